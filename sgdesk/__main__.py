@@ -1,0 +1,5 @@
+import sys
+
+from sgdesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,61 @@
+"""`sgdesk check` and Help > Check file: is the board file whole, consistent and sensible?"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Literal
+
+from sgdesk.store import BoardFile
+from sgdesk.store.migrations import latest_version
+
+
+@dataclass(frozen=True)
+class Finding:
+    level: Literal["ok", "warning", "problem"]
+    text: str          # what was found, and where
+    fix: str = ""      # how to put it right
+
+    def __str__(self) -> str:
+        mark = {"ok": "ok", "warning": "warning", "problem": "PROBLEM"}[self.level]
+        return f"[{mark}] {self.text}" + (f" - {self.fix}" if self.fix else "")
+
+
+DomainCheck = Callable[[BoardFile], list[Finding]]
+
+
+def storage_findings(bf: BoardFile) -> list[Finding]:
+    findings = []
+    integrity = [row[0] for row in bf.query("PRAGMA integrity_check")]
+    if integrity == ["ok"]:
+        findings.append(Finding("ok", "database integrity check passed"))
+    else:
+        findings.append(Finding("problem", f"database integrity check failed: {'; '.join(integrity[:5])}",
+                                "restore the latest good backup (sgdesk restore)"))
+    broken = bf.query("PRAGMA foreign_key_check")
+    if broken:
+        tables = sorted({row[0] for row in broken})
+        findings.append(Finding("problem", f"{len(broken)} rows point at missing records (in {', '.join(tables)})",
+                                "restore the latest good backup, or report this to your SG Desk support"))
+    else:
+        findings.append(Finding("ok", "every reference between records is intact"))
+    version = bf.schema_version()
+    if version == latest_version():
+        findings.append(Finding("ok", f"schema version {version} (current)"))
+    else:
+        findings.append(Finding("warning", f"schema version {version}; this SG Desk uses {latest_version()}",
+                                "open the file in SG Desk to upgrade it (a backup is made first)"))
+    return findings
+
+
+def row_counts(bf: BoardFile) -> dict[str, int]:
+    tables = [row[0] for row in bf.query(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    return {table: bf.scalar(f'SELECT count(*) FROM "{table}"') for table in tables}
+
+
+def run_checks(bf: BoardFile, domain_checks: list[DomainCheck]) -> list[Finding]:
+    findings = storage_findings(bf)
+    if all(f.level != "problem" for f in findings):
+        for check in domain_checks:
+            findings.extend(check(bf))
+    return findings

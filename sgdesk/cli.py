@@ -1,0 +1,248 @@
+"""The `sgdesk` command: the same core as the app, for scripts, tests and IT teams.
+
+Exit codes: 0 success; 1 a user error, explained in one line on stderr; 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+from sgdesk import __version__
+from sgdesk.errors import SGDeskError
+
+COMMANDS = ("new", "demo", "import", "report", "export", "check", "backup")
+
+
+class UsageError(Exception):
+    """Wrong words on the command line (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse would exit; we decide the exit code
+        raise UsageError(f"{message} (see 'sgdesk {self.prog.split()[-1]} --help')"
+                         if " " in self.prog else message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="sgdesk", description="SG Desk: a safeguarding board's records and reports.")
+    parser.add_argument("--version", action="version", version=f"SG Desk {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("new", help="create an empty board file")
+    p.add_argument("file", type=Path)
+    p.add_argument("--board", required=True, help="the board's full name")
+    p.add_argument("--short", help="a short name, e.g. 'Southend LSCB'")
+    p.add_argument("--kind", choices=("children", "adults", "all-age"), default="children")
+
+    p = sub.add_parser("demo", help="write the demo board file")
+    p.add_argument("file", type=Path)
+    p.add_argument("--force", action="store_true", help="replace the file if it exists")
+
+    p = sub.add_parser("import", help="import a CSV or XLSX file")
+    p.add_argument("file", type=Path)
+    p.add_argument("kind")
+    p.add_argument("source", type=Path)
+    p.add_argument("--board")
+    p.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+
+    for name, help_text in (("report", "print a report"), ("export", "write a PDF, Word or Excel file")):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("file", type=Path)
+        p.add_argument("what" if name == "export" else "kind")
+        p.add_argument("--board")
+        p.add_argument("--year", help="financial year, e.g. 2018/19")
+        p.add_argument("--from", dest="start", help="first day, e.g. 01/09/2017")
+        p.add_argument("--to", dest="end", help="last day, e.g. 31/03/2019")
+        if name == "report":
+            p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+        else:
+            p.add_argument("--out", type=Path, required=True)
+            p.add_argument("--draft", action="store_true", help="print DRAFT across every page")
+            p.add_argument("--session", help="training session id (register, certificates)")
+            p.add_argument("--style", help="a layout choice the export offers (e.g. council or plain)")
+            p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                           help="any other export option")
+
+    p = sub.add_parser("check", help="check integrity, references, schema version and the data")
+    p.add_argument("file", type=Path)
+
+    p = sub.add_parser("backup", help="copy the board file safely (default: the backups folder)")
+    p.add_argument("file", type=Path)
+    p.add_argument("dest", type=Path, nargs="?")
+    return parser
+
+
+def _period(args: argparse.Namespace):
+    from sgdesk.fyear import Period
+
+    if args.year is None and args.start is None and args.end is None:
+        return None
+    if args.year is not None and (args.start or args.end):
+        raise UsageError("give either --year or --from and --to, not both")
+    return Period.parse(year=args.year, start=args.start, end=args.end)
+
+
+def _choose(kind: str, name: str, available: dict) -> object:
+    if name not in available:
+        raise UsageError(f"unknown {kind} '{name}'; choose one of: {', '.join(sorted(available))}")
+    return available[name]
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from sgdesk.boards import add_board
+    from sgdesk.store import create_board_file
+
+    path = args.file if args.file.suffix else args.file.with_suffix(".sgdesk")
+    with create_board_file(path) as bf:
+        with bf.edit(f"Create board {args.board}") as ed:
+            add_board(ed, args.board, short_name=args.short, kind=args.kind)
+    print(f"Created {path} with the board '{args.board}'")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from sgdesk.demo import build_demo
+
+    with build_demo(args.file, overwrite=args.force):
+        pass
+    print(f"Wrote the demo board to {args.file}")
+    return 0
+
+
+def _open(path: Path, *, read_only: bool = False):
+    from sgdesk.store import open_board_file
+
+    return open_board_file(path, read_only=read_only)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from sgdesk import registry
+    from sgdesk.boards import resolve_board
+    from sgdesk.importing import ImportProblems, run_import
+
+    kind = _choose("import kind", args.kind, registry.load().import_kinds)
+    with _open(args.file) as bf:
+        board = resolve_board(bf, args.board)
+        try:
+            summary = run_import(bf, kind, args.source, board.id, dry_run=args.dry_run)
+        except ImportProblems as problems:
+            print(f"sgdesk: nothing was imported: {len(problems.problems)} problem(s) in {args.source.name}",
+                  file=sys.stderr)
+            print(problems.report(), file=sys.stderr)
+            return 1
+    print("\n".join(summary.lines()))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from sgdesk import registry
+    from sgdesk.boards import resolve_board
+    from sgdesk.reporting import render
+
+    report = _choose("report", args.kind, registry.load().reports)
+    period = _period(args)
+    with _open(args.file, read_only=True) as bf:
+        board = resolve_board(bf, args.board)
+        tables = report.run(bf, board.id, period)
+    sys.stdout.write(render(tables, args.format))
+    return 0
+
+
+def _export_options(args: argparse.Namespace) -> dict[str, str]:
+    options = {}
+    for item in args.set:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise UsageError(f"--set takes KEY=VALUE, not '{item}'")
+        options[key.strip()] = value.strip()
+    if args.session:
+        options["session"] = args.session
+    if args.style:
+        options["style"] = args.style
+    return options
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from sgdesk import registry
+    from sgdesk.boards import resolve_board
+    from sgdesk.exporting import ExportRequest
+
+    export = _choose("export", args.what, registry.load().exports)
+    fmt = args.out.suffix.lower().lstrip(".")
+    if fmt not in export.formats:
+        raise UsageError(f"{args.what} can be written as {', '.join('.' + f for f in export.formats)}, "
+                         f"not '{args.out.suffix or 'no extension'}'")
+    if not args.out.parent.resolve().is_dir():
+        raise SGDeskError(f"the folder {args.out.parent} does not exist: create it or choose another --out")
+    period = _period(args)
+    with _open(args.file, read_only=True) as bf:
+        board = resolve_board(bf, args.board)
+        result = export.run(bf, ExportRequest(board.id, args.out, period, args.draft, _export_options(args)))
+    pages = f" ({result.pages} pages)" if result.pages else ""
+    print(f"Wrote {result.path}{pages}")
+    for note in result.notes:
+        print(f"note: {note}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from sgdesk import registry
+    from sgdesk.checks import row_counts, run_checks
+    from sgdesk.store import open_board_file
+
+    with open_board_file(args.file, read_only=True, migrate=False) as bf:
+        findings = run_checks(bf, registry.load().checks)
+        counts = row_counts(bf)
+    for finding in findings:
+        print(finding)
+    print("rows: " + ", ".join(f"{table} {n}" for table, n in counts.items() if n and not table.startswith("audit")))
+    problems = sum(f.level == "problem" for f in findings)
+    print(f"{args.file.name}: {problems} problem(s), {sum(f.level == 'warning' for f in findings)} warning(s)")
+    return 1 if problems else 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from sgdesk.backups import make_backup
+
+    print(f"Backed up to {make_backup(args.file, args.dest)}")
+    return 0
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "new": cmd_new, "demo": cmd_demo, "import": cmd_import, "report": cmd_report,
+    "export": cmd_export, "check": cmd_check, "backup": cmd_backup,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if not argv or (argv[0] not in HANDLERS and not argv[0].startswith("-")):
+            if len(argv) > 1:
+                raise UsageError(f"unknown command '{argv[0]}'; commands: {', '.join(HANDLERS)}")
+            from sgdesk.gui.app import run_app
+
+            return run_app(Path(argv[0]) if argv else None)
+        args = _parser().parse_args(argv)
+        if args.command is None:
+            raise UsageError("no command given")
+        return HANDLERS[args.command](args)
+    except UsageError as error:
+        print(f"sgdesk: usage error: {error}", file=sys.stderr)
+        return 2
+    except SGDeskError as error:
+        print(f"sgdesk: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("sgdesk: stopped", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"sgdesk: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

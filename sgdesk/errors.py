@@ -1,0 +1,35 @@
+"""Errors a user can act on.
+
+Every exception the core raises on purpose derives from :class:`SGDeskError`. Its ``str()``
+is one readable line (what went wrong and what to do), which the CLI prints to stderr and the
+GUI shows in a message box. Anything else reaching the top is a bug.
+"""
+
+from __future__ import annotations
+
+
+class SGDeskError(Exception):
+    """A problem the user can fix; ``str(error)`` is one readable line."""
+
+
+class InputError(SGDeskError, ValueError):
+    """A value that could not be read.
+
+    >>> str(InputError("'£12.3.4'", "is not an amount of money", "write it as 1234.56"))
+    "'£12.3.4' is not an amount of money: write it as 1234.56"
+    """
+
+    def __init__(self, value: str, why: str, fix: str = "") -> None:
+        self.value = value
+        self.why = why
+        self.fix = fix
+        text = f"{value} {why}"
+        super().__init__(f"{text}: {fix}" if fix else text)
+
+
+class BoardFileError(SGDeskError):
+    """A board file that cannot be opened, created or changed."""
+
+
+class NotFoundError(SGDeskError):
+    """A board, row or output named by the user does not exist."""

@@ -1,0 +1,42 @@
+"""Exports: files made from the board's data (PDF appendices, Word and Excel tables...)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from sgdesk.fyear import Period
+from sgdesk.store import BoardFile
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    board_id: int
+    out: Path
+    period: Period | None = None
+    draft: bool = False
+    options: dict[str, str] = field(default_factory=dict)   # e.g. {"session": "12", "style": "plain"}
+    generated_on: dt.date | None = None                        # None: today
+
+    @property
+    def format(self) -> str:
+        return self.out.suffix.lower().lstrip(".")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    pages: int | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Export:
+    name: str
+    description: str
+    formats: tuple[str, ...]
+    run: Callable[[BoardFile, ExportRequest], ExportResult]
+    needs_period: bool = True
+    options_help: str = ""

@@ -1,0 +1,26 @@
+"""The sidebar: which main views there are, in order, and where each one lives.
+
+Views are imported when first shown, so start-up only pays for the Overview.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    key: str
+    title: str
+    target: str   # "module:ClassName"
+
+    def load(self) -> type:
+        module_name, class_name = self.target.split(":")
+        return getattr(importlib.import_module(module_name), class_name)
+
+
+VIEW_SPECS: tuple[ViewSpec, ...] = (
+    ViewSpec("overview", "Overview", "sgdesk.gui.overview:OverviewView"),
+    ViewSpec("reports", "Reports", "sgdesk.gui.reports_view:ReportsView"),
+)

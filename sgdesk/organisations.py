@@ -1,0 +1,71 @@
+"""Organisations (partner agencies), shared by every board in the file.
+
+Agencies are renamed and merged (a PCT becomes a CCG becomes an ICB), so a name is looked up
+against the current name, the short name and dated aliases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sgdesk.errors import InputError
+from sgdesk.store import BoardFile
+from sgdesk.store.changes import Action
+
+ORG_TYPES = ("council", "police", "health", "probation", "education", "courts", "fire",
+             "voluntary", "lay", "board", "other")
+STATUTORY_TYPES = ("council", "police", "health")
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: int
+    name: str
+    short_name: str | None
+    org_type: str | None
+    statutory: bool
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name
+
+
+def parse_org_type(value: object) -> str:
+    text = str(value).strip().casefold()
+    if text not in ORG_TYPES:
+        raise InputError(f"'{value}'", "is not a type of organisation", f"use one of: {', '.join(ORG_TYPES)}")
+    return text
+
+
+def list_organisations(bf: BoardFile) -> list[Organisation]:
+    rows = bf.query("SELECT id, name, short_name, org_type, statutory FROM organisation ORDER BY name")
+    return [Organisation(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
+
+
+def find_organisation(bf: BoardFile, name: str, *, on: dt.date | None = None) -> int | None:
+    """The id of the organisation called ``name`` (name, short name or alias), or None.
+
+    With ``on``, an alias only counts if it was valid on that date.
+    """
+    key = name.strip()
+    row = bf.query_one("SELECT id FROM organisation WHERE name = ? OR short_name = ? COLLATE NOCASE "
+                       "ORDER BY name = ? DESC LIMIT 1", (key, key, key))
+    if row:
+        return row[0]
+    day = on.isoformat() if on else None
+    row = bf.query_one(
+        "SELECT organisation_id FROM organisation_alias WHERE alias = ? "
+        "AND (? IS NULL OR ((valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?)))",
+        (key, day, day, day),
+    )
+    return row[0] if row else None
+
+
+def add_organisation(ed: Action, name: str, *, short_name: str | None = None, org_type: str | None = None,
+                     statutory: bool = False, aliases: tuple[str, ...] = ()) -> int:
+    org_id = ed.insert("organisation", {"name": name.strip(), "short_name": short_name,
+                                        "org_type": org_type, "statutory": statutory})
+    for alias in aliases:
+        ed.insert("organisation_alias", {"organisation_id": org_id, "alias": alias})
+    return org_id

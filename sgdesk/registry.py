@@ -1,0 +1,77 @@
+"""What the features contribute: import kinds, reports, exports, demo parts, attention items.
+
+Each feature module has a ``register(registry)`` function; :func:`load` imports the features
+once. Feature modules import their heavy libraries (pandas, reportlab, openpyxl) inside
+functions, so loading the registry stays cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import Callable
+
+from sgdesk.attention import AttentionProvider
+from sgdesk.checks import DomainCheck
+from sgdesk.exporting import Export
+from sgdesk.importing.framework import ImportKind
+from sgdesk.reporting import Report
+from sgdesk.store import BoardFile
+from sgdesk.store.changes import Action
+
+FEATURE_MODULES: tuple[str, ...] = (
+    "sgdesk.core_feature",
+)
+
+DemoPart = Callable[[BoardFile, Action, int], None]
+
+
+@dataclass
+class Registry:
+    import_kinds: dict[str, ImportKind] = field(default_factory=dict)
+    reports: dict[str, Report] = field(default_factory=dict)
+    exports: dict[str, Export] = field(default_factory=dict)
+    demo_parts: list[tuple[int, str, DemoPart]] = field(default_factory=list)
+    attention: list[AttentionProvider] = field(default_factory=list)
+    checks: list[DomainCheck] = field(default_factory=list)
+
+    def add_import_kind(self, kind: ImportKind) -> None:
+        self._unique(self.import_kinds, kind.name, kind)
+
+    def add_report(self, report: Report) -> None:
+        self._unique(self.reports, report.name, report)
+
+    def add_export(self, export: Export) -> None:
+        self._unique(self.exports, export.name, export)
+
+    def add_demo_part(self, order: int, name: str, part: DemoPart) -> None:
+        """Demo parts run in ``order`` (core 0, membership 10, finance 20, assessment 30, training 40)."""
+        self.demo_parts.append((order, name, part))
+        self.demo_parts.sort(key=lambda item: item[0])
+
+    def add_attention(self, provider: AttentionProvider) -> None:
+        self.attention.append(provider)
+
+    def add_check(self, check: DomainCheck) -> None:
+        """A domain check for `sgdesk check` (e.g. bookings over capacity)."""
+        self.checks.append(check)
+
+    @staticmethod
+    def _unique(mapping: dict, name: str, value: object) -> None:
+        if name in mapping:
+            raise ValueError(f"{name!r} is registered twice")
+        mapping[name] = value
+
+
+_registry: Registry | None = None
+
+
+def load() -> Registry:
+    """The registry with every feature registered (loaded on first use)."""
+    global _registry
+    if _registry is None:
+        registry = Registry()
+        for module_name in FEATURE_MODULES:
+            importlib.import_module(module_name).register(registry)
+        _registry = registry
+    return _registry

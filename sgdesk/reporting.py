@@ -1,0 +1,130 @@
+"""Reports as data: tables of typed columns, printed as a text table, CSV or JSON.
+
+A feature's report returns one or more :class:`ReportTable`. Values stay typed (money in
+integer pence, percentages as int or None, dates as ``date``) until :func:`format_cell`
+renders them for a reader or a machine: CSV and JSON carry money as ``1234.56`` and
+percentages as numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Callable, Literal
+
+from sgdesk.fyear import Period
+from sgdesk.store import BoardFile
+
+ColumnKind = Literal["text", "int", "money", "percent", "decimal", "date"]
+FORMATS = ("table", "csv", "json")
+
+
+@dataclass(frozen=True)
+class ReportColumn:
+    key: str
+    label: str
+    kind: ColumnKind = "text"
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind != "text" and self.kind != "date"
+
+
+@dataclass
+class ReportTable:
+    title: str
+    columns: list[ReportColumn]
+    rows: list[dict[str, Any]]
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Report:
+    name: str
+    description: str
+    run: Callable[[BoardFile, int, Period | None], list[ReportTable]]
+    needs_period: bool = True
+
+
+def format_cell(value: Any, kind: ColumnKind, fmt: str = "table") -> Any:
+    """Render one value for ``fmt`` ("table" for people; "csv"/"json" for machines)."""
+    from sgdesk.dates import format_date
+    from sgdesk.money import format_money, pence_to_decimal
+
+    if value is None:
+        return "n/a" if fmt == "table" and kind == "percent" else (None if fmt == "json" else "")
+    if kind == "money":
+        if fmt == "table":
+            return format_money(value)
+        return float(pence_to_decimal(value)) if fmt == "json" else str(pence_to_decimal(value))
+    if kind == "percent":
+        return f"{value}%" if fmt == "table" else value
+    if kind == "decimal":
+        return (float(value) if fmt == "json" else str(value)) if isinstance(value, Decimal) else value
+    if kind == "date" and isinstance(value, dt.date):
+        return format_date(value) if fmt == "table" else value.isoformat()
+    return value
+
+
+def render(tables: list[ReportTable], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(
+            {"tables": [
+                {"title": t.title,
+                 "columns": [{"key": c.key, "label": c.label, "kind": c.kind} for c in t.columns],
+                 "rows": [{c.key: format_cell(row.get(c.key), c.kind, "json") for c in t.columns} for row in t.rows],
+                 "notes": t.notes}
+                for t in tables]},
+            indent=2, ensure_ascii=False)
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        for index, table in enumerate(tables):
+            if index:
+                out.write("\n")
+            writer.writerow([c.label for c in table.columns])
+            for row in table.rows:
+                writer.writerow([neutralise(format_cell(row.get(c.key), c.kind, "csv")) for c in table.columns])
+        return out.getvalue()
+    return "\n\n".join(_text_table(table) for table in tables) + "\n"
+
+
+def neutralise(value: Any) -> Any:
+    """Make text that a spreadsheet would run as a formula show as text instead.
+
+    >>> neutralise('=HYPERLINK("x")')
+    '\\'=HYPERLINK("x")'
+    >>> neutralise("-12.50")
+    '-12.50'
+    """
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(value):
+        return "'" + value
+    return value
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text.replace(",", ""))
+    except ValueError:
+        return False
+    return True
+
+
+def _text_table(table: ReportTable) -> str:
+    header = [c.label for c in table.columns]
+    body = [[str(format_cell(row.get(c.key), c.kind)) for c in table.columns] for row in table.rows]
+    widths = [max([len(h), *(len(r[i]) for r in body)]) for i, h in enumerate(header)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(
+            cell.rjust(w) if col.numeric else cell.ljust(w) for cell, w, col in zip(cells, widths, table.columns)
+        ).rstrip()
+
+    parts = [table.title, line(header), "  ".join("-" * w for w in widths)]
+    parts += [line(r) for r in body] or ["(no rows)"]
+    parts += [f"* {note}" for note in table.notes]
+    return "\n".join(parts)

@@ -1,0 +1,206 @@
+"""The board file: one SQLite database (``.sgdesk``) per business unit.
+
+Opening checks, in order, that the file exists, is SQLite, is whole, is an SG Desk file and is
+not from a newer SG Desk; an older file is copied beside itself and then migrated in one
+transaction. Every refusal is a :class:`~sgdesk.errors.BoardFileError` saying which and what
+to do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import struct
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+
+from sgdesk import __version__
+from sgdesk.errors import BoardFileError
+from sgdesk.store.changes import Editor
+from sgdesk.store.migrations import apply_migrations, latest_version, schema_version
+from sgdesk.store.sqlite import connect, sqlite_utils_database
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+SUFFIX = ".sgdesk"
+APPLICATION_ID = 0x53474453  # "SGDS"
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_RESTORE_HINT = "restore it from a backup (sgdesk restore) or open another file"
+
+
+class BoardFile:
+    """An open board file: a connection, its editor (the write path) and helpers.
+
+    Use :func:`open_board_file` or :func:`create_board_file` rather than the constructor.
+    """
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool) -> None:
+        self.path = path
+        self.conn = conn
+        self.read_only = read_only
+        self.editor = Editor(conn, read_only=read_only)
+
+    @cached_property
+    def db(self) -> "sqlite_utils.Database":
+        """The same connection as a ``sqlite_utils.Database`` (for introspection and queries)."""
+        return sqlite_utils_database(self.conn)
+
+    def edit(self, description: str):
+        """Start an audited, undoable change: ``with board_file.edit("Add member") as ed: ...``."""
+        return self.editor.action(description)
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def query_one(self, sql: str, params: tuple | dict = ()) -> sqlite3.Row | None:
+        return self.conn.execute(sql, params).fetchone()
+
+    def scalar(self, sql: str, params: tuple | dict = ()):
+        row = self.conn.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    def schema_version(self) -> int:
+        return schema_version(self.conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "BoardFile":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _check_header(path: Path) -> None:
+    """Refuse files that are not SQLite, or that are shorter than their header says."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except IsADirectoryError:
+        raise BoardFileError(f"{path} is a folder, not a board file: choose the .sgdesk file inside it") from None
+    except PermissionError:
+        raise BoardFileError(f"{path} cannot be read (permission denied): ask IT for access to it") from None
+    if not header.startswith(_SQLITE_HEADER):
+        raise BoardFileError(
+            f"{path.name} is not an SG Desk board file (it is not a database at all): "
+            "open the .sgdesk file your board uses"
+        )
+    if len(header) < 100:
+        raise BoardFileError(f"{path.name} is damaged (it is cut short): {_RESTORE_HINT}")
+    page_size = struct.unpack(">H", header[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    change_counter, page_count = struct.unpack(">I", header[24:28])[0], struct.unpack(">I", header[28:32])[0]
+    version_valid_for = struct.unpack(">I", header[92:96])[0]
+    if page_count and change_counter == version_valid_for:
+        if path.stat().st_size < page_size * page_count:
+            raise BoardFileError(f"{path.name} is damaged (it is cut short): {_RESTORE_HINT}")
+
+
+def _backup_path(path: Path, from_version: int) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    candidate = path.with_name(f"{path.stem}.schema-v{from_version}-backup-{stamp}{path.suffix}")
+    counter = 1
+    while candidate.exists():
+        counter += 1
+        candidate = path.with_name(f"{path.stem}.schema-v{from_version}-backup-{stamp}-{counter}{path.suffix}")
+    return candidate
+
+
+def copy_database(conn: sqlite3.Connection, dest: Path) -> Path:
+    """Copy an open database to ``dest`` with SQLite's online backup API."""
+    target = sqlite3.connect(dest)
+    try:
+        conn.backup(target)
+    finally:
+        target.close()
+    _owner_only(dest)
+    return dest
+
+
+def _owner_only(path: Path) -> None:
+    """Make a new file readable by its owner only, where the OS allows it."""
+    try:
+        os.chmod(path, 0o600)
+    except OSError:
+        pass
+
+
+def _identify(path: Path, conn: sqlite3.Connection) -> int:
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = schema_version(conn)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise BoardFileError(f"{path.name} is damaged ({error}): {_RESTORE_HINT}") from None
+    if app_id != APPLICATION_ID:
+        raise BoardFileError(
+            f"{path.name} is a database, but not an SG Desk board file: open the .sgdesk file your board uses"
+        )
+    if version > latest_version():
+        raise BoardFileError(
+            f"{path.name} was saved by a newer version of SG Desk (schema {version}; this is version "
+            f"{__version__}, which reads up to schema {latest_version()}): install the newer SG Desk to open it"
+        )
+    return version
+
+
+def open_board_file(path: str | Path, *, read_only: bool = False, migrate: bool = True) -> BoardFile:
+    """Open an existing board file, upgrading an older one in place after a backup.
+
+    ``migrate=False`` opens an older file as it is (read-only use, e.g. `check`).
+    """
+    path = Path(path)
+    if not path.exists():
+        raise BoardFileError(f"there is no board file at {path}: check the name, or create one with 'sgdesk new'")
+    _check_header(path)
+    if not read_only and not os.access(path, os.W_OK):
+        read_only = True
+    try:
+        conn = connect(path, read_only=read_only)
+    except sqlite3.DatabaseError as error:
+        raise BoardFileError(f"{path.name} cannot be opened ({error}): {_RESTORE_HINT}") from None
+    version = _identify(path, conn)
+    if version < latest_version() and migrate:
+        if read_only:
+            conn.close()
+            raise BoardFileError(
+                f"{path.name} uses an older layout (schema {version}) and is read-only here, so it cannot be "
+                "upgraded: copy it somewhere you can write to, then open the copy"
+            )
+        copy_database(conn, _backup_path(path, version))
+        try:
+            apply_migrations(conn)
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            raise BoardFileError(f"{path.name} could not be upgraded ({error}); it is unchanged: {_RESTORE_HINT}") from None
+    return BoardFile(path, conn, read_only=read_only)
+
+
+def create_board_file(path: str | Path, *, overwrite: bool = False) -> BoardFile:
+    """Create a new, empty board file at the current schema (no boards yet)."""
+    path = Path(path)
+    if path.exists():
+        if not overwrite:
+            raise BoardFileError(f"{path} already exists: choose another name, or open it instead")
+        path.unlink()
+    if not path.parent.is_dir():
+        raise BoardFileError(f"the folder {path.parent} does not exist: create it first or choose another")
+    conn = connect(path)
+    _owner_only(path)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA journal_mode = DELETE")
+    apply_migrations(conn)
+    conn.execute(
+        "INSERT INTO app_meta (key, value) VALUES ('created_by', ?), ('created_at', ?)",
+        (f"SG Desk {__version__}", dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
+    )
+    return BoardFile(path, conn, read_only=False)
+
+
+def iter_tables(board_file: BoardFile) -> Iterator[str]:
+    for row in board_file.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"):
+        yield row[0]

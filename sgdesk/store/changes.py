@@ -1,0 +1,274 @@
+"""The one write path: audited, transactional, undoable actions.
+
+Every change to a board file goes through an :class:`Action`::
+
+    with board_file.edit("Add organisation Essex Police") as ed:
+        org_id = ed.insert("organisation", {"name": "Essex Police", "statutory": 1})
+        ed.update("organisation", org_id, {"short_name": "Police"})
+
+The block runs in one transaction: on an exception nothing is written. Each insert, update and
+delete writes an ``audit_change`` row (table, row, before and after as JSON) under one
+``audit_action`` row (when, OS user, description). :meth:`Editor.undo` replays an action's
+changes backwards as a new, itself audited, action; :meth:`Editor.redo` replays it forwards.
+Each action returns :class:`Changes`, naming the tables and rows it touched, so views refresh
+only what they show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping
+
+from sgdesk.errors import BoardFileError, SGDeskError
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one action changed: ``rows`` maps each table to the ids touched."""
+
+    action_id: int
+    description: str
+    rows: Mapping[str, frozenset[int]]
+
+    @property
+    def tables(self) -> frozenset[str]:
+        return frozenset(self.rows)
+
+    def touches(self, *tables: str) -> bool:
+        return any(table in self.rows for table in tables)
+
+
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # getuser raises when no user name is set in the environment
+        return "unknown"
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _sql_value(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _check_identifier(name: str) -> str:
+    if not name.replace("_", "").isalnum():
+        raise ValueError(f"not a plain SQL identifier: {name!r}")
+    return name
+
+
+class Action:
+    """An open action; its methods are the only way rows are written."""
+
+    def __init__(self, conn: sqlite3.Connection, action_id: int) -> None:
+        self._conn = conn
+        self.action_id = action_id
+        self._seq = 0
+        self._touched: dict[str, set[int]] = defaultdict(set)
+
+    def _row(self, table: str, row_id: int) -> dict[str, Any] | None:
+        row = self._conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()
+        return None if row is None else dict(row)
+
+    def _log(self, table: str, row_id: int, op: str, before: dict | None, after: dict | None) -> None:
+        self._seq += 1
+        self._conn.execute(
+            "INSERT INTO audit_change (action_id, seq, table_name, row_id, op, before, after) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                self.action_id,
+                self._seq,
+                table,
+                row_id,
+                op,
+                None if before is None else json.dumps(before, default=_jsonable, ensure_ascii=False),
+                None if after is None else json.dumps(after, default=_jsonable, ensure_ascii=False),
+            ),
+        )
+        self._touched[table].add(row_id)
+
+    def insert(self, table: str, values: Mapping[str, Any]) -> int:
+        """Insert one row and return its id (``values`` may carry an explicit ``id``)."""
+        table = _check_identifier(table)
+        columns = [_check_identifier(c) for c in values]
+        sql = (
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+            if columns
+            else f"INSERT INTO {table} DEFAULT VALUES"
+        )
+        cursor = self._conn.execute(sql, [_sql_value(v) for v in values.values()])
+        row_id = int(cursor.lastrowid)
+        self._log(table, row_id, "insert", None, self._row(table, row_id))
+        return row_id
+
+    def insert_many(self, table: str, rows: Iterable[Mapping[str, Any]]) -> list[int]:
+        return [self.insert(table, values) for values in rows]
+
+    def update(self, table: str, row_id: int, values: Mapping[str, Any]) -> bool:
+        """Change columns of one row; returns False (and logs nothing) if nothing changed."""
+        table = _check_identifier(table)
+        before = self._row(table, row_id)
+        if before is None:
+            raise SGDeskError(f"the {table.replace('_', ' ')} record {row_id} no longer exists: refresh and try again")
+        changed = {k: _sql_value(v) for k, v in values.items() if before.get(_check_identifier(k)) != _sql_value(v)}
+        if not changed:
+            return False
+        assignments = ", ".join(f"{column} = ?" for column in changed)
+        self._conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*changed.values(), row_id])
+        self._log(table, row_id, "update", before, self._row(table, row_id))
+        return True
+
+    def delete(self, table: str, row_id: int) -> None:
+        table = _check_identifier(table)
+        before = self._row(table, row_id)
+        if before is None:
+            return
+        self._conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+        self._log(table, row_id, "delete", before, None)
+
+    def touched(self) -> dict[str, frozenset[int]]:
+        return {table: frozenset(ids) for table, ids in self._touched.items()}
+
+
+@dataclass
+class Editor:
+    """Runs actions on one connection and keeps this session's undo and redo stacks."""
+
+    conn: sqlite3.Connection
+    read_only: bool = False
+    listeners: list[Callable[[Changes], None]] = field(default_factory=list)
+    _undo: list[tuple[int, str]] = field(default_factory=list)
+    _redo: list[tuple[int, str]] = field(default_factory=list)
+    _open: bool = False
+
+    def action(self, description: str, *, kind: str = "do", target: int | None = None) -> "_ActionScope":
+        if self.read_only:
+            raise BoardFileError("this board file is open read-only, so it cannot be changed")
+        return _ActionScope(self, description, kind, target)
+
+    # -- undo and redo ---------------------------------------------------------------
+    def forget_history(self) -> None:
+        """Empty the undo and redo stacks (the audit log keeps everything)."""
+        self._undo.clear()
+        self._redo.clear()
+
+    @property
+    def undo_description(self) -> str | None:
+        return self._undo[-1][1] if self._undo else None
+
+    @property
+    def redo_description(self) -> str | None:
+        return self._redo[-1][1] if self._redo else None
+
+    def undo(self) -> Changes | None:
+        """Reverse the latest action of this session; returns what changed, or None."""
+        if not self._undo:
+            return None
+        action_id, description = self._undo.pop()
+        changes = self._replay(action_id, f"Undo: {description}", backwards=True)
+        self._redo.append((action_id, description))
+        return changes
+
+    def redo(self) -> Changes | None:
+        if not self._redo:
+            return None
+        action_id, description = self._redo.pop()
+        changes = self._replay(action_id, f"Redo: {description}", backwards=False)
+        self._undo.append((action_id, description))
+        return changes
+
+    def _replay(self, action_id: int, description: str, *, backwards: bool) -> Changes:
+        rows = self.conn.execute(
+            "SELECT table_name, row_id, op, before, after FROM audit_change WHERE action_id = ? ORDER BY seq",
+            (action_id,),
+        ).fetchall()
+        if backwards:
+            rows = rows[::-1]
+        scope = _ActionScope(self, description, "undo" if backwards else "redo", action_id, record=False)
+        with scope as ed:
+            for table, row_id, op, before, after in rows:
+                old = None if before is None else json.loads(before)
+                new = None if after is None else json.loads(after)
+                if backwards:
+                    op, old, new = {"insert": "delete", "delete": "insert", "update": "update"}[op], new, old
+                if op == "insert":
+                    ed.insert(table, new)
+                elif op == "delete":
+                    ed.delete(table, row_id)
+                else:
+                    ed.update(table, row_id, new)
+        return scope.changes
+
+    def _notify(self, changes: Changes) -> None:
+        for listener in list(self.listeners):
+            listener(changes)
+
+
+class _ActionScope:
+    """Context manager behind :meth:`Editor.action`: one transaction, one audit action."""
+
+    def __init__(self, editor: Editor, description: str, kind: str, target: int | None, *, record: bool = True) -> None:
+        self.editor = editor
+        self.description = description
+        self.kind = kind
+        self.target = target
+        self.record = record
+        self.changes: Changes | None = None
+
+    def __enter__(self) -> Action:
+        if self.editor._open:
+            raise RuntimeError("actions do not nest: finish the open action first")
+        conn = self.editor.conn
+        conn.execute("BEGIN IMMEDIATE")
+        self.editor._open = True
+        cursor = conn.execute(
+            "INSERT INTO audit_action (at, os_user, description, kind, target_action_id) VALUES (?, ?, ?, ?, ?)",
+            (_now(), os_user(), self.description, self.kind, self.target),
+        )
+        self.action = Action(conn, int(cursor.lastrowid))
+        return self.action
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        conn = self.editor.conn
+        self.editor._open = False
+        if exc_type is not None:
+            conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.IntegrityError):
+                raise SGDeskError(_integrity_message(str(exc))) from exc
+            return False
+        conn.execute("COMMIT")
+        self.changes = Changes(self.action.action_id, self.description, self.action.touched())
+        if self.record:
+            self.editor._undo.append((self.action.action_id, self.description))
+            self.editor._redo.clear()
+        self.editor._notify(self.changes)
+        return False
+
+
+def _integrity_message(detail: str) -> str:
+    if "FOREIGN KEY" in detail:
+        return "that change would leave other records pointing at something that no longer exists: remove or move them first"
+    if "UNIQUE" in detail:
+        column = detail.rsplit(":", 1)[-1].strip()
+        return f"that would create a duplicate ({column}): use a different value or edit the existing record"
+    if "NOT NULL" in detail:
+        column = detail.rsplit(":", 1)[-1].strip()
+        return f"a required value is missing ({column}): fill it in"
+    return f"that change breaks a rule of the board file ({detail}): check the values"

@@ -1,0 +1,75 @@
+"""Connections and the deliberate, lazy import of sqlite-utils.
+
+``import sqlite_utils`` imports pandas and numpy whenever they are installed (about 0.4 s,
+more than Qt's widgets), only to recognise their types in inserts. SG Desk never passes
+pandas or numpy values to sqlite-utils, so :func:`sqlite_utils_database` imports it with
+both hidden; pandas stays free to load later, when an import or summary needs it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+_HIDDEN_WHILE_IMPORTING = ("pandas", "numpy")
+
+
+@contextmanager
+def _hidden_modules(names: tuple[str, ...]) -> Iterator[None]:
+    """Make ``import name`` fail for modules not yet imported, then restore them."""
+    hidden = [name for name in names if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        for name in hidden:
+            if sys.modules.get(name) is None:
+                del sys.modules[name]
+
+
+def sqlite_utils_database(conn: sqlite3.Connection) -> "sqlite_utils.Database":
+    """Wrap an open connection in a ``sqlite_utils.Database`` without loading pandas."""
+    with _hidden_modules(_HIDDEN_WHILE_IMPORTING):
+        import sqlite_utils
+    return sqlite_utils.Database(conn)
+
+
+def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """Open ``path`` in autocommit mode (transactions are explicit) with foreign keys on."""
+    if read_only:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    else:
+        conn = sqlite3.connect(path, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    return conn
+
+
+def split_statements(script: str) -> list[str]:
+    """Split an SQL script into complete statements, so it can run inside one transaction.
+
+    (``executescript`` would commit first.)
+
+    >>> split_statements("CREATE TABLE a (x);\\n-- note\\nINSERT INTO a VALUES (1);")
+    ['CREATE TABLE a (x);', '-- note\\nINSERT INTO a VALUES (1);']
+    """
+    statements: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    if pending.strip() and not all(
+        part.strip().startswith("--") or not part.strip() for part in pending.splitlines()
+    ):
+        raise ValueError(f"incomplete SQL statement at the end of the script: {pending.strip()[:60]}")
+    return statements

@@ -1,0 +1,100 @@
+"""Shared fixtures: board files in a temporary folder, and a Qt app that leaves no trace."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """The demo board, built once per test run; copy it with ``demo_path`` to change it."""
+    from sgdesk.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sgdesk"
+    build_demo(path).close()
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo board file."""
+    path = tmp_path / "demo.sgdesk"
+    path.write_bytes(demo_template.read_bytes())
+    return path
+
+
+@pytest.fixture
+def demo(demo_path: Path):
+    """The demo board file, open for writing."""
+    from sgdesk.store import open_board_file
+
+    bf = open_board_file(demo_path)
+    yield bf
+    bf.close()
+
+
+@pytest.fixture
+def empty_board(tmp_path: Path):
+    """A new board file holding one empty board, open for writing."""
+    from sgdesk.boards import add_board
+    from sgdesk.store import create_board_file
+
+    bf = create_board_file(tmp_path / "empty.sgdesk")
+    with bf.edit("Create board") as ed:
+        add_board(ed, "Test Safeguarding Children Partnership", short_name="Test SCP")
+    bf.editor.forget_history()
+    yield bf
+    bf.close()
+
+
+@pytest.fixture
+def settings(tmp_path: Path):
+    """QSettings in a temporary INI file, so tests never touch the user's settings."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, settings, demo_path: Path):
+    """The main window on a copy of the demo board."""
+    from sgdesk.gui.main_window import MainWindow
+
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    assert win.open_path(demo_path)
+    win.show()
+    return win
+
+
+@pytest.fixture(autouse=True)
+def _no_message_boxes(monkeypatch, request):
+    """Fail a GUI test that would block on a modal message box, showing its text instead."""
+    if "qtbot" not in request.fixturenames or "message_boxes" in request.fixturenames:
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    def refuse(self, *args, **kwargs):
+        raise AssertionError(f"unexpected message box: {self.text()}")
+
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+
+
+@pytest.fixture
+def message_boxes(monkeypatch) -> list[str]:
+    """Record the text of each message box instead of showing it (the box returns Ok)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+
+    def record(self, *args, **kwargs):
+        shown.append(self.text())
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    return shown
