@@ -1,0 +1,191 @@
+"""Money as whole pence.
+
+Every amount in SG Desk is an ``int`` number of pence (:data:`Pence`), never a float, so sums
+and shares are exact. This module reads amounts as they arrive from people and spreadsheets
+and prints them the way council ledgers and annual reports do.
+
+>>> parse_money("£43,065")
+4306500
+>>> format_money(parse_money("(1,000.00)"))
+'-£1,000.00'
+>>> format_money(-232859, symbol=False)
+'-2,328.59'
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import Decimal
+from typing import Literal
+
+from sgdesk.errors import InputError
+
+Pence = int
+"""An amount of money in pence: ``123456`` is £1,234.56."""
+
+MONEY_FIX = "write it as 1234.56"
+_NOT_MONEY = "is not an amount of money"
+_FRACTIONS_OF_A_PENNY = f"{_NOT_MONEY}: it has fractions of a penny"
+
+_PENNY = Decimal("0.01")
+_FLOAT_NOISE = Decimal("0.000001")
+_TOO_LARGE = Decimal(10) ** 12
+_BLANKS = frozenset({"", "-", "\u2013", "\u2014", "n/a"})
+_MINUS_SIGNS = "-\u2212\u2013"
+_SIGN = f"[{re.escape('+' + _MINUS_SIGNS)}]"
+# Whitespace is collapsed to single spaces first, so " " also stands for no-break and thin spaces.
+_AMOUNT = re.compile(
+    rf"(?P<sign>{_SIGN})? ?(?:£|gbp)? ?(?P<sign_after_symbol>{_SIGN})? ?"
+    r"(?P<whole>[0-9]{1,3}(?P<sep>[, ])[0-9]{3}(?:(?P=sep)[0-9]{3})*|[0-9]*)"
+    r"(?:\.(?P<fraction>[0-9]+))?",
+    re.IGNORECASE,
+)
+
+
+def _shown(value: object) -> str:
+    """The value as a user typed it, quoted for a message (``A blank`` when there is nothing)."""
+    text = "" if value is None else " ".join(str(value).split())
+    if not text:
+        return "A blank"
+    return f"'{text[:40]}...'" if len(text) > 40 else f"'{text}'"
+
+
+def pounds(whole_pounds: int) -> Pence:
+    """Pence in a whole number of pounds.
+
+    >>> pounds(87000)
+    8700000
+    """
+    if isinstance(whole_pounds, bool) or not isinstance(whole_pounds, int):
+        raise TypeError(f"pounds() takes a whole number, not {whole_pounds!r}")
+    return whole_pounds * 100
+
+
+def parse_money(value: str | int | float | Decimal) -> Pence:
+    """Read an amount of money as pence.
+
+    Text may carry ``£`` or ``GBP``, thousands separators (commas or spaces, in groups of three),
+    a minus sign before or after the ``£``, or brackets for a negative amount. Whole numbers are
+    pounds. A float from a spreadsheet cell is read through its shortest decimal form, and
+    rounding noise smaller than a millionth of a pound is dropped.
+
+    >>> parse_money("£1,234.56")
+    123456
+    >>> parse_money("-£62,921.00")
+    -6292100
+    >>> parse_money("(1,000.00)")
+    -100000
+    >>> parse_money(" 87000 ")
+    8700000
+    >>> parse_money(0.1 + 0.2)
+    30
+    >>> parse_money("12.345")
+    Traceback (most recent call last):
+    ...
+    sgdesk.errors.InputError: '12.345' is not an amount of money: it has fractions of a penny: write it as 1234.56
+    """
+    if isinstance(value, str):
+        return _to_pence(_read_text(value), value)
+    if isinstance(value, float) and math.isfinite(value):
+        return _to_pence(Decimal(repr(value)), value, tolerance=_FLOAT_NOISE)
+    whole_number = isinstance(value, int) and not isinstance(value, bool)
+    if whole_number or (isinstance(value, Decimal) and value.is_finite()):
+        return _to_pence(Decimal(value), value)
+    raise InputError(_shown(value), _NOT_MONEY, MONEY_FIX)
+
+
+def parse_money_or_none(value: str | int | float | Decimal | None) -> Pence | None:
+    """Like :func:`parse_money`, but a missing amount gives ``None``.
+
+    Missing means ``None``, blank text, a dash, ``n/a``, or NaN (how pandas reads an empty cell).
+
+    >>> parse_money_or_none(" - ") is None
+    True
+    >>> parse_money_or_none("£5")
+    500
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, str) and " ".join(value.split()).casefold() in _BLANKS:
+        return None
+    return parse_money(value)
+
+
+def format_money(
+    pence: Pence,
+    *,
+    symbol: bool = True,
+    negative: Literal["minus", "brackets"] = "minus",
+    pence_digits: bool = True,
+) -> str:
+    """Print pence as pounds, with thousands separators.
+
+    ``negative="brackets"`` prints ``(£62,921.00)`` instead of ``-£62,921.00``.
+    ``pence_digits=False`` drops ``.00`` from a whole number of pounds (other amounts keep
+    their pence).
+
+    >>> format_money(123456)
+    '£1,234.56'
+    >>> format_money(-6292100, negative="brackets")
+    '(£62,921.00)'
+    >>> format_money(-1174503, symbol=False)
+    '-11,745.03'
+    >>> format_money(4306500, pence_digits=False)
+    '£43,065'
+    """
+    if isinstance(pence, bool) or not isinstance(pence, int):
+        raise TypeError(f"format_money() takes whole pence, not {pence!r}")
+    if negative not in ("minus", "brackets"):
+        raise ValueError(f"negative must be 'minus' or 'brackets', not {negative!r}")
+    whole, part = divmod(abs(pence), 100)
+    text = f"{whole:,}" + (f".{part:02d}" if pence_digits or part else "")
+    if symbol:
+        text = "£" + text
+    if pence >= 0:
+        return text
+    return f"({text})" if negative == "brackets" else "-" + text
+
+
+def pence_to_decimal(pence: Pence) -> Decimal:
+    """Pounds as an exact two-place ``Decimal``, for CSV and JSON output.
+
+    >>> pence_to_decimal(123456)
+    Decimal('1234.56')
+    >>> pence_to_decimal(-500)
+    Decimal('-5.00')
+    """
+    if isinstance(pence, bool) or not isinstance(pence, int):
+        raise TypeError(f"pence_to_decimal() takes whole pence, not {pence!r}")
+    return Decimal(pence).scaleb(-2)
+
+
+def _read_text(value: str) -> Decimal:
+    """The amount written in ``value``, in pounds, or an :class:`InputError`."""
+    text = " ".join(value.split())
+    bracketed = len(text) > 1 and text[0] == "(" and text[-1] == ")"
+    if bracketed:
+        text = text[1:-1].strip()
+    match = _AMOUNT.fullmatch(text)
+    if not match or not (match["whole"] or match["fraction"]):
+        raise InputError(_shown(value), _NOT_MONEY, MONEY_FIX)
+    signs = [sign for sign in (match["sign"], match["sign_after_symbol"]) if sign]
+    if len(signs) + bracketed > 1:
+        raise InputError(_shown(value), f"{_NOT_MONEY}: it has more than one sign", MONEY_FIX)
+    fraction = match["fraction"] or ""
+    if len(fraction) > 2:
+        raise InputError(_shown(value), _FRACTIONS_OF_A_PENNY, MONEY_FIX)
+    whole = (match["whole"] or "0").replace(",", "").replace(" ", "")
+    amount = Decimal(f"{whole}.{fraction or '0'}")
+    negative = bracketed or bool(signs and signs[0] in _MINUS_SIGNS)
+    return -amount if negative else amount
+
+
+def _to_pence(amount: Decimal, value: object, tolerance: Decimal = Decimal(0)) -> Pence:
+    """``amount`` pounds in pence, if it is within ``tolerance`` of a whole penny."""
+    if abs(amount) >= _TOO_LARGE:
+        raise InputError(_shown(value), "is too large to be an amount of money", "check the amount")
+    rounded = amount.quantize(_PENNY)
+    if abs(amount - rounded) > tolerance:
+        raise InputError(_shown(value), _FRACTIONS_OF_A_PENNY, MONEY_FIX)
+    return int(rounded.scaleb(2))
