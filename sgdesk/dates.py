@@ -17,7 +17,7 @@ import math
 import re
 from datetime import date, datetime, timedelta
 
-from sgdesk.errors import InputError
+from sgdesk.errors import InputError, quoted
 
 DATE_FIX = "write dates as 27/08/2019"
 MONTH_FIX = "write months as May 2021"
@@ -64,13 +64,6 @@ _TIME_OF_DAY = re.compile(r"[ t][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?$"
 _WEEKDAY = re.compile(r"(?P<weekday>[a-z]+),? ")
 
 
-def _shown(value: object) -> str:
-    """The value as a user typed it, quoted for a message (``A blank`` when there is nothing)."""
-    text = "" if value is None else " ".join(str(value).split())
-    if not text:
-        return "A blank"
-    return f"'{text[:40]}...'" if len(text) > 40 else f"'{text}'"
-
 
 def parse_date(value: str | date | int | float, *, year: int | None = None) -> date:
     """Read a date, day first.
@@ -98,7 +91,7 @@ def parse_date(value: str | date | int | float, *, year: int | None = None) -> d
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return _from_excel_serial(value)
     if not isinstance(value, str):
-        raise InputError(_shown(value), *_AS_DATE)
+        raise InputError(quoted(value), *_AS_DATE)
     text = _TIME_OF_DAY.sub("", _normalised(value))
     weekday = None
     named_day = _WEEKDAY.match(text)
@@ -112,7 +105,7 @@ def parse_date(value: str | date | int | float, *, year: int | None = None) -> d
             if weekday is not None:
                 _check_weekday(found, weekday, value)
             return found
-    raise InputError(_shown(value), *_AS_DATE)
+    raise InputError(quoted(value), *_AS_DATE)
 
 
 def parse_month(value: str | date | int | float) -> date:
@@ -136,7 +129,7 @@ def parse_month(value: str | date | int | float) -> date:
     try:
         return parse_date(value).replace(day=1)
     except InputError:
-        raise InputError(_shown(value), *_AS_MONTH) from None
+        raise InputError(quoted(value), *_AS_MONTH) from None
 
 
 def format_date(day: date) -> str:
@@ -174,11 +167,11 @@ def _normalised(value: str) -> str:
 def _from_excel_serial(serial: int | float) -> date:
     """The day an Excel date number (1900 date system) stands for; a time of day is dropped."""
     if not (math.isfinite(serial) and 1 <= serial < _EXCEL_LAST_SERIAL + 1):
-        raise InputError(_shown(serial), *_AS_DATE)
+        raise InputError(quoted(serial), *_AS_DATE)
     days = int(serial)
     if days == _EXCEL_FAKE_LEAP_DAY:
         why = "is not a date: Excel counts it as 29 February 1900, which never was"
-        raise InputError(_shown(serial), why, DATE_FIX)
+        raise InputError(quoted(serial), why, DATE_FIX)
     # Excel treats 1900 as a leap year, so its numbers before 1 March 1900 are one day out.
     return _EXCEL_EPOCH + timedelta(days=days if days > _EXCEL_FAKE_LEAP_DAY else days + 1)
 
@@ -192,13 +185,13 @@ def _date_from(match: re.Match[str], value: str, year: int | None) -> date:
         year = _year_from(found_year, value, _AS_DATE)
     elif year is None:
         raise InputError(
-            _shown(value),
+            quoted(value),
             "is not a full date: the year is missing",
             f"write it with the year, as in {day:02d}/{month:02d}/{date.today().year}",
         )
     if not 1 <= day <= calendar.monthrange(year, month)[1]:
         missing = f"{day} {MONTH_NAMES[month - 1]}" + (f" in {year}" if (day, month) == (29, 2) else "")
-        raise InputError(_shown(value), f"is not a date: there is no {missing}", DATE_FIX)
+        raise InputError(quoted(value), f"is not a date: there is no {missing}", DATE_FIX)
     return date(year, month, day)
 
 
@@ -208,14 +201,14 @@ def _month_from(match: re.Match[str], value: str, expected: tuple[str, str]) -> 
     name = match.groupdict().get("month_name")
     if name is not None:
         if name not in _MONTHS_BY_NAME:
-            raise InputError(_shown(value), why, fix)
+            raise InputError(quoted(value), why, fix)
         return _MONTHS_BY_NAME[name]
     month = int(match["month"])
     if not 1 <= month <= 12:
         why = f"{why}: there is no month {month}"
         if expected == _AS_DATE and "iso_year" not in match.re.groupindex:
             why += "; dates are read day first"
-        raise InputError(_shown(value), why, fix)
+        raise InputError(quoted(value), why, fix)
     return month
 
 
@@ -224,7 +217,7 @@ def _year_from(text: str, value: str, expected: tuple[str, str]) -> int:
     why, fix = expected
     year = int(text) + 2000 if len(text) == 2 else int(text)
     if year < _EARLIEST_YEAR:
-        raise InputError(_shown(value), f"{why}: the year {text} is too early", fix)
+        raise InputError(quoted(value), f"{why}: the year {text} is too early", fix)
     return year
 
 
@@ -232,7 +225,7 @@ def _check_weekday(found: date, weekday: int, value: str) -> None:
     """Fail if ``found`` does not fall on ``weekday`` (0 is Monday)."""
     if found.weekday() != weekday:
         raise InputError(
-            _shown(value),
+            quoted(value),
             f"is not a date: {format_date_long(found)} was a {_WEEKDAY_NAMES[found.weekday()]}, "
             f"not a {_WEEKDAY_NAMES[weekday]}",
             "check the day and the date",

@@ -8,6 +8,18 @@ GUI shows in a message box. Anything else reaching the top is a bug.
 from __future__ import annotations
 
 
+def quoted(value: object) -> str:
+    """A value as the user typed it, quoted for a message ("A blank" when there is nothing).
+
+    >>> quoted("  £12.3.4 "), quoted(None)
+    ("'£12.3.4'", 'A blank')
+    """
+    text = "" if value is None else " ".join(str(value).split())
+    if not text:
+        return "A blank"
+    return f"'{text[:40]}...'" if len(text) > 40 else f"'{text}'"
+
+
 class SGDeskError(Exception):
     """A problem the user can fix; ``str(error)`` is one readable line."""
 

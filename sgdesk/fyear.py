@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sgdesk.dates import format_date, parse_date
-from sgdesk.errors import InputError
+from sgdesk.errors import InputError, quoted
 
 YEAR_FIX = "write the year as 2018/19"
 PERIOD_FIX = "give a year such as 2018/19, or a start date and an end date"
@@ -66,7 +66,7 @@ class FinancialYear:
         if isinstance(value, float) and value.is_integer():
             value = int(value)  # a spreadsheet cell holding 2018
         raw = "" if value is None else " ".join(str(value).split())
-        shown = f"'{raw}'" if raw else "A blank"
+        shown = quoted(raw)
         match = _YEAR_FORM.fullmatch(raw.casefold().replace("\u2013", "-").replace("\u2014", "-"))
         if isinstance(value, bool) or not isinstance(value, (str, int)) or not match:
             raise InputError(shown, _NOT_A_YEAR, YEAR_FIX)

@@ -19,7 +19,7 @@ import re
 from decimal import Decimal
 from typing import Literal
 
-from sgdesk.errors import InputError
+from sgdesk.errors import InputError, quoted
 
 Pence = int
 """An amount of money in pence: ``123456`` is £1,234.56."""
@@ -42,13 +42,6 @@ _AMOUNT = re.compile(
     re.IGNORECASE,
 )
 
-
-def _shown(value: object) -> str:
-    """The value as a user typed it, quoted for a message (``A blank`` when there is nothing)."""
-    text = "" if value is None else " ".join(str(value).split())
-    if not text:
-        return "A blank"
-    return f"'{text[:40]}...'" if len(text) > 40 else f"'{text}'"
 
 
 def pounds(whole_pounds: int) -> Pence:
@@ -92,7 +85,7 @@ def parse_money(value: str | int | float | Decimal) -> Pence:
     whole_number = isinstance(value, int) and not isinstance(value, bool)
     if whole_number or (isinstance(value, Decimal) and value.is_finite()):
         return _to_pence(Decimal(value), value)
-    raise InputError(_shown(value), _NOT_MONEY, MONEY_FIX)
+    raise InputError(quoted(value), _NOT_MONEY, MONEY_FIX)
 
 
 def parse_money_or_none(value: str | int | float | Decimal | None) -> Pence | None:
@@ -168,13 +161,13 @@ def _read_text(value: str) -> Decimal:
         text = text[1:-1].strip()
     match = _AMOUNT.fullmatch(text)
     if not match or not (match["whole"] or match["fraction"]):
-        raise InputError(_shown(value), _NOT_MONEY, MONEY_FIX)
+        raise InputError(quoted(value), _NOT_MONEY, MONEY_FIX)
     signs = [sign for sign in (match["sign"], match["sign_after_symbol"]) if sign]
     if len(signs) + bracketed > 1:
-        raise InputError(_shown(value), f"{_NOT_MONEY}: it has more than one sign", MONEY_FIX)
+        raise InputError(quoted(value), f"{_NOT_MONEY}: it has more than one sign", MONEY_FIX)
     fraction = match["fraction"] or ""
     if len(fraction) > 2:
-        raise InputError(_shown(value), _FRACTIONS_OF_A_PENNY, MONEY_FIX)
+        raise InputError(quoted(value), _FRACTIONS_OF_A_PENNY, MONEY_FIX)
     whole = (match["whole"] or "0").replace(",", "").replace(" ", "")
     amount = Decimal(f"{whole}.{fraction or '0'}")
     negative = bracketed or bool(signs and signs[0] in _MINUS_SIGNS)
@@ -184,8 +177,8 @@ def _read_text(value: str) -> Decimal:
 def _to_pence(amount: Decimal, value: object, tolerance: Decimal = Decimal(0)) -> Pence:
     """``amount`` pounds in pence, if it is within ``tolerance`` of a whole penny."""
     if abs(amount) >= _TOO_LARGE:
-        raise InputError(_shown(value), "is too large to be an amount of money", "check the amount")
+        raise InputError(quoted(value), "is too large to be an amount of money", "check the amount")
     rounded = amount.quantize(_PENNY)
     if abs(amount - rounded) > tolerance:
-        raise InputError(_shown(value), _FRACTIONS_OF_A_PENNY, MONEY_FIX)
+        raise InputError(quoted(value), _FRACTIONS_OF_A_PENNY, MONEY_FIX)
     return int(rounded.scaleb(2))
