@@ -1,0 +1,22 @@
+"""SG Desk's PDF house style, built on reportlab platypus.
+
+Import this package only when exporting: it is the one place that imports reportlab.
+See ``docs/pdf-house-style.md`` for how a feature builds an appendix.
+"""
+
+from sgdesk.pdf.document import build_pdf, switch_orientation
+from sgdesk.pdf.headings import heading
+from sgdesk.pdf.page import frame_width
+from sgdesk.pdf.spec import DocumentSpec
+from sgdesk.pdf.styles import styles
+from sgdesk.pdf.tables import data_table
+
+__all__ = [
+    "DocumentSpec",
+    "build_pdf",
+    "data_table",
+    "frame_width",
+    "heading",
+    "styles",
+    "switch_orientation",
+]

@@ -1,0 +1,96 @@
+"""Building a PDF in house style from a story of flowables."""
+
+from __future__ import annotations
+
+import os
+from typing import BinaryIO
+
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreakIfNotEmpty, PageTemplate
+
+from sgdesk.pdf.colours import use_accent
+from sgdesk.pdf.fonts import register_fonts
+from sgdesk.pdf.headings import Heading
+from sgdesk.pdf.page import MARGIN, PAGE_SIZES, NumberedCanvas, draw_furniture, draw_overlay, page_size
+from sgdesk.pdf.spec import DocumentSpec
+
+CREATOR = "SG Desk"
+
+
+class _HouseDocTemplate(BaseDocTemplate):
+    """The document template: passes headings on to any table of contents in the story."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
+        """Tell listening flowables (a TableOfContents) about each heading drawn."""
+        if isinstance(flowable, Heading):
+            self.notify("TOCEntry", flowable.toc_entry(self.page))
+
+
+def _page_template(orientation: str, spec: DocumentSpec) -> PageTemplate:
+    width, height = PAGE_SIZES[orientation]
+    body = Frame(
+        MARGIN,
+        MARGIN,
+        width - 2 * MARGIN,
+        height - 2 * MARGIN,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id=f"{orientation}-body",
+    )
+    return PageTemplate(
+        id=orientation,
+        frames=[body],
+        onPage=lambda canv, doc: draw_furniture(canv, spec),
+        onPageEnd=lambda canv, doc: draw_overlay(canv, spec),
+        pagesize=(width, height),
+    )
+
+
+def switch_orientation(orientation: str) -> list[Flowable]:
+    """Flowables that start a new page in "portrait" or "landscape".
+
+    If nothing has been drawn on the current page yet (say at the start of the story), that
+    page takes the new orientation instead, so no blank page is left behind.
+    """
+    page_size(orientation)
+    return [PageBreakIfNotEmpty(nextTemplate=orientation)]
+
+
+def build_pdf(
+    out: str | os.PathLike[str] | BinaryIO,
+    spec: DocumentSpec,
+    story: list[Flowable],
+    *,
+    orientation: str = "portrait",
+) -> int:
+    """Write ``story`` as an A4 PDF in house style to ``out`` and return its page count.
+
+    The first page is in ``orientation``; :func:`switch_orientation` changes it mid-document.
+    The output is byte-identical for identical inputs (reportlab's invariant mode, with the
+    footer date from ``spec.generated_on``). ``story`` itself is not consumed; an empty one is
+    a ValueError, as reportlab would write a PDF without pages.
+    """
+    if not story:
+        raise ValueError("nothing to print: the story is empty")
+    register_fonts()
+    page_size(orientation)
+    names = sorted(PAGE_SIZES, key=lambda name: name != orientation)  # the first one starts
+    doc = _HouseDocTemplate(
+        os.fspath(out) if isinstance(out, (str, os.PathLike)) else out,
+        pagesize=PAGE_SIZES[orientation],
+        pageTemplates=[_page_template(name, spec) for name in names],
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=spec.title,
+        author=spec.author,
+        subject=spec.subject,
+        creator=CREATOR,
+        lang="en-GB",
+        invariant=1,
+    )
+    with use_accent(spec.accent):
+        doc.multiBuild(list(story), canvasmaker=NumberedCanvas)
+    return doc.page

@@ -1,0 +1,158 @@
+"""Page geometry and furniture: A4 sizes, margins, header, footer, marking, watermark.
+
+:func:`draw_furniture` draws the header, footer and marking when a page begins;
+:func:`draw_overlay` lays the see-through DRAFT watermark over the finished page, so table
+shading cannot hide it. "Page X of Y" needs the page count, so :class:`NumberedCanvas` holds
+every page back until the document is finished.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from sgdesk.pdf.colours import ACCENT, GRID, MUTED, TEXT, WATERMARK
+from sgdesk.pdf.fonts import BOLD, REGULAR
+from sgdesk.pdf.spec import DocumentSpec
+
+PAGE_SIZES: dict[str, tuple[float, float]] = {"portrait": A4, "landscape": landscape(A4)}
+MARGIN = 18 * mm
+
+FURNITURE_SIZE = 7.5
+_MARKING_SIZE = 8.5
+_HEADER_BASELINE = 12 * mm  # measured down from the top edge
+_HEADER_RULE = 13.5 * mm  # measured down from the top edge
+_MARKING_TOP = 7 * mm  # baseline, measured down from the top edge
+_FOOTER_RULE = 13.5 * mm
+_FOOTER_BASELINE = 10.5 * mm
+_MARKING_BOTTOM = 5.5 * mm
+_GAP = 6 * mm  # least space between texts sharing the header or footer line
+_WIDEST_PAGE_NUMBER = "Page 888 of 888"
+
+
+def page_size(orientation: str) -> tuple[float, float]:
+    """The A4 page size, in points, for "portrait" or "landscape"."""
+    try:
+        return PAGE_SIZES[orientation]
+    except KeyError:
+        raise ValueError(f"orientation must be 'portrait' or 'landscape', not {orientation!r}") from None
+
+
+def frame_width(orientation: str = "portrait") -> float:
+    """The usable width, in points, between the margins of a page in ``orientation``."""
+    return page_size(orientation)[0] - 2 * MARGIN
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """``text``, cut short with an ellipsis if it is wider than ``width``."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _rule(canv: Canvas, y: float, colour: Any, width: float) -> None:
+    page_width = canv._pagesize[0]
+    canv.setStrokeColor(colour)
+    canv.setLineWidth(width)
+    canv.line(MARGIN, y, page_width - MARGIN, y)
+
+
+def draw_overlay(canv: Canvas, spec: DocumentSpec) -> None:
+    """Draw what lies over the finished page's content: the diagonal DRAFT of a draft."""
+    if not spec.draft:
+        return
+    page_width, page_height = canv._pagesize
+    size = 130 if page_width < page_height else 150
+    canv.saveState()
+    canv.setFillColor(WATERMARK)
+    canv.setFont(BOLD, size)
+    canv.translate(page_width / 2, page_height / 2)
+    canv.rotate(math.degrees(math.atan2(page_height, page_width)))
+    canv.drawCentredString(0, -0.36 * size, "DRAFT")  # centre the capitals on the page centre
+    canv.restoreState()
+
+
+def draw_furniture(canv: Canvas, spec: DocumentSpec) -> None:
+    """Draw the header, footer and marking of the page just begun."""
+    page_width, page_height = canv._pagesize
+    line = page_width - 2 * MARGIN
+    canv.saveState()
+
+    canv.setFont(REGULAR, FURNITURE_SIZE)
+    canv.setFillColor(MUTED)
+    board = _fit(spec.board_name, REGULAR, FURNITURE_SIZE, line * 0.45)
+    title_room = line - stringWidth(board, REGULAR, FURNITURE_SIZE) - _GAP
+    header_y = page_height - _HEADER_BASELINE
+    canv.drawString(MARGIN, header_y, board)
+    canv.drawRightString(page_width - MARGIN, header_y, _fit(spec.title, REGULAR, FURNITURE_SIZE, title_room))
+    _rule(canv, page_height - _HEADER_RULE, ACCENT, 0.75)
+
+    _rule(canv, _FOOTER_RULE, GRID, 0.4)
+    generated = spec.generated_label()
+    canv.drawString(MARGIN, _FOOTER_BASELINE, generated)
+    if spec.footer_text:
+        side = max(stringWidth(text, REGULAR, FURNITURE_SIZE) for text in (generated, _WIDEST_PAGE_NUMBER))
+        centre_room = line - 2 * (side + _GAP)
+        canv.drawCentredString(
+            page_width / 2, _FOOTER_BASELINE, _fit(spec.footer_text, REGULAR, FURNITURE_SIZE, centre_room)
+        )
+
+    if spec.marking:
+        canv.setFont(BOLD, _MARKING_SIZE)
+        canv.setFillColor(TEXT)
+        marking = _fit(spec.marking, BOLD, _MARKING_SIZE, line)
+        canv.drawCentredString(page_width / 2, page_height - _MARKING_TOP, marking)
+        canv.drawCentredString(page_width / 2, _MARKING_BOTTOM, marking)
+    canv.restoreState()
+
+
+def draw_page_number(canv: Canvas, page: int, total: int) -> None:
+    """Draw "Page X of Y" at the right of the footer line."""
+    canv.saveState()
+    canv.setFont(REGULAR, FURNITURE_SIZE)
+    canv.setFillColor(MUTED)
+    canv.drawRightString(canv._pagesize[0] - MARGIN, _FOOTER_BASELINE, f"Page {page} of {total}")
+    canv.restoreState()
+
+
+class NumberedCanvas(Canvas):
+    """A canvas that holds pages back until :meth:`save`, then numbers them "Page X of Y"."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._held_pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        """Hold the finished page back and start the next one."""
+        self._held_pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        """Number every held page, write them out, and finish the file."""
+        total = len(self._held_pages)
+        for state in self._held_pages:
+            self.__dict__.update(state)
+            draw_page_number(self, self._pageNumber, total)
+            super().showPage()
+        super().save()
+
+    def bookmarkPage(self, key: str, **kwargs: Any) -> Any:  # noqa: N802 - reportlab's name
+        """Bookmark the current page.
+
+        reportlab names the page from the count of pages written so far, which lags behind
+        while pages are held back; count the held pages in for the bookmark.
+        """
+        pdf = self._doc
+        written = pdf.pageCounter
+        pdf.pageCounter = written + len(self._held_pages)
+        try:
+            return super().bookmarkPage(key, **kwargs)
+        finally:
+            pdf.pageCounter = written

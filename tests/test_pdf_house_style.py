@@ -1,0 +1,287 @@
+"""The PDF house style: fonts, page furniture, determinism, outline, tables."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import subprocess
+import sys
+
+import pdfplumber
+import pypdf
+import pytest
+from reportlab.platypus import Paragraph
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from sgdesk.pdf import DocumentSpec, build_pdf, data_table, frame_width, heading, styles, switch_orientation
+from sgdesk.pdf.page import MARGIN
+
+NAMES = "Siân Evans, Zoë Clarke, Niamh O'Loughlin, Łukasz Kowalski"
+SYMBOLS = "£43,065 – “agreed” ‘in kind’"
+DAY = datetime.date(2026, 11, 23)
+
+
+def spec(**changes: object) -> DocumentSpec:
+    base = {
+        "title": "Appendix 1: Board membership and attendance",
+        "board_name": "Southend Local Safeguarding Children Board",
+        "subject": "Annual report 2017-19",
+        "generated_on": DAY,
+    }
+    return DocumentSpec(**{**base, **changes})
+
+
+def build(story: list, orientation: str = "portrait", **changes: object) -> bytes:
+    out = io.BytesIO()
+    pages = build_pdf(out, spec(**changes), story, orientation=orientation)
+    data = out.getvalue()
+    assert pages == len(pypdf.PdfReader(io.BytesIO(data)).pages)
+    return data
+
+
+def page_texts(data: bytes) -> list[str]:
+    return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+
+
+def body(text: str) -> Paragraph:
+    return Paragraph(text, styles()["body"])
+
+
+def attendance_rows(count: int) -> list[list]:
+    return [[f"Agency {n}", "Siân Evans" if n % 2 else "Łukasz Kowalski", n % 5, f"{n % 101}%"] for n in range(count)]
+
+
+def sample_story() -> list:
+    return [
+        heading("Board membership", style="title"),
+        body(f"Representatives: {NAMES}. Contribution {SYMBOLS}; <b>bold</b> and <i>italic</i>."),
+        heading("Attendance", 1, style="h2"),
+        data_table(["Agency", "Representative", "Meetings", "Attendance"], attendance_rows(30), total_rows=[-1]),
+    ]
+
+
+def test_unicode_names_and_symbols_are_extractable_text() -> None:
+    data = build(sample_story())
+    text = " ".join(page_texts(data)[0].split())  # the paragraph wraps
+    for name in ("Siân Evans", "Zoë Clarke", "Niamh O'Loughlin", "Łukasz Kowalski", SYMBOLS):
+        assert name in text
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        plumbed = pdf.pages[0].extract_text()
+        fonts = {char["fontname"].split("+")[-1] for char in pdf.pages[0].chars}
+    assert "Zoë Clarke" in plumbed and "£43,065" in plumbed
+    assert {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"} <= fonts  # embedded subsets
+
+
+def test_same_inputs_give_identical_bytes_and_changes_show() -> None:
+    first = build(sample_story(), draft=True, marking="OFFICIAL")
+    assert build(sample_story(), draft=True, marking="OFFICIAL") == first
+    changed = sample_story() + [body("One more line.")]
+    assert build(changed, draft=True, marking="OFFICIAL") != first
+    assert build(sample_story(), draft=True, marking="OFFICIAL", generated_on=DAY.replace(day=24)) != first
+
+
+def test_story_is_not_consumed_and_can_be_built_again() -> None:
+    story = sample_story()
+    first = build(story)
+    assert len(story) == 4
+    assert build(story) == first
+
+
+def test_every_page_says_page_x_of_y_and_the_generated_date() -> None:
+    story = [data_table(["Agency", "Representative", "Meetings", "Attendance"], attendance_rows(120))]
+    texts = page_texts(build(story))
+    assert len(texts) >= 3
+    for number, text in enumerate(texts, start=1):
+        assert f"Page {number} of {len(texts)}" in text
+        assert "Generated 23 Nov 2026" in text
+
+
+def test_long_table_repeats_its_header_on_every_page() -> None:
+    header = ["Partner agency", "Named representative", "Meetings attended", "Attendance rate"]
+    texts = page_texts(build([data_table(header, attendance_rows(200))]))
+    assert len(texts) >= 4
+    for text in texts:
+        assert "Partner agency" in text and "Attendance rate" in text
+    everything = "\n".join(texts)
+    assert "Agency 0\n" in everything and "Agency 199\n" in everything
+
+
+def test_metadata() -> None:
+    meta = pypdf.PdfReader(io.BytesIO(build(sample_story(), author="Business unit"))).metadata
+    assert meta.title == "Appendix 1: Board membership and attendance"
+    assert meta.author == "Business unit"
+    assert meta.subject == "Annual report 2017-19"
+    assert meta.creator == "SG Desk"
+
+
+def test_header_carries_board_name_and_title() -> None:
+    text = page_texts(build([body("Text.")], footer_text="Southend LSCB annual report"))[0]
+    assert "Southend Local Safeguarding Children Board" in text
+    assert "Appendix 1: Board membership and attendance" in text
+    assert "Southend LSCB annual report" in text
+
+
+def test_landscape_document_and_mixed_orientations() -> None:
+    pages = pypdf.PdfReader(io.BytesIO(build([body("Wide.")], orientation="landscape"))).pages
+    assert float(pages[0].mediabox.width) > float(pages[0].mediabox.height)
+
+    story = [body("Portrait.")] + switch_orientation("landscape") + [body("Landscape.")]
+    story += switch_orientation("portrait") + [body("Portrait again.")]
+    pages = pypdf.PdfReader(io.BytesIO(build(story))).pages
+    shapes = ["landscape" if p.mediabox.width > p.mediabox.height else "portrait" for p in pages]
+    assert shapes == ["portrait", "landscape", "portrait"]
+    assert "Landscape." in pages[1].extract_text()
+
+
+def test_switching_on_an_empty_page_leaves_no_blank_page() -> None:
+    story = switch_orientation("landscape") + [body("First page is wide.")]
+    pages = pypdf.PdfReader(io.BytesIO(build(story))).pages
+    assert len(pages) == 1
+    assert pages[0].mediabox.width > pages[0].mediabox.height
+
+
+def test_frame_width_and_orientation_names() -> None:
+    assert frame_width() == pytest.approx(595.2756 - 2 * MARGIN, abs=0.01)
+    assert frame_width("landscape") == pytest.approx(841.8898 - 2 * MARGIN, abs=0.01)
+    with pytest.raises(ValueError):
+        frame_width("sideways")
+    with pytest.raises(ValueError):
+        switch_orientation("upright")
+
+
+def test_draft_watermark_only_on_drafts() -> None:
+    story = [body("Minutes of the Executive.")] + switch_orientation("landscape") + [body("Grid.")]
+    assert all("DRAFT" in text for text in page_texts(build(story, draft=True)))
+    assert not any("DRAFT" in text for text in page_texts(build(story)))
+
+
+def test_protective_marking_top_and_bottom_of_every_page() -> None:
+    story = [data_table(["Agency", "Rep", "Meetings", "Attendance"], attendance_rows(150))]
+    texts = page_texts(build(story, marking="OFFICIAL-SENSITIVE"))
+    assert len(texts) > 1
+    assert all(text.count("OFFICIAL-SENSITIVE") == 2 for text in texts)
+    assert "OFFICIAL" not in page_texts(build([body("Open paper.")]))[0]
+
+
+def test_outline_holds_headings_nested_and_pointing_at_their_pages() -> None:
+    story = [heading("Appendix 1"), heading("Membership", 1, style="h2"), body("Text.")]
+    story += switch_orientation("landscape") + [heading("Attendance", 1, style="h2"), heading("Appendix 2")]
+    reader = pypdf.PdfReader(io.BytesIO(build(story)))
+    outline = reader.outline
+    assert [item.title for item in outline if not isinstance(item, list)] == ["Appendix 1", "Appendix 2"]
+    children = outline[1]
+    assert [item.title for item in children] == ["Membership", "Attendance"]
+    assert [reader.get_destination_page_number(item) for item in children] == [0, 1]
+    assert reader.get_destination_page_number(outline[2]) == 1
+
+
+def test_heading_levels_that_skip_are_nested_one_deeper() -> None:
+    reader = pypdf.PdfReader(io.BytesIO(build([heading("Deep first", 2), heading("Top", 0)])))
+    assert [item.title for item in reader.outline] == ["Deep first", "Top"]
+
+
+def test_headings_feed_a_table_of_contents() -> None:
+    story = [TableOfContents(), heading("Membership"), heading("Attendance", 1, style="h2")]
+    story += switch_orientation("landscape") + [heading("Budget")]
+    text = page_texts(build(story))[0]
+    contents = text[: text.index("Membership", text.index("Budget"))]
+    assert "Membership" in contents and "Attendance" in contents and "Budget" in contents
+
+
+def test_heading_text_is_plain_text() -> None:
+    text = page_texts(build([heading("Income & expenditure <2018/19>")]))[0]
+    assert "Income & expenditure <2018/19>" in text
+
+
+def test_long_cells_wrap_inside_the_page() -> None:
+    comment = "Representative sent a deputy & apologies <twice>; " * 12
+    rows = [["Essex Police", comment, 3, "£1,234.50"], ["Southend CCG", "Short.", 12, "£99.00"]]
+    story = [data_table(["Agency", "Comment", "Meetings", "Amount"], rows)]
+    story += switch_orientation("landscape") + [data_table(["Agency", "Comment"], [["CAFCASS", comment * 2]], orientation="landscape")]
+    data = build(story)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            assert page.chars
+            assert max(char["x1"] for char in page.chars) <= page.width - MARGIN + 0.5
+            assert min(char["x0"] for char in page.chars) >= MARGIN - 0.5
+    assert "apologies <twice>" in page_texts(data)[0]
+
+
+def test_numbers_are_right_aligned() -> None:
+    rows = [["A", 7, "£5.00"], ["B", 88, "£66.00"], ["C", 909, "£3,330.00"]]
+    data = build([data_table(["Agency", "Meetings", "Amount"], rows)])
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        words = pdf.pages[0].extract_words()
+    for column in (["7", "88", "909"], ["£5.00", "£66.00", "£3,330.00"]):
+        right_edges = {round(word["x1"], 1) for word in words if word["text"] in column}
+        assert len(right_edges) == 1
+
+
+def test_section_and_total_rows() -> None:
+    rows = [["Expenditure"], ["Independent chair", "£12,000.00"], ["Total expenditure", "£12,000.00"]]
+    table = data_table(["Description", "2018/19"], rows, section_rows=[0], total_rows=[2])
+    data = build([table])
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        chars = pdf.pages[0].chars
+    fonts = {char["text"]: char["fontname"] for char in chars}
+    assert fonts["E"].endswith("DejaVuSans-Bold")  # the section label
+    assert fonts["T"].endswith("DejaVuSans-Bold")  # the total label
+    assert fonts["I"].endswith("DejaVuSans")  # an ordinary row
+
+
+def test_table_header_is_filled_with_the_accent() -> None:
+    def header_fills(accent: str) -> set[tuple[float, ...]]:
+        data = build([data_table(["Agency", "Meetings"], [["Essex Police", 3]])], accent=accent)
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            return {tuple(round(v, 2) for v in rect["non_stroking_color"]) for rect in pdf.pages[0].rects if rect["fill"]}
+
+    assert (0.12, 0.31, 0.47) in header_fills("#1F4E79")
+    assert (0.8, 0.0, 0.0) in header_fills("#CC0000")
+
+
+def test_a_cell_taller_than_a_page_breaks_instead_of_failing() -> None:
+    rows = [["Essex Police", "word " * 3000], ["CAFCASS", "Short."]]
+    texts = page_texts(build([data_table(["Agency", "Comment"], rows)]))
+    assert len(texts) > 1 and "CAFCASS" in texts[-1]
+
+
+def test_table_arguments_are_checked() -> None:
+    with pytest.raises(ValueError):
+        data_table(["A", "B"], [["only one"]])
+    with pytest.raises(ValueError):
+        data_table(["A", "B"], [["a", "b"]], align="LRC")
+    with pytest.raises(ValueError):
+        data_table(["A", "B"], [["a", "b"]], col_widths=[1])
+    with pytest.raises(IndexError):
+        data_table(["A", "B"], [["a", "b"]], total_rows=[5])
+
+
+def test_styles_are_the_named_house_styles_and_fresh_each_time() -> None:
+    names = {"title", "h1", "h2", "h3", "body", "small", "note", "cell", "cell_bold", "cell_right",
+             "cell_right_bold", "cell_center", "quote"}
+    first = styles()
+    assert set(first) == names
+    first["body"].fontSize = 30
+    assert styles()["body"].fontSize != 30
+    assert all(style.fontName.startswith("SGSans") for style in first.values())
+
+
+def test_an_empty_story_is_refused() -> None:
+    with pytest.raises(ValueError):
+        build_pdf(io.BytesIO(), spec(), [])
+
+
+def test_a_table_without_rows_still_prints_its_header() -> None:
+    assert "Agency" in page_texts(build([data_table(["Agency", "Meetings"], [])]))[0]
+
+
+def test_build_writes_to_a_path(tmp_path) -> None:
+    out = tmp_path / "appendix.pdf"
+    assert build_pdf(out, spec(), [body("To a file.")]) == 1
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_the_package_pulls_in_neither_qt_nor_pandas() -> None:
+    code = "import sys, sgdesk.pdf; print(sorted(m for m in ('PySide6', 'pandas') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
