@@ -1,0 +1,103 @@
+"""The one write path: transactions, the audit log, undo and redo."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sgdesk.errors import SGDeskError
+
+
+def _org(bf, name):
+    return bf.query_one("SELECT * FROM organisation WHERE name = ?", (name,))
+
+
+def test_undo_restores_the_previous_state_and_the_audit_log_shows_both(demo):
+    police = _org(demo, "Essex Police")
+    with demo.edit("Rename Essex Police") as ed:
+        ed.update("organisation", police["id"], {"name": "Essex Police Service", "short_name": "EPS"})
+    assert _org(demo, "Essex Police Service")["short_name"] == "EPS"
+
+    changes = demo.editor.undo()
+
+    assert changes.description == "Undo: Rename Essex Police"
+    assert changes.touches("organisation")
+    restored = _org(demo, "Essex Police")
+    assert dict(restored) == dict(police)
+    actions = demo.query("SELECT id, description, kind, os_user FROM audit_action ORDER BY id DESC LIMIT 2")
+    assert [(a["description"], a["kind"]) for a in actions] == [
+        ("Undo: Rename Essex Police", "undo"), ("Rename Essex Police", "do")]
+    assert all(a["os_user"] for a in actions)
+    logged = demo.query("SELECT before, after FROM audit_change WHERE action_id IN (?, ?) ORDER BY id",
+                        (actions[1]["id"], actions[0]["id"]))
+    assert json.loads(logged[0]["after"])["name"] == "Essex Police Service"
+    assert json.loads(logged[1]["after"])["name"] == "Essex Police"
+
+
+def test_redo_reapplies_and_undo_of_a_delete_brings_the_row_back(demo):
+    fire = _org(demo, "Essex County Fire and Rescue Service")
+    with demo.edit("Remove the fire service") as ed:
+        ed.delete("organisation", fire["id"])
+    assert _org(demo, "Essex County Fire and Rescue Service") is None
+    demo.editor.undo()
+    assert dict(_org(demo, "Essex County Fire and Rescue Service")) == dict(fire)
+    assert demo.editor.redo_description == "Remove the fire service"
+    demo.editor.redo()
+    assert _org(demo, "Essex County Fire and Rescue Service") is None
+    assert demo.editor.undo_description == "Remove the fire service"
+
+
+def test_a_new_action_clears_redo(demo):
+    with demo.edit("Add Youth Offending Service") as ed:
+        ed.insert("organisation", {"name": "Youth Offending Service"})
+    demo.editor.undo()
+    with demo.edit("Add Public Health") as ed:
+        ed.insert("organisation", {"name": "Public Health"})
+    assert demo.editor.redo_description is None
+    assert demo.editor.redo() is None
+
+
+def test_undo_of_several_inserts_removes_children_before_parents(empty_board):
+    bf = empty_board
+    board_id = bf.scalar("SELECT id FROM board")
+    with bf.edit("Add a sub-group with a setting") as ed:
+        ed.insert("subgroup", {"board_id": board_id, "name": "Audit & QA"})
+        ed.insert("board_setting", {"board_id": board_id, "key": "quorum", "value": "{}"})
+    bf.editor.undo()
+    assert bf.scalar("SELECT count(*) FROM subgroup") == 0
+    assert bf.scalar("SELECT count(*) FROM board_setting") == 0
+
+
+def test_an_error_inside_an_action_writes_nothing(demo):
+    before = demo.scalar("SELECT count(*) FROM organisation")
+    actions = demo.scalar("SELECT count(*) FROM audit_action")
+    with pytest.raises(ValueError):
+        with demo.edit("Add two organisations") as ed:
+            ed.insert("organisation", {"name": "Organisation One"})
+            raise ValueError("stop")
+    assert demo.scalar("SELECT count(*) FROM organisation") == before
+    assert demo.scalar("SELECT count(*) FROM audit_action") == actions
+    assert demo.editor.undo_description is None
+
+
+def test_a_duplicate_is_explained_not_shown_as_a_database_error(demo):
+    with pytest.raises(SGDeskError, match="would create a duplicate .*organisation.name"):
+        with demo.edit("Add Essex Police again") as ed:
+            ed.insert("organisation", {"name": "essex police"})
+
+
+def test_listeners_hear_what_changed(demo):
+    heard = []
+    demo.editor.listeners.append(heard.append)
+    with demo.edit("Add Public Health") as ed:
+        org_id = ed.insert("organisation", {"name": "Public Health"})
+    assert heard[0].rows == {"organisation": frozenset({org_id})}
+
+
+def test_an_update_that_changes_nothing_is_not_logged(demo):
+    police = _org(demo, "Essex Police")
+    with demo.edit("Save Essex Police unchanged") as ed:
+        assert ed.update("organisation", police["id"], {"name": "Essex Police"}) is False
+    assert demo.scalar("SELECT count(*) FROM audit_change WHERE action_id = "
+                       "(SELECT max(id) FROM audit_action)") == 0
