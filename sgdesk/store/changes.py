@@ -181,17 +181,19 @@ class Editor:
         """Reverse the latest action of this session; returns what changed, or None."""
         if not self._undo:
             return None
-        action_id, description = self._undo.pop()
+        action_id, description = self._undo[-1]
         changes = self._replay(action_id, f"Undo: {description}", backwards=True)
-        self._redo.append((action_id, description))
+        self._redo.append(self._undo.pop())
+        self._notify(changes)
         return changes
 
     def redo(self) -> Changes | None:
         if not self._redo:
             return None
-        action_id, description = self._redo.pop()
+        action_id, description = self._redo[-1]
         changes = self._replay(action_id, f"Redo: {description}", backwards=False)
-        self._undo.append((action_id, description))
+        self._undo.append(self._redo.pop())
+        self._notify(changes)
         return changes
 
     def _replay(self, action_id: int, description: str, *, backwards: bool) -> Changes:
@@ -255,10 +257,10 @@ class _ActionScope:
             return False
         conn.execute("COMMIT")
         self.changes = Changes(self.action.action_id, self.description, self.action.touched())
-        if self.record:
+        if self.record:  # a replay (undo, redo) is recorded and announced by the editor itself
             self.editor._undo.append((self.action.action_id, self.description))
             self.editor._redo.clear()
-        self.editor._notify(self.changes)
+            self.editor._notify(self.changes)
         return False
 
 

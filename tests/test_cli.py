@@ -1,0 +1,123 @@
+"""The `sgdesk` command: exit codes, one-line errors, and the commands of the foundation."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from sgdesk import __version__
+from sgdesk.cli import main
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    """Run the real command in a fresh interpreter, as a user or script would."""
+    return subprocess.run([sys.executable, "-m", "sgdesk", *map(str, args)], capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"SG Desk {__version__}"
+
+
+def test_demo_then_check_succeeds(tmp_path):
+    path = tmp_path / "x.sgdesk"
+    assert run("demo", path).returncode == 0
+    result = run("check", path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 problem(s)" in result.stdout
+    assert "organisation 16" in result.stdout
+
+
+def test_new_creates_an_empty_board(tmp_path, capsys):
+    path = tmp_path / "adults.sgdesk"
+    assert main(["new", str(path), "--board", "Southend Safeguarding Adults Board", "--short", "SSAB",
+                 "--kind", "adults"]) == 0
+    assert main(["report", str(path), "organisations", "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    assert json.loads(out.split("\n", 1)[1])["tables"][0]["rows"] == []
+
+
+def test_a_user_error_is_one_readable_line_and_exit_1(tmp_path):
+    bogus = tmp_path / "notes.sgdesk"
+    bogus.write_text("not a board file")
+    result = run("check", bogus)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("sgdesk: notes.sgdesk is not an SG Desk board file")
+    assert "Traceback" not in result.stderr
+
+
+def test_a_usage_error_exits_2_and_an_unknown_kind_lists_the_valid_ones(demo_path, capsys):
+    assert main(["report", str(demo_path), "nonsense"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown report 'nonsense'; choose one of:" in err and "organisations" in err
+    assert main(["export", str(demo_path), "nonsense", "--out", "x.pdf"]) == 2
+    assert "unknown export 'nonsense'" in capsys.readouterr().err
+    assert main(["import", str(demo_path), "nonsense", "x.csv"]) == 2
+    assert main(["report", str(demo_path)]) == 2
+    assert main(["frobnicate", "a", "b"]) == 2
+
+
+def test_board_may_be_omitted_only_when_the_file_holds_one(demo_path, capsys):
+    from sgdesk.boards import add_board
+    from sgdesk.store import open_board_file
+
+    assert main(["report", str(demo_path), "organisations"]) == 0
+    with open_board_file(demo_path) as bf, bf.edit("Add the adults' board") as ed:
+        add_board(ed, "Southend Safeguarding Adults Board", short_name="SSAB", kind="adults")
+    capsys.readouterr()
+    assert main(["report", str(demo_path), "organisations"]) == 1
+    assert "holds 2 boards: choose one with --board" in capsys.readouterr().err
+    assert main(["report", str(demo_path), "organisations", "--board", "SSAB"]) == 0
+    assert main(["report", str(demo_path), "organisations", "--board", "Nope"]) == 1
+    assert "there is no board called 'Nope'" in capsys.readouterr().err
+
+
+def test_import_reports_every_problem_and_exits_1(demo_path, tmp_path, capsys):
+    source = tmp_path / "orgs.csv"
+    source.write_text("Organisation,Type\nYouth Offending Service,council\nPublic Health,charity\n")
+    assert main(["import", str(demo_path), "organisations", str(source), "--dry-run"]) == 1
+    err = capsys.readouterr().err
+    assert "nothing was imported: 1 problem(s) in orgs.csv" in err
+    assert "orgs.csv row 3, column 'Type': 'charity' is not a type of organisation" in err
+    source.write_text("Organisation,Type\nYouth Offending Service,council\n")
+    assert main(["import", str(demo_path), "organisations", str(source)]) == 0
+    assert "1 organisations created" in capsys.readouterr().out
+
+
+def test_report_formats(demo_path, capsys):
+    assert main(["report", str(demo_path), "organisations", "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Organisation,Short name,Type,Statutory partner"
+    assert "Essex Police,Essex Police,police,Yes" in lines
+    assert main(["report", str(demo_path), "organisations"]) == 0
+    assert capsys.readouterr().out.startswith("Organisations\nOrganisation ")
+
+
+def test_year_and_dates_cannot_both_be_given(demo_path, capsys):
+    assert main(["report", str(demo_path), "organisations", "--year", "2018/19", "--from", "1/4/2018"]) == 2
+    assert main(["report", str(demo_path), "organisations", "--year", "2018/20"]) == 1
+    assert "write the year as 2018/19" in capsys.readouterr().err
+
+
+def test_backup_copies_the_file(demo_path, tmp_path, capsys):
+    from sgdesk.store import open_board_file
+
+    dest = tmp_path / "copies"
+    dest.mkdir()
+    assert main(["backup", str(demo_path), str(dest)]) == 0
+    copies = list(dest.glob("demo.*.sgdesk"))
+    assert len(copies) == 1
+    with open_board_file(copies[0], read_only=True) as bf:
+        assert bf.scalar("SELECT count(*) FROM organisation") == 16
+
+
+@pytest.mark.parametrize("args", [["check"], ["demo"], ["backup"]])
+def test_missing_arguments_are_usage_errors(args, capsys):
+    assert main(args) == 2
+    assert "usage error" in capsys.readouterr().err

@@ -1,0 +1,131 @@
+"""The app shell, driven as a user would: welcome screen, opening files, sidebar, undo, boards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from sgdesk.gui.main_window import MainWindow
+from sgdesk.gui.viewspecs import VIEW_SPECS
+from sgdesk.gui.welcome import WelcomeView
+
+
+def test_without_a_file_the_welcome_screen_offers_demo_new_open_and_recent(qtbot, settings, demo_path):
+    settings.setValue("recentFiles", [str(demo_path), "/nowhere/gone.sgdesk"])
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    welcome = win.pages.currentWidget()
+    assert isinstance(welcome, WelcomeView)
+    assert welcome.recent.count() == 1          # files that no longer exist are not offered
+    assert welcome.recent.item(0).data(Qt.ItemDataRole.UserRole) == demo_path
+    welcome.recent.itemActivated.emit(welcome.recent.item(0))
+    assert win.context is not None and win.context.bf.path == demo_path
+    assert str(demo_path) in win.path_label.text()
+    assert not win.undo_action.isEnabled()
+
+
+def test_opening_a_bad_file_shows_why_and_keeps_the_welcome_screen(qtbot, settings, tmp_path, message_boxes):
+    bad = tmp_path / "minutes.sgdesk"
+    bad.write_text("Minutes")
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    assert win.open_path(bad) is False
+    assert message_boxes == ["minutes.sgdesk is not an SG Desk board file (it is not a database at all): "
+                             "open the .sgdesk file your board uses"]
+    assert isinstance(win.pages.currentWidget(), WelcomeView)
+
+
+def test_every_sidebar_view_opens(window):
+    for row, spec in enumerate(VIEW_SPECS):
+        window.sidebar.setCurrentRow(row)
+        assert window.view_stack.currentWidget() is window.views[spec.key]
+        assert window.views[spec.key].accessibleName() == spec.title
+
+
+def test_edit_undo_and_redo_follow_the_latest_change(window):
+    context = window.context
+    org_id = context.bf.scalar("SELECT id FROM organisation WHERE name = 'CAFCASS'")
+    with context.edit("Rename CAFCASS") as ed:
+        ed.update("organisation", org_id, {"name": "Cafcass"})
+    assert window.undo_action.isEnabled()
+    assert window.undo_action.text() == "&Undo Rename CAFCASS"
+
+    window.undo_action.trigger()
+    assert context.bf.scalar("SELECT name FROM organisation WHERE id = ?", (org_id,)) == "CAFCASS"
+    assert window.redo_action.text() == "&Redo Rename CAFCASS"
+    assert not window.undo_action.isEnabled()
+
+    window.redo_action.trigger()
+    assert context.bf.scalar("SELECT name FROM organisation WHERE id = ?", (org_id,)) == "Cafcass"
+    assert window.statusBar().currentMessage() == "Redo: Rename CAFCASS"
+
+
+def test_the_board_selector_appears_when_the_file_holds_two_boards(window):
+    from sgdesk.boards import add_board
+
+    assert window.toolbar.isHidden()
+    with window.context.edit("Add the adults' board") as ed:
+        adults = add_board(ed, "Southend Safeguarding Adults Board", short_name="SSAB", kind="adults")
+    assert not window.toolbar.isHidden()
+    assert window.board_combo.count() == 2
+    heard = []
+    window.context.board_changed.connect(heard.append)
+    window.board_combo.setCurrentIndex(window.board_combo.findData(adults))
+    assert heard == [adults]
+    assert window.context.board.name == "Southend Safeguarding Adults Board"
+
+
+def test_the_file_is_remembered_in_recent_files(window, settings, demo_path):
+    assert settings.value("recentFiles")[0] == str(demo_path.resolve())
+    assert [a.text() for a in window.recent_menu.actions()] == [demo_path.name]
+
+
+def test_help_check_file_runs_off_the_ui_thread_and_shows_the_findings(window, qtbot):
+    window.check_action.trigger()
+    qtbot.waitUntil(lambda: hasattr(window, "findings_dialog"), timeout=10000)
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    shown = window.findings_dialog.findChild(QPlainTextEdit).toPlainText()
+    assert "[ok] database integrity check passed" in shown
+
+
+def test_the_reports_view_shows_a_report_and_exports_it(window, qtbot, tmp_path):
+    view = window.show_view("reports")
+    view.select_output("report", "organisations")
+    qtbot.mouseClick(view.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 16, timeout=10000)
+    headers = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(view.model.columnCount())]
+    assert headers == ["Organisation", "Short name", "Type", "Statutory partner"]
+    done = []
+    view.export_to(tmp_path / "orgs.csv", on_done=done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=10000)
+    assert (tmp_path / "orgs.csv").read_text(encoding="utf-8-sig").startswith("Organisation,Short name")
+
+
+def test_file_new_creates_and_opens_a_board(qtbot, settings, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from sgdesk.gui import dialogs
+
+    monkeypatch.setattr(dialogs.NewBoardDialog, "exec", lambda self: True)
+    monkeypatch.setattr(dialogs.NewBoardDialog, "values",
+                        lambda self: ("Southend Safeguarding Adults Board", "SSAB", "adults"))
+    target = tmp_path / "adults"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.new_action.trigger()
+    assert win.context.bf.path == Path(f"{target}.sgdesk")
+    assert win.context.board.kind == "adults"
+    assert win.views["overview"].heading.text().startswith("Southend Safeguarding Adults Board")
+
+
+def test_the_new_board_form_loads_from_ui_and_reads_its_fields(qtbot):
+    from sgdesk.gui.dialogs import NewBoardDialog
+
+    dialog = NewBoardDialog()
+    qtbot.addWidget(dialog.dialog)
+    dialog.dialog.nameEdit.setText("  Thurrock LSCB ")
+    dialog.dialog.kindCombo.setCurrentIndex(2)
+    assert dialog.values() == ("Thurrock LSCB", None, "all-age")

@@ -1,0 +1,70 @@
+"""The core never imports Qt, and starting the CLI or the app loads no heavy library early."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import sgdesk
+
+HEAVY = ("pandas", "numpy", "reportlab", "openpyxl", "docx")
+
+
+def _run(code: str, tmp_path: Path | None = None) -> list[str]:
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                            env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+                            cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    return [line for line in result.stdout.splitlines() if line]
+
+
+def _core_modules() -> list[str]:
+    return sorted(m.name for m in pkgutil.walk_packages(sgdesk.__path__, "sgdesk.")
+                  if not m.name.startswith("sgdesk.gui") and m.name != "sgdesk.__main__")
+
+
+def test_the_core_imports_no_qt():
+    modules = _core_modules()
+    assert "sgdesk.store.boardfile" in modules and "sgdesk.registry" in modules
+    loaded = _run(
+        "import importlib, sys\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
+        "from sgdesk import registry; registry.load()\n"
+        "print('\\n'.join(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n")
+    assert loaded == []
+
+
+def test_cli_start_and_registry_load_no_heavy_library():
+    loaded = _run(
+        "import sys\n"
+        "from sgdesk import cli, registry\n"
+        "registry.load()\n"
+        f"print('\\n'.join(m for m in {HEAVY!r} if m in sys.modules))\n")
+    assert loaded == []
+
+
+def test_opening_the_app_on_the_demo_loads_no_heavy_library(tmp_path, demo_path):
+    loaded = _run(
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from sgdesk.gui.app import create_application\n"
+        "from sgdesk.gui.main_window import MainWindow\n"
+        "app = create_application()\n"
+        "window = MainWindow(QSettings('s.ini', QSettings.Format.IniFormat))\n"
+        f"assert window.open_path(Path({str(demo_path)!r}))\n"
+        "window.show(); app.processEvents()\n"
+        f"print('\\n'.join(m for m in {HEAVY!r} if m in sys.modules))\n", tmp_path)
+    assert loaded == []
+
+
+def test_board_file_queries_do_not_load_pandas_through_sqlite_utils(demo):
+    loaded = _run(
+        "import sys\n"
+        "from sgdesk.store import open_board_file\n"
+        f"bf = open_board_file({str(demo.path)!r}, read_only=True)\n"
+        "assert 'organisation' in bf.db.table_names()\n"
+        "print('\\n'.join(m for m in ('pandas', 'numpy') if m in sys.modules))\n")
+    assert loaded == []
