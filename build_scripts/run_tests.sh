@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Install SG Desk with its test tools into .venv (created if missing) and run the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e '.[test]'
+# Qt needs a few system libraries even offscreen; install them where we may (CI runs as root).
+if ! QT_QPA_PLATFORM=offscreen .venv/bin/python -c "from PySide6.QtWidgets import QApplication" 2>/dev/null; then
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && apt-get install -y -qq libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 >/dev/null
+  else
+    echo "Qt cannot start: install libegl1, libgl1, libxkbcommon0, libfontconfig1 (ask IT)" >&2
+    exit 1
+  fi
+fi
+export QT_QPA_PLATFORM=offscreen
+exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
