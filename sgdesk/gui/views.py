@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sgdesk.gui.context import AppContext
 from sgdesk.store import Changes
@@ -67,19 +67,28 @@ class EmptyState(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("emptyState")
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
+        panel = QWidget()
+        panel.setFixedWidth(560)
+        inner = QVBoxLayout(panel)
         title = QLabel(heading)
         title.setObjectName("emptyHeading")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title.setWordWrap(True)
         text = QLabel(explanation)
+        text.setObjectName("emptyText")
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setMaximumWidth(520)
-        layout.addWidget(title)
-        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addWidget(title)
+        inner.addWidget(text)
         if action_text:
             button = QPushButton(action_text)
             button.clicked.connect(self.action_clicked)
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+            inner.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(panel)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addLayout(row)
         layout.addStretch(2)
