@@ -129,3 +129,70 @@ def test_the_new_board_form_loads_from_ui_and_reads_its_fields(qtbot):
     dialog.dialog.nameEdit.setText("  Thurrock LSCB ")
     dialog.dialog.kindCombo.setCurrentIndex(2)
     assert dialog.values() == ("Thurrock LSCB", None, "all-age")
+
+
+def test_views_can_be_reached_by_keyboard_shortcuts(window, qtbot):
+    from PySide6.QtTest import QTest
+
+    keys = [spec.key for spec in VIEW_SPECS]
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.sidebar.currentRow() == 1
+    assert window.view_stack.currentWidget() is window.views[keys[1]]
+    QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.view_stack.currentWidget() is window.views["overview"]
+
+
+def test_window_geometry_and_state_are_remembered(qtbot, settings, monkeypatch):
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.close()
+    saved = settings.value("window/geometry")
+    assert saved == first.saveGeometry() and settings.value("window/state") == first.saveState()
+    restored = []
+    monkeypatch.setattr(MainWindow, "restoreGeometry", lambda self, data: restored.append(data) or True)
+    second = MainWindow(settings)
+    qtbot.addWidget(second)
+    assert restored == [saved]
+
+
+def test_background_work_reports_progress_and_can_be_cancelled(qtbot):
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    from sgdesk.gui.tasks import run_in_background
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    started, results, errors = threading.Event(), [], []
+
+    def work(progress):
+        for step in range(10_000):
+            started.set()
+            progress.update(step, 10_000, f"step {step}")
+            threading.Event().wait(0.001)
+        return "finished"
+
+    progress = run_in_background(parent, "Counting…", work, on_done=results.append, on_error=errors.append)
+    assert started.wait(5)
+    progress.cancel()
+    qtbot.waitUntil(lambda: progress.cancelled, timeout=5000)
+    qtbot.wait(200)
+    assert results == [] and errors == []
+
+    run_in_background(parent, "Quick", lambda p: 42, on_done=results.append)
+    qtbot.waitUntil(lambda: results == [42], timeout=5000)
+
+
+def test_an_unexpected_error_in_background_work_is_shown_without_a_traceback(qtbot, message_boxes):
+    from PySide6.QtWidgets import QWidget
+
+    from sgdesk.gui.tasks import run_in_background
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    run_in_background(parent, "Failing", lambda p: 1 / 0, on_done=lambda r: None)
+    qtbot.waitUntil(lambda: bool(message_boxes), timeout=5000)
+    assert message_boxes[0].startswith("Something went wrong inside SG Desk and the last action was not completed")
+    assert "Traceback" not in message_boxes[0] and "ZeroDivisionError" in message_boxes[0]

@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            self.restoreState(self.settings.value("window/state") or b"")
         else:
             self.resize(1280, 800)
 
@@ -75,6 +76,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
+        self.go_menu = self.menuBar().addMenu("&Go")
+        for number, spec in enumerate(VIEW_SPECS, start=1):
+            action = self._action(spec.title, lambda _checked=False, key=spec.key: self.show_view(key),
+                                  f"Ctrl+{number}" if number < 10 else None, name=f"go_{spec.key}")
+            self.go_menu.addAction(action)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addActions([self.about_action, self.check_action])
         self._update_recent_menu()
@@ -314,7 +320,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setText(f"&Undo {undo_text}" if undo_text else "&Undo")
         self.redo_action.setEnabled(redo_text is not None)
         self.redo_action.setText(f"&Redo {redo_text}" if redo_text else "&Redo")
-        for action in (self.copy_action, self.export_action, self.check_action):
+        for action in (self.copy_action, self.export_action, self.check_action, *self.go_menu.actions()):
             action.setEnabled(self.context is not None)
 
     # -- help -------------------------------------------------------------------------------------------
@@ -362,6 +368,7 @@ class MainWindow(QMainWindow):
     # -- closing --------------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802
         self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
         if self.context is not None:
             self.context.close()
             self.context = None
