@@ -18,7 +18,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def test_a_version_1_file_is_backed_up_then_upgraded_in_place(tmp_path):
     path = tmp_path / "board.sgdesk"
     shutil.copy(FIXTURES / "board-v1.sgdesk", path)
-    original = path.read_bytes()
+    with sqlite3.connect(FIXTURES / "board-v1.sgdesk") as conn:
+        original = list(conn.iterdump())
 
     with open_board_file(path) as bf:
         assert bf.schema_version() == latest_version()
@@ -27,9 +28,9 @@ def test_a_version_1_file_is_backed_up_then_upgraded_in_place(tmp_path):
 
     backups = list(tmp_path.glob("board.schema-v1-backup-*.sgdesk"))
     assert len(backups) == 1
-    assert backups[0].read_bytes() == original
     with sqlite3.connect(backups[0]) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert list(conn.iterdump()) == original
 
 
 def test_an_upgrade_that_fails_leaves_the_file_as_it_was(tmp_path, monkeypatch):
