@@ -179,20 +179,19 @@ class Editor:
 
     def undo(self) -> Changes | None:
         """Reverse the latest action of this session; returns what changed, or None."""
-        if not self._undo:
-            return None
-        action_id, description = self._undo[-1]
-        changes = self._replay(action_id, f"Undo: {description}", backwards=True)
-        self._redo.append(self._undo.pop())
-        self._notify(changes)
-        return changes
+        return self._step(self._undo, self._redo, backwards=True)
 
     def redo(self) -> Changes | None:
-        if not self._redo:
+        """Apply again the latest undone action; returns what changed, or None."""
+        return self._step(self._redo, self._undo, backwards=False)
+
+    def _step(self, source: list[tuple[int, str]], target: list[tuple[int, str]], *,
+              backwards: bool) -> Changes | None:
+        if not source:
             return None
-        action_id, description = self._redo[-1]
-        changes = self._replay(action_id, f"Redo: {description}", backwards=False)
-        self._undo.append(self._redo.pop())
+        action_id, description = source[-1]
+        changes = self._replay(action_id, f"{'Undo' if backwards else 'Redo'}: {description}", backwards=backwards)
+        target.append(source.pop())
         self._notify(changes)
         return changes
 
