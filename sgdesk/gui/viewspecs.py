@@ -22,5 +22,6 @@ class ViewSpec:
 
 VIEW_SPECS: tuple[ViewSpec, ...] = (
     ViewSpec("overview", "Overview", "sgdesk.gui.overview:OverviewView"),
+    ViewSpec("finance", "Finance", "sgdesk.gui.finance_view:FinanceView"),
     ViewSpec("reports", "Reports", "sgdesk.gui.reports_view:ReportsView"),
 )

@@ -1,0 +1,136 @@
+"""Budgets per year, fund and category, and the budget set against the ledger.
+
+Variance is actual minus budget: for expenditure a positive variance is an overspend, for
+income it is more received than budgeted. The variance percentage is of the budget, in whole
+percent (halves round away from zero), and n/a where the budget is nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sgdesk.finance.accounts import SECTIONS, Section, list_categories
+from sgdesk.finance.ledger import (LedgerEntry, Totals, carried_forward_entry, check_description, list_entries,
+                                   next_position, totals)
+from sgdesk.fyear import FinancialYear
+from sgdesk.money import Pence
+from sgdesk.store import BoardFile
+from sgdesk.store.changes import Action
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    id: int
+    year: FinancialYear
+    section: Section
+    category_id: int
+    category: str
+    fund_id: int
+    fund: str
+    description: str
+    amount: Pence
+    position: int
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Budget against actual for one category (or a section's total)."""
+
+    section: Section
+    category: str
+    budget: Pence
+    actual: Pence
+
+    @property
+    def variance(self) -> Pence:
+        return self.actual - self.budget
+
+    @property
+    def variance_percent(self) -> int | None:
+        return percent_of(self.variance, self.budget)
+
+
+@dataclass(frozen=True)
+class BudgetAgainstActual:
+    year: FinancialYear
+    rows: list[Comparison]
+    budget: Totals
+    actual: Totals
+    carried_forward: LedgerEntry | None   # the next year's entry carrying this outturn, if recorded
+    has_actuals: bool = True               # whether the year has any ledger entries
+
+    def section_total(self, section: str) -> Comparison:
+        budget = self.budget.income if section == "income" else self.budget.expenditure
+        actual = self.actual.income if section == "income" else self.actual.expenditure
+        return Comparison(section, "Total", budget, actual)  # type: ignore[arg-type]
+
+    @property
+    def carry_forward_current(self) -> bool:
+        """Whether the carried-forward entry (if any) still equals this year's outturn."""
+        return self.carried_forward is not None and self.carried_forward.amount == self.actual.outturn
+
+
+def percent_of(part: int, whole: int) -> int | None:
+    """``part`` as whole percent of ``whole``, halves away from zero; None when ``whole`` is 0.
+
+    >>> percent_of(1, 8), percent_of(-1, 8), percent_of(5, 0)
+    (13, -13, None)
+    """
+    if whole == 0:
+        return None
+    value = (abs(part) * 200 + abs(whole)) // (2 * abs(whole))
+    return -value if (part < 0) != (whole < 0) else value
+
+
+_LINE_SELECT = """
+SELECT b.id, b.year_start, b.section, b.category_id, c.name, b.fund_id, f.name, b.description, b.amount_pence,
+       b.position
+FROM budget_line b JOIN finance_category c ON c.id = b.category_id JOIN finance_fund f ON f.id = b.fund_id
+"""
+
+
+def list_budget_lines(bf: BoardFile, board_id: int, year: FinancialYear, fund_id: int | None = None
+                      ) -> list[BudgetLine]:
+    rows = bf.query(_LINE_SELECT + "WHERE b.board_id = ? AND b.year_start = ? AND (? IS NULL OR b.fund_id = ?) "
+                    "ORDER BY b.section = 'income', b.position, b.id",
+                    (board_id, year.start_year, fund_id, fund_id))
+    return [BudgetLine(r[0], FinancialYear(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9]) for r in rows]
+
+
+def budget_values(*, year: FinancialYear, section: Section, category_id: int, fund_id: int, description: str,
+                  amount: Pence) -> dict[str, Any]:
+    return {"year_start": year.start_year, "section": section, "category_id": category_id, "fund_id": fund_id,
+            "description": check_description(description), "amount_pence": amount}
+
+
+def add_budget_line(ed: Action, bf: BoardFile, board_id: int, values: dict[str, Any]) -> int:
+    year = FinancialYear(values["year_start"])
+    return ed.insert("budget_line", {"board_id": board_id, **values,
+                                     "position": next_position(bf, "budget_line", board_id, year)})
+
+
+def budget_against_actual(bf: BoardFile, board_id: int, year: FinancialYear, fund_id: int | None = None
+                          ) -> BudgetAgainstActual:
+    """Per category (in the board's category order), budget and actual cash for ``year``."""
+    lines = list_budget_lines(bf, board_id, year, fund_id)
+    entries = list_entries(bf, board_id, year, fund_id=fund_id)
+    budgeted: dict[int, Pence] = {}
+    for line in lines:
+        budgeted[line.category_id] = budgeted.get(line.category_id, 0) + line.amount
+    spent: dict[int, Pence] = {}
+    for entry in entries:
+        if not entry.in_kind:
+            spent[entry.category_id] = spent.get(entry.category_id, 0) + entry.amount
+    rows = [
+        Comparison(category.section, category.name, budgeted.get(category.id, 0), spent.get(category.id, 0))
+        for section in SECTIONS
+        for category in list_categories(bf, board_id, section)
+        if category.id in budgeted or category.id in spent
+    ]
+    budget_totals = Totals(
+        expenditure=sum(line.amount for line in lines if line.section == "expenditure"),
+        income=sum(line.amount for line in lines if line.section == "income"),
+    )
+    return BudgetAgainstActual(year, rows, budget_totals, totals(entries),
+                               carried_forward_entry(bf, board_id, year), bool(entries))

@@ -1,0 +1,31 @@
+"""The finance feature's contributions to the registry."""
+
+from __future__ import annotations
+
+from sgdesk.exporting import Export
+from sgdesk.reporting import Report
+
+
+def register(registry) -> None:
+    from sgdesk.finance.appendix2 import export_appendix2
+    from sgdesk.finance.attention import finance_attention, finance_checks
+    from sgdesk.finance.demo import build_finance_demo
+    from sgdesk.finance.imports import ContributionsImport, LedgerImport
+    from sgdesk.finance.reports import budget_report, contributions_report, ledger_report
+
+    registry.add_import_kind(LedgerImport())
+    registry.add_import_kind(ContributionsImport())
+    registry.add_report(Report("ledger", "ledger entries with a running balance and totals by category",
+                               ledger_report))
+    registry.add_report(Report("contributions", "partner contributions: shares, amounts, status, year on year",
+                               contributions_report))
+    registry.add_report(Report("budget", "budget against actual, variance, outturn and carry-forward",
+                               budget_report))
+    registry.add_export(Export(
+        "appendix2", "Appendix 2: the year's income, expenditure, outcome and partner contributions", ("pdf",),
+        export_appendix2,
+        options_help="style=council (income negative, as council ledgers print it) or plain (Surplus/Deficit); "
+                     "detail=lines or categories; fund=NAME for one fund; title=TEXT"))
+    registry.add_demo_part(20, "finance: 2018/19 ledger, 2016/17 contributions and budget", build_finance_demo)
+    registry.add_attention(finance_attention)
+    registry.add_check(finance_checks)

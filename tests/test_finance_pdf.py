@@ -1,0 +1,103 @@
+"""Appendix 2 as a PDF: the seed's figures, both sign conventions, aligned pence, contributions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pdfplumber
+import pytest
+
+from sgdesk.cli import main
+from sgdesk.errors import InputError
+from sgdesk.finance.appendix2 import appendix2_story
+from sgdesk.fyear import FinancialYear
+
+_AMOUNT = re.compile(r"^-?[0-9]{1,3}(,[0-9]{3})*\.[0-9]{2}$")
+
+
+def _export(demo_path, tmp_path, *extra: str) -> str:
+    out = tmp_path / "appendix2.pdf"
+    assert main(["export", str(demo_path), "appendix2", "--out", str(out), *extra]) == 0
+    return str(out)
+
+
+def _text(path: str) -> str:
+    with pdfplumber.open(path) as pdf:
+        return "\n".join(page.extract_text() for page in pdf.pages)
+
+
+def test_council_style_shows_the_seed_figures(demo_path, tmp_path):
+    text = _text(_export(demo_path, tmp_path, "--year", "2018/19"))
+    assert "Total Expenditure 137,755.83" in text
+    assert "Total Income -140,084.42" in text
+    assert "Outcome -2,328.59" in text
+    assert "Expenditure Salaries 87,819.53" in text
+    assert "Salary Recharge -11,745.03" in text
+    assert "Insurance 200.00" in text
+    assert "Income Other -62,921.00" in text
+
+
+def test_plain_style_shows_a_surplus(demo_path, tmp_path):
+    text = _text(_export(demo_path, tmp_path, "--year", "2018/19", "--style", "plain"))
+    assert "Total Income 140,084.42" in text
+    assert "Surplus £2,328.59" in text
+    assert "-2,328.59" not in text
+
+
+def test_pence_line_up_in_the_amount_column(demo_path, tmp_path):
+    path = _export(demo_path, tmp_path, "--year", "2018/19")
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        words = page.extract_words()
+        chars = page.chars
+    amounts = [w for w in words if _AMOUNT.match(w["text"]) and w["x0"] > 300]
+    assert len(amounts) == 33   # 22 expenditure lines and a total, 8 income lines and a total, the outcome
+    assert max(w["x1"] for w in amounts) - min(w["x1"] for w in amounts) < 0.5
+    points = [c["x0"] for w in amounts for c in chars
+              if c["text"] == "." and w["x0"] <= c["x0"] <= w["x1"] and abs(c["top"] - w["top"]) < 1]
+    assert len(points) == 33
+    assert max(points) - min(points) < 0.5   # the decimal points stand in one column
+
+
+def test_contributions_are_the_second_part(demo_path, tmp_path):
+    text = _text(_export(demo_path, tmp_path, "--year", "2016/17"))
+    assert "Partner contributions 2016/17" in text
+    for line in ("Southend Borough Council 49.5% 43,065.00 Received", "CCG 26% 22,620.00 Received",
+                 "Other partners 0.1% 87.00 Received", "Total 100% 87,000.00"):
+        assert line in text
+    assert "Shares of a total requirement of £87,000.00, rounded to the pound" in text
+
+
+def test_story_for_the_annual_report_pack(demo):
+    title, orientation, story = appendix2_story(demo, 1, FinancialYear(2018), {"style": "plain", "detail": "categories"})
+    assert (title, orientation) == ("Appendix 2: Southend LSCB finance 2018/19", "portrait")
+    assert len(story) > 4
+
+
+def test_story_options_are_checked(demo):
+    with pytest.raises(InputError, match="is not a style of Appendix 2"):
+        appendix2_story(demo, 1, "2018/19", {"style": "fancy"})
+    with pytest.raises(InputError, match="is not a fund of this board"):
+        appendix2_story(demo, 1, "2018/19", {"fund": "Nowhere"})
+
+
+def test_export_needs_a_year(demo_path, tmp_path, capsys):
+    out = tmp_path / "a.pdf"
+    assert main(["export", str(demo_path), "appendix2", "--out", str(out)]) == 1
+    assert "Appendix 2 needs a financial year" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_same_input_same_pdf(demo, tmp_path):
+    from sgdesk.exporting import ExportRequest
+    from sgdesk.finance.appendix2 import export_appendix2
+    from sgdesk.fyear import Period
+
+    outputs = []
+    for name in ("one.pdf", "two.pdf"):
+        request = ExportRequest(1, tmp_path / name, Period.for_year(2018), generated_on=dt.date(2026, 1, 5))
+        result = export_appendix2(demo, request)
+        assert result.pages == 2
+        outputs.append(result.path.read_bytes())
+    assert outputs[0] == outputs[1]
