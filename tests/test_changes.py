@@ -36,16 +36,18 @@ def test_undo_restores_the_previous_state_and_the_audit_log_shows_both(demo):
 
 
 def test_redo_reapplies_and_undo_of_a_delete_brings_the_row_back(demo):
-    fire = _org(demo, "Essex County Fire and Rescue Service")
-    with demo.edit("Remove the fire service") as ed:
-        ed.delete("organisation", fire["id"])
-    assert _org(demo, "Essex County Fire and Rescue Service") is None
+    with demo.edit("Add the Youth Offending Service") as ed:
+        ed.insert("organisation", {"name": "Youth Offending Service", "short_name": "YOS", "org_type": "council"})
+    yos = _org(demo, "Youth Offending Service")
+    with demo.edit("Remove the Youth Offending Service") as ed:
+        ed.delete("organisation", yos["id"])
+    assert _org(demo, "Youth Offending Service") is None
     demo.editor.undo()
-    assert dict(_org(demo, "Essex County Fire and Rescue Service")) == dict(fire)
-    assert demo.editor.redo_description == "Remove the fire service"
+    assert dict(_org(demo, "Youth Offending Service")) == dict(yos)
+    assert demo.editor.redo_description == "Remove the Youth Offending Service"
     demo.editor.redo()
-    assert _org(demo, "Essex County Fire and Rescue Service") is None
-    assert demo.editor.undo_description == "Remove the fire service"
+    assert _org(demo, "Youth Offending Service") is None
+    assert demo.editor.undo_description == "Remove the Youth Offending Service"
 
 
 def test_a_new_action_clears_redo(demo):
