@@ -1,0 +1,45 @@
+"""Self-assessment's contributions: import kinds, the report, exports, demo part and Overview items."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sgdesk.exporting import ExportRequest, ExportResult
+    from sgdesk.store import BoardFile
+
+
+def register(registry) -> None:
+    """Add the self-assessment import kinds, report, exports, demo part (order 30) and Overview items."""
+    from sgdesk.assessment.appendix import export_appendix3
+    from sgdesk.assessment.attention import open_rounds
+    from sgdesk.assessment.demo import build_assessment_demo
+    from sgdesk.assessment.importing import AssessmentFormImport, AssessmentImport
+    from sgdesk.assessment.report import assessment_report
+    from sgdesk.exporting import Export
+    from sgdesk.reporting import Report
+
+    registry.add_import_kind(AssessmentImport())
+    registry.add_import_kind(AssessmentFormImport())
+    registry.add_report(Report("assessment", "self-assessment summary: N, mode, mean and range per statement",
+                               assessment_report))
+    registry.add_export(Export("appendix3", "Appendix 3: the self-assessment summary and commentary (PDF)",
+                               ("pdf",), export_appendix3, needs_period=False,
+                               options_help="round=TITLE chooses the round (default: the latest in the period, "
+                                            "published first); title=TEXT retitles the appendix"))
+    registry.add_export(Export("assessment-form", "a self-assessment response form for one agency (Excel)",
+                               ("xlsx",), export_response_form, needs_period=False,
+                               options_help="respondent=AGENCY (required); round=TITLE (default: the latest open "
+                                            "round)"))
+    registry.add_demo_part(30, "self-assessment rounds", build_assessment_demo)
+    registry.add_attention(open_rounds)
+
+
+def export_response_form(bf: BoardFile, request: ExportRequest) -> ExportResult:
+    """The ``assessment-form`` export: one agency's response form as XLSX."""
+    from sgdesk.assessment.forms import respondent_for_export, write_response_form
+    from sgdesk.exporting import ExportResult
+
+    respondent = respondent_for_export(bf, request.board_id, request.options.get("round"),
+                                       request.options.get("respondent"))
+    return ExportResult(write_response_form(bf, respondent, request.out))
