@@ -21,6 +21,7 @@ from sgdesk.store.changes import Action
 
 FEATURE_MODULES: tuple[str, ...] = (
     "sgdesk.core_feature",
+    "sgdesk.membership.feature",
     "sgdesk.assessment.feature",
     "sgdesk.finance.feature",
 )

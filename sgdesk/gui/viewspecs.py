@@ -22,6 +22,8 @@ class ViewSpec:
 
 VIEW_SPECS: tuple[ViewSpec, ...] = (
     ViewSpec("overview", "Overview", "sgdesk.gui.overview:OverviewView"),
+    ViewSpec("membership", "Membership", "sgdesk.gui.membership_view:MembershipView"),
+    ViewSpec("meetings", "Meetings", "sgdesk.gui.meetings_view:MeetingsView"),
     ViewSpec("assessment", "Self-assessment", "sgdesk.gui.assessment_view:AssessmentView"),
     ViewSpec("finance", "Finance", "sgdesk.gui.finance_view:FinanceView"),
     ViewSpec("reports", "Reports", "sgdesk.gui.reports_view:ReportsView"),

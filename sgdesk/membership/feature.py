@@ -1,0 +1,34 @@
+"""Registers membership, meetings and attendance: import kinds, reports, Appendix 1, demo part."""
+
+from __future__ import annotations
+
+from sgdesk.exporting import Export
+from sgdesk.reporting import Report
+
+
+def register(registry) -> None:
+    from sgdesk.membership.appendix1 import OPTIONS_HELP, appendix1_story, export_appendix1
+    from sgdesk.membership.attention import membership_attention
+    from sgdesk.membership.checks import membership_findings
+    from sgdesk.membership.demo import build_membership_demo
+    from sgdesk.membership.import_attendance import AttendanceImport
+    from sgdesk.membership.import_meetings import MeetingsImport
+    from sgdesk.membership.import_members import MembersImport
+    from sgdesk.membership.import_organisations import OrganisationsImport
+    from sgdesk.membership.reports import attendance_report, members_report, organisations_report
+    from sgdesk.office.exports import appendix_export
+
+    for kind in (OrganisationsImport(), MembersImport(), MeetingsImport(), AttendanceImport()):
+        registry.add_import_kind(kind)
+    registry.add_report(Report("organisations", "partner agencies in the file, their other names and dates",
+                               organisations_report, needs_period=False))
+    registry.add_report(Report("members", "seats on the board and sub-groups, with representatives and deputies",
+                               members_report, needs_period=False))
+    registry.add_report(Report("attendance", "attendance per seat (expected, present, by deputy, apologies, "
+                               "absent, percent) and the flags", attendance_report, needs_period=False))
+    appendix1 = Export("appendix1", "Appendix 1: board membership and attendance", ("pdf",), export_appendix1,
+                       needs_period=False, options_help=OPTIONS_HELP)
+    registry.add_export(appendix_export(appendix1, appendix1_story))
+    registry.add_demo_part(10, "membership, meetings and attendance", build_membership_demo)
+    registry.add_attention(membership_attention)
+    registry.add_check(membership_findings)
