@@ -42,11 +42,16 @@ def sqlite_utils_database(conn: sqlite3.Connection) -> "sqlite_utils.Database":
 
 
 def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
-    """Open ``path`` in autocommit mode (transactions are explicit) with foreign keys on."""
+    """Open ``path`` in autocommit mode (transactions are explicit) with foreign keys on.
+
+    A connection may be handed to a worker thread (``check_same_thread=False``), but is never
+    used by two threads at once: the GUI only does so while a modal progress dialog blocks it.
+    """
     if read_only:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                               check_same_thread=False)
     else:
-        conn = sqlite3.connect(path, isolation_level=None)
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
