@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from sgdesk.gui.startup import app_icon, watch_first_paint
 from sgdesk.paths import data_path
 
 
@@ -28,6 +29,7 @@ def create_application(argv: list[str] | None = None):
     app.setApplicationName("SG Desk")
     app.setOrganizationName("SG Desk")
     app.setApplicationDisplayName("SG Desk")
+    app.setWindowIcon(app_icon())
     style = data_path("ui", "style.qss")
     if style.is_file():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
@@ -41,6 +43,7 @@ def run_app(path: Path | None = None) -> int:
 
     _install_excepthook()
     window = MainWindow()
+    watch_first_paint(window)
     if path is not None:
         window.open_path(path)  # on failure the error is shown and the welcome screen stays
     window.show()
