@@ -23,6 +23,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "sgdesk.core_feature",
     "sgdesk.membership.feature",
     "sgdesk.assessment.feature",
+    "sgdesk.training.feature",
     "sgdesk.finance.feature",
 )
 

@@ -24,6 +24,7 @@ VIEW_SPECS: tuple[ViewSpec, ...] = (
     ViewSpec("overview", "Overview", "sgdesk.gui.overview:OverviewView"),
     ViewSpec("membership", "Membership", "sgdesk.gui.membership_view:MembershipView"),
     ViewSpec("meetings", "Meetings", "sgdesk.gui.meetings_view:MeetingsView"),
+    ViewSpec("training", "Training", "sgdesk.gui.training_view:TrainingView"),
     ViewSpec("assessment", "Self-assessment", "sgdesk.gui.assessment_view:AssessmentView"),
     ViewSpec("finance", "Finance", "sgdesk.gui.finance_view:FinanceView"),
     ViewSpec("reports", "Reports", "sgdesk.gui.reports_view:ReportsView"),

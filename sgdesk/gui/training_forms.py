@@ -1,0 +1,225 @@
+"""Small helpers shared by the training panels and dialogs: tables and buttons, a dialog with a
+form and OK/Cancel, dates, and the delegate's details (with a finder for people booked before)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+from PySide6.QtCore import QDate, QStringListModel, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QBoxLayout, QCheckBox, QComboBox, QCompleter, QDateEdit, QDialog,
+                               QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLayout, QLineEdit, QPushButton,
+                               QTableView, QVBoxLayout, QWidget)
+
+from sgdesk.errors import InputError, SGDeskError
+from sgdesk.gui.dialogs import show_error
+from sgdesk.organisations import add_organisation, find_organisation, list_organisations
+from sgdesk.store import BoardFile
+from sgdesk.store.changes import Action
+from sgdesk.training.delegates import DelegateDetails, ensure_delegate, known_sectors, update_delegate
+from sgdesk.training.model import list_delegates
+from sgdesk.training.policy import get_policy, set_org_category
+
+
+#: what a row or column holds: a widget, a layout, (widget, stretch), or None for a stretch
+Item = QWidget | QLayout | tuple[QWidget, int] | None
+
+
+def _fill(layout: QBoxLayout, items: tuple[Item, ...]) -> None:
+    for item in items:
+        if item is None:
+            layout.addStretch(1)
+        elif isinstance(item, tuple):
+            layout.addWidget(*item)
+        elif isinstance(item, QLayout):
+            layout.addLayout(item)
+        else:
+            layout.addWidget(item)
+
+
+def row(*items: Item) -> QHBoxLayout:
+    """A row of widgets and layouts; None is a stretch that pushes what follows to the right."""
+    layout = QHBoxLayout()
+    _fill(layout, items)
+    return layout
+
+
+def column(*items: Item, widget: QWidget | None = None) -> QWidget:
+    """A column without margins of widgets and layouts, on ``widget`` (a new one by default)."""
+    holder = widget if widget is not None else QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    _fill(layout, items)
+    return holder
+
+
+def table_view(name: str, model, view_class: type[QTableView] = QTableView) -> QTableView:
+    """A read-only, row-selecting table in the view's style."""
+    view = view_class()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def button(text: str, slot: Callable[[], None], tip: str = "") -> QPushButton:
+    push = QPushButton(text)
+    push.setAccessibleName(text.replace("&", "").rstrip("…"))
+    push.clicked.connect(slot)
+    push.setToolTip(tip)
+    return push
+
+
+def selected_row(view: QTableView) -> int | None:
+    rows = view.selectionModel().selectedRows()
+    return rows[0].row() if rows else None
+
+
+def open_dialog(owner: QWidget, dialog: QDialog, on_accepted: Callable[[QDialog], None]) -> QDialog:
+    """Show ``dialog`` window-modal without blocking; ``on_accepted`` runs when it is saved.
+
+    The dialog stays reachable as ``owner.dialog`` (tests fill it in and press its buttons).
+    """
+    owner.dialog = dialog
+    dialog.accepted.connect(lambda: on_accepted(dialog))
+    dialog.open()
+    return dialog
+
+
+def date_edit(name: str, day: dt.date) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day), calendarPopup=True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setAccessibleName(name)
+    return edit
+
+
+def line_edit(name: str, text: str | None = "", placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit(text or "")
+    edit.setAccessibleName(name)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+class FormDialog(QDialog):
+    """A dialog with a heading, a form and OK/Cancel; ``save`` writes, and errors keep it open."""
+
+    def __init__(self, title: str, parent: QWidget | None = None, *, heading: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        if heading:
+            label = QLabel(heading)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
+        self.below = QVBoxLayout()      # notes that need the dialog's whole width
+        layout.addLayout(self.below)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def add_row(self, label: str, widget: QWidget) -> QWidget:
+        self.form.addRow(label, widget)
+        return widget
+
+    def save(self) -> None:
+        """Write the form through the audited write path; raise SGDeskError to refuse."""
+        raise NotImplementedError
+
+    def _accept(self) -> None:
+        try:
+            self.save()
+        except SGDeskError as error:
+            show_error(self, error, self.windowTitle())
+            return
+        self.accept()
+
+
+class DelegateFields:
+    """The delegate's details on a form; typing a name offers people booked before."""
+
+    def __init__(self, dialog: FormDialog, bf: BoardFile, board_id: int, *, approved: bool = True) -> None:
+        self.bf, self.board_id = bf, board_id
+        self.found = [(f"{d.name} — {d.email or 'no email'} — {d.organisation}", d)
+                      for d in list_delegates(bf, board_id)]
+        self.name = dialog.add_row("&Name:", line_edit("Delegate name",
+                                                       placeholder="Type to find someone booked before"))
+        completer = QCompleter(QStringListModel([label for label, _d in self.found]), self.name)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.activated.connect(self._chosen)
+        self.name.setCompleter(completer)
+        self.email = dialog.add_row("&Email:", line_edit("Email", placeholder="name@example.org.uk"))
+        self.organisation = QComboBox()
+        self.organisation.setEditable(True)
+        self.organisation.setAccessibleName("Organisation")
+        self.organisation.addItems([o.name for o in list_organisations(bf)])
+        self.organisation.setCurrentIndex(-1)
+        self.organisation.lineEdit().setPlaceholderText("Choose, or type a new organisation")
+        self.organisation.currentTextChanged.connect(self._organisation_changed)
+        dialog.add_row("&Organisation:", self.organisation)
+        self.category = QComboBox()
+        self.category.setAccessibleName("Charging category of a new organisation")
+        self.category.addItems(get_policy(bf, board_id).category_names)
+        self.category_label = QLabel("Charging &category:")
+        self.category_label.setBuddy(self.category)
+        dialog.form.addRow(self.category_label, self.category)
+        self.sector = QComboBox()
+        self.sector.setEditable(True)
+        self.sector.setAccessibleName("Sector")
+        self.sector.addItems(known_sectors(bf, board_id))
+        self.sector.setCurrentIndex(-1)
+        dialog.add_row("&Sector:", self.sector)
+        self.job_title = dialog.add_row("&Job title:", line_edit("Job title"))
+        self.manager = dialog.add_row("Line &manager:", line_edit("Line manager"))
+        self.manager_email = dialog.add_row("Manager's e&mail:", line_edit("Line manager's email"))
+        self.approved = QCheckBox("The line manager has approved the place")
+        self.approved.setAccessibleName("Manager approved")
+        self.approved.setChecked(approved)
+        dialog.add_row("", self.approved)
+        self._organisation_changed(self.organisation.currentText())
+
+    def _chosen(self, label: str) -> None:
+        delegate = next((d for text, d in self.found if text == label), None)
+        if delegate is None:
+            return
+        self.name.setText(delegate.name)
+        self.email.setText(delegate.email or "")
+        self.organisation.setCurrentText(delegate.organisation)
+        self.sector.setCurrentText(delegate.sector)
+        self.job_title.setText(delegate.job_title or "")
+        self.manager.setText(delegate.manager_name or "")
+        self.manager_email.setText(delegate.manager_email or "")
+
+    def _organisation_changed(self, text: str) -> None:
+        new = bool(text.strip()) and find_organisation(self.bf, text) is None
+        self.category.setVisible(new)
+        self.category_label.setVisible(new)
+
+    def write(self, ed: Action) -> int:
+        """Find or add the delegate (and a new organisation) in the open action; returns the delegate id."""
+        org_name = self.organisation.currentText().strip()
+        if not org_name:
+            raise InputError("The organisation", "is empty", "choose the delegate's organisation or type a new one")
+        org_id = find_organisation(self.bf, org_name)
+        if org_id is None:
+            org_id = add_organisation(ed, org_name, org_type="other")
+            set_org_category(ed, self.bf, self.board_id, org_id, self.category.currentText())
+        details = DelegateDetails(self.name.text(), org_id, self.sector.currentText(), self.email.text(),
+                                  self.job_title.text(), self.manager.text(), self.manager_email.text())
+        delegate_id = ensure_delegate(ed, self.bf, self.board_id, details)
+        update_delegate(ed, delegate_id, details)
+        return delegate_id
+
+    @property
+    def display_name(self) -> str:
+        return " ".join(self.name.text().split())

@@ -1,0 +1,162 @@
+"""Charges, computed from bookings and the charging policy (never typed in).
+
+A booking is charged, at the policy of the day, when:
+
+* the delegate attended: the fee of their organisation's category for the session's length;
+* the delegate did not attend (DNA): the non-attendance fee, whatever the category;
+* the delegate cancelled a place late (fewer than the policy's days before the session): the
+  late-cancellation fee, whatever the category.
+
+Cancelling in time, leaving the waiting list, passing the place to a substitute (the substitute's
+own booking is charged as theirs) and a cancelled session are free. Charges fall in the period
+that holds the session's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sgdesk.fyear import Period
+from sgdesk.money import Pence, format_money
+from sgdesk.store import BoardFile
+from sgdesk.training.model import iso
+from sgdesk.training.policy import ChargingPolicy, get_policy, org_categories
+
+ATTENDED = "Attended"
+DID_NOT_ATTEND = "Did not attend"
+LATE_CANCELLATION = "Late cancellation"
+
+
+@dataclass(frozen=True)
+class Charge:
+    booking_id: int
+    organisation_id: int
+    organisation: str
+    category: str
+    delegate: str
+    email: str | None
+    course: str
+    session_id: int
+    session_date: dt.date
+    length: str
+    reason: str
+    fee: Pence
+
+
+def booking_fee(policy: ChargingPolicy, category: str, *, status: str, length: str, session_date: dt.date,
+                cancelled_on: dt.date | None = None, cancel_reason: str | None = None) -> tuple[Pence, str | None]:
+    """The charge for one booking and why (``(0, None)`` when it is free)."""
+    if status == "attended":
+        return policy.category(category).fee(length), ATTENDED
+    if status == "dna":
+        return policy.dna_fee(length), DID_NOT_ATTEND
+    if status == "cancelled" and cancel_reason == "delegate" and cancelled_on is not None \
+            and policy.is_late(cancelled_on, session_date):
+        return policy.late_fee(length), late_reason(policy.days_notice(cancelled_on, session_date))
+    return 0, None
+
+
+def late_reason(days_notice: int) -> str:
+    if days_notice < 0:
+        return f"{LATE_CANCELLATION} (after the session)"
+    if days_notice == 0:
+        return f"{LATE_CANCELLATION} (on the day)"
+    notice = "1 day's notice" if days_notice == 1 else f"{days_notice} days' notice"
+    return f"{LATE_CANCELLATION} ({notice})"
+
+
+_FACTS = """
+SELECT b.id, b.status, b.cancelled_on, b.cancel_reason, s.id, s.session_date, c.length, c.title,
+       d.name, d.email, d.organisation_id, o.name
+FROM training_booking b
+JOIN training_session s ON s.id = b.session_id
+JOIN training_course c ON c.id = s.course_id
+JOIN training_delegate d ON d.id = b.delegate_id
+JOIN organisation o ON o.id = d.organisation_id
+"""
+
+
+def charges(bf: BoardFile, board_id: int, period: Period | None = None) -> list[Charge]:
+    """Every chargeable booking of the board's sessions in ``period`` (all of them if None).
+
+    Ordered by organisation, then session date and delegate: ready for invoicing.
+    """
+    policy = get_policy(bf, board_id)
+    categories = org_categories(bf, board_id)
+    sql = _FACTS + " WHERE c.board_id = ? AND b.status IN ('attended', 'dna', 'cancelled')"
+    params: list = [board_id]
+    if period is not None:
+        sql += " AND s.session_date BETWEEN ? AND ?"
+        params += [period.start.isoformat(), period.end.isoformat()]
+    found = []
+    for row in bf.query(sql, params):
+        charge = _charge(row, policy, categories)
+        if charge.fee:
+            found.append(charge)
+    return sorted(found, key=lambda c: (c.organisation.casefold(), c.session_date, c.delegate.casefold()))
+
+
+def _charge(row, policy: ChargingPolicy, categories: dict[int, str]) -> Charge:
+    (booking_id, status, cancelled_on, cancel_reason, session_id, session_date, length, course,
+     delegate, email, org_id, organisation) = row
+    day = iso(session_date)
+    category = categories[org_id]
+    fee, reason = booking_fee(policy, category, status=status, length=length, session_date=day,
+                              cancelled_on=iso(cancelled_on), cancel_reason=cancel_reason)
+    return Charge(booking_id, org_id, organisation, category, delegate, email, course, session_id, day, length,
+                  reason or "", fee)
+
+
+def booking_charge(bf: BoardFile, board_id: int, booking_id: int) -> Charge:
+    """The charge of one booking (``fee`` 0 when it is free)."""
+    row = bf.query_one(_FACTS + " WHERE b.id = ?", (booking_id,))
+    return _charge(row, get_policy(bf, board_id), org_categories(bf, board_id))
+
+
+@dataclass(frozen=True)
+class CancellationPreview:
+    late: bool
+    fee: Pence
+    text: str
+
+
+def preview_cancellation(bf: BoardFile, board_id: int, booking_id: int, on: dt.date) -> CancellationPreview:
+    """What cancelling ``booking_id`` on ``on`` would cost, in words for the cancel dialog."""
+    row = bf.query_one(_FACTS + " WHERE b.id = ?", (booking_id,))
+    policy = get_policy(bf, board_id)
+    session_date, length, organisation = iso(row[5]), row[6], row[11]
+    if row[1] == "waitlisted":
+        return CancellationPreview(False, 0, "Leaving the waiting list is free.")
+    notice = policy.days_notice(on, session_date)
+    rule = policy.boundary_text(session_date)
+    if not policy.is_late(on, session_date):
+        return CancellationPreview(False, 0, f"In time ({notice} days' notice): free. For this session {rule}.")
+    fee = policy.late_fee(length)
+    return CancellationPreview(True, fee, f"{late_reason(notice)}: {format_money(fee)} charged to {organisation}. "
+                                          f"For this session {rule}.")
+
+
+@dataclass(frozen=True)
+class OrganisationCharges:
+    organisation_id: int
+    organisation: str
+    category: str
+    charges: list[Charge]
+
+    @property
+    def total(self) -> Pence:
+        return sum(charge.fee for charge in self.charges)
+
+
+def charges_by_organisation(items: list[Charge]) -> list[OrganisationCharges]:
+    grouped: dict[int, OrganisationCharges] = {}
+    for charge in items:
+        group = grouped.setdefault(charge.organisation_id, OrganisationCharges(
+            charge.organisation_id, charge.organisation, charge.category, []))
+        group.charges.append(charge)
+    return list(grouped.values())
+
+
+def describe_period(period: Period | None) -> str:
+    return "the whole record" if period is None else period.label

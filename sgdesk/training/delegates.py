@@ -1,0 +1,153 @@
+"""Delegates: the people who book places, and finding them again by name, email or organisation.
+
+Each delegate row carries ``search_key``, the name and email lower-cased without accents, so that
+search as you type is one scan of short strings ("sian" finds Siân, "lukasz" finds Łukasz).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from sgdesk.errors import InputError, quoted
+from sgdesk.store import BoardFile
+from sgdesk.store.changes import Action
+
+#: sectors offered when booking; imports may add others
+SECTORS = (
+    "Children's social care", "Early help", "Education", "Early years", "Health", "Police",
+    "Probation and youth justice", "Fire and rescue", "Housing", "Voluntary and community", "Faith",
+    "Courts and family justice", "Sport and leisure", "Other",
+)
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_UNACCENTED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "æ": "ae", "Æ": "AE",
+                             "œ": "oe", "Œ": "OE", "’": "'", "‘": "'"})
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for matching what people type.
+
+    >>> fold("Siân Pryce"), fold("Łukasz NOWAK"), fold("Niamh O’Loughlin")
+    ('sian pryce', 'lukasz nowak', "niamh o'loughlin")
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNACCENTED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def search_key(name: str, email: str | None) -> str:
+    return fold(f"{name} {email or ''}".strip())
+
+
+def parse_email(value: object) -> str:
+    text = str(value).strip()
+    if not _EMAIL.fullmatch(text):
+        raise InputError(quoted(value), "is not an email address", "write it as name@example.org.uk")
+    return text
+
+
+@dataclass(frozen=True)
+class DelegateDetails:
+    name: str
+    organisation_id: int
+    sector: str
+    email: str | None = None
+    job_title: str | None = None
+    manager_name: str | None = None
+    manager_email: str | None = None
+
+    def values(self) -> dict:
+        name = " ".join(self.name.split())
+        if not name:
+            raise InputError("The delegate's name", "is empty", "type the delegate's name")
+        sector = " ".join(self.sector.split())
+        if not sector:
+            raise InputError("The delegate's sector", "is empty", f"choose one, e.g. {SECTORS[0]}")
+        email = parse_email(self.email) if (self.email or "").strip() else None
+        manager_email = parse_email(self.manager_email) if (self.manager_email or "").strip() else None
+        return {"name": name, "email": email, "job_title": _text(self.job_title),
+                "organisation_id": self.organisation_id, "sector": sector,
+                "manager_name": _text(self.manager_name), "manager_email": manager_email,
+                "search_key": search_key(name, email)}
+
+
+def _text(value: str | None) -> str | None:
+    text = " ".join((value or "").split())
+    return text or None
+
+
+def find_delegate(bf: BoardFile, board_id: int, *, name: str, email: str | None,
+                  organisation_id: int | None = None) -> int | None:
+    """The delegate with this email; without one, the delegate of this name at this organisation."""
+    if email:
+        found = bf.scalar("SELECT id FROM training_delegate WHERE board_id = ? AND email = ? "
+                          "AND anonymised_on IS NULL ORDER BY id LIMIT 1", (board_id, email.strip()))
+        if found is not None:
+            return found
+    key = fold(" ".join(name.split()))
+    rows = bf.query("SELECT id, name FROM training_delegate WHERE board_id = ? AND organisation_id = ? "
+                    "AND anonymised_on IS NULL AND (email IS NULL OR ? IS NULL) ORDER BY id",
+                    (board_id, organisation_id, email))
+    return next((row[0] for row in rows if fold(row[1]) == key), None)
+
+
+def add_delegate(ed: Action, board_id: int, details: DelegateDetails) -> int:
+    return ed.insert("training_delegate", {"board_id": board_id, **details.values()})
+
+
+def update_delegate(ed: Action, delegate_id: int, details: DelegateDetails) -> bool:
+    return ed.update("training_delegate", delegate_id, details.values())
+
+
+def ensure_delegate(ed: Action, bf: BoardFile, board_id: int, details: DelegateDetails) -> int:
+    """The existing delegate these details describe, or a new one."""
+    values = details.values()
+    found = find_delegate(bf, board_id, name=values["name"], email=values["email"],
+                          organisation_id=details.organisation_id)
+    return found if found is not None else add_delegate(ed, board_id, details)
+
+
+def known_sectors(bf: BoardFile, board_id: int) -> list[str]:
+    """The standard sectors and any others the board's delegates have, in that order."""
+    used = [row[0] for row in bf.query("SELECT DISTINCT sector FROM training_delegate WHERE board_id = ? "
+                                       "ORDER BY sector", (board_id,))]
+    standard = {fold(s) for s in SECTORS}
+    return list(SECTORS) + [s for s in used if fold(s) not in standard]
+
+
+def normalise_sector(text: str, known: list[str]) -> str:
+    """``text`` spelt as a sector already known, if it is one (whatever its case or accents)."""
+    wanted = fold(" ".join(text.split()))
+    return next((sector for sector in known if fold(sector) == wanted), " ".join(text.split()))
+
+
+class DelegateIndex:
+    """The board's delegates' search keys held in memory: search as you type over any number of
+    delegates, each keystroke a scan of short strings with no trip to the database."""
+
+    def __init__(self, bf: BoardFile, board_id: int) -> None:
+        cursor = bf.conn.execute("SELECT id, search_key, organisation_id FROM training_delegate WHERE board_id = ?",
+                                 (board_id,))
+        cursor.row_factory = None
+        self._delegates: list[tuple[int, str, int]] = cursor.fetchall()
+        self._organisations = [(row[0], fold(f"{row[1]} {row[2] or ''}"))
+                               for row in bf.query("SELECT id, name, short_name FROM organisation")]
+
+    def matching(self, text: str) -> set[int] | None:
+        """Ids of delegates matching every word of ``text`` in name, email or organisation.
+
+        None when ``text`` has no words (nothing to filter by).
+        """
+        words = fold(text).split()
+        if not words:
+            return None
+        candidates = self._delegates
+        for word in words:
+            organisations = {org_id for org_id, key in self._organisations if word in key}
+            candidates = [d for d in candidates if word in d[1] or d[2] in organisations]
+        return {d[0] for d in candidates}
+
+
+def matching_delegates(bf: BoardFile, board_id: int, text: str) -> set[int] | None:
+    """Ids of the board's delegates matching every word of ``text`` (see :class:`DelegateIndex`)."""
+    return DelegateIndex(bf, board_id).matching(text)

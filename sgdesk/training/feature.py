@@ -1,0 +1,40 @@
+"""The training feature's contributions to the registry."""
+
+from __future__ import annotations
+
+from sgdesk.exporting import Export
+from sgdesk.reporting import Report
+
+SESSION_OPTION = "session=ID (the session number shown in the Training view; --session ID on the command line)"
+
+
+def register(registry) -> None:
+    from sgdesk.office.exports import appendix_export, titled_story
+    from sgdesk.training.attention import training_attention, training_checks
+    from sgdesk.training.demo import build_training_demo
+    from sgdesk.training.importers import BookingsImport, CoursesImport, SessionsImport
+    from sgdesk.training.pdf_sessions import export_certificates, export_register
+    from sgdesk.training.pdf_summary import export_training, training_story
+    from sgdesk.training.reports import charges_report, evaluations_report, training_report
+
+    registry.add_import_kind(CoursesImport())
+    registry.add_import_kind(SessionsImport())
+    registry.add_import_kind(BookingsImport())
+    registry.add_report(Report("training", "training figures: sessions, places, attendance, DNA, delegates "
+                                           "by organisation and sector, income", training_report))
+    registry.add_report(Report("charges", "chargeable training bookings and totals per organisation, for "
+                                          "invoicing", charges_report))
+    registry.add_report(Report("evaluations", "training evaluations per course and session, with comments",
+                               evaluations_report))
+    registry.add_export(appendix_export(Export(
+        "training", "training programme summary with figures, tables and a chart of delegates by sector", ("pdf",),
+        export_training), titled_story(training_story)))
+    registry.add_export(Export("register", "sign-in sheet for one training session", ("pdf",), export_register,
+                               needs_period=False, options_help=SESSION_OPTION))
+    registry.add_export(Export("certificates", "certificates of attendance, one page per attended delegate of a "
+                                               "session", ("pdf",), export_certificates, needs_period=False,
+                               options_help=SESSION_OPTION))
+    registry.add_demo_part(40, "training: the 2018/19 programme, bookings, registers and evaluations",
+                           build_training_demo)
+    registry.add_attention(training_attention)
+    registry.add_check(training_checks)

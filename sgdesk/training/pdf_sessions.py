@@ -1,0 +1,217 @@
+"""PDFs for one session: the ``register`` (a sign-in sheet) and ``certificates`` of attendance.
+
+Both take the session from ``ExportRequest.options["session"]`` (``--session ID`` on the
+command line; the number is shown in the Training view). reportlab is imported inside functions.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, replace
+from typing import Any
+from xml.sax.saxutils import escape
+
+from sgdesk.dates import format_date_long
+from sgdesk.errors import NotFoundError, SGDeskError
+from sgdesk.exporting import ExportRequest, ExportResult
+from sgdesk.store import BoardFile
+from sgdesk.training.model import LENGTHS, PLACES_SQL, Session, get_session, session_board
+from sgdesk.training.policy import weekday_date
+
+SPARE_ROWS = 4
+REGISTER_MARKING = "OFFICIAL"
+_SESSION_HINT = ("in the app, select the session in Training > Programme and click Print register or "
+                 "Certificates; on the command line, give its number with --session ID (the No. column there, "
+                 "or 'sgdesk report FILE training')")
+
+
+def requested_session(bf: BoardFile, request: ExportRequest) -> Session:
+    """The session named by ``request.options["session"]``, checked to belong to the board."""
+    text = (request.options.get("session") or "").strip()
+    if not text:
+        raise SGDeskError(f"this output is for one training session: {_SESSION_HINT}")
+    if not text.isdigit():
+        raise SGDeskError(f"'{text}' is not a session number: {_SESSION_HINT}")
+    session = get_session(bf, int(text))
+    if session_board(bf, session.id) != request.board_id:
+        raise NotFoundError(f"session {text} belongs to another board: {_SESSION_HINT}")
+    return session
+
+
+@dataclass(frozen=True)
+class _Person:
+    booking_id: int
+    name: str
+    organisation: str
+    job_title: str | None
+    status: str
+
+
+def _people(bf: BoardFile, session_id: int, statuses: str) -> list[_Person]:
+    rows = bf.query(f"""
+        SELECT b.id, d.name, o.name, d.job_title, b.status FROM training_booking b
+        JOIN training_delegate d ON d.id = b.delegate_id JOIN organisation o ON o.id = d.organisation_id
+        WHERE b.session_id = ? AND b.status IN {statuses}""", (session_id,))
+    people = [_Person(*row) for row in rows]
+    return sorted(people, key=lambda p: (p.name.split()[-1].casefold(), p.name.casefold()))
+
+
+def _time(session: Session) -> str:
+    return f"{session.start_time} to {session.end_time}"
+
+
+def register_story(bf: BoardFile, session: Session) -> list[Any]:
+    """The sign-in sheet: session details, one row per delegate with a place, spare rows, sign-off."""
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+    from sgdesk.pdf import data_table, frame_width, heading, styles
+    from sgdesk.pdf.colours import GRID, MUTED
+
+    s = styles()
+    people = _people(bf, session.id, PLACES_SQL)
+    details = [("Course", f"{session.course_title} (level {session.level}, {LENGTHS[session.length].lower()})"),
+               ("Date", weekday_date(session.session_date)), ("Venue", session.where),
+               ("Time", _time(session)), ("Trainer", session.trainer or ""),
+               ("Booked", f"{len(people)} for {session.capacity} places (session {session.id})")]
+    width = frame_width("portrait")
+    label, value = s["cell_bold"], s["cell"]
+    pairs = [(details[i], details[i + 3]) for i in range(3)]
+    info = Table([[Paragraph(a, label), Paragraph(escape(b), value), Paragraph(c, label), Paragraph(escape(d), value)]
+                  for (a, b), (c, d) in pairs], colWidths=[width * w for w in (0.1, 0.5, 0.1, 0.3)], hAlign="LEFT")
+    info.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+    signature = Spacer(1, 17)
+    rows = [[str(n), p.name, p.organisation, p.job_title or "", signature] for n, p in enumerate(people, 1)]
+    rows += [[str(n), "", "", "", signature] for n in range(len(people) + 1, len(people) + SPARE_ROWS + 1)]
+    sign_off = Table([["Trainer's signature", "", "Number attending", ""]],
+                     colWidths=[width * 0.2, width * 0.4, width * 0.2, width * 0.2], rowHeights=[28], hAlign="LEFT")
+    sign_off.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), "SGSans", 8.5), ("TEXTCOLOR", (0, 0), (-1, -1), MUTED),
+                                  ("LEFTPADDING", (0, 0), (0, 0), 0), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                                  ("LINEBELOW", (1, 0), (1, 0), 0.6, GRID), ("LINEBELOW", (3, 0), (3, 0), 0.6, GRID)]))
+    return [
+        heading("Attendance register", style="title"),
+        info,
+        Spacer(1, 8),
+        Paragraph("Please sign in when you arrive. Signing confirms you attended the whole session: your "
+                  "organisation may be charged if you booked and did not attend. If you came in someone else's "
+                  "place, write your name, organisation and job title in a blank row and tell the trainer.",
+                  s["body"]),
+        data_table(["No.", "Name", "Organisation", "Job title", "Signature"], rows,
+                   col_widths=[0.8, 3.2, 3.8, 2.7, 3.0], align="RLLLL", font_size=9, zebra=False),
+        KeepTogether([Spacer(1, 12), sign_off, Spacer(1, 8),
+                      Paragraph("This register holds personal data. Keep it secure, return it to the safeguarding "
+                                "board's business unit after the session, and it will be destroyed once attendance "
+                                "is recorded in SG Desk.", s["note"])]),
+    ]
+
+
+def export_register(bf: BoardFile, request: ExportRequest) -> ExportResult:
+    from sgdesk.branding import document_spec
+    from sgdesk.pdf import build_pdf
+
+    session = requested_session(bf, request)
+    if session.cancelled:
+        raise SGDeskError(f"the session {session.label} was cancelled, so it has no register")
+    spec = document_spec(bf, request.board_id,
+                         f"Register: {session.course_title}, {format_date_long(session.session_date)}",
+                         subject="Attendance register", draft=request.draft, footer_text="Attendance register",
+                         generated_on=request.generated_on)
+    if spec.marking is None:   # it holds personal data: marked even if the board marks nothing else
+        spec = replace(spec, marking=REGISTER_MARKING)
+    pages = build_pdf(request.out, spec, register_story(bf, session))
+    return ExportResult(request.out, pages)
+
+
+def certificate(board: str, name: str, organisation: str, session: Session, number: str):
+    """One certificate of attendance: a flowable that fills a landscape page's frame."""
+    return _certificate_class()(board, name, organisation, session, number)
+
+
+@functools.cache
+def _certificate_class():
+    """The certificate flowable's class, defined on first use (it needs reportlab)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Flowable
+
+    from sgdesk.pdf.colours import ACCENT, GRID, MUTED, TEXT
+    from sgdesk.pdf.fonts import BOLD, ITALIC, REGULAR
+
+    def fitted(text: str, font: str, size: float, room: float) -> float:
+        """The largest size up to ``size`` at which ``text`` fits ``room``."""
+        while size > 9 and stringWidth(text, font, size) > room:
+            size -= 0.5
+        return size
+
+    class _Certificate(Flowable):
+        def __init__(self, board: str, name: str, organisation: str, session: Session, number: str) -> None:
+            super().__init__()
+            self.board, self.name, self.organisation = board, name, organisation
+            self.session, self.number = session, number
+
+        def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+            self.width, self.height = avail_width, avail_height - 1
+            return self.width, self.height
+
+        def draw(self) -> None:
+            c, w, h = self.canv, self.width, self.height
+            c.setStrokeColor(ACCENT)
+            c.setLineWidth(2.2)
+            c.rect(0, 0, w, h)
+            c.setLineWidth(0.6)
+            c.rect(7, 7, w - 14, h - 14)
+            mid, room = w / 2, w - 120
+            lines = [
+                (h - 58, self.board, REGULAR, 13, MUTED),
+                (h - 108, "Certificate of Attendance", BOLD, 30, ACCENT),
+                (h - 150, "This is to certify that", ITALIC, 12, MUTED),
+                (h - 190, self.name, BOLD, 26, TEXT),
+                (h - 214, self.organisation, REGULAR, 11.5, MUTED),
+                (h - 248, "attended the multi-agency safeguarding training", ITALIC, 12, MUTED),
+                (h - 282, self.session.course_title, BOLD, 19, TEXT),
+                (h - 306, f"Level {self.session.level} · {LENGTHS[self.session.length]} · {_time(self.session)}",
+                 REGULAR, 11.5, TEXT),
+                (h - 326, f"on {weekday_date(self.session.session_date)} · {self.session.where}", REGULAR, 11.5,
+                 TEXT),
+            ]
+            for y, text, font, size, colour in lines:
+                c.setFillColor(colour)
+                c.setFont(font, fitted(text, font, size, room))
+                c.drawCentredString(mid, y, text)
+            for x, label in ((w * 0.2, f"Trainer: {self.session.trainer or ''}".rstrip(": ")),
+                             (w * 0.8, "Business manager, for the board")):
+                c.setStrokeColor(GRID)
+                c.setLineWidth(0.7)
+                c.line(x - 120, 78, x + 120, 78)
+                c.setFillColor(MUTED)
+                c.setFont(REGULAR, 9)
+                c.drawCentredString(x, 64, label)
+            c.setFont(REGULAR, 7.5)
+            c.drawCentredString(mid, 24, f"Certificate number {self.number}")
+
+    return _Certificate
+
+
+def certificates_story(bf: BoardFile, board_name: str, session: Session) -> list[Any]:
+    from reportlab.platypus import PageBreak
+
+    people = _people(bf, session.id, "('attended')")
+    if not people:
+        raise SGDeskError(f"nobody is marked as attended at {session.label}: take the register first")
+    story: list[Any] = []
+    for person in people:
+        number = f"{session.session_date:%Y}-{session.id:04d}-{person.booking_id:05d}"
+        story += [certificate(board_name, person.name, person.organisation, session, number), PageBreak()]
+    return story[:-1]
+
+
+def export_certificates(bf: BoardFile, request: ExportRequest) -> ExportResult:
+    from sgdesk.branding import document_spec
+    from sgdesk.pdf import build_pdf
+
+    session = requested_session(bf, request)
+    spec = document_spec(bf, request.board_id,
+                         f"Certificates: {session.course_title}, {format_date_long(session.session_date)}",
+                         subject="Certificates of attendance", draft=request.draft, marking=None,
+                         footer_text="Certificate of attendance", generated_on=request.generated_on)
+    pages = build_pdf(request.out, spec, certificates_story(bf, spec.board_name, session), orientation="landscape")
+    return ExportResult(request.out, pages)

@@ -1,0 +1,147 @@
+"""Reports ``training``, ``charges`` and ``evaluations`` (printed by the CLI, shown in the app)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sgdesk.fyear import Period
+from sgdesk.reporting import ReportColumn, ReportTable, format_cell
+from sgdesk.store import BoardFile
+from sgdesk.training.charges import charges, charges_by_organisation, describe_period
+from sgdesk.training.evaluations import CONFIDENCE_SCALE, EvaluationSummary, summaries
+from sgdesk.training.figures import Figures, period_figures
+from sgdesk.training.model import LENGTHS, iso, list_sessions
+from sgdesk.training.policy import get_policy
+from sgdesk.training.retention import anonymisation_log
+
+C = ReportColumn
+
+
+def figure_rows(figures: Figures) -> list[tuple[str, object, str]]:
+    """(measure, value, kind) of the headline figures, shared by the report and the PDF."""
+    evaluations = figures.evaluations
+    rows: list[tuple[str, object, str]] = [
+        ("Sessions run", figures.sessions_run, "int"),
+        ("Sessions cancelled", figures.sessions_cancelled, "int"),
+        ("Sessions still to run", figures.sessions_planned, "int"),
+        ("Places offered", figures.places_offered, "int"),
+        ("Bookings", figures.bookings, "int"),
+        ("Cancellations in time", figures.cancellations_in_time, "int"),
+        ("Late cancellations", figures.late_cancellations, "int"),
+        ("Places taken by substitutes", figures.substitutions, "int"),
+        ("Still on a waiting list", figures.still_waiting, "int"),
+        ("Attended", figures.attended, "int"),
+        ("Did not attend (DNA)", figures.dna, "int"),
+        ("Fill rate (attended / places offered)", figures.fill_rate, "percent"),
+        ("DNA rate (DNA / (attended + DNA))", figures.dna_rate, "percent"),
+        ("Different delegates who attended", figures.delegates, "int"),
+        ("Income charged", figures.income, "money"),
+    ]
+    if evaluations is not None:
+        rows += [
+            ("Evaluations returned", evaluations.returned, "int"),
+            ("Mean confidence before (1-5)", evaluations.before, "decimal"),
+            ("Mean confidence after (1-5)", evaluations.after, "decimal"),
+            ("Found the course useful", evaluations.useful_percent, "percent"),
+        ]
+    return rows
+
+
+def training_report(bf: BoardFile, board_id: int, period: Period | None) -> list[ReportTable]:
+    figures = period_figures(bf, board_id, period)
+    when = describe_period(period)
+    headline = ReportTable(
+        f"Training figures, {when}", [C("measure", "Measure"), C("value", "Value", "text")],
+        [{"measure": measure, "value": format_cell(value, kind)} for measure, value, kind in figure_rows(figures)],
+        notes=["Sessions run are those dated up to today; charges follow the current charging policy."])
+    orgs = ReportTable(
+        "Delegates by organisation",
+        [C("organisation", "Organisation"), C("category", "Charging category"), C("bookings", "Bookings", "int"),
+         C("attended", "Attended", "int"), C("dna", "DNA", "int"), C("delegates", "Delegates", "int"),
+         C("income", "Charged", "money")],
+        [{"organisation": g.name, "category": g.category, "bookings": g.bookings, "attended": g.attended,
+          "dna": g.dna, "delegates": g.delegates, "income": g.income} for g in figures.by_organisation])
+    sectors = ReportTable(
+        "Delegates by sector",
+        [C("sector", "Sector"), C("bookings", "Bookings", "int"), C("attended", "Attended", "int"),
+         C("dna", "DNA", "int"), C("delegates", "Delegates", "int")],
+        [{"sector": g.name, "bookings": g.bookings, "attended": g.attended, "dna": g.dna, "delegates": g.delegates}
+         for g in figures.by_sector])
+    sessions = ReportTable(
+        "Sessions run",
+        [C("id", "Session", "int"), C("date", "Date", "date"), C("course", "Course"), C("level", "Level", "int"),
+         C("length", "Length"), C("capacity", "Places", "int"), C("bookings", "Bookings", "int"),
+         C("attended", "Attended", "int"), C("dna", "DNA", "int"), C("late", "Late cancellations", "int"),
+         C("fill", "Fill rate", "percent")],
+        [{"id": line.session.id, "date": line.session.session_date, "course": line.session.course_title,
+          "level": line.session.level, "length": LENGTHS[line.session.length], "capacity": line.session.capacity,
+          "bookings": line.bookings, "attended": line.attended, "dna": line.dna, "late": line.late_cancellations,
+          "fill": line.fill_percent} for line in figures.sessions])
+    tables = [headline, orgs, sectors, sessions]
+    log = anonymisation_log(bf, board_id)
+    if log:
+        tables.append(ReportTable(
+            "Data protection: delegates anonymised",
+            [C("done", "Done on", "date"), C("cutoff", "Last booking before", "date"),
+             C("years", "Retention (years)", "int"), C("delegates", "Delegates", "int"),
+             C("bookings", "Bookings kept", "int")],
+            [{"done": r[0], "cutoff": r[1], "years": r[2], "delegates": r[3], "bookings": r[4]} for r in log]))
+    return tables
+
+
+def charges_report(bf: BoardFile, board_id: int, period: Period | None) -> list[ReportTable]:
+    items = charges(bf, board_id, period)
+    groups = charges_by_organisation(items)
+    when = describe_period(period)
+    totals = ReportTable(
+        f"Charges by organisation, {when}",
+        [C("organisation", "Organisation"), C("category", "Charging category"),
+         C("bookings", "Chargeable bookings", "int"), C("total", "Total", "money")],
+        [{"organisation": g.organisation, "category": g.category, "bookings": len(g.charges), "total": g.total}
+         for g in groups] + ([{"organisation": "All organisations", "category": "", "bookings": len(items),
+                               "total": sum(c.fee for c in items)}] if items else []),
+        notes=[get_policy(bf, board_id).summary()])
+    detail = ReportTable(
+        "Chargeable bookings",
+        [C("organisation", "Organisation"), C("delegate", "Delegate"), C("email", "Email"), C("course", "Course"),
+         C("date", "Session date", "date"), C("length", "Length"), C("reason", "Reason"), C("fee", "Fee", "money")],
+        [{"organisation": c.organisation, "delegate": c.delegate, "email": c.email or "", "course": c.course,
+          "date": c.session_date, "length": LENGTHS[c.length], "reason": c.reason, "fee": c.fee} for c in items])
+    return [totals, detail]
+
+
+def _summary_row(summary: EvaluationSummary) -> dict:
+    return {"title": summary.title, "attended": summary.attended, "returned": summary.returned,
+            "before": summary.before, "after": summary.after, "change": summary.change,
+            "useful": summary.useful_percent}
+
+
+def _summary_columns(first: str) -> list[ReportColumn]:
+    return [C("title", first), C("attended", "Attended", "int"), C("returned", "Evaluations", "int"),
+            C("before", "Confidence before", "decimal"), C("after", "Confidence after", "decimal"),
+            C("change", "Change", "decimal"), C("useful", "Useful", "percent")]
+
+
+def evaluations_report(bf: BoardFile, board_id: int, period: Period | None) -> list[ReportTable]:
+    start, end = (period.start, period.end) if period else (None, None)
+    courses = summaries(bf, board_id, by="course", start=start, end=end)
+    overall = summaries(bf, board_id, by="all", start=start, end=end)
+    dates = {s.id: s.session_date for s in list_sessions(bf, board_id, start=start, end=end)}
+    sessions = sorted(summaries(bf, board_id, by="session", start=start, end=end), key=lambda s: (dates[s.key], s.key))
+    rows = [_summary_row(s) for s in courses] + [_summary_row(s) for s in overall]
+    comments = bf.query(
+        "SELECT s.session_date, c.title, e.comments FROM training_evaluation e "
+        "JOIN training_booking b ON b.id = e.booking_id JOIN training_session s ON s.id = b.session_id "
+        "JOIN training_course c ON c.id = s.course_id WHERE c.board_id = ? AND e.comments IS NOT NULL "
+        "AND s.session_date BETWEEN ? AND ? ORDER BY s.session_date, c.title, e.id",
+        (board_id, (start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()))
+    return [
+        ReportTable(f"Evaluations by course, {describe_period(period)}", _summary_columns("Course"), rows,
+                    notes=[f"Confidence is rated {CONFIDENCE_SCALE}; means to one decimal place. Comments are "
+                           "listed without names."]),
+        ReportTable("Evaluations by session", [C("session", "Session", "int"), C("date", "Date", "date"),
+                                               *_summary_columns("Course")],
+                    [{"session": s.key, "date": dates[s.key], **_summary_row(s)} for s in sessions]),
+        ReportTable("Comments", [C("date", "Session date", "date"), C("course", "Course"), C("comment", "Comment")],
+                    [{"date": iso(r[0]), "course": r[1], "comment": r[2]} for r in comments]),
+    ]
