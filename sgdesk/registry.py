@@ -22,9 +22,10 @@ from sgdesk.store.changes import Action
 FEATURE_MODULES: tuple[str, ...] = (
     "sgdesk.core_feature",
     "sgdesk.membership.feature",
+    "sgdesk.finance.feature",
     "sgdesk.assessment.feature",
     "sgdesk.training.feature",
-    "sgdesk.finance.feature",
+    "sgdesk.pack.feature",  # last: it wraps every report registered before it as an export
 )
 
 DemoPart = Callable[[BoardFile, Action, int], None]

@@ -12,7 +12,6 @@ from typing import Any
 
 from sgdesk.assessment.results import RoundResults, StatementResult, round_results
 from sgdesk.assessment.rounds import choose_round
-from sgdesk.boards import get_board
 from sgdesk.exporting import ExportRequest, ExportResult
 from sgdesk.fyear import Period
 from sgdesk.store import BoardFile
@@ -176,13 +175,13 @@ def _commentary(results: RoundResults) -> list[Any]:
 
 
 def export_appendix3(bf: BoardFile, request: ExportRequest) -> ExportResult:
-    from sgdesk.pdf import DocumentSpec, build_pdf
+    from sgdesk.branding import document_spec
+    from sgdesk.pdf import build_pdf
 
     title, orientation, story = appendix3_story(bf, request.board_id, request.period, request.options)
     rnd = choose_round(bf, request.board_id, request.period, request.options.get("round"))
-    spec = DocumentSpec(title=title, board_name=get_board(bf, request.board_id).name,
-                        subject=f"Self-assessment: {rnd.title}", draft=request.draft,
-                        footer_text=rnd.title, generated_on=request.generated_on)
+    spec = document_spec(bf, request.board_id, title, subject=f"Self-assessment: {rnd.title}", draft=request.draft,
+                         footer_text=rnd.title, generated_on=request.generated_on)
     pages = build_pdf(request.out, spec, story, orientation=orientation)
     notes = () if rnd.status == "published" else (f"'{rnd.title}' is {rnd.status}, not yet published",)
     return ExportResult(request.out, pages, notes)

@@ -11,22 +11,24 @@ if TYPE_CHECKING:
 
 def register(registry) -> None:
     """Add the self-assessment import kinds, report, exports, demo part (order 30) and Overview items."""
-    from sgdesk.assessment.appendix import export_appendix3
+    from sgdesk.assessment.appendix import appendix3_story, export_appendix3
     from sgdesk.assessment.attention import open_rounds
     from sgdesk.assessment.demo import build_assessment_demo
     from sgdesk.assessment.importing import AssessmentFormImport, AssessmentImport
     from sgdesk.assessment.report import assessment_report
     from sgdesk.exporting import Export
+    from sgdesk.office.exports import appendix_export
     from sgdesk.reporting import Report
 
     registry.add_import_kind(AssessmentImport())
     registry.add_import_kind(AssessmentFormImport())
     registry.add_report(Report("assessment", "self-assessment summary: N, mode, mean and range per statement",
                                assessment_report))
-    registry.add_export(Export("appendix3", "Appendix 3: the self-assessment summary and commentary (PDF)",
-                               ("pdf",), export_appendix3, needs_period=False,
-                               options_help="round=TITLE chooses the round (default: the latest in the period, "
-                                            "published first); title=TEXT retitles the appendix"))
+    registry.add_export(appendix_export(
+        Export("appendix3", "Appendix 3: the self-assessment summary and commentary", ("pdf",), export_appendix3,
+               needs_period=False, options_help="round=TITLE chooses the round (default: the latest in the period, "
+                                                "published first); title=TEXT retitles the appendix"),
+        appendix3_story))
     registry.add_export(Export("assessment-form", "a self-assessment response form for one agency (Excel)",
                                ("xlsx",), export_response_form, needs_period=False,
                                options_help="respondent=AGENCY (required); round=TITLE (default: the latest open "

@@ -165,13 +165,13 @@ def _escape(text: str) -> str:
 
 
 def export_appendix2(bf: BoardFile, request: ExportRequest) -> ExportResult:
-    from sgdesk.pdf import DocumentSpec, build_pdf
+    from sgdesk.branding import document_spec
+    from sgdesk.pdf import build_pdf
 
     title, orientation, story = appendix2_story(bf, request.board_id, request.period, request.options)
-    board = get_board(bf, request.board_id)
     year = period_year(request.period, "Appendix 2")
-    spec = DocumentSpec(title=title, board_name=board.name, subject=f"Finance {year.label if year else ''}",
-                        draft=request.draft, generated_on=request.generated_on)
+    spec = document_spec(bf, request.board_id, title, subject=f"Finance {year.label if year else ''}",
+                         draft=request.draft, generated_on=request.generated_on)
     pages = build_pdf(request.out, spec, story, orientation=orientation)
     notes = tuple(year_allocation(bf, request.board_id, year).warnings) if year else ()
     return ExportResult(request.out, pages, notes)

@@ -7,11 +7,12 @@ from sgdesk.reporting import Report
 
 
 def register(registry) -> None:
-    from sgdesk.finance.appendix2 import export_appendix2
+    from sgdesk.finance.appendix2 import appendix2_story, export_appendix2
     from sgdesk.finance.attention import finance_attention, finance_checks
     from sgdesk.finance.demo import build_finance_demo
     from sgdesk.finance.imports import ContributionsImport, LedgerImport
     from sgdesk.finance.reports import budget_report, contributions_report, ledger_report
+    from sgdesk.office.exports import appendix_export
 
     registry.add_import_kind(LedgerImport())
     registry.add_import_kind(ContributionsImport())
@@ -21,11 +22,11 @@ def register(registry) -> None:
                                contributions_report))
     registry.add_report(Report("budget", "budget against actual, variance, outturn and carry-forward",
                                budget_report))
-    registry.add_export(Export(
+    registry.add_export(appendix_export(Export(
         "appendix2", "Appendix 2: the year's income, expenditure, outcome and partner contributions", ("pdf",),
         export_appendix2,
         options_help="style=council (income negative, as council ledgers print it) or plain (Surplus/Deficit); "
-                     "detail=lines or categories; fund=NAME for one fund; title=TEXT"))
+                     "detail=lines or categories; fund=NAME for one fund; title=TEXT"), appendix2_story))
     registry.add_demo_part(20, "finance: 2018/19 ledger, 2016/17 contributions and budget", build_finance_demo)
     registry.add_attention(finance_attention)
     registry.add_check(finance_checks)

@@ -1,0 +1,21 @@
+"""The pack's contributions: the ``pack`` export, and every report as a PDF, Word, Excel or CSV file.
+
+Listed last in ``registry.FEATURE_MODULES``, so every other feature's reports are registered
+by the time :func:`register` wraps them.
+"""
+
+from __future__ import annotations
+
+from sgdesk.exporting import Export
+
+
+def register(registry) -> None:
+    from sgdesk.office.exports import report_export
+    from sgdesk.pack.export import FORMATS, export_pack
+    from sgdesk.pack.options import OPTIONS_HELP
+
+    registry.add_export(Export("pack", "the annual-report appendices: cover, contents and the appendices",
+                               FORMATS, export_pack, options_help=OPTIONS_HELP))
+    for name, report in sorted(registry.reports.items()):
+        if name not in registry.exports:
+            registry.add_export(report_export(report))

@@ -1,0 +1,98 @@
+"""The pack as one PDF: cover, contents page with page numbers, then the appendices."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Any
+
+from sgdesk.branding import Branding
+from sgdesk.pack.assemble import BoundAppendix
+
+if TYPE_CHECKING:
+    from sgdesk.pdf import DocumentSpec
+
+PACK_TITLE = "Annual report appendices"
+CONTENTS_DEPTH = 1  # the contents list appendices (level 0) and their sections (level 1)
+LOGO_BOX_MM = (70, 35)
+
+
+def logo_flowable(logo: bytes, box_mm: tuple[float, float]) -> Any:
+    """The logo scaled to fit ``box_mm`` (width, height), keeping its proportions."""
+    from reportlab.lib.units import mm
+    from reportlab.lib.utils import ImageReader
+    from reportlab.platypus import Image
+
+    width, height = ImageReader(io.BytesIO(logo)).getSize()
+    scale = min(box_mm[0] * mm / width, box_mm[1] * mm / height)
+    image = Image(io.BytesIO(logo), width=width * scale, height=height * scale)
+    image.hAlign = "LEFT"
+    return image
+
+
+def cover(branding: Branding, spec: "DocumentSpec", period_text: str) -> list[Any]:
+    """The cover: logo, board, "Annual report appendices", the period, the marking."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+    from sgdesk.pdf import styles
+    from sgdesk.pdf.colours import ACCENT, TEXT
+    from sgdesk.pdf.markup import plain_to_markup
+
+    s = styles()
+    board = ParagraphStyle("cover-board", parent=s["title"], fontSize=24, leading=30, spaceAfter=14)
+    title = ParagraphStyle("cover-title", parent=s["title"], fontSize=20, leading=25, textColor=TEXT)
+    period = ParagraphStyle("cover-period", parent=s["body"], fontSize=14, leading=18, spaceAfter=24)
+    story: list[Any] = [Spacer(1, 30 * mm)]
+    if branding.logo:
+        story += [logo_flowable(branding.logo, LOGO_BOX_MM), Spacer(1, 14 * mm)]
+    story += [Paragraph(plain_to_markup(branding.full_name), board),
+              Paragraph(PACK_TITLE, title),
+              Paragraph(plain_to_markup(period_text), period)]
+    if spec.marking:
+        box = Table([[Paragraph(f"<b>{plain_to_markup(spec.marking)}</b>", s["body"])]], hAlign="LEFT")
+        box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1, ACCENT), ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                                 ("RIGHTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 4),
+                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+        story.append(box)
+    if spec.draft:
+        story.append(Paragraph("Draft: not for publication.", s["body"]))
+    story += [Spacer(1, 10 * mm), Paragraph(f"{spec.generated_label()} by SG Desk.", s["note"])]
+    return story
+
+
+def contents() -> list[Any]:
+    """The contents page: filled in with page numbers as the document is built."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import PageBreak, Paragraph
+    from reportlab.platypus.tableofcontents import TableOfContents
+
+    from sgdesk.pdf import styles
+
+    class Contents(TableOfContents):
+        """A table of contents of the appendices and their sections only."""
+
+        def notify(self, kind: str, stuff: Any) -> None:
+            if kind == "TOCEntry" and stuff[0] > CONTENTS_DEPTH:
+                return
+            super().notify(kind, stuff)
+
+    s = styles()
+    table = Contents(dotsMinLevel=0)
+    table.levelStyles = [
+        ParagraphStyle("contents-0", parent=s["body"], fontSize=11, leading=15, fontName=s["h1"].fontName,
+                       spaceBefore=8, spaceAfter=2, leftIndent=0, firstLineIndent=0),
+        ParagraphStyle("contents-1", parent=s["body"], fontSize=9.5, leading=12.5, leftIndent=14,
+                       firstLineIndent=0, spaceAfter=1),
+    ]
+    return [PageBreak(), Paragraph("Contents", s["title"]), table]
+
+
+def pack_story(branding: Branding, spec: "DocumentSpec", period_text: str,
+               appendices: list[BoundAppendix]) -> list[Any]:
+    from sgdesk.pdf import switch_orientation
+
+    story = [*cover(branding, spec, period_text), *contents()]
+    for appendix in appendices:
+        story += [*switch_orientation(appendix.orientation), *appendix.flowables]
+    return story

@@ -1,0 +1,186 @@
+"""The Reports view, driven as a user would: outputs, formats, pack options, preview, export, branding."""
+
+from __future__ import annotations
+
+import base64
+
+import docx
+import openpyxl
+import pypdf
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from sgdesk.gui.reports_view import ReportsView
+
+YEAR = "2018/19"
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEElEQVR4nGP4z8DAwPCfAQAL+wP9"
+                       "2x0mHwAAAABJRU5ErkJggg==")
+
+
+@pytest.fixture
+def view(window) -> ReportsView:
+    view = window.show_view("reports")
+    view.year.setCurrentIndex(view.year.findText(YEAR))
+    return view
+
+
+def formats(view: ReportsView) -> list[str]:
+    return [view.format.itemText(i) for i in range(view.format.count())]
+
+
+def wait_for(qtbot, results: list) -> object:
+    qtbot.waitUntil(lambda: bool(results), timeout=30000)
+    return results[0]
+
+
+def test_outputs_are_grouped_with_the_pack_first(view):
+    texts = [view.outputs.item(row).text() for row in range(view.outputs.count())]
+    assert texts[:2] == ["Annual report", "Annual-report appendix pack (cover, contents, appendices)"]
+    assert "Documents and appendices" in texts and "Reports (tables)" in texts
+    assert "Ledger: ledger entries with a running balance and totals by category" in texts
+    assert view.selected() == ("export", "pack")
+    heading = view.outputs.item(0)
+    assert not heading.flags() & Qt.ItemFlag.ItemIsSelectable
+
+
+def test_each_output_offers_its_formats_and_only_the_pack_its_options(view):
+    assert formats(view) == [".pdf", ".docx"]
+    assert view.pack_options.isVisibleTo(view)
+    assert not view.show_button.isEnabled() and view.preview_button.isEnabled()
+    view.select_output("report", "ledger")
+    assert formats(view) == [".pdf", ".docx", ".xlsx", ".csv"]
+    assert not view.pack_options.isVisibleTo(view)
+    assert view.show_button.isEnabled()
+    view.select_format("csv")
+    assert not view.draft.isEnabled()  # a CSV has no pages to mark
+    view.select_format("pdf")
+    assert view.draft.isEnabled()
+    view.select_output("export", "assessment-form")
+    assert formats(view) == [".xlsx"] and not view.preview_button.isEnabled()
+
+
+def test_preview_shows_every_page_of_the_pack(view, qtbot):
+    qtbot.mouseClick(view.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.pages_stack.currentIndex() == 1, timeout=30000)
+    assert view.tabs.currentIndex() == 1
+    total = view.page_preview.pages.total
+    assert total > 10 and view.pages_label.text() == f"{total} pages"
+    labels = view.page_preview.page_labels
+    assert len(labels) == total and labels[0].accessibleName() == f"Page 1 of {total}"
+    fitted = labels[0].pixmap().width()
+    view.zoom.setCurrentIndex(view.zoom.findData(50))
+    half = view.page_preview.page_labels[0].pixmap().width()
+    assert abs(half - 595.28 * 96 / 72 * 0.5) <= 1 and half != fitted
+
+
+def test_the_pack_follows_the_chosen_appendices_order_and_numbering(view, qtbot, tmp_path):
+    options = view.pack_options
+    keys = [options.appendices.item(row).data(Qt.ItemDataRole.UserRole) for row in range(options.appendices.count())]
+    assert keys == ["membership", "finance", "assessment", "training"]
+    options.appendices.item(2).setCheckState(Qt.CheckState.Unchecked)
+    options.appendices.setCurrentRow(1)
+    qtbot.mouseClick(options.up, Qt.MouseButton.LeftButton)
+    options.numbering.clear()
+    qtbot.keyClicks(options.numbering, "A")
+    options.marking.setCurrentText("OFFICIAL-SENSITIVE")
+    view.draft.setChecked(True)
+    done: list = []
+    view.export_to(tmp_path / "pack.pdf", on_done=done.append)
+    result = wait_for(qtbot, done)
+    reader = pypdf.PdfReader(result.path)
+    assert [item.title for item in reader.outline if not isinstance(item, list)] == [
+        "Appendix A: Southend LSCB finance 2018/19", "Appendix B: Board membership and attendance",
+        "Appendix C: Multi-agency training, 2018/19"]
+    assert all("DRAFT" in page.extract_text() and "OFFICIAL-SENSITIVE" in page.extract_text()
+               for page in reader.pages)
+
+
+def test_export_says_where_and_offers_to_open_the_folder(view, qtbot, tmp_path, message_boxes):
+    view.pack_options.appendices.item(0).setCheckState(Qt.CheckState.Unchecked)
+    view.export_to(tmp_path / "pack.docx")
+    qtbot.waitUntil(lambda: bool(message_boxes), timeout=30000)
+    assert message_boxes == [f"Saved pack.docx in {tmp_path}"]
+    assert view.last_result.path == tmp_path / "pack.docx"
+    headings = [p.text for p in docx.Document(tmp_path / "pack.docx").paragraphs if p.style.name == "Heading 1"]
+    assert headings[0] == "Appendix 1: Southend LSCB finance 2018/19"
+
+
+def test_a_pack_without_a_year_explains_itself(view, qtbot, tmp_path, message_boxes):
+    view.year.setCurrentIndex(0)  # Whole record
+    view.export_to(tmp_path / "pack.pdf")
+    qtbot.waitUntil(lambda: bool(message_boxes), timeout=30000)
+    assert message_boxes == ["The annual-report pack needs a period: choose a financial year, e.g. --year 2018/19"]
+
+
+def test_a_report_shows_on_screen_and_exports_as_excel(view, qtbot, tmp_path):
+    view.select_output("report", "ledger")
+    qtbot.mouseClick(view.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=30000)
+    assert view.table_stack.currentIndex() == 1
+    assert view.table_picker.itemText(0) == "Ledger 2018/19"
+    shown = view.model.rowCount()
+    done: list = []
+    view.export_to(tmp_path / "ledger.xlsx", on_done=done.append)
+    book = openpyxl.load_workbook(wait_for(qtbot, done).path)
+    assert book.sheetnames[0] == "Ledger 2018-19"
+    sheet = book.worksheets[0]
+    assert sheet.cell(shown + 1, 1).value == "2018/19" and sheet.cell(shown + 2, 1).value is None
+
+
+def test_a_report_previews_as_pages(view, qtbot):
+    view.select_output("report", "contributions")
+    pages: list = []
+    view.preview(on_done=pages.append)
+    rendered = wait_for(qtbot, pages)
+    assert rendered.total == len(rendered.images) == 1
+    assert rendered.images[0].width() > 800
+
+
+def test_before_anything_is_shown_the_view_says_what_to_do(view):
+    assert view.table_stack.currentIndex() == 0 and view.pages_stack.currentIndex() == 0
+    empty = view.table_stack.widget(0)
+    assert "click Show on screen" in " ".join(label.text() for label in empty.findChildren(type(view.notes)))
+
+
+def test_branding_is_edited_saved_and_undone(view, qtbot, tmp_path, window):
+    from sgdesk.branding import load_branding
+
+    qtbot.mouseClick(view.branding_button, Qt.MouseButton.LeftButton)
+    dialog = view.branding_dialog
+    assert dialog.full_name.text() == "Southend-on-Sea Local Safeguarding Children Board"
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(PNG)
+    dialog.load_logo(logo)
+    dialog.footer.clear()
+    qtbot.keyClicks(dialog.footer, "Working together to keep children safe")
+    dialog.marking.setCurrentText("OFFICIAL")
+    dialog.set_accent("#7A1F5C")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    branding = load_branding(window.context.bf, window.context.board_id)
+    assert (branding.footer_text, branding.marking, branding.accent, branding.logo) == (
+        "Working together to keep children safe", "OFFICIAL", "#7A1F5C", PNG)
+    assert window.undo_action.text() == "&Undo Change the board's branding"
+
+    done: list = []
+    view.export_to(tmp_path / "pack.pdf", on_done=done.append)
+    reader = pypdf.PdfReader(wait_for(qtbot, done).path)
+    assert all("Working together to keep children safe" in page.extract_text() for page in reader.pages)
+    assert len(reader.pages[0].images) == 1  # the logo on the cover
+
+    window.undo_action.trigger()
+    assert load_branding(window.context.bf, window.context.board_id).logo is None
+
+
+def test_branding_that_cannot_be_used_is_explained(view, qtbot, tmp_path, message_boxes):
+    qtbot.mouseClick(view.branding_button, Qt.MouseButton.LeftButton)
+    dialog = view.branding_dialog
+    not_an_image = tmp_path / "logo.png"
+    not_an_image.write_text("minutes")
+    dialog.load_logo(not_an_image)
+    dialog.full_name.clear()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert message_boxes == [
+        "The logo is not a PNG or JPEG image: save the logo as PNG or JPEG and choose that",
+        "The board's full name is empty: type the name printed on the board's documents"]
+    assert dialog.isVisible()
