@@ -1,46 +1,202 @@
-"""Backup copies of a board file, made with SQLite's online backup API."""
+"""Backup copies of a board file, made with SQLite's online backup API, and their retention.
+
+Backups of a file are named ``<stem>.<YYYY-MM-DD_HHMMSS>[.<tag>].sgdesk`` in the backups folder
+(beside the user's settings, or ``SGDESK_BACKUP_DIR`` when IT sets it). A backup belongs to a
+board file by the file's identity (the creation stamp it carries in ``app_meta``), so renaming
+the board file keeps its backups, and two files with the same name in different folders keep
+theirs apart. Each copy is written under a temporary name and renamed when whole, so a crash
+never leaves a half backup that looks like a good one.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
-from sgdesk.errors import BoardFileError
-from sgdesk.store.boardfile import copy_database
-from sgdesk.store.sqlite import connect
+from sgdesk.errors import BoardFileError, SGDeskError
+from sgdesk.store.boardfile import PARTIAL_SUFFIX, copy_database
+
+if TYPE_CHECKING:
+    from sgdesk.store import BoardFile
+
+#: how many backups of each board file are kept unless the user chooses otherwise
+DEFAULT_KEEP = 20
+#: the environment variable IT can set to put every backup in one folder
+BACKUP_DIR_VARIABLE = "SGDESK_BACKUP_DIR"
+_NAME = re.compile(r"^(?P<stem>.+)\.(?P<stamp>\d{4}-\d{2}-\d{2}_\d{6})(?:-(?P<counter>\d+))?(?:\.(?P<tag>[a-z-]+))?"
+                   r"\.sgdesk$")
+_ABANDONED_PARTIAL = dt.timedelta(hours=1)
 
 
 def default_backup_dir() -> Path:
-    """The backups folder beside the user's SG Desk settings."""
+    """The backups folder beside the user's SG Desk settings (or ``$SGDESK_BACKUP_DIR``)."""
+    chosen = os.environ.get(BACKUP_DIR_VARIABLE)
+    if chosen:
+        return Path(chosen)
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("SG Desk", appauthor=False)) / "backups"
 
 
-def backup_name(source: Path, when: dt.datetime | None = None) -> str:
-    """>>> backup_name(Path("board.sgdesk"), dt.datetime(2026, 11, 23, 9, 5, 1))
+def backup_name(source: Path, when: dt.datetime | None = None, tag: str = "", counter: int = 1) -> str:
+    """The name of a backup of ``source`` made at ``when``.
+
+    >>> backup_name(Path("board.sgdesk"), dt.datetime(2026, 11, 23, 9, 5, 1))
     'board.2026-11-23_090501.sgdesk'
+    >>> backup_name(Path("board.sgdesk"), dt.datetime(2026, 11, 23, 9, 5, 1), "before-restore", 2)
+    'board.2026-11-23_090501-2.before-restore.sgdesk'
     """
     when = when or dt.datetime.now()
-    return f"{source.stem}.{when:%Y-%m-%d_%H%M%S}{source.suffix or '.sgdesk'}"
+    second = f"-{counter}" if counter > 1 else ""
+    return f"{source.stem}.{when:%Y-%m-%d_%H%M%S}{second}{'.' + tag if tag else ''}.sgdesk"
 
 
-def make_backup(source: str | Path, dest: str | Path | None = None) -> Path:
-    """Copy the board file ``source`` to ``dest`` (a file or folder; default: the backups folder)."""
+def ensure_backup_folder(folder: Path) -> Path:
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as error:
+        raise BoardFileError(f"the backups folder {folder} cannot be created ({error.strerror}): "
+                             "choose another backups folder") from None
+    return folder
+
+
+def new_backup_path(folder: Path, source: Path, tag: str = "") -> Path:
+    """A fresh name in ``folder`` (a second backup in the same second gets ``-2``)."""
+    when = dt.datetime.now()
+    counter = 1
+    while (folder / backup_name(source, when, tag, counter)).exists():
+        counter += 1
+    return folder / backup_name(source, when, tag, counter)
+
+
+def make_backup(source: str | Path, dest: str | Path | None = None, *, keep: int | None = None) -> Path:
+    """Copy the board file ``source`` to ``dest`` (a file or folder; default: the backups folder).
+
+    Into a folder, ``keep`` (default :data:`DEFAULT_KEEP` for the backups folder, no limit for
+    a folder given) prunes that board's older backups.
+    """
+    from sgdesk.store import open_board_file
+
     source = Path(source)
     if not source.is_file():
         raise BoardFileError(f"there is no board file at {source}: check the name")
-    target = Path(dest) if dest is not None else default_backup_dir()
-    if target.is_dir() or dest is None or str(dest).endswith(("/", "\\")):
-        target.mkdir(parents=True, exist_ok=True)
-        target = target / backup_name(source)
-    elif not target.parent.is_dir():
-        raise BoardFileError(f"the folder {target.parent} does not exist: create it or choose another")
-    if target.exists():
-        raise BoardFileError(f"{target} already exists: choose another name")
-    conn = connect(source, read_only=True)
+    into_folder = dest is None or Path(dest).is_dir() or str(dest).endswith(("/", "\\"))
+    if into_folder:
+        folder = ensure_backup_folder(Path(dest) if dest is not None else default_backup_dir())
+        target = new_backup_path(folder, source)
+        keep = DEFAULT_KEEP if keep is None and dest is None else keep
+    else:
+        target = Path(dest)
+        if not target.parent.is_dir():
+            raise BoardFileError(f"the folder {target.parent} does not exist: create it or choose another")
+        if target.exists():
+            raise BoardFileError(f"{target} already exists: choose another name")
+    with open_board_file(source, read_only=True, migrate=False) as bf:
+        copy_database(bf.conn, target)
+    if into_folder and keep is not None:
+        prune_backups(source, target.parent, keep)
+    return target
+
+
+def backup_open_file(bf: "BoardFile", folder: Path | None = None, *, keep: int = DEFAULT_KEEP,
+                     tag: str = "") -> Path:
+    """Back up a board file that is open, through its own connection, then apply retention."""
+    folder = ensure_backup_folder(folder or default_backup_dir())
+    target = copy_database(bf.conn, new_backup_path(folder, bf.path, tag))
+    prune_backups(bf.path, folder, keep)
+    return target
+
+
+def backup_before_first_edit(bf: "BoardFile", folder: Path | None = None, *, keep: int = DEFAULT_KEEP,
+                             report: Callable[[Path | None, Exception | None], None] | None = None) -> None:
+    """Make the session backup just before the first change made through ``bf``.
+
+    A backup that cannot be made does not stop the change (the audit trail and undo still
+    hold it); ``report(path, error)`` is told either way, so the app can say so.
+    """
+    def hook(board_file: "BoardFile") -> None:
+        try:
+            path = backup_open_file(board_file, folder, keep=keep)
+        except (OSError, sqlite3.Error, SGDeskError) as error:
+            if report is not None:
+                report(None, error)
+            return
+        if report is not None:
+            report(path, None)
+
+    bf.before_first_edit.append(hook)
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    made_at: dt.datetime        # local time
+    size: int                   # bytes
+    tag: str = ""               # "" for a session or manual backup, "before-restore", "damaged"
+    counter: int = 1            # the second backup made in the same second is 2
+
+    @property
+    def description(self) -> str:
+        return {"before-restore": "made before restoring another backup",
+                "damaged": "a damaged file, kept as it was"}.get(self.tag, "")
+
+
+def file_identity(path: Path) -> str | None:
+    """The creation stamp a board file carries (its identity across renames), if readable."""
     try:
-        copy_database(conn, target)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM app_meta WHERE key = 'created_at'").fetchone()
+        return None if row is None else str(row[0])
+    except sqlite3.Error:
+        return None
     finally:
         conn.close()
-    return target
+
+
+def list_backups(board_path: Path, folder: Path | None = None) -> list[Backup]:
+    """Backups of ``board_path`` in ``folder``, newest first.
+
+    A backup matches by the board file's identity; if the board file cannot be read (it is
+    damaged or gone), by its name.
+    """
+    folder = folder or default_backup_dir()
+    if not folder.is_dir():
+        return []
+    identity = file_identity(board_path) if board_path.is_file() else None
+    found = []
+    for path in folder.glob("*.sgdesk"):
+        match = _NAME.match(path.name)
+        if match is None or path.resolve() == board_path.resolve():
+            continue
+        if identity is not None:
+            if file_identity(path) != identity:
+                continue
+        elif match["stem"] != board_path.stem:
+            continue
+        found.append(Backup(path, dt.datetime.strptime(match["stamp"], "%Y-%m-%d_%H%M%S"),
+                            path.stat().st_size, match["tag"] or "", int(match["counter"] or 1)))
+    return sorted(found, key=lambda b: (b.made_at, b.counter), reverse=True)
+
+
+def prune_backups(board_path: Path, folder: Path, keep: int) -> list[Path]:
+    """Delete all but the newest ``keep`` backups of ``board_path`` in ``folder``; returns those deleted.
+
+    Also clears half-written copies left by a crash more than an hour ago.
+    """
+    deleted = []
+    for old in list_backups(board_path, folder)[max(keep, 1):]:
+        old.path.unlink(missing_ok=True)
+        deleted.append(old.path)
+    cutoff = dt.datetime.now().timestamp() - _ABANDONED_PARTIAL.total_seconds()
+    for partial in folder.glob(f"*{PARTIAL_SUFFIX}"):
+        if partial.stat().st_mtime < cutoff:
+            partial.unlink(missing_ok=True)
+    return deleted

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from typing import Callable, Literal
 
@@ -25,13 +26,19 @@ DomainCheck = Callable[[BoardFile], list[Finding]]
 
 def storage_findings(bf: BoardFile) -> list[Finding]:
     findings = []
-    integrity = [row[0] for row in bf.query("PRAGMA integrity_check")]
+    try:
+        integrity = [row[0] for row in bf.query("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as error:  # too damaged for the check itself to finish
+        integrity = [str(error)]
     if integrity == ["ok"]:
         findings.append(Finding("ok", "database integrity check passed"))
     else:
         findings.append(Finding("problem", f"database integrity check failed: {'; '.join(integrity[:5])}",
                                 "restore the latest good backup (sgdesk restore)"))
-    broken = bf.query("PRAGMA foreign_key_check")
+    try:
+        broken = bf.query("PRAGMA foreign_key_check")
+    except sqlite3.DatabaseError:
+        return findings
     if broken:
         tables = sorted({row[0] for row in broken})
         findings.append(Finding("problem", f"{len(broken)} rows point at missing records (in {', '.join(tables)})",
@@ -50,12 +57,24 @@ def storage_findings(bf: BoardFile) -> list[Finding]:
 def row_counts(bf: BoardFile) -> dict[str, int]:
     tables = [row[0] for row in bf.query(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-    return {table: bf.scalar(f'SELECT count(*) FROM "{table}"') for table in tables}
+    counts = {}
+    for table in tables:
+        try:
+            counts[table] = bf.scalar(f'SELECT count(*) FROM "{table}"')
+        except sqlite3.DatabaseError:
+            continue  # a damaged table: the integrity finding says so
+    return counts
 
 
 def run_checks(bf: BoardFile, domain_checks: list[DomainCheck]) -> list[Finding]:
     findings = storage_findings(bf)
-    if all(f.level != "problem" for f in findings):
+    # domain checks read the current layout: an older file is checked once it has been upgraded
+    if all(f.level != "problem" for f in findings) and bf.schema_version() == latest_version():
         for check in domain_checks:
-            findings.extend(check(bf))
+            try:
+                findings.extend(check(bf))
+            except Exception as error:  # noqa: BLE001  one failing check must not hide the others' findings
+                name = getattr(check, "__name__", "a check")
+                findings.append(Finding("problem", f"the check {name} could not run ({type(error).__name__})",
+                                        "report this to your SG Desk support, with the file if you can"))
     return findings

@@ -13,7 +13,7 @@ from typing import Callable, Sequence
 from sgdesk import __version__
 from sgdesk.errors import SGDeskError
 
-COMMANDS = ("new", "demo", "import", "report", "export", "check", "backup")
+COMMANDS = ("new", "demo", "import", "report", "export", "check", "backup", "restore", "anonymise")
 
 
 class UsageError(Exception):
@@ -72,6 +72,17 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("backup", help="copy the board file safely (default: the backups folder)")
     p.add_argument("file", type=Path)
     p.add_argument("dest", type=Path, nargs="?")
+    p.add_argument("--keep", type=int, metavar="N",
+                   help="keep only the newest N backups of this file in that folder (default 20 in the backups folder)")
+
+    p = sub.add_parser("restore", help="replace the board file with a backup (it is backed up first)")
+    p.add_argument("file", type=Path)
+    p.add_argument("backup", nargs="?", help="the backup file, or 'latest'; leave out to list the backups")
+
+    p = sub.add_parser("anonymise", help="anonymise training delegates past the board's retention period")
+    p.add_argument("file", type=Path)
+    p.add_argument("--board")
+    p.add_argument("--dry-run", action="store_true", help="count who is due, change nothing")
     return parser
 
 
@@ -125,6 +136,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     kind = _choose("import kind", args.kind, registry.load().import_kinds)
     with _open(args.file) as bf:
+        if not args.dry_run:
+            _backup_first(bf)
         board = resolve_board(bf, args.board)
         try:
             summary = run_import(bf, kind, args.source, board.id, dry_run=args.dry_run)
@@ -204,16 +217,63 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _backup_first(bf) -> None:
+    """The session backup, just before the first change (as the app makes it)."""
+    from sgdesk.backups import backup_before_first_edit
+
+    def report(path: Path | None, error: Exception | None) -> None:
+        if error is not None:
+            print(f"sgdesk: warning: no backup was made first ({error})", file=sys.stderr)
+
+    backup_before_first_edit(bf, report=report)
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from sgdesk.backups import make_backup
 
-    print(f"Backed up to {make_backup(args.file, args.dest)}")
+    if args.keep is not None and args.keep < 1:
+        raise UsageError("--keep needs a number of backups, 1 or more")
+    print(f"Backed up to {make_backup(args.file, args.dest, keep=args.keep)}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from sgdesk.backups import list_backups
+    from sgdesk.safety.restore import latest_backup, restore_backup
+
+    if args.backup is None:
+        backups = list_backups(args.file)
+        if not backups:
+            print(f"No backups of {args.file.name} yet (SG Desk makes one before the first change of each session).")
+            return 0
+        print(f"Backups of {args.file.name}, newest first:")
+        for backup in backups:
+            note = f"  ({backup.description})" if backup.description else ""
+            print(f"  {backup.made_at:%d %b %Y %H:%M:%S}  {backup.size / 1024:>9,.0f} KB  {backup.path}{note}")
+        print(f"Restore one with: sgdesk restore {args.file} BACKUP (or 'latest')")
+        return 0
+    source = latest_backup(args.file) if args.backup == "latest" else Path(args.backup)
+    result = restore_backup(args.file, source)
+    print(f"Restored {result.board_path} from {result.restored_from}")
+    if result.previous is not None:
+        print(f"The file as it was is kept in {result.previous}")
+    return 0
+
+
+def cmd_anonymise(args: argparse.Namespace) -> int:
+    from sgdesk.boards import resolve_board
+    from sgdesk.training.retention import anonymise
+
+    with _open(args.file) as bf:
+        board = resolve_board(bf, args.board)
+        print(anonymise(bf, board.id, dry_run=args.dry_run).text())
     return 0
 
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "new": cmd_new, "demo": cmd_demo, "import": cmd_import, "report": cmd_report,
-    "export": cmd_export, "check": cmd_check, "backup": cmd_backup,
+    "export": cmd_export, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore,
+    "anonymise": cmd_anonymise,
 }
 
 
@@ -223,9 +283,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not argv or (argv[0] not in HANDLERS and not argv[0].startswith("-")):
             if len(argv) > 1:
                 raise UsageError(f"unknown command '{argv[0]}'; commands: {', '.join(HANDLERS)}")
-            from sgdesk.gui.app import run_app
+            from sgdesk.gui.startup import launch  # a failed start is shown in a dialog, not a traceback
 
-            return run_app(Path(argv[0]) if argv else None)
+            return launch(Path(argv[0]) if argv else None)
         args = _parser().parse_args(argv)
         if args.command is None:
             raise UsageError("no command given")

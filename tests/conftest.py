@@ -73,6 +73,12 @@ def window(qtbot, settings, demo_path: Path):
 
 
 @pytest.fixture(autouse=True)
+def _backups_in_a_temporary_folder(tmp_path_factory, monkeypatch) -> None:
+    """Session backups (made before the first change) go to a temporary folder, not the user's."""
+    monkeypatch.setenv("SGDESK_BACKUP_DIR", str(tmp_path_factory.mktemp("backups")))
+
+
+@pytest.fixture(autouse=True)
 def _no_message_boxes(monkeypatch, request):
     """Fail a GUI test that would block on a modal message box, showing its text instead."""
     if "qtbot" not in request.fixturenames or "message_boxes" in request.fixturenames:

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QPlainTextEdit, QDialog, QVBoxLayout, QStackedWidget,
-                               QToolBar, QWidget, QDialogButtonBox)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QMainWindow, QMessageBox, QPlainTextEdit, QDialog, QVBoxLayout,
+                               QStackedWidget, QToolBar, QWidget, QDialogButtonBox)
 
 from sgdesk import __version__
+from sgdesk.backups import backup_before_first_edit
 from sgdesk.errors import SGDeskError
 from sgdesk.gui.context import AppContext
 from sgdesk.gui.dialogs import NewBoardDialog, default_documents_dir, show_error
+from sgdesk.gui.safety_settings import backup_folder, backups_kept
+from sgdesk.gui.safety_widgets import ReadOnlyBanner
 from sgdesk.gui.viewspecs import VIEW_SPECS
 from sgdesk.gui.views import BoardView
 from sgdesk.gui.welcome import WelcomeView
-from sgdesk.store import Changes
+from sgdesk.safety.lockfile import HEARTBEAT, FileInUse
+from sgdesk.safety.privacy import withhold_values_in_logs
+from sgdesk.store import BoardFile, Changes
 
 FILE_FILTER = "SG Desk board files (*.sgdesk);;All files (*)"
 MAX_RECENT = 8
@@ -27,6 +32,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
         self.settings = settings or QSettings()
+        withhold_values_in_logs()
         self.context: AppContext | None = None
         self.views: dict[str, BoardView] = {}
         self.setWindowTitle("SG Desk")
@@ -38,6 +44,9 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.path_label = QLabel()
         self.statusBar().addPermanentWidget(self.path_label)
+        self.heartbeat = QTimer(self)
+        self.heartbeat.setInterval(int(HEARTBEAT.total_seconds() * 1000))
+        self.heartbeat.timeout.connect(self.keep_lock)
         self.show_welcome()
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
@@ -65,6 +74,8 @@ class MainWindow(QMainWindow):
         self.redo_action = self._action("&Redo", self.redo, QKeySequence.StandardKey.Redo)
         self.about_action = self._action("&About SG Desk", self.about)
         self.check_action = self._action("&Check file", self.check_file)
+        self.audit_action = self._action("&Audit trail…", self.show_audit_trail)
+        self.restore_action = self._action("&Restore from backup…", self.restore_from_backup)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -82,7 +93,7 @@ class MainWindow(QMainWindow):
                                   f"Ctrl+{number}" if number < 10 else None, name=f"go_{spec.key}")
             self.go_menu.addAction(action)
         help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addActions([self.about_action, self.check_action])
+        help_menu.addActions([self.about_action, self.check_action, self.audit_action, self.restore_action])
         self._update_recent_menu()
 
     def _build_toolbar(self) -> None:
@@ -141,6 +152,10 @@ class MainWindow(QMainWindow):
 
         try:
             bf = open_board_file(path)
+        except FileInUse as in_use:
+            bf = self._open_in_use(in_use)
+            if bf is None:
+                return False
         except SGDeskError as error:
             show_error(self, error, "Cannot open the board file")
             return False
@@ -155,8 +170,19 @@ class MainWindow(QMainWindow):
         self.views = {}
         context.changed.connect(self._after_change)
         context.navigate.connect(self.navigate)
+        if not context.read_only:
+            backup_before_first_edit(context.bf, backup_folder(self.settings), keep=backups_kept(self.settings),
+                                     report=self._backup_made)
+        self.heartbeat.start()
         workspace = QWidget()
-        layout = QHBoxLayout(workspace)
+        outer = QVBoxLayout(workspace)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.read_only_banner = ReadOnlyBanner(context.bf.read_only_reason) if context.read_only else None
+        if self.read_only_banner is not None:
+            outer.addWidget(self.read_only_banner)
+        layout = QHBoxLayout()
+        outer.addLayout(layout, 1)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.sidebar = QListWidget()
@@ -203,6 +229,9 @@ class MainWindow(QMainWindow):
         if key not in self.views:
             spec = next(s for s in VIEW_SPECS if s.key == key)
             view = spec.load()(self.context)
+            if self.context.read_only:  # cells in every table stay as they are
+                for table in view.findChildren(QAbstractItemView):
+                    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             self.views[key] = view
             self.view_stack.addWidget(view)
         return self.views[key]
@@ -320,7 +349,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setText(f"&Undo {undo_text}" if undo_text else "&Undo")
         self.redo_action.setEnabled(redo_text is not None)
         self.redo_action.setText(f"&Redo {redo_text}" if redo_text else "&Redo")
-        for action in (self.copy_action, self.export_action, self.check_action, *self.go_menu.actions()):
+        for action in (self.copy_action, self.export_action, self.check_action, self.audit_action,
+                       *self.go_menu.actions()):
             action.setEnabled(self.context is not None)
 
     # -- help -------------------------------------------------------------------------------------------
@@ -364,6 +394,101 @@ class MainWindow(QMainWindow):
         dialog.setObjectName("checkDialog")
         dialog.open()
         self.findings_dialog = dialog
+
+    # -- data safety ------------------------------------------------------------------------------------
+    def _open_in_use(self, in_use: FileInUse) -> BoardFile | None:
+        """Someone else has the file open: offer read-only (or taking over an abandoned lock)."""
+        from sgdesk.gui.safety_lock_dialog import LockOfferDialog
+        from sgdesk.store import open_board_file
+
+        dialog = LockOfferDialog(in_use.path, in_use.info, self)
+        if not dialog.exec() or dialog.choice is None:
+            return None
+        try:
+            if dialog.choice == "take-over":
+                return open_board_file(in_use.path, take_over_lock=True)
+            return open_board_file(in_use.path, read_only=True)
+        except SGDeskError as error:
+            show_error(self, error, "Cannot open the board file")
+            return None
+
+    def _backup_made(self, path: Path | None, error: Exception | None) -> None:
+        if error is not None:
+            show_error(self, SGDeskError(f"SG Desk could not back the file up before this change ({error}); the "
+                                         "change goes ahead, and undo and the audit trail still hold it. Check "
+                                         "the backups folder in Help > Restore from backup"), "No backup was made")
+        elif path is not None:
+            self.statusBar().showMessage(f"Backed up to {path.name} before the first change", 5000)
+
+    def keep_lock(self) -> None:
+        """The heartbeat: touch the lock; if another user took it over, carry on read-only."""
+        from sgdesk.store import open_board_file
+
+        lock = self.context.bf.lock if self.context is not None else None
+        if lock is None or lock.refresh():
+            return
+        path, board_id = self.context.bf.path, self.context.board_id
+        self.context.bf.make_read_only("another user took over this file")
+        try:
+            bf = open_board_file(path, read_only=True)
+        except SGDeskError as error:
+            self.context.close()
+            self.context = None
+            self.show_welcome()
+            show_error(self, error, "The board file is no longer available")
+            return
+        self._set_context(AppContext(bf, board_id))
+        self.statusBar().showMessage("Another user took over this file: it is now read-only", 10000)
+
+    def show_audit_trail(self) -> None:
+        from sgdesk.gui.audit_view import AuditTrailDialog
+
+        if self.context is None:
+            return
+        self.audit_dialog = AuditTrailDialog(self.context, self)
+        self.audit_dialog.show()
+
+    def restore_from_backup(self) -> None:
+        """Choose a backup of the open file (or of a file chosen now, e.g. one that will not open) and restore it."""
+        from sgdesk.gui.restore_dialog import RestoreDialog
+
+        if self.context is not None:
+            board_path = self.context.bf.path
+        else:
+            filename, _ = QFileDialog.getOpenFileName(self, "Which board file do you want to restore?",
+                                                      str(default_documents_dir()), FILE_FILTER)
+            if not filename:
+                return
+            board_path = Path(filename)
+        dialog = RestoreDialog(board_path, self.settings, self)
+        if not dialog.exec() or dialog.chosen is None:
+            return
+        self._restore(board_path, dialog.chosen)
+
+    def _restore(self, board_path: Path, backup: Path) -> None:
+        from sgdesk.gui.tasks import run_in_background
+        from sgdesk.safety.restore import restore_backup
+
+        was_open = self.context is not None
+        if was_open:
+            self.context.close()
+            self.context = None
+            self.show_welcome()
+        folder, keep = backup_folder(self.settings), backups_kept(self.settings)
+
+        def done(result) -> None:
+            if self.open_path(board_path):
+                kept = f"; the file as it was is kept as {result.previous.name}" if result.previous else ""
+                self.statusBar().showMessage(f"Restored from {result.restored_from.name}{kept}", 15000)
+
+        def failed(error: BaseException) -> None:
+            show_error(self, error, "The backup was not restored")
+            if was_open:
+                self.open_path(board_path)
+
+        run_in_background(self, "Restoring the backup…",
+                          lambda progress: restore_backup(board_path, backup, folder=folder, keep=keep),
+                          on_done=done, on_error=failed)
 
     # -- closing --------------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802

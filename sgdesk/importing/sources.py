@@ -8,14 +8,25 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
-from sgdesk.errors import InputError
+from sgdesk.errors import InputError, quoted
 
 MAX_CELL_CHARS = 10_000
+MAX_ROWS = 100_000
+MAX_COLUMNS = 2_000
+MAX_CSV_BYTES = 64 * 1024 * 1024
+#: an .xlsx is a zip of XML: refuse one that would unpack to more than this (a "zip bomb")
+MAX_XLSX_UNPACKED_BYTES = 256 * 1024 * 1024
+#: ... or whose parts shrink more than this (real workbooks compress 5-50 times)
+MAX_XLSX_RATIO = 400
+MAX_XLSX_PARTS = 2_000
+_RESAVE = "open it in Excel and save it as .xlsx again"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -36,6 +47,11 @@ class SourceTable:
 
 
 def _decode(raw: bytes, name: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text" is UTF-16
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(name, "is damaged UTF-16 text", "save it again as 'CSV UTF-8' from Excel") from None
     if b"\x00" in raw[:4096]:
         raise InputError(name, "is not a text (CSV) file", "save the spreadsheet as CSV or XLSX and import that")
     for encoding in ("utf-8-sig", "cp1252"):
@@ -47,33 +63,135 @@ def _decode(raw: bytes, name: str) -> str:
 
 
 def _read_csv(path: Path) -> list[tuple[int, list[Any]]]:
+    size = path.stat().st_size
+    if size > MAX_CSV_BYTES:
+        raise InputError(path.name, f"is {size / 1024 ** 2:,.0f} MB, more than SG Desk imports at once "
+                         f"({MAX_CSV_BYTES // 1024 ** 2} MB)", "split it into smaller files")
     text = _decode(path.read_bytes(), path.name)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    # newline="": line ends inside quotes stay, and old Mac files (CR only) read; strict: an open quote is an error
+    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
     try:
-        return [(number, row) for number, row in enumerate(reader, start=1)]
+        return _bounded(path.name, enumerate(reader, start=1))
     except csv.Error as error:
         raise InputError(path.name, f"could not be read as CSV ({error})", "save it again as CSV from Excel") from None
+
+
+def _bounded(name: str, rows: Iterable[tuple[int, Iterable[Any]]]) -> list[tuple[int, list[Any]]]:
+    """Collect rows, refusing a sheet far bigger than any board keeps."""
+    collected = []
+    for number, row in rows:
+        if number > MAX_ROWS:
+            raise InputError(name, f"has more than {MAX_ROWS:,} rows", "split it into smaller files")
+        cells = list(row)
+        if len(cells) > MAX_COLUMNS:
+            raise InputError(f"{name} row {number}", f"has {len(cells):,} columns",
+                             f"keep to the columns SG Desk reads (at most {MAX_COLUMNS:,})")
+        collected.append((number, cells))
+    return collected
+
+
+def _check_zip(path: Path) -> None:
+    """Refuse a workbook that is not a zip, or would unpack to far more than a real one."""
+    if not zipfile.is_zipfile(path):
+        raise InputError(path.name, "is not a real Excel (.xlsx) file", _RESAVE)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise InputError(path.name, "is a damaged Excel file", _RESAVE) from None
+    unpacked = sum(part.file_size for part in parts)
+    if len(parts) > MAX_XLSX_PARTS or unpacked > MAX_XLSX_UNPACKED_BYTES:
+        raise InputError(path.name, f"would unpack to {unpacked / 1024 ** 2:,.0f} MB, far more than a "
+                         "spreadsheet of board records", "check where it came from; " + _RESAVE)
+    for part in parts:
+        if part.file_size > 1024 ** 2 and part.file_size > MAX_XLSX_RATIO * max(part.compress_size, 1):
+            raise InputError(path.name, "is packed in a way real spreadsheets never are (it may be a "
+                             "'zip bomb')", "check where it came from; " + _RESAVE)
 
 
 def _read_xlsx(path: Path) -> list[tuple[int, list[Any]]]:
     import openpyxl  # lazily: a heavy import
 
-    if not zipfile.is_zipfile(path):
-        raise InputError(path.name, "is not a real Excel (.xlsx) file", "open it in Excel and save it as .xlsx again")
+    _check_zip(path)
+    if not openpyxl.DEFUSEDXML:
+        raise InputError(path.name, "cannot be read safely: the hardened XML reader (defusedxml) is switched "
+                         "off", "unset OPENPYXL_DEFUSEDXML, or import the sheet saved as CSV")
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for broken workbooks
-        raise InputError(path.name, f"could not be read as an Excel workbook ({type(error).__name__})",
-                         "open it in Excel and save it as .xlsx again") from None
+        values = _sheet_rows(path, data_only=True)
+        formulas = _sheet_rows(path, data_only=False) if _has_formulas(path) else None
+    except InputError:
+        raise
+    except Exception as error:  # openpyxl, zipfile and the XML parsers raise many kinds for broken files
+        raise InputError(path.name, f"could not be read as an Excel workbook ({_xml_trouble(error)})",
+                         _RESAVE) from None
+    if formulas is not None:
+        _refuse_uncalculated(path.name, values, formulas)
+    return values
+
+
+def _sheet_rows(path: Path, *, data_only: bool) -> list[tuple[int, list[Any]]]:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=data_only)
     try:
         sheet = book.worksheets[0]
-        return [(number, list(row)) for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
+        sheet.reset_dimensions()  # never trust the size a file claims for itself
+        return _bounded(path.name, enumerate(sheet.iter_rows(values_only=True), start=1))
     finally:
         book.close()
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether any worksheet holds a formula (a quick look at the raw XML, before parsing it twice)."""
+    with zipfile.ZipFile(path) as archive:
+        for part in archive.infolist():
+            if part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml"):
+                with archive.open(part) as stream:
+                    tail = b""
+                    while chunk := stream.read(1 << 20):
+                        if b"<f>" in tail + chunk or b"<f " in tail + chunk:
+                            return True
+                        tail = chunk[-3:]
+    return False
+
+
+def _refuse_uncalculated(name: str, values: list[tuple[int, list[Any]]],
+                         formulas: list[tuple[int, list[Any]]]) -> None:
+    """A formula Excel never worked out reads as blank: say so rather than import a blank."""
+    for (number, cells), (_, written) in zip(values, formulas):
+        for index, (value, formula) in enumerate(zip(cells, written)):
+            if value is None and isinstance(formula, str) and formula.startswith("="):
+                raise InputError(f"{name} row {number}, column {_column_letter(index)}",
+                                 f"holds a formula Excel has not worked out ({quoted(formula)})",
+                                 "open the file in Excel, save it, and import it again (or paste the values in)")
+
+
+def _xml_trouble(error: BaseException) -> str:
+    """What kind of trouble, in words: entity tricks are refused by defusedxml (or lxml)."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if type(seen).__module__.startswith("defusedxml") or "entity" in str(seen).casefold():
+            return "it holds XML entity definitions, which SG Desk refuses for safety"
+        seen = seen.__cause__ or seen.__context__
+    return type(error).__name__
+
+
+def _column_letter(index: int) -> str:
+    """Excel's name for a column, counted from 0.
+
+    >>> _column_letter(0), _column_letter(27)
+    ('A', 'AB')
+    """
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
 
 
 def read_table(path: str | Path) -> SourceTable:
@@ -95,6 +213,7 @@ def read_table(path: str | Path) -> SourceTable:
         raise InputError(path.name, "is empty", "put the column headings in row 1 and one record per row below")
     header, *body = rows
     headers = tuple("" if cell is None else str(cell).strip() for cell in header.cells)
+    _refuse_formula_text(path.name, headers, rows)
     width = len(headers)
     body = [SourceRow(row.number, (row.cells + (None,) * width)[:max(width, len(row.cells))]) for row in body]
     return SourceTable(path.name, headers, header.number, tuple(body))
@@ -105,6 +224,20 @@ def _clean(cell: Any, name: str, row: int) -> Any:
         if len(cell) > MAX_CELL_CHARS:
             raise InputError(f"{name} row {row}", f"has a cell of {len(cell):,} characters",
                              f"no cell may be longer than {MAX_CELL_CHARS:,} characters; shorten it")
+        if _CONTROL.search(cell):
+            raise InputError(f"{name} row {row}", "holds control characters no spreadsheet shows (the file may "
+                             "be damaged)", "save it again from Excel, or retype the row")
         cell = cell.strip()
         return cell or None
     return cell
+
+
+def _refuse_formula_text(name: str, headers: tuple[str, ...], rows: list[SourceRow]) -> None:
+    """Text starting with '=' would run as a formula when the data goes back out to Excel."""
+    for row in rows:
+        for index, cell in enumerate(row.cells):
+            if isinstance(cell, str) and cell.startswith("=") and len(cell) > 1:
+                column = headers[index] if index < len(headers) and headers[index] else _column_letter(index)
+                raise InputError(f"{name} row {row.number}, column '{column}'",
+                                 f"holds a spreadsheet formula ({quoted(cell)})",
+                                 "type the value itself: SG Desk imports values, not formulas")

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import secrets
 import sqlite3
 import struct
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from sgdesk import __version__
 from sgdesk.errors import BoardFileError
@@ -25,10 +26,17 @@ from sgdesk.store.sqlite import connect, sqlite_utils_database
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from sgdesk.safety.lockfile import FileLock
+
 SUFFIX = ".sgdesk"
 APPLICATION_ID = 0x53474453  # "SGDS"
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _RESTORE_HINT = "restore it from a backup (sgdesk restore) or open another file"
+#: a copy is written under this suffix and renamed when whole
+PARTIAL_SUFFIX = ".partial"
+#: SQLite's rollback journal beside a board file, while a change is being written
+JOURNAL_SUFFIX = "-journal"
+_JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
 
 
 class BoardFile:
@@ -37,10 +45,18 @@ class BoardFile:
     Use :func:`open_board_file` or :func:`create_board_file` rather than the constructor.
     """
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool,
+                 read_only_reason: str | None = None, lock: "FileLock | None" = None) -> None:
         self.path = path
         self.conn = conn
         self.read_only = read_only
+        #: why the file is read-only, as the end of "Read-only: ..." (None when writable)
+        self.read_only_reason = (read_only_reason or "it was opened read-only") if read_only else None
+        #: the lock file this session holds while the file is open for editing
+        self.lock = lock
+        #: called once, just before the first change of this session (e.g. the session backup)
+        self.before_first_edit: list[Callable[["BoardFile"], None]] = []
+        self._edited = False
         self.editor = Editor(conn, read_only=read_only)
 
     @cached_property
@@ -50,7 +66,17 @@ class BoardFile:
 
     def edit(self, description: str):
         """Start an audited, undoable change: ``with board_file.edit("Add member") as ed: ...``."""
+        if not self._edited and not self.read_only:
+            self._edited = True
+            for hook in list(self.before_first_edit):
+                hook(self)
         return self.editor.action(description)
+
+    def make_read_only(self, reason: str) -> None:
+        """Stop changes for the rest of the session (e.g. another user took over the lock)."""
+        self.read_only = self.editor.read_only = True
+        self.read_only_reason = reason
+        self._release_lock()
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         return self.conn.execute(sql, params).fetchall()
@@ -67,6 +93,12 @@ class BoardFile:
 
     def close(self) -> None:
         self.conn.close()
+        self._release_lock()
+
+    def _release_lock(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def __enter__(self) -> "BoardFile":
         return self
@@ -95,9 +127,24 @@ def _check_header(path: Path) -> None:
     page_size = 65536 if page_size == 1 else page_size
     change_counter, page_count = struct.unpack(">I", header[24:28])[0], struct.unpack(">I", header[28:32])[0]
     version_valid_for = struct.unpack(">I", header[92:96])[0]
-    if page_count and change_counter == version_valid_for:
+    # a change cut short leaves the file mid-write and a hot journal that SQLite rolls back on opening
+    if page_count and change_counter == version_valid_for and not hot_journal(path):
         if path.stat().st_size < page_size * page_count:
             raise BoardFileError(f"{path.name} is damaged (it is cut short): {_RESTORE_HINT}")
+
+
+def hot_journal(path: Path) -> bool:
+    """Whether a change to ``path`` was cut short after it began writing into the file.
+
+    SQLite writes a rollback journal's header last, once its pages are safely on disk; a journal
+    with its header means the file was being changed, and SQLite puts it back as it was before
+    that change when it is next opened for editing. (A journal without it is ignored.)
+    """
+    try:
+        with path.with_name(path.name + JOURNAL_SUFFIX).open("rb") as handle:
+            return handle.read(8) == _JOURNAL_MAGIC
+    except OSError:
+        return False
 
 
 def _backup_path(path: Path, from_version: int) -> Path:
@@ -111,17 +158,26 @@ def _backup_path(path: Path, from_version: int) -> Path:
 
 
 def copy_database(conn: sqlite3.Connection, dest: Path) -> Path:
-    """Copy an open database to ``dest`` with SQLite's online backup API."""
-    target = sqlite3.connect(dest)
+    """Copy an open database to ``dest`` with SQLite's online backup API.
+
+    The copy is written beside ``dest`` under a temporary name and renamed when whole.
+    """
+    partial = dest.with_name(dest.name + PARTIAL_SUFFIX)
+    partial.unlink(missing_ok=True)
+    target = sqlite3.connect(partial)
     try:
+        owner_only(partial)
         conn.backup(target)
-    finally:
+    except BaseException:
         target.close()
-    _owner_only(dest)
+        partial.unlink(missing_ok=True)
+        raise
+    target.close()
+    os.replace(partial, dest)
     return dest
 
 
-def _owner_only(path: Path) -> None:
+def owner_only(path: Path) -> None:
     """Make a new file readable by its owner only, where the OS allows it."""
     try:
         os.chmod(path, 0o600)
@@ -135,6 +191,11 @@ def _identify(path: Path, conn: sqlite3.Connection) -> int:
         version = schema_version(conn)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as error:
+        if getattr(error, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK":
+            raise BoardFileError(
+                f"{path.name} was part-way through a change when SG Desk or its computer stopped; it is put "
+                "right the next time someone opens it for editing (not read-only): open it for editing, or ask "
+                "whoever has it open to close it") from None
         raise BoardFileError(f"{path.name} is damaged ({error}): {_RESTORE_HINT}") from None
     if app_id != APPLICATION_ID:
         raise BoardFileError(
@@ -148,17 +209,51 @@ def _identify(path: Path, conn: sqlite3.Connection) -> int:
     return version
 
 
-def open_board_file(path: str | Path, *, read_only: bool = False, migrate: bool = True) -> BoardFile:
+def open_board_file(path: str | Path, *, read_only: bool = False, migrate: bool = True,
+                    take_over_lock: bool = False) -> BoardFile:
     """Open an existing board file, upgrading an older one in place after a backup.
 
-    ``migrate=False`` opens an older file as it is (read-only use, e.g. `check`).
+    ``migrate=False`` opens an older file as it is (read-only use, e.g. `check`). Opening for
+    editing takes the file's lock: :class:`~sgdesk.safety.lockfile.FileInUse` says who else has
+    it open (``take_over_lock`` replaces an abandoned lock). A file or folder this user cannot
+    write to opens read-only, with ``read_only_reason`` saying why.
     """
+    from sgdesk.safety.lockfile import LockNotWritable, acquire, read_lock
+
     path = Path(path)
     if not path.exists():
         raise BoardFileError(f"there is no board file at {path}: check the name, or create one with 'sgdesk new'")
     _check_header(path)
-    if not read_only and not os.access(path, os.W_OK):
-        read_only = True
+    reason = None
+    if not read_only:
+        reason = _unwritable_reason(path)
+    elif (holder := read_lock(path)) is not None and not holder.is_stale:
+        reason = f"{holder.user} on {holder.machine} has it open for editing (since {holder.since()})"
+    lock = None
+    if reason is None and not read_only:
+        try:
+            lock = acquire(path, take_over=take_over_lock)
+        except LockNotWritable:
+            reason = "SG Desk cannot write in the folder this file is in, so it cannot save changes there"
+    read_only = read_only or reason is not None
+    try:
+        conn = _open_connection(path, read_only=read_only, migrate=migrate)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    return BoardFile(path, conn, read_only=read_only, read_only_reason=reason, lock=lock)
+
+
+def _unwritable_reason(path: Path) -> str | None:
+    if not os.access(path, os.W_OK):
+        return "you do not have permission to change this file"
+    if not os.access(path.parent, os.W_OK):
+        return "the folder this file is in is read-only, so SG Desk cannot save changes there"
+    return None
+
+
+def _open_connection(path: Path, *, read_only: bool, migrate: bool) -> sqlite3.Connection:
     try:
         conn = connect(path, read_only=read_only)
     except sqlite3.DatabaseError as error:
@@ -177,28 +272,50 @@ def open_board_file(path: str | Path, *, read_only: bool = False, migrate: bool 
         except sqlite3.DatabaseError as error:
             conn.close()
             raise BoardFileError(f"{path.name} could not be upgraded ({error}); it is unchanged: {_RESTORE_HINT}") from None
-    return BoardFile(path, conn, read_only=read_only)
+    if not read_only:
+        _safe_journal(conn)
+    return conn
+
+
+def _safe_journal(conn: sqlite3.Connection) -> None:
+    """A rollback journal, deleted at each commit, with full syncs (docs/shared-drives.md).
+
+    A file another tool switched to WAL is switched back; if someone else has it open that
+    waits for a later session.
+    """
+    conn.execute("PRAGMA synchronous = FULL")
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE")
+    except sqlite3.OperationalError:
+        pass
 
 
 def create_board_file(path: str | Path, *, overwrite: bool = False) -> BoardFile:
     """Create a new, empty board file at the current schema (no boards yet)."""
+    from sgdesk.safety.lockfile import acquire
+
     path = Path(path)
-    if path.exists():
-        if not overwrite:
-            raise BoardFileError(f"{path} already exists: choose another name, or open it instead")
-        path.unlink()
+    if path.exists() and not overwrite:
+        raise BoardFileError(f"{path} already exists: choose another name, or open it instead")
     if not path.parent.is_dir():
         raise BoardFileError(f"the folder {path.parent} does not exist: create it first or choose another")
-    conn = connect(path)
-    _owner_only(path)
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute("PRAGMA journal_mode = DELETE")
-    apply_migrations(conn)
-    conn.execute(
-        "INSERT INTO app_meta (key, value) VALUES ('created_by', ?), ('created_at', ?)",
-        (f"SG Desk {__version__}", dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
-    )
-    return BoardFile(path, conn, read_only=False)
+    lock = acquire(path)  # refuses to replace a file someone has open
+    try:
+        path.unlink(missing_ok=True)
+        conn = connect(path)
+        owner_only(path)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        _safe_journal(conn)
+        apply_migrations(conn)
+        conn.execute(
+            "INSERT INTO app_meta (key, value) VALUES ('created_by', ?), ('created_at', ?), ('file_id', ?)",
+            (f"SG Desk {__version__}", dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+             secrets.token_hex(8)),
+        )
+    except BaseException:
+        lock.release()
+        raise
+    return BoardFile(path, conn, read_only=False, lock=lock)
 
 
 def iter_tables(board_file: BoardFile) -> Iterator[str]:

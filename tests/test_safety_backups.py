@@ -1,0 +1,302 @@
+"""Backups before the first change, retention, and restoring: through the core, the CLI and the app."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from sgdesk import cli
+from sgdesk.backups import (BACKUP_DIR_VARIABLE, backup_before_first_edit, default_backup_dir, list_backups,
+                            make_backup, prune_backups)
+from sgdesk.errors import BoardFileError
+from sgdesk.organisations import add_organisation
+from sgdesk.safety.restore import restore_backup
+from sgdesk.store import create_board_file, open_board_file
+
+
+def backups_folder() -> Path:
+    return Path(os.environ[BACKUP_DIR_VARIABLE])
+
+
+def organisation_names(path: Path) -> set[str]:
+    with open_board_file(path, read_only=True) as bf:
+        return {row[0] for row in bf.query("SELECT name FROM organisation")}
+
+
+def add_agency(path: Path, name: str) -> None:
+    with open_board_file(path) as bf:
+        with bf.edit(f"Add {name}") as ed:
+            add_organisation(ed, name)
+
+
+# -- backups -----------------------------------------------------------------------------------------------
+def test_the_first_change_of_a_session_is_preceded_by_one_backup(demo_path):
+    with open_board_file(demo_path) as bf:
+        made = []
+        backup_before_first_edit(bf, report=lambda path, error: made.append((path, error)))
+        with bf.edit("Add an agency") as ed:
+            add_organisation(ed, "Southend Carers")
+        with bf.edit("Add another") as ed:
+            add_organisation(ed, "Southend Youth Offending Service")
+    (path, error), = made
+    assert error is None and path.parent == backups_folder()
+    assert "Southend Carers" not in organisation_names(path), "the backup is of the file before the change"
+    assert path.stat().st_mode & 0o077 == 0, "backups are readable by their owner only"
+    assert backups_folder().stat().st_mode & 0o077 == 0
+
+
+def test_a_backup_that_cannot_be_made_is_reported_and_the_change_still_happens(demo_path, tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the backups folder should be")
+    reported = []
+    with open_board_file(demo_path) as bf:
+        backup_before_first_edit(bf, blocked, report=lambda path, error: reported.append(error))
+        with bf.edit("Add an agency") as ed:
+            add_organisation(ed, "Southend Carers")
+    assert "backups folder" in str(reported[0])
+    assert "Southend Carers" in organisation_names(demo_path)
+
+
+def test_reading_never_makes_a_backup(demo_path):
+    with open_board_file(demo_path, read_only=True) as bf:
+        backup_before_first_edit(bf)
+        bf.query("SELECT * FROM organisation")
+    assert list_backups(demo_path) == []
+
+
+def test_only_the_newest_backups_are_kept(demo_path, tmp_path):
+    folder = tmp_path / "kept"
+    folder.mkdir()
+    for _ in range(5):
+        make_backup(demo_path, folder, keep=3)
+    kept = list_backups(demo_path, folder)
+    assert len(kept) == 3
+    assert [b.made_at for b in kept] == sorted((b.made_at for b in kept), reverse=True)
+    assert kept[0].path.name.startswith("demo.") and kept[0].size == demo_path.stat().st_size
+
+
+def test_retention_counts_each_board_file_apart(demo_path, tmp_path):
+    other = create_board_file(tmp_path / "adults.sgdesk")
+    other.close()
+    folder = tmp_path / "kept"
+    folder.mkdir()
+    for _ in range(3):
+        make_backup(demo_path, folder)
+    make_backup(other.path, folder)
+    prune_backups(demo_path, folder, 1)
+    assert len(list_backups(demo_path, folder)) == 1
+    assert len(list_backups(other.path, folder)) == 1
+
+
+def test_backups_follow_a_renamed_board_file(demo_path, tmp_path):
+    (tmp_path / "kept").mkdir()
+    make_backup(demo_path, tmp_path / "kept")
+    renamed = demo_path.rename(tmp_path / "Southend LSCB 2019.sgdesk")
+    assert len(list_backups(renamed, tmp_path / "kept")) == 1
+
+
+def test_a_half_written_backup_is_never_listed(demo_path):
+    folder = default_backup_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "demo.2026-01-01_090000.sgdesk.partial").write_bytes(b"SQLite format 3\x00")
+    make_backup(demo_path)
+    assert [b.path.suffix for b in list_backups(demo_path)] == [".sgdesk"]
+
+
+def test_sgdesk_backup_keeps_the_newest_n(demo_path, tmp_path, capsys):
+    folder = tmp_path / "nightly"
+    folder.mkdir()
+    for _ in range(4):
+        assert cli.main(["backup", str(demo_path), str(folder), "--keep", "2"]) == 0
+    assert "Backed up to" in capsys.readouterr().out
+    assert len(list(folder.glob("*.sgdesk"))) == 2
+
+
+def test_sgdesk_backup_refuses_a_file_that_is_not_a_board_file(tmp_path, capsys):
+    notes = tmp_path / "notes.sgdesk"
+    notes.write_text("minutes")
+    assert cli.main(["backup", str(notes)]) == 1
+    assert "not an SG Desk board file" in capsys.readouterr().err
+
+
+def test_a_cli_import_backs_the_file_up_first_but_a_dry_run_does_not(demo_path, tmp_path):
+    source = tmp_path / "agencies.csv"
+    source.write_text("Organisation\nSouthend Carers\n", encoding="utf-8")
+    assert cli.main(["import", str(demo_path), "organisations", str(source), "--dry-run"]) == 0
+    assert list_backups(demo_path) == []
+    assert cli.main(["import", str(demo_path), "organisations", str(source)]) == 0
+    backup, = list_backups(demo_path)
+    assert "Southend Carers" not in organisation_names(backup.path)
+
+
+# -- restore --------------------------------------------------------------------------------------------------
+def test_restore_through_the_cli_end_to_end(demo_path, capsys):
+    assert cli.main(["backup", str(demo_path)]) == 0
+    add_agency(demo_path, "Added After The Backup")
+    assert cli.main(["restore", str(demo_path)]) == 0
+    listing = capsys.readouterr().out
+    assert "Backups of demo.sgdesk, newest first" in listing and " KB " in listing
+
+    assert cli.main(["restore", str(demo_path), "latest"]) == 0
+    out = capsys.readouterr().out
+    assert "Restored" in out and "The file as it was is kept in" in out
+    assert "Added After The Backup" not in organisation_names(demo_path)
+    with open_board_file(demo_path, read_only=True) as bf:
+        assert bf.scalar("SELECT description FROM audit_action ORDER BY id DESC LIMIT 1").startswith(
+            "Restore from backup demo.")
+        assert bf.query("PRAGMA integrity_check")[0][0] == "ok"
+    previous = [b for b in list_backups(demo_path) if b.tag == "before-restore"]
+    assert len(previous) == 1 and "Added After The Backup" in organisation_names(previous[0].path)
+
+    assert cli.main(["restore", str(demo_path), str(previous[0].path)]) == 0    # the restore, undone
+    assert "Added After The Backup" in organisation_names(demo_path)
+
+
+def test_a_damaged_board_file_is_restored_and_kept_as_it_was(demo_path):
+    backup = make_backup(demo_path)
+    data = demo_path.read_bytes()
+    demo_path.write_bytes(data[:4096] + b"\x00" * (len(data) - 4096))
+    with pytest.raises(BoardFileError):
+        with open_board_file(demo_path) as bf:
+            if bf.query("PRAGMA integrity_check")[0][0] != "ok":
+                raise BoardFileError("damaged")
+    result = restore_backup(demo_path, backup)
+    assert result.previous.name.endswith(".damaged.sgdesk")
+    assert result.previous.read_bytes()[:4096] == data[:4096]
+    with open_board_file(demo_path) as bf:
+        assert bf.query("PRAGMA integrity_check")[0][0] == "ok"
+        assert bf.scalar("SELECT count(*) FROM board") == 1
+
+
+def test_a_missing_board_file_is_restored(demo_path):
+    backup = make_backup(demo_path)
+    demo_path.unlink()
+    result = restore_backup(demo_path, backup)
+    assert result.previous is None
+    assert organisation_names(demo_path) == organisation_names(backup)
+
+
+@pytest.mark.parametrize("content, why", [
+    (b"SQLite format 3\x00" + b"\x00" * 200, "damaged|cut short|cannot be opened"),
+    (b"just some text", "not an SG Desk board file"),
+])
+def test_a_broken_backup_is_refused_and_the_board_file_is_untouched(demo_path, tmp_path, content, why):
+    bad = tmp_path / "bad.sgdesk"
+    bad.write_bytes(content)
+    before = demo_path.read_bytes()
+    with pytest.raises(BoardFileError, match=why):
+        restore_backup(demo_path, bad)
+    assert demo_path.read_bytes() == before
+
+
+def test_a_backup_whose_pages_are_damaged_is_refused(demo_path, tmp_path):
+    backup = make_backup(demo_path, tmp_path / "b.sgdesk")
+    conn = sqlite3.connect(backup)
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.close()
+    data = bytearray(backup.read_bytes())
+    page = len(data) // pages
+    data[page * (pages - 1): page * pages] = b"\xff" * page
+    backup.write_bytes(bytes(data))
+    with pytest.raises(BoardFileError, match="damaged|malformed|choose another"):
+        restore_backup(demo_path, backup)
+
+
+def test_restoring_a_file_someone_else_has_open_is_refused(demo_path):
+    from test_safety_locks import open_elsewhere
+
+    backup = make_backup(demo_path)
+    with open_elsewhere(demo_path):
+        with pytest.raises(BoardFileError, match="is open for editing by"):
+            restore_backup(demo_path, backup)
+
+
+def test_restoring_the_board_file_onto_itself_is_refused(demo_path):
+    with pytest.raises(BoardFileError, match="is the board file itself"):
+        restore_backup(demo_path, demo_path)
+
+
+# -- in the app ---------------------------------------------------------------------------------------------------
+def test_the_app_backs_up_before_the_first_change_and_says_so(window):
+    assert list_backups(window.context.bf.path) == []
+    with window.context.edit("Add an agency") as ed:
+        add_organisation(ed, "Southend Carers")
+    assert "Backed up to demo." in window.statusBar().currentMessage()
+    with window.context.edit("Add another") as ed:
+        add_organisation(ed, "Southend Youth Offending Service")
+    assert len(list_backups(window.context.bf.path)) == 1
+
+
+def _when_shown(name: str, act) -> None:
+    def attempt() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if widget.objectName() == name and widget.isVisible():
+                act(widget)
+                return
+        QTimer.singleShot(20, attempt)
+
+    QTimer.singleShot(0, attempt)
+
+
+def test_restore_through_the_app_end_to_end(window, qtbot, message_boxes):
+    path = window.context.bf.path
+    with window.context.edit("Add an agency") as ed:      # the session backup is made first
+        add_organisation(ed, "Added After The Backup")
+    seen = {}
+
+    def choose(dialog) -> None:
+        seen["rows"] = dialog.model.rowCount()
+        seen["made"] = dialog.model.data(dialog.model.index(0, 0))
+        seen["size"] = dialog.model.data(dialog.model.index(0, 1))
+        dialog.table.selectRow(0)
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+
+    _when_shown("restoreDialog", choose)
+    window.restore_action.trigger()
+    qtbot.waitUntil(lambda: window.context is not None and "Restored from" in window.statusBar().currentMessage(),
+                    timeout=15000)
+    assert seen["rows"] == 1 and seen["size"].endswith((" KB", " MB"))
+    assert any("Replace demo.sgdesk with the backup made on" in text for text in message_boxes)
+    assert "Added After The Backup" not in organisation_names(path)
+    assert window.context.bf.path == path and not window.context.read_only
+    assert any(b.tag == "before-restore" for b in list_backups(path))
+
+
+def test_the_restore_dialog_says_what_to_do_when_there_are_no_backups(window, qtbot):
+    from sgdesk.gui.restore_dialog import RestoreDialog
+
+    dialog = RestoreDialog(window.context.bf.path, window.settings, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.stack.currentWidget() is dialog.empty
+    assert not dialog.restore_button.isEnabled()
+    dialog.keep.setValue(7)
+    from sgdesk.gui.safety_settings import backups_kept
+
+    assert backups_kept(window.settings) == 7
+
+
+def test_a_file_that_will_not_open_can_be_restored_from_the_welcome_screen(qtbot, settings, demo_path,
+                                                                          message_boxes, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from sgdesk.gui.main_window import MainWindow
+
+    make_backup(demo_path)
+    demo_path.write_bytes(demo_path.read_bytes()[:1000])
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.open_path(demo_path)
+    assert "damaged" in message_boxes[-1]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(demo_path), ""))
+    _when_shown("restoreDialog", lambda dialog: qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton))
+    window.restore_action.trigger()
+    qtbot.waitUntil(lambda: window.context is not None, timeout=15000)
+    assert window.context.bf.scalar("SELECT count(*) FROM board") == 1
+    window.close()

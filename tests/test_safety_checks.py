@@ -1,0 +1,91 @@
+"""`sgdesk check` and Help > Check file: integrity, references, schema, and every feature's domain checks."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QPlainTextEdit
+
+from sgdesk import cli, registry
+from sgdesk.checks import Finding, run_checks
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CHECKS = registry.load().checks
+
+
+def _name(check) -> str:
+    return getattr(check, "__name__", repr(check))
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=_name)
+@pytest.mark.parametrize("board", ["demo", "empty_board"])
+def test_every_domain_check_reports_findings_that_say_where_and_how_to_fix(check, board, request):
+    bf = request.getfixturevalue(board)
+    findings = check(bf)
+    assert isinstance(findings, list)
+    for finding in findings:
+        assert isinstance(finding, Finding) and finding.level in ("ok", "warning", "problem")
+        assert finding.text.strip()
+        if finding.level != "ok":
+            assert finding.fix.strip(), f"{_name(check)}: '{finding.text}' does not say how to fix it"
+
+
+def test_the_demo_board_passes_every_check(demo_path, capsys):
+    assert cli.main(["check", str(demo_path)]) == 0
+    out = capsys.readouterr().out
+    assert "[ok] database integrity check passed" in out
+    assert "demo.sgdesk: 0 problem(s)" in out
+
+
+def test_a_check_that_fails_to_run_is_reported_without_hiding_the_others(demo):
+    def broken_check(bf):
+        raise KeyError("Siân Pryce")
+
+    findings = run_checks(demo, [broken_check, *CHECKS])
+    broken = [f for f in findings if "broken_check could not run" in f.text]
+    assert len(broken) == 1 and broken[0].level == "problem" and "support" in broken[0].fix
+    assert "Siân" not in broken[0].text
+    assert sum(f.text.startswith("database integrity") for f in findings) == 1
+
+
+def _damage(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    size = len(data) // pages
+    data[size * (pages // 2): size * (pages // 2 + 1)] = b"\xa5" * size
+    path.write_bytes(bytes(data))
+
+
+def test_a_damaged_file_is_reported_with_how_to_fix_it(demo_path, capsys):
+    _damage(demo_path)
+    assert cli.main(["check", str(demo_path)]) == 1
+    out = capsys.readouterr().out
+    assert "[PROBLEM] database integrity check failed" in out
+    assert "restore the latest good backup (sgdesk restore)" in out
+    assert "1 problem(s)" in out
+
+
+def test_records_pointing_at_nothing_are_reported_in_the_app(window, demo_path, qtbot):
+    conn = sqlite3.connect(demo_path)   # what a crude edit in another tool does: foreign keys off
+    conn.execute("INSERT INTO subgroup (board_id, name) VALUES (99, 'Orphan group')")
+    conn.commit()
+    conn.close()
+    window.check_action.trigger()
+    qtbot.waitUntil(lambda: hasattr(window, "findings_dialog"), timeout=10000)
+    shown = window.findings_dialog.findChild(QPlainTextEdit).toPlainText()
+    assert "[PROBLEM] 1 rows point at missing records (in subgroup)" in shown
+    assert "restore the latest good backup" in shown
+
+
+def test_an_older_file_is_a_warning_not_a_problem(tmp_path, capsys):
+    path = tmp_path / "old.sgdesk"
+    shutil.copy(FIXTURES / "board-v1.sgdesk", path)
+    assert cli.main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "[warning] schema version 1" in out and "open the file in SG Desk to upgrade it" in out
+    assert path.read_bytes() == (FIXTURES / "board-v1.sgdesk").read_bytes(), "checking never changes the file"

@@ -1,0 +1,269 @@
+"""A second user: the lock file, the read-only offer, stale and abandoned locks, read-only files and folders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+from sgdesk import cli
+from sgdesk.errors import BoardFileError
+from sgdesk.safety import lockfile
+from sgdesk.safety.lockfile import FileInUse, lock_path, read_lock
+from sgdesk.store import create_board_file, open_board_file
+
+HOLDER = ("import sys; from sgdesk.store import open_board_file; bf = open_board_file(sys.argv[1]); "
+          "print('open', flush=True); sys.stdin.readline(); bf.close()")
+
+
+@contextmanager
+def open_elsewhere(path: Path):
+    """Another SG Desk process with ``path`` open for editing, until the block ends."""
+    process = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout.readline().strip() == "open"
+        yield process
+    finally:
+        process.stdin.write("\n")
+        process.stdin.flush()
+        process.wait(timeout=30)
+
+
+def write_lock(path: Path, *, user: str = "jsmith", machine: str = "COUNCIL-PC-17", pid: int = 4242,
+               age: dt.timedelta = dt.timedelta(0)) -> Path:
+    """A lock as another copy of SG Desk writes it, last touched ``age`` ago."""
+    when = dt.datetime.now(dt.timezone.utc) - age
+    lock = lock_path(path)
+    lock.write_text(json.dumps({"user": user, "machine": machine, "pid": pid, "opened_at": when.isoformat(),
+                                "token": "theirs"}), encoding="utf-8")
+    os.utime(lock, (when.timestamp(), when.timestamp()))
+    return lock
+
+
+def answer(dialog_name: str, button: str, qtbot) -> list[str]:
+    """Click ``button`` of the dialog ``dialog_name`` as soon as it shows; returns what the dialog said."""
+    said: list[str] = []
+
+    def attempt() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if widget.objectName() == dialog_name and widget.isVisible():
+                from PySide6.QtWidgets import QLabel
+
+                said.extend(label.text() for label in widget.findChildren(QLabel))
+                qtbot.mouseClick(getattr(widget, button), Qt.MouseButton.LeftButton)
+                return
+        QTimer.singleShot(20, attempt)
+
+    QTimer.singleShot(0, attempt)
+    return said
+
+
+@pytest.fixture
+def bare_window(qtbot, settings):
+    from sgdesk.gui.main_window import MainWindow
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+# -- the lock file --------------------------------------------------------------------------------------
+def test_opening_for_editing_writes_a_lock_with_user_machine_and_time_and_closing_removes_it(demo_path):
+    with open_board_file(demo_path):
+        info = read_lock(demo_path)
+        assert info is not None
+        assert info.machine == lockfile.machine_name() and info.pid == os.getpid()
+        assert info.user and abs(dt.datetime.now(dt.timezone.utc) - info.opened_at) < dt.timedelta(minutes=1)
+    assert not lock_path(demo_path).exists()
+
+
+def test_reading_only_takes_no_lock(demo_path):
+    with open_board_file(demo_path, read_only=True):
+        assert not lock_path(demo_path).exists()
+
+
+def test_one_process_opening_a_file_twice_shares_one_lock(demo_path):
+    first = open_board_file(demo_path)
+    second = open_board_file(demo_path)
+    first.close()
+    assert lock_path(demo_path).exists(), "the second opening still holds the file"
+    second.close()
+    assert not lock_path(demo_path).exists()
+
+
+def test_a_second_process_is_refused_editing_and_told_who_has_the_file(demo_path, capsys, tmp_path):
+    source = tmp_path / "agencies.csv"
+    source.write_text("Organisation\nNew Agency\n", encoding="utf-8")
+    with open_elsewhere(demo_path):
+        with pytest.raises(FileInUse, match=r"demo.sgdesk is open for editing by .* on .* since .*: open it "
+                                            r"read-only, or ask them to close it"):
+            open_board_file(demo_path)
+        assert cli.main(["import", str(demo_path), "organisations", str(source)]) == 1
+        assert "is open for editing by" in capsys.readouterr().err
+        with open_board_file(demo_path, read_only=True) as bf:    # reading is still fine
+            assert bf.read_only and "has it open for editing" in bf.read_only_reason
+    with open_board_file(demo_path, read_only=True) as bf:
+        assert bf.scalar("SELECT count(*) FROM organisation WHERE name = 'New Agency'") == 0
+
+
+def test_a_stale_lock_from_a_process_that_is_gone_is_cleared(demo_path):
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    write_lock(demo_path, machine=lockfile.machine_name(), pid=gone.pid)
+    assert read_lock(demo_path).is_stale
+    with open_board_file(demo_path) as bf:
+        assert not bf.read_only
+        assert read_lock(demo_path).pid == os.getpid()
+
+
+def test_a_half_written_lock_left_by_a_crash_is_cleared(demo_path, monkeypatch):
+    monkeypatch.setattr(lockfile, "UNREADABLE_GRACE", 0.05)
+    lock_path(demo_path).write_bytes(b"")
+    with open_board_file(demo_path) as bf:
+        assert not bf.read_only and read_lock(demo_path).pid == os.getpid()
+
+
+def test_a_lock_from_another_computer_is_respected_until_it_is_abandoned(demo_path):
+    write_lock(demo_path, age=dt.timedelta(minutes=10))
+    with pytest.raises(FileInUse) as refused:
+        open_board_file(demo_path)
+    assert not refused.value.info.is_abandoned()
+    write_lock(demo_path, age=dt.timedelta(hours=3))
+    with pytest.raises(FileInUse, match="it looks abandoned .* delete demo.sgdesk.lock"):
+        open_board_file(demo_path)
+    with open_board_file(demo_path, take_over_lock=True) as bf:
+        assert not bf.read_only and read_lock(demo_path).token == bf.lock.token
+
+
+def test_replacing_a_file_someone_has_open_is_refused(demo_path):
+    write_lock(demo_path)
+    with pytest.raises(FileInUse):
+        create_board_file(demo_path, overwrite=True)
+    assert open_board_file(demo_path, read_only=True).scalar("SELECT count(*) FROM board") == 1
+
+
+def test_the_heartbeat_notices_when_someone_takes_the_lock_over(demo_path):
+    with open_board_file(demo_path) as bf:
+        assert bf.lock.refresh()
+        write_lock(demo_path)
+        assert not bf.lock.refresh()
+    assert read_lock(demo_path).user == "jsmith", "closing must not remove the other user's lock"
+
+
+def test_the_heartbeat_puts_back_a_lock_file_that_was_deleted_and_rides_out_a_drive_blip(demo_path, monkeypatch):
+    with open_board_file(demo_path) as bf:
+        lock_path(demo_path).unlink()
+        assert bf.lock.refresh()
+        assert read_lock(demo_path).token == bf.lock.token
+        real_read_text = Path.read_text
+
+        def drive_away(self, *args, **kwargs):
+            if self.name.endswith(".lock"):
+                raise OSError(112, "The network name is no longer available")
+            return real_read_text(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, "read_text", drive_away)
+        assert bf.lock.refresh(), "a moment without the drive is not someone taking over"
+
+
+# -- the app ----------------------------------------------------------------------------------------------
+def test_the_app_offers_read_only_when_another_process_has_the_file(bare_window, demo_path, qtbot):
+    with open_elsewhere(demo_path):
+        said = answer("lockOfferDialog", "read_only_button", qtbot)
+        assert bare_window.open_path(demo_path)
+        assert any("is open for editing by" in text for text in said)
+        context = bare_window.context
+        assert context.read_only
+        banner = bare_window.read_only_banner
+        assert banner.isVisible() and "has it open for editing" in banner.text()
+        assert "changes are switched off" in banner.text()
+        assert "read-only" in bare_window.windowTitle()
+        assert not bare_window.undo_action.isEnabled()
+        with pytest.raises(BoardFileError, match="open read-only"):
+            context.edit("Rename an agency")
+        for key in ("overview", "reports"):
+            view = bare_window.view(key)
+            assert all(table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+                       for table in view.findChildren(QAbstractItemView))
+        bare_window.close()
+
+
+def test_cancelling_the_offer_leaves_the_file_closed(bare_window, demo_path, qtbot):
+    with open_elsewhere(demo_path):
+        said = []
+
+        def cancel() -> None:
+            for widget in QApplication.topLevelWidgets():
+                if widget.objectName() == "lockOfferDialog" and widget.isVisible():
+                    said.append(widget.windowTitle())
+                    qtbot.keyClick(widget, Qt.Key.Key_Escape)
+                    return
+            QTimer.singleShot(20, cancel)
+
+        QTimer.singleShot(0, cancel)
+        assert not bare_window.open_path(demo_path)
+        assert said == ["This board file is in use"]
+        assert bare_window.context is None
+
+
+def test_the_app_can_take_over_an_abandoned_lock(bare_window, demo_path, qtbot):
+    write_lock(demo_path, age=dt.timedelta(hours=5))
+    said = answer("lockOfferDialog", "take_over_button", qtbot)
+    assert bare_window.open_path(demo_path)
+    assert any("Nothing has been heard from that copy of SG Desk" in text for text in said)
+    assert not bare_window.context.read_only and bare_window.read_only_banner is None
+    assert read_lock(demo_path).pid == os.getpid()
+    bare_window.close()
+    assert not lock_path(demo_path).exists()
+
+
+def test_when_another_user_takes_over_the_app_carries_on_read_only(window, demo_path):
+    window.show_view("reports")
+    write_lock(demo_path, user="akhan", machine="COUNCIL-PC-03")
+    window.keep_lock()
+    assert window.context.read_only
+    assert "akhan on COUNCIL-PC-03" in window.read_only_banner.text()
+    assert "another user took over" in window.statusBar().currentMessage().lower()
+
+
+def test_a_file_the_user_cannot_change_opens_read_only_with_a_banner(bare_window, demo_path, monkeypatch):
+    real_access = os.access
+    # the tests run as root, who may write anything: let the OS say "no" as it would to a user
+    monkeypatch.setattr(os, "access", lambda p, mode: False if mode == os.W_OK and Path(p) == demo_path
+                        else real_access(p, mode))
+    assert bare_window.open_path(demo_path)
+    assert "you do not have permission to change this file" in bare_window.read_only_banner.text()
+    assert not lock_path(demo_path).exists()
+    with pytest.raises(BoardFileError):
+        bare_window.context.edit("Change")
+
+
+def test_a_file_in_a_read_only_folder_opens_read_only_with_a_banner(bare_window, demo_path, monkeypatch):
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if mode == os.W_OK and Path(p) == demo_path.parent
+                        else real_access(p, mode))
+    assert bare_window.open_path(demo_path)
+    assert "the folder this file is in is read-only" in bare_window.read_only_banner.text()
+
+
+def test_a_folder_where_no_lock_can_be_written_opens_read_only(demo_path, monkeypatch):
+    real_open = os.open
+
+    def refuse_locks(path, flags, mode=0o777):
+        if str(path).endswith(".lock"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, mode)
+
+    monkeypatch.setattr(os, "open", refuse_locks)
+    with open_board_file(demo_path) as bf:
+        assert bf.read_only and "cannot write in the folder" in bf.read_only_reason
