@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.new_action = self._action("&New board file…", self.new_file, QKeySequence.StandardKey.New)
         self.open_action = self._action("&Open…", self.choose_file, QKeySequence.StandardKey.Open)
         self.copy_action = self._action("Save a &copy…", self.save_copy, None)
+        self.import_action = self._action("&Import a spreadsheet…", lambda: self.import_file(), "Ctrl+I", name="import")
         self.export_action = self._action("&Export…", lambda: self.show_view("reports"), "Ctrl+E")
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self._action("&Undo", self.undo, QKeySequence.StandardKey.Undo)
@@ -82,7 +83,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = file_menu.addMenu("Open &recent")
         file_menu.addSeparator()
-        file_menu.addActions([self.copy_action, self.export_action])
+        file_menu.addActions([self.copy_action, self.import_action, self.export_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -352,6 +353,16 @@ class MainWindow(QMainWindow):
         for action in (self.copy_action, self.export_action, self.check_action, self.audit_action,
                        *self.go_menu.actions()):
             action.setEnabled(self.context is not None)
+        self.import_action.setEnabled(self.context is not None and not self.context.read_only)
+
+    def import_file(self, kind: str | None = None) -> None:
+        """File > Import: the import dialog for this board (``kind`` preselects what to import)."""
+        from sgdesk.gui.import_dialog import ImportDialog
+
+        if self.context is None or self.context.read_only:
+            return
+        self.import_dialog = ImportDialog(self.context, self, kind=kind)
+        self.import_dialog.open()
 
     # -- help -------------------------------------------------------------------------------------------
     def about(self) -> None:
