@@ -11,6 +11,7 @@ import importlib
 from dataclasses import dataclass, field
 from typing import Callable
 
+from sgdesk.activity import YearsProvider
 from sgdesk.attention import AttentionProvider
 from sgdesk.checks import DomainCheck
 from sgdesk.exporting import Export
@@ -39,6 +40,7 @@ class Registry:
     demo_parts: list[tuple[int, str, DemoPart]] = field(default_factory=list)
     attention: list[AttentionProvider] = field(default_factory=list)
     checks: list[DomainCheck] = field(default_factory=list)
+    years: list[YearsProvider] = field(default_factory=list)
 
     def add_import_kind(self, kind: ImportKind) -> None:
         self._unique(self.import_kinds, kind.name, kind)
@@ -60,6 +62,10 @@ class Registry:
     def add_check(self, check: DomainCheck) -> None:
         """A domain check for `sgdesk check` (e.g. bookings over capacity)."""
         self.checks.append(check)
+
+    def add_years(self, provider: YearsProvider) -> None:
+        """The financial years a feature has records for (see :mod:`sgdesk.activity`)."""
+        self.years.append(provider)
 
     @staticmethod
     def _unique(mapping: dict, name: str, value: object) -> None:

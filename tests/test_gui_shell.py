@@ -197,3 +197,26 @@ def test_an_unexpected_error_in_background_work_is_shown_without_a_traceback(qtb
     qtbot.waitUntil(lambda: bool(message_boxes), timeout=5000)
     assert message_boxes[0].startswith("Something went wrong inside SG Desk and the last action was not completed")
     assert "Traceback" not in message_boxes[0] and "ZeroDivisionError" in message_boxes[0]
+
+
+def test_outputs_start_on_the_year_the_records_are_about(window):
+    """The demo's records are mostly 2018/19, so that is offered first, not the calendar's year."""
+    view = window.show_view("reports")
+    assert view.year.currentText() == "2018/19"
+    assert view.period().label == "2018/19"
+    labels = [view.year.itemText(i) for i in range(view.year.count())]
+    assert "2017/18" in labels and "2019/20" in labels
+    assert any(label.endswith("(no records)") for label in labels)
+
+
+def test_the_main_year_is_the_one_most_features_have_records_for(demo):
+    import datetime as dt
+
+    from sgdesk.activity import main_year, years_with_records
+    from sgdesk.fyear import FinancialYear
+
+    counts = years_with_records(demo, 1)
+    assert counts[FinancialYear(2018)] == 4          # meetings, ledger, training, self-assessment
+    assert counts[FinancialYear(2017)] == 1          # meetings only
+    assert main_year(demo, 1) == FinancialYear(2018)
+    assert main_year(demo, 1, today=dt.date(2018, 1, 1)) == FinancialYear(2017)  # never a year still to come

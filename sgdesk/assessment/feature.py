@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sgdesk.activity import years_from_dates
+
 if TYPE_CHECKING:
     from sgdesk.exporting import ExportRequest, ExportResult
     from sgdesk.store import BoardFile
@@ -35,6 +37,8 @@ def register(registry) -> None:
                                             "round)"))
     registry.add_demo_part(30, "self-assessment rounds", build_assessment_demo)
     registry.add_attention(open_rounds)
+    registry.add_years(lambda bf, board_id: years_from_dates(
+        bf, "SELECT DISTINCT period_start FROM assessment_round WHERE board_id = ?", board_id))
 
 
 def export_response_form(bf: BoardFile, request: ExportRequest) -> ExportResult:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sgdesk.exporting import Export
+from sgdesk.fyear import FinancialYear
 from sgdesk.reporting import Report
 
 
@@ -30,3 +31,5 @@ def register(registry) -> None:
     registry.add_demo_part(20, "finance: 2018/19 ledger, 2016/17 contributions and budget", build_finance_demo)
     registry.add_attention(finance_attention)
     registry.add_check(finance_checks)
+    registry.add_years(lambda bf, board_id: {FinancialYear(row[0]) for row in bf.query(
+        "SELECT DISTINCT year_start FROM ledger_entry WHERE board_id = ?", (board_id,))})

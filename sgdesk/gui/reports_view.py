@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QPushButton, QSplitter, QStackedWidget, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from sgdesk.exporting import Export, ExportRequest, ExportResult
+from sgdesk.activity import main_year, years_with_records
 from sgdesk.fyear import FinancialYear, Period
 from sgdesk.gui.page_preview import FIT_WIDTH, ZOOMS, PagePreview, RenderedPages
 from sgdesk.gui.tasks import Progress, run_in_background
@@ -210,6 +211,7 @@ class ReportsView(BoardView):
         layout.addWidget(heading)
         layout.addWidget(splitter, 1)
         self.select_first()
+        self.select_main_year()
         self._period_changed()
 
     # -- construction -------------------------------------------------------------------------------
@@ -246,9 +248,9 @@ class ReportsView(BoardView):
         self.year.setAccessibleName("Financial year")
         this_year = FinancialYear.containing(dt.date.today())
         self.year.addItem("Whole record", None)
-        for offset in range(0, 12):
-            fy = this_year - offset
-            self.year.addItem(fy.label, fy)
+        recorded = years_with_records(self.context.bf, self.context.board_id) if self.context.board_id else {}
+        for fy in sorted({this_year - offset for offset in range(12)} | set(recorded), reverse=True):
+            self.year.addItem(fy.label + ("" if fy in recorded else "  (no records)"), fy)
         self.year.addItem("Custom dates", "custom")
         self.year.currentIndexChanged.connect(lambda *_: self._period_changed())
         form.addRow("&Period:", self.year)
@@ -389,8 +391,8 @@ class ReportsView(BoardView):
         self.show_button.setEnabled(output is not None and output.kind == "report")
         self.preview_button.setEnabled(output is not None and "pdf" in output.formats)
         self.export_button.setEnabled(output is not None)
-        if is_pack and self.year.currentData() is None:
-            self.year.setCurrentIndex(2)  # the pack is for a year: the last complete one
+        if is_pack and not isinstance(self.year.currentData(), FinancialYear):
+            self.select_main_year()  # the pack is for a year: the one the records are about
         self._format_changed()
 
     def _format_changed(self) -> None:
@@ -419,6 +421,14 @@ class ReportsView(BoardView):
         options = self.pack_options.options() if output is not None and output.name == PACK else {}
         draft = self.draft.isChecked() and out.suffix.lower().lstrip(".") in PAGED_FORMATS
         return ExportRequest(self.context.board_id, out, self.period(), draft, options)
+
+    def select_main_year(self) -> None:
+        """Choose the year most of the board's records are about (e.g. 2018/19 for the demo)."""
+        year = main_year(self.context.bf, self.context.board_id) if self.context.board_id else None
+        for index in range(self.year.count()):
+            if year is not None and self.year.itemData(index) == year:  # findData compares identity
+                self.year.setCurrentIndex(index)
+                return
 
     def refresh(self) -> None:
         self.model.set_table(None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sgdesk.activity import years_from_dates
 from sgdesk.exporting import Export
 from sgdesk.reporting import Report
 
@@ -32,3 +33,5 @@ def register(registry) -> None:
     registry.add_demo_part(10, "membership, meetings and attendance", build_membership_demo)
     registry.add_attention(membership_attention)
     registry.add_check(membership_findings)
+    registry.add_years(lambda bf, board_id: years_from_dates(
+        bf, "SELECT DISTINCT meets_on FROM meeting WHERE board_id = ? AND status = 'held'", board_id))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sgdesk.activity import years_from_dates
 from sgdesk.exporting import Export
 from sgdesk.reporting import Report
 
@@ -38,3 +39,6 @@ def register(registry) -> None:
                            build_training_demo)
     registry.add_attention(training_attention)
     registry.add_check(training_checks)
+    registry.add_years(lambda bf, board_id: years_from_dates(
+        bf, "SELECT DISTINCT s.session_date FROM training_session s JOIN training_course c ON c.id = s.course_id "
+            "WHERE c.board_id = ? AND s.status = 'scheduled'", board_id))
