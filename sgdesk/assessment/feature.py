@@ -15,6 +15,7 @@ def register(registry) -> None:
     """Add the self-assessment import kinds, report, exports, demo part (order 30) and Overview items."""
     from sgdesk.assessment.appendix import appendix3_story, export_appendix3
     from sgdesk.assessment.attention import open_rounds
+    from sgdesk.assessment.checks import assessment_findings
     from sgdesk.assessment.demo import build_assessment_demo
     from sgdesk.assessment.importing import AssessmentFormImport, AssessmentImport
     from sgdesk.assessment.report import assessment_report
@@ -37,6 +38,7 @@ def register(registry) -> None:
                                             "round)"))
     registry.add_demo_part(30, "self-assessment rounds", build_assessment_demo)
     registry.add_attention(open_rounds)
+    registry.add_check(assessment_findings)
     registry.add_years(lambda bf, board_id: years_from_dates(
         bf, "SELECT DISTINCT period_start FROM assessment_round WHERE board_id = ?", board_id))
 
