@@ -13,9 +13,6 @@ from typing import Callable, Sequence
 from sgdesk import __version__
 from sgdesk.errors import SGDeskError
 
-COMMANDS = ("new", "demo", "import", "report", "export", "check", "backup", "restore", "anonymise")
-
-
 class UsageError(Exception):
     """Wrong words on the command line (exit 2)."""
 
@@ -40,6 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="write the demo board file")
     p.add_argument("file", type=Path)
     p.add_argument("--force", action="store_true", help="replace the file if it exists")
+    p.add_argument("--scale", choices=("demo", "large"), default="demo",
+                   help="demo: the Southend board of the seed reports; large: a ten-year stress board "
+                        "(3 boards, 100,000 training bookings) for trying SG Desk at scale")
 
     p = sub.add_parser("import", help="import a CSV or XLSX file")
     p.add_argument("file", type=Path)
@@ -115,6 +115,13 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    if args.scale == "large":
+        from sgdesk.demo.large import build_large
+
+        with build_large(args.file, overwrite=args.force):
+            pass
+        print(f"Wrote the ten-year stress board to {args.file}")
+        return 0
     from sgdesk.demo import build_demo
 
     with build_demo(args.file, overwrite=args.force):
