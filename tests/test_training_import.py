@@ -127,3 +127,15 @@ def test_a_session_over_capacity_is_reported_not_kept(board, tmp_path):
     summary = run_import(bf, kind("bookings"), bookings(tmp_path, *rows), board_id)   # 3 places + 1 waiting
     assert summary.created["bookings"] == 4
     assert bf.scalar("SELECT count(*) FROM training_booking WHERE status = 'waitlisted'") == 1
+
+
+def test_a_capacity_that_is_not_a_real_number_of_places_is_refused():
+    import pytest
+
+    from sgdesk.errors import InputError
+    from sgdesk.training.programme import parse_capacity
+
+    assert parse_capacity("20.0") == 20
+    for bad in ("inf", "nan", 1.7976931348623155e308, "10001", "0", "2.5"):
+        with pytest.raises(InputError, match="is not a number of places"):
+            parse_capacity(bad)

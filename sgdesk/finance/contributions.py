@@ -132,8 +132,8 @@ def parse_count(value: Any) -> int:
         number = float(text)
     except ValueError:
         number = 0.0
-    if number < 1 or not number.is_integer():
-        raise InputError(quoted(value), "is not a count", "write how many, e.g. 12")
+    if not 1 <= number <= 10_000 or not number.is_integer():
+        raise InputError(quoted(value), "is not a count", "write how many (1 to 10,000), e.g. 12")
     return int(number)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 
@@ -71,6 +72,10 @@ def parse_length(value: object) -> str:
     raise InputError(quoted(value), "is not a session length", "write Half day or Full day")
 
 
+#: more places than any venue or online session holds: a larger number is a typing mistake
+MAX_CAPACITY = 10_000
+
+
 def parse_capacity(value: object) -> int:
     """A number of places, at least 1 (a spreadsheet's "20.0" reads as 20)."""
     text = str(value).strip()
@@ -78,8 +83,8 @@ def parse_capacity(value: object) -> int:
         number = float(text)
     except ValueError:
         raise InputError(quoted(value), "is not a number of places", "write a whole number such as 20") from None
-    if number != int(number) or number < 1:
-        raise InputError(quoted(value), "is not a number of places", "write a whole number, 1 or more")
+    if not math.isfinite(number) or number != int(number) or not 1 <= number <= MAX_CAPACITY:
+        raise InputError(quoted(value), "is not a number of places", f"write a whole number from 1 to {MAX_CAPACITY:,}")
     return int(number)
 
 
