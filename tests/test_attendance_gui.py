@@ -199,7 +199,7 @@ def test_the_details_of_a_deputy_mark_name_who_came_and_a_note(window, meetings,
 
 
 def test_the_quorum_rule_dialog_changes_the_flags(meetings, monkeypatch):
-    from sgdesk.gui.attendance_forms import FormDialog
+    from sgdesk.gui.forms import FormDialog
 
     def untick_statutory(dialog):
         dialog.fields["all_statutory_partners"].setChecked(False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from sgdesk.gui.attendance_forms import FormDialog
+from sgdesk.gui.forms import FormDialog
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QSplitter,
-                               QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QPlainTextEdit, QProgressBar, QPushButton, QSplitter, QStyledItemDelegate, QTableView,
+                               QVBoxLayout, QWidget)
 
 from sgdesk.assessment.rounds import (Respondent, Round, add_respondent, list_respondents, remove_respondent,
                                       require_open, responses_of, set_response, set_submitted)
@@ -18,9 +18,10 @@ from sgdesk.assessment.scores import Scale, Score
 from sgdesk.assessment.tool_store import load_tool, statement_rows
 from sgdesk.dates import format_date
 from sgdesk.errors import SGDeskError
-from sgdesk.gui.assessment_models import ColumnsModel, add_ok_cancel
+from sgdesk.gui.assessment_models import ColumnsModel
 from sgdesk.gui.context import AppContext
 from sgdesk.gui.dialogs import show_error
+from sgdesk.gui.forms import FormDialog, line_edit
 from sgdesk.gui.models import Field, RecordsModel
 
 NOT_ANSWERED = "Not answered"
@@ -157,23 +158,17 @@ class ScoreDelegate(QStyledItemDelegate):
         model.setData(index, score_of(editor.currentData()))
 
 
-class AddRespondentDialog(QDialog):
+class AddRespondentDialog(FormDialog):
     """Choose an organisation not yet in the round, and who completes it."""
 
     def __init__(self, organisations: list[tuple[int, str]], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Add an agency to the round")
-        form = QFormLayout(self)
+        super().__init__("Add an agency to the round", parent)
         self.organisation = QComboBox()
         self.organisation.setAccessibleName("Agency")
         for org_id, name in organisations:
             self.organisation.addItem(name, org_id)
-        self.person = QLineEdit()
-        self.person.setAccessibleName("Completed by")
-        self.person.setPlaceholderText("optional: who completes it")
-        form.addRow("&Agency:", self.organisation)
-        form.addRow("&Completed by:", self.person)
-        add_ok_cancel(self, form)
+        self.add_row("&Agency:", self.organisation)
+        self.person = self.add_row("&Completed by:", line_edit("Completed by", placeholder="optional: who completes it"))
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout
 
 
 class ColumnsModel(QAbstractTableModel):
@@ -28,11 +27,3 @@ class ColumnsModel(QAbstractTableModel):
             return self.COLUMNS[section]
         return super().headerData(section, orientation, role)
 
-
-def add_ok_cancel(dialog: QDialog, form: QFormLayout) -> QDialogButtonBox:
-    """OK and Cancel buttons as the last row of ``dialog``'s ``form``."""
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    form.addRow(buttons)
-    return buttons

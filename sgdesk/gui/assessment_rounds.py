@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout,
-                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from sgdesk.assessment.rounds import (STATUSES, Round, anonymity_threshold, delete_round, set_anonymity_threshold,
                                       start_round, update_round)
@@ -17,9 +16,9 @@ from sgdesk.assessment.tools import ToolSpec, built_in_tools
 from sgdesk.errors import SGDeskError
 from sgdesk.fyear import FinancialYear, Period
 from sgdesk.gui.assessment_entry import confirm
-from sgdesk.gui.assessment_models import add_ok_cancel
 from sgdesk.gui.context import AppContext
 from sgdesk.gui.dialogs import show_error
+from sgdesk.gui.forms import FormDialog, date_edit, line_edit
 from sgdesk.gui.tasks import run_in_background
 
 STATUS_HELP = {"open": "collecting answers", "closed": "no more answers; not yet reported",
@@ -42,14 +41,12 @@ def _wrapped(text: str) -> QLabel:
     return label
 
 
-class NewRoundDialog(QDialog):
-    """Tool, year, title and deadline of a new round."""
+class NewRoundDialog(FormDialog):
+    """Tool, year, title and deadline of a new round; :meth:`create` starts it once the dialog is accepted."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Start a self-assessment round")
+        super().__init__("Start a self-assessment round", parent)
         self.context = context
-        form = QFormLayout(self)
         self.tool = QComboBox()
         self.tool.setAccessibleName("Tool")
         for label, tool in tool_choices(context):
@@ -60,20 +57,14 @@ class NewRoundDialog(QDialog):
         for offset in range(-1, 10):
             self.year.addItem((this_year - offset).label, this_year - offset)
         self.year.setCurrentIndex(1)
-        self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName("Round title")
-        self.deadline = QDateEdit(calendarPopup=True)
-        self.deadline.setDisplayFormat("dd/MM/yyyy")
-        self.deadline.setAccessibleName("Deadline")
-        self.deadline.setDate(QDate.currentDate().addDays(28))
         self.ask_previous = QCheckBox("Ask the same agencies as the previous round of this tool")
         self.ask_previous.setChecked(True)
-        form.addRow("&Tool:", self.tool)
-        form.addRow("&Year:", self.year)
-        form.addRow("T&itle:", self.title_edit)
-        form.addRow("&Deadline for returns:", self.deadline)
-        form.addRow("", self.ask_previous)
-        add_ok_cancel(self, form)
+        self.add_row("&Tool:", self.tool)
+        self.add_row("&Year:", self.year)
+        self.title_edit = self.add_row("T&itle:", line_edit("Round title"))
+        self.deadline = self.add_row("&Deadline for returns:",
+                                     date_edit("Deadline", dt.date.today() + dt.timedelta(days=28)))
+        self.add_row("", self.ask_previous)
         self.tool.currentIndexChanged.connect(lambda *_: self._suggest_title())
         self.year.currentIndexChanged.connect(lambda *_: self._suggest_title())
         self._suggest_title()

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QStackedLayout, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from sgdesk.assessment.results import round_results
 from sgdesk.assessment.rounds import TABLES, Round, list_rounds, round_label
@@ -13,7 +12,7 @@ from sgdesk.gui.assessment_entry import EntryPanel
 from sgdesk.gui.assessment_rounds import NewRoundDialog, RoundPanel
 from sgdesk.gui.assessment_summary import CommentsPanel, SummaryPanel
 from sgdesk.gui.assessment_tools import ToolsDialog
-from sgdesk.gui.views import BoardView, EmptyState
+from sgdesk.gui.views import BoardView, EmptyOr, EmptyState, row
 from sgdesk.store import Changes
 
 
@@ -35,13 +34,7 @@ class AssessmentView(BoardView):
         self.new_button.clicked.connect(self.new_round)
         self.tools_button = QPushButton("&Tools…")
         self.tools_button.clicked.connect(self.show_tools)
-        top = QHBoxLayout()
-        top.addWidget(heading)
-        top.addStretch(1)
-        top.addWidget(QLabel("Round:"))
-        top.addWidget(self.round_combo)
-        top.addWidget(self.new_button)
-        top.addWidget(self.tools_button)
+        top = row(heading, None, QLabel("Round:"), self.round_combo, self.new_button, self.tools_button)
 
         self.entry = EntryPanel(context)
         self.summary = SummaryPanel()
@@ -62,13 +55,10 @@ class AssessmentView(BoardView):
             "or a schools (s175) return; then add the agencies and enter or import their answers.",
             "Start a round…")
         self.empty.action_clicked.connect(self.new_round)
-        body = QWidget()
-        self.stack = QStackedLayout(body)
-        self.stack.addWidget(self.tabs)
-        self.stack.addWidget(self.empty)
+        self.stack = EmptyOr(self.tabs, self.empty)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(body, 1)
+        layout.addWidget(self.stack, 1)
         self.refresh()
 
     # -- loading ---------------------------------------------------------------------------------------
@@ -90,7 +80,7 @@ class AssessmentView(BoardView):
         self.round_combo.blockSignals(False)
         self.round_combo.setEnabled(bool(self.rounds))
         self.new_button.setEnabled(not self.context.read_only and board_id is not None)
-        self.stack.setCurrentWidget(self.tabs if self.rounds else self.empty)
+        self.stack.show_body(bool(self.rounds))
         self._round_changed()
 
     def _round_changed(self) -> None:

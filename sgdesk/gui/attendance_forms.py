@@ -1,125 +1,22 @@
 """Small building blocks of the membership and meetings views.
 
-:class:`FormDialog` asks for a few values (text, choices, dates, ticks, numbers) and checks them
-before it closes; :class:`RecordTable` is a searchable, sortable table of records whose cells are
-edited through the audited write path, one undo step per cell; :func:`section_label` heads a
-part of a view and :func:`table_page` makes a tab of a table with its help and buttons.
+:class:`RecordTable` is a searchable, sortable table of records whose cells are edited through
+the audited write path, one undo step per cell; :func:`section_label` heads a part of a view and
+:func:`table_page` makes a tab of a table with its help and buttons. Their dialogs are
+:class:`sgdesk.gui.forms.FormDialog`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSpinBox, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from sgdesk.dates import format_date_numeric
 from sgdesk.errors import SGDeskError
 from sgdesk.gui.context import AppContext
 from sgdesk.gui.dialogs import show_error
 from sgdesk.gui.models import Field, FilterProxy, RecordsModel
-from sgdesk.membership.cells import optional_date
-
-Parser = Callable[[str], Any]
-
-
-class FormDialog(QDialog):
-    """A modal form; :meth:`ask` returns what ``check`` makes of the values, or None if cancelled."""
-
-    def __init__(self, title: str, parent: QWidget | None = None, intro: str | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        self.setMinimumWidth(460)
-        layout = QVBoxLayout(self)
-        if intro:
-            text = QLabel(intro)
-            text.setWordWrap(True)
-            layout.addWidget(text)
-        self.form = QFormLayout()
-        layout.addLayout(self.form)
-        self.fields: dict[str, QWidget] = {}
-        self._dates: set[str] = set()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.check: Callable[[dict[str, Any]], Any] = lambda values: values
-        self.result_value: Any = None
-
-    def _add(self, key: str, label: str, widget: QWidget) -> QWidget:
-        widget.setAccessibleName(label.replace("&", ""))
-        self.form.addRow(label + ":", widget)
-        self.fields[key] = widget
-        return widget
-
-    def add_text(self, key: str, label: str, value: str = "", placeholder: str = "") -> QLineEdit:
-        edit = QLineEdit(value)
-        edit.setPlaceholderText(placeholder)
-        return self._add(key, label, edit)  # type: ignore[return-value]
-
-    def add_date(self, key: str, label: str, value: dt.date | None = None) -> QLineEdit:
-        self._dates.add(key)
-        return self.add_text(key, label, format_date_numeric(value) if value else "", "dd/mm/yyyy (or blank)")
-
-    def add_choice(self, key: str, label: str, items: list[tuple[str, Any]], *, current: Any = None,
-                   editable: bool = False) -> QComboBox:
-        combo = QComboBox()
-        combo.setEditable(editable)
-        for text, data in items:
-            combo.addItem(text, data)
-        found = combo.findData(current)
-        if found >= 0:
-            combo.setCurrentIndex(found)
-        elif editable and isinstance(current, str):
-            combo.setEditText(current)
-        return self._add(key, label, combo)  # type: ignore[return-value]
-
-    def add_check(self, key: str, label: str, checked: bool = False) -> QCheckBox:
-        box = QCheckBox()
-        box.setChecked(checked)
-        return self._add(key, label, box)  # type: ignore[return-value]
-
-    def add_number(self, key: str, label: str, value: int = 0, maximum: int = 999) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setRange(0, maximum)
-        spin.setValue(value)
-        return self._add(key, label, spin)  # type: ignore[return-value]
-
-    def values(self) -> dict[str, Any]:
-        """The raw values: text, the chosen item's data (typed text for an editable combo), bool, int."""
-        found: dict[str, Any] = {}
-        for key, widget in self.fields.items():
-            if isinstance(widget, QComboBox):
-                typed = widget.currentText().strip()
-                chosen = widget.currentData() if widget.currentIndex() >= 0 else None
-                found[key] = chosen if chosen is not None and widget.itemText(widget.currentIndex()) == typed \
-                    else (typed if widget.isEditable() else chosen)
-            elif isinstance(widget, QCheckBox):
-                found[key] = widget.isChecked()
-            elif isinstance(widget, QSpinBox):
-                found[key] = widget.value()
-            else:
-                text = widget.text().strip()  # type: ignore[attr-defined]
-                found[key] = optional_date(text) if key in self._dates else text
-        return found
-
-    def accept(self) -> None:
-        try:
-            self.result_value = self.check(self.values())
-        except SGDeskError as error:
-            show_error(self, error, self.windowTitle())
-            return
-        super().accept()
-
-    def ask(self, check: Callable[[dict[str, Any]], Any] | None = None) -> Any:
-        """Show the form; on OK return ``check(values)`` (which may refuse with an SGDeskError)."""
-        if check is not None:
-            self.check = check
-        return self.result_value if self.exec() == QDialog.DialogCode.Accepted else None
 
 
 class RecordTable(QTableView):

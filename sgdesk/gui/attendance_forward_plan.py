@@ -108,6 +108,9 @@ class ForwardPlanTable(QTableView):
         self.horizontalHeader().setDefaultSectionSize(120)
         self.horizontalHeader().setMinimumHeight(44)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # rows fit their titles and the cells on screen: sizing them from every meeting's cell took most
+        # of the Meetings view's opening time once a board had years of meetings
+        self.verticalHeader().setResizeContentsPrecision(0)
         self.verticalHeader().setMaximumWidth(480)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)

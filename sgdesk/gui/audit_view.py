@@ -8,15 +8,13 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QPushButton, QSplitter, QStackedWidget, QVBoxLayout,
-                               QWidget)
+                               QLineEdit, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from sgdesk.gui.context import AppContext
 from sgdesk.gui.dialogs import default_documents_dir
 from sgdesk.gui.models import Field, RecordsModel
-from sgdesk.gui.safety_widgets import record_table
 from sgdesk.gui.tasks import run_in_background
-from sgdesk.gui.views import EmptyState
+from sgdesk.gui.views import EmptyOr, EmptyState, record_table
 from sgdesk.safety import audit
 from sgdesk.safety.audit import AuditEntry, AuditFilter
 from sgdesk.store import Changes
@@ -110,7 +108,7 @@ class AuditTrailDialog(QDialog):
         layout.addLayout(filters)
 
         self.model = RecordsModel(AUDIT_FIELDS)
-        self.view = record_table("Audit trail entries", self.model)
+        self.view = record_table("Audit trail entries", self.model, alternating=False)
         self.view.setWordWrap(False)
         for column, width in enumerate((170, 90, 250, 140, 60, 70)):
             self.view.horizontalHeader().resizeSection(column, width)
@@ -126,9 +124,7 @@ class AuditTrailDialog(QDialog):
         self.empty = EmptyState("No changes yet",
                                 "Every change anyone makes to this file is recorded here: who made it, when, and "
                                 "each value before and after. Make a change and it appears at once.")
-        self.stack = QStackedWidget()
-        self.stack.addWidget(splitter)
-        self.stack.addWidget(self.empty)
+        self.stack = EmptyOr(splitter, self.empty)
         layout.addWidget(self.stack, 1)
 
         bottom = QHBoxLayout()
@@ -199,7 +195,7 @@ class AuditTrailDialog(QDialog):
         entries = audit.entries(bf, flt, limit=MAX_SHOWN)
         self.model.set_rows([entry_row(n, entry) for n, entry in enumerate(entries)])
         has_history = bf.scalar("SELECT count(*) FROM audit_action") > 0
-        self.stack.setCurrentIndex(0 if has_history else 1)
+        self.stack.show_body(has_history)
         self.export_button.setEnabled(bool(entries))
         if len(entries) < MAX_SHOWN:
             self.count_label.setText(f"{len(entries):,} change(s) match" if entries else

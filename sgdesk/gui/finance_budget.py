@@ -17,7 +17,7 @@ from sgdesk.finance.reports import budget_report, carry_forward_note
 from sgdesk.fyear import FinancialYear, Period
 from sgdesk.gui.context import AppContext
 from sgdesk.gui.dialogs import show_error
-from sgdesk.gui.finance_ledger import table_view
+from sgdesk.gui.finance_ledger import finance_table
 from sgdesk.gui.finance_lines import LineDialog
 from sgdesk.gui.models import Field, RecordsModel
 from sgdesk.gui.reports_view import ReportTableModel
@@ -125,11 +125,9 @@ class BudgetPanel(QWidget):
         self.dialog: LineDialog | None = None
         self.chart = BudgetChart()
         self.comparison = ReportTableModel()
-        self.comparison_table = table_view("Budget against actual")
-        self.comparison_table.setModel(self.comparison)
+        self.comparison_table = finance_table("Budget against actual", self.comparison)
         self.lines = RecordsModel(BUDGET_LINE_FIELDS)
-        self.lines_table = table_view("Budget lines")
-        self.lines_table.setModel(self.lines)
+        self.lines_table = finance_table("Budget lines", self.lines)
         self.lines_table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.carry_note = QLabel()
         self.carry_note.setWordWrap(True)

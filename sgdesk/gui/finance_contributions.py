@@ -26,7 +26,7 @@ from sgdesk.finance.contributions import (STATUSES, Allocation, Contribution, ad
 from sgdesk.fyear import FinancialYear
 from sgdesk.gui.context import AppContext
 from sgdesk.gui.dialogs import show_error
-from sgdesk.gui.finance_ledger import table_view
+from sgdesk.gui.finance_ledger import finance_table
 from sgdesk.money import Pence, format_money, parse_money, parse_money_or_none
 from sgdesk.organisations import find_organisation, list_organisations
 
@@ -219,8 +219,7 @@ class ContributionsPanel(QWidget):
         for widget in (self.partner, self.add_button, self.delete_button, self.copy_button):
             top.addWidget(widget)
         self.model = ContributionsModel(self.save_line)
-        self.table = table_view("Partner contributions")
-        self.table.setModel(self.model)
+        self.table = finance_table("Partner contributions", self.model)
         self.table.setEditTriggers(self.table.EditTrigger.DoubleClicked | self.table.EditTrigger.EditKeyPressed
                                    | self.table.EditTrigger.AnyKeyPressed)
         self.table.setItemDelegateForColumn(1, ChoiceDelegate(list(BASES), self.table))

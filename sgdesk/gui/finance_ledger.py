@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from sgdesk.errors import SGDeskError
 from sgdesk.finance.accounts import SECTION_LABELS, list_categories, list_funds
@@ -15,6 +14,7 @@ from sgdesk.gui.context import AppContext
 from sgdesk.gui.dialogs import show_error
 from sgdesk.gui.finance_lines import LineDialog
 from sgdesk.gui.models import Field, RecordsModel
+from sgdesk.gui.views import record_table
 from sgdesk.money import format_money
 
 LEDGER_FIELDS = [
@@ -62,16 +62,11 @@ def refill(combo: QComboBox, everything: str, items: list[tuple[str, int]]) -> N
     combo.blockSignals(False)
 
 
-def table_view(name: str) -> QTableView:
-    view = QTableView()
-    view.setAccessibleName(name)
-    view.setAlternatingRowColors(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.verticalHeader().setVisible(False)
+def finance_table(name: str, model: QAbstractItemModel) -> QTableView:
+    """A record table of one-line rows (long text is elided), as the finance tables are."""
+    view = record_table(name, model)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     view.setWordWrap(False)
-    view.horizontalHeader().setStretchLastSection(True)
     return view
 
 
@@ -107,8 +102,7 @@ class LedgerPanel(QWidget):
             button.clicked.connect(slot)
             filters.addWidget(button)
         self.model = RecordsModel(LEDGER_FIELDS)
-        self.table = table_view("Ledger entries")
-        self.table.setModel(self.model)
+        self.table = finance_table("Ledger entries", self.model)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)

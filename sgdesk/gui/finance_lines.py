@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Callable
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from sgdesk.dates import format_date_numeric, parse_date
 from sgdesk.errors import SGDeskError
@@ -21,6 +19,7 @@ from sgdesk.finance.budgets import BudgetLine, add_budget_line, budget_values
 from sgdesk.finance.ledger import LedgerEntry, add_entry, entry_values
 from sgdesk.fyear import FinancialYear
 from sgdesk.gui.context import AppContext
+from sgdesk.gui.forms import FormDialog
 from sgdesk.money import format_money, parse_money
 from sgdesk.store.changes import Action
 
@@ -40,19 +39,19 @@ class LineForm:
     in_kind: bool = False
 
 
-class LineDialog(QDialog):
-    """Add or edit one line; ``ledger=False`` leaves out the ledger-only fields (a budget line)."""
+class LineDialog(FormDialog):
+    """Add or edit one line; ``ledger=False`` leaves out the ledger-only fields (a budget line).
+
+    A value that cannot be saved is explained under the form, and the dialog stays open.
+    """
 
     def __init__(self, context: AppContext, year: FinancialYear, *, ledger: bool,
-                 line: LedgerEntry | BudgetLine | None, on_saved: Callable[[], None] | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context, self.year, self.ledger, self.line, self.on_saved = context, year, ledger, line, on_saved
+                 line: LedgerEntry | BudgetLine | None, parent: QWidget | None = None) -> None:
         what = "ledger entry" if ledger else "budget line"
-        self.setWindowTitle(f"{'Edit' if line else 'Add'} {what} — {year.label}")
+        super().__init__(f"{'Edit' if line else 'Add'} {what} — {year.label}", parent,
+                         accept_button=QDialogButtonBox.StandardButton.Save)
+        self.context, self.year, self.ledger, self.line = context, year, ledger, line
         self.setObjectName("financeLineDialog")
-        self.setMinimumWidth(460)
-        form = QFormLayout()
         self.section = QComboBox()
         for section in SECTIONS:
             self.section.addItem(SECTION_LABELS[section], section)
@@ -80,20 +79,13 @@ class LineDialog(QDialog):
                         ("&Reference:", self.reference, "Reference"), ("", self.in_kind, "In kind")]
         for label, widget, name in widgets:
             widget.setAccessibleName(name)
-            form.addRow(label, widget)
+            self.add_row(label, widget)
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #B00020;")
         self.error.setAccessibleName("Problem")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.below.addWidget(self.error)
         self.section.currentIndexChanged.connect(lambda _i: self._fill_categories())
         self._fill_categories()
         if line is not None:
@@ -119,7 +111,7 @@ class LineDialog(QDialog):
             self.reference.setText(line.reference or "")
             self.in_kind.setChecked(line.in_kind)
 
-    def form(self) -> LineForm:
+    def line_form(self) -> LineForm:
         """The values typed, read (raises InputError naming a value that cannot be read)."""
         text = self.entry_date.text().strip() if self.ledger else ""
         return LineForm(
@@ -132,20 +124,16 @@ class LineDialog(QDialog):
         )
 
     def save(self) -> None:
+        form = self.line_form()
+        if not form.category:
+            raise SGDeskError("choose a category, or type a new one")
         what = "ledger entry" if self.ledger else "budget line"
-        try:
-            form = self.form()
-            if not form.category:
-                raise SGDeskError("choose a category, or type a new one")
-            verb = "Edit" if self.line else "Add"
-            with self.context.edit(f"{verb} {what} {' '.join(form.description.split())}") as ed:
-                self._write(ed, form)
-        except SGDeskError as error:
-            self.error.setText(str(error))
-            return
-        self.accept()
-        if self.on_saved is not None:
-            self.on_saved()
+        verb = "Edit" if self.line else "Add"
+        with self.context.edit(f"{verb} {what} {' '.join(form.description.split())}") as ed:
+            self._write(ed, form)
+
+    def show_problem(self, error: SGDeskError) -> None:
+        self.error.setText(str(error))
 
     def _write(self, ed: Action, form: LineForm) -> None:
         bf, board_id = self.context.bf, self.context.board_id

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedLayout, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from sgdesk.finance.ledger import finance_years
 from sgdesk.fyear import FinancialYear
 from sgdesk.gui.finance_budget import BudgetPanel
 from sgdesk.gui.finance_contributions import ContributionsPanel
 from sgdesk.gui.finance_ledger import LedgerPanel
-from sgdesk.gui.views import BoardView, EmptyState
+from sgdesk.gui.views import BoardView, EmptyOr, EmptyState, column, row
 
 TABS = ("ledger", "contributions", "budget")
 
@@ -32,11 +32,7 @@ class FinanceView(BoardView):
         self.year.currentIndexChanged.connect(lambda _i: self._show_year())
         year_label = QLabel("Financial &year:")
         year_label.setBuddy(self.year)
-        top = QHBoxLayout()
-        top.addWidget(heading)
-        top.addStretch(1)
-        top.addWidget(year_label)
-        top.addWidget(self.year)
+        top = row(heading, None, year_label, self.year)
         self.ledger = LedgerPanel(context)
         self.contributions = ContributionsPanel(context)
         self.budget = BudgetPanel(context)
@@ -51,17 +47,8 @@ class FinanceView(BoardView):
             "financial year. Add the first ledger entry here, or import a ledger or a contributions sheet "
             "(sgdesk import FILE ledger SOURCE.csv).", "Add the first ledger entry")
         self.empty.action_clicked.connect(self._first_entry)
-        body = QWidget()
-        body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(0, 0, 0, 0)
-        body_layout.addLayout(top)
-        body_layout.addWidget(self.tabs, 1)
-        self.stack = QStackedLayout()
-        self.stack.addWidget(body)
-        self.stack.addWidget(self.empty)
-        self.body = body
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.stack)
+        self.stack = EmptyOr(column(top, (self.tabs, 1)), self.empty)
+        QVBoxLayout(self).addWidget(self.stack)
         self.refresh()
 
     def years(self) -> list[FinancialYear]:
@@ -76,7 +63,7 @@ class FinanceView(BoardView):
 
     def refresh(self) -> None:
         if self.context.board_id is None:
-            self.stack.setCurrentWidget(self.empty)
+            self.stack.show_body(False)
             return
         has_records = bool(finance_years(self.context.bf, self.context.board_id))
         chosen = self.selected_year()
@@ -89,7 +76,7 @@ class FinanceView(BoardView):
             chosen = with_records[-1] if with_records else FinancialYear.containing(dt.date.today())
         self.year.setCurrentIndex(max(self.year.findData(chosen.start_year), 0))
         self.year.blockSignals(False)
-        self.stack.setCurrentWidget(self.body if has_records else self.empty)
+        self.stack.show_body(has_records)
         self._show_year()
 
     def _show_year(self) -> None:
@@ -117,6 +104,6 @@ class FinanceView(BoardView):
             self.ledger.select_entry(int(target["entry_id"]))
 
     def _first_entry(self) -> None:
-        self.stack.setCurrentWidget(self.body)
+        self.stack.show_body()
         self.tabs.setCurrentIndex(TABS.index("ledger"))
         self.ledger.add_entry()

@@ -11,19 +11,20 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPushButton, QSplitter, QStackedLayout, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from sgdesk.dates import format_date
 from sgdesk.errors import InputError, SGDeskError
 from sgdesk.fyear import FinancialYear, Period
-from sgdesk.gui.attendance_forms import FormDialog, RecordTable, section_label, table_page
+from sgdesk.gui.attendance_forms import RecordTable, section_label, table_page
 from sgdesk.gui.attendance_forward_plan import ForwardPlanModel, ForwardPlanTable
 from sgdesk.gui.attendance_model import AttendanceModel
 from sgdesk.gui.attendance_table import AttendanceTable
 from sgdesk.gui.dialogs import show_error
+from sgdesk.gui.forms import FormDialog
 from sgdesk.gui.models import Field
-from sgdesk.gui.views import BoardView, EmptyState
+from sgdesk.gui.views import BoardView, EmptyOr, EmptyState, column, row
 from sgdesk.membership.attendance import set_mark_details
 from sgdesk.membership.bodies import Body, body_by_key, list_bodies
 from sgdesk.membership.cells import optional_date
@@ -95,12 +96,8 @@ class MeetingsView(BoardView):
         self.add_meeting_button.clicked.connect(self.add_meeting)
         self.quorum_button = QPushButton("&Quorum rule…")
         self.quorum_button.clicked.connect(self.edit_quorum)
-        top = QHBoxLayout()
-        top.addWidget(heading)
-        top.addStretch(1)
-        for widget in (body_label, self.body_combo, period_label, self.period_combo, self.start, self.end,
-                       self.add_meeting_button, self.quorum_button):
-            top.addWidget(widget)
+        top = row(heading, None, body_label, self.body_combo, period_label, self.period_combo, self.start, self.end,
+                  self.add_meeting_button, self.quorum_button)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Meetings sections")
@@ -114,17 +111,8 @@ class MeetingsView(BoardView):
             "A, N or - in a cell, or paste a block from Excel). Seats come from Membership. You can also import a "
             "grid kept in Excel: sgdesk import FILE attendance GRID.xlsx.", "Add the first meeting")
         self.empty.action_clicked.connect(self.add_meeting)
-        page = QWidget()
-        page_layout = QVBoxLayout(page)
-        page_layout.setContentsMargins(0, 0, 0, 0)
-        page_layout.addLayout(top)
-        page_layout.addWidget(self.tabs, 1)
-        self.stack = QStackedLayout()
-        self.stack.addWidget(page)
-        self.stack.addWidget(self.empty)
-        self.page = page
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.stack)
+        self.stack = EmptyOr(column(top, (self.tabs, 1)), self.empty)
+        QVBoxLayout(self).addWidget(self.stack)
         self.body_combo.currentIndexChanged.connect(lambda _i: self._body_changed())
         self.period_combo.currentIndexChanged.connect(lambda _i: self._period_changed())
         self.refresh()
@@ -225,7 +213,7 @@ class MeetingsView(BoardView):
         has_any = board_id is not None and bool(self.context.bf.scalar(
             "SELECT EXISTS (SELECT 1 FROM meeting WHERE board_id = ?) OR EXISTS (SELECT 1 FROM seat WHERE board_id = ?)",
             (board_id, board_id)))
-        self.stack.setCurrentWidget(self.page if has_any else self.empty)
+        self.stack.show_body(has_any)
         self.empty.setEnabled(board_id is not None and not self.context.read_only)
         if board_id is None:
             return

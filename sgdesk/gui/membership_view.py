@@ -9,16 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Callable
 
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QStackedLayout, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from sgdesk.core_feature import parse_yes_no
 from sgdesk.dates import format_date
 from sgdesk.errors import InputError, SGDeskError
-from sgdesk.gui.attendance_forms import FormDialog, RecordTable, section_label, table_page
+from sgdesk.gui.attendance_forms import RecordTable, section_label, table_page
 from sgdesk.gui.dialogs import show_error
+from sgdesk.gui.forms import FormDialog
 from sgdesk.gui.models import Field
-from sgdesk.gui.views import BoardView, EmptyState
+from sgdesk.gui.views import BoardView, EmptyOr, EmptyState, column, row
 from sgdesk.membership.bodies import add_subgroup, body_by_key, list_bodies, list_subgroups
 from sgdesk.membership.cells import optional_date
 from sgdesk.membership.import_members import parse_holder_kind
@@ -75,14 +75,6 @@ SUBGROUP_FIELDS = [Field("name", "Sub-group", "text", True, 260), Field("short_n
                    Field("seats", "Seats", "int", False)]
 
 
-def _buttons(*buttons: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for button in buttons:
-        row.addWidget(button)
-    row.addStretch(1)
-    return row
-
-
 class MembershipView(BoardView):
     key = "membership"
     title = "Membership"
@@ -99,10 +91,6 @@ class MembershipView(BoardView):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(320)
         self.search.textChanged.connect(self._search)
-        top = QHBoxLayout()
-        top.addWidget(heading)
-        top.addStretch(1)
-        top.addWidget(self.search)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Membership sections")
@@ -115,17 +103,8 @@ class MembershipView(BoardView):
             "and appoint its representative and deputies. You can also import them: sgdesk import FILE "
             "organisations AGENCIES.xlsx, then sgdesk import FILE members MEMBERS.xlsx.", "Add an organisation")
         self.empty.action_clicked.connect(self.add_organisation)
-        page = QWidget()
-        page_layout = QVBoxLayout(page)
-        page_layout.setContentsMargins(0, 0, 0, 0)
-        page_layout.addLayout(top)
-        page_layout.addWidget(self.tabs, 1)
-        self.page = page
-        self.stack = QStackedLayout()
-        self.stack.addWidget(page)
-        self.stack.addWidget(self.empty)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.stack)
+        self.stack = EmptyOr(column(row(heading, None, self.search), (self.tabs, 1)), self.empty)
+        QVBoxLayout(self).addWidget(self.stack)
         self.refresh()
 
     # -- construction -----------------------------------------------------------------------------
@@ -148,7 +127,7 @@ class MembershipView(BoardView):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.org_table, 1)
-        left_layout.addLayout(_buttons(self.add_org_button, self.add_alias_button))
+        left_layout.addLayout(row(self.add_org_button, self.add_alias_button, None))
 
         seat_savers = {
             "role": _saver("seat", "role", "role", "label", _text("The seat's role")),
@@ -187,11 +166,11 @@ class MembershipView(BoardView):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.seats_heading)
         right_layout.addWidget(self.seat_table, 3)
-        right_layout.addLayout(_buttons(self.add_seat_button, self.appoint_button, self.end_seat_button,
-                                        self.remove_seat_button))
+        right_layout.addLayout(row(self.add_seat_button, self.appoint_button, self.end_seat_button,
+                                   self.remove_seat_button, None))
         right_layout.addWidget(self.history_heading)
         right_layout.addWidget(self.holder_table, 2)
-        right_layout.addLayout(_buttons(self.remove_term_button))
+        right_layout.addLayout(row(self.remove_term_button, None))
         right_layout.addWidget(section_label("Other names (renamed or merged agencies)"))
         right_layout.addWidget(self.alias_table, 1)
         splitter = QSplitter()
@@ -227,7 +206,7 @@ class MembershipView(BoardView):
         bf = self.context.bf
         board_id = self.context.board_id
         organisations = list_organisations(bf)
-        self.stack.setCurrentWidget(self.page if organisations and board_id is not None else self.empty)
+        self.stack.show_body(bool(organisations) and board_id is not None)
         self.empty.setEnabled(not self.context.read_only)
         if board_id is None:
             return

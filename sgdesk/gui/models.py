@@ -15,6 +15,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 
 from sgdesk.reporting import ColumnKind, format_cell
 
+#: fitting a table's columns to their contents reads the rows on screen and this many more; Qt's
+#: default, 1,000 rows, made tables of years of sessions or ledger entries slow to open
+FIT_ROWS = 100
+
 
 @dataclass(frozen=True)
 class Field:

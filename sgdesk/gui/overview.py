@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from sgdesk.attention import AttentionItem
-from sgdesk.gui.views import BoardView, EmptyState
+from sgdesk.gui.views import BoardView, EmptyOr, EmptyState
 
 _SEVERITY = {"problem": ("Problem", "#B00020"), "warning": ("Check", "#8A5A00"), "info": ("Note", "#1F4E79")}
 
@@ -23,7 +23,6 @@ class OverviewView(BoardView):
         self.heading = QLabel()
         self.heading.setObjectName("viewHeading")
         layout.addWidget(self.heading)
-        self.stack = QStackedLayout()
         self.list = QListWidget()
         self.list.setObjectName("attentionList")
         self.list.setAccessibleName("Items needing attention")
@@ -34,9 +33,8 @@ class OverviewView(BoardView):
                                 "Meetings to record, attendance flags, contributions not yet received, "
                                 "training sessions with waiting lists and open self-assessment rounds will "
                                 "be listed here as they arise.")
-        self.stack.addWidget(self.list)
-        self.stack.addWidget(self.empty)
-        layout.addLayout(self.stack)
+        self.stack = EmptyOr(self.list, self.empty)
+        layout.addWidget(self.stack)
         self.refresh()
 
     def _on_changed(self, changes) -> None:  # every change may alter what needs attention
@@ -71,7 +69,7 @@ class OverviewView(BoardView):
             self.list.addItem(entry)
         self.heading.setText(f"{self.heading.text()} — {len(items)} item{'s' if len(items) != 1 else ''} "
                              "need attention" if items else self.heading.text())
-        self.stack.setCurrentWidget(self.list if items else self.empty)
+        self.stack.show_body(bool(items))
 
     def _open_item(self, entry: QListWidgetItem) -> None:
         item: AttentionItem = entry.data(Qt.ItemDataRole.UserRole)

@@ -17,14 +17,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QStandardPaths, Qt,
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout,
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
-                               QPushButton, QSplitter, QStackedWidget, QTableView, QTabWidget, QVBoxLayout, QWidget)
+                               QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from sgdesk.exporting import Export, ExportRequest, ExportResult
 from sgdesk.activity import main_year, years_with_records
 from sgdesk.fyear import FinancialYear, Period
 from sgdesk.gui.page_preview import FIT_WIDTH, ZOOMS, PagePreview, RenderedPages
 from sgdesk.gui.tasks import Progress, run_in_background
-from sgdesk.gui.views import BoardView, EmptyState
+from sgdesk.gui.views import BoardView, EmptyOr, EmptyState, column
 from sgdesk.reporting import ReportTable, format_cell
 
 PACK = "pack"
@@ -300,15 +300,10 @@ class ReportsView(BoardView):
         return panel
 
     @staticmethod
-    def _empty_then_panel(heading: str, explanation: str) -> tuple[QStackedWidget, QVBoxLayout]:
+    def _empty_then_panel(heading: str, explanation: str) -> tuple[EmptyOr, QVBoxLayout]:
         """A stack showing an :class:`EmptyState` until its panel (whose layout is returned) is filled."""
-        stack = QStackedWidget()
-        stack.addWidget(EmptyState(heading, explanation))
-        panel = QWidget()
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 0, 0, 0)
-        stack.addWidget(panel)
-        return stack, layout
+        panel = column()
+        return EmptyOr(panel, EmptyState(heading, explanation)), panel.layout()
 
     def _table_tab(self) -> QWidget:
         self.table_stack, layout = self._empty_then_panel(
@@ -434,9 +429,9 @@ class ReportsView(BoardView):
         self.model.set_table(None)
         self.table_picker.clear()
         self.notes.clear()
-        self.table_stack.setCurrentIndex(0)
+        self.table_stack.show_body(False)
         self.page_preview.set_pages(RenderedPages([], 0))
-        self.pages_stack.setCurrentIndex(0)
+        self.pages_stack.show_body(False)
 
     # -- showing a report ------------------------------------------------------------------------------
     def show_report(self) -> None:
@@ -461,7 +456,7 @@ class ReportsView(BoardView):
         self.table_picker.addItems([table.title for table in tables])
         self.table_picker.blockSignals(False)
         self._table_changed(0)
-        self.table_stack.setCurrentIndex(1)
+        self.table_stack.show_body()
         self.tabs.setCurrentIndex(0)
 
     def _table_changed(self, index: int) -> None:
@@ -494,7 +489,7 @@ class ReportsView(BoardView):
     def _show_pages(self, pages: RenderedPages) -> None:
         self.page_preview.set_pages(pages)
         self.pages_label.setText(f"{pages.total} page{'s' if pages.total != 1 else ''}")
-        self.pages_stack.setCurrentIndex(1)
+        self.pages_stack.show_body()
         self.tabs.setCurrentIndex(1)
 
     # -- exporting ----------------------------------------------------------------------------------------

@@ -11,13 +11,12 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
-                               QSpinBox, QStackedWidget, QVBoxLayout, QWidget)
+                               QSpinBox, QVBoxLayout, QWidget)
 
 from sgdesk.backups import Backup, list_backups
 from sgdesk.gui.models import Field, RecordsModel
 from sgdesk.gui.safety_settings import backup_folder, backups_kept, set_backup_folder, set_backups_kept
-from sgdesk.gui.safety_widgets import record_table
-from sgdesk.gui.views import EmptyState
+from sgdesk.gui.views import EmptyOr, EmptyState, record_table
 
 BACKUP_FILTER = "SG Desk backups (*.sgdesk);;All files (*)"
 
@@ -64,7 +63,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(explain)
 
         self.model = RecordsModel(BACKUP_FIELDS)
-        self.table = record_table("Backups", self.model)
+        self.table = record_table("Backups", self.model, alternating=False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
         self.empty = EmptyState("No backups of this file yet",
@@ -72,9 +71,7 @@ class RestoreDialog(QDialog):
                                 "If you have a copy of the file somewhere else, choose it instead.",
                                 "Choose a backup file…")
         self.empty.action_clicked.connect(self.choose_file)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
+        self.stack = EmptyOr(self.table, self.empty)
         layout.addWidget(self.stack, 1)
 
         settings_row = QHBoxLayout()
@@ -116,7 +113,7 @@ class RestoreDialog(QDialog):
         self.folder_label.setText(f"Backups folder: {folder}")
         self.model.set_rows([backup_row(backup) for backup in list_backups(self.board_path, folder)])
         has_backups = bool(self.model.rows)
-        self.stack.setCurrentWidget(self.table if has_backups else self.empty)
+        self.stack.show_body(has_backups)
         self.restore_button.setEnabled(has_backups)
         if has_backups:
             self.table.selectRow(0)

@@ -1,11 +1,10 @@
-"""Small widgets of the data-safety windows: the read-only banner, and their read-only tables."""
+"""The read-only banner of the data-safety windows."""
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 
 class ReadOnlyBanner(QLabel):
@@ -18,15 +17,3 @@ class ReadOnlyBanner(QLabel):
         self.setAccessibleName("Read-only notice")
         self.setWordWrap(True)
 
-
-def record_table(name: str, model: QAbstractItemModel) -> QTableView:
-    """A table of records to choose one from: whole rows, one at a time, nothing edited in place."""
-    view = QTableView()
-    view.setAccessibleName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view

@@ -14,9 +14,10 @@ from sgdesk.errors import SGDeskError
 from sgdesk.gui.context import AppContext
 from sgdesk.gui.dialogs import show_error
 from sgdesk.gui.training_dialogs import BookingDialog, CancelDialog, SubstituteDialog
-from sgdesk.gui.training_forms import button, column, open_dialog, row, selected_row, table_view
+from sgdesk.gui.training_forms import button, open_dialog, selected_row
 from sgdesk.gui.training_models import BookingsModel, Column, ListModel
 from sgdesk.gui.training_register import RegisterPanel
+from sgdesk.gui.views import column, record_table, row
 from sgdesk.training.bookings import booking_history, mark_told, promote_from_waiting_list, set_approved
 from sgdesk.training.model import Booking, Session, get_booking, get_delegate, get_session, list_sessions
 
@@ -45,6 +46,9 @@ class BookingsPanel(QWidget):
         self.session_combo.setModel(self.sessions)
         self.session_combo.setAccessibleName("Session")
         self.session_combo.setMinimumWidth(420)
+        # wide enough for a session's label, rather than for the longest: finding that read every session
+        self.session_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.session_combo.setMinimumContentsLength(60)
         self.session_combo.currentIndexChanged.connect(lambda _i: self._session_chosen())
         session_label = QLabel("&Session:")
         session_label.setBuddy(self.session_combo)
@@ -62,7 +66,7 @@ class BookingsPanel(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName("Places given from the waiting list")
 
-        self.table = table_view("Bookings", self.model)
+        self.table = record_table("Bookings", self.model)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.history = QListWidget()
         self.history.setAccessibleName("Status history")

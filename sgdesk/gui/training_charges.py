@@ -14,8 +14,9 @@ from sgdesk.errors import SGDeskError
 from sgdesk.fyear import FinancialYear, Period
 from sgdesk.gui.context import AppContext
 from sgdesk.gui.dialogs import show_error
-from sgdesk.gui.training_forms import column, row, selected_row, table_view
+from sgdesk.gui.training_forms import selected_row
 from sgdesk.gui.training_models import Column, ListModel
+from sgdesk.gui.views import column, record_table, row
 from sgdesk.money import format_money
 from sgdesk.organisations import list_organisations
 from sgdesk.store import BoardFile
@@ -172,9 +173,9 @@ class ChargesPanel(QWidget):
         self.period, period_label = period_choice(context, "Charges period", self.refresh)
         self.totals = ListModel(TOTAL_COLUMNS)
         self.details = ListModel(CHARGE_COLUMNS)
-        self.totals_table = table_view("Charges by organisation", self.totals)
+        self.totals_table = record_table("Charges by organisation", self.totals)
         self.totals_table.selectionModel().selectionChanged.connect(lambda *_: self._show_details())
-        self.details_table = table_view("Chargeable bookings", self.details)
+        self.details_table = record_table("Chargeable bookings", self.details)
         self.summary = QLabel()
         self.summary.setAccessibleName("Charges total")
         self.summary.setWordWrap(True)
@@ -182,7 +183,7 @@ class ChargesPanel(QWidget):
         self.policy_text.setObjectName("muted")
         self.policy_text.setWordWrap(True)
         self.categories = CategoriesModel(context)
-        self.categories_table = table_view("Charging categories", self.categories)
+        self.categories_table = record_table("Charging categories", self.categories)
         self.categories_table.setEditTriggers(self.categories_table.EditTrigger.DoubleClicked
                                               | self.categories_table.EditTrigger.EditKeyPressed)
         self.categories_table.setItemDelegateForColumn(1, CategoryDelegate(context, self.categories_table))

@@ -8,26 +8,19 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit, QSpinBox, QTimeEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit, QTimeEdit, QWidget
 
 from sgdesk.dates import format_date
 from sgdesk.errors import InputError
 from sgdesk.gui.context import AppContext
-from sgdesk.gui.training_forms import DelegateFields, FormDialog, date_edit, line_edit
+from sgdesk.gui.forms import FormDialog, date_edit, line_edit, spin_box
+from sgdesk.gui.training_forms import DelegateFields
 from sgdesk.training.bookings import book, cancel, substitute
 from sgdesk.training.charges import preview_cancellation
 from sgdesk.training.evaluations import CONFIDENCE_SCALE, EvaluationDetails, EvaluationRow, save_evaluation
 from sgdesk.training.model import LENGTHS, Course, Session, get_booking, get_delegate, list_courses
 from sgdesk.training.programme import (DEFAULT_TIMES, CourseDetails, SessionDetails, add_course, add_session,
                                        update_course, update_session)
-
-
-def _spin(name: str, low: int, high: int, value: int) -> QSpinBox:
-    spin = QSpinBox()
-    spin.setRange(low, high)
-    spin.setValue(value)
-    spin.setAccessibleName(name)
-    return spin
 
 
 def _time_edit(name: str, text: str) -> QTimeEdit:
@@ -50,7 +43,7 @@ class CourseDialog(FormDialog):
         super().__init__("Edit course" if course else "Add a course", parent)
         self.context, self.course = context, course
         self.title = self.add_row("&Title:", line_edit("Course title", course.title if course else ""))
-        self.level = self.add_row("&Level:", _spin("Level", 1, 4, course.level if course else 1))
+        self.level = self.add_row("&Level:", spin_box("Level", 1, 4, course.level if course else 1))
         self.length = QComboBox()
         self.length.setAccessibleName("Length")
         for key, label in LENGTHS.items():
@@ -62,8 +55,8 @@ class CourseDialog(FormDialog):
         self.description.setAccessibleName("Description")
         self.description.setFixedHeight(70)
         self.add_row("&Description:", self.description)
-        self.capacity = self.add_row("Usual &places:", _spin("Usual places", 1, 500,
-                                                             course.default_capacity if course else 20))
+        self.capacity = self.add_row("Usual &places:", spin_box("Usual places", 1, 500,
+                                                                 course.default_capacity if course else 20))
         self.result_text = ""
 
     def save(self) -> None:
@@ -107,8 +100,8 @@ class SessionDialog(FormDialog):
         self.add_row("", self.online)
         self.venue = self.add_row("&Venue:", line_edit("Venue", session.venue if session else "",
                                                        "A room, or the platform for an online session"))
-        self.capacity = self.add_row("&Places:", _spin("Places", 1, 500, session.capacity if session else
-                                                       (first.default_capacity if first else 20)))
+        self.capacity = self.add_row("&Places:", spin_box("Places", 1, 500, session.capacity if session else
+                                                           (first.default_capacity if first else 20)))
         self.trainer = self.add_row("&Trainer:", line_edit("Trainer", session.trainer if session else ""))
         self.result_text = ""
 
@@ -147,7 +140,7 @@ class BookingDialog(FormDialog):
     def __init__(self, context: AppContext, session: Session, parent: QWidget | None = None) -> None:
         free = (f"{session.free_places} place(s) free" if session.free_places else
                 "The session is full: the booking joins the waiting list")
-        super().__init__("Book a place", parent, heading=f"<b>{session.label}</b><br>{free}.")
+        super().__init__("Book a place", parent, intro=f"<b>{session.label}</b><br>{free}.")
         self.context, self.session = context, session
         self.delegate = DelegateFields(self, context.bf, context.board_id)
         self.booked_on = self.add_row("&Booked on:", date_edit("Booked on", dt.date.today()))
@@ -171,7 +164,7 @@ class CancelDialog(FormDialog):
         self.context, self.booking_id = context, booking_id
         booking = get_booking(context.bf, booking_id)
         self.name = get_delegate(context.bf, booking.delegate_id).name
-        super().__init__("Cancel a booking", parent, heading=f"Cancel <b>{self.name}</b>'s booking?")
+        super().__init__("Cancel a booking", parent, intro=f"Cancel <b>{self.name}</b>'s booking?")
         self.on = self.add_row("&Cancelled on:", date_edit("Cancelled on", dt.date.today()))
         self.on.dateChanged.connect(self._preview)
         self.preview = QLabel()
@@ -204,7 +197,7 @@ class SubstituteDialog(FormDialog):
         booking = get_booking(context.bf, booking_id)
         self.original = get_delegate(context.bf, booking.delegate_id).name
         super().__init__("Send a substitute", parent,
-                         heading=f"Who takes <b>{self.original}</b>'s place? A substitute is free of charge.")
+                         intro=f"Who takes <b>{self.original}</b>'s place? A substitute is free of charge.")
         self.delegate = DelegateFields(self, context.bf, context.board_id)
         self.on = self.add_row("&On:", date_edit("Substituted on", dt.date.today()))
         self.result_text = ""
@@ -224,7 +217,7 @@ class EvaluationDialog(FormDialog):
 
     def __init__(self, context: AppContext, row: EvaluationRow, session_date: dt.date,
                  parent: QWidget | None = None) -> None:
-        super().__init__("Evaluation", parent, heading=f"Evaluation from <b>{row.delegate}</b> ({row.organisation})")
+        super().__init__("Evaluation", parent, intro=f"Evaluation from <b>{row.delegate}</b> ({row.organisation})")
         self.context, self.row = context, row
         self.received = self.add_row("&Received on:", date_edit("Received on", row.received_on or session_date))
         self.before = self._rating("Confidence &before:", "Confidence before", row.before)

@@ -9,8 +9,9 @@ from sgdesk.dates import format_date
 from sgdesk.gui.context import AppContext
 from sgdesk.gui.training_charges import chosen_period, fill_periods, period_choice
 from sgdesk.gui.training_dialogs import EvaluationDialog
-from sgdesk.gui.training_forms import button, column, open_dialog, row, selected_row, table_view
+from sgdesk.gui.training_forms import button, open_dialog, selected_row
 from sgdesk.gui.training_models import Column, ListModel
+from sgdesk.gui.views import column, record_table, row
 from sgdesk.reporting import format_cell
 from sgdesk.training.evaluations import (CONFIDENCE_SCALE, EvaluationRow, EvaluationSummary, delete_evaluation,
                                          session_evaluations, summaries)
@@ -57,11 +58,11 @@ class EvaluationsPanel(QWidget):
         self.sessions = ListModel(_summary_columns("Session", lambda s: self._session_names.get(s.key, s.title)))
         self._session_names: dict[int, str] = {}
         self.evaluations = ListModel(EVALUATION_COLUMNS)
-        self.course_table = table_view("Evaluations by course", self.courses)
+        self.course_table = record_table("Evaluations by course", self.courses)
         self.course_table.selectionModel().selectionChanged.connect(lambda *_: self._show_sessions())
-        self.session_table = table_view("Evaluations by session", self.sessions)
+        self.session_table = record_table("Evaluations by session", self.sessions)
         self.session_table.selectionModel().selectionChanged.connect(lambda *_: self._show_evaluations())
-        self.evaluation_table = table_view("Evaluations of the session", self.evaluations)
+        self.evaluation_table = record_table("Evaluations of the session", self.evaluations)
         self.evaluation_table.doubleClicked.connect(lambda _i: self.record())
         self.evaluation_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.record_button = button("&Record evaluation…", self.record,

@@ -1,70 +1,21 @@
-"""Small helpers shared by the training panels and dialogs: tables and buttons, a dialog with a
-form and OK/Cancel, dates, and the delegate's details (with a finder for people booked before)."""
+"""Small helpers shared by the training panels and dialogs: buttons, the selected row, opening a
+dialog without blocking, and the delegate's details (with a finder for people booked before)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Callable
 
-from PySide6.QtCore import QDate, QStringListModel, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QBoxLayout, QCheckBox, QComboBox, QCompleter, QDateEdit, QDialog,
-                               QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLayout, QLineEdit, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QDialog, QLabel, QPushButton, QTableView, QWidget
 
-from sgdesk.errors import InputError, SGDeskError
-from sgdesk.gui.dialogs import show_error
+from sgdesk.errors import InputError
+from sgdesk.gui.forms import FormDialog, line_edit
 from sgdesk.organisations import add_organisation, find_organisation, list_organisations
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
 from sgdesk.training.delegates import DelegateDetails, ensure_delegate, known_sectors, update_delegate
 from sgdesk.training.model import list_delegates
 from sgdesk.training.policy import get_policy, set_org_category
-
-
-#: what a row or column holds: a widget, a layout, (widget, stretch), or None for a stretch
-Item = QWidget | QLayout | tuple[QWidget, int] | None
-
-
-def _fill(layout: QBoxLayout, items: tuple[Item, ...]) -> None:
-    for item in items:
-        if item is None:
-            layout.addStretch(1)
-        elif isinstance(item, tuple):
-            layout.addWidget(*item)
-        elif isinstance(item, QLayout):
-            layout.addLayout(item)
-        else:
-            layout.addWidget(item)
-
-
-def row(*items: Item) -> QHBoxLayout:
-    """A row of widgets and layouts; None is a stretch that pushes what follows to the right."""
-    layout = QHBoxLayout()
-    _fill(layout, items)
-    return layout
-
-
-def column(*items: Item, widget: QWidget | None = None) -> QWidget:
-    """A column without margins of widgets and layouts, on ``widget`` (a new one by default)."""
-    holder = widget if widget is not None else QWidget()
-    layout = QVBoxLayout(holder)
-    layout.setContentsMargins(0, 0, 0, 0)
-    _fill(layout, items)
-    return holder
-
-
-def table_view(name: str, model, view_class: type[QTableView] = QTableView) -> QTableView:
-    """A read-only, row-selecting table in the view's style."""
-    view = view_class()
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 def button(text: str, slot: Callable[[], None], tip: str = "") -> QPushButton:
@@ -89,59 +40,6 @@ def open_dialog(owner: QWidget, dialog: QDialog, on_accepted: Callable[[QDialog]
     dialog.accepted.connect(lambda: on_accepted(dialog))
     dialog.open()
     return dialog
-
-
-def date_edit(name: str, day: dt.date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day), calendarPopup=True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setAccessibleName(name)
-    return edit
-
-
-def line_edit(name: str, text: str | None = "", placeholder: str = "") -> QLineEdit:
-    edit = QLineEdit(text or "")
-    edit.setAccessibleName(name)
-    edit.setPlaceholderText(placeholder)
-    return edit
-
-
-class FormDialog(QDialog):
-    """A dialog with a heading, a form and OK/Cancel; ``save`` writes, and errors keep it open."""
-
-    def __init__(self, title: str, parent: QWidget | None = None, *, heading: str = "") -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        self.setMinimumWidth(480)
-        layout = QVBoxLayout(self)
-        if heading:
-            label = QLabel(heading)
-            label.setWordWrap(True)
-            layout.addWidget(label)
-        self.form = QFormLayout()
-        layout.addLayout(self.form)
-        self.below = QVBoxLayout()      # notes that need the dialog's whole width
-        layout.addLayout(self.below)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-
-    def add_row(self, label: str, widget: QWidget) -> QWidget:
-        self.form.addRow(label, widget)
-        return widget
-
-    def save(self) -> None:
-        """Write the form through the audited write path; raise SGDeskError to refuse."""
-        raise NotImplementedError
-
-    def _accept(self) -> None:
-        try:
-            self.save()
-        except SGDeskError as error:
-            show_error(self, error, self.windowTitle())
-            return
-        self.accept()
 
 
 class DelegateFields:

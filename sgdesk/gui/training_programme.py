@@ -13,8 +13,9 @@ from sgdesk.errors import SGDeskError
 from sgdesk.gui.context import AppContext
 from sgdesk.gui.dialogs import show_error
 from sgdesk.gui.training_dialogs import CourseDialog, SessionDialog
-from sgdesk.gui.training_forms import button, column, open_dialog, row, selected_row, table_view
+from sgdesk.gui.training_forms import button, open_dialog, selected_row
 from sgdesk.gui.training_models import Column, FillBarDelegate, ListModel
+from sgdesk.gui.views import column, record_table, row
 from sgdesk.training.bookings import cancel_session
 from sgdesk.training.model import LENGTHS, Course, Session, list_courses, list_sessions
 from sgdesk.training.programme import delete_course, delete_session
@@ -63,11 +64,11 @@ class ProgrammePanel(QWidget):
         self.fills: dict[int, tuple[int, int, int]] = {}
         self.courses = ListModel(course_columns(self.fills))
         self.sessions = ListModel(SESSION_COLUMNS)
-        self.course_table = table_view("Courses", self.courses)
+        self.course_table = record_table("Courses", self.courses)
         self.course_table.setItemDelegateForColumn(6, FillBarDelegate(self.course_table))
         self.course_table.selectionModel().selectionChanged.connect(lambda *_: self._course_chosen())
         self.course_table.doubleClicked.connect(lambda _i: self.edit_course())
-        self.session_table = table_view("Sessions", self.sessions)
+        self.session_table = record_table("Sessions", self.sessions)
         self.session_table.setItemDelegateForColumn(6, FillBarDelegate(self.session_table))
         self.session_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.session_table.doubleClicked.connect(lambda _i: self._open_selected())
@@ -112,12 +113,16 @@ class ProgrammePanel(QWidget):
         self.courses.set_items(list_courses(bf, board_id))
         if chosen_course is not None:
             self._select(self.course_table, self.courses, lambda c: c.id == chosen_course.id)
-        self._show_sessions(chosen_session.id if chosen_session else None)
+        self._show_sessions(chosen_session.id if chosen_session else None, everything)
 
-    def _show_sessions(self, keep: int | None = None) -> None:
+    def _show_sessions(self, keep: int | None = None, everything: list[Session] | None = None) -> None:
+        """List the chosen course's sessions (all of them with no course chosen; ``everything``, when
+        the caller has just read every session, saves reading them again)."""
         course = self.selected_course()
-        sessions = list_sessions(self.context.bf, self.context.board_id,
-                                 course_id=course.id if course else None)
+        if everything is not None:
+            sessions = [s for s in everything if course is None or s.course_id == course.id]
+        else:
+            sessions = list_sessions(self.context.bf, self.context.board_id, course_id=course.id if course else None)
         self.sessions.set_items(sessions)
         upcoming = sum(1 for s in sessions if s.session_date >= dt.date.today() and not s.cancelled)
         what = course.title if course else "all courses"

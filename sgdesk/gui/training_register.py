@@ -17,7 +17,8 @@ from sgdesk.errors import SGDeskError
 from sgdesk.gui.context import AppContext
 from sgdesk.gui.dialogs import show_error
 from sgdesk.gui.training_models import Column, ListModel
-from sgdesk.gui.training_forms import button, column, row, selected_row, table_view
+from sgdesk.gui.training_forms import button, selected_row
+from sgdesk.gui.views import column, record_table, row
 from sgdesk.store import BoardFile
 from sgdesk.training.bookings import mark_attendance
 from sgdesk.training.model import PLACES_SQL, get_session
@@ -76,7 +77,7 @@ class RegisterPanel(QWidget):
             Column("Organisation", lambda e: e.organisation),
             Column("Attendance", lambda e: MARKS[e.status]),
         ])
-        self.table = table_view("Register", self.model, RegisterTable)
+        self.table = record_table("Register", self.model, view_class=RegisterTable)
         self.table.mark.connect(self._mark)
         self.heading = QLabel()
         self.counts = QLabel()

@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QMessageBox, QSpin
 from sgdesk.errors import InputError
 from sgdesk.gui.context import AppContext
 from sgdesk.gui.dialogs import show_error
-from sgdesk.gui.training_forms import FormDialog, button, line_edit, row
+from sgdesk.gui.forms import FormDialog, line_edit
+from sgdesk.gui.training_forms import button
+from sgdesk.gui.views import row
 from sgdesk.money import format_money, parse_money
 from sgdesk.store import Changes
 from sgdesk.training.policy import (Category, ChargingPolicy, get_policy, get_retention_years, set_policy,
@@ -35,8 +37,8 @@ class PolicyDialog(FormDialog):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("Charging policy and retention", parent,
-                         heading="Charges are worked out from bookings with this policy; changing it changes every "
-                                 "charge shown, past ones too. A substitute is always free.")
+                         intro="Charges are worked out from bookings with this policy; changing it changes every "
+                               "charge shown, past ones too. A substitute is always free.")
         self.context = context
         policy = get_policy(context.bf, context.board_id)
         self.grid = QGridLayout()

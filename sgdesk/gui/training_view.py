@@ -10,17 +10,17 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QLabel, QStackedLayout, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from sgdesk.gui.tasks import run_in_background
 from sgdesk.gui.training_bookings import BookingsPanel
 from sgdesk.gui.training_charges import ChargesPanel
 from sgdesk.gui.training_dialogs import CourseDialog
 from sgdesk.gui.training_evaluations import EvaluationsPanel
-from sgdesk.gui.training_forms import button, column, open_dialog, row
+from sgdesk.gui.training_forms import button, open_dialog
 from sgdesk.gui.training_programme import ProgrammePanel
 from sgdesk.gui.training_settings import PolicyDialog, confirm_and_anonymise
-from sgdesk.gui.views import BoardView, EmptyState
+from sgdesk.gui.views import BoardView, EmptyOr, EmptyState, column, row
 from sgdesk.store import Changes
 from sgdesk.training.model import get_session
 
@@ -62,13 +62,9 @@ class TrainingView(BoardView):
             "A programme kept in a spreadsheet or an online booking tool can be imported instead "
             "(sgdesk import FILE courses, then sessions, then bookings).", "Add the first course")
         self.empty.action_clicked.connect(self.add_first_course)
-        body = column(row(heading, (self.message, 1), self.policy_button, self.anonymise_button), (self.tabs, 1))
-        self.stack = QStackedLayout()
-        self.stack.addWidget(body)
-        self.stack.addWidget(self.empty)
-        self.body = body
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.stack)
+        self.body = column(row(heading, (self.message, 1), self.policy_button, self.anonymise_button), (self.tabs, 1))
+        self.stack = EmptyOr(self.body, self.empty)
+        QVBoxLayout(self).addWidget(self.stack)
         self.refresh()
 
     # -- the tabs' panels, built when first shown ------------------------------------------------
@@ -116,10 +112,9 @@ class TrainingView(BoardView):
         board_id = self.context.board_id
         has_courses = board_id is not None and bool(self.context.bf.scalar(
             "SELECT count(*) FROM training_course WHERE board_id = ?", (board_id,)))
+        self.stack.show_body(has_courses)
         if not has_courses:
-            self.stack.setCurrentWidget(self.empty)
             return
-        self.stack.setCurrentWidget(self.body)
         self._stale = set(self._built)     # each panel reloads when it is next shown
         self._refresh_current()
 

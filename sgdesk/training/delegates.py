@@ -85,9 +85,10 @@ def find_delegate(bf: BoardFile, board_id: int, *, name: str, email: str | None,
         if found is not None:
             return found
     key = fold(" ".join(name.split()))
+    # with an email, only delegates recorded without one can be the same person (an index holds just those)
+    no_email = " AND email IS NULL" if email else ""
     rows = bf.query("SELECT id, name FROM training_delegate WHERE board_id = ? AND organisation_id = ? "
-                    "AND anonymised_on IS NULL AND (email IS NULL OR ? IS NULL) ORDER BY id",
-                    (board_id, organisation_id, email))
+                    f"AND anonymised_on IS NULL{no_email} ORDER BY id", (board_id, organisation_id))
     return next((row[0] for row in rows if fold(row[1]) == key), None)
 
 

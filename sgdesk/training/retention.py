@@ -54,12 +54,17 @@ def retention_cutoff(today: dt.date, years: int) -> dt.date:
 
 
 def due_delegates(bf: BoardFile, board_id: int, cutoff: dt.date) -> list[tuple[int, str, int]]:
-    """(delegate id, name, bookings) of delegates whose last booked session is before ``cutoff``."""
+    """(delegate id, name, bookings) of delegates whose last booked session is before ``cutoff``.
+
+    Those booked on any session from ``cutoff`` on are found first, through the sessions' date
+    index, so the Overview's check stays quick however many years of bookings the file holds.
+    """
     return [tuple(row) for row in bf.query(
-        "SELECT d.id, d.name, count(b.id) FROM training_delegate d "
-        "JOIN training_booking b ON b.delegate_id = d.id JOIN training_session s ON s.id = b.session_id "
-        "WHERE d.board_id = ? AND d.anonymised_on IS NULL GROUP BY d.id HAVING max(s.session_date) < ? "
-        "ORDER BY d.id", (board_id, cutoff.isoformat()))]
+        "WITH recent(id) AS (SELECT b.delegate_id FROM training_session s JOIN training_booking b "
+        "ON b.session_id = s.id WHERE s.session_date >= :cutoff) "
+        "SELECT d.id, d.name, count(b.id) FROM training_delegate d JOIN training_booking b ON b.delegate_id = d.id "
+        "WHERE d.board_id = :board AND d.anonymised_on IS NULL AND d.id NOT IN recent GROUP BY d.id ORDER BY d.id",
+        {"board": board_id, "cutoff": cutoff.isoformat()})]
 
 
 def anonymise(bf: BoardFile, board_id: int, *, today: dt.date | None = None, dry_run: bool = False
