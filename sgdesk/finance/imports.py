@@ -18,7 +18,7 @@ from sgdesk.finance.contributions import (WHOLE, Contribution, add_contribution,
                                           update_contribution, year_settings)
 from sgdesk.finance.ledger import add_entry, check_entry_date, entry_values, list_entries
 from sgdesk.fyear import FinancialYear
-from sgdesk.importing.framework import Column, ImportKind, ImportSummary, ParsedRow, Problem
+from sgdesk.importing.framework import Column, FirstRows, ImportKind, ImportSummary, ParsedRow, Problem
 from sgdesk.money import Pence, format_money, parse_money
 from sgdesk.organisations import find_organisation
 from sgdesk.store import BoardFile
@@ -257,7 +257,7 @@ class ContributionsImport(ImportKind):
     def plan(self, rows: list[ParsedRow], bf: BoardFile, board_id: int, source: str,
              problems: list[Problem]) -> dict[FinancialYear, _ContributionYear]:
         years: dict[FinancialYear, _ContributionYear] = {}
-        seen: dict[tuple[FinancialYear, str], int] = {}
+        first = FirstRows(source, problems)
         for row in rows:
             year = row["year"]
             if year is None or row["partner"] is None:
@@ -270,13 +270,9 @@ class ContributionsImport(ImportKind):
                 self._take_total(plan, row, row["total"], source, problems)
             if row["rounding"] is not None:
                 plan.rounding = row["rounding"]
-            key = (year, row["partner"].casefold())
-            if key in seen:
-                problems.append(Problem(source, row.number, "Partner", row["partner"],
-                                        f"is listed twice for {year.label} (also row {seen[key]})",
-                                        "keep one row per partner and year"))
+            if first.is_repeat((year, row["partner"].casefold()), row.number, "Partner", row["partner"],
+                               f"is listed twice for {year.label}", "keep one row per partner and year"):
                 continue
-            seen[key] = row.number
             line = self._line(row, bf, source, problems)
             if line is not None:
                 plan.lines.append((row.number, line))

@@ -2,6 +2,7 @@
 
 from sgdesk.importing.framework import (
     Column,
+    FirstRows,
     ImportKind,
     ImportProblems,
     ImportSummary,
@@ -13,6 +14,7 @@ from sgdesk.importing.sources import SourceRow, SourceTable, read_table
 
 __all__ = [
     "Column",
+    "FirstRows",
     "ImportKind",
     "ImportProblems",
     "ImportSummary",

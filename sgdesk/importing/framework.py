@@ -21,7 +21,9 @@ from sgdesk.store.changes import Action
 
 
 def normalise_header(text: str) -> str:
-    """>>> normalise_header(" Share % ")
+    """A header reduced to lower-case letters and digits, for matching.
+
+    >>> normalise_header(" Share % ")
     'share'
     """
     return re.sub(r"[^0-9a-z]+", "", str(text).casefold())
@@ -67,6 +69,33 @@ class Problem:
         value = "" if self.value is None else f" '{self.value}'"
         text = f"{where}:{value} {self.why}"
         return f"{text}; {self.fix}" if self.fix else text
+
+
+class FirstRows:
+    """The first row each key appears on, so a repeated record is reported against it.
+
+    >>> problems = []
+    >>> first = FirstRows("agencies.csv", problems)
+    >>> first.is_repeat("police", 2, "Organisation", "Police", "is listed twice", "keep one row")
+    False
+    >>> first.is_repeat("police", 5, "Organisation", "police", "is listed twice", "keep one row")
+    True
+    >>> str(problems[0])
+    "agencies.csv row 5, column 'Organisation': 'police' is listed twice (also row 2); keep one row"
+    """
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        self._source = source
+        self._problems = problems
+        self._rows: dict[Any, int] = {}
+
+    def is_repeat(self, key: Any, row: int, column: str, value: Any, why: str, fix: str) -> bool:
+        """Whether ``key`` was seen on an earlier row (then a problem names that row)."""
+        first = self._rows.setdefault(key, row)
+        if first == row:
+            return False
+        self._problems.append(Problem(self._source, row, column, value, f"{why} (also row {first})", fix))
+        return True
 
 
 class ImportProblems(SGDeskError):

@@ -6,7 +6,7 @@ from typing import Any
 
 from sgdesk.dates import format_date, parse_date
 from sgdesk.errors import InputError, quoted
-from sgdesk.importing.framework import Column, ImportKind, ImportSummary, ParsedRow, Problem
+from sgdesk.importing.framework import Column, FirstRows, ImportKind, ImportSummary, ParsedRow, Problem
 from sgdesk.membership.cells import parse_text
 from sgdesk.membership.import_members import BODY_COLUMN, resolve_body
 from sgdesk.membership.meetings import add_meeting, meetings_on, parse_status, parse_time
@@ -48,19 +48,15 @@ class MeetingsImport(ImportKind):
 
     def plan(self, rows: list[ParsedRow], bf: BoardFile, board_id: int, source: str,
              problems: list[Problem]) -> list[tuple[ParsedRow, Any, int | None]]:
-        seen: dict[tuple[str, Any], int] = {}
+        first = FirstRows(source, problems)
         planned = []
         for row in rows:
             body = resolve_body(bf, board_id, row, source, problems)
             if body is None or row["meets_on"] is None:
                 continue
-            key = (body.key, row["meets_on"])
-            if key in seen:
-                problems.append(Problem(source, row.number, "Date", format_date(row["meets_on"]),
-                                        f"is listed twice for {body.display_name} (also row {seen[key]})",
-                                        "keep one row per meeting"))
+            if first.is_repeat((body.key, row["meets_on"]), row.number, "Date", format_date(row["meets_on"]),
+                               f"is listed twice for {body.display_name}", "keep one row per meeting"):
                 continue
-            seen[key] = row.number
             existing = meetings_on(bf, body, row["meets_on"])
             if len(existing) > 1:
                 problems.append(Problem(source, row.number, "Date", format_date(row["meets_on"]),

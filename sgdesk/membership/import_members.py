@@ -9,7 +9,7 @@ from typing import Any
 
 from sgdesk.dates import parse_date
 from sgdesk.errors import InputError, quoted
-from sgdesk.importing.framework import Column, ImportKind, ImportSummary, ParsedRow, Problem
+from sgdesk.importing.framework import Column, FirstRows, ImportKind, ImportSummary, ParsedRow, Problem
 from sgdesk.membership.bodies import Body, find_body
 from sgdesk.membership.cells import check_date_order, parse_text
 from sgdesk.membership.seats import add_seat, appoint, find_person, person_for
@@ -120,7 +120,7 @@ class MembersImport(ImportKind):
     def plan(self, rows: list[ParsedRow], bf: BoardFile, board_id: int, source: str,
              problems: list[Problem]) -> list[tuple[ParsedRow, _SeatPlan]]:
         seats: dict[tuple, _SeatPlan] = {}
-        holders: dict[tuple, int] = {}
+        holders = FirstRows(source, problems)
         undated_reps: dict[tuple, list[int]] = {}
         planned = []
         for row in rows:
@@ -141,12 +141,8 @@ class MembersImport(ImportKind):
             seat = seats[key]
             if row["name"]:
                 kind = row["kind"] or "representative"
-                holder_key = (key, row["name"].casefold(), kind, row["starts_on"])
-                if holder_key in holders:
-                    problems.append(Problem(source, row.number, "Name", row["name"],
-                                            f"is listed twice for this seat (also row {holders[holder_key]})",
-                                            "keep one row per person and term"))
-                holders[holder_key] = row.number
+                holders.is_repeat((key, row["name"].casefold(), kind, row["starts_on"]), row.number, "Name",
+                                  row["name"], "is listed twice for this seat", "keep one row per person and term")
                 if kind == "representative" and row["starts_on"] is None:
                     undated_reps.setdefault(key, []).append(row.number)
                     self._check_undated(bf, seat, row, source, undated_reps[key], problems)

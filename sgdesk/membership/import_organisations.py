@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sgdesk.dates import parse_date
-from sgdesk.importing.framework import Column, ImportKind, ImportSummary, ParsedRow, Problem
+from sgdesk.importing.framework import Column, FirstRows, ImportKind, ImportSummary, ParsedRow, Problem
 from sgdesk.core_feature import parse_yes_no
 from sgdesk.membership.cells import ALIASES_HELP, AliasSpec, check_date_order, parse_aliases
 from sgdesk.organisations import ORG_TYPES, find_organisation, parse_org_type
@@ -41,16 +41,13 @@ class OrganisationsImport(ImportKind):
 
     def plan(self, rows: list[ParsedRow], bf: BoardFile, board_id: int, source: str,
              problems: list[Problem]) -> list[tuple[ParsedRow, int | None]]:
-        seen: dict[str, int] = {}
+        first = FirstRows(source, problems)
         alias_rows: dict[str, int] = {}
         planned = []
         for row in rows:
-            key = row["name"].casefold()
-            if key in seen:
-                problems.append(Problem(source, row.number, "Organisation", row["name"],
-                                        f"is listed twice (also row {seen[key]})", "keep one row per organisation"))
+            if first.is_repeat(row["name"].casefold(), row.number, "Organisation", row["name"], "is listed twice",
+                               "keep one row per organisation"):
                 continue
-            seen[key] = row.number
             check_date_order(row.number, row["active_from"], row["active_to"], source, "Active to", problems)
             org_id = find_organisation(bf, row["name"])
             for spec in row["aliases"] or ():

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from sgdesk.core_feature import parse_yes_no
 from sgdesk.dates import format_date, parse_date
 from sgdesk.errors import InputError, quoted
-from sgdesk.importing.framework import Column, ImportKind, ImportSummary, ParsedRow, Problem
+from sgdesk.importing.framework import Column, FirstRows, ImportKind, ImportSummary, ParsedRow, Problem
 from sgdesk.organisations import add_organisation, find_organisation
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
@@ -83,18 +83,15 @@ class CoursesImport(ImportKind):
 
     def plan(self, rows: list[ParsedRow], bf: BoardFile, board_id: int, source: str,
              problems: list[Problem]) -> list[tuple[ParsedRow, int | None]]:
-        seen: dict[str, int] = {}
+        first = FirstRows(source, problems)
         existing = {row[1].casefold(): row[0] for row in
                     bf.query("SELECT id, title FROM training_course WHERE board_id = ?", (board_id,))}
         planned = []
         for row in rows:
             key = row["title"].casefold()
-            if key in seen:
-                problems.append(Problem(source, row.number, "Title", row["title"],
-                                        f"is listed twice (also row {seen[key]})", "keep one row per course"))
-                continue
-            seen[key] = row.number
-            planned.append((row, existing.get(key)))
+            if not first.is_repeat(key, row.number, "Title", row["title"], "is listed twice",
+                                   "keep one row per course"):
+                planned.append((row, existing.get(key)))
         return planned
 
     def apply(self, plan, ed: Action, bf: BoardFile, board_id: int, summary: ImportSummary) -> None:
