@@ -15,7 +15,7 @@ import sqlite3
 import struct
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable
 
 from sgdesk import __version__
 from sgdesk.errors import BoardFileError
@@ -316,8 +316,3 @@ def create_board_file(path: str | Path, *, overwrite: bool = False) -> BoardFile
         lock.release()
         raise
     return BoardFile(path, conn, read_only=False, lock=lock)
-
-
-def iter_tables(board_file: BoardFile) -> Iterator[str]:
-    for row in board_file.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"):
-        yield row[0]
