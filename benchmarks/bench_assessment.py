@@ -21,11 +21,22 @@ from sgdesk.assessment.demo import OPEN_TITLE, PUBLISHED_TITLE  # noqa: E402
 from sgdesk.assessment.forms import write_round_forms  # noqa: E402
 from sgdesk.assessment.report import assessment_report  # noqa: E402
 from sgdesk.assessment.results import round_results  # noqa: E402
-from sgdesk.assessment.rounds import add_respondent, find_round, set_response, start_round  # noqa: E402
+from sgdesk.assessment.rounds import (  # noqa: E402
+    add_respondent,
+    find_round,
+    set_response,
+    start_round,
+)
 from sgdesk.assessment.scores import Score  # noqa: E402
 from sgdesk.assessment.tool_store import install_tool  # noqa: E402
-from sgdesk.assessment.tools import (SEED_TOOL_KEY, SectionSpec, StatementSpec, ThemeSpec, ToolSpec,  # noqa: E402
-                                     built_in_tool)
+from sgdesk.assessment.tools import (  # noqa: E402
+    SEED_TOOL_KEY,
+    SectionSpec,
+    StatementSpec,
+    ThemeSpec,
+    ToolSpec,
+    built_in_tool,
+)
 from sgdesk.demo import build_demo  # noqa: E402
 from sgdesk.exporting import ExportRequest  # noqa: E402
 from sgdesk.fyear import Period  # noqa: E402

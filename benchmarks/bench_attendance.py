@@ -69,13 +69,13 @@ _REFERENCES_FOR_PYSIDE_6_12 = [None, True, False] * 1_000_000
 
 def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from sgdesk.gui.app import create_application
+    from sgdesk.gui.shell.app import create_application
 
     app = create_application()
     from sgdesk.exporting import ExportRequest
-    from sgdesk.gui.attendance_model import AttendanceModel
-    from sgdesk.gui.context import AppContext
-    from sgdesk.gui.meetings_view import MeetingsView
+    from sgdesk.gui.membership.grid_model import AttendanceModel
+    from sgdesk.gui.membership.meetings_view import MeetingsView
+    from sgdesk.gui.widgets.context import AppContext
     from sgdesk.membership.appendix1 import export_appendix1
     from sgdesk.membership.bodies import board_body
     from sgdesk.membership.reports import attendance_report

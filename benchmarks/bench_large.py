@@ -6,7 +6,7 @@ every measurement but the build in a fresh process of its own so that peak memor
 
 * the build itself;
 * cold start: the app started on the file until its main window has first painted
-  (``SGDESK_TIMING=1``, see sgdesk/gui/startup.py), a new process each run;
+  (``SGDESK_TIMING=1``, see sgdesk/gui/shell/app.py), a new process each run;
 * app sessions, a new app process each run: opening the file and each main view (built, loaded
   and painted) first with their code still to load, then again in a new window; the Overview
   recomputing its attention items; and in the last session, the attendance grid catching up
@@ -85,7 +85,7 @@ def child_gui(path: Path, xlsx: Path, year: int, whole_session: int) -> dict[str
     """A new app process: open the file and every view with their code still to load, then again in a
     new window; with ``whole_session``, go on to edit attendance, search bookings, export the pack
     and import bookings in that window, noting peak memory after each stage."""
-    from sgdesk.gui.app import create_application
+    from sgdesk.gui.shell.app import create_application
 
     app = create_application()
     from PySide6.QtCore import QEvent, QSettings, Qt
@@ -94,8 +94,8 @@ def child_gui(path: Path, xlsx: Path, year: int, whole_session: int) -> dict[str
     from sgdesk import registry
     from sgdesk.exporting import ExportRequest
     from sgdesk.fyear import Period
-    from sgdesk.gui.main_window import MainWindow
-    from sgdesk.gui.viewspecs import VIEW_SPECS
+    from sgdesk.gui.shell.main_window import MainWindow
+    from sgdesk.gui.shell.viewspecs import VIEW_SPECS
     from sgdesk.importing import run_import
     from sgdesk.pack.export import export_pack
 

@@ -68,7 +68,7 @@ def main() -> None:
 
         from PySide6.QtGui import QGuiApplication
 
-        from sgdesk.gui.page_preview import render_pages
+        from sgdesk.gui.widgets.page_preview import render_pages
 
         app = QGuiApplication.instance() or QGuiApplication([])
         preview_time, rendered = timed(lambda: render_pages(pdf))

@@ -3,7 +3,7 @@
 Run with ``.venv/bin/python benchmarks/bench_packaging.py`` after ``build_scripts/build``. Each run
 launches a new process with ``SGDESK_TIMING=1 SGDESK_SMOKE=1`` (offscreen) and takes the time from
 launch to the window's first paint (the app prints ``time.monotonic()`` then; see
-``sgdesk/gui/startup.py``). ``--cold`` empties the operating system's file cache before each run
+``sgdesk/gui/shell/app.py``). ``--cold`` empties the operating system's file cache before each run
 (Linux, as root), which is what the first start after a reboot sees; otherwise runs are warm.
 """
 

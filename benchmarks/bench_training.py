@@ -88,8 +88,8 @@ def median_ms(samples: list[float]) -> float:
 
 def open_panel(bf, board_id: int, app) -> list[float]:
     """Time the Bookings tab reloading everything (all 4,000 sessions listed) and painting it."""
-    from sgdesk.gui.context import AppContext
-    from sgdesk.gui.training_bookings import BookingsPanel
+    from sgdesk.gui.training.bookings import BookingsPanel
+    from sgdesk.gui.widgets.context import AppContext
 
     context = AppContext(bf, board_id)
     panel = BookingsPanel(context)
@@ -110,7 +110,7 @@ def open_panel(bf, board_id: int, app) -> list[float]:
 def main() -> int:
     from PySide6.QtWidgets import QApplication
 
-    from sgdesk.gui.training_models import BookingsModel
+    from sgdesk.gui.training.models import BookingsModel
     from sgdesk.store import open_board_file
 
     app = QApplication.instance() or QApplication(sys.argv)

@@ -17,9 +17,9 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QSettings  # noqa: E402
 
 from sgdesk.demo import build_demo  # noqa: E402
-from sgdesk.gui.app import create_application  # noqa: E402
-from sgdesk.gui.main_window import MainWindow  # noqa: E402
-from sgdesk.gui.viewspecs import VIEW_SPECS  # noqa: E402
+from sgdesk.gui.shell.app import create_application  # noqa: E402
+from sgdesk.gui.shell.main_window import MainWindow  # noqa: E402
+from sgdesk.gui.shell.viewspecs import VIEW_SPECS  # noqa: E402
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from typing import Callable, Sequence
 from sgdesk import __version__
 from sgdesk.errors import SGDeskError
 
+
 class UsageError(Exception):
     """Wrong words on the command line (exit 2)."""
 
@@ -290,7 +291,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not argv or (argv[0] not in HANDLERS and not argv[0].startswith("-")):
             if len(argv) > 1:
                 raise UsageError(f"unknown command '{argv[0]}'; commands: {', '.join(HANDLERS)}")
-            from sgdesk.gui.startup import launch  # a failed start is shown in a dialog, not a traceback
+            from sgdesk.gui.shell.app import (
+                launch,  # a failed start is shown in a dialog, not a traceback
+            )
 
             return launch(Path(argv[0]) if argv else None)
         args = _parser().parse_args(argv)

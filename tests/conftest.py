@@ -63,7 +63,7 @@ def settings(tmp_path: Path):
 @pytest.fixture
 def window(qtbot, settings, demo_path: Path):
     """The main window on a copy of the demo board."""
-    from sgdesk.gui.main_window import MainWindow
+    from sgdesk.gui.shell.main_window import MainWindow
 
     win = MainWindow(settings)
     qtbot.addWidget(win)

@@ -10,11 +10,22 @@ import pytest
 from sgdesk.assessment.demo import OPEN_TITLE, PUBLISHED_TITLE
 from sgdesk.assessment.demo_data import PUBLISHED, RESPONDENTS, UNREPRODUCIBLE
 from sgdesk.assessment.results import round_results
-from sgdesk.assessment.rounds import (find_round, list_respondents, set_anonymity_threshold, set_response,
-                                      start_round, update_round)
+from sgdesk.assessment.rounds import (
+    find_round,
+    list_respondents,
+    set_anonymity_threshold,
+    set_response,
+    start_round,
+    update_round,
+)
 from sgdesk.assessment.scores import Score
 from sgdesk.assessment.tool_store import copy_tool, install_tool, load_tool, save_tool
-from sgdesk.assessment.tools import SEED_TOOL_KEY, StatementSpec, ThemeSpec, built_in_tool
+from sgdesk.assessment.tools import (
+    SEED_TOOL_KEY,
+    StatementSpec,
+    ThemeSpec,
+    built_in_tool,
+)
 from sgdesk.cli import main
 from sgdesk.errors import InputError
 from sgdesk.fyear import Period

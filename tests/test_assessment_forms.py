@@ -9,7 +9,12 @@ import pytest
 
 from sgdesk import registry
 from sgdesk.assessment.demo import OPEN_TITLE
-from sgdesk.assessment.forms import FORM_SHEET, HELP_SHEET, form_file_name, write_round_forms
+from sgdesk.assessment.forms import (
+    FORM_SHEET,
+    HELP_SHEET,
+    form_file_name,
+    write_round_forms,
+)
 from sgdesk.assessment.rounds import find_round, list_respondents, responses_of
 from sgdesk.assessment.scores import Score
 from sgdesk.cli import main

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from sgdesk.assessment.demo import OPEN_TITLE, PUBLISHED_TITLE
-from sgdesk.gui.assessment_view import AssessmentView
+from sgdesk.gui.assessment.view import AssessmentView
 
 BOARD = 1
 
@@ -150,8 +150,8 @@ def test_round_settings_change_status_and_undo(window):
 
 
 def test_starting_a_round_from_the_empty_view(qtbot, empty_board):
-    from sgdesk.gui.assessment_rounds import NewRoundDialog
-    from sgdesk.gui.context import AppContext
+    from sgdesk.gui.assessment.rounds import NewRoundDialog
+    from sgdesk.gui.widgets.context import AppContext
 
     context = AppContext(empty_board)
     view = AssessmentView(context)
@@ -190,7 +190,7 @@ def test_every_page_renders(window, tab, tmp_path):
 
 def test_copying_and_editing_a_tool(window, qtbot):
     from sgdesk.assessment.tool_store import list_tools, load_tool
-    from sgdesk.gui.assessment_tools import ToolEditorDialog, ToolsDialog
+    from sgdesk.gui.assessment.tools import ToolEditorDialog, ToolsDialog
 
     context = window.context
     dialog = ToolsDialog(context, window)
@@ -220,7 +220,7 @@ def test_copying_and_editing_a_tool(window, qtbot):
 
 def test_a_tool_with_a_duplicate_code_is_refused_and_nothing_is_saved(window, qtbot, message_boxes):
     from sgdesk.assessment.tool_store import load_tool
-    from sgdesk.gui.assessment_tools import ToolEditorDialog, ToolsDialog
+    from sgdesk.gui.assessment.tools import ToolEditorDialog, ToolsDialog
 
     dialog = ToolsDialog(window.context, window)
     qtbot.addWidget(dialog)

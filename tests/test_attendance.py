@@ -10,8 +10,15 @@ from sgdesk.errors import InputError, SGDeskError
 from sgdesk.fyear import Period
 from sgdesk.membership.attendance import MarkEdit, write_marks
 from sgdesk.membership.bodies import board_body, find_body
-from sgdesk.membership.flags import (QuorumRule, all_flags, deputy_runs, get_quorum_rule, quorum_flags,
-                                     set_quorum_rule, statutory_absences)
+from sgdesk.membership.flags import (
+    QuorumRule,
+    all_flags,
+    deputy_runs,
+    get_quorum_rule,
+    quorum_flags,
+    set_quorum_rule,
+    statutory_absences,
+)
 from sgdesk.membership.grid import load_grid
 from sgdesk.membership.marks import attendance_percent, parse_mark
 from sgdesk.membership.meetings import add_meeting

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from sgdesk.gui.attendance_model import LEADING
+from sgdesk.gui.membership.grid_model import LEADING
 
 CCG, DOCTOR, LAY, POLICE = 0, 1, 4, 3   # rows of the demo grid
 LAST = len(LEADING) + 6                  # the 6 Feb 2019 column (held, not recorded)
@@ -199,7 +199,7 @@ def test_the_details_of_a_deputy_mark_name_who_came_and_a_note(window, meetings,
 
 
 def test_the_quorum_rule_dialog_changes_the_flags(meetings, monkeypatch):
-    from sgdesk.gui.forms import FormDialog
+    from sgdesk.gui.widgets.forms import FormDialog
 
     def untick_statutory(dialog):
         dialog.fields["all_statutory_partners"].setChecked(False)

@@ -15,9 +15,22 @@ from sgdesk.finance.accounts import ensure_accounts, ensure_category, ensure_fun
 from sgdesk.finance.allocation import allocate
 from sgdesk.finance.attention import finance_attention, finance_checks
 from sgdesk.finance.budgets import add_budget_line, budget_against_actual, budget_values
-from sgdesk.finance.contributions import (Contribution, add_contribution, calculate, set_year, update_contribution,
-                                          list_contributions, year_allocation)
-from sgdesk.finance.ledger import add_entry, carry_forward, entry_values, list_entries, year_totals
+from sgdesk.finance.contributions import (
+    Contribution,
+    add_contribution,
+    calculate,
+    list_contributions,
+    set_year,
+    update_contribution,
+    year_allocation,
+)
+from sgdesk.finance.ledger import (
+    add_entry,
+    carry_forward,
+    entry_values,
+    list_entries,
+    year_totals,
+)
 from sgdesk.fyear import FinancialYear
 from sgdesk.money import pounds
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from sgdesk.finance.contributions import year_settings
 from sgdesk.finance.ledger import list_entries
 from sgdesk.fyear import FinancialYear
-from sgdesk.gui.finance_view import FinanceView
+from sgdesk.gui.finance.view import FinanceView
 from sgdesk.money import pounds
 
 Y2016, Y2018, Y2019 = FinancialYear(2016), FinancialYear(2018), FinancialYear(2019)
@@ -172,7 +172,7 @@ def test_overview_item_opens_the_budget_tab(qtbot, window):
 
 
 def test_empty_board_says_what_to_do(qtbot, settings, empty_board):
-    from sgdesk.gui.main_window import MainWindow
+    from sgdesk.gui.shell.main_window import MainWindow
 
     path = Path(empty_board.path)
     empty_board.close()

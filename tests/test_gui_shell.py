@@ -6,9 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from sgdesk.gui.main_window import MainWindow
-from sgdesk.gui.viewspecs import VIEW_SPECS
-from sgdesk.gui.welcome import WelcomeView
+from sgdesk.gui.shell.main_window import MainWindow
+from sgdesk.gui.shell.viewspecs import VIEW_SPECS
+from sgdesk.gui.shell.welcome import WelcomeView
 
 
 def test_without_a_file_the_welcome_screen_offers_demo_new_open_and_recent(qtbot, settings, demo_path):
@@ -107,7 +107,7 @@ def test_the_reports_view_shows_a_report_and_exports_it(window, qtbot, tmp_path)
 def test_file_new_creates_and_opens_a_board(qtbot, settings, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from sgdesk.gui import dialogs
+    from sgdesk.gui.widgets import dialogs
 
     monkeypatch.setattr(dialogs.NewBoardDialog, "exec", lambda self: True)
     monkeypatch.setattr(dialogs.NewBoardDialog, "values",
@@ -123,7 +123,7 @@ def test_file_new_creates_and_opens_a_board(qtbot, settings, tmp_path, monkeypat
 
 
 def test_the_new_board_form_loads_from_ui_and_reads_its_fields(qtbot):
-    from sgdesk.gui.dialogs import NewBoardDialog
+    from sgdesk.gui.widgets.dialogs import NewBoardDialog
 
     dialog = NewBoardDialog()
     qtbot.addWidget(dialog.dialog)
@@ -162,7 +162,7 @@ def test_background_work_reports_progress_and_can_be_cancelled(qtbot):
 
     from PySide6.QtWidgets import QWidget
 
-    from sgdesk.gui.tasks import run_in_background
+    from sgdesk.gui.widgets.tasks import run_in_background
 
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -189,7 +189,7 @@ def test_background_work_reports_progress_and_can_be_cancelled(qtbot):
 def test_an_unexpected_error_in_background_work_is_shown_without_a_traceback(qtbot, message_boxes):
     from PySide6.QtWidgets import QWidget
 
-    from sgdesk.gui.tasks import run_in_background
+    from sgdesk.gui.widgets.tasks import run_in_background
 
     parent = QWidget()
     qtbot.addWidget(parent)

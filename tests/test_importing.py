@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from sgdesk import registry
-from sgdesk.importing import ImportProblems, read_table, run_import
 from sgdesk.errors import InputError
+from sgdesk.importing import ImportProblems, read_table, run_import
 
 
 def _kind():

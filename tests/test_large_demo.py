@@ -198,7 +198,7 @@ def test_a_booking_with_an_email_finds_the_same_person_recorded_without_one(demo
 
 def test_opening_a_file_again_lets_go_of_the_views_of_the_one_before(window, demo_path, qtbot):
     """The views of a closed file are freed (they used to stay in memory, tens of MB a time at scale)."""
-    from sgdesk.gui.viewspecs import VIEW_SPECS
+    from sgdesk.gui.shell.viewspecs import VIEW_SPECS
 
     for spec in VIEW_SPECS:
         window.show_view(spec.key)

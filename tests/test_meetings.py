@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from test_membership_gui import fill_form
 
 from sgdesk.errors import InputError
 from sgdesk.membership.meetings import add_forward_item, list_forward_items, parse_time
-from test_membership_gui import fill_form
 
 
 @pytest.fixture

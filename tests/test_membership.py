@@ -15,7 +15,15 @@ from sgdesk.membership.bodies import board_body, find_body, list_bodies
 from sgdesk.membership.checks import membership_findings
 from sgdesk.membership.meetings import add_meeting
 from sgdesk.membership.reports import members_report, organisations_report
-from sgdesk.membership.seats import add_seat, appoint, delete_seat, end_seat, get_seat, list_seats, person_for
+from sgdesk.membership.seats import (
+    add_seat,
+    appoint,
+    delete_seat,
+    end_seat,
+    get_seat,
+    list_seats,
+    person_for,
+)
 from sgdesk.organisations import add_organisation, find_organisation
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from sgdesk.gui.forms import FormDialog
+from sgdesk.gui.widgets.forms import FormDialog
 
 
 @pytest.fixture
@@ -134,7 +134,7 @@ def test_overview_items_open_the_seat_or_sub_group(membership):
 def open_new_board(qtbot, settings, tmp_path, view_key: str):
     """The main window on a new file holding one board with nothing in it, showing ``view_key``."""
     from sgdesk.boards import add_board
-    from sgdesk.gui.main_window import MainWindow
+    from sgdesk.gui.shell.main_window import MainWindow
     from sgdesk.store import create_board_file
 
     path = tmp_path / "new.sgdesk"

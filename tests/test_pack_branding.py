@@ -8,7 +8,13 @@ import datetime as dt
 import pypdf
 import pytest
 
-from sgdesk.branding import (Branding, document_spec, load_branding, read_logo, save_branding)
+from sgdesk.branding import (
+    Branding,
+    document_spec,
+    load_branding,
+    read_logo,
+    save_branding,
+)
 from sgdesk.cli import main
 from sgdesk.errors import InputError, SGDeskError
 

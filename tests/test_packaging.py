@@ -21,8 +21,8 @@ import pytest
 import sgdesk
 from sgdesk import cli, registry
 from sgdesk.errors import BoardFileError
-from sgdesk.gui import startup
-from sgdesk.gui.viewspecs import VIEW_SPECS
+from sgdesk.gui.shell import app as startup
+from sgdesk.gui.shell.viewspecs import VIEW_SPECS
 from sgdesk.paths import DATA_FOLDERS, data_path, data_root, resource_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,7 +99,7 @@ def test_every_feature_module_and_view_is_a_hidden_import(spec):
     package = {".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
                for p in (ROOT / "sgdesk").rglob("*.py") if "__pycache__" not in p.parts}
     assert package <= hidden
-    assert {"sgdesk.gui.startup", "sgdesk.cli", "sgdesk.pdf.tables"} <= hidden
+    assert {"sgdesk.gui.shell.app", "sgdesk.cli", "sgdesk.pdf.tables"} <= hidden
 
 
 def test_a_feature_added_to_the_registry_is_picked_up_and_a_missing_one_stops_the_build(tmp_path, monkeypatch):
@@ -227,8 +227,7 @@ def test_the_windows_version_resource_carries_sgdesks_version(spec, tmp_path):
 # -- where the frozen app finds things ------------------------------------------------------------------------
 
 def test_a_bundle_finds_its_folders_in_meipass_and_builds_a_board_file_from_them(spec, tmp_path, monkeypatch):
-    from sgdesk.store import create_board_file
-    from sgdesk.store import migrations
+    from sgdesk.store import create_board_file, migrations
 
     meipass = tmp_path / "SG Desk" / "_internal"
     for source, dest in analysis(spec).kwargs["datas"]:   # lay the folders out as COLLECT does
@@ -282,7 +281,7 @@ def test_make_icons_draws_them_again(tmp_path):
 def test_the_app_and_its_windows_carry_the_icon(qapp):
     from PySide6.QtCore import QSize
 
-    from sgdesk.gui.app import create_application
+    from sgdesk.gui.shell.app import create_application
 
     before = (qapp.windowIcon(), qapp.styleSheet(), qapp.applicationName(), qapp.organizationName(),
               qapp.applicationDisplayName())
@@ -316,7 +315,7 @@ def test_a_failed_start_shows_a_readable_message_and_saves_the_details(qapp, mes
     def broken(path):
         raise RuntimeError("the style sheet is unreadable")
 
-    monkeypatch.setattr("sgdesk.gui.app.run_app", broken)
+    monkeypatch.setattr("sgdesk.gui.shell.app.run_app", broken)
     assert cli.main([]) == 1
 
     log = log_folder / "startup-errors.log"
@@ -341,8 +340,7 @@ def test_when_qt_cannot_load_windows_shows_its_own_message_box(log_folder, monke
             shown.append((text, title, flags))
             return 1
 
-    monkeypatch.setitem(sys.modules, "sgdesk.gui.app", None)          # "import sgdesk.gui.app" fails
-    monkeypatch.setitem(sys.modules, "PySide6.QtWidgets", None)       # and so does Qt for the message box
+    monkeypatch.setitem(sys.modules, "PySide6.QtWidgets", None)       # Qt will not load, for the app or the message box
     monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.setattr(ctypes, "windll", type("WinDLL", (), {"user32": User32}), raising=False)
     monkeypatch.setattr(sys, "stderr", None)                          # a windowed program has no console
@@ -350,7 +348,7 @@ def test_when_qt_cannot_load_windows_shows_its_own_message_box(log_folder, monke
     assert startup.launch(None) == 1
     [(text, title, flags)] = shown
     assert title == "SG Desk could not start" and flags == 0x10
-    assert text == ("A part of SG Desk could not be loaded (sgdesk.gui.app): the installation is incomplete or "
+    assert text == ("A part of SG Desk could not be loaded (PySide6.QtWidgets): the installation is incomplete or "
                     "damaged. Ask your IT team to install SG Desk again.\n\n"
                     f"The details are saved in this file: please send it to your IT team.\n{log_folder}/startup-errors.log")
 
@@ -370,7 +368,7 @@ def test_if_the_log_cannot_be_written_the_message_still_says_what_to_do(monkeypa
 def test_timing_prints_when_the_window_first_paints(qtbot, settings, monkeypatch, capfd):
     import time
 
-    from sgdesk.gui.main_window import MainWindow
+    from sgdesk.gui.shell.main_window import MainWindow
 
     monkeypatch.setenv("SGDESK_TIMING", "1")
     monkeypatch.delenv("SGDESK_SMOKE", raising=False)

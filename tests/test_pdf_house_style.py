@@ -13,7 +13,15 @@ import pytest
 from reportlab.platypus import Paragraph
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from sgdesk.pdf import DocumentSpec, build_pdf, data_table, frame_width, heading, styles, switch_orientation
+from sgdesk.pdf import (
+    DocumentSpec,
+    build_pdf,
+    data_table,
+    frame_width,
+    heading,
+    styles,
+    switch_orientation,
+)
 from sgdesk.pdf.page import MARGIN
 
 NAMES = "Siân Evans, Zoë Clarke, Niamh O'Loughlin, Łukasz Kowalski"

@@ -124,8 +124,8 @@ def test_the_audit_trail_window_exports_what_is_shown_to_csv(window, qtbot, tmp_
 
 
 def test_a_file_with_no_history_says_what_the_trail_is_for(qtbot, settings, tmp_path):
-    from sgdesk.gui.audit_view import AuditTrailDialog
-    from sgdesk.gui.context import AppContext
+    from sgdesk.gui.safety.audit import AuditTrailDialog
+    from sgdesk.gui.widgets.context import AppContext
 
     bf = create_board_file(tmp_path / "new.sgdesk")
     context = AppContext(bf)

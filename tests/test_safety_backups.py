@@ -11,8 +11,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from sgdesk import cli
-from sgdesk.backups import (BACKUP_DIR_VARIABLE, backup_before_first_edit, default_backup_dir, list_backups,
-                            make_backup, prune_backups)
+from sgdesk.backups import (
+    BACKUP_DIR_VARIABLE,
+    backup_before_first_edit,
+    default_backup_dir,
+    list_backups,
+    make_backup,
+    prune_backups,
+)
 from sgdesk.errors import BoardFileError
 from sgdesk.organisations import add_organisation
 from sgdesk.safety.restore import restore_backup
@@ -268,7 +274,7 @@ def test_restore_through_the_app_end_to_end(window, qtbot, message_boxes):
 
 
 def test_the_restore_dialog_says_what_to_do_when_there_are_no_backups(window, qtbot):
-    from sgdesk.gui.restore_dialog import RestoreDialog
+    from sgdesk.gui.safety.restore import RestoreDialog
 
     dialog = RestoreDialog(window.context.bf.path, window.settings, window)
     qtbot.addWidget(dialog)
@@ -276,7 +282,7 @@ def test_the_restore_dialog_says_what_to_do_when_there_are_no_backups(window, qt
     assert dialog.stack.currentWidget() is dialog.empty
     assert not dialog.restore_button.isEnabled()
     dialog.keep.setValue(7)
-    from sgdesk.gui.safety_settings import backups_kept
+    from sgdesk.gui.safety.settings import backups_kept
 
     assert backups_kept(window.settings) == 7
 
@@ -285,7 +291,7 @@ def test_a_file_that_will_not_open_can_be_restored_from_the_welcome_screen(qtbot
                                                                           message_boxes, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from sgdesk.gui.main_window import MainWindow
+    from sgdesk.gui.shell.main_window import MainWindow
 
     make_backup(demo_path)
     demo_path.write_bytes(demo_path.read_bytes()[:1000])

@@ -69,7 +69,7 @@ def answer(dialog_name: str, button: str, qtbot) -> list[str]:
 
 @pytest.fixture
 def bare_window(qtbot, settings):
-    from sgdesk.gui.main_window import MainWindow
+    from sgdesk.gui.shell.main_window import MainWindow
 
     window = MainWindow(settings)
     qtbot.addWidget(window)

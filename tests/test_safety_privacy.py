@@ -10,7 +10,7 @@ import pytest
 
 from sgdesk import cli, registry
 from sgdesk.backups import list_backups
-from sgdesk.gui.viewspecs import VIEW_SPECS
+from sgdesk.gui.shell.viewspecs import VIEW_SPECS
 from sgdesk.organisations import add_organisation
 
 SENTINEL = "Siân Pryce-Adeyemi"   # an invented person, who must never reach a log
@@ -80,7 +80,7 @@ def test_the_app_opens_no_network_connection(no_network, window, qtbot, message_
     qtbot.waitUntil(lambda: hasattr(window, "findings_dialog"), timeout=10000)
     window.show_audit_trail()
     window.audit_dialog.close()
-    from sgdesk.gui.restore_dialog import RestoreDialog
+    from sgdesk.gui.safety.restore import RestoreDialog
 
     dialog = RestoreDialog(window.context.bf.path, window.settings, window)
     dialog.show()
@@ -90,7 +90,7 @@ def test_the_app_opens_no_network_connection(no_network, window, qtbot, message_
 
 
 def test_unexpected_errors_are_logged_without_the_values_in_them(window, caplog, message_boxes):
-    from sgdesk.gui.dialogs import show_error
+    from sgdesk.gui.widgets.dialogs import show_error
 
     caplog.set_level(logging.DEBUG)
     try:

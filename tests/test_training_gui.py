@@ -8,8 +8,8 @@ import pdfplumber
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from sgdesk.gui.training_models import FILL_ROLE
-from sgdesk.gui.training_view import TrainingView
+from sgdesk.gui.training.models import FILL_ROLE
+from sgdesk.gui.training.view import TrainingView
 from sgdesk.training.bookings import book, cancel
 from sgdesk.training.delegates import DelegateDetails, add_delegate
 from sgdesk.training.model import get_booking, get_session
@@ -270,7 +270,7 @@ def test_cancel_a_session_from_the_programme(qtbot, window, monkeypatch):
 
 
 def test_an_empty_board_says_what_to_do_and_adds_the_first_course(qtbot, settings, empty_board, tmp_path):
-    from sgdesk.gui.main_window import MainWindow
+    from sgdesk.gui.shell.main_window import MainWindow
 
     path = empty_board.path
     empty_board.close()

@@ -11,15 +11,37 @@ from sgdesk.errors import SGDeskError
 from sgdesk.fyear import Period
 from sgdesk.organisations import add_organisation
 from sgdesk.training.attention import training_attention
-from sgdesk.training.bookings import (book, booking_history, cancel, cancel_session, mark_attendance, mark_told,
-                                      promote_from_waiting_list, substitute)
+from sgdesk.training.bookings import (
+    book,
+    booking_history,
+    cancel,
+    cancel_session,
+    mark_attendance,
+    mark_told,
+    promote_from_waiting_list,
+    substitute,
+)
 from sgdesk.training.charges import booking_charge, charges, preview_cancellation
 from sgdesk.training.delegates import DelegateDetails, add_delegate, matching_delegates
 from sgdesk.training.figures import period_figures
 from sgdesk.training.model import get_booking, get_session
-from sgdesk.training.policy import (DEFAULT_POLICY, OUT_OF_AREA, PARTNER, PRIVATE, Category, get_policy,
-                                    set_org_category, set_policy)
-from sgdesk.training.programme import CourseDetails, SessionDetails, add_course, add_session, update_session
+from sgdesk.training.policy import (
+    DEFAULT_POLICY,
+    OUT_OF_AREA,
+    PARTNER,
+    PRIVATE,
+    Category,
+    get_policy,
+    set_org_category,
+    set_policy,
+)
+from sgdesk.training.programme import (
+    CourseDetails,
+    SessionDetails,
+    add_course,
+    add_session,
+    update_session,
+)
 
 WEDNESDAY = dt.date(2018, 10, 17)
 BOOKED = dt.date(2018, 9, 1)

@@ -5,7 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from sgdesk.assessment import demo_data
-from sgdesk.assessment.rounds import add_respondent, create_round, set_response, set_submitted, update_round
+from sgdesk.assessment.rounds import (
+    add_respondent,
+    create_round,
+    set_response,
+    set_submitted,
+    update_round,
+)
 from sgdesk.assessment.scores import Scale, Score, parse_score
 from sgdesk.assessment.tool_store import install_tool
 from sgdesk.assessment.tools import SEED_TOOL_KEY, built_in_tool

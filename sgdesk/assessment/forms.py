@@ -13,8 +13,15 @@ from pathlib import Path
 from typing import Callable
 
 from sgdesk.assessment.importing import form_headers
-from sgdesk.assessment.rounds import (Respondent, Round, choose_round, get_round, list_respondents, list_rounds,
-                                      responses_of)
+from sgdesk.assessment.rounds import (
+    Respondent,
+    Round,
+    choose_round,
+    get_round,
+    list_respondents,
+    list_rounds,
+    responses_of,
+)
 from sgdesk.assessment.tool_store import load_tool
 from sgdesk.boards import get_board
 from sgdesk.dates import format_date

@@ -11,14 +11,26 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sgdesk.assessment.rounds import (Round, add_respondent, find_respondent, find_round, set_response,
-                                      set_submitted)
+from sgdesk.assessment.rounds import (
+    Round,
+    add_respondent,
+    find_respondent,
+    find_round,
+    set_response,
+    set_submitted,
+)
 from sgdesk.assessment.scores import Scale, Score, parse_score
 from sgdesk.assessment.tool_store import load_tool
 from sgdesk.dates import parse_date
 from sgdesk.errors import InputError
 from sgdesk.fyear import FinancialYear
-from sgdesk.importing.framework import Column, ImportKind, ImportSummary, ParsedRow, Problem
+from sgdesk.importing.framework import (
+    Column,
+    ImportKind,
+    ImportSummary,
+    ParsedRow,
+    Problem,
+)
 from sgdesk.organisations import find_organisation
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action

@@ -6,7 +6,12 @@ the anonymity threshold show "too few responses" instead of figures.
 
 from __future__ import annotations
 
-from sgdesk.assessment.results import RoundResults, StatementResult, absent_text, round_results
+from sgdesk.assessment.results import (
+    RoundResults,
+    StatementResult,
+    absent_text,
+    round_results,
+)
 from sgdesk.assessment.rounds import choose_round
 from sgdesk.assessment.statistics import Summary, figure, one_place
 from sgdesk.errors import NotFoundError

@@ -9,12 +9,18 @@ print "too few responses" in its place, while the GUI shows the business manager
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
 from decimal import Decimal
+from typing import Callable
 
-from sgdesk.assessment.rounds import Round, anonymity_threshold, get_round, previous_round
+from sgdesk.assessment.rounds import (
+    Round,
+    anonymity_threshold,
+    get_round,
+    previous_round,
+)
 from sgdesk.assessment.scores import Score
-from sgdesk.assessment.statistics import Summary, change as mean_change, summarise
+from sgdesk.assessment.statistics import Summary, summarise
+from sgdesk.assessment.statistics import change as mean_change
 from sgdesk.assessment.tool_store import StoredTool, load_tool, statement_rows
 from sgdesk.store import BoardFile
 

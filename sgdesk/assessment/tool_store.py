@@ -11,7 +11,13 @@ import json
 from dataclasses import dataclass, replace
 
 from sgdesk.assessment.scores import Scale
-from sgdesk.assessment.tools import SectionSpec, StatementSpec, ThemeSpec, ToolSpec, tool_key_for
+from sgdesk.assessment.tools import (
+    SectionSpec,
+    StatementSpec,
+    ThemeSpec,
+    ToolSpec,
+    tool_key_for,
+)
 from sgdesk.errors import InputError, NotFoundError
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action

@@ -29,15 +29,52 @@ from typing import Any, Iterable, Sequence
 
 from sgdesk.assessment.demo_data import COMMENTS as ASSESSMENT_COMMENTS
 from sgdesk.assessment.tool_store import install_tool
-from sgdesk.assessment.tools import SEED_TOOL_KEY, SectionSpec, StatementSpec, ThemeSpec, ToolSpec, built_in_tool
+from sgdesk.assessment.tools import (
+    SEED_TOOL_KEY,
+    SectionSpec,
+    StatementSpec,
+    ThemeSpec,
+    ToolSpec,
+    built_in_tool,
+)
 from sgdesk.boards import add_board
-from sgdesk.demo.large_data import (ADULTS_COURSES, ALL_AGE_COURSES, BOARD_SEATS, BOARDS, BUSINESS_UNIT, COUNTY,
-                                    EXTRA_STATEMENTS, FINANCE, FORWARD_ITEMS, JOB_TITLES, MARK_WEIGHTS, MARKS,
-                                    MEETING_VENUES, MORE_CHILDREN_COURSES, ORGANISATION_COUNT, ORGANISATIONS,
-                                    OUT_OF_AREA_ORGS, PLACES, REQUIRED_NAMES, SCHOOL_KINDS, STATUTORY,
-                                    STATUTORY_WEIGHTS, SUBGROUP_SEATS, SUBGROUPS, TOOL_KEY)
+from sgdesk.demo.large_data import (
+    ADULTS_COURSES,
+    ALL_AGE_COURSES,
+    BOARD_SEATS,
+    BOARDS,
+    BUSINESS_UNIT,
+    COUNTY,
+    EXTRA_STATEMENTS,
+    FINANCE,
+    FORWARD_ITEMS,
+    JOB_TITLES,
+    MARK_WEIGHTS,
+    MARKS,
+    MEETING_VENUES,
+    MORE_CHILDREN_COURSES,
+    ORGANISATION_COUNT,
+    ORGANISATIONS,
+    OUT_OF_AREA_ORGS,
+    PLACES,
+    REQUIRED_NAMES,
+    SCHOOL_KINDS,
+    STATUTORY,
+    STATUTORY_WEIGHTS,
+    SUBGROUP_SEATS,
+    SUBGROUPS,
+    TOOL_KEY,
+)
 from sgdesk.demo.large_finance import BoardYear
-from sgdesk.demo.large_rows import Counts, UnauditedAction, address, day_between, insert_many, nth_weekday, spread
+from sgdesk.demo.large_rows import (
+    Counts,
+    UnauditedAction,
+    address,
+    day_between,
+    insert_many,
+    nth_weekday,
+    spread,
+)
 from sgdesk.demo.large_training import Programme
 from sgdesk.finance.accounts import ensure_accounts, ensure_fund
 from sgdesk.fyear import FinancialYear

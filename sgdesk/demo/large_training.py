@@ -7,7 +7,12 @@ import datetime as dt
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from sgdesk.demo.large_data import COUNTY, DELEGATE_WEIGHTS, SECTORS_BY_TYPE, TRAINING_VENUES
+from sgdesk.demo.large_data import (
+    COUNTY,
+    DELEGATE_WEIGHTS,
+    SECTORS_BY_TYPE,
+    TRAINING_VENUES,
+)
 from sgdesk.demo.large_rows import address, day_between, insert_tuples, spread
 from sgdesk.training.delegates import DelegateDetails, search_key
 from sgdesk.training.demo import _COMMENTS as TRAINING_COMMENTS

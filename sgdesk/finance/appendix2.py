@@ -20,9 +20,22 @@ from sgdesk.dates import format_date
 from sgdesk.errors import InputError
 from sgdesk.exporting import ExportRequest, ExportResult
 from sgdesk.finance.accounts import SECTION_LABELS, SECTIONS, find_fund
-from sgdesk.finance.contributions import Allocation, Contribution, format_share, year_allocation
-from sgdesk.finance.ledger import (LedgerEntry, Style, list_entries, outcome_text, parse_style, period_year,
-                                   printed_amount, totals)
+from sgdesk.finance.contributions import (
+    Allocation,
+    Contribution,
+    format_share,
+    year_allocation,
+)
+from sgdesk.finance.ledger import (
+    LedgerEntry,
+    Style,
+    list_entries,
+    outcome_text,
+    parse_style,
+    period_year,
+    printed_amount,
+    totals,
+)
 from sgdesk.fyear import FinancialYear, Period
 from sgdesk.money import Pence, format_money
 from sgdesk.store import BoardFile

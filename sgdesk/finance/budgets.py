@@ -11,8 +11,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from sgdesk.finance.accounts import SECTIONS, Section, list_categories
-from sgdesk.finance.ledger import (LedgerEntry, Totals, carried_forward_entry, check_description, list_entries,
-                                   next_position, totals)
+from sgdesk.finance.ledger import (
+    LedgerEntry,
+    Totals,
+    carried_forward_entry,
+    check_description,
+    list_entries,
+    next_position,
+    totals,
+)
 from sgdesk.fyear import FinancialYear
 from sgdesk.money import Pence
 from sgdesk.store import BoardFile

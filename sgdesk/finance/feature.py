@@ -12,7 +12,11 @@ def register(registry) -> None:
     from sgdesk.finance.attention import finance_attention, finance_checks
     from sgdesk.finance.demo import build_finance_demo
     from sgdesk.finance.imports import ContributionsImport, LedgerImport
-    from sgdesk.finance.reports import budget_report, contributions_report, ledger_report
+    from sgdesk.finance.reports import (
+        budget_report,
+        contributions_report,
+        ledger_report,
+    )
     from sgdesk.office.exports import appendix_export
 
     registry.add_import_kind(LedgerImport())

@@ -10,15 +10,48 @@ from typing import Any
 from sgdesk.core_feature import parse_yes_no
 from sgdesk.dates import format_date_numeric, parse_date
 from sgdesk.errors import InputError, quoted
-from sgdesk.finance.accounts import (SECTION_LABELS, Section, category_names, default_fund_id, ensure_accounts,
-                                     ensure_category, ensure_fund, find_fund, guess_category, parse_section)
+from sgdesk.finance.accounts import (
+    SECTION_LABELS,
+    Section,
+    category_names,
+    default_fund_id,
+    ensure_accounts,
+    ensure_category,
+    ensure_fund,
+    find_fund,
+    guess_category,
+    parse_section,
+)
 from sgdesk.finance.allocation import ROUNDINGS, Rounding
-from sgdesk.finance.contributions import (WHOLE, Contribution, add_contribution, calculate, format_share,
-                                          list_contributions, parse_count, parse_share, parse_status, set_year,
-                                          update_contribution, year_settings)
-from sgdesk.finance.ledger import add_entry, check_entry_date, entry_values, list_entries
+from sgdesk.finance.contributions import (
+    WHOLE,
+    Contribution,
+    add_contribution,
+    calculate,
+    format_share,
+    list_contributions,
+    parse_count,
+    parse_share,
+    parse_status,
+    set_year,
+    update_contribution,
+    year_settings,
+)
+from sgdesk.finance.ledger import (
+    add_entry,
+    check_entry_date,
+    entry_values,
+    list_entries,
+)
 from sgdesk.fyear import FinancialYear
-from sgdesk.importing.framework import Column, FirstRows, ImportKind, ImportSummary, ParsedRow, Problem
+from sgdesk.importing.framework import (
+    Column,
+    FirstRows,
+    ImportKind,
+    ImportSummary,
+    ParsedRow,
+    Problem,
+)
 from sgdesk.money import Pence, format_money, parse_money
 from sgdesk.organisations import find_organisation
 from sgdesk.store import BoardFile

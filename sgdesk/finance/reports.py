@@ -4,9 +4,25 @@ from __future__ import annotations
 
 from sgdesk.errors import InputError
 from sgdesk.finance.accounts import SECTION_LABELS
-from sgdesk.finance.budgets import BudgetAgainstActual, budget_against_actual, percent_of
-from sgdesk.finance.contributions import Allocation, format_share, history, partner_name, year_allocation
-from sgdesk.finance.ledger import finance_years, list_entries, outcome_text, period_year, totals
+from sgdesk.finance.budgets import (
+    BudgetAgainstActual,
+    budget_against_actual,
+    percent_of,
+)
+from sgdesk.finance.contributions import (
+    Allocation,
+    format_share,
+    history,
+    partner_name,
+    year_allocation,
+)
+from sgdesk.finance.ledger import (
+    finance_years,
+    list_entries,
+    outcome_text,
+    period_year,
+    totals,
+)
 from sgdesk.fyear import FinancialYear, Period
 from sgdesk.money import format_money
 from sgdesk.reporting import ReportColumn, ReportTable

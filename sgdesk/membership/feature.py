@@ -8,7 +8,11 @@ from sgdesk.reporting import Report
 
 
 def register(registry) -> None:
-    from sgdesk.membership.appendix1 import OPTIONS_HELP, appendix1_story, export_appendix1
+    from sgdesk.membership.appendix1 import (
+        OPTIONS_HELP,
+        appendix1_story,
+        export_appendix1,
+    )
     from sgdesk.membership.attention import membership_attention
     from sgdesk.membership.checks import membership_findings
     from sgdesk.membership.demo import build_membership_demo
@@ -16,7 +20,11 @@ def register(registry) -> None:
     from sgdesk.membership.import_meetings import MeetingsImport
     from sgdesk.membership.import_members import MembersImport
     from sgdesk.membership.import_organisations import OrganisationsImport
-    from sgdesk.membership.reports import attendance_report, members_report, organisations_report
+    from sgdesk.membership.reports import (
+        attendance_report,
+        members_report,
+        organisations_report,
+    )
     from sgdesk.office.exports import appendix_export
 
     for kind in (OrganisationsImport(), MembersImport(), MeetingsImport(), AttendanceImport()):

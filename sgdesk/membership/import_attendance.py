@@ -15,14 +15,28 @@ from typing import Any
 
 from sgdesk.dates import format_date, parse_date
 from sgdesk.errors import InputError
-from sgdesk.importing.framework import Column, ImportKind, ImportSummary, ParsedRow, Problem, normalise_header
+from sgdesk.importing.framework import (
+    Column,
+    ImportKind,
+    ImportSummary,
+    ParsedRow,
+    Problem,
+    normalise_header,
+)
 from sgdesk.membership.attendance import MarkEdit, write_marks
 from sgdesk.membership.bodies import Body
 from sgdesk.membership.cells import parse_text
 from sgdesk.membership.import_members import BODY_COLUMN, resolve_body
 from sgdesk.membership.marks import parse_mark
 from sgdesk.membership.meetings import add_meeting, get_meeting, meetings_on
-from sgdesk.membership.seats import Seat, add_seat, appoint, find_person, list_seats, person_for
+from sgdesk.membership.seats import (
+    Seat,
+    add_seat,
+    appoint,
+    find_person,
+    list_seats,
+    person_for,
+)
 from sgdesk.organisations import find_organisation
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action

@@ -6,10 +6,22 @@ from typing import Any
 
 from sgdesk.dates import format_date, parse_date
 from sgdesk.errors import InputError, quoted
-from sgdesk.importing.framework import Column, FirstRows, ImportKind, ImportSummary, ParsedRow, Problem
+from sgdesk.importing.framework import (
+    Column,
+    FirstRows,
+    ImportKind,
+    ImportSummary,
+    ParsedRow,
+    Problem,
+)
 from sgdesk.membership.cells import parse_text
 from sgdesk.membership.import_members import BODY_COLUMN, resolve_body
-from sgdesk.membership.meetings import add_meeting, meetings_on, parse_status, parse_time
+from sgdesk.membership.meetings import (
+    add_meeting,
+    meetings_on,
+    parse_status,
+    parse_time,
+)
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
 

@@ -9,7 +9,14 @@ from typing import Any
 
 from sgdesk.dates import parse_date
 from sgdesk.errors import InputError, quoted
-from sgdesk.importing.framework import Column, FirstRows, ImportKind, ImportSummary, ParsedRow, Problem
+from sgdesk.importing.framework import (
+    Column,
+    FirstRows,
+    ImportKind,
+    ImportSummary,
+    ParsedRow,
+    Problem,
+)
 from sgdesk.membership.bodies import Body, find_body
 from sgdesk.membership.cells import check_date_order, parse_text
 from sgdesk.membership.seats import add_seat, appoint, find_person, person_for

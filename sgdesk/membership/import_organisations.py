@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
-from sgdesk.dates import parse_date
-from sgdesk.importing.framework import Column, FirstRows, ImportKind, ImportSummary, ParsedRow, Problem
 from sgdesk.core_feature import parse_yes_no
-from sgdesk.membership.cells import ALIASES_HELP, AliasSpec, check_date_order, parse_aliases
+from sgdesk.dates import parse_date
+from sgdesk.importing.framework import (
+    Column,
+    FirstRows,
+    ImportKind,
+    ImportSummary,
+    ParsedRow,
+    Problem,
+)
+from sgdesk.membership.cells import (
+    ALIASES_HELP,
+    AliasSpec,
+    check_date_order,
+    parse_aliases,
+)
 from sgdesk.organisations import ORG_TYPES, find_organisation, parse_org_type
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from sgdesk.office.blocks import Block, Cell, HeadingBlock, ImageBlock, PageBlock, TableBlock, TextBlock
+from sgdesk.office.blocks import (
+    Block,
+    Cell,
+    HeadingBlock,
+    ImageBlock,
+    PageBlock,
+    TableBlock,
+    TextBlock,
+)
 
 _ALIGN_LETTERS = {0: "L", 1: "C", 2: "R", 4: "L", "LEFT": "L", "CENTER": "C", "CENTRE": "C", "RIGHT": "R",
                   "DECIMAL": "R"}
@@ -25,7 +33,14 @@ def read_story(flowables: Iterable[Any]) -> list[Block]:
 
 def _read(flowables: list[Any], blocks: list[Block]) -> None:
     from reportlab.graphics.shapes import Drawing
-    from reportlab.platypus import Image, KeepTogether, ListFlowable, PageBreak, Paragraph, Table
+    from reportlab.platypus import (
+        Image,
+        KeepTogether,
+        ListFlowable,
+        PageBreak,
+        Paragraph,
+        Table,
+    )
 
     from sgdesk.pdf.headings import Heading
 

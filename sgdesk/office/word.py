@@ -12,7 +12,15 @@ import io
 import os
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from sgdesk.office.blocks import Block, Cell, HeadingBlock, PageBlock, TableBlock, TextBlock, report_table_block
+from sgdesk.office.blocks import (
+    Block,
+    Cell,
+    HeadingBlock,
+    PageBlock,
+    TableBlock,
+    TextBlock,
+    report_table_block,
+)
 from sgdesk.office.layout import MARGIN_MM, PAGE_MM, orientation_for, usable_width_mm
 from sgdesk.office.package import document_time, save_package
 from sgdesk.reporting import ReportTable

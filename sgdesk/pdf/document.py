@@ -5,12 +5,25 @@ from __future__ import annotations
 import os
 from typing import BinaryIO
 
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreakIfNotEmpty, PageTemplate
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageBreakIfNotEmpty,
+    PageTemplate,
+)
 
 from sgdesk.pdf.colours import use_accent
 from sgdesk.pdf.fonts import register_fonts
 from sgdesk.pdf.headings import Heading
-from sgdesk.pdf.page import MARGIN, PAGE_SIZES, NumberedCanvas, draw_furniture, draw_overlay, page_size
+from sgdesk.pdf.page import (
+    MARGIN,
+    PAGE_SIZES,
+    NumberedCanvas,
+    draw_furniture,
+    draw_overlay,
+    page_size,
+)
 from sgdesk.pdf.spec import DocumentSpec
 
 CREATOR = "SG Desk"

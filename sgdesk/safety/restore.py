@@ -16,8 +16,15 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sgdesk.backups import (DEFAULT_KEEP, backup_open_file, default_backup_dir, ensure_backup_folder,
-                            list_backups, new_backup_path, prune_backups)
+from sgdesk.backups import (
+    DEFAULT_KEEP,
+    backup_open_file,
+    default_backup_dir,
+    ensure_backup_folder,
+    list_backups,
+    new_backup_path,
+    prune_backups,
+)
 from sgdesk.errors import BoardFileError, SGDeskError
 from sgdesk.safety.lockfile import acquire
 from sgdesk.store import open_board_file

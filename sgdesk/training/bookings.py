@@ -22,8 +22,17 @@ from sgdesk.dates import format_date
 from sgdesk.errors import SGDeskError
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
-from sgdesk.training.model import (PLACE_STATUSES, PLACES_SQL, STATUS_LABELS, Booking, find_booking, get_booking,
-                                   get_delegate, get_session, waiting_list)
+from sgdesk.training.model import (
+    PLACE_STATUSES,
+    PLACES_SQL,
+    STATUS_LABELS,
+    Booking,
+    find_booking,
+    get_booking,
+    get_delegate,
+    get_session,
+    waiting_list,
+)
 
 ACTIVE_STATUSES = ("confirmed", "waitlisted", "attended", "dna")
 EVENT_LABELS: dict[str, str] = {

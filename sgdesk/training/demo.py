@@ -17,12 +17,31 @@ from dataclasses import dataclass
 from sgdesk.organisations import add_organisation, find_organisation
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
-from sgdesk.training.bookings import book, cancel, cancel_session, mark_attendance, mark_told, substitute
+from sgdesk.training.bookings import (
+    book,
+    cancel,
+    cancel_session,
+    mark_attendance,
+    mark_told,
+    substitute,
+)
 from sgdesk.training.delegates import DelegateDetails, add_delegate, fold
 from sgdesk.training.evaluations import EvaluationDetails, save_evaluation
 from sgdesk.training.model import get_booking
-from sgdesk.training.policy import OUT_OF_AREA, PARTNER, PRIVATE, VOLUNTARY, set_org_category
-from sgdesk.training.programme import DEFAULT_TIMES, CourseDetails, SessionDetails, add_course, add_session
+from sgdesk.training.policy import (
+    OUT_OF_AREA,
+    PARTNER,
+    PRIVATE,
+    VOLUNTARY,
+    set_org_category,
+)
+from sgdesk.training.programme import (
+    DEFAULT_TIMES,
+    CourseDetails,
+    SessionDetails,
+    add_course,
+    add_session,
+)
 
 YEAR_START = dt.date(2018, 4, 1)
 

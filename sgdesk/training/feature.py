@@ -16,7 +16,11 @@ def register(registry) -> None:
     from sgdesk.training.importers import BookingsImport, CoursesImport, SessionsImport
     from sgdesk.training.pdf_sessions import export_certificates, export_register
     from sgdesk.training.pdf_summary import export_training, training_story
-    from sgdesk.training.reports import charges_report, evaluations_report, training_report
+    from sgdesk.training.reports import (
+        charges_report,
+        evaluations_report,
+        training_report,
+    )
 
     registry.add_import_kind(CoursesImport())
     registry.add_import_kind(SessionsImport())

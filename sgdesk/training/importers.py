@@ -11,17 +11,52 @@ from dataclasses import dataclass, replace
 from sgdesk.core_feature import parse_yes_no
 from sgdesk.dates import format_date, parse_date
 from sgdesk.errors import InputError, quoted
-from sgdesk.importing.framework import Column, FirstRows, ImportKind, ImportSummary, ParsedRow, Problem
+from sgdesk.importing.framework import (
+    Column,
+    FirstRows,
+    ImportKind,
+    ImportSummary,
+    ParsedRow,
+    Problem,
+)
 from sgdesk.organisations import add_organisation, find_organisation
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
 from sgdesk.training.bookings import record_booking
-from sgdesk.training.delegates import (SECTORS, DelegateDetails, add_delegate, find_delegate, known_sectors,
-                                       normalise_sector, parse_email)
-from sgdesk.training.model import PLACE_STATUSES, STATUS_LABELS, find_booking, list_sessions
-from sgdesk.training.policy import VOLUNTARY, get_policy, org_categories, parse_category, set_org_category
-from sgdesk.training.programme import (DEFAULT_TIMES, CourseDetails, SessionDetails, add_course, add_session,
-                                       default_end, parse_capacity, parse_length, parse_level, parse_time)
+from sgdesk.training.delegates import (
+    SECTORS,
+    DelegateDetails,
+    add_delegate,
+    find_delegate,
+    known_sectors,
+    normalise_sector,
+    parse_email,
+)
+from sgdesk.training.model import (
+    PLACE_STATUSES,
+    STATUS_LABELS,
+    find_booking,
+    list_sessions,
+)
+from sgdesk.training.policy import (
+    VOLUNTARY,
+    get_policy,
+    org_categories,
+    parse_category,
+    set_org_category,
+)
+from sgdesk.training.programme import (
+    DEFAULT_TIMES,
+    CourseDetails,
+    SessionDetails,
+    add_course,
+    add_session,
+    default_end,
+    parse_capacity,
+    parse_length,
+    parse_level,
+    parse_time,
+)
 
 DEFAULT_CAPACITY = 20
 _ONLINE = {"online": None, "virtual": None, "remote": None, "webinar": None, "teams": "Microsoft Teams",

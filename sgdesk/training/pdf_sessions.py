@@ -15,7 +15,13 @@ from sgdesk.dates import format_date_long
 from sgdesk.errors import NotFoundError, SGDeskError
 from sgdesk.exporting import ExportRequest, ExportResult
 from sgdesk.store import BoardFile
-from sgdesk.training.model import LENGTHS, PLACES_SQL, Session, get_session, session_board
+from sgdesk.training.model import (
+    LENGTHS,
+    PLACES_SQL,
+    Session,
+    get_session,
+    session_board,
+)
 from sgdesk.training.policy import weekday_date
 
 SPARE_ROWS = 4

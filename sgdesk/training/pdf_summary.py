@@ -28,7 +28,7 @@ def training_story(bf: BoardFile, board_id: int, period: Period | None) -> list[
     """The summary's flowables (for this export and for the annual-report pack)."""
     from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
-    from sgdesk.pdf import data_table, heading, styles
+    from sgdesk.pdf import heading, styles
 
     s = styles()
     figures = period_figures(bf, board_id, period)

@@ -1,0 +1,1 @@
+"""Self-assessment: rounds, answers, summaries and tools."""

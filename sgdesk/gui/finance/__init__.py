@@ -1,0 +1,1 @@
+"""Finance: ledger, budget against actual, partner contributions."""

@@ -1,0 +1,169 @@
+"""The dialog that adds or edits a ledger entry or a budget line.
+
+Categories and funds are chosen by name: a name the board does not have yet is added when
+the line is saved, so a new board can record its first entry straight away.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from sgdesk.dates import format_date_numeric, parse_date
+from sgdesk.errors import SGDeskError
+from sgdesk.finance.accounts import (
+    DEFAULT_FUND,
+    SECTION_LABELS,
+    SECTIONS,
+    category_names,
+    ensure_accounts,
+    ensure_category,
+    ensure_fund,
+    list_funds,
+)
+from sgdesk.finance.budgets import BudgetLine, add_budget_line, budget_values
+from sgdesk.finance.ledger import LedgerEntry, add_entry, entry_values
+from sgdesk.fyear import FinancialYear
+from sgdesk.gui.widgets.context import AppContext
+from sgdesk.gui.widgets.forms import FormDialog
+from sgdesk.money import format_money, parse_money
+from sgdesk.store.changes import Action
+
+
+@dataclass
+class LineForm:
+    """What the dialog collected, before categories and funds are looked up."""
+
+    section: str
+    category: str
+    fund: str
+    description: str
+    amount: int
+    entry_date: dt.date | None = None
+    party: str = ""
+    reference: str = ""
+    in_kind: bool = False
+
+
+class LineDialog(FormDialog):
+    """Add or edit one line; ``ledger=False`` leaves out the ledger-only fields (a budget line).
+
+    A value that cannot be saved is explained under the form, and the dialog stays open.
+    """
+
+    def __init__(self, context: AppContext, year: FinancialYear, *, ledger: bool,
+                 line: LedgerEntry | BudgetLine | None, parent: QWidget | None = None) -> None:
+        what = "ledger entry" if ledger else "budget line"
+        super().__init__(f"{'Edit' if line else 'Add'} {what} — {year.label}", parent,
+                         accept_button=QDialogButtonBox.StandardButton.Save)
+        self.context, self.year, self.ledger, self.line = context, year, ledger, line
+        self.setObjectName("financeLineDialog")
+        self.section = QComboBox()
+        for section in SECTIONS:
+            self.section.addItem(SECTION_LABELS[section], section)
+        self.category = QComboBox()
+        self.category.setEditable(True)
+        self.fund = QComboBox()
+        self.fund.setEditable(True)
+        funds = [fund.name for fund in list_funds(context.bf, context.board_id)] or [DEFAULT_FUND]
+        self.fund.addItems(funds)
+        self.description = QLineEdit()
+        self.description.setPlaceholderText("e.g. Office Expenses: Postage")
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText("e.g. 4,005.39 (a credit or refund: -11,745.03)")
+        widgets = [("&Section:", self.section, "Section"), ("&Category:", self.category, "Category"),
+                   ("&Fund:", self.fund, "Fund"), ("&Description:", self.description, "Description"),
+                   ("&Amount (£):", self.amount, "Amount")]
+        if ledger:
+            self.entry_date = QLineEdit()
+            self.entry_date.setPlaceholderText(f"optional, from {format_date_numeric(year.start)} "
+                                               f"to {format_date_numeric(year.end)}")
+            self.party = QLineEdit()
+            self.reference = QLineEdit()
+            self.in_kind = QCheckBox("In kind (recorded, but not counted in the cash totals)")
+            widgets += [("D&ate:", self.entry_date, "Date"), ("Supplier or &payer:", self.party, "Supplier or payer"),
+                        ("&Reference:", self.reference, "Reference"), ("", self.in_kind, "In kind")]
+        for label, widget, name in widgets:
+            widget.setAccessibleName(name)
+            self.add_row(label, widget)
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #B00020;")
+        self.error.setAccessibleName("Problem")
+        self.below.addWidget(self.error)
+        self.section.currentIndexChanged.connect(lambda _i: self._fill_categories())
+        self._fill_categories()
+        if line is not None:
+            self._show(line)
+
+    def _fill_categories(self) -> None:
+        current = self.category.currentText()
+        self.category.clear()
+        names = category_names(self.context.bf, self.context.board_id, self.section.currentData())
+        self.category.addItems(names)
+        if current in names:
+            self.category.setCurrentText(current)
+
+    def _show(self, line: LedgerEntry | BudgetLine) -> None:
+        self.section.setCurrentIndex(SECTIONS.index(line.section))
+        self.category.setCurrentText(line.category)
+        self.fund.setCurrentText(line.fund)
+        self.description.setText(line.description)
+        self.amount.setText(format_money(line.amount, symbol=False))
+        if isinstance(line, LedgerEntry):
+            self.entry_date.setText(format_date_numeric(line.entry_date) if line.entry_date else "")
+            self.party.setText(line.party or "")
+            self.reference.setText(line.reference or "")
+            self.in_kind.setChecked(line.in_kind)
+
+    def line_form(self) -> LineForm:
+        """The values typed, read (raises InputError naming a value that cannot be read)."""
+        text = self.entry_date.text().strip() if self.ledger else ""
+        return LineForm(
+            section=self.section.currentData(), category=self.category.currentText().strip(),
+            fund=self.fund.currentText().strip() or DEFAULT_FUND, description=self.description.text(),
+            amount=parse_money(self.amount.text()),
+            entry_date=parse_date(text) if text else None,
+            party=self.party.text() if self.ledger else "", reference=self.reference.text() if self.ledger else "",
+            in_kind=self.in_kind.isChecked() if self.ledger else False,
+        )
+
+    def save(self) -> None:
+        form = self.line_form()
+        if not form.category:
+            raise SGDeskError("choose a category, or type a new one")
+        what = "ledger entry" if self.ledger else "budget line"
+        verb = "Edit" if self.line else "Add"
+        with self.context.edit(f"{verb} {what} {' '.join(form.description.split())}") as ed:
+            self._write(ed, form)
+
+    def show_problem(self, error: SGDeskError) -> None:
+        self.error.setText(str(error))
+
+    def _write(self, ed: Action, form: LineForm) -> None:
+        bf, board_id = self.context.bf, self.context.board_id
+        ensure_accounts(ed, bf, board_id)
+        common = {"year": self.year, "section": form.section, "description": form.description,
+                  "category_id": ensure_category(ed, bf, board_id, form.section, form.category),
+                  "fund_id": ensure_fund(ed, bf, board_id, form.fund), "amount": form.amount}
+        if self.ledger:
+            values = entry_values(**common, entry_date=form.entry_date, party=form.party, reference=form.reference,
+                                  in_kind=form.in_kind)
+            table, add = "ledger_entry", add_entry
+        else:
+            values = budget_values(**common)
+            table, add = "budget_line", add_budget_line
+        if self.line is None:
+            add(ed, bf, board_id, values)
+        else:
+            ed.update(table, self.line.id, values)

@@ -1,0 +1,496 @@
+"""Meetings: the attendance grid with its flags, the list of meetings, and the forward plan.
+
+Choose the board or a sub-group and a period; the grid's Expected and % columns and the flags
+beside it follow every mark as it is typed, pasted or undone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sgdesk.dates import format_date
+from sgdesk.errors import InputError, SGDeskError
+from sgdesk.fyear import FinancialYear, Period
+from sgdesk.gui.membership.forward_plan import ForwardPlanModel, ForwardPlanTable
+from sgdesk.gui.membership.grid_model import AttendanceModel
+from sgdesk.gui.membership.grid_table import AttendanceTable
+from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.forms import FormDialog
+from sgdesk.gui.widgets.models import Field
+from sgdesk.gui.widgets.record_table import RecordTable, section_label, table_page
+from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column, row
+from sgdesk.membership.attendance import set_mark_details
+from sgdesk.membership.bodies import Body, body_by_key, list_bodies
+from sgdesk.membership.cells import optional_date
+from sgdesk.membership.flags import QuorumRule, get_quorum_rule, set_quorum_rule
+from sgdesk.membership.import_meetings import parse_online
+from sgdesk.membership.meetings import (
+    STATUSES,
+    add_forward_item,
+    add_meeting,
+    delete_meeting,
+    list_meetings,
+    parse_status,
+    parse_time,
+)
+from sgdesk.organisations import list_organisations
+from sgdesk.reporting import format_cell
+from sgdesk.store import Changes
+
+_SEVERITY = {"problem": ("Problem", "#B00020"), "warning": ("Check", "#8A5A00"), "info": ("Note", "#1F4E79")}
+#: changes to these tables alone only change marks, so the grid recounts without rebuilding
+_MARK_TABLES = frozenset({"attendance", "person"})
+
+MEETING_FIELDS = [
+    Field("meets_on", "Date", "date", True, 110), Field("starts_at", "Time", "text", True, 70),
+    Field("venue", "Venue", "text", True, 330), Field("online", "Online", "text", True, 70),
+    Field("status", "Status", "text", True, 90), Field("marks", "Marks", "int", False, 60),
+    Field("items", "Plan items", "int", False, 90), Field("notes", "Notes", "text", True),
+]
+
+
+def _meeting_saver(column: str, parse) -> tuple:
+    def describe(row: dict) -> str:
+        return f"Change the {column.replace('_', ' ')} of the meeting of {format_date(row['meets_on'])}"
+
+    def save(ed, row: dict, text: str) -> None:
+        ed.update("meeting", row["id"], {column: parse(text) if text else None})
+    return describe, save
+
+
+def _required_date(text: str) -> dt.date:
+    day = optional_date(text)
+    if day is None:
+        raise InputError("The meeting's date", "is empty", "type the date, as in 21/09/2017")
+    return day
+
+
+class MeetingsView(BoardView):
+    key = "meetings"
+    title = "Meetings"
+    watched_tables = frozenset({"meeting", "attendance", "seat", "seat_holder", "person", "organisation",
+                                "subgroup", "forward_item", "board_setting", "board"})
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.model = AttendanceModel(context)
+        self.plan_model = ForwardPlanModel(context)
+
+        heading = QLabel("Meetings and attendance")
+        heading.setObjectName("viewHeading")
+        self.body_combo = QComboBox()
+        self.body_combo.setAccessibleName("Board or sub-group")
+        self.body_combo.setMinimumWidth(260)
+        self.period_combo = QComboBox()
+        self.period_combo.setAccessibleName("Period")
+        self.start = QDateEdit(calendarPopup=True)
+        self.end = QDateEdit(calendarPopup=True)
+        for edit, name in ((self.start, "From date"), (self.end, "To date")):
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setAccessibleName(name)
+            edit.dateChanged.connect(lambda _d: self._reload())
+        body_label = QLabel("&Body:")
+        body_label.setBuddy(self.body_combo)
+        period_label = QLabel("&Period:")
+        period_label.setBuddy(self.period_combo)
+        self.add_meeting_button = QPushButton("&Add meeting…")
+        self.add_meeting_button.clicked.connect(self.add_meeting)
+        self.quorum_button = QPushButton("&Quorum rule…")
+        self.quorum_button.clicked.connect(self.edit_quorum)
+        top = row(heading, None, body_label, self.body_combo, period_label, self.period_combo, self.start, self.end,
+                  self.add_meeting_button, self.quorum_button)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Meetings sections")
+        self.tabs.addTab(self._attendance_tab(), "A&ttendance")
+        self.tabs.addTab(self._meetings_tab(), "&Meetings")
+        self.tabs.addTab(self._plan_tab(), "&Forward plan")
+
+        self.empty = EmptyState(
+            "No meetings yet",
+            "Add the board's meetings here, then record who came to each one in the attendance grid (type Y, D, "
+            "A, N or - in a cell, or paste a block from Excel). Seats come from Membership. You can also import a "
+            "grid kept in Excel: sgdesk import FILE attendance GRID.xlsx.", "Add the first meeting")
+        self.empty.action_clicked.connect(self.add_meeting)
+        self.stack = EmptyOr(column(top, (self.tabs, 1)), self.empty)
+        QVBoxLayout(self).addWidget(self.stack)
+        self.body_combo.currentIndexChanged.connect(lambda _i: self._body_changed())
+        self.period_combo.currentIndexChanged.connect(lambda _i: self._period_changed())
+        self.refresh()
+
+    # -- construction -----------------------------------------------------------------------------
+    def _attendance_tab(self) -> QWidget:
+        self.table = AttendanceTable(self.model)
+        self.table.selectionModel().currentChanged.connect(lambda *_: self._show_cell())
+        self.summary = QLabel()
+        self.summary.setObjectName("muted")
+        self.summary.setWordWrap(True)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.summary)
+
+        flags_label = section_label("Flags")
+        self.flag_list = QListWidget()
+        self.flag_list.setObjectName("flagList")
+        self.flag_list.setAccessibleName("Attendance flags")
+        self.flag_list.setWordWrap(True)
+        self.flag_list.itemActivated.connect(self._open_flag)
+        self.flag_list.itemClicked.connect(self._open_flag)
+        self.cell_label = QLabel()
+        self.cell_label.setWordWrap(True)
+        self.deputy_combo = QComboBox()
+        self.deputy_combo.setAccessibleName("Deputy who attended")
+        self.note_edit = QLineEdit()
+        self.note_edit.setAccessibleName("Note on this mark")
+        self.note_edit.setPlaceholderText("Note (optional)")
+        self.save_details_button = QPushButton("Save &details")
+        self.save_details_button.clicked.connect(self.save_details)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(flags_label)
+        right_layout.addWidget(self.flag_list, 1)
+        right_layout.addWidget(section_label("Selected mark"))
+        right_layout.addWidget(self.cell_label)
+        deputy_label = QLabel("Deputy who came:")
+        deputy_label.setBuddy(self.deputy_combo)
+        right_layout.addWidget(deputy_label)
+        right_layout.addWidget(self.deputy_combo)
+        right_layout.addWidget(self.note_edit)
+        right_layout.addWidget(self.save_details_button)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 300])
+        return splitter
+
+    def _meetings_tab(self) -> QWidget:
+        savers = {
+            "meets_on": _meeting_saver("meets_on", _required_date),
+            "starts_at": _meeting_saver("starts_at", parse_time),
+            "venue": _meeting_saver("venue", str),
+            "online": _meeting_saver("online", parse_online),
+            "status": _meeting_saver("status", parse_status),
+            "notes": _meeting_saver("notes", str),
+        }
+        self.meeting_table = RecordTable(self.context, "Meetings list", MEETING_FIELDS, savers, sort_column=None)
+        self.delete_meeting_button = QPushButton("&Remove meeting")
+        self.delete_meeting_button.clicked.connect(self.remove_meeting)
+        return table_page(self.meeting_table, "Double-click a cell to change it. Status is planned, held or "
+                          "cancelled; marking attendance at a planned meeting makes it held.",
+                          self.delete_meeting_button)
+
+    def _plan_tab(self) -> QWidget:
+        self.plan_table = ForwardPlanTable(self.plan_model)
+        self.add_item_button = QPushButton("Add &item…")
+        self.add_item_button.clicked.connect(self.add_item)
+        return table_page(self.plan_table, "Each row is a standing item, each column a meeting; a cell names the "
+                          "lead organisation. Select a cell and press Space to add or remove the item there.",
+                          self.add_item_button)
+
+    # -- what is chosen ---------------------------------------------------------------------------
+    def body(self) -> Body | None:
+        key = self.body_combo.currentData()
+        if key is None or self.context.board_id is None:
+            return None
+        return body_by_key(self.context.bf, self.context.board_id, key)
+
+    def period(self) -> Period | None:
+        data = self.period_combo.currentData()
+        if data is None:
+            return None
+        if data == "custom":
+            start, end = self.start.date().toPython(), self.end.date().toPython()
+            return Period(start, end) if end >= start else None
+        return Period.for_year(FinancialYear(data))
+
+    # -- loading ----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        board_id = self.context.board_id
+        has_any = board_id is not None and bool(self.context.bf.scalar(
+            "SELECT EXISTS (SELECT 1 FROM meeting WHERE board_id = ?) OR EXISTS (SELECT 1 FROM seat WHERE board_id = ?)",
+            (board_id, board_id)))
+        self.stack.show_body(has_any)
+        self.empty.setEnabled(board_id is not None and not self.context.read_only)
+        if board_id is None:
+            return
+        self._fill_bodies()
+        self._fill_periods()
+        self._reload()
+
+    def _fill_bodies(self) -> None:
+        current = self.body_combo.currentData() or "board"
+        self.body_combo.blockSignals(True)
+        self.body_combo.clear()
+        for body in list_bodies(self.context.bf, self.context.board_id):
+            self.body_combo.addItem(body.name if body.is_board else f"  {body.name}", body.key)
+        self.body_combo.setCurrentIndex(max(self.body_combo.findData(current), 0))
+        self.body_combo.blockSignals(False)
+
+    def _fill_periods(self) -> None:
+        current = self.period_combo.currentData()
+        body = self.body()
+        years = sorted({FinancialYear.containing(m.meets_on).start_year
+                        for m in (list_meetings(self.context.bf, body) if body else [])}, reverse=True)
+        self.period_combo.blockSignals(True)
+        self.period_combo.clear()
+        self.period_combo.addItem("Whole record", None)
+        for year in years:
+            self.period_combo.addItem(FinancialYear(year).label, year)
+        self.period_combo.addItem("Custom dates", "custom")
+        found = self.period_combo.findData(current)
+        self.period_combo.setCurrentIndex(found if found >= 0 else 0)
+        self.period_combo.blockSignals(False)
+        custom = self.period_combo.currentData() == "custom"
+        self.start.setVisible(custom)
+        self.end.setVisible(custom)
+
+    def _body_changed(self) -> None:
+        self._fill_periods()
+        self._reload()
+
+    def _period_changed(self) -> None:
+        custom = self.period_combo.currentData() == "custom"
+        self.start.setVisible(custom)
+        self.end.setVisible(custom)
+        if custom and self.model.grid is not None and self.model.grid.meetings:
+            self.start.blockSignals(True)
+            self.start.setDate(self.model.grid.meetings[0].meets_on)
+            self.start.blockSignals(False)
+            self.end.setDate(self.model.grid.meetings[-1].meets_on)
+        self._reload()
+
+    def _reload(self) -> None:
+        body = self.body()
+        if body is None:
+            return
+        current = self.table.currentIndex()
+        ref = self.model.cell_at(current.row(), current.column()) if current.isValid() else None
+        period = self.period()
+        self.model.load(body, period)
+        if ref is not None:
+            self.table.select_cell(self.model.row_of_seat(ref.seat.id), self.model.column_of_meeting(ref.meeting.id))
+        meetings = list_meetings(self.context.bf, body, period)
+        self.plan_model.load(meetings)
+        self._fill_meeting_list(meetings)
+        self._after_marks()
+        read_only = self.context.read_only
+        for button in (self.add_meeting_button, self.quorum_button, self.add_item_button,
+                       self.delete_meeting_button, self.save_details_button):
+            button.setEnabled(not read_only)
+
+    def _fill_meeting_list(self, meetings) -> None:
+        bf = self.context.bf
+        counts = {r[0]: (r[1], r[2]) for r in bf.query(
+            "SELECT m.id, (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id), "
+            "(SELECT count(*) FROM forward_item f WHERE f.meeting_id = m.id) FROM meeting m "
+            "WHERE m.board_id = ?", (self.context.board_id,))}
+        self.meeting_table.set_rows([
+            {"id": m.id, "meets_on": m.meets_on, "starts_at": m.starts_at or "", "venue": m.venue or "",
+             "online": "Yes" if m.online else "No", "status": m.status, "marks": counts.get(m.id, (0, 0))[0],
+             "items": counts.get(m.id, (0, 0))[1], "notes": m.notes or ""} for m in meetings])
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.tables <= _MARK_TABLES and self.model.grid is not None:
+            # marks alone changed: re-read just those (a renamed person may be any deputy: read all)
+            self.model.reload_marks(changes.rows["attendance"] if "attendance" in changes.rows else None)
+            self._fill_meeting_list(self.model.meetings)
+            self._after_marks()
+        else:
+            self.refresh()
+
+    def _after_marks(self) -> None:
+        """Redraw what follows the marks: the flags, the summary line and the selected cell's details."""
+        self.flag_list.clear()
+        for flag in self.model.flags_list():
+            label, colour = _SEVERITY[flag.severity]
+            item = QListWidgetItem(f"{label}: {flag.text}")
+            item.setForeground(QColor(colour))
+            item.setData(Qt.ItemDataRole.UserRole, (flag.seat_id, flag.meeting_id))
+            item.setToolTip(flag.title)
+            self.flag_list.addItem(item)
+        grid = self.model.grid
+        if grid is None:
+            return
+        if self.flag_list.count() == 0:
+            self.flag_list.addItem(QListWidgetItem(
+                "No flags: every meeting is recorded and quorate, with no long runs of deputies." if grid.meetings
+                else "No flags: there are no meetings in this period."))
+        if not grid.meetings:
+            self.summary.setText(f"No meetings of the {grid.body.display_name} in this period: add one with Add "
+                                 "meeting, then mark attendance here.")
+        else:
+            percent = format_cell(grid.overall().percent, "percent")
+            self.summary.setText(
+                f"{len(grid.seats)} seats, {len(grid.held_meetings)} meetings held ({len(grid.unrecorded_meetings)} "
+                f"not recorded). Overall attendance {percent}. {self.model.rule.describe().capitalize()}. "
+                "Type Y, D, A, N or - in a cell; Delete clears; Ctrl+V pastes from Excel.")
+        self._show_cell()
+
+    # -- the selected cell ------------------------------------------------------------------------
+    def _show_cell(self) -> None:
+        index = self.table.currentIndex()
+        ref = self.model.cell_at(index.row(), index.column()) if index.isValid() else None
+        record = None if ref is None or self.model.grid is None else \
+            self.model.grid.marks.get((ref.seat.id, ref.meeting.id))
+        self.deputy_combo.clear()
+        if ref is None:
+            self.cell_label.setText("Select a cell in the grid.")
+        else:
+            self.cell_label.setText(f"{ref.seat.shown_as}, {ref.meeting.heading}: {self.model.explain(ref)}")
+            self.deputy_combo.addItem("(not named)", None)
+            nominated = [h for h in ref.seat.holders if h.kind == "deputy"]
+            for holder in nominated:
+                self.deputy_combo.addItem(f"{holder.name} (nominated deputy)", holder.person_id)
+            for person_id, name in self.context.bf.query("SELECT id, name FROM person ORDER BY name COLLATE NOCASE"):
+                if person_id not in {h.person_id for h in nominated}:
+                    self.deputy_combo.addItem(name, person_id)
+        if record is not None:
+            self.deputy_combo.setCurrentIndex(max(self.deputy_combo.findData(record.deputy_id), 0))
+        self.note_edit.setText(record.note or "" if record is not None else "")
+        can_edit = record is not None and not self.context.read_only
+        self.deputy_combo.setEnabled(can_edit and record.mark == "D")
+        self.note_edit.setEnabled(can_edit)
+        self.save_details_button.setEnabled(can_edit)
+
+    def save_details(self) -> None:
+        index = self.table.currentIndex()
+        ref = self.model.cell_at(index.row(), index.column()) if index.isValid() else None
+        if ref is None:
+            return
+        deputy = self.deputy_combo.currentData() if self.deputy_combo.isEnabled() else None
+        try:
+            with self.context.edit(f"Attendance details: {ref.seat.shown_as}, {ref.meeting.heading}") as ed:
+                set_mark_details(ed, self.context.bf, ref.seat.id, ref.meeting.id, deputy_id=deputy,
+                                 note=self.note_edit.text())
+        except SGDeskError as error:
+            show_error(self, error, "Details not saved")
+
+    def _open_flag(self, item: QListWidgetItem) -> None:
+        target = item.data(Qt.ItemDataRole.UserRole)
+        if target:
+            seat_id, meeting_id = target
+            row = self.model.row_of_seat(seat_id) if seat_id else None
+            column = self.model.column_of_meeting(meeting_id) if meeting_id else None
+            self.tabs.setCurrentIndex(0)
+            self.table.select_cell(row, column)
+            self.table.setFocus()
+
+    def show_target(self, target: dict[str, Any]) -> None:
+        if "body" in target:
+            found = self.body_combo.findData(target["body"])
+            if found >= 0:
+                self.body_combo.setCurrentIndex(found)
+        self.period_combo.setCurrentIndex(0)
+        row = self.model.row_of_seat(target["seat_id"]) if target.get("seat_id") else None
+        column = self.model.column_of_meeting(target["meeting_id"]) if target.get("meeting_id") else None
+        self.tabs.setCurrentIndex(0)
+        self.table.select_cell(row, column)
+
+    # -- actions -----------------------------------------------------------------------------------
+    def add_meeting(self) -> None:
+        if self.context.board_id is None:
+            return
+        bodies = list_bodies(self.context.bf, self.context.board_id)
+        dialog = FormDialog("Add a meeting", self)
+        dialog.add_choice("body", "Body", [(b.name, b.key) for b in bodies], current=self.body_combo.currentData())
+        dialog.add_date("meets_on", "Date")
+        dialog.add_text("starts_at", "Time", placeholder="e.g. 14:00")
+        dialog.add_text("venue", "Venue")
+        dialog.add_check("online", "Online")
+        dialog.add_choice("status", "Status", [("Planned or held, by its date", None)] +
+                          [(status.capitalize(), status) for status in STATUSES])
+
+        def check(values: dict) -> tuple:
+            if values["meets_on"] is None:
+                raise InputError("The meeting's date", "is empty", "type the date, as in 21/09/2017")
+            return (values["body"], values["meets_on"], parse_time(values["starts_at"]) if values["starts_at"] else None,
+                    values["venue"] or None, values["online"], values["status"])
+
+        answer = dialog.ask(check)
+        if answer is None:
+            return
+        key, day, time, venue, online, status = answer
+        body = body_by_key(self.context.bf, self.context.board_id, key)
+        try:
+            with self.context.edit(f"Add the {body.display_name} meeting of {format_date(day)}") as ed:
+                add_meeting(ed, body, day, starts_at=time, venue=venue, online=online, status=status)
+        except SGDeskError as error:
+            show_error(self, error, "Meeting not added")
+            return
+        self.body_combo.setCurrentIndex(max(self.body_combo.findData(key), 0))
+
+    def remove_meeting(self) -> None:
+        row = self.meeting_table.selected()
+        if row is None:
+            show_error(self, SGDeskError("select a meeting in the list first"), "Remove meeting")
+            return
+        with self.context.edit(f"Remove the meeting of {format_date(row['meets_on'])}") as ed:
+            delete_meeting(ed, self.context.bf, row["id"])
+
+    def add_item(self) -> None:
+        meetings = self.plan_model.meetings
+        if not meetings:
+            show_error(self, SGDeskError("add a meeting first: forward-plan items belong to meetings"), "Add item")
+            return
+        index = self.plan_table.currentIndex()
+        current = meetings[index.column()].id if index.isValid() else meetings[-1].id
+        dialog = FormDialog("Add a forward-plan item", self)
+        dialog.add_choice("title", "Item", [(t, t) for t in self.plan_model.titles], editable=True, current="")
+        dialog.add_choice("lead", "Lead organisation", [("(none)", None)] +
+                          [(o.name, o.id) for o in list_organisations(self.context.bf)])
+        dialog.add_choice("meeting", "Meeting", [(m.heading, m.id) for m in meetings], current=current)
+        dialog.add_date("due", "Paper due")
+
+        def check(values: dict) -> dict:
+            if not str(values["title"] or "").strip():
+                raise InputError("The item", "is empty", "type what the report or item is")
+            return values
+
+        values = dialog.ask(check)
+        if values is None:
+            return
+        try:
+            with self.context.edit(f"Plan {values['title']}") as ed:
+                add_forward_item(ed, self.context.bf, values["meeting"], str(values["title"]),
+                                 lead_organisation_id=values["lead"], paper_due_on=values["due"])
+        except SGDeskError as error:
+            show_error(self, error, "Item not added")
+
+    def edit_quorum(self) -> None:
+        body = self.body()
+        if body is None:
+            return
+        rule = get_quorum_rule(self.context.bf, body)
+        dialog = FormDialog(f"Quorum rule: {body.display_name}", self,
+                            "A recorded meeting that fails this rule is flagged as inquorate.")
+        dialog.add_check("enabled", "Check quorum", rule.enabled)
+        dialog.add_check("chair_or_vice_chair", "Chair or vice chair present", rule.chair_or_vice_chair)
+        dialog.add_check("all_statutory_partners", "Every statutory partner present", rule.all_statutory_partners)
+        dialog.add_number("minimum_present", "At least this many seats present", rule.minimum_present)
+        values = dialog.ask()
+        if values is None:
+            return
+        with self.context.edit(f"Change the quorum rule of {body.display_name}") as ed:
+            set_quorum_rule(ed, self.context.bf, body, QuorumRule(**values))

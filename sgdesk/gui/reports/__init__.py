@@ -1,0 +1,1 @@
+"""Reports: outputs on screen, page previews, exports and the annual-report pack."""

@@ -1,0 +1,533 @@
+"""Reports: choose an output, a period and a format; show it on screen, preview its pages, export it.
+
+Outputs are the annual-report pack, the documents the features export (appendices, registers...)
+and every report, which can be written as PDF, Word, Excel or CSV. Previews and exports run off
+the UI thread on their own read-only connection.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sgdesk.activity import main_year, years_with_records
+from sgdesk.exporting import Export, ExportRequest, ExportResult
+from sgdesk.fyear import FinancialYear, Period
+from sgdesk.gui.widgets.page_preview import FIT_WIDTH, ZOOMS, PagePreview, RenderedPages
+from sgdesk.gui.widgets.report_table_model import ReportTableModel
+from sgdesk.gui.widgets.tasks import Progress, run_in_background
+from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column
+from sgdesk.reporting import ReportTable
+
+PACK = "pack"
+PAGED_FORMATS = ("pdf", "docx")  # the formats that print DRAFT and the marking
+_MARKING_FROM_BRANDING = "As in the board's branding"
+_NO_MARKING = "None"
+
+
+@dataclass(frozen=True)
+class Output:
+    """Something the view can produce: the pack, a feature's export, or a report."""
+
+    kind: str  # "export" or "report"
+    name: str
+    export: Export  # for a report, its export as PDF, Word, Excel or CSV
+
+    @property
+    def formats(self) -> tuple[str, ...]:
+        return self.export.formats
+
+
+def outputs(registry: Any) -> list[tuple[str, list[Output]]]:
+    """The outputs in the registry, in sections: the pack, documents, reports."""
+    from sgdesk.office.exports import is_report_export, report_export
+
+    documents = [Output("export", name, export) for name, export in sorted(registry.exports.items())
+                 if name != PACK and not is_report_export(export)]
+    reports = [Output("report", name, report_export(report)) for name, report in sorted(registry.reports.items())]
+    sections = [("Documents and appendices", documents), ("Reports (tables)", reports)]
+    if PACK in registry.exports:
+        sections.insert(0, ("Annual report", [Output("export", PACK, registry.exports[PACK])]))
+    return sections
+
+
+def output_label(output: Output) -> str:
+    """How the outputs list names an output: "Annual-report appendix pack", "Ledger: ledger entries…"."""
+    from sgdesk.office.exports import sentence
+
+    if output.name == PACK:
+        return "Annual-report appendix pack (cover, contents, appendices)"
+    description = sentence(output.export.description).rstrip(".")
+    if output.kind == "report":
+        return f"{output.name.capitalize()}: {description[:1].lower()}{description[1:]}"
+    return description
+
+
+def run_output(output: Output, path: Path, request: ExportRequest, progress: Progress) -> ExportResult:
+    """Write ``output`` for ``request`` from the board file at ``path`` (in a worker thread)."""
+    from sgdesk.store import open_board_file
+
+    with open_board_file(path, read_only=True) as bf:
+        if output.name == PACK and output.kind == "export":
+            from sgdesk.pack.export import export_pack
+
+            return export_pack(bf, request, progress.update)
+        return output.export.run(bf, request)
+
+
+class PackOptions(QGroupBox):
+    """The pack's choices: which appendices, in what order, numbered from what, which marking."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Pack contents", parent)
+        from sgdesk.branding import MARKINGS
+        from sgdesk.pack.catalogue import available_appendices
+
+        self.appendices = QListWidget()
+        self.appendices.setAccessibleName("Appendices in the pack")
+        self.appendices.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        for source in available_appendices():
+            item = QListWidgetItem(source.name)
+            item.setData(Qt.ItemDataRole.UserRole, source.key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.appendices.addItem(item)
+        self.appendices.setMaximumHeight(24 * max(self.appendices.count(), 3) + 8)
+        self.up = QPushButton("Move &up")
+        self.down = QPushButton("Move &down")
+        self.up.clicked.connect(lambda: self.move(-1))
+        self.down.clicked.connect(lambda: self.move(1))
+        moves = QVBoxLayout()
+        moves.addWidget(self.up)
+        moves.addWidget(self.down)
+        moves.addStretch(1)
+        order = QHBoxLayout()
+        order.addWidget(self.appendices, 1)
+        order.addLayout(moves)
+        self.numbering = QLineEdit("1")
+        self.numbering.setAccessibleName("First appendix number")
+        self.numbering.setMaximumWidth(60)
+        self.numbering.setToolTip("1 numbers the appendices 1, 2, 3…; 4 starts at 4; A letters them A, B, C…")
+        self.marking = QComboBox()
+        self.marking.setEditable(True)
+        self.marking.setAccessibleName("Protective marking")
+        self.marking.addItems([_MARKING_FROM_BRANDING, _NO_MARKING, *MARKINGS])
+        layout = QVBoxLayout(self)
+        hint = QLabel("Tick the appendices to include; drag them, or use Move up and Move down, to order them.")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addLayout(order)
+        form = QFormLayout()
+        form.addRow("&Number from:", self.numbering)
+        form.addRow("&Marking:", self.marking)
+        layout.addLayout(form)
+
+    def move(self, step: int) -> None:
+        row = self.appendices.currentRow()
+        if row < 0 or not 0 <= row + step < self.appendices.count():
+            return
+        item = self.appendices.takeItem(row)
+        self.appendices.insertItem(row + step, item)
+        self.appendices.setCurrentRow(row + step)
+
+    def chosen(self) -> list[str]:
+        items = [self.appendices.item(row) for row in range(self.appendices.count())]
+        return [item.data(Qt.ItemDataRole.UserRole) for item in items if item.checkState() == Qt.CheckState.Checked]
+
+    def options(self) -> dict[str, str]:
+        """The pack options of :func:`sgdesk.pack.options.pack_choices`."""
+        from sgdesk.pack.options import (
+            APPENDICES_KEY,
+            MARKING_KEY,
+            NO_MARKING,
+            NUMBERING_KEY,
+        )
+
+        options = {APPENDICES_KEY: ",".join(self.chosen()), NUMBERING_KEY: self.numbering.text().strip() or "1"}
+        marking = self.marking.currentText().strip()
+        if marking == _NO_MARKING:
+            options[MARKING_KEY] = NO_MARKING
+        elif marking and marking != _MARKING_FROM_BRANDING:
+            options[MARKING_KEY] = marking
+        return options
+
+
+class ReportsView(BoardView):
+    key = "reports"
+    title = "Reports"
+    watched_tables = frozenset()
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        from sgdesk import registry
+
+        self.registry = registry.load()
+        self.tables: list[ReportTable] = []
+        self.last_result: ExportResult | None = None
+        splitter = QSplitter()
+        splitter.addWidget(self._outputs_panel())
+        splitter.addWidget(self._work_panel())
+        splitter.setSizes([330, 800])
+        layout = QVBoxLayout(self)
+        heading = QLabel("Reports and exports")
+        heading.setObjectName("viewHeading")
+        layout.addWidget(heading)
+        layout.addWidget(splitter, 1)
+        self.select_first()
+        self.select_main_year()
+        self._period_changed()
+
+    # -- construction -------------------------------------------------------------------------------
+    def _outputs_panel(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.addWidget(QLabel("Outputs"))
+        self.outputs = QListWidget()
+        self.outputs.setAccessibleName("Outputs")
+        bold = QFont()
+        bold.setBold(True)
+        for section, items in outputs(self.registry):
+            header = QListWidgetItem(section)
+            header.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading: shown plainly, never chosen
+            header.setFont(bold)
+            self.outputs.addItem(header)
+            for output in items:
+                item = QListWidgetItem(output_label(output))
+                item.setToolTip(f"sgdesk export FILE {output.name} — {', '.join('.' + f for f in output.formats)}")
+                item.setData(Qt.ItemDataRole.UserRole, output)
+                self.outputs.addItem(item)
+        self.outputs.setSpacing(2)
+        self.outputs.setWordWrap(True)
+        self.outputs.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.outputs.currentItemChanged.connect(lambda *_: self._output_changed())
+        layout.addWidget(self.outputs)
+        return panel
+
+    def _work_panel(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        form = QFormLayout()
+        self.year = QComboBox()
+        self.year.setAccessibleName("Financial year")
+        this_year = FinancialYear.containing(dt.date.today())
+        self.year.addItem("Whole record", None)
+        recorded = years_with_records(self.context.bf, self.context.board_id) if self.context.board_id else {}
+        for fy in sorted({this_year - offset for offset in range(12)} | set(recorded), reverse=True):
+            self.year.addItem(fy.label + ("" if fy in recorded else "  (no records)"), fy)
+        self.year.addItem("Custom dates", "custom")
+        self.year.currentIndexChanged.connect(lambda *_: self._period_changed())
+        form.addRow("&Period:", self.year)
+        dates = QHBoxLayout()
+        self.start = QDateEdit(calendarPopup=True)
+        self.end = QDateEdit(calendarPopup=True)
+        for edit, name in ((self.start, "From date"), (self.end, "To date")):
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setAccessibleName(name)
+            dates.addWidget(edit)
+        self.start.setDate(this_year.start)
+        self.end.setDate(this_year.end)
+        form.addRow("From / to:", dates)
+        self.format = QComboBox()
+        self.format.setAccessibleName("Format")
+        self.format.currentIndexChanged.connect(lambda *_: self._format_changed())
+        form.addRow("&Format:", self.format)
+        self.draft = QCheckBox("Mark every page DRAFT")
+        form.addRow("", self.draft)
+        choices = QHBoxLayout()
+        choices.addLayout(form, 2)
+        self.pack_options = PackOptions()
+        choices.addWidget(self.pack_options, 3)
+        layout.addLayout(choices)
+
+        buttons = QHBoxLayout()
+        self.show_button = QPushButton("&Show on screen")
+        self.show_button.clicked.connect(self.show_report)
+        self.preview_button = QPushButton("Pre&view pages")
+        self.preview_button.clicked.connect(self.preview)
+        self.export_button = QPushButton("&Export…")
+        self.export_button.clicked.connect(self.choose_and_export)
+        self.branding_button = QPushButton("&Branding…")
+        self.branding_button.setToolTip("The board's names, logo, colour, footer and marking on every document")
+        self.branding_button.clicked.connect(self.edit_branding)
+        for button in (self.show_button, self.preview_button, self.export_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.branding_button)
+        layout.addLayout(buttons)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Result")
+        self.tabs.addTab(self._table_tab(), "Table")
+        self.tabs.addTab(self._pages_tab(), "Pages")
+        layout.addWidget(self.tabs, 1)
+        return panel
+
+    @staticmethod
+    def _empty_then_panel(heading: str, explanation: str) -> tuple[EmptyOr, QVBoxLayout]:
+        """A stack showing an :class:`EmptyState` until its panel (whose layout is returned) is filled."""
+        panel = column()
+        return EmptyOr(panel, EmptyState(heading, explanation)), panel.layout()
+
+    def _table_tab(self) -> QWidget:
+        self.table_stack, layout = self._empty_then_panel(
+            "Nothing shown yet", "Choose a report on the left and a period, then click Show on screen to see its "
+            "tables here, or Export to save it as PDF, Word, Excel or CSV.")
+        self.table_picker = QComboBox()
+        self.table_picker.setAccessibleName("Table")
+        self.table_picker.currentIndexChanged.connect(self._table_changed)
+        layout.addWidget(self.table_picker)
+        self.model = ReportTableModel()
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Report")
+        self.view.setAlternatingRowColors(True)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.view, 1)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        layout.addWidget(self.notes)
+        return self.table_stack
+
+    def _pages_tab(self) -> QWidget:
+        self.pages_stack, layout = self._empty_then_panel(
+            "No preview yet", "Choose an output and a period, then click Preview pages to see the pages exactly "
+            "as they will print, before you export them.")
+        bar = QHBoxLayout()
+        self.pages_label = QLabel()
+        self.zoom = QComboBox()
+        self.zoom.setAccessibleName("Zoom")
+        for percent in ZOOMS:
+            self.zoom.addItem("Fit width" if percent == FIT_WIDTH else f"{percent}%", percent)
+        self.zoom.currentIndexChanged.connect(lambda *_: self.page_preview.set_zoom(self.zoom.currentData()))
+        bar.addWidget(self.pages_label, 1)
+        bar.addWidget(QLabel("&Zoom:", buddy=self.zoom))
+        bar.addWidget(self.zoom)
+        layout.addLayout(bar)
+        self.page_preview = PagePreview()
+        layout.addWidget(self.page_preview, 1)
+        return self.pages_stack
+
+    # -- choosing ------------------------------------------------------------------------------------------
+    def selected(self) -> tuple[str, str] | None:
+        """(kind, name) of the chosen output: ("report", "ledger"), ("export", "pack")..."""
+        output = self.selected_output()
+        return None if output is None else (output.kind, output.name)
+
+    def selected_output(self) -> Output | None:
+        item = self.outputs.currentItem()
+        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+    def select_output(self, kind: str, name: str) -> None:
+        for row in range(self.outputs.count()):
+            output = self.outputs.item(row).data(Qt.ItemDataRole.UserRole)
+            if output is not None and (output.kind, output.name) == (kind, name):
+                self.outputs.setCurrentRow(row)
+                return
+        raise KeyError(name)
+
+    def select_first(self) -> None:
+        for row in range(self.outputs.count()):
+            if self.outputs.item(row).data(Qt.ItemDataRole.UserRole) is not None:
+                self.outputs.setCurrentRow(row)
+                return
+
+    def select_format(self, fmt: str) -> None:
+        index = self.format.findText(f".{fmt}")
+        if index < 0:
+            raise KeyError(fmt)
+        self.format.setCurrentIndex(index)
+
+    def _output_changed(self) -> None:
+        output = self.selected_output()
+        self.format.blockSignals(True)
+        self.format.clear()
+        if output is not None:
+            self.format.addItems([f".{fmt}" for fmt in output.formats])
+        self.format.blockSignals(False)
+        is_pack = output is not None and output.name == PACK
+        self.pack_options.setVisible(is_pack)
+        self.show_button.setEnabled(output is not None and output.kind == "report")
+        self.preview_button.setEnabled(output is not None and "pdf" in output.formats)
+        self.export_button.setEnabled(output is not None)
+        if is_pack and not isinstance(self.year.currentData(), FinancialYear):
+            self.select_main_year()  # the pack is for a year: the one the records are about
+        self._format_changed()
+
+    def _format_changed(self) -> None:
+        self.draft.setEnabled(self.format.currentText().lstrip(".") in PAGED_FORMATS)
+
+    def _period_changed(self) -> None:
+        data = self.year.currentData()
+        custom = data == "custom"
+        self.start.setEnabled(custom)
+        self.end.setEnabled(custom)
+        if isinstance(data, FinancialYear):
+            self.start.setDate(data.start)
+            self.end.setDate(data.end)
+
+    def period(self) -> Period | None:
+        data = self.year.currentData()
+        if data is None:
+            return None
+        if data == "custom":
+            return Period(self.start.date().toPython(), self.end.date().toPython())
+        return Period.for_year(data)
+
+    def request(self, out: Path) -> ExportRequest:
+        """What to write to ``out`` (its suffix names the format) for the chosen output, period and options."""
+        output = self.selected_output()
+        options = self.pack_options.options() if output is not None and output.name == PACK else {}
+        draft = self.draft.isChecked() and out.suffix.lower().lstrip(".") in PAGED_FORMATS
+        return ExportRequest(self.context.board_id, out, self.period(), draft, options)
+
+    def select_main_year(self) -> None:
+        """Choose the year most of the board's records are about (e.g. 2018/19 for the demo)."""
+        year = main_year(self.context.bf, self.context.board_id) if self.context.board_id else None
+        for index in range(self.year.count()):
+            if year is not None and self.year.itemData(index) == year:  # findData compares identity
+                self.year.setCurrentIndex(index)
+                return
+
+    def refresh(self) -> None:
+        self.model.set_table(None)
+        self.table_picker.clear()
+        self.notes.clear()
+        self.table_stack.show_body(False)
+        self.page_preview.set_pages(RenderedPages([], 0))
+        self.pages_stack.show_body(False)
+
+    # -- showing a report ------------------------------------------------------------------------------
+    def show_report(self) -> None:
+        output = self.selected_output()
+        if output is None or output.kind != "report":
+            return
+        report = self.registry.reports[output.name]
+        path, board_id, period = self.context.bf.path, self.context.board_id, self.period()
+
+        def work(progress: Progress) -> list[ReportTable]:
+            from sgdesk.store import open_board_file
+
+            with open_board_file(path, read_only=True) as bf:
+                return report.run(bf, board_id, period)
+
+        run_in_background(self, f"Preparing the {report.name} report…", work, on_done=self._show_tables)
+
+    def _show_tables(self, tables: list[ReportTable]) -> None:
+        self.tables = tables
+        self.table_picker.blockSignals(True)
+        self.table_picker.clear()
+        self.table_picker.addItems([table.title for table in tables])
+        self.table_picker.blockSignals(False)
+        self._table_changed(0)
+        self.table_stack.show_body()
+        self.tabs.setCurrentIndex(0)
+
+    def _table_changed(self, index: int) -> None:
+        table = self.tables[index] if 0 <= index < len(self.tables) else None
+        self.model.set_table(table)
+        self.view.resizeColumnsToContents()
+        self.notes.setText("\n".join(table.notes) if table else "")
+
+    # -- previewing pages ------------------------------------------------------------------------------
+    def preview(self, *, on_done: Callable[[RenderedPages], None] | None = None) -> None:
+        """Build the chosen output as a PDF in the background and show its pages."""
+        output = self.selected_output()
+        if output is None or "pdf" not in output.formats:
+            return
+        path = self.context.bf.path
+        request = self.request(Path("preview.pdf"))
+
+        def work(progress: Progress) -> RenderedPages:
+            from sgdesk.gui.widgets.page_preview import render_pages
+
+            with tempfile.TemporaryDirectory(prefix="sgdesk-preview-") as folder:
+                pdf = Path(folder) / "preview.pdf"
+                run_output(output, path, replace(request, out=pdf), progress)
+                progress.update(1, 1, "Drawing the pages…")
+                return render_pages(pdf)
+
+        run_in_background(self, f"Preparing the preview of {output.name}…", work,
+                          on_done=on_done or self._show_pages)
+
+    def _show_pages(self, pages: RenderedPages) -> None:
+        self.page_preview.set_pages(pages)
+        self.pages_label.setText(f"{pages.total} page{'s' if pages.total != 1 else ''}")
+        self.pages_stack.show_body()
+        self.tabs.setCurrentIndex(1)
+
+    # -- exporting ----------------------------------------------------------------------------------------
+    def default_filename(self, suffix: str) -> str:
+        output = self.selected_output()
+        board = self.context.board
+        period = self.period()
+        name = "annual report appendices" if output is not None and output.name == PACK else output.name
+        parts = [board.display_name if board else "SG Desk", name, period.label.replace("/", "-") if period else ""]
+        return " ".join(part for part in parts if part) + suffix
+
+    def choose_and_export(self) -> None:
+        if self.selected_output() is None:
+            return
+        suffix = self.format.currentText() or ".pdf"
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        default = Path(folder) / self.default_filename(suffix)
+        filename, _ = QFileDialog.getSaveFileName(self, "Export to", str(default), f"*{suffix}")
+        if filename:
+            out = Path(filename)
+            self.export_to(out if out.suffix.lower() == suffix else out.with_name(out.name + suffix))
+
+    def export_to(self, out: Path, *, on_done: Callable[[ExportResult], None] | None = None) -> None:
+        """Write the chosen output to ``out`` (its suffix names the format) in the background."""
+        output = self.selected_output()
+        if output is None:
+            return
+        path, request = self.context.bf.path, self.request(out)
+
+        def work(progress: Progress) -> ExportResult:
+            return run_output(output, path, request, progress)
+
+        run_in_background(self, f"Exporting {out.name}…", work, on_done=on_done or self._exported)
+
+    def _exported(self, result: ExportResult) -> None:
+        self.last_result = result
+        path = result.path
+        pages = f" ({result.pages} pages)" if result.pages else ""
+        text = "\n".join([f"Saved {path.name}{pages} in {path.parent}", *(f"• {note}" for note in result.notes)])
+        box = QMessageBox(QMessageBox.Icon.Information, "Export finished", text, QMessageBox.StandardButton.Ok, self)
+        open_folder = box.addButton("Open the folder", QMessageBox.ButtonRole.ActionRole)
+        box.exec()
+        if box.clickedButton() is open_folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+    # -- branding ----------------------------------------------------------------------------------------
+    def edit_branding(self) -> None:
+        from sgdesk.gui.reports.branding_dialog import BrandingDialog
+
+        self.branding_dialog = BrandingDialog(self.context, self)
+        self.branding_dialog.open()

@@ -1,0 +1,1 @@
+"""Data safety in the window: audit trail, restore, lock and read-only notices, backup settings."""

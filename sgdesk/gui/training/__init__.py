@@ -1,0 +1,1 @@
+"""The training programme: courses, sessions, bookings, registers, charges, evaluations."""

@@ -1,0 +1,143 @@
+"""Register mode: tick attendance after a session, fast, from the keyboard.
+
+A or Space marks the selected delegate attended, D did not attend, Delete clears the mark; the
+selection then moves down to the next delegate. Each mark is one Undo step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QTableView, QWidget
+
+from sgdesk.errors import SGDeskError
+from sgdesk.gui.training.models import Column, ListModel
+from sgdesk.gui.widgets.context import AppContext
+from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.forms import button
+from sgdesk.gui.widgets.record_table import selected_row
+from sgdesk.gui.widgets.views import column, record_table, row
+from sgdesk.store import BoardFile
+from sgdesk.training.bookings import mark_attendance
+from sgdesk.training.model import PLACES_SQL, get_session
+
+MARKS = {"attended": "✓ Attended", "dna": "✗ Did not attend", "confirmed": ""}
+_KEYS = {Qt.Key.Key_A: "attended", Qt.Key.Key_Space: "attended", Qt.Key.Key_Y: "attended", Qt.Key.Key_D: "dna",
+         Qt.Key.Key_N: "dna", Qt.Key.Key_Delete: "confirmed", Qt.Key.Key_Backspace: "confirmed"}
+KEY_HELP = ("Keys: <b>A</b> or <b>Space</b> attended · <b>D</b> did not attend · <b>Delete</b> clears · "
+            "<b>↑ ↓</b> move. Each mark can be undone (Ctrl+Z).")
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    booking_id: int
+    name: str
+    organisation: str
+    status: str
+
+
+def register_entries(bf: BoardFile, session_id: int) -> list[RegisterEntry]:
+    """Everyone holding a place on the session, by name."""
+    rows = bf.query(f"""
+        SELECT b.id, d.name, o.name, b.status FROM training_booking b
+        JOIN training_delegate d ON d.id = b.delegate_id JOIN organisation o ON o.id = d.organisation_id
+        WHERE b.session_id = ? AND b.status IN {PLACES_SQL} ORDER BY d.search_key""", (session_id,))
+    return [RegisterEntry(*row) for row in rows]
+
+
+class RegisterTable(QTableView):
+    """The register; marking keys emit ``mark`` with the row and the status chosen."""
+
+    mark = Signal(int, str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)
+        status = _KEYS.get(Qt.Key(event.key()))
+        row = self.currentIndex().row()
+        if status is not None and row >= 0 and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.mark.emit(row, status)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class RegisterPanel(QWidget):
+    """The register of one session; ``finished`` when the administrator is done."""
+
+    finished = Signal()
+    status = Signal(str)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.session_id: int | None = None
+        self.model: ListModel[RegisterEntry] = ListModel([
+            Column("Name", lambda e: e.name),
+            Column("Organisation", lambda e: e.organisation),
+            Column("Attendance", lambda e: MARKS[e.status]),
+        ])
+        self.table = record_table("Register", self.model, view_class=RegisterTable)
+        self.table.mark.connect(self._mark)
+        self.heading = QLabel()
+        self.counts = QLabel()
+        self.counts.setAccessibleName("Register totals")
+        help_text = QLabel(KEY_HELP)
+        help_text.setObjectName("muted")
+        buttons = row(button("Mark the &rest attended", self.mark_rest,
+                             "Everyone not yet marked is marked as attended"),
+                      None, button("&Done", self.finished.emit, "Back to the bookings"))
+        column(self.heading, help_text, (self.table, 1), self.counts, buttons, widget=self)
+
+    def show_session(self, session_id: int) -> None:
+        self.session_id = session_id
+        self.refresh()
+        if self.model.rowCount():
+            self.table.selectRow(0)
+        self.table.setFocus()
+
+    def refresh(self) -> None:
+        if self.session_id is None:
+            return
+        row = max(self.table.currentIndex().row(), 0)
+        session = get_session(self.context.bf, self.session_id)
+        self.heading.setText(f"<b>Register: {session.label}</b>")
+        self.model.set_items(register_entries(self.context.bf, self.session_id))
+        self.table.resizeColumnsToContents()
+        if self.model.rowCount():
+            self.table.selectRow(min(row, self.model.rowCount() - 1))
+        marked = [e.status for e in self.model.items]
+        self.counts.setText(f"{marked.count('attended')} attended, {marked.count('dna')} did not attend, "
+                            f"{marked.count('confirmed')} still to mark")
+
+    def _mark(self, row: int, status: str) -> None:
+        entry = self.model.item(row)
+        if entry.status == status:      # nothing to change: just move on
+            self.table.selectRow(min(row + 1, self.model.rowCount() - 1))
+            return
+        label = {"attended": "attended", "dna": "did not attend", "confirmed": "unmarked"}[status]
+        try:
+            with self.context.edit(f"Register: {entry.name} {label}") as ed:
+                mark_attendance(ed, self.context.bf, entry.booking_id, status, on=dt.date.today())
+        except SGDeskError as error:
+            show_error(self, error, "Register")
+            return
+        self.table.selectRow(min(row + 1, self.model.rowCount() - 1))
+
+    def mark_rest(self) -> None:
+        rest = [e for e in self.model.items if e.status == "confirmed"]
+        if not rest:
+            return
+        try:
+            with self.context.edit(f"Register: {len(rest)} marked attended") as ed:
+                for entry in rest:
+                    mark_attendance(ed, self.context.bf, entry.booking_id, "attended", on=dt.date.today())
+        except SGDeskError as error:
+            show_error(self, error, "Register")
+            return
+        self.status.emit(f"Marked {len(rest)} delegate(s) attended")
+
+    def current_booking(self) -> int | None:
+        row = selected_row(self.table)
+        return None if row is None else self.model.item(row).booking_id

@@ -1,0 +1,89 @@
+"""Message boxes that never show a traceback, and the small dialogs of the File menu."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from sgdesk.errors import SGDeskError
+from sgdesk.paths import data_path
+
+log = logging.getLogger("sgdesk")
+
+
+def error_text(error: BaseException) -> str:
+    """What to tell the user: our own errors say it themselves; anything else is a bug."""
+    if isinstance(error, SGDeskError):
+        return str(error)
+    if isinstance(error, OSError):
+        return f"{error.strerror or 'the file could not be used'}: {error.filename or ''}".rstrip(": ")
+    return ("Something went wrong inside SG Desk and the last action was not completed; your data is safe. "
+            f"({type(error).__name__}) Please report this, with what you were doing, to your SG Desk support.")
+
+
+def show_error(parent: QWidget | None, error: BaseException, title: str = "SG Desk") -> None:
+    if not isinstance(error, SGDeskError):
+        log.error("unexpected error", exc_info=error)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, error_text(error), QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorMessage")
+    box.exec()
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    """Ask a yes/no question; True for yes."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def open_dialog(owner: QWidget, dialog: QDialog, on_accepted: Callable[[QDialog], None]) -> QDialog:
+    """Show ``dialog`` window-modal without blocking; ``on_accepted`` runs when it is saved.
+
+    The dialog stays reachable as ``owner.dialog`` (tests fill it in and press its buttons).
+    """
+    owner.dialog = dialog
+    dialog.accepted.connect(lambda: on_accepted(dialog))
+    dialog.open()
+    return dialog
+
+
+def load_form(name: str, parent: QWidget | None = None) -> QWidget:
+    """Load a Qt Designer form from ``ui/``."""
+    from PySide6.QtCore import QFile
+    from PySide6.QtUiTools import QUiLoader
+
+    file = QFile(str(data_path("ui", name)))
+    file.open(QFile.OpenModeFlag.ReadOnly)
+    try:
+        return QUiLoader().load(file, parent)
+    finally:
+        file.close()
+
+
+class NewBoardDialog:
+    """File > New: the board's name, short name and kind (form ``ui/new_board_dialog.ui``)."""
+
+    KINDS = ("children", "adults", "all-age")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.dialog: QDialog = load_form("new_board_dialog.ui", parent)  # type: ignore[assignment]
+        self.dialog.kindCombo.addItems(["Children's board or partnership", "Adults' board (SAB)",
+                                        "All-age partnership"])
+
+    def exec(self) -> bool:
+        return self.dialog.exec() == QDialog.DialogCode.Accepted
+
+    def values(self) -> tuple[str, str | None, str]:
+        name = self.dialog.nameEdit.text().strip()
+        short = self.dialog.shortEdit.text().strip() or None
+        return name, short, self.KINDS[self.dialog.kindCombo.currentIndex()]
+
+
+def default_documents_dir() -> Path:
+    from platformdirs import user_documents_dir
+
+    return Path(user_documents_dir())

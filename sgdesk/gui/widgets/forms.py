@@ -1,0 +1,183 @@
+"""Dialogs that ask for a few values, and the fields they are made of.
+
+:class:`FormDialog` is an optional line of introduction, a form and OK/Cancel. OK runs
+:meth:`FormDialog.save`; an :class:`~sgdesk.errors.SGDeskError` from it keeps the dialog open and
+says what is wrong. It serves two ways:
+
+- subclassed: fields made with :func:`line_edit`, :func:`date_edit` and :func:`spin_box` go on the
+  form with :meth:`~FormDialog.add_row`, and ``save`` writes them through the audited write path;
+- as it is: keyed fields (:meth:`~FormDialog.add_text`, ``add_date``, ``add_choice``, ``add_check``,
+  ``add_number``), and :meth:`~FormDialog.ask` returns what a ``check`` makes of their values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable, TypeVar
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sgdesk.dates import format_date_numeric
+from sgdesk.errors import SGDeskError
+from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.membership.cells import optional_date
+
+Check = Callable[[dict[str, Any]], Any]
+W = TypeVar("W", bound=QWidget)
+
+
+def line_edit(name: str, text: str | None = "", placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit(text or "")
+    edit.setAccessibleName(name)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def date_edit(name: str, day: dt.date) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day), calendarPopup=True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setAccessibleName(name)
+    return edit
+
+
+def spin_box(name: str, low: int, high: int, value: int) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setValue(value)
+    spin.setAccessibleName(name)
+    return spin
+
+
+def button(text: str, slot: Callable[[], None], tip: str = "") -> QPushButton:
+    push = QPushButton(text)
+    push.setAccessibleName(text.replace("&", "").rstrip("…"))
+    push.clicked.connect(slot)
+    push.setToolTip(tip)
+    return push
+
+
+class FormDialog(QDialog):
+    """A dialog with an optional introduction, a form, and OK (or ``accept_button``) and Cancel."""
+
+    def __init__(self, title: str, parent: QWidget | None = None, intro: str = "", *,
+                 accept_button: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Ok) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        if intro:
+            text = QLabel(intro)
+            text.setWordWrap(True)
+            layout.addWidget(text)
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
+        self.below = QVBoxLayout()      # notes that need the dialog's whole width
+        layout.addLayout(self.below)
+        self.buttons = QDialogButtonBox(accept_button | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.fields: dict[str, QWidget] = {}
+        self._dates: set[str] = set()
+        self.check: Check = lambda values: values
+        self.result_value: Any = None
+
+    # -- fields ------------------------------------------------------------------------------------
+    def add_row(self, label: str, widget: W) -> W:
+        self.form.addRow(label, widget)
+        return widget
+
+    def _add(self, key: str, label: str, widget: W) -> W:
+        widget.setAccessibleName(label.replace("&", ""))
+        self.fields[key] = widget
+        return self.add_row(label + ":", widget)
+
+    def add_text(self, key: str, label: str, value: str = "", placeholder: str = "") -> QLineEdit:
+        return self._add(key, label, line_edit(label, value, placeholder))
+
+    def add_date(self, key: str, label: str, value: dt.date | None = None) -> QLineEdit:
+        """A typed date (blank allowed): its value is a date or None."""
+        self._dates.add(key)
+        return self.add_text(key, label, format_date_numeric(value) if value else "", "dd/mm/yyyy (or blank)")
+
+    def add_choice(self, key: str, label: str, items: list[tuple[str, Any]], *, current: Any = None,
+                   editable: bool = False) -> QComboBox:
+        combo = QComboBox()
+        combo.setEditable(editable)
+        for text, data in items:
+            combo.addItem(text, data)
+        found = combo.findData(current)
+        if found >= 0:
+            combo.setCurrentIndex(found)
+        elif editable and isinstance(current, str):
+            combo.setEditText(current)
+        return self._add(key, label, combo)
+
+    def add_check(self, key: str, label: str, checked: bool = False) -> QCheckBox:
+        box = QCheckBox()
+        box.setChecked(checked)
+        return self._add(key, label, box)
+
+    def add_number(self, key: str, label: str, value: int = 0, maximum: int = 999) -> QSpinBox:
+        return self._add(key, label, spin_box(label, 0, maximum, value))
+
+    def values(self) -> dict[str, Any]:
+        """The keyed fields' values: text, the chosen item's data (typed text for an editable combo), bool,
+        int, and a date or None for a date."""
+        found: dict[str, Any] = {}
+        for key, widget in self.fields.items():
+            if isinstance(widget, QComboBox):
+                typed = widget.currentText().strip()
+                chosen = widget.currentData() if widget.currentIndex() >= 0 else None
+                found[key] = chosen if chosen is not None and widget.itemText(widget.currentIndex()) == typed \
+                    else (typed if widget.isEditable() else chosen)
+            elif isinstance(widget, QCheckBox):
+                found[key] = widget.isChecked()
+            elif isinstance(widget, QSpinBox):
+                found[key] = widget.value()
+            else:
+                text = widget.text().strip()  # type: ignore[attr-defined]
+                found[key] = optional_date(text) if key in self._dates else text
+        return found
+
+    # -- OK ----------------------------------------------------------------------------------------
+    def save(self) -> Any:
+        """What OK does before the dialog closes; raise SGDeskError to refuse.
+
+        By default, ``check`` the keyed fields' values (what it returns is ``result_value``); a subclass
+        writes its form through the audited write path instead.
+        """
+        return self.check(self.values())
+
+    def show_problem(self, error: SGDeskError) -> None:
+        """Say why OK was refused (a message box by default)."""
+        show_error(self, error, self.windowTitle())
+
+    def accept(self) -> None:
+        try:
+            self.result_value = self.save()
+        except SGDeskError as error:
+            self.show_problem(error)
+            return
+        super().accept()
+
+    def ask(self, check: Check | None = None) -> Any:
+        """Show the form; on OK return ``check(values)`` (which may refuse with an SGDeskError), else None."""
+        if check is not None:
+            self.check = check
+        return self.result_value if self.exec() == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,124 @@
+"""Small building blocks of the membership and meetings views.
+
+:class:`RecordTable` is a searchable, sortable table of records whose cells are edited through
+the audited write path, one undo step per cell; :func:`section_label` heads a part of a view and
+:func:`table_page` makes a tab of a table with its help and buttons. Their dialogs are
+:class:`sgdesk.gui.widgets.forms.FormDialog`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sgdesk.errors import SGDeskError
+from sgdesk.gui.widgets.context import AppContext
+from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.models import Field, FilterProxy, RecordsModel
+
+
+class RecordTable(QTableView):
+    """Records under typed columns, searchable, sortable; each editable cell saves through ``context.edit``.
+
+    ``savers`` maps a field key to ``(describe, save)``: ``describe(row)`` names the change for Edit >
+    Undo, ``save(ed, row, text)`` writes it (raising SGDeskError to refuse).
+    """
+
+    def __init__(self, context: AppContext, name: str, fields: list[Field],
+                 savers: dict[str, tuple[Callable[[dict], str], Callable[[Any, dict, str], None]]] | None = None,
+                 parent: QWidget | None = None, *, sort_column: int | None = 0) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.savers = savers or {}
+        self.records = RecordsModel(fields, self._save if self.savers else None)
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(self.records)
+        self.setModel(self.proxy)
+        self.setObjectName(name.replace(" ", "_"))
+        self.setAccessibleName(name)
+        self.setSortingEnabled(True)
+        if sort_column is None:  # keep the order the rows are given in until a heading is clicked
+            self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            self.proxy.sort(-1)
+        else:
+            self.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        """Show ``rows``, keeping the selected record selected."""
+        selected = self.selected()
+        self.records.set_rows(rows)
+        for index, field in enumerate(self.records.fields):
+            if field.width:
+                self.setColumnWidth(index, field.width)
+        if selected is not None:
+            self.select_id(selected["id"])
+
+    def selected(self) -> dict[str, Any] | None:
+        index = self.currentIndex()
+        if not index.isValid():
+            return None
+        return self.records.row_dict(self.proxy.mapToSource(index).row())
+
+    def select_id(self, row_id: Any) -> bool:
+        row = self.records.row_of_id(row_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.records.index(row, 0))
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        return True
+
+    def _save(self, row: dict, key: str, text: str) -> None:
+        describe, save = self.savers[key]
+        try:
+            with self.context.edit(describe(row)) as ed:
+                save(ed, row, text.strip())
+        except SGDeskError as error:
+            show_error(self, error, "Not changed")
+
+
+def section_label(title: str) -> QLabel:
+    """A bold label over a part of a view."""
+    label = QLabel(title)
+    label.setObjectName("sectionHeading")
+    label.setStyleSheet("font-weight: 600; color: #1F4E79; padding-top: 4px;")
+    return label
+
+
+def table_page(table: QWidget, hint: str, *buttons: QWidget) -> QWidget:
+    """A tab: ``table`` filling it, with a line of help and the buttons under it."""
+    text = QLabel(hint)
+    text.setObjectName("muted")
+    text.setWordWrap(True)
+    row = QHBoxLayout()
+    row.addWidget(text, 1)
+    for button in buttons:
+        row.addWidget(button)
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.addWidget(table, 1)
+    layout.addLayout(row)
+    return page
+
+
+def selected_row(view: QTableView) -> int | None:
+    rows = view.selectionModel().selectedRows()
+    return rows[0].row() if rows else None

@@ -1,0 +1,173 @@
+"""The base class of every main view, and the pieces the views share: the 'nothing here yet' panel
+and the stack that shows it in place of an empty body, the read-only table of records to choose one
+from, and rows and columns of widgets."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sgdesk.gui.widgets.context import AppContext
+from sgdesk.gui.widgets.models import FIT_ROWS
+from sgdesk.store import Changes
+
+
+class BoardView(QWidget):
+    """A main view. Subclasses set ``key``, ``title``, ``watched_tables`` and ``refresh``."""
+
+    key: ClassVar[str]
+    title: ClassVar[str]
+    #: the view refreshes when a change touches one of these tables
+    watched_tables: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setAccessibleName(self.title)
+        self._stale = False
+        context.changed.connect(self._on_changed)
+        context.board_changed.connect(lambda _id: self._mark_stale())
+
+    def refresh(self) -> None:
+        """Reload what the view shows from the board file."""
+        raise NotImplementedError
+
+    def show_target(self, target: dict[str, Any]) -> None:
+        """Select what an Overview item points at (default: nothing to select)."""
+
+    def on_changes(self, changes: Changes) -> None:
+        """Called for changes that touch ``watched_tables``; default: refresh everything."""
+        self.refresh()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(*self.watched_tables):
+            if self.isVisible():
+                self.on_changes(changes)
+            else:
+                self._stale = True
+
+    def _mark_stale(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
+
+
+class EmptyState(QWidget):
+    """A friendly panel for a view with no data yet: what it is for and what to do next."""
+
+    action_clicked = Signal()
+
+    def __init__(self, heading: str, explanation: str, action_text: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyState")
+        panel = QWidget()
+        panel.setFixedWidth(560)
+        inner = QVBoxLayout(panel)
+        title = QLabel(heading)
+        title.setObjectName("emptyHeading")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title.setWordWrap(True)
+        text = QLabel(explanation)
+        text.setObjectName("emptyText")
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        inner.addWidget(title)
+        inner.addWidget(text)
+        if action_text:
+            button = QPushButton(action_text)
+            button.clicked.connect(self.action_clicked)
+            inner.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(panel)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+
+
+class EmptyOr(QStackedWidget):
+    """``body``, or in its place ``empty`` (an :class:`EmptyState`) while there is nothing to show in it.
+
+    The empty state is the first page (index 0) and shows until :meth:`show_body` is called.
+    """
+
+    def __init__(self, body: QWidget, empty: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.body, self.empty = body, empty
+        self.addWidget(empty)
+        self.addWidget(body)
+
+    def show_body(self, shown: bool = True) -> None:
+        """Show the body, or (``shown`` false) the empty state."""
+        self.setCurrentWidget(self.body if shown else self.empty)
+
+
+def record_table(name: str, model: QAbstractItemModel, *, view_class: type[QTableView] = QTableView,
+                 alternating: bool = True) -> QTableView:
+    """A table of records to choose one from: whole rows, one at a time, nothing edited in place."""
+    view = view_class()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(alternating)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
+    return view
+
+
+#: what a row or column holds: a widget, a layout, (widget, stretch), or None for a stretch
+Item = QWidget | QLayout | tuple[QWidget, int] | None
+
+
+def _fill(layout: QBoxLayout, items: tuple[Item, ...]) -> None:
+    for item in items:
+        if item is None:
+            layout.addStretch(1)
+        elif isinstance(item, tuple):
+            layout.addWidget(*item)
+        elif isinstance(item, QLayout):
+            layout.addLayout(item)
+        else:
+            layout.addWidget(item)
+
+
+def row(*items: Item) -> QHBoxLayout:
+    """A row of widgets and layouts; None is a stretch that pushes what follows to the right."""
+    layout = QHBoxLayout()
+    _fill(layout, items)
+    return layout
+
+
+def column(*items: Item, widget: QWidget | None = None) -> QWidget:
+    """A column without margins of widgets and layouts, on ``widget`` (a new one by default)."""
+    holder = widget if widget is not None else QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    _fill(layout, items)
+    return holder
