@@ -19,7 +19,7 @@ from sgdesk import registry  # noqa: E402
 from sgdesk.assessment.appendix import appendix3_story  # noqa: E402
 from sgdesk.assessment.demo import OPEN_TITLE, PUBLISHED_TITLE  # noqa: E402
 from sgdesk.assessment.forms import write_round_forms  # noqa: E402
-from sgdesk.assessment.report import assessment_report  # noqa: E402
+from sgdesk.assessment.reports import assessment_report  # noqa: E402
 from sgdesk.assessment.results import round_results  # noqa: E402
 from sgdesk.assessment.rounds import (  # noqa: E402
     add_respondent,

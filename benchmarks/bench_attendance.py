@@ -76,7 +76,7 @@ def main() -> None:
     from sgdesk.gui.membership.grid_model import AttendanceModel
     from sgdesk.gui.membership.meetings_view import MeetingsView
     from sgdesk.gui.widgets.context import AppContext
-    from sgdesk.membership.appendix1 import export_appendix1
+    from sgdesk.membership.appendix import export_appendix1
     from sgdesk.membership.bodies import board_body
     from sgdesk.membership.reports import attendance_report
 

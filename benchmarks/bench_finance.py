@@ -28,10 +28,10 @@ def main() -> None:
     from sgdesk.exporting import ExportRequest
     from sgdesk.finance.accounts import ensure_category, ensure_fund
     from sgdesk.finance.allocation import allocate
-    from sgdesk.finance.appendix2 import export_appendix2
+    from sgdesk.finance.appendix import export_appendix2
     from sgdesk.finance.budgets import budget_against_actual
     from sgdesk.finance.contributions import Contribution, calculate
-    from sgdesk.finance.imports import LedgerImport
+    from sgdesk.finance.importers import LedgerImport
     from sgdesk.finance.ledger import add_entry, entry_values, list_entries
     from sgdesk.finance.reports import ledger_report
     from sgdesk.fyear import FinancialYear, Period

@@ -104,3 +104,28 @@ def message_boxes(monkeypatch) -> list[str]:
 
     monkeypatch.setattr(QMessageBox, "exec", record)
     return shown
+
+
+@pytest.fixture
+def fill_form():
+    """``fill_form(monkeypatch, **values)``: the next FormDialog fills in ``values`` (by field key) and presses OK."""
+    from sgdesk.gui.widgets.forms import FormDialog
+
+    def _fill(monkeypatch, **values):
+        def fake_exec(dialog):
+            for key, value in values.items():
+                widget = dialog.fields[key]
+                if hasattr(widget, "setEditText") and widget.isEditable():
+                    widget.setEditText(value)
+                elif hasattr(widget, "findData"):
+                    widget.setCurrentIndex(widget.findData(value))
+                elif hasattr(widget, "setChecked"):
+                    widget.setChecked(value)
+                else:
+                    widget.setText(value)
+            dialog.accept()
+            return dialog.result()
+
+        monkeypatch.setattr(FormDialog, "exec", fake_exec)
+
+    return _fill

@@ -17,8 +17,8 @@ def register(registry) -> None:
     from sgdesk.assessment.attention import open_rounds
     from sgdesk.assessment.checks import assessment_findings
     from sgdesk.assessment.demo import build_assessment_demo
-    from sgdesk.assessment.importing import AssessmentFormImport, AssessmentImport
-    from sgdesk.assessment.report import assessment_report
+    from sgdesk.assessment.importers import AssessmentFormImport, AssessmentImport
+    from sgdesk.assessment.reports import assessment_report
     from sgdesk.exporting import Export
     from sgdesk.office.exports import appendix_export
     from sgdesk.reporting import Report

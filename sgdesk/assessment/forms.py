@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Callable
 
-from sgdesk.assessment.importing import form_headers
+from sgdesk.assessment.importers import form_headers
 from sgdesk.assessment.rounds import (
     Respondent,
     Round,

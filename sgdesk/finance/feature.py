@@ -8,10 +8,10 @@ from sgdesk.reporting import Report
 
 
 def register(registry) -> None:
-    from sgdesk.finance.appendix2 import appendix2_story, export_appendix2
+    from sgdesk.finance.appendix import appendix2_story, export_appendix2
     from sgdesk.finance.attention import finance_attention, finance_checks
     from sgdesk.finance.demo import build_finance_demo
-    from sgdesk.finance.imports import ContributionsImport, LedgerImport
+    from sgdesk.finance.importers import ContributionsImport, LedgerImport
     from sgdesk.finance.reports import (
         budget_report,
         contributions_report,

@@ -8,7 +8,7 @@ from sgdesk.reporting import Report
 
 
 def register(registry) -> None:
-    from sgdesk.membership.appendix1 import (
+    from sgdesk.membership.appendix import (
         OPTIONS_HELP,
         appendix1_story,
         export_appendix1,
@@ -16,10 +16,12 @@ def register(registry) -> None:
     from sgdesk.membership.attention import membership_attention
     from sgdesk.membership.checks import membership_findings
     from sgdesk.membership.demo import build_membership_demo
-    from sgdesk.membership.import_attendance import AttendanceImport
-    from sgdesk.membership.import_meetings import MeetingsImport
-    from sgdesk.membership.import_members import MembersImport
-    from sgdesk.membership.import_organisations import OrganisationsImport
+    from sgdesk.membership.importers import (
+        AttendanceImport,
+        MeetingsImport,
+        MembersImport,
+        OrganisationsImport,
+    )
     from sgdesk.membership.reports import (
         attendance_report,
         members_report,

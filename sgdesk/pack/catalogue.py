@@ -38,8 +38,8 @@ class AppendixSource:
 
 #: in the order the annual report prints them
 APPENDICES: tuple[AppendixSource, ...] = (
-    AppendixSource("membership", "Board membership and attendance", "sgdesk.membership.appendix1:appendix1_story"),
-    AppendixSource("finance", "Finance, with partner contributions", "sgdesk.finance.appendix2:appendix2_story"),
+    AppendixSource("membership", "Board membership and attendance", "sgdesk.membership.appendix:appendix1_story"),
+    AppendixSource("finance", "Finance, with partner contributions", "sgdesk.finance.appendix:appendix2_story"),
     AppendixSource("assessment", "Self-assessment", "sgdesk.assessment.appendix:appendix3_story"),
     AppendixSource("training", "Training summary", "sgdesk.training.pdf_summary:training_story", flowables_only=True),
 )

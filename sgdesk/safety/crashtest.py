@@ -18,7 +18,7 @@ Two kinds of work:
 
 A kill cannot lose what the OS has already been given, so this shows SG Desk's transactions
 are whole and its lock and backups recover; power cuts are left to SQLite's journal and
-``synchronous=FULL`` (docs/shared-drives.md). ``tests/test_kill_*.py`` runs a short version;
+``synchronous=FULL`` (docs/shared-drives.md). ``tests/safety/test_kill_crash.py`` runs a short version;
 ``benchmarks/soak_kill.py`` a long one.
 """
 

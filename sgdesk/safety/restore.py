@@ -26,9 +26,9 @@ from sgdesk.backups import (
     prune_backups,
 )
 from sgdesk.errors import BoardFileError, SGDeskError
-from sgdesk.safety.lockfile import acquire
 from sgdesk.store import open_board_file
 from sgdesk.store.boardfile import JOURNAL_SUFFIX, copy_database, owner_only
+from sgdesk.store.lockfile import acquire
 from sgdesk.store.sqlite import connect
 
 

@@ -26,7 +26,7 @@ from sgdesk.store.sqlite import connect, sqlite_utils_database
 if TYPE_CHECKING:
     import sqlite_utils
 
-    from sgdesk.safety.lockfile import FileLock
+    from sgdesk.store.lockfile import FileLock
 
 SUFFIX = ".sgdesk"
 APPLICATION_ID = 0x53474453  # "SGDS"
@@ -214,11 +214,11 @@ def open_board_file(path: str | Path, *, read_only: bool = False, migrate: bool 
     """Open an existing board file, upgrading an older one in place after a backup.
 
     ``migrate=False`` opens an older file as it is (read-only use, e.g. `check`). Opening for
-    editing takes the file's lock: :class:`~sgdesk.safety.lockfile.FileInUse` says who else has
+    editing takes the file's lock: :class:`~sgdesk.store.lockfile.FileInUse` says who else has
     it open (``take_over_lock`` replaces an abandoned lock). A file or folder this user cannot
     write to opens read-only, with ``read_only_reason`` saying why.
     """
-    from sgdesk.safety.lockfile import LockNotWritable, acquire, read_lock
+    from sgdesk.store.lockfile import LockNotWritable, acquire, read_lock
 
     path = Path(path)
     if not path.exists():
@@ -292,7 +292,7 @@ def _safe_journal(conn: sqlite3.Connection) -> None:
 
 def create_board_file(path: str | Path, *, overwrite: bool = False) -> BoardFile:
     """Create a new, empty board file at the current schema (no boards yet)."""
-    from sgdesk.safety.lockfile import acquire
+    from sgdesk.store.lockfile import acquire
 
     path = Path(path)
     if path.exists() and not overwrite:

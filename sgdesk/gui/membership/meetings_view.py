@@ -40,7 +40,7 @@ from sgdesk.membership.attendance import set_mark_details
 from sgdesk.membership.bodies import Body, body_by_key, list_bodies
 from sgdesk.membership.cells import optional_date
 from sgdesk.membership.flags import QuorumRule, get_quorum_rule, set_quorum_rule
-from sgdesk.membership.import_meetings import parse_online
+from sgdesk.membership.importers import parse_online
 from sgdesk.membership.meetings import (
     STATUSES,
     add_forward_item,

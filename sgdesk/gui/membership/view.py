@@ -34,7 +34,7 @@ from sgdesk.membership.bodies import (
     list_subgroups,
 )
 from sgdesk.membership.cells import optional_date
-from sgdesk.membership.import_members import parse_holder_kind
+from sgdesk.membership.importers import parse_holder_kind
 from sgdesk.membership.seats import (
     HOLDER_KINDS,
     ROLES,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sgdesk.safety.lockfile import LockInfo
+from sgdesk.store.lockfile import LockInfo
 
 Choice = Literal["read-only", "take-over"]
 

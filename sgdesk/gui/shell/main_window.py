@@ -35,9 +35,9 @@ from sgdesk.gui.shell.welcome import WelcomeView
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import NewBoardDialog, default_documents_dir, show_error
 from sgdesk.gui.widgets.views import BoardView
-from sgdesk.safety.lockfile import HEARTBEAT, FileInUse
 from sgdesk.safety.privacy import withhold_values_in_logs
 from sgdesk.store import BoardFile, Changes
+from sgdesk.store.lockfile import HEARTBEAT, FileInUse
 
 FILE_FILTER = "SG Desk board files (*.sgdesk);;All files (*)"
 MAX_RECENT = 8

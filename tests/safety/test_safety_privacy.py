@@ -133,8 +133,8 @@ def test_board_files_backups_and_audit_exports_are_readable_by_their_owner_only(
 def test_the_lock_file_says_who_and_where_but_nothing_from_the_board(demo_path):
     import json
 
-    from sgdesk.safety.lockfile import lock_path
     from sgdesk.store import open_board_file
+    from sgdesk.store.lockfile import lock_path
 
     with open_board_file(demo_path):
         content = json.loads(lock_path(demo_path).read_text(encoding="utf-8"))

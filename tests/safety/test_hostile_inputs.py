@@ -30,7 +30,7 @@ from sgdesk.importing.sources import MAX_COLUMNS, MAX_CSV_BYTES, MAX_ROWS
 from sgdesk.store import open_board_file
 
 KINDS = registry.load().import_kinds
-CORPUS = Path(__file__).parent / "bad_inputs"
+CORPUS = Path(__file__).parents[1] / "bad_inputs"
 ANY_MESSAGE = "."
 
 # what each committed file must be told (the same whichever kind it is imported as)

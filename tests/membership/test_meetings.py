@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from test_membership_gui import fill_form
 
 from sgdesk.errors import InputError
 from sgdesk.membership.meetings import add_forward_item, list_forward_items, parse_time
@@ -41,7 +40,7 @@ def test_a_forward_plan_item_is_due_a_week_before_and_cannot_be_planned_twice(de
             add_forward_item(ed, demo, meeting, "Attendance Report")
 
 
-def test_add_a_meeting_through_the_form(window, meetings, monkeypatch):
+def test_add_a_meeting_through_the_form(fill_form, window, meetings, monkeypatch):
     fill_form(monkeypatch, body="board", meets_on="12/03/2019", starts_at="2pm", venue="Council Chamber")
     meetings.add_meeting_button.click()
     assert meetings.model.meetings[-1].heading == "12 Mar 2019"
@@ -52,7 +51,7 @@ def test_add_a_meeting_through_the_form(window, meetings, monkeypatch):
     assert window.undo_action.text() == "&Undo Add the Southend LSCB meeting of 12 Mar 2019"
 
 
-def test_a_meeting_form_without_a_date_is_refused(meetings, monkeypatch, message_boxes):
+def test_a_meeting_form_without_a_date_is_refused(fill_form, meetings, monkeypatch, message_boxes):
     fill_form(monkeypatch, body="board", meets_on="")
     meetings.add_meeting_button.click()
     assert message_boxes == ["The meeting's date is empty: type the date, as in 21/09/2017"]
@@ -105,7 +104,7 @@ def test_the_forward_plan_grid(window, meetings, qtbot):
     assert [model.index(row, c).data() for c in range(model.columnCount())] == ["", "", "SBC", "SBC", "SBC", "SBC", ""]
 
 
-def test_add_a_forward_plan_item_through_the_form(meetings, monkeypatch):
+def test_add_a_forward_plan_item_through_the_form(fill_form, meetings, monkeypatch):
     bf = meetings.context.bf
     lead = bf.scalar("SELECT id FROM organisation WHERE name = 'Essex Police'")
     meeting = bf.scalar("SELECT id FROM meeting WHERE meets_on = '2019-02-06'")

@@ -16,9 +16,8 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from sgdesk import cli
 from sgdesk.errors import BoardFileError
-from sgdesk.safety import lockfile
-from sgdesk.safety.lockfile import FileInUse, lock_path, read_lock
-from sgdesk.store import create_board_file, open_board_file
+from sgdesk.store import create_board_file, lockfile, open_board_file
+from sgdesk.store.lockfile import FileInUse, lock_path, read_lock
 
 HOLDER = ("import sys; from sgdesk.store import open_board_file; bf = open_board_file(sys.argv[1]); "
           "print('open', flush=True); sys.stdin.readline(); bf.close()")

@@ -104,7 +104,7 @@ def test_same_content_gives_identical_bytes():
 
 @pytest.fixture
 def finance_story(demo):
-    from sgdesk.finance.appendix2 import appendix2_story
+    from sgdesk.finance.appendix import appendix2_story
     from sgdesk.fyear import Period
 
     return appendix2_story(demo, 1, Period.for_year("2018/19"), {})

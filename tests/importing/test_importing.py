@@ -153,7 +153,7 @@ def test_the_import_reference_and_templates_are_up_to_date():
 
     from sgdesk.importing.docs import reference, template_csv
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     kinds = registry.load().import_kinds
     assert (root / "docs" / "import-formats.md").read_text(encoding="utf-8") == reference(kinds), \
         "run: python build_scripts/make_import_docs.py"

@@ -5,31 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from sgdesk.gui.widgets.forms import FormDialog
-
 
 @pytest.fixture
 def membership(window):
     return window.show_view("membership")
-
-
-def fill_form(monkeypatch, **values):
-    """Make the next forms fill in ``values`` (by field key) and press OK."""
-    def fake_exec(dialog):
-        for key, value in values.items():
-            widget = dialog.fields[key]
-            if hasattr(widget, "setEditText") and widget.isEditable():
-                widget.setEditText(value)
-            elif hasattr(widget, "findData"):
-                widget.setCurrentIndex(widget.findData(value))
-            elif hasattr(widget, "setChecked"):
-                widget.setChecked(value)
-            else:
-                widget.setText(value)
-        dialog.accept()
-        return dialog.result()
-
-    monkeypatch.setattr(FormDialog, "exec", fake_exec)
 
 
 def rows(table):
@@ -80,7 +59,7 @@ def test_a_bad_value_is_refused_with_a_message(membership, message_boxes):
     assert membership.context.bf.scalar("SELECT org_type FROM organisation WHERE name = 'CAFCASS'") == "courts"
 
 
-def test_add_a_seat_then_appoint_a_new_person_to_it(window, membership, monkeypatch):
+def test_add_a_seat_then_appoint_a_new_person_to_it(fill_form, window, membership, monkeypatch):
     bf = membership.context.bf
     cafcass = bf.scalar("SELECT id FROM organisation WHERE name = 'CAFCASS'")
     membership.org_table.select_id(cafcass)
@@ -106,7 +85,7 @@ def test_removing_a_seat_with_attendance_is_refused(membership, message_boxes):
     assert message_boxes == ["this seat has attendance marks, so it cannot be removed: give it an end date instead"]
 
 
-def test_add_an_organisation_and_a_sub_group(membership, monkeypatch):
+def test_add_an_organisation_and_a_sub_group(fill_form, membership, monkeypatch):
     fill_form(monkeypatch, name="Youth Offending Service", short_name="YOS", org_type="council")
     membership.add_org_button.click()
     assert membership.org_table.selected()["name"] == "Youth Offending Service"
@@ -116,7 +95,7 @@ def test_add_an_organisation_and_a_sub_group(membership, monkeypatch):
                                                       "Position vacant", "Position vacant"]
 
 
-def test_an_empty_form_is_refused_and_stays_open(membership, monkeypatch, message_boxes):
+def test_an_empty_form_is_refused_and_stays_open(fill_form, membership, monkeypatch, message_boxes):
     fill_form(monkeypatch, name="")
     membership.add_org_button.click()
     assert message_boxes == ["The organisation's name is empty: type its full name"]

@@ -10,7 +10,7 @@ import pytest
 
 from sgdesk.cli import main
 from sgdesk.errors import InputError
-from sgdesk.finance.appendix2 import appendix2_story
+from sgdesk.finance.appendix import appendix2_story
 from sgdesk.fyear import FinancialYear
 
 _AMOUNT = re.compile(r"^-?[0-9]{1,3}(,[0-9]{3})*\.[0-9]{2}$")
@@ -91,7 +91,7 @@ def test_export_needs_a_year(demo_path, tmp_path, capsys):
 
 def test_same_input_same_pdf(demo, tmp_path):
     from sgdesk.exporting import ExportRequest
-    from sgdesk.finance.appendix2 import export_appendix2
+    from sgdesk.finance.appendix import export_appendix2
     from sgdesk.fyear import Period
 
     outputs = []

@@ -12,7 +12,7 @@ from sgdesk.errors import BoardFileError
 from sgdesk.store import create_board_file, open_board_file
 from sgdesk.store.migrations import latest_version
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
 def test_a_version_1_file_is_backed_up_then_upgraded_in_place(tmp_path):

@@ -10,7 +10,7 @@ import pytest
 from sgdesk.cli import main
 from sgdesk.exporting import ExportRequest
 from sgdesk.fyear import Period
-from sgdesk.membership.appendix1 import appendix1_story, export_appendix1
+from sgdesk.membership.appendix import appendix1_story, export_appendix1
 from sgdesk.membership.attendance import MarkEdit, write_marks
 from sgdesk.membership.bodies import board_body
 from sgdesk.membership.meetings import add_meeting

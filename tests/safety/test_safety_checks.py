@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 from sgdesk import cli, registry
 from sgdesk.checks import Finding, run_checks
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 CHECKS = registry.load().checks
 
 
