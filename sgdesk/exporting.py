@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, Mapping
 
 from sgdesk.fyear import Period
 from sgdesk.store import BoardFile
@@ -40,3 +40,21 @@ class Export:
     run: Callable[[BoardFile, ExportRequest], ExportResult]
     needs_period: bool = True
     options_help: str = ""
+
+
+#: builds an appendix: (bf, board_id, period, options) -> (title, orientation, flowables)
+StoryFunction = Callable[[BoardFile, int, "Period | None", Mapping[str, str]], tuple[str, str, list[Any]]]
+
+
+@dataclass(frozen=True)
+class Appendix:
+    """An appendix a feature offers the annual-report pack (``registry.add_appendix``).
+
+    ``story`` gives its title, orientation and flowables; ``order`` places it in the pack
+    (membership 10, finance 20, assessment 30, training 40), as the annual report prints them.
+    """
+
+    key: str
+    name: str
+    story: StoryFunction
+    order: int

@@ -1,4 +1,4 @@
-"""What the features contribute: import kinds, reports, exports, demo parts, attention items.
+"""What the features contribute: import kinds, reports, exports, appendices, demo parts, attention items.
 
 Each feature module has a ``register(registry)`` function; :func:`load` imports the features
 once. Feature modules import their heavy libraries (pandas, reportlab, openpyxl) inside
@@ -14,7 +14,7 @@ from typing import Callable
 from sgdesk.activity import YearsProvider
 from sgdesk.attention import AttentionProvider
 from sgdesk.checks import DomainCheck
-from sgdesk.exporting import Export
+from sgdesk.exporting import Appendix, Export
 from sgdesk.importing.framework import ImportKind
 from sgdesk.reporting import Report
 from sgdesk.store import BoardFile
@@ -37,6 +37,7 @@ class Registry:
     import_kinds: dict[str, ImportKind] = field(default_factory=dict)
     reports: dict[str, Report] = field(default_factory=dict)
     exports: dict[str, Export] = field(default_factory=dict)
+    appendices: list[Appendix] = field(default_factory=list)
     demo_parts: list[tuple[int, str, DemoPart]] = field(default_factory=list)
     attention: list[AttentionProvider] = field(default_factory=list)
     checks: list[DomainCheck] = field(default_factory=list)
@@ -50,6 +51,13 @@ class Registry:
 
     def add_export(self, export: Export) -> None:
         self._unique(self.exports, export.name, export)
+
+    def add_appendix(self, appendix: Appendix) -> None:
+        """An appendix for the annual-report pack, kept in the order the pack prints them."""
+        if any(known.key == appendix.key for known in self.appendices):
+            raise ValueError(f"{appendix.key!r} is registered twice")
+        self.appendices.append(appendix)
+        self.appendices.sort(key=lambda item: item.order)
 
     def add_demo_part(self, order: int, name: str, part: DemoPart) -> None:
         """Demo parts run in ``order`` (core 0, membership 10, finance 20, assessment 30, training 40)."""

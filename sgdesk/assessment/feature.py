@@ -19,7 +19,7 @@ def register(registry) -> None:
     from sgdesk.assessment.demo import build_assessment_demo
     from sgdesk.assessment.importers import AssessmentFormImport, AssessmentImport
     from sgdesk.assessment.reports import assessment_report
-    from sgdesk.exporting import Export
+    from sgdesk.exporting import Appendix, Export
     from sgdesk.office.exports import appendix_export
     from sgdesk.reporting import Report
 
@@ -36,6 +36,7 @@ def register(registry) -> None:
                                ("xlsx",), export_response_form, needs_period=False,
                                options_help="respondent=AGENCY (required); round=TITLE (default: the latest open "
                                             "round)"))
+    registry.add_appendix(Appendix("assessment", "Self-assessment", appendix3_story, order=30))
     registry.add_demo_part(30, "self-assessment rounds", build_assessment_demo)
     registry.add_attention(open_rounds)
     registry.add_check(assessment_findings)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sgdesk.exporting import Export
+from sgdesk.exporting import Appendix, Export
 from sgdesk.fyear import FinancialYear
 from sgdesk.reporting import Report
 
@@ -32,6 +32,7 @@ def register(registry) -> None:
         export_appendix2,
         options_help="style=council (income negative, as council ledgers print it) or plain (Surplus/Deficit); "
                      "detail=lines or categories; fund=NAME for one fund; title=TEXT"), appendix2_story))
+    registry.add_appendix(Appendix("finance", "Finance, with partner contributions", appendix2_story, order=20))
     registry.add_demo_part(20, "finance: 2018/19 ledger, 2016/17 contributions and budget", build_finance_demo)
     registry.add_attention(finance_attention)
     registry.add_check(finance_checks)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from sgdesk.branding import document_spec
-from sgdesk.exporting import Export, ExportRequest, ExportResult
+from sgdesk.exporting import Export, ExportRequest, ExportResult, StoryFunction
 from sgdesk.fyear import Period
 from sgdesk.office.blocks import TableBlock, report_table_block, typed_table
 from sgdesk.office.layout import orientation_for
@@ -28,7 +28,6 @@ NOTHING = "There is nothing to show for this period."
 KEEP_WITH_TABLE_MM = 40  # a table heading needs this much page below it, or it starts the next page
 
 #: an appendix's story: (bf, board id, period, options) -> (title, orientation, flowables)
-StoryFunction = Callable[[BoardFile, int, "Period | None", Mapping[str, str]], tuple[str, str, list[Any]]]
 
 
 def report_title(report: Report, period: Period | None) -> str:

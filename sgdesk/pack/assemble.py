@@ -64,10 +64,8 @@ def gather(bf: BoardFile, board_id: int, period: Period, choices: PackChoices,
     bound = []
     for done, (label, source) in enumerate(choices.appendices):
         progress(done, steps, f"Preparing Appendix {label}: {source.name}…")
-        story = source.load()
-        assert story is not None  # pack_choices offers only the appendices whose features are present
         try:
-            title, orientation, flowables = story(bf, board_id, period, dict(choices.appendix_options))
+            title, orientation, flowables = source.story(bf, board_id, period, dict(choices.appendix_options))
         except SGDeskError as error:
             title = numbered_title(label, source.name)
             why = f"Not included for {period.label}: {error}."

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from sgdesk.errors import InputError
-from sgdesk.pack.catalogue import AppendixSource, appendix_labels, available_appendices
+from sgdesk.exporting import Appendix
+from sgdesk.pack.catalogue import appendix_labels, available_appendices
 
 APPENDICES_KEY = "appendices"
 NUMBERING_KEY = "numbering"
@@ -24,7 +25,7 @@ OPTIONS_HELP = ("appendices=membership,finance,assessment,training chooses them 
 class PackChoices:
     """The appendices in order with their labels; ``marking`` None keeps the board's, "" prints none."""
 
-    appendices: tuple[tuple[str, AppendixSource], ...]
+    appendices: tuple[tuple[str, Appendix], ...]
     marking: str | None
     appendix_options: dict[str, str]
 

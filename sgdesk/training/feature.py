@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sgdesk.activity import years_from_dates
-from sgdesk.exporting import Export
+from sgdesk.exporting import Appendix, Export
 from sgdesk.reporting import Report
 
 SESSION_OPTION = "session=ID (the session number shown in the Training view; --session ID on the command line)"
@@ -39,6 +39,7 @@ def register(registry) -> None:
     registry.add_export(Export("certificates", "certificates of attendance, one page per attended delegate of a "
                                                "session", ("pdf",), export_certificates, needs_period=False,
                                options_help=SESSION_OPTION))
+    registry.add_appendix(Appendix("training", "Training summary", titled_story(training_story), order=40))
     registry.add_demo_part(40, "training: the 2018/19 programme, bookings, registers and evaluations",
                            build_training_demo)
     registry.add_attention(training_attention)
