@@ -19,7 +19,8 @@ from typing import Any, Callable, Literal
 from sgdesk.fyear import Period
 from sgdesk.store import BoardFile
 
-ColumnKind = Literal["text", "int", "money", "percent", "decimal", "date"]
+#: "decimal" is a mean or a rate, printed as given (2.8, 3.0); "change" a signed difference (+1.0, −0.4)
+ColumnKind = Literal["text", "int", "money", "percent", "decimal", "change", "date"]
 FORMATS = ("table", "csv", "json")
 
 
@@ -36,10 +37,15 @@ class ReportColumn:
 
 @dataclass
 class ReportTable:
+    """A titled table of typed rows; rows in ``total_rows`` are totals (printed bold, under a
+    rule), rows in ``section_rows`` headings within the table (only their first column)."""
+
     title: str
     columns: list[ReportColumn]
     rows: list[dict[str, Any]]
     notes: list[str] = field(default_factory=list)
+    total_rows: frozenset[int] = frozenset()
+    section_rows: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -63,11 +69,26 @@ def format_cell(value: Any, kind: ColumnKind, fmt: str = "table") -> Any:
         return float(pence_to_decimal(value)) if fmt == "json" else str(pence_to_decimal(value))
     if kind == "percent":
         return f"{value}%" if fmt == "table" else value
-    if kind == "decimal":
-        return (float(value) if fmt == "json" else str(value)) if isinstance(value, Decimal) else value
+    if kind in ("decimal", "change"):
+        if not isinstance(value, Decimal):
+            return value
+        if fmt == "json":
+            return float(value)
+        return signed(value) if kind == "change" and fmt == "table" else str(value)
     if kind == "date" and isinstance(value, dt.date):
         return format_date(value) if fmt == "table" else value.isoformat()
     return value
+
+
+def signed(value: Decimal) -> str:
+    """A change as the house style prints it: always signed, with a true minus sign.
+
+    >>> signed(Decimal("1.0")), signed(Decimal("-0.4")), signed(Decimal("0.0"))
+    ('+1.0', '−0.4', '0.0')
+    """
+    if value > 0:
+        return f"+{value}"
+    return f"\u2212{-value}" if value < 0 else str(abs(value))
 
 
 def render(tables: list[ReportTable], fmt: str) -> str:

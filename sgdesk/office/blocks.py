@@ -11,16 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Union
+from typing import Literal, Union
 
 from sgdesk.money import parse_money
 from sgdesk.office.layout import cell_texts, fit_widths, usable_width_pt
 from sgdesk.reporting import ColumnKind, ReportColumn, ReportTable
 
 _MONEY = re.compile(r"\(?[-−–]?£?[-−–]?\d{1,3}(,\d{3})*\.\d\d\)?|[-−–]?£\d{1,3}(,\d{3})*(\.\d\d)?")
-_PERCENT = re.compile(r"-?\d+(\.\d+)?%")
-_WHOLE = re.compile(r"-?\d{1,3}(,\d{3})*|-?\d+")
-_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
+_PERCENT = re.compile(r"[-−]?\d+(\.\d+)?%")
+_WHOLE = re.compile(r"[-−]?([1-9]\d{0,2}(,\d{3})+|[1-9]\d*|0)")  # no leading zero: 01702 is a code, not a count
+_DECIMAL = re.compile(r"[-−]?(0|[1-9]\d*)(\.\d+)?")
+_CHANGE = re.compile(r"[+−-](0|[1-9]\d*)(\.\d+)?|0(\.0+)?")  # a signed difference: +1.0, −0.4, 0.0
+_KINDS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
+    ("percent", _PERCENT), ("money", _MONEY), ("int", _WHOLE), ("decimal", _DECIMAL), ("change", _CHANGE))
 _NO_FIGURE = frozenset({"", "n/a", "-", "–", "—"})  # cells that hold no figure in a column of figures
 
 
@@ -30,11 +33,32 @@ class Cell:
     bold: bool = False
 
 
+@dataclass(frozen=True)
+class Span:
+    """Body cells merged into one: rows ``row`` to ``last_row``, columns ``column`` to
+    ``last_column`` (both included); the first cell holds the content."""
+
+    row: int
+    column: int
+    last_row: int
+    last_column: int
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A typed figure in a column of figures of different kinds (a count beside a percentage)."""
+
+    kind: ColumnKind
+    value: object
+
+
 @dataclass
 class TableBlock:
     """A table: header, rows of cells, alignment ("L", "R", "C") and relative width per column.
 
-    A header of blank labels is no header row at all.
+    A header of blank labels is no header row at all. ``header_spans`` are (first, last)
+    columns of a header label spanning several columns; ``spans`` merge body cells. A table
+    narrower than the page gives its width in ``width_pt`` (None: the width of the page).
 
     A row in ``section_rows`` is a one-cell heading across the table; rows in ``total_rows``
     are totals under a rule.
@@ -48,6 +72,9 @@ class TableBlock:
     total_rows: frozenset[int] = frozenset()
     title: str = ""
     notes: list[str] = field(default_factory=list)
+    header_spans: tuple[tuple[int, int], ...] = ()
+    spans: tuple[Span, ...] = ()
+    width_pt: float | None = None
 
 
 @dataclass(frozen=True)
@@ -74,9 +101,12 @@ class PageBlock:
 
 @dataclass(frozen=True)
 class ImageBlock:
+    """A picture (a logo, a chart) with its alternative text for readers who cannot see it."""
+
     data: bytes
     width_pt: float
     height_pt: float
+    description: str = ""
 
 
 Block = Union[HeadingBlock, TextBlock, TableBlock, PageBlock, ImageBlock]
@@ -84,57 +114,94 @@ Block = Union[HeadingBlock, TextBlock, TableBlock, PageBlock, ImageBlock]
 
 def report_table_block(table: ReportTable, orientation: str) -> TableBlock:
     """``table`` as a block for a page in ``orientation``: cells formatted for people, numbers
-    right-aligned, columns as wide as their figures need."""
+    right-aligned, columns as wide as their figures need, totals bold."""
     texts = cell_texts(table)
     return TableBlock(
         header=[column.label for column in table.columns],
-        rows=[[Cell(text) for text in row] for row in texts],
+        rows=[[Cell(text, index in table.total_rows) for text in row] for index, row in enumerate(texts)],
         aligns=["R" if column.numeric else "L" for column in table.columns],
         weights=fit_widths(table, texts, usable_width_pt(orientation)),
+        total_rows=frozenset(table.total_rows),
         title=table.title,
         notes=list(table.notes),
     )
 
 
-def _kind(texts: list[str]) -> ColumnKind:
-    """The kind of a column whose non-blank cells read ``texts``."""
+def _kind(texts: list[str]) -> ColumnKind | None:
+    """The one kind every text reads as; None if they read as figures of different kinds, or if
+    any is not a figure (then the column is text, see :func:`_column_kind`)."""
+    for kind, pattern in _KINDS:
+        if all(pattern.fullmatch(text) for text in texts):
+            return kind
+    return None
+
+
+def _cell_kind(text: str) -> ColumnKind | None:
+    return next((kind for kind, pattern in _KINDS if pattern.fullmatch(text)), None)
+
+
+def _column_kind(texts: list[str]) -> ColumnKind | Literal["mixed"]:
+    """"text" unless every cell is a figure; "mixed" if they are figures of different kinds."""
     if not texts:
         return "text"
-    for kind, pattern in (("percent", _PERCENT), ("money", _MONEY), ("int", _WHOLE), ("decimal", _DECIMAL)):
-        if all(pattern.fullmatch(text) for text in texts):
-            return kind  # type: ignore[return-value]
-    return "text"
+    kind = _kind(texts)
+    if kind is not None:
+        return kind
+    return "mixed" if all(_cell_kind(text) for text in texts) else "text"
 
 
-def _value(text: str, kind: ColumnKind) -> object:
+def _value(text: str, kind: ColumnKind | Literal["mixed"]) -> object:
     if kind != "text" and text in _NO_FIGURE:
         return None
+    if kind == "mixed":
+        own = _cell_kind(text) or "text"
+        return Figure(own, _value(text, own))
     if kind == "money":
         return parse_money(text)
     if kind == "percent":
-        number = Decimal(text.rstrip("%"))
+        number = Decimal(text.rstrip("%").replace("−", "-"))
         return int(number) if number == number.to_integral_value() else number
     if kind == "int":
-        return int(text.replace(",", ""))
-    if kind == "decimal":
-        return Decimal(text)
+        return int(text.replace(",", "").replace("−", "-"))
+    if kind in ("decimal", "change"):
+        return Decimal(text.replace("−", "-").lstrip("+"))
     return text
+
+
+def _unmerged(block: TableBlock) -> list[list[str]]:
+    """The body texts with merged cells taken apart, for a spreadsheet: a cell spanning rows
+    (a theme beside its statements) repeats on each, so that rows sort and filter; a cell
+    spanning columns moves to the widest of them (a statement into the statement column)."""
+    rows = [[cell.text for cell in row] for row in block.rows]
+    for span in block.spans:
+        text = rows[span.row][span.column]
+        columns = range(span.column, span.last_column + 1)
+        target = max(columns, key=lambda c: (block.weights[c], -c))
+        for r in range(span.row, span.last_row + 1):
+            for c in columns:
+                rows[r][c] = ""
+            rows[r][target] = text
+    return rows
 
 
 def typed_table(block: TableBlock) -> ReportTable:
     """The block's figures as typed values (money in pence, percentages, counts), for Excel.
 
-    A column is typed only if every figure in it reads as that type; section rows keep their
+    A column is typed only if every figure in it reads as a figure; figures of different kinds
+    (a count, a percentage, an amount) are each typed as what they are. Section rows keep their
     text in the first column.
     """
-    body = [row for index, row in enumerate(block.rows) if index not in block.section_rows]
-    kinds = [_kind([row[c].text for row in body if c < len(row) and row[c].text not in _NO_FIGURE])
+    texts = _unmerged(block)
+    body = [row for index, row in enumerate(texts) if index not in block.section_rows]
+    kinds = [_column_kind([row[c] for row in body if c < len(row) and row[c] not in _NO_FIGURE])
              for c in range(len(block.header))]
-    columns = [ReportColumn(f"c{index}", label, kind) for index, (label, kind) in enumerate(zip(block.header, kinds))]
+    columns = [ReportColumn(f"c{index}", label, "text" if kind == "mixed" else kind)
+               for index, (label, kind) in enumerate(zip(block.header, kinds))]
     rows = []
-    for index, row in enumerate(block.rows):
+    for index, row in enumerate(texts):
         if index in block.section_rows:
-            rows.append({"c0": row[0].text if row else ""})
+            rows.append({"c0": row[0] if row else ""})
             continue
-        rows.append({column.key: _value(cell.text, column.kind) for column, cell in zip(columns, row)})
-    return ReportTable(block.title or "Table", columns, rows, list(block.notes))
+        rows.append({column.key: _value(text, kind) for column, kind, text in zip(columns, kinds, row)})
+    return ReportTable(block.title or "Table", columns, rows, list(block.notes),
+                       total_rows=block.total_rows, section_rows=block.section_rows)

@@ -16,6 +16,7 @@ from sgdesk.office.blocks import (
     HeadingBlock,
     ImageBlock,
     PageBlock,
+    Span,
     TableBlock,
     TextBlock,
 )
@@ -61,9 +62,16 @@ def _read(flowables: list[Any], blocks: list[Block]) -> None:
             template = flowable.nextTemplate
             blocks.append(PageBlock(template if template in ("portrait", "landscape") else None))
         elif isinstance(flowable, Image):
-            blocks.append(ImageBlock(_image_bytes(flowable), flowable.drawWidth, flowable.drawHeight))
+            blocks.append(ImageBlock(_image_bytes(flowable), flowable.drawWidth, flowable.drawHeight,
+                                     alt_text(flowable)))
         elif isinstance(flowable, Drawing):
-            blocks.append(ImageBlock(drawing_png(flowable), flowable.width, flowable.height))
+            blocks.append(ImageBlock(drawing_png(flowable), flowable.width, flowable.height, alt_text(flowable)))
+
+
+def alt_text(flowable: Any) -> str:
+    """What a picture shows, for a reader who cannot see it: its ``alt_text`` attribute, which
+    whoever makes a chart or places a logo sets (the PDF's Figure carries the same text)."""
+    return getattr(flowable, "alt_text", "")
 
 
 def drawing_png(drawing: Any, dpi: int = 192) -> bytes:
@@ -153,11 +161,19 @@ def _table(table: Any, title: str) -> TableBlock:
     count, columns = len(values), len(values[0]) if values else 0
     heads = table.repeatRows if isinstance(table.repeatRows, int) else len(table.repeatRows)
     sections: set[int] = set()
+    header_spans: list[tuple[int, int]] = []
+    spans: list[Span] = []
     for _command, start, stop in table._spanCmds:
         row, last_row = _position(start[1], count), _position(stop[1], count)
-        full = _position(start[0], columns) == 0 and _position(stop[0], columns) == columns - 1
-        if full and row == last_row and row >= heads:
+        column, last_column = _position(start[0], columns), _position(stop[0], columns)
+        if (row, column) == (last_row, last_column):
+            continue
+        if last_row < heads:
+            header_spans.append((column, last_column))
+        elif column == 0 and last_column == columns - 1 and row == last_row:
             sections.add(row - heads)
+        else:
+            spans.append(Span(row - heads, column, last_row - heads, last_column))
     totals = {_position(command[1][1], count) - heads for command in table._linecmds
               if command[0] == "LINEABOVE" and _position(command[1][1], count) > heads}
 
@@ -179,6 +195,12 @@ def _table(table: Any, title: str) -> TableBlock:
             key = value.style.alignment if isinstance(value, Paragraph) else table._cellStyles[r][c].alignment
             letters.append(_ALIGN_LETTERS.get(key, "L"))
         aligns.append(max(sorted(set(letters)), key=letters.count) if letters else "L")
-    weights = [float(w) if isinstance(w, (int, float)) and w > 0 else 1.0 for w in table._colWidths]
-    return TableBlock(header=header, rows=rows, aligns=aligns, weights=weights,
-                      section_rows=frozenset(sections), total_rows=frozenset(totals - sections), title=title)
+    given = all(isinstance(w, (int, float)) and w > 0 for w in table._colWidths)
+    weights = [float(w) for w in table._colWidths] if given else [1.0] * columns
+    return TableBlock(header=header, rows=rows, aligns=aligns, weights=weights, width_pt=sum(weights) if given else None,
+                      section_rows=frozenset(sections), total_rows=frozenset(totals - sections), title=title,
+                      header_spans=tuple(sorted(header_spans)), spans=tuple(sorted(spans, key=_span_key)))
+
+
+def _span_key(span: Span) -> tuple[int, int]:
+    return span.row, span.column

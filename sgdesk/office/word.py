@@ -1,9 +1,12 @@
 """Word documents in house style: real tables that paste into the annual report.
 
 Tables are Word tables in the board's style (grid, header row filled with the board's accent
-and repeated at the top of every page, rows never split across pages, numbers right-aligned).
-Headings use Word's own Heading styles, so they take on the annual report's look when pasted.
-Pages are A4 with the board's header, footer ("Page X of Y") and protective marking.
+and repeated at the top of every page, rows never split across pages, numbers right-aligned,
+merged cells where the PDF spans them). Headings use Word's own Heading styles, in order, so
+they take on the annual report's look when pasted and a screen reader can move between them.
+Pages are A4; each section's header (board and title) and footer (date, text, "Page X of Y",
+marking) are laid out for its own page width. Every style is in UK English, every picture has
+alternative text, and spacing comes from paragraph spacing, never from empty paragraphs.
 """
 
 from __future__ import annotations
@@ -30,11 +33,23 @@ if TYPE_CHECKING:
 
 MM_PER_POINT = 25.4 / 72
 FONT = "Arial"
+LANGUAGE = "en-GB"
 TABLE_TEXT = "Table Text"
 TABLE_HEADING = "Table Heading"
 NOTE = "Table Note"
+CONTENTS_HEADING = "TOC Heading"
+CONTENTS_ENTRY = "toc {}"  # Word's own names for the styles of contents entries, by level
 _MUTED = "595959"
+_TEXT = "1A1A1A"
 _WHITE_SHARE = 0.85  # section rows are shaded with the accent mixed this far towards white
+_AFTER_TABLE_PT = 8  # space above a paragraph that follows a table
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#: settings.xml children that must come after w:updateFields (ECMA-376 CT_Settings order)
+_AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+                        "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+                        "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+                        "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
+                        "listSeparator")
 
 
 def _element(tag: str, **attributes: str) -> Any:
@@ -47,39 +62,61 @@ def _element(tag: str, **attributes: str) -> Any:
     return element
 
 
+def _simple_field(parent: Any, instruction: str, shown: Any) -> None:
+    """A field (PAGE, NUMPAGES, PAGEREF) at the end of ``parent``, showing the run ``shown``
+    until Word updates it."""
+    field = _element("w:fldSimple", instr=instruction)
+    field.append(shown._r)
+    parent.append(field)
+
+
 class WordDocument:
     """A Word document built a block at a time: headings, paragraphs, tables, pictures.
 
     Every page carries the furniture of ``spec`` (board name, title, generated date, footer
-    text, page number, marking, and DRAFT for a draft).
+    text, page number, marking, and DRAFT for a draft); with ``cover`` the first page is a
+    cover without them.
     """
 
-    def __init__(self, spec: "DocumentSpec", orientation: str = "portrait") -> None:
+    def __init__(self, spec: "DocumentSpec", orientation: str = "portrait", *, cover: bool = False) -> None:
         from docx import Document
 
         self.spec = spec
         self.doc = Document()
         self.orientation = orientation
         self._blank_page = True
+        self._break_before = False  # the next paragraph starts a new page
+        self._after_table = False
+        self._contents: tuple[Any, int, float] | None = None  # the contents' placeholder, depth and width
         self._accent = spec.accent.lstrip("#").upper()
         self._tint = "".join(f"{round(c + (255 - c) * _WHITE_SHARE):02X}"
                              for c in bytes.fromhex(self._accent))
         self._styles()
-        self._lay_out(self.doc.sections[0], orientation)
+        self._settings()
+        section = self.doc.sections[0]
+        self._lay_out(section, orientation)
+        if cover:
+            section.different_first_page_header_footer = True  # and its first-page header stays empty
 
     # -- set-up ---------------------------------------------------------------------------------
     def _styles(self) -> None:
         from docx.enum.style import WD_STYLE_TYPE
-        from docx.shared import Pt, RGBColor
+        from docx.oxml.ns import qn
+        from docx.shared import Mm, Pt, RGBColor
 
         styles = self.doc.styles
-        accent = RGBColor.from_string(self.spec.accent.lstrip("#").upper())
+        accent = RGBColor.from_string(self._accent)
         normal = styles["Normal"]
         normal.font.name, normal.font.size = FONT, Pt(10)
+        normal.font.color.rgb = RGBColor.from_string(_TEXT)
         normal.paragraph_format.space_after = Pt(6)
-        for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+        for name in ("Title", "Heading 1", "Heading 2", "Heading 3", CONTENTS_HEADING):
             styles[name].font.name = FONT
             styles[name].font.color.rgb = accent
+        subtitle = styles["Subtitle"]
+        subtitle.font.name, subtitle.font.italic = FONT, False
+        subtitle.font.color.rgb = RGBColor.from_string(_TEXT)
+        styles["Quote"].font.color.rgb = RGBColor.from_string(_MUTED)
         for name, size, bold, italic in ((TABLE_TEXT, 9, False, False), (TABLE_HEADING, 9, True, False),
                                          (NOTE, 8, False, True)):
             style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
@@ -87,13 +124,57 @@ class WordDocument:
             style.font.size, style.font.bold, style.font.italic = Pt(size), bold, italic
             style.paragraph_format.space_before = Pt(0)
             style.paragraph_format.space_after = Pt(3 if name == NOTE else 0)
+        for level in (1, 2, 3):
+            style = styles.add_style(CONTENTS_ENTRY.format(level), WD_STYLE_TYPE.PARAGRAPH)
+            style.element.set(qn("w:styleId"), f"TOC{level}")
+            style.base_style = normal
+            style.paragraph_format.space_after = Pt(3 if level == 1 else 1)
+            style.paragraph_format.left_indent = Mm(6 * (level - 1))
+            style.font.bold = level == 1
         styles[TABLE_HEADING].font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
         styles[NOTE].font.color.rgb = RGBColor.from_string(_MUTED)
+        for name in ("Header", "Footer"):  # the template's tab stops suit a US Letter page only
+            tabs = styles[name].element.pPr.find(f"{{{_W}}}tabs")
+            if tabs is not None:
+                tabs.getparent().remove(tabs)
+        self._language()
         properties = self.doc.core_properties
         properties.title, properties.subject = self.spec.title, self.spec.subject
         properties.author = properties.last_modified_by = self.spec.author
+        properties.language = LANGUAGE
         properties.created = properties.modified = document_time(self.spec.generated_on)
         properties.revision = 1
+
+    def _language(self) -> None:
+        """UK English for the document defaults and every style, so spelling is checked as British."""
+        from docx.oxml.ns import qn
+
+        styles = self.doc.styles.element
+        holders = [styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))]
+        holders += [style for style in styles.findall(qn("w:style")) if style.get(qn("w:type")) != "numbering"]
+        for holder in holders:
+            properties = holder.get_or_add_rPr() if hasattr(holder, "get_or_add_rPr") else holder.find(qn("w:rPr"))
+            language = properties.find(qn("w:lang"))
+            if language is None:
+                language = _element("w:lang")
+                properties.append(language)
+            for attribute in ("val", "eastAsia", "bidi") if holder is holders[0] else ("val",):
+                language.set(qn(f"w:{attribute}"), LANGUAGE)
+
+    def _settings(self) -> None:
+        """Word updates fields (the contents page numbers) when the document is opened."""
+        from docx.oxml.ns import qn
+
+        settings = self.doc.settings.element
+        later = next((child for child in settings if child.tag.split("}")[-1] in _AFTER_UPDATE_FIELDS), None)
+        update = _element("w:updateFields", val="true")
+        if later is None:
+            settings.append(update)
+        else:
+            later.addprevious(update)
+        theme_language = settings.find(qn("w:themeFontLang"))
+        if theme_language is not None:
+            theme_language.set(qn("w:val"), LANGUAGE)
 
     def _lay_out(self, section: Any, orientation: str) -> None:
         from docx.enum.section import WD_ORIENT
@@ -106,10 +187,12 @@ class WordDocument:
         section.left_margin = section.right_margin = Mm(MARGIN_MM)
         section.top_margin = section.bottom_margin = Mm(MARGIN_MM)
         section.header_distance = section.footer_distance = Mm(8)
+        section.different_first_page_header_footer = False  # a new section copies the cover's setting
         self._furniture(section, usable_width_mm(orientation))
 
-    def _furniture(self, section: Any, width_mm: int) -> None:
-        """The header (marking, DRAFT, board and title) and footer (date, text, page, marking)."""
+    def _furniture(self, section: Any, width_mm: float) -> None:
+        """The header (marking, DRAFT, board and title) and footer (date, text, page, marking),
+        with tab stops at the centre and right margin of this section's own page."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
         from docx.shared import Mm, Pt
 
@@ -117,6 +200,15 @@ class WordDocument:
         section.header.is_linked_to_previous = False
         section.footer.is_linked_to_previous = False
         header, footer = section.header, section.footer
+        for part in (header, footer):  # a section laid out again (a new orientation) starts afresh
+            for paragraph in part.paragraphs[1:]:
+                paragraph._p.getparent().remove(paragraph._p)
+            first = part.paragraphs[0]
+            for child in list(first._p):
+                if child.tag != f"{{{_W}}}pPr":
+                    first._p.remove(child)
+            first.paragraph_format.tab_stops.clear_all()
+            first.alignment = None
         top_line = " — ".join(part for part in ("DRAFT" if spec.draft else "", spec.marking or "") if part)
         lines = header.paragraphs[0]
         if top_line:
@@ -130,9 +222,9 @@ class WordDocument:
         lines.paragraph_format.tab_stops.add_tab_stop(Mm(width_mm / 2), WD_TAB_ALIGNMENT.CENTER)
         lines.paragraph_format.tab_stops.add_tab_stop(Mm(width_mm), WD_TAB_ALIGNMENT.RIGHT)
         self._small(lines, f"{spec.generated_label()}\t{spec.footer_text or ''}\tPage ")
-        self._field(lines, "PAGE")
+        _simple_field(lines._p, "PAGE", self._small(lines, "1"))
         self._small(lines, " of ")
-        self._field(lines, "NUMPAGES")
+        _simple_field(lines._p, "NUMPAGES", self._small(lines, "1"))
         if spec.marking:
             marking = footer.add_paragraph()
             marking.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -149,18 +241,10 @@ class WordDocument:
         run.font.color.rgb = RGBColor.from_string(_MUTED)
         return run
 
-    def _field(self, paragraph: Any, instruction: str) -> None:
-        """A Word field (PAGE, NUMPAGES) that Word fills in as it paginates."""
-        field = _element("w:fldSimple", instr=instruction)
-        run = self._small(paragraph, "1")
-        field.append(run._r)
-        paragraph._p.append(field)
-
     # -- content ------------------------------------------------------------------------------
     def new_page(self, orientation: str | None = None) -> None:
         """Start a new page, in ``orientation`` if given (no page is left blank)."""
         from docx.enum.section import WD_SECTION
-        from docx.enum.text import WD_BREAK
 
         orientation = orientation or self.orientation
         if self._blank_page:
@@ -169,32 +253,45 @@ class WordDocument:
         elif orientation != self.orientation:
             self._lay_out(self.doc.add_section(WD_SECTION.NEW_PAGE), orientation)
         else:
-            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            self._break_before = True
         self.orientation = orientation
         self._blank_page = True
+        self._after_table = False
+
+    def _placed(self, paragraph: Any) -> Any:
+        """``paragraph`` just added: on a new page if one was asked for, spaced below a table."""
+        from docx.shared import Pt
+
+        if self._break_before:
+            paragraph.paragraph_format.page_break_before = True
+            self._break_before = False
+        elif self._after_table and paragraph.style.name != NOTE:
+            paragraph.paragraph_format.space_before = Pt(_AFTER_TABLE_PT)
+        self._after_table = False
+        self._blank_page = False
+        return paragraph
 
     def heading(self, text: str, level: int = 1) -> None:
-        self.doc.add_heading(text, level)
-        self._blank_page = False
+        self._placed(self.doc.add_heading(text, level))
 
-    def paragraph(self, text: str = "", style: str | None = None, *, bold: bool = False,
+    def paragraph(self, text: str, style: str | None = None, *, bold: bool = False,
                   size: float | None = None, centred: bool = False) -> Any:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Pt
 
         paragraph = self.doc.add_paragraph(style=style)
-        if text:
-            run = paragraph.add_run(text)
-            run.bold = bold or None
-            if size:
-                run.font.size = Pt(size)
+        run = paragraph.add_run(text)
+        run.bold = bold or None
+        if size:
+            run.font.size = Pt(size)
         if centred:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        self._blank_page = False
-        return paragraph
+        return self._placed(paragraph)
 
-    def picture(self, data: bytes, *, width_mm: float, height_mm: float, centred: bool = True) -> None:
-        """An image no larger than ``width_mm`` by ``height_mm``, keeping its proportions."""
+    def picture(self, data: bytes, *, width_mm: float, height_mm: float, description: str,
+                centred: bool = True) -> None:
+        """An image no larger than ``width_mm`` by ``height_mm``, keeping its proportions, with
+        ``description`` as its alternative text."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.image.image import Image
         from docx.shared import Mm
@@ -204,31 +301,44 @@ class WordDocument:
         paragraph = self.doc.add_paragraph()
         if centred:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run().add_picture(io.BytesIO(data), width=int(image.width * scale),
-                                        height=int(image.height * scale))
-        self._blank_page = False
+        shape = paragraph.add_run().add_picture(io.BytesIO(data), width=int(image.width * scale),
+                                                height=int(image.height * scale))
+        shape._inline.docPr.set("descr", description)
+        self._placed(paragraph)
 
-    def contents(self, entries: list[str], depth: int = 2) -> None:
-        """A Word table of contents (a TOC field over Heading 1 to ``depth``) listing ``entries``.
+    def contents(self, depth: int = 2) -> None:
+        """The contents: an entry per Heading 1 to ``depth``, written when the document is saved.
 
-        Word adds the page numbers when the field is updated (right-click, Update Field).
+        Each entry links to its heading and shows the heading's page through a PAGEREF field,
+        which LibreOffice works out as it lays the pages out and Word fills in when the document
+        is opened (``updateFields``), so the page numbers are there the first time.
         """
-        paragraphs = [self.doc.add_paragraph(entry) for entry in entries] or [self.doc.add_paragraph()]
-        first, last = paragraphs[0]._p, paragraphs[-1]._p
-        begin = [_element("w:r"), _element("w:r"), _element("w:r")]
-        begin[0].append(_element("w:fldChar", fldCharType="begin"))
-        instruction = _element("w:instrText")
-        instruction.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        instruction.text = f' TOC \\o "1-{depth}" \\h \\z \\u '
-        begin[1].append(instruction)
-        begin[2].append(_element("w:fldChar", fldCharType="separate"))
-        properties = first.pPr
-        for offset, run in enumerate(begin):
-            first.insert(offset + (1 if properties is not None else 0), run)
-        end = _element("w:r")
-        end.append(_element("w:fldChar", fldCharType="end"))
-        last.append(end)
-        self._blank_page = False
+        self._contents = (self.paragraph("", CONTENTS_ENTRY.format(1)), depth, usable_width_mm(self.orientation))
+
+    def _fill_contents(self) -> None:
+        """Bookmark each heading the contents lists and write its entry in place of the placeholder."""
+        from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+        from docx.shared import Mm
+
+        if self._contents is None:
+            return
+        placeholder, depth, width = self._contents
+        levels = {f"Heading {level}": level for level in range(1, depth + 1)}
+        headings = [paragraph for paragraph in self.doc.paragraphs if paragraph.style.name in levels]
+        for number, heading in enumerate(headings, start=1):
+            key = f"_Toc{number:05d}"
+            heading._p.insert(0 if heading._p.pPr is None else 1, _element("w:bookmarkStart", id=str(number),
+                                                                            name=key))
+            heading._p.append(_element("w:bookmarkEnd", id=str(number)))
+            entry = placeholder.insert_paragraph_before(style=CONTENTS_ENTRY.format(levels[heading.style.name]))
+            entry.paragraph_format.tab_stops.add_tab_stop(Mm(width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+            link = _element("w:hyperlink", anchor=key, history="1")
+            entry._p.append(link)
+            link.append(entry.add_run(f"{heading.text}\t")._r)
+            _simple_field(link, f"PAGEREF {key} \\h", entry.add_run())
+        if not headings:
+            placeholder.insert_paragraph_before("There are no headings to list.", style=CONTENTS_ENTRY.format(1))
+        placeholder._p.getparent().remove(placeholder._p)
 
     def table(self, block: TableBlock) -> None:
         """``block`` as a Word table, with its notes beneath it."""
@@ -237,7 +347,10 @@ class WordDocument:
 
         columns = len(block.header)
         total = sum(block.weights)
-        widths = [Mm(usable_width_mm(self.orientation) * weight / total) for weight in block.weights]
+        width_mm = usable_width_mm(self.orientation)
+        if block.width_pt:
+            width_mm = min(width_mm, block.width_pt * MM_PER_POINT)
+        widths = [Mm(width_mm * weight / total) for weight in block.weights]
         word_table = self.doc.add_table(rows=0, cols=columns)
         word_table.style = self.doc.styles["Table Grid"]
         word_table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -245,27 +358,42 @@ class WordDocument:
         for column, width in zip(word_table.columns, widths):
             column.width = width
         heading_style, text_style = self.doc.styles[TABLE_HEADING], self.doc.styles[TABLE_TEXT]
+        grid: list[list[Any]] = []
         if any(block.header):
             header = self._row(word_table, "w:tblHeader")
             for cell, label, align, width in zip(header, block.header, block.aligns, widths):
                 self._cell(cell, Cell(label), heading_style, align, width, self._accent)
+            for first, last in block.header_spans:
+                header[first].merge(header[last])
         for index, cells in enumerate(block.rows):
             row = self._row(word_table, "w:cantSplit")
+            grid.append(row)
             if index in block.section_rows:
                 merged = row[0].merge(row[-1]) if columns > 1 else row[0]
                 self._cell(merged, Cell(cells[0].text if cells else "", bold=True), text_style, "L", None,
                            self._tint)
+                self._keep_with_next(merged)
                 continue
+            total_row = index in block.total_rows
             for cell, value, align, width in zip(row, cells, block.aligns, widths):
-                self._cell(cell, value, text_style, align, width, None)
-                if index in block.total_rows:
+                self._cell(cell, Cell(value.text, value.bold or total_row), text_style, align, width, None)
+                if total_row:
                     borders = _element("w:tcBorders")
-                    borders.append(_element("w:top", val="single", sz="8", space="0", color="1A1A1A"))
+                    borders.append(_element("w:top", val="single", sz="8", space="0", color=_TEXT))
                     cell._tc.get_or_add_tcPr().append(borders)
+            if total_row and index and index - 1 not in block.section_rows:
+                for cell in grid[index - 1]:
+                    self._keep_with_next(cell)  # a total never starts a page alone
+        for span in block.spans:
+            for r in range(span.row, span.last_row):
+                for cell in grid[r]:
+                    self._keep_with_next(cell)  # rows sharing a merged cell stay on one page
+            grid[span.row][span.column].merge(grid[span.last_row][span.last_column])
+        self._blank_page = False
+        self._after_table = True
+        self._break_before = False
         for note in block.notes:
             self.paragraph(note, NOTE)
-        self.doc.add_paragraph(style=TABLE_TEXT)
-        self._blank_page = False
 
     @staticmethod
     def _row(table: Any, property_tag: str) -> list[Any]:
@@ -277,6 +405,11 @@ class WordDocument:
         return [_Cell(tc, table) for tc in row._tr.tc_lst]
 
     @staticmethod
+    def _keep_with_next(cell: Any) -> None:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
+
+    @staticmethod
     def _cell(cell: Any, value: Cell, style: Any, align: str, width: Any, fill: str | None) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -286,9 +419,10 @@ class WordDocument:
         paragraph._p.style = style.style_id  # paragraph.style = style would search every style, per cell
         paragraph.alignment = {"R": WD_ALIGN_PARAGRAPH.RIGHT, "C": WD_ALIGN_PARAGRAPH.CENTER}.get(
             align, WD_ALIGN_PARAGRAPH.LEFT)
-        run = paragraph.add_run(value.text)
-        if value.bold and style.name == TABLE_TEXT:
-            run.bold = True
+        if value.text:  # an empty cell holds no run, so merging it adds no empty line
+            run = paragraph.add_run(value.text)
+            if value.bold and style.name == TABLE_TEXT:
+                run.bold = True
         if fill:
             cell._tc.get_or_add_tcPr().append(_element("w:shd", val="clear", color="auto", fill=fill))
 
@@ -306,10 +440,11 @@ class WordDocument:
                 self.new_page(block.orientation)
             else:
                 self.picture(block.data, width_mm=min(block.width_pt * MM_PER_POINT, usable_width_mm(self.orientation)),
-                             height_mm=block.height_pt * MM_PER_POINT)
+                             height_mm=block.height_pt * MM_PER_POINT, description=block.description)
 
     def save(self, out: str | os.PathLike[str] | BinaryIO) -> None:
         """Write the document; the same content and spec give byte-identical files."""
+        self._fill_contents()
         buffer = io.BytesIO()
         self.doc.save(buffer)
         save_package(out, buffer.getvalue(), self.spec.generated_on)

@@ -16,8 +16,14 @@ CONTENTS_DEPTH = 1  # the contents list appendices (level 0) and their sections 
 LOGO_BOX_MM = (70, 35)
 
 
-def logo_flowable(logo: bytes, box_mm: tuple[float, float]) -> Any:
-    """The logo scaled to fit ``box_mm`` (width, height), keeping its proportions."""
+def logo_description(branding: Branding) -> str:
+    """The logo's alternative text."""
+    return f"Logo of {branding.full_name}"
+
+
+def logo_flowable(logo: bytes, box_mm: tuple[float, float], description: str) -> Any:
+    """The logo scaled to fit ``box_mm`` (width, height), keeping its proportions, with
+    ``description`` as its alternative text."""
     from reportlab.lib.units import mm
     from reportlab.lib.utils import ImageReader
     from reportlab.platypus import Image
@@ -26,6 +32,7 @@ def logo_flowable(logo: bytes, box_mm: tuple[float, float]) -> Any:
     scale = min(box_mm[0] * mm / width, box_mm[1] * mm / height)
     image = Image(io.BytesIO(logo), width=width * scale, height=height * scale)
     image.hAlign = "LEFT"
+    image.alt_text = description
     return image
 
 
@@ -45,7 +52,7 @@ def cover(branding: Branding, spec: "DocumentSpec", period_text: str) -> list[An
     period = ParagraphStyle("cover-period", parent=s["body"], fontSize=14, leading=18, spaceAfter=24)
     story: list[Any] = [Spacer(1, 30 * mm)]
     if branding.logo:
-        story += [logo_flowable(branding.logo, LOGO_BOX_MM), Spacer(1, 14 * mm)]
+        story += [logo_flowable(branding.logo, LOGO_BOX_MM, logo_description(branding)), Spacer(1, 14 * mm)]
     story += [Paragraph(plain_to_markup(branding.full_name), board),
               Paragraph(PACK_TITLE, title),
               Paragraph(plain_to_markup(period_text), period)]

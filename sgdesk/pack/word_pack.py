@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from sgdesk.branding import Branding
 from sgdesk.pack.assemble import BoundAppendix
-from sgdesk.pack.pdf_pack import LOGO_BOX_MM, PACK_TITLE
+from sgdesk.pack.pdf_pack import LOGO_BOX_MM, PACK_TITLE, logo_description
 
 if TYPE_CHECKING:
     from sgdesk.pdf import DocumentSpec
@@ -16,11 +16,12 @@ if TYPE_CHECKING:
 def write_pack_docx(out: str | os.PathLike[str] | BinaryIO, branding: Branding, spec: "DocumentSpec",
                     period_text: str, appendices: list[BoundAppendix]) -> None:
     from sgdesk.office.story import read_story
-    from sgdesk.office.word import NOTE, WordDocument
+    from sgdesk.office.word import CONTENTS_HEADING, NOTE, WordDocument
 
-    document = WordDocument(spec, "portrait")
+    document = WordDocument(spec, "portrait", cover=True)
     if branding.logo:
-        document.picture(branding.logo, width_mm=LOGO_BOX_MM[0], height_mm=LOGO_BOX_MM[1], centred=False)
+        document.picture(branding.logo, width_mm=LOGO_BOX_MM[0], height_mm=LOGO_BOX_MM[1],
+                         description=logo_description(branding), centred=False)
     document.paragraph(branding.full_name, "Title")
     document.paragraph(PACK_TITLE, "Subtitle")
     document.paragraph(period_text, size=14)
@@ -30,8 +31,8 @@ def write_pack_docx(out: str | os.PathLike[str] | BinaryIO, branding: Branding, 
         document.paragraph("Draft: not for publication.")
     document.paragraph(f"{spec.generated_label()} by SG Desk.", NOTE)
     document.new_page()
-    document.paragraph("Contents", "Title")
-    document.contents([appendix.title for appendix in appendices])
+    document.paragraph("Contents", CONTENTS_HEADING)
+    document.contents()
     for appendix in appendices:
         document.new_page(appendix.orientation)
         document.blocks(read_story(appendix.flowables))

@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import docx
+from docx.oxml.ns import qn
 import pdfplumber
 import pypdf
 import pypdfium2 as pdfium
@@ -250,9 +251,13 @@ def test_the_word_pack_has_the_same_appendices_titles_and_figures(demo_template,
     assert texts[:3] == ["Southend-on-Sea Local Safeguarding Children Board", "Annual report appendices",
                          "Financial year 2018/19"]
     assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"] == TITLES
-    toc = [node.text for node in document.element.body.iter(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}instrText")]
-    assert any("TOC" in text for text in toc)
+    entries = [p for p in document.paragraphs if p.style.name == "toc 1"]
+    assert [p.text.rstrip("\t") for p in entries] == TITLES
+    fields = [f.get(qn("w:instr")) for p in entries for f in p._p.iter(qn("w:fldSimple"))]
+    headings = [p for p in document.paragraphs if p.style.name == "Heading 1"]
+    marks = [h._p.find(qn("w:bookmarkStart")).get(qn("w:name")) for h in headings]
+    assert fields == [f"PAGEREF {mark} \\h" for mark in marks]  # each entry shows its heading's page
+    assert document.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
     cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
     for seat in report_csv(demo_template, "attendance", capsys)[0]:
         assert f"{seat['Percent']}%" in cells and seat["Representative"] in cells
