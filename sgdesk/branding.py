@@ -113,6 +113,25 @@ def checked(branding: Branding) -> Branding:
     )
 
 
+def contrast_ratio(colour: str, background: str) -> float:
+    """The WCAG 2 contrast ratio of two colours written as hex (``"#1F4E79"`` or ``"1F4E79"``),
+    from 1 (the same) to 21 (black on white); text needs 4.5 to pass AA.
+
+    >>> round(contrast_ratio("#000000", "#FFFFFF"), 1), round(contrast_ratio("FFFFFF", "1F4E79"), 1)
+    (21.0, 8.7)
+    """
+    def luminance(hex_colour: str) -> float:
+        channels = []
+        for value in bytes.fromhex(hex_colour.lstrip("#")):
+            share = value / 255
+            channels.append(share / 12.92 if share <= 0.04045 else ((share + 0.055) / 1.055) ** 2.4)
+        red, green, blue = channels
+        return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+    lighter, darker = sorted((luminance(colour), luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
 def logo_kind(data: bytes) -> str:
     """"PNG" or "JPEG" for an image a logo may be, else an :class:`InputError`."""
     if len(data) > MAX_LOGO_BYTES:

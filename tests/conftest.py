@@ -129,3 +129,29 @@ def fill_form():
         monkeypatch.setattr(FormDialog, "exec", fake_exec)
 
     return _fill
+
+
+@pytest.fixture(scope="session")
+def demo_outputs(demo_template, tmp_path_factory) -> dict[str, Path]:
+    """Every output of the demo board (:func:`sgdesk.demo.outputs.demo_outputs`), written once
+    per test run, by file name ("appendix1.docx", "pack.pdf"...). Read them; never change them."""
+    from sgdesk.demo.outputs import write_outputs
+    from sgdesk.store import open_board_file
+
+    folder = tmp_path_factory.mktemp("outputs")
+    with open_board_file(demo_template, read_only=True) as bf:
+        return {path.name: path for path in write_outputs(bf, folder)}
+
+
+@pytest.fixture(scope="session")
+def office_pdfs(demo_outputs, tmp_path_factory) -> dict[str, Path]:
+    """Each Word and Excel file of ``demo_outputs`` as LibreOffice lays it out (converted to PDF
+    once per test run), by the file's name ("appendix3.docx")."""
+    import shutil
+
+    from sgdesk.demo.outputs import office_pdfs as convert
+
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        pytest.skip("LibreOffice is not installed (build_scripts/run_tests.sh installs it)")
+    converted = convert(list(demo_outputs.values()), tmp_path_factory.mktemp("office-pdf"))
+    return {path.name: pdf for path, pdf in converted.items()}

@@ -43,6 +43,7 @@ def _read(flowables: list[Any], blocks: list[Block]) -> None:
         Table,
     )
 
+    from sgdesk.pdf.figures import alt_text
     from sgdesk.pdf.headings import Heading
 
     for flowable in flowables:
@@ -66,12 +67,6 @@ def _read(flowables: list[Any], blocks: list[Block]) -> None:
                                      alt_text(flowable)))
         elif isinstance(flowable, Drawing):
             blocks.append(ImageBlock(drawing_png(flowable), flowable.width, flowable.height, alt_text(flowable)))
-
-
-def alt_text(flowable: Any) -> str:
-    """What a picture shows, for a reader who cannot see it: its ``alt_text`` attribute, which
-    whoever makes a chart or places a logo sets (the PDF's Figure carries the same text)."""
-    return getattr(flowable, "alt_text", "")
 
 
 def drawing_png(drawing: Any, dpi: int = 192) -> bytes:

@@ -84,6 +84,29 @@ class Figures:
         return sum(group.delegates for group in self.by_sector)
 
 
+CHART_BARS = 12  # the sector chart shows the sectors with most places attended, up to this many
+
+
+def chart_sectors(groups: list[GroupCount]) -> list[GroupCount]:
+    """The sectors the chart of delegates by sector shows, most places attended first."""
+    return sorted(groups, key=lambda g: (-g.attended, g.name.casefold()))[:CHART_BARS]
+
+
+def sector_chart_description(groups: list[GroupCount], when: str) -> str:
+    """The chart of delegates by sector in words, for a reader who cannot see it (the alternative
+    text of the chart in the PDF and in Word alike).
+
+    >>> sector_chart_description([GroupCount("Health", "", 140, 120, 4, 80),
+    ...                           GroupCount("Education", "", 100, 96, 2, 70)], "2018/19")
+    'Bar chart: delegates by sector, places attended, 2018/19. Health 120, Education 96.'
+    """
+    shown = chart_sectors(groups)
+    bars = ", ".join(f"{group.name} {group.attended}" for group in shown)
+    rest = len(groups) - len(shown)
+    more = f"; {rest} smaller sector{'s' if rest != 1 else ''} not shown" if rest > 0 else ""
+    return f"Bar chart: delegates by sector, places attended, {when}. {bars}{more}."
+
+
 _BOOKINGS = """
 SELECT b.session_id, b.status, b.cancelled_on, b.cancel_reason, b.substitute_for, b.delegate_id,
        d.organisation_id, o.name, d.sector

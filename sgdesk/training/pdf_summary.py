@@ -5,6 +5,7 @@ reportlab is imported inside the functions, so loading the feature stays cheap.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -15,12 +16,17 @@ from sgdesk.money import format_money
 from sgdesk.reporting import format_cell
 from sgdesk.store import BoardFile
 from sgdesk.training.charges import describe_period
-from sgdesk.training.figures import Figures, GroupCount, period_figures
+from sgdesk.training.figures import (
+    Figures,
+    GroupCount,
+    chart_sectors,
+    period_figures,
+    sector_chart_description,
+)
 from sgdesk.training.model import LENGTHS
 from sgdesk.training.policy import get_policy
 from sgdesk.training.reports import figure_rows
 
-CHART_BARS = 12
 ACTIVITY_ROWS = 9  # the first figures (sessions, places, bookings, cancellations); the rest are outcomes
 
 
@@ -40,7 +46,7 @@ def training_story(bf: BoardFile, board_id: int, period: Period | None) -> list[
                         s["note"])]
     if figures.by_sector:
         story += [heading("Delegates by sector", 1, style="h2"),
-                  KeepTogether([sector_chart(figures.by_sector), Spacer(1, 6)]),
+                  KeepTogether([sector_chart(figures.by_sector, when), Spacer(1, 6)]),
                   _group_table(figures.by_sector, "Sector", with_category=False)]
     if figures.by_organisation:
         story += [heading("Delegates by organisation", 1, style="h2"),
@@ -88,16 +94,18 @@ def _intro(figures: Figures) -> str:
     return text
 
 
-def sector_chart(groups: list[GroupCount]):
-    """A horizontal bar chart of places attended by sector (largest first), as a Drawing flowable."""
+def sector_chart(groups: list[GroupCount], when: str):
+    """A horizontal bar chart of places attended by sector (largest first), as a Drawing flowable
+    with its description as alternative text."""
     from reportlab.graphics.charts.barcharts import HorizontalBarChart
     from reportlab.graphics.shapes import Drawing, String
 
     from sgdesk.pdf import frame_width
     from sgdesk.pdf.colours import ACCENT, GRID, MUTED, TEXT
+    from sgdesk.pdf.figures import with_alt_text
     from sgdesk.pdf.fonts import BOLD, REGULAR
 
-    shown = sorted(groups, key=lambda g: (-g.attended, g.name.casefold()))[:CHART_BARS]
+    shown = chart_sectors(groups)
     bar = 15
     width = frame_width("portrait")
     height = len(shown) * bar + 40
@@ -114,6 +122,9 @@ def sector_chart(groups: list[GroupCount]):
     chart.categoryAxis.labels.dx = -4
     chart.categoryAxis.strokeColor = MUTED
     chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueStep = _axis_step(max((g.attended for g in shown), default=0))
+    chart.valueAxis.valueMax = max(1, math.ceil(max((g.attended for g in shown), default=0)
+                                                / chart.valueAxis.valueStep)) * chart.valueAxis.valueStep
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = GRID
     chart.valueAxis.gridStrokeWidth = 0.25
@@ -133,7 +144,21 @@ def sector_chart(groups: list[GroupCount]):
     drawing.add(chart)
     drawing.add(String(chart.x + chart.width / 2, 4, "Places attended", fontName=REGULAR, fontSize=8,
                        fillColor=MUTED, textAnchor="middle"))
-    return drawing
+    return with_alt_text(drawing, sector_chart_description(groups, when))
+
+
+def _axis_step(largest: int, intervals: int = 6) -> int:
+    """A round step (1, 2 or 5 times a power of ten) that covers ``largest`` in at most ``intervals``.
+
+    >>> _axis_step(114), _axis_step(7), _axis_step(0)
+    (20, 2, 1)
+    """
+    power = 1
+    while True:
+        for step in (power, 2 * power, 5 * power):
+            if step * intervals >= largest:
+                return step
+        power *= 10
 
 
 def _group_table(groups: list[GroupCount], first: str, *, with_category: bool):
