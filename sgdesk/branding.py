@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from sgdesk.boards import get_board, get_setting, set_setting
 from sgdesk.errors import InputError, SGDeskError
+from sgdesk.money import NEGATIVE_STYLES, NegativeStyle
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
 
@@ -26,6 +27,7 @@ ACCENT_KEY = "branding.accent"
 FOOTER_KEY = "branding.footer_text"
 MARKING_KEY = "branding.marking"
 LOGO_KEY = "branding.logo"
+NEGATIVE_KEY = "branding.negative_amounts"
 
 MARKINGS = ("OFFICIAL", "OFFICIAL-SENSITIVE")  # the Government Security Classifications a board uses
 MAX_LOGO_BYTES = 2 * 1024 * 1024
@@ -44,6 +46,7 @@ class Branding:
     footer_text: str | None = None
     marking: str | None = None
     logo: bytes | None = None
+    negative: NegativeStyle = "minus"  # how negative amounts print: −£5.00 (council style) or (£5.00)
 
     @property
     def display_name(self) -> str:
@@ -67,6 +70,7 @@ def load_branding(bf: BoardFile, board_id: int) -> Branding:
         footer_text=get_setting(bf, board_id, FOOTER_KEY),
         marking=get_setting(bf, board_id, MARKING_KEY),
         logo=base64.b64decode(logo["data"]) if logo else None,
+        negative=get_setting(bf, board_id, NEGATIVE_KEY) or "minus",
     )
 
 
@@ -80,8 +84,9 @@ def save_branding(ed: Action, bf: BoardFile, board_id: int, branding: Branding) 
                          "give this board a different full name")
     ed.update("board", board_id, {"name": branding.full_name, "short_name": branding.short_name})
     logo = None if branding.logo is None else {"data": base64.b64encode(branding.logo).decode("ascii")}
+    negative = None if branding.negative == "minus" else branding.negative
     for key, value in ((ACCENT_KEY, branding.accent), (FOOTER_KEY, branding.footer_text),
-                       (MARKING_KEY, branding.marking), (LOGO_KEY, logo)):
+                       (MARKING_KEY, branding.marking), (LOGO_KEY, logo), (NEGATIVE_KEY, negative)):
         if value != get_setting(bf, board_id, key):
             set_setting(ed, bf, board_id, key, value)
 
@@ -103,6 +108,9 @@ def checked(branding: Branding) -> Branding:
         raise InputError(f"'{accent}'", "is not a colour", "write it as # and six hex digits, e.g. #1F4E79")
     if branding.logo is not None:
         logo_kind(branding.logo)
+    if branding.negative not in NEGATIVE_STYLES:
+        raise InputError(f"'{branding.negative}'", "is not a way to print negative amounts",
+                         "choose minus (−£5.00) or brackets ((£5.00))")
     return replace(
         branding,
         full_name=full_name,

@@ -42,6 +42,16 @@ class Export:
     options_help: str = ""
 
 
+def run_export(export: Export, bf: BoardFile, request: ExportRequest, *args: Any) -> ExportResult:
+    """Run ``export`` (with ``args``, e.g. a progress callback) as the board prints its documents:
+    negative amounts with a true minus sign or in brackets, as its branding says."""
+    from sgdesk.branding import load_branding
+    from sgdesk.money import negative_amounts
+
+    with negative_amounts(load_branding(bf, request.board_id).negative):
+        return export.run(bf, request, *args)
+
+
 #: builds an appendix: (bf, board_id, period, options) -> (title, orientation, flowables)
 StoryFunction = Callable[[BoardFile, int, "Period | None", Mapping[str, str]], tuple[str, str, list[Any]]]
 

@@ -7,15 +7,21 @@ and prints them the way council ledgers and annual reports do.
 >>> parse_money("£43,065")
 4306500
 >>> format_money(parse_money("(1,000.00)"))
-'-£1,000.00'
+'−£1,000.00'
 >>> format_money(-232859, symbol=False)
-'-2,328.59'
+'−2,328.59'
+
+A negative amount prints with a true minus sign (−, not the hyphen -) or in brackets, as the
+board chooses (:func:`negative_amounts`); CSV and JSON carry plain numbers.
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
+from collections.abc import Iterator
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import Literal
 
@@ -23,6 +29,11 @@ from sgdesk.errors import InputError, quoted
 
 Pence = int
 """An amount of money in pence: ``123456`` is £1,234.56."""
+
+NegativeStyle = Literal["minus", "brackets"]
+NEGATIVE_STYLES: tuple[NegativeStyle, ...] = ("minus", "brackets")
+MINUS = "\u2212"
+_negative: ContextVar[NegativeStyle] = ContextVar("sgdesk_negative_amounts", default="minus")
 
 MONEY_FIX = "write it as 1234.56"
 _NOT_MONEY = "is not an amount of money"
@@ -105,16 +116,39 @@ def parse_money_or_none(value: str | int | float | Decimal | None) -> Pence | No
     return parse_money(value)
 
 
+def negative_style() -> NegativeStyle:
+    """How negative amounts print just now: "minus" (−£5.00) or "brackets" ((£5.00))."""
+    return _negative.get()
+
+
+@contextlib.contextmanager
+def negative_amounts(style: NegativeStyle) -> Iterator[None]:
+    """Print negative amounts in ``style`` while the block runs (a board's documents, say).
+
+    >>> with negative_amounts("brackets"):
+    ...     format_money(-500)
+    '(£5.00)'
+    """
+    if style not in NEGATIVE_STYLES:
+        raise ValueError(f"negative amounts print as 'minus' or 'brackets', not {style!r}")
+    token = _negative.set(style)
+    try:
+        yield
+    finally:
+        _negative.reset(token)
+
+
 def format_money(
     pence: Pence,
     *,
     symbol: bool = True,
-    negative: Literal["minus", "brackets"] = "minus",
+    negative: NegativeStyle | None = None,
     pence_digits: bool = True,
 ) -> str:
     """Print pence as pounds, with thousands separators.
 
-    ``negative="brackets"`` prints ``(£62,921.00)`` instead of ``-£62,921.00``.
+    A negative amount has a true minus sign, ``−£62,921.00``, or with ``negative="brackets"``
+    is ``(£62,921.00)``; by default, as :func:`negative_amounts` says.
     ``pence_digits=False`` drops ``.00`` from a whole number of pounds (other amounts keep
     their pence).
 
@@ -123,13 +157,14 @@ def format_money(
     >>> format_money(-6292100, negative="brackets")
     '(£62,921.00)'
     >>> format_money(-1174503, symbol=False)
-    '-11,745.03'
+    '−11,745.03'
     >>> format_money(4306500, pence_digits=False)
     '£43,065'
     """
     if isinstance(pence, bool) or not isinstance(pence, int):
         raise TypeError(f"format_money() takes whole pence, not {pence!r}")
-    if negative not in ("minus", "brackets"):
+    negative = negative or _negative.get()
+    if negative not in NEGATIVE_STYLES:
         raise ValueError(f"negative must be 'minus' or 'brackets', not {negative!r}")
     whole, part = divmod(abs(pence), 100)
     text = f"{whole:,}" + (f".{part:02d}" if pence_digits or part else "")
@@ -137,7 +172,7 @@ def format_money(
         text = "£" + text
     if pence >= 0:
         return text
-    return f"({text})" if negative == "brackets" else "-" + text
+    return f"({text})" if negative == "brackets" else MINUS + text
 
 
 def pence_to_decimal(pence: Pence) -> Decimal:

@@ -21,13 +21,13 @@ TABLE = ReportTable(
 
 def test_table_format_is_for_people():
     text = render([TABLE], "table")
-    assert "£43,065.00" in text and "-£621.00" in text
+    assert "£43,065.00" in text and "−£621.00" in text
     assert "50%" in text and "n/a" in text
     assert "1 Apr 2016" in text
     assert "* Shares sum to 50%, not 100%" in text
     lines = text.splitlines()
     assert lines[2].startswith("------")
-    assert lines[3].index("£43,065.00") + len("£43,065.00") == lines[4].index("-£621.00") + len("-£621.00")
+    assert lines[3].index("£43,065.00") + len("£43,065.00") == lines[4].index("−£621.00") + len("−£621.00")
 
 
 def test_csv_carries_plain_numbers_and_neutralises_formulas():

@@ -58,15 +58,15 @@ def demo_outputs() -> list[DemoOutput]:
 def write_outputs(bf: BoardFile, folder: Path, outputs: list[DemoOutput] | None = None) -> list[Path]:
     """Write ``outputs`` (by default all of them) for the board into ``folder``; return their paths."""
     from sgdesk import registry
-    from sgdesk.exporting import ExportRequest
+    from sgdesk.exporting import ExportRequest, run_export
 
     exports = registry.load().exports
     board_id = bf.query("SELECT min(id) FROM board")[0][0]
     paths = []
     for output in demo_outputs() if outputs is None else outputs:
         path = folder / output.name
-        exports[output.export].run(bf, ExportRequest(board_id, path, output.period, options=dict(output.options),
-                                                     generated_on=GENERATED_ON))
+        run_export(exports[output.export], bf, ExportRequest(board_id, path, output.period,
+                                                             options=dict(output.options), generated_on=GENERATED_ON))
         paths.append(path)
     return paths
 
@@ -78,6 +78,8 @@ def office_pdfs(paths: list[Path], folder: Path) -> dict[Path, Path]:
     user has open is neither used nor disturbed.
     """
     office = [path for path in paths if path.suffix in (".docx", ".xlsx")]
+    if not office:
+        return {}
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise FileNotFoundError("LibreOffice (soffice) is not installed")

@@ -225,7 +225,7 @@ def test_ledger_report_has_a_running_balance_and_the_outcome(demo_path, capsys):
     assert main(["report", str(demo_path), "ledger", "--year", "2018/19", "--format", "json"]) == 0
     out = capsys.readouterr().out
     assert '"balance": 2328.59' in out
-    assert "surplus £2,328.59 (council outcome -2,328.59)" in out
+    assert "surplus £2,328.59 (council outcome −2,328.59)" in out
 
 
 def test_budget_report_needs_a_whole_year(demo_path, capsys):

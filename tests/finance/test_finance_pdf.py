@@ -13,7 +13,7 @@ from sgdesk.errors import InputError
 from sgdesk.finance.appendix import appendix2_story
 from sgdesk.fyear import FinancialYear
 
-_AMOUNT = re.compile(r"^-?[0-9]{1,3}(,[0-9]{3})*\.[0-9]{2}$")
+_AMOUNT = re.compile(r"^[-−]?[0-9]{1,3}(,[0-9]{3})*\.[0-9]{2}$")
 
 
 def _export(demo_path, tmp_path, *extra: str) -> str:
@@ -30,19 +30,20 @@ def _text(path: str) -> str:
 def test_council_style_shows_the_seed_figures(demo_path, tmp_path):
     text = _text(_export(demo_path, tmp_path, "--year", "2018/19"))
     assert "Total Expenditure 137,755.83" in text
-    assert "Total Income -140,084.42" in text
-    assert "Outcome -2,328.59" in text
+    assert "Total Income −140,084.42" in text  # negative amounts with a true minus sign, as councils print them
+    assert "Outcome −2,328.59" in text
     assert "Expenditure Salaries 87,819.53" in text
-    assert "Salary Recharge -11,745.03" in text
+    assert "Salary Recharge −11,745.03" in text
     assert "Insurance 200.00" in text
-    assert "Income Other -62,921.00" in text
+    assert "Income Other −62,921.00" in text
+    assert "-1" not in text and "-2" not in text and "-6" not in text  # no hyphen stands in for a minus
 
 
 def test_plain_style_shows_a_surplus(demo_path, tmp_path):
     text = _text(_export(demo_path, tmp_path, "--year", "2018/19", "--style", "plain"))
     assert "Total Income 140,084.42" in text
     assert "Surplus £2,328.59" in text
-    assert "-2,328.59" not in text
+    assert "−2,328.59" not in text
 
 
 def test_pence_line_up_in_the_amount_column(demo_path, tmp_path):

@@ -92,14 +92,13 @@ def output_label(output: Output) -> str:
 
 def run_output(output: Output, path: Path, request: ExportRequest, progress: Progress) -> ExportResult:
     """Write ``output`` for ``request`` from the board file at ``path`` (in a worker thread)."""
+    from sgdesk.exporting import run_export
     from sgdesk.store import open_board_file
 
     with open_board_file(path, read_only=True) as bf:
         if output.name == PACK and output.kind == "export":
-            from sgdesk.pack.export import export_pack
-
-            return export_pack(bf, request, progress.update)
-        return output.export.run(bf, request)
+            return run_export(output.export, bf, request, progress.update)
+        return run_export(output.export, bf, request)
 
 
 class PackOptions(QGroupBox):

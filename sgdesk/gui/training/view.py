@@ -173,12 +173,12 @@ class TrainingView(BoardView):
 
         def work(progress):
             from sgdesk import registry
-            from sgdesk.exporting import ExportRequest
+            from sgdesk.exporting import ExportRequest, run_export
             from sgdesk.store import open_board_file
 
             with open_board_file(path, read_only=True) as bf:
-                return registry.load().exports[what].run(bf, ExportRequest(board_id, out,
-                                                                          options={"session": str(session_id)}))
+                return run_export(registry.load().exports[what], bf,
+                                  ExportRequest(board_id, out, options={"session": str(session_id)}))
 
         run_in_background(self, f"Writing the {what}…", work,
                           on_done=lambda result: self.say(f"Saved {result.path.name} ({result.pages} pages) in "
