@@ -38,7 +38,8 @@ class ReportColumn:
 @dataclass
 class ReportTable:
     """A titled table of typed rows; rows in ``total_rows`` are totals (printed bold, under a
-    rule), rows in ``section_rows`` headings within the table (only their first column)."""
+    rule), rows in ``section_rows`` headings within the table (only their first column).
+    ``sheet`` names the table's sheet in a workbook when its title would not fit one (31 characters)."""
 
     title: str
     columns: list[ReportColumn]
@@ -46,6 +47,7 @@ class ReportTable:
     notes: list[str] = field(default_factory=list)
     total_rows: frozenset[int] = frozenset()
     section_rows: frozenset[int] = frozenset()
+    sheet: str = ""
 
 
 @dataclass(frozen=True)

@@ -49,8 +49,10 @@ def form_file_name(rnd: Round, respondent: Respondent) -> str:
 def write_response_form(bf: BoardFile, respondent: Respondent, out: Path) -> Path:
     """Write ``respondent``'s form to ``out``, filled in with any answers already recorded."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.styles import Alignment, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
+
+    from sgdesk.office.excel import font, print_setup
 
     rnd = get_round(bf, respondent.round_id)
     tool = load_tool(bf, rnd.tool_id).spec
@@ -69,11 +71,12 @@ def write_response_form(bf: BoardFile, respondent: Respondent, out: Path) -> Pat
     headers = form_headers()
     form.append(headers)
     for cell in form[1]:
-        cell.font = Font(bold=True, color="FFFFFF")
+        cell.font = font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor=_ACCENT)
         cell.alignment = Alignment(vertical="center", wrap_text=True)
     column = {header: index + 1 for index, header in enumerate(headers)}
     wrap = Alignment(wrap_text=True, vertical="top")
+    body = font()
     for section, theme, statement in tool.statements():
         score, comment = answers.get(codes[statement.code], (None, None))
         form.append([rnd.title, respondent.organisation, statement.code, section.title, theme.title, statement.text,
@@ -81,6 +84,7 @@ def write_response_form(bf: BoardFile, respondent: Respondent, out: Path) -> Pat
         row = form.max_row
         for cell in form[row]:
             cell.alignment = wrap
+            cell.font = body
             cell.fill = PatternFill("solid", fgColor=_READ_ONLY)
         for header in ("Score", "Comment"):
             cell = form.cell(row, column[header])
@@ -103,6 +107,9 @@ def write_response_form(bf: BoardFile, respondent: Respondent, out: Path) -> Pat
                                     "between two; n/a or blank if you cannot answer.")
     validation.add(f"{score_letter}2:{score_letter}{form.max_row}")
     form.add_data_validation(validation)
+    board_name = get_board(bf, rnd.board_id).name
+    print_setup(form, "landscape", board_name)
+    print_setup(guide, "portrait", board_name, title_rows=None)
     form.protection.sheet = True
     form.protection.formatColumns = False
     form.protection.formatRows = False
@@ -114,7 +121,9 @@ def write_response_form(bf: BoardFile, respondent: Respondent, out: Path) -> Pat
 
 def _write_instructions(sheet, bf: BoardFile, rnd: Round, respondent: Respondent, tool, choices: list[str]) -> int:
     """Fill the instructions sheet; returns the row where the list of scores starts (column A)."""
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment
+
+    from sgdesk.office.excel import font
 
     board = get_board(bf, rnd.board_id)
     deadline = f" by {format_date(rnd.deadline)}" if rnd.deadline else ""
@@ -140,8 +149,8 @@ def _write_instructions(sheet, bf: BoardFile, rnd: Round, respondent: Respondent
     if tool.introduction:
         lines.insert(4, (tool.introduction, "italic"))
         lines.insert(5, ("", ""))
-    fonts = {"title": Font(bold=True, size=14, color=_ACCENT), "bold": Font(bold=True), "italic": Font(italic=True),
-             "": Font()}
+    fonts = {"title": font(bold=True, size=14, color=_ACCENT), "bold": font(bold=True), "italic": font(italic=True),
+             "": font()}
     for text, style in lines:
         sheet.append([text])
         cell = sheet.cell(sheet.max_row, 1)
@@ -152,6 +161,7 @@ def _write_instructions(sheet, bf: BoardFile, rnd: Round, respondent: Respondent
     first = sheet.max_row + 1
     for choice in choices:
         sheet.append([choice])
+        sheet.cell(sheet.max_row, 1).font = fonts[""]
     sheet.column_dimensions["A"].width = 100
     return first
 

@@ -1,8 +1,11 @@
 """Report tables as an Excel workbook: one sheet per table, typed cells, ready to work with.
 
-Money and percentages are numbers with number formats (so they sum), dates are dates, the
-header is bold and frozen with a filter, and text a spreadsheet would run as a formula is
-neutralised exactly as in CSV (:func:`sgdesk.reporting.neutralise`).
+Counts, money, percentages, means and changes are numbers with number formats (so they sum
+and sort), dates are dates; text is kept exactly as written, and text a spreadsheet would read
+as a formula (``=``, ``+``, ``-``, ``@``) is stored as text with Excel's quote prefix, which
+shows nothing on screen. The header is bold in the house font, tall enough for its wrapped
+labels, frozen, with a filter over the rows (totals, in bold, stay below it). Each sheet prints
+on A4, one page wide, with its header row on every page.
 """
 
 from __future__ import annotations
@@ -14,60 +17,134 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from sgdesk.money import pence_to_decimal
+from sgdesk.money import negative_style, pence_to_decimal
+from sgdesk.office.blocks import Figure
 from sgdesk.office.layout import cell_texts, column_weights, orientation_for
 from sgdesk.office.package import document_time, save_package
-from sgdesk.reporting import ReportColumn, ReportTable, neutralise
+from sgdesk.reporting import ColumnKind, ReportColumn, ReportTable
 
 if TYPE_CHECKING:
     from sgdesk.pdf import DocumentSpec
 
-MONEY_FORMAT = '"£"#,##0.00'
+FONT = "Calibri"
+FONT_SIZE = 11
+LINE_HEIGHT = 15  # points: one line of 11 pt text
+COUNT_FORMAT = "#,##0"
 PERCENT_FORMAT = "0%"
 PERCENT_FRACTION_FORMAT = "0.0##%"
+DECIMAL_FORMAT = "0.0"
+CHANGE_FORMAT = '+0.0;"\u2212"0.0;0.0'
 DATE_FORMAT = "dd/mm/yyyy"
 NOTHING = "There is nothing to show for this period."
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+SHEET_NAME_LENGTH = 31
 _MAX_WIDTH = 60  # characters; longer text wraps
-_SHEET_NAME_LENGTH = 31
 _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 _NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_APPENDIX = re.compile(r"^\s*appendix\s+[0-9A-Za-z]+\s*[:.\-–]\s*", re.IGNORECASE)
+_PERIOD = re.compile(r",?\s*\(?\b\d{4}[-/]\d{2}\b\)?")
+_DANGLING = {"a", "an", "and", "by", "for", "in", "of", "on", "the", "to", "with", "-", "–", ","}
+_SECTION_FILL = "E8EEF4"
 
 
-def cell_value(value: Any, column: ReportColumn) -> Any:
-    """The value to store in the cell: a number, a date, or (neutralised) text."""
+def money_format() -> str:
+    """Pounds and pence, negative amounts as the board prints them (a true minus, or brackets)."""
+    if negative_style() == "brackets":
+        return '"£"#,##0.00;("£"#,##0.00)'
+    return '"£"#,##0.00;"\u2212£"#,##0.00'
+
+
+def font(**changes: Any) -> Any:
+    """The house font for a cell (every styled cell names it, so no application falls back to a serif)."""
+    from openpyxl.styles import Font
+
+    return Font(name=FONT, size=changes.pop("size", FONT_SIZE), **changes)
+
+
+def cell_value(value: Any, kind: ColumnKind) -> Any:
+    """The value to store in the cell: a number, a date, or the text exactly as written."""
+    if isinstance(value, Figure):
+        return cell_value(value.value, value.kind)
     if value is None:
         return None
-    if column.kind == "money":
+    if kind == "money":
         return pence_to_decimal(value)
-    if column.kind == "percent":
+    if kind == "percent":
         return Decimal(str(value)) / 100
-    if column.kind in ("int", "decimal") and isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+    if kind in ("int", "decimal", "change") and isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         return value
-    if column.kind == "date" and isinstance(value, dt.date):
+    if kind == "date" and isinstance(value, dt.date):
         return value
-    return neutralise(_NOT_IN_XML.sub("", str(value)))
+    return _NOT_IN_XML.sub("", str(value))
 
 
-def number_format(column: ReportColumn, value: Any) -> str:
+def number_format(value: Any, kind: ColumnKind) -> str:
     """The cell's number format; a percentage with a fraction (49.5%) keeps it."""
-    if column.kind == "percent" and isinstance(value, Decimal) and (value * 100) % 1:
+    if isinstance(value, Figure):
+        return number_format(cell_value(value.value, value.kind), value.kind)
+    if kind == "percent" and isinstance(value, Decimal) and (value * 100) % 1:
         return PERCENT_FRACTION_FORMAT
-    return {"money": MONEY_FORMAT, "percent": PERCENT_FORMAT, "date": DATE_FORMAT}.get(column.kind, "General")
+    formats = {"money": money_format(), "percent": PERCENT_FORMAT, "date": DATE_FORMAT, "int": COUNT_FORMAT,
+               "decimal": DECIMAL_FORMAT, "change": CHANGE_FORMAT}
+    return formats.get(kind, "General") if not isinstance(value, str) else "General"
+
+
+def set_cell(cell: Any, value: Any) -> None:
+    """Store ``value`` in ``cell``; text that starts like a formula stays text, quote-prefixed."""
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"  # openpyxl would store "=..." as a formula
+        if value.startswith(FORMULA_STARTS):
+            cell.quotePrefix = True
+
+
+def sheet_name(title: str) -> str:
+    """A sheet name for a table titled ``title``: Excel allows 31 characters and none of []:*?/\\.
+
+    Words are never cut: a long title loses its "Appendix N:", then its period (the workbook
+    says it), then what comes before a colon, then whole words from the end.
+
+    >>> sheet_name("Appendix 2: Southend LSCB finance 2018/19"), sheet_name("Charges by organisation, 2018/19")
+    ('Southend LSCB finance 2018-19', 'Charges by organisation')
+    >>> sheet_name("Self-assessment: Board self-assessment 2018/19")
+    'Board self-assessment 2018-19'
+    """
+    text = _APPENDIX.sub("", title).replace("/", "-")
+    parts = [" ".join(_NOT_IN_SHEET_NAMES.sub(" ", part).split()).strip("'") for part in text.split(":")]
+    whole = " ".join(part for part in parts if part)
+    candidates = [whole, " ".join(_PERIOD.sub("", whole).split()), parts[-1], " ".join(_PERIOD.sub("", parts[-1]).split())]
+    for candidate in candidates:
+        if candidate and len(candidate) <= SHEET_NAME_LENGTH:
+            return candidate
+    words = whole.split()
+    while len(" ".join(words)) > SHEET_NAME_LENGTH or (len(words) > 1 and words[-1].casefold() in _DANGLING):
+        words.pop()
+    return " ".join(words) or whole[:SHEET_NAME_LENGTH]
 
 
 def sheet_names(tables: list[ReportTable]) -> list[str]:
-    """A valid, distinct sheet name for each table (Excel allows 31 characters, no []:*?/\\)."""
+    """A distinct sheet name for each table (from :attr:`ReportTable.sheet` or its title)."""
     names: list[str] = []
     for table in tables:
-        text = _NOT_IN_SHEET_NAMES.sub(" ", table.title.replace("/", "-").replace(":", " "))
-        base = " ".join(text.split()).strip("'") or "Table"
-        name, number = base[:_SHEET_NAME_LENGTH], 1
+        base = sheet_name(table.sheet or table.title) or "Table"
+        name, number = base, 1
         while name.casefold() in {n.casefold() for n in names}:
             number += 1
-            suffix = f" ({number})"
-            name = base[:_SHEET_NAME_LENGTH - len(suffix)] + suffix
+            name = f"{base[:SHEET_NAME_LENGTH - len(str(number)) - 1]} {number}"
         names.append(name)
     return names
+
+
+def _header_lines(label: str, width: float) -> int:
+    """How many lines ``label`` wraps to in a column ``width`` characters wide (breaking at spaces)."""
+    lines, used = 1, 0
+    for word in label.split():
+        needed = len(word) if used == 0 else used + 1 + len(word)
+        if used and needed > width:
+            lines, used = lines + 1, len(word)
+        else:
+            used = needed
+    return lines
 
 
 def write_xlsx(out: str | os.PathLike[str] | BinaryIO, spec: "DocumentSpec", tables: list[ReportTable]) -> None:
@@ -76,8 +153,6 @@ def write_xlsx(out: str | os.PathLike[str] | BinaryIO, spec: "DocumentSpec", tab
     The same spec and tables give byte-identical files.
     """
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -85,52 +160,105 @@ def write_xlsx(out: str | os.PathLike[str] | BinaryIO, spec: "DocumentSpec", tab
     properties = workbook.properties
     properties.title, properties.subject, properties.creator = spec.title, spec.subject, spec.author
     properties.lastModifiedBy = spec.author
+    properties.language = "en-GB"
     properties.created = properties.modified = when
-    header_font = Font(bold=True, color="FFFFFF")
-    header_fill = PatternFill("solid", fgColor=spec.accent.lstrip("#").upper())
-    wrap = Alignment(wrap_text=True, vertical="top")
     if not tables:
-        workbook.create_sheet(sheet_names([ReportTable(spec.title, [], [])])[0]).append([NOTHING])
+        sheet = workbook.create_sheet(sheet_name(spec.title) or "Table")
+        sheet.append([NOTHING])
+        sheet.cell(1, 1).font = font()
+        print_setup(sheet, "portrait", spec.board_name, marking=spec.marking, draft=spec.draft, title_rows=None)
     for table, name in zip(tables, sheet_names(tables)):
-        sheet = workbook.create_sheet(name)
-        sheet.append([column.label for column in table.columns])
-        for cell in sheet[1]:
-            cell.font, cell.fill = header_font, header_fill
-            cell.alignment = Alignment(wrap_text=True, vertical="bottom")
-        for row in table.rows:
-            sheet.append([cell_value(row.get(column.key), column) for column in table.columns])
-            for cell, column in zip(sheet[sheet.max_row], table.columns):
-                cell.number_format = number_format(column, cell.value)
-                if isinstance(cell.value, str) and len(cell.value) > _MAX_WIDTH:
-                    cell.alignment = wrap
-        widths = column_weights(table, cell_texts(table), _MAX_WIDTH)
-        for index, width in enumerate(widths, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = width + 2
-        last = get_column_letter(len(table.columns))
-        sheet.freeze_panes = "A2"
-        sheet.auto_filter.ref = f"A1:{last}{max(sheet.max_row, 1)}"
-        if table.notes:
-            sheet.append([])
-            for note in table.notes:
-                sheet.append([neutralise(note)])
-                sheet.cell(sheet.max_row, 1).font = Font(italic=True)
-        _print_setup(sheet, spec, orientation_for([table]))
+        _write_sheet(workbook.create_sheet(name), table, spec)
     buffer = io.BytesIO()
     workbook.save(buffer)
     save_package(out, buffer.getvalue(), spec.generated_on)
 
 
-def _print_setup(sheet: Any, spec: "DocumentSpec", orientation: str) -> None:
-    """Print on A4, one page wide, header row on every page, marking and DRAFT in the margins."""
+def _write_sheet(sheet: Any, table: ReportTable, spec: "DocumentSpec") -> None:
+    from openpyxl.styles import Alignment, Border, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    header_font = font(bold=True, color="FFFFFF")
+    header_fill = PatternFill("solid", fgColor=spec.accent.lstrip("#").upper())
+    wrap = Alignment(wrap_text=True, vertical="top")
+    widths = [width + 2 for width in column_weights(table, cell_texts(table), _MAX_WIDTH)]
+    for index, column in enumerate(table.columns, start=1):
+        cell = sheet.cell(1, index)
+        set_cell(cell, column.label)
+        cell.font, cell.fill = header_font, header_fill
+        cell.alignment = Alignment(wrap_text=True, vertical="bottom",
+                                   horizontal="right" if column.numeric else "left")
+    _merge_blank_header_labels(sheet, table)
+    lines = max((_header_lines(column.label, width - 1) for column, width in zip(table.columns, widths)), default=1)
+    if lines > 1:
+        sheet.row_dimensions[1].height = LINE_HEIGHT * lines + 2
+    rule = Border(top=Side(style="thin", color="1A1A1A"))
+    for index, row in enumerate(table.rows):
+        number = index + 2
+        for position, column in enumerate(table.columns, start=1):
+            raw = row.get(column.key)
+            cell = sheet.cell(number, position)
+            set_cell(cell, cell_value(raw, column.kind))
+            cell.number_format = number_format(raw if isinstance(raw, Figure) else cell.value, column.kind)
+            if isinstance(cell.value, str) and len(cell.value) > _MAX_WIDTH:
+                cell.alignment = wrap
+            if index in table.total_rows:
+                cell.font, cell.border = font(bold=True), rule
+            elif index in table.section_rows:
+                cell.font, cell.fill = font(bold=True), PatternFill("solid", fgColor=_SECTION_FILL)
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    listed = _listed_rows(table)
+    if listed:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{listed + 1}"
+    if table.notes:
+        sheet.append([])
+        for note in table.notes:
+            sheet.append([None])
+            set_cell(sheet.cell(sheet.max_row, 1), note)
+            sheet.cell(sheet.max_row, 1).font = font(italic=True)
+    print_setup(sheet, orientation_for([table]), spec.board_name, marking=spec.marking, draft=spec.draft)
+
+
+def _listed_rows(table: ReportTable) -> int:
+    """How many rows the filter covers: the rows above the totals at the foot of the table.
+
+    A table with totals or sections in among its rows (a statement of accounts) is not a list
+    to filter: 0.
+    """
+    count = len(table.rows)
+    while count and count - 1 in table.total_rows:
+        count -= 1
+    inner = {row for row in (*table.total_rows, *table.section_rows) if row < count}
+    return 0 if inner else count
+
+
+def _merge_blank_header_labels(sheet: Any, table: ReportTable) -> None:
+    """A column with no label of its own sits under the label to its left (as printed)."""
+    labels = [column.label for column in table.columns]
+    start = 0
+    for index in range(1, len(labels) + 1):
+        if index == len(labels) or labels[index].strip():
+            if index - 1 > start and labels[start].strip():
+                sheet.merge_cells(start_row=1, start_column=start + 1, end_row=1, end_column=index)
+            start = index
+
+
+def print_setup(sheet: Any, orientation: str, board_name: str, *, marking: str | None = None, draft: bool = False,
+                title_rows: str | None = "1:1") -> None:
+    """Print on A4 in ``orientation``, one page wide, ``title_rows`` on every page, the board and
+    page number in the margins, with the marking and DRAFT."""
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = orientation
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = "1:1"
-    top = " — ".join(part for part in ("DRAFT" if spec.draft else "", spec.marking or "") if part)
+    if title_rows:
+        sheet.print_title_rows = title_rows
+    top = " — ".join(part for part in ("DRAFT" if draft else "", marking or "") if part)
     if top:
         sheet.oddHeader.center.text = top
-    if spec.marking:
-        sheet.oddFooter.center.text = spec.marking
-    sheet.oddHeader.left.text = spec.board_name.replace("&", "&&")
+    if marking:
+        sheet.oddFooter.center.text = marking
+    sheet.oddHeader.left.text = board_name.replace("&", "&&")
     sheet.oddFooter.right.text = "Page &P of &N"

@@ -1,4 +1,4 @@
-"""Excel workbooks from report tables: typed cells, formats, header, widths, formulas neutralised."""
+"""Excel workbooks from report tables: typed cells, formats, header, widths, text kept exactly."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from sgdesk.office.excel import MONEY_FORMAT, PERCENT_FORMAT, sheet_names, write_xlsx
+from sgdesk.money import negative_amounts
+from sgdesk.office.excel import PERCENT_FORMAT, money_format, sheet_names, write_xlsx
 from sgdesk.pdf import DocumentSpec
 from sgdesk.reporting import ReportColumn, ReportTable
 
@@ -47,11 +48,11 @@ def table(title: str = "Contributions: 2018/19", notes=("Totals do not add up: c
 def test_cells_hold_numbers_dates_and_text_with_their_formats():
     sheet = workbook([table()]).worksheets[0]
     first = sheet[2]
-    assert first[1].value == 43065 and first[1].number_format == MONEY_FORMAT and first[1].data_type == "n"
+    assert first[1].value == 43065 and first[1].number_format == money_format() and first[1].data_type == "n"
     assert first[2].value == pytest.approx(0.88) and first[2].number_format == PERCENT_FORMAT
-    assert first[3].value == 7
+    assert first[3].value == 7 and first[3].number_format == "#,##0"
     assert first[4].value == dt.datetime(2017, 9, 21) and first[4].number_format == "dd/mm/yyyy"
-    assert first[5].value == pytest.approx(2.8)
+    assert first[5].value == pytest.approx(2.8) and first[5].number_format == "0.0"  # a mean: 3.0 beside 2.8
     second = sheet[3]
     assert second[1].value == pytest.approx(-2328.59)
     assert second[2].value is None and second[4].value is None  # blank, as in the CSV
@@ -59,12 +60,20 @@ def test_cells_hold_numbers_dates_and_text_with_their_formats():
     assert sheet[5][2].value == pytest.approx(0.495) and sheet[5][2].number_format.startswith("0.0")
 
 
-def test_text_a_spreadsheet_would_run_is_neutralised_as_in_csv():
+def test_text_a_spreadsheet_would_run_stays_exact_text_with_a_quote_prefix():
     sheet = workbook([table()]).worksheets[0]
     names = [sheet.cell(row, 1) for row in range(2, 6)]
-    assert [cell.value for cell in names] == ["'=HYPERLINK(\"x\")", "Siân Pryce's agency", "'+44 1702 215000",
-                                              "'@risk\tgroup"]
+    assert [cell.value for cell in names] == ['=HYPERLINK("x")', "Siân Pryce's agency", "+44 1702 215000",
+                                              "@risk\tgroup"]
     assert all(cell.data_type == "s" for cell in names)  # never "f" (a formula)
+    assert [cell.quotePrefix for cell in names] == [True, False, True, True]
+
+
+def test_negative_amounts_print_as_the_board_chooses():
+    assert money_format().endswith(';"−£"#,##0.00')  # a true minus sign, not a hyphen
+    with negative_amounts("brackets"):
+        sheet = workbook([table()]).worksheets[0]
+    assert sheet.cell(3, 2).number_format == '"£"#,##0.00;("£"#,##0.00)'
 
 
 def test_header_is_bold_frozen_filtered_and_columns_fit_their_text():
@@ -75,7 +84,7 @@ def test_header_is_bold_frozen_filtered_and_columns_fit_their_text():
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == "A1:F5"
     assert sheet.column_dimensions["A"].width >= len("Siân Pryce's agency")
-    assert sheet.column_dimensions["B"].width >= len("-£2,328.59")
+    assert sheet.column_dimensions["B"].width >= len("−£2,328.59")
     assert sheet.print_title_rows == "$1:$1"
 
 
@@ -86,10 +95,16 @@ def test_notes_follow_the_table_after_a_blank_row():
     assert sheet.cell(7, 1).font.i
 
 
-def test_one_sheet_per_table_with_valid_distinct_names():
-    tables = [table("Contributions: 2018/19"), table("Contributions: 2018/19"), table("A" * 40), table("[?]")]
-    assert workbook(tables).sheetnames == ["Contributions 2018-19", "Contributions 2018-19 (2)", "A" * 31, "Table"]
+def test_one_sheet_per_table_with_valid_distinct_names_never_cut_inside_a_word():
+    tables = [table("Contributions: 2018/19"), table("Contributions: 2018/19"), table("A" * 40), table("[?]"),
+              table("Appendix 1: Membership of the Southend LSCB by role"),
+              table("Board membership and attendance at the meetings of the year")]
+    assert workbook(tables).sheetnames == ["Contributions 2018-19", "Contributions 2018-19 2", "A" * 31, "Table",
+                                           "Membership of the Southend LSCB", "Board membership and attendance"]
     assert sheet_names([table("x/y*z")]) == ["x-y z"]
+    titled = table("Strengths and areas for development in the year")
+    titled.sheet = "Strengths, development areas"
+    assert sheet_names([titled]) == ["Strengths, development areas"]
 
 
 def test_marking_and_draft_print_in_the_page_margins():
@@ -109,3 +124,46 @@ def test_same_tables_give_identical_bytes_whenever_written():
 def test_no_tables_still_gives_a_workbook_that_says_so():
     sheet = workbook([]).worksheets[0]
     assert sheet.cell(1, 1).value == "There is nothing to show for this period."
+
+
+def test_totals_are_bold_under_a_rule_and_below_the_filter():
+    totalled = table()
+    totalled.rows.append({"name": "Total", "amount": 4306501, "meetings": 12})
+    totalled.total_rows = frozenset({4})
+    sheet = workbook([totalled]).worksheets[0]
+    assert sheet.auto_filter.ref == "A1:F5"  # the four rows, not the total in row 6
+    assert all(cell.font.b for cell in sheet[6]) and sheet.cell(6, 1).border.top.style == "thin"
+    assert not any(cell.font.b for cell in sheet[5])
+
+
+def test_a_table_with_totals_among_its_rows_has_no_filter_to_sort_them_into_the_rows():
+    statement = table()
+    statement.total_rows = frozenset({1, 3})
+    assert workbook([statement]).worksheets[0].auto_filter.ref is None
+
+
+def test_every_cell_names_the_house_font_and_wrapped_labels_get_a_tall_enough_row():
+    columns = [ReportColumn("org", "Organisation"), ReportColumn("a", "05 Jun 2018", "int"),
+               ReportColumn("b", "Mean confidence before (1-5)", "decimal")]
+    sheet = workbook([ReportTable("Grid", columns, [{"org": "Essex Police", "a": 1, "b": Decimal("2.6")}],
+                                  ["A note."])]).worksheets[0]
+    assert {cell.font.name for row in sheet.iter_rows() for cell in row if cell.value is not None} == {"Calibri"}
+    width = sheet.column_dimensions["B"].width
+    assert width < len("05 Jun 2018") + 2  # the label wraps, so its row must be taller than one line
+    assert sheet.row_dimensions[1].height >= 2 * 15
+
+
+def test_a_column_of_figures_of_different_kinds_holds_each_as_a_number_in_its_format():
+    from sgdesk.office.blocks import Cell, TableBlock, typed_table
+
+    figures = TableBlock(["Figure", "Value"],
+                         [[Cell("Sessions run"), Cell("39")], [Cell("Fill rate"), Cell("52%")],
+                          [Cell("Income charged"), Cell("£5,470.00")], [Cell("Mean after"), Cell("3.0")],
+                          [Cell("Change"), Cell("+1.0")]],
+                         ["L", "R"], [1, 1])
+    sheet = workbook([typed_table(figures)]).worksheets[0]
+    cells = [sheet.cell(row, 2) for row in range(2, 7)]
+    assert [cell.value for cell in cells] == [39, pytest.approx(0.52), pytest.approx(5470), pytest.approx(3.0),
+                                              pytest.approx(1.0)]
+    assert [cell.number_format for cell in cells] == ["#,##0", "0%", money_format(), "0.0",
+                                                      '+0.0;"−"0.0;0.0']
