@@ -18,9 +18,9 @@ from sgdesk.store import BoardFile
 
 DEFAULT_TITLE = "Appendix 3: Self-Assessment Tool"
 TABLE_HEADER = ["Self-Assessment Outcomes (Score) – Set Against Specific Duties", "",
-                "Mode (Score appearing most frequently)", "Mean (Average score)",
+                "N (Agencies answering)", "Mode (Score appearing most frequently)", "Mean (Average score)",
                 "Range (Difference between high and low score)"]
-COLUMN_WEIGHTS = [1.3, 4.6, 1.3, 1.0, 1.25]
+COLUMN_WEIGHTS = [1.3, 4.3, 1.1, 1.3, 1.0, 1.25]
 _NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
@@ -84,7 +84,8 @@ def _introduction(results: RoundResults) -> list[Any]:
               _bullets([f"{p.value} = {p.label}" for p in spec.scale.points]),
               _paragraph("This summary includes the:")]
     split = " A split rating such as 2/3 counts as half-way (2.5)." if spec.scale.allow_split else ""
-    for name, meaning in (("Mode", "the score given most often; where scores tie, each is shown (2/3)."),
+    for name, meaning in (("N", "the number of agencies that rated the statement."),
+                          ("Mode", "the score given most often; where scores tie, each is shown (2/3)."),
                           ("Mean", "the average score, to one decimal place."),
                           ("Range", "the difference between the highest and the lowest score." + split)):
         story.append(Paragraph(f"<b>{name}</b> – {meaning}", s["body"]))
@@ -101,10 +102,11 @@ def _introduction(results: RoundResults) -> list[Any]:
 
 
 def _statement_cells(statement: StatementResult) -> list[str]:
-    if statement.absent_text:
-        return [statement.absent_text, "", ""]
+    """N, mode, mean (to one decimal place) and range; hidden figures give way to why."""
     summary = statement.summary
-    return [summary.mode_text, summary.mean_text, summary.range_text]
+    if statement.absent_text:
+        return [str(summary.n), statement.absent_text, "", ""]
+    return [str(summary.n), summary.mode_text, summary.mean_text, summary.range_text]
 
 
 def _summary_table(results: RoundResults):
@@ -139,9 +141,9 @@ def _summary_table(results: RoundResults):
             rows.append([statement.text, "", *figures])
             spans.append(("SPAN", (0, row), (1, row)))
         if statement.absent_text:
-            spans += [("SPAN", (2, row), (4, row)), ("TEXTCOLOR", (2, row), (4, row), "#555555")]
-    table = data_table(TABLE_HEADER, rows, col_widths=COLUMN_WEIGHTS, align="LLCCC", section_rows=sections,
-                       zebra=False)
+            spans += [("SPAN", (3, row), (5, row)), ("TEXTCOLOR", (3, row), (5, row), "#555555")]
+    table = data_table(TABLE_HEADER, rows, col_widths=COLUMN_WEIGHTS, align="LLCCCC", section_rows=sections,
+                       zebra=False, title="Self-assessment outcomes")
     table.setStyle(TableStyle([("SPAN", (0, 0), (1, 0)), ("VALIGN", (2, 1), (-1, -1), "MIDDLE"), *spans]))
     return table
 

@@ -27,7 +27,7 @@ def published_figures(summary: Summary, absent: str) -> dict[str, object]:
     """N, mode, mean and range as an output shows them; ``absent`` replaces hidden figures."""
     if absent:
         return {"n": summary.n, "mode": absent, "mean": None, "range": None}
-    return {"n": summary.n, "mode": summary.mode_text, "mean": figure(one_place(summary.mean)),
+    return {"n": summary.n, "mode": summary.mode_text, "mean": one_place(summary.mean),
             "range": figure(summary.range)}
 
 
@@ -85,9 +85,9 @@ def _shown(statement: StatementResult, threshold: int) -> bool:
 def _change_table(results: RoundResults) -> ReportTable:
     columns = [ReportColumn("code", "Code"), ReportColumn("statement", "Statement"),
                ReportColumn("before", "Mean before", "decimal"), ReportColumn("now", "Mean now", "decimal"),
-               ReportColumn("change", "Change", "decimal")]
-    rows = [{"code": s.code, "statement": s.text, "before": figure(one_place(s.before.mean)),
-             "now": figure(one_place(s.summary.mean)), "change": figure(s.change)}
+               ReportColumn("change", "Change", "change")]
+    rows = [{"code": s.code, "statement": s.text, "before": one_place(s.before.mean),
+             "now": one_place(s.summary.mean), "change": s.change}
             for s in results.statements if _shown(s, results.threshold)]
     return ReportTable(f"Change since {results.previous.title}", columns, rows,
                        ["Change compares the published (rounded) means; statements new to this round, or with "
@@ -97,9 +97,10 @@ def _change_table(results: RoundResults) -> ReportTable:
 def _strengths_table(results: RoundResults) -> ReportTable:
     columns = [ReportColumn("kind", "Finding"), ReportColumn("code", "Code"), ReportColumn("statement", "Statement"),
                ReportColumn("mean", "Mean", "decimal")]
-    rows = [{"kind": kind, "code": s.code, "statement": s.text, "mean": figure(one_place(s.summary.mean))}
+    rows = [{"kind": kind, "code": s.code, "statement": s.text, "mean": one_place(s.summary.mean)}
             for kind, found in (("Strength", results.strengths()), ("Area for development",
                                                                     results.areas_for_development()))
             for s in found]
     return ReportTable("Strengths and areas for development", columns, rows,
-                       ["The highest- and lowest-scoring statements by mean (ties at the edge all shown)."])
+                       ["The highest- and lowest-scoring statements by mean (ties at the edge all shown)."],
+                       sheet="Strengths, development areas")

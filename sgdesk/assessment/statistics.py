@@ -3,8 +3,7 @@
 * **N**: how many answered (not-answered responses do not count);
 * **mode**: the score given most often; tied scores all show, lowest first, joined ``2/3``
   (a split rating counts as its own answer here, shown as ``2.5``);
-* **mean**: the average, one decimal place with halves rounded up; the published layout
-  prints 3.0 as ``3``;
+* **mean**: the average, always to one decimal place (``3.0``, ``2.8``) with halves rounded up;
 * **range**: highest minus lowest, a split rating counting as half a point (so 1.5 happens).
 
 Arithmetic is exact (fractions), so no rounding surprise can creep in.
@@ -81,7 +80,7 @@ class Summary:
 
     @property
     def mean_text(self) -> str:
-        return "" if self.mean is None else plain_number(one_place(self.mean))
+        return "" if self.mean is None else str(one_place(self.mean))
 
     @property
     def lowest(self) -> Score | None:
@@ -122,8 +121,11 @@ def change(now: Summary, before: Summary | None) -> Decimal | None:
 
 
 def change_text(value: Decimal | None) -> str:
-    """``+0.4``, ``-0.2``, ``0`` or blank."""
-    if value is None:
-        return ""
-    text = plain_number(value)
-    return f"+{text}" if value > 0 else text
+    """``+0.4``, ``−0.2`` (a true minus sign), ``0.0`` or blank.
+
+    >>> change_text(Decimal("0.4")), change_text(Decimal("-0.2")), change_text(Decimal("0.0"))
+    ('+0.4', '−0.2', '0.0')
+    """
+    from sgdesk.reporting import signed
+
+    return "" if value is None else signed(value)

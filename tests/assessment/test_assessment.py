@@ -65,11 +65,11 @@ def test_the_report_reproduces_appendix_3_of_the_seed(demo_path, capsys):
     assert statements["rows"][0]["section"] == "Statutory Duties set out in Section 14 of the Children Act 2004"
 
 
-def test_the_text_report_prints_three_for_three_point_nought(demo_path, capsys):
+def test_the_text_report_prints_means_to_one_decimal_place(demo_path, capsys):
     assert main(["report", str(demo_path), "assessment", "--year", "2018/19"]) == 0
     out = capsys.readouterr().out
     line = next(line for line in out.splitlines() if " SD1 " in line)
-    assert line.split()[-4:] == ["6", "3", "3", "2"]
+    assert line.split()[-4:] == ["6", "3", "3.0", "2"]  # N, mode, mean, range
     assert "6 of 6 agencies answered" in out
 
 

@@ -43,21 +43,24 @@ def appendix(demo_path, tmp_path):
 def test_the_appendix_prints_the_seed_figures(appendix):
     out, _text = appendix
     rows = figures_by_statement(out)
-    body = [row for row in rows if len(row) == 5 and row[-1] and row[-1][0].isdigit()]
+    body = [row for row in rows if len(row) == 6 and row[-1] and row[-1][0].isdigit()]
     assert len(body) == 26
     published = [figures for code, figures in PUBLISHED.items()]
     for code, row, expected in zip(PUBLISHED, body, published):
         if code not in UNREPRODUCIBLE:
-            assert tuple(row[-3:]) == expected, code
+            mode, mean, range_ = row[-3:]
+            assert (mode, mean.removesuffix(".0"), range_) == expected, code  # the seed printed 3.0 as 3
     sd1 = body[0]
-    assert sd1[0] == "Strategic Plan" and sd1[1].startswith("To publish a strategic plan") and sd1[2:] == ["3", "3", "2"]
+    assert sd1[0] == "Strategic Plan" and sd1[1].startswith("To publish a strategic plan")
+    assert sd1[2:] == ["6", "3", "3.0", "2"]  # N, mode, mean (one decimal place), range
 
 
 def test_the_table_is_laid_out_as_in_the_seed(appendix):
     out, text = appendix
     rows = figures_by_statement(out)
     header = rows[0]
-    assert header[0].startswith("Self-Assessment Outcomes (Score)") and header[2].startswith("Mode")
+    assert header[0].startswith("Self-Assessment Outcomes (Score)") and header[2] == "N (Agencies answering)"
+    assert header[3].startswith("Mode")
     sections = [row[0] for row in rows if row[0] and all(not cell for cell in row[1:])]
     assert sections[:3] == ["Statutory Duties set out in Section 14 of the Children Act 2004",
                             "Statutory Guidance - Key Roles and Responsibilities", "Enablers of Board Effectiveness"]
