@@ -66,6 +66,7 @@ class BudgetAgainstActual:
     actual: Totals
     carried_forward: LedgerEntry | None   # the next year's entry carrying this outturn, if recorded
     has_actuals: bool = True               # whether the year has any ledger entries
+    has_budget: bool = True                # whether any budget line is set for the year
 
     def section_total(self, section: str) -> Comparison:
         budget = self.budget.income if section == "income" else self.budget.expenditure
@@ -140,4 +141,4 @@ def budget_against_actual(bf: BoardFile, board_id: int, year: FinancialYear, fun
         income=sum(line.amount for line in lines if line.section == "income"),
     )
     return BudgetAgainstActual(year, rows, budget_totals, totals(entries),
-                               carried_forward_entry(bf, board_id, year), bool(entries))
+                               carried_forward_entry(bf, board_id, year), bool(entries), bool(lines))

@@ -63,8 +63,7 @@ def ledger_report(bf: BoardFile, board_id: int, period: Period | None) -> list[R
                      + (f"; in kind, not counted: {format_money(result.in_kind)}" if result.in_kind else ""))
     title = f"Ledger {year.label}" if year else "Ledger, every year"
     if not rows:
-        notes.append("No ledger entries yet: add them in Finance > Ledger or import a ledger (sgdesk import FILE "
-                     "ledger SOURCE).")
+        notes.append(f"No ledger entries are recorded for {year.label}." if year else "No ledger entries are recorded.")
     category_table = ReportTable(
         f"Totals by category{' ' + year.label if year else ''}",
         [ReportColumn("year", "Year"), ReportColumn("section", "Section"), ReportColumn("category", "Category"),
@@ -88,8 +87,8 @@ def contributions_report(bf: BoardFile, board_id: int, period: Period | None) ->
     if rows:
         rows.append({"partner": "Total", **{y.label: sum(a.get(y, 0) for a in by_partner.values()) for y in years}})
     tables.append(ReportTable("Contributions by partner and year", columns, rows,
-                              [] if rows else ["No partner contributions yet: add them in Finance > Contributions "
-                                               "or import them (sgdesk import FILE contributions SOURCE)."]))
+                              [] if rows else ["No partner contributions are recorded yet."],
+                              total_rows=frozenset({len(rows) - 1} if rows else ()), sheet="Contributions by year"))
     return tables
 
 
@@ -115,7 +114,8 @@ def _year_contributions(bf: BoardFile, board_id: int, year: FinancialYear,
         rows.append(row)
     rows.append({"partner": "Total", "basis": _shares_text(allocation), "amount": allocation.cash_total,
                  "status": "", "invoiced": None, "received": None})
-    return ReportTable(f"Partner contributions {year.label}", columns, rows, _allocation_notes(allocation))
+    return ReportTable(f"Partner contributions {year.label}", columns, rows, _allocation_notes(allocation),
+                       total_rows=frozenset({len(rows) - 1}))
 
 
 def _shares_text(allocation: Allocation) -> str:
@@ -140,24 +140,38 @@ def budget_report(bf: BoardFile, board_id: int, period: Period | None) -> list[R
     if year is None:
         raise InputError("The budget report", "needs a financial year", "give one, e.g. --year 2018/19")
     result = budget_against_actual(bf, board_id, year)
-    columns = [ReportColumn("section", "Section"), ReportColumn("category", "Category"),
-               ReportColumn("budget", "Budget", _MONEY), ReportColumn("actual", "Actual", _MONEY),
-               ReportColumn("variance", "Variance", _MONEY), ReportColumn("variance_percent", "Variance %", "percent")]
-    rows = []
+    compared = result.has_budget
+    columns = [ReportColumn("section", "Section"), ReportColumn("category", "Category")]
+    if compared:
+        columns += [ReportColumn("budget", "Budget", _MONEY), ReportColumn("actual", "Actual", _MONEY),
+                    ReportColumn("variance", "Variance", _MONEY),
+                    ReportColumn("variance_percent", "Variance %", "percent")]
+    else:
+        columns.append(ReportColumn("actual", "Actual", _MONEY))
+    rows, total_rows = [], set()
     for section in ("expenditure", "income"):
         for item in [r for r in result.rows if r.section == section] + [result.section_total(section)]:
+            if item.category == "Total":
+                total_rows.add(len(rows))
             rows.append({"section": SECTION_LABELS[section],
                          "category": item.category if item.category != "Total" else f"Total {section}",
                          "budget": item.budget, "actual": item.actual, "variance": item.variance,
                          "variance_percent": item.variance_percent})
     outturn_variance = result.actual.outturn - result.budget.outturn
+    total_rows.add(len(rows))
     rows.append({"section": "Outturn", "category": "Income less expenditure", "budget": result.budget.outturn,
                  "actual": result.actual.outturn, "variance": outturn_variance,
                  "variance_percent": percent_of(outturn_variance, result.budget.outturn)})
-    notes = ["Variance is actual minus budget: for expenditure a positive variance is an overspend; for income, "
-             "more received than budgeted. In-kind entries are left out."]
+    if compared:
+        notes = ["Variance is actual minus budget: for expenditure a positive variance is an overspend; for income, "
+                 "more received than budgeted. In-kind entries are left out."]
+        title = f"Budget against actual {year.label}"
+    else:
+        notes = [f"No budget is set for {year.label}, so the year's actual income and expenditure are shown "
+                 "without a budget to compare them with. In-kind entries are left out."]
+        title = f"Actual income and expenditure {year.label}"
     notes.append(carry_forward_note(result))
-    return [ReportTable(f"Budget against actual {year.label}", columns, rows, notes)]
+    return [ReportTable(title, columns, rows, notes, total_rows=frozenset(total_rows))]
 
 
 def carry_forward_note(result: BudgetAgainstActual) -> str:

@@ -100,7 +100,7 @@ def charges_report(bf: BoardFile, board_id: int, period: Period | None) -> list[
         [{"organisation": g.organisation, "category": g.category, "bookings": len(g.charges), "total": g.total}
          for g in groups] + ([{"organisation": "All organisations", "category": "", "bookings": len(items),
                                "total": sum(c.fee for c in items)}] if items else []),
-        notes=[get_policy(bf, board_id).summary()])
+        notes=[get_policy(bf, board_id).summary()], total_rows=frozenset({len(groups)} if items else ()))
     detail = ReportTable(
         "Chargeable bookings",
         [C("organisation", "Organisation"), C("delegate", "Delegate"), C("email", "Email"), C("course", "Course"),
@@ -119,7 +119,7 @@ def _summary_row(summary: EvaluationSummary) -> dict:
 def _summary_columns(first: str) -> list[ReportColumn]:
     return [C("title", first), C("attended", "Attended", "int"), C("returned", "Evaluations", "int"),
             C("before", "Confidence before", "decimal"), C("after", "Confidence after", "decimal"),
-            C("change", "Change", "decimal"), C("useful", "Useful", "percent")]
+            C("change", "Change", "change"), C("useful", "Useful", "percent")]
 
 
 def evaluations_report(bf: BoardFile, board_id: int, period: Period | None) -> list[ReportTable]:
@@ -138,7 +138,8 @@ def evaluations_report(bf: BoardFile, board_id: int, period: Period | None) -> l
     return [
         ReportTable(f"Evaluations by course, {describe_period(period)}", _summary_columns("Course"), rows,
                     notes=[f"Confidence is rated {CONFIDENCE_SCALE}; means to one decimal place. Comments are "
-                           "listed without names."]),
+                           "listed without names."],
+                    total_rows=frozenset(range(len(courses), len(rows)))),
         ReportTable("Evaluations by session", [C("session", "Session", "int"), C("date", "Date", "date"),
                                                *_summary_columns("Course")],
                     [{"session": s.key, "date": dates[s.key], **_summary_row(s)} for s in sessions]),
