@@ -21,7 +21,7 @@ from sgdesk.store import BoardFile
 
 YEAR = "2018/19"  # the year the demo board's records are about
 GENERATED_ON = dt.date(2019, 6, 28)  # the date every demo output is printed with
-SESSION = "12"  # a training session with attended delegates: its register and certificates
+SESSION = "26"  # a full session with a long course title: its register and certificates
 RESPONDENT = "NPS"  # the agency whose self-assessment response form is written
 SEED_PERIOD = Period(dt.date(2017, 9, 1), dt.date(2019, 3, 31))  # the period of seed 000's report
 _NOT_REVIEWED = ("csv",)  # a CSV file is data, not a document

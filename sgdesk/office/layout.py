@@ -4,6 +4,8 @@ widths that keep figures on one line and wrap long text, and the page orientatio
 
 from __future__ import annotations
 
+import math
+
 from sgdesk.reporting import ReportTable, format_cell
 
 PAGE_MM = (210, 297)  # A4
@@ -11,9 +13,8 @@ MARGIN_MM = 18
 POINTS_PER_MM = 72 / 25.4
 CHAR_PT = 5.4  # a character of the 8.5 pt table face, on average (figures are the widest)
 HEADER_CHAR_PT = 5.9  # the same in bold
-PADDING_PT = 7  # cell padding and rules, left and right together
-TEXT_CAP = 40  # characters: longer text wraps rather than widening its column
-_TEXT_FLOOR = 12  # characters a text column keeps before it is made to wrap harder
+PADDING_PT = 12  # cell padding and rules, left and right together (Word's default cell margins)
+_TEXT_FLOOR = 12  # characters: a text column with longer words may still break them (an email address)
 _MIN_CHARS = 3
 
 
@@ -48,24 +49,94 @@ def _points(chars: int, header_chars: int) -> float:
     return max(chars * CHAR_PT, header_chars * HEADER_CHAR_PT) + PADDING_PT
 
 
-def fit_widths(table: ReportTable, texts: list[list[str]], available_pt: float) -> list[float]:
-    """Column widths in points filling ``available_pt``.
+def distribute(least: list[float], most: list[float], available: float,
+               cells: list[list[float]] | None = None, padding: float = 0) -> list[float]:
+    """Column widths filling ``available``, each from ``least`` (its longest word) to ``most`` (its
+    longest text on one line).
 
-    Figures and dates keep their natural width (they never wrap); when the table is too wide,
-    the text columns give up width in proportion to what they have above a floor, so long text
-    wraps first; when it is narrow, every column widens in proportion.
+    Columns that can have all they want and more widen in proportion. Otherwise every column has
+    its least, and the rest goes where it saves most lines: ``cells`` holds each column's cells as
+    the width of their text on one line (in the units of the widths, ``padding`` inside each
+    cell), so a column of long statements gets the room while a column of short names keeps its
+    lines whole. Without ``cells`` the rest is shared in proportion to what more each wants. If
+    even the least is too wide, every column gives up width in proportion.
+
+    >>> distribute([10, 10], [20, 60], 100)
+    [25.0, 75.0]
+    >>> distribute([10, 10], [30, 70], 60)
+    [20.0, 40.0]
+    >>> [round(w) for w in distribute([10, 10], [40, 200], 100, cells=[[40, 40], [200, 200]])]
+    [20, 80]
     """
-    chars = column_weights(table, texts, TEXT_CAP)
+    most = [max(low, high) for low, high in zip(least, most)]
+    if sum(most) <= available:
+        return [width * available / sum(most) for width in most]
+    if sum(least) >= available:
+        return [width * available / sum(least) for width in least]
+    widths = list(least)
+    if cells:
+        widths = _fewest_lines(widths, most, available, cells, padding)
+    spare, wanted = available - sum(widths), sum(most) - sum(widths)
+    return [low + (high - low) * spare / wanted for low, high in zip(widths, most)]
+
+
+_STEPS = 40  # the spare width is handed out in this many shares
+
+
+def _fewest_lines(widths: list[float], most: list[float], available: float, cells: list[list[float]],
+                  padding: float) -> list[float]:
+    """``widths`` widened a share at a time, each share to the column where it saves most lines."""
+    step = (available - sum(widths)) / _STEPS
+    rows = len(cells[0]) if cells else 0
+
+    def lines(column: int, width: float) -> list[int]:
+        room = max(1.0, width - padding)
+        return [max(1, math.ceil(text / room)) for text in cells[column]]
+
+    current = [lines(c, w) for c, w in enumerate(widths)]
+    for _ in range(_STEPS):
+        tallest = [max(column[r] for column in current) for r in range(rows)]
+        others = [sorted((column[r] for column in current), reverse=True) for r in range(rows)]
+        best, saved, trial = None, 0, None
+        for c, width in enumerate(widths):
+            if width + step > most[c]:
+                continue
+            wider = lines(c, width + step)
+            rest = [others[r][1] if len(others[r]) > 1 and current[c][r] == others[r][0] else others[r][0]
+                    for r in range(rows)]
+            gain = sum(tallest) - sum(max(rest[r], wider[r]) for r in range(rows))
+            if gain > saved:
+                best, saved, trial = c, gain, wider
+        if best is None:
+            break
+        widths[best] += step
+        current[best] = trial
+    return widths
+
+
+def _longest_word(text: str) -> int:
+    return max((len(word) for word in text.split()), default=0)
+
+
+def fit_widths(table: ReportTable, texts: list[list[str]], available_pt: float) -> list[float]:
+    """Column widths in points filling ``available_pt``, from what the columns hold.
+
+    Figures and dates keep their natural width (they never wrap) and no header word is ever
+    split; text columns share the rest where it saves most lines (see :func:`distribute`).
+    """
     header = _header_chars(table)
-    natural = [_points(c, h) for c, h in zip(chars, header)]
-    floors = [n if column.numeric else _points(min(c, _TEXT_FLOOR), h)
-              for n, c, h, column in zip(natural, chars, header, table.columns)]
-    excess = sum(natural) - available_pt
-    spare = sum(natural) - sum(floors)
-    if excess <= 0 or spare <= 0 or excess > spare:
-        widths = natural if excess <= 0 or spare <= 0 else floors
-        return [width * available_pt / sum(widths) for width in widths]
-    return [n - (n - f) * excess / spare for n, f in zip(natural, floors)]
+    least, most = [], []
+    for index, (column, words) in enumerate(zip(table.columns, header)):
+        longest = max((len(row[index]) for row in texts), default=0)
+        if column.numeric or column.kind == "date":  # figures and dates never wrap
+            least.append(_points(max(_MIN_CHARS, longest), words))
+            most.append(least[-1])
+            continue
+        word = max((_longest_word(row[index]) for row in texts), default=0)
+        least.append(_points(max(_MIN_CHARS, min(word, _TEXT_FLOOR)), words))
+        most.append(_points(max(_MIN_CHARS, longest), words))
+    cells = [[len(row[index]) * CHAR_PT for row in texts] for index in range(len(table.columns))]
+    return distribute(least, most, available_pt, cells, PADDING_PT)
 
 
 def orientation_for(tables: list[ReportTable]) -> str:

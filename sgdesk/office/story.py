@@ -54,7 +54,7 @@ def _read(flowables: list[Any], blocks: list[Block]) -> None:
             if text:
                 blocks.append(TextBlock(text, _kind(flowable), bold=_is_bold(flowable)))
         elif isinstance(flowable, Table):
-            blocks.append(_table(flowable, _last_heading(blocks)))
+            blocks.append(_table(flowable, getattr(flowable, "title", None) or _last_heading(blocks)))
         elif isinstance(flowable, ListFlowable):
             _read_list(flowable, blocks)
         elif isinstance(flowable, KeepTogether):

@@ -96,7 +96,7 @@ class WordDocument:
         section = self.doc.sections[0]
         self._lay_out(section, orientation)
         if cover:
-            section.different_first_page_header_footer = True  # and its first-page header stays empty
+            self._cover_furniture(section)
 
     # -- set-up ---------------------------------------------------------------------------------
     def _styles(self) -> None:
@@ -231,6 +231,19 @@ class WordDocument:
             marking.add_run(spec.marking).bold = True
         for paragraph in (*header.paragraphs, *footer.paragraphs):
             paragraph.paragraph_format.space_after = Pt(0)
+
+    def _cover_furniture(self, section: Any) -> None:
+        """The first page is a cover: only the marking and DRAFT at its top, the marking at its foot."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        section.different_first_page_header_footer = True
+        top_line = " — ".join(part for part in ("DRAFT" if self.spec.draft else "", self.spec.marking or "") if part)
+        for part, text in ((section.first_page_header, top_line), (section.first_page_footer, self.spec.marking)):
+            part.is_linked_to_previous = False
+            if text:
+                paragraph = part.paragraphs[0]
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                paragraph.add_run(text).bold = True
 
     @staticmethod
     def _small(paragraph: Any, text: str) -> Any:

@@ -43,7 +43,8 @@ def export_pack(bf: BoardFile, request: ExportRequest, progress: ProgressCallbac
     else:
         from sgdesk.pdf import build_pdf
 
-        pages = build_pdf(request.out, spec, pack_story(branding, spec, period_text(period), appendices))
+        pages = build_pdf(request.out, spec, pack_story(branding, spec, period_text(period), appendices),
+                          furniture=False)  # the cover has no running header or page number
     progress(steps, steps, "Done")
     notes = tuple(f"Appendix {a.label} is not included: {a.problem}" for a in appendices if a.problem)
     return ExportResult(request.out, pages, notes)

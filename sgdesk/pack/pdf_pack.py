@@ -38,13 +38,14 @@ def logo_flowable(logo: bytes, box_mm: tuple[float, float], description: str) ->
 
 
 def cover(branding: Branding, spec: "DocumentSpec", period_text: str) -> list[Any]:
-    """The cover: logo, board, "Annual report appendices", the period, the marking."""
+    """The cover: logo, board, "Annual report appendices", the period (the marking is at the top
+    and bottom of the page, as on every page)."""
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer
 
     from sgdesk.pdf import styles
-    from sgdesk.pdf.colours import ACCENT, TEXT
+    from sgdesk.pdf.colours import TEXT
     from sgdesk.pdf.markup import plain_to_markup
 
     s = styles()
@@ -57,12 +58,6 @@ def cover(branding: Branding, spec: "DocumentSpec", period_text: str) -> list[An
     story += [Paragraph(plain_to_markup(branding.full_name), board),
               Paragraph(PACK_TITLE, title),
               Paragraph(plain_to_markup(period_text), period)]
-    if spec.marking:
-        box = Table([[Paragraph(f"<b>{plain_to_markup(spec.marking)}</b>", s["body"])]], hAlign="LEFT")
-        box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1, ACCENT), ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                                 ("RIGHTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 4),
-                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
-        story.append(box)
     if spec.draft:
         story.append(Paragraph("Draft: not for publication.", s["body"]))
     story += [Spacer(1, 10 * mm), Paragraph(f"{spec.generated_label()} by SG Desk.", s["note"])]
@@ -72,10 +67,10 @@ def cover(branding: Branding, spec: "DocumentSpec", period_text: str) -> list[An
 def contents() -> list[Any]:
     """The contents page: filled in with page numbers as the document is built."""
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import PageBreak, Paragraph
+    from reportlab.platypus import Paragraph
     from reportlab.platypus.tableofcontents import TableOfContents
 
-    from sgdesk.pdf import styles
+    from sgdesk.pdf import styles, switch_orientation
 
     class Contents(TableOfContents):
         """A table of contents of the appendices and their sections only."""
@@ -93,7 +88,7 @@ def contents() -> list[Any]:
         ParagraphStyle("contents-1", parent=s["body"], fontSize=9.5, leading=12.5, leftIndent=14,
                        firstLineIndent=0, spaceAfter=1),
     ]
-    return [PageBreak(), Paragraph("Contents", s["title"]), table]
+    return [*switch_orientation("portrait"), Paragraph("Contents", s["title"]), table]  # after the plain cover
 
 
 def pack_story(branding: Branding, spec: "DocumentSpec", period_text: str,

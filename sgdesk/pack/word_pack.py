@@ -25,8 +25,6 @@ def write_pack_docx(out: str | os.PathLike[str] | BinaryIO, branding: Branding, 
     document.paragraph(branding.full_name, "Title")
     document.paragraph(PACK_TITLE, "Subtitle")
     document.paragraph(period_text, size=14)
-    if spec.marking:
-        document.paragraph(spec.marking, bold=True, size=12)
     if spec.draft:
         document.paragraph("Draft: not for publication.")
     document.paragraph(f"{spec.generated_label()} by SG Desk.", NOTE)

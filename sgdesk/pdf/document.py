@@ -20,6 +20,7 @@ from sgdesk.pdf.page import (
     MARGIN,
     PAGE_SIZES,
     NumberedCanvas,
+    begin_plain_page,
     draw_furniture,
     draw_overlay,
     page_size,
@@ -38,7 +39,10 @@ class _HouseDocTemplate(BaseDocTemplate):
             self.notify("TOCEntry", flowable.toc_entry(self.page))
 
 
-def _page_template(orientation: str, spec: DocumentSpec) -> PageTemplate:
+PLAIN = "-plain"  # the suffix of a page template without header, footer or page number
+
+
+def _page_template(orientation: str, spec: DocumentSpec, plain: bool = False) -> PageTemplate:
     width, height = PAGE_SIZES[orientation]
     body = Frame(
         MARGIN,
@@ -52,9 +56,9 @@ def _page_template(orientation: str, spec: DocumentSpec) -> PageTemplate:
         id=f"{orientation}-body",
     )
     return PageTemplate(
-        id=orientation,
+        id=orientation + (PLAIN if plain else ""),
         frames=[body],
-        onPage=lambda canv, doc: draw_furniture(canv, spec),
+        onPage=(lambda canv, doc: (begin_plain_page if plain else draw_furniture)(canv, spec)),
         onPageEnd=lambda canv, doc: draw_overlay(canv, spec),
         pagesize=(width, height),
     )
@@ -76,23 +80,27 @@ def build_pdf(
     story: list[Flowable],
     *,
     orientation: str = "portrait",
+    furniture: bool = True,
 ) -> int:
     """Write ``story`` as an A4 PDF in house style to ``out`` and return its page count.
 
     The first page is in ``orientation``; :func:`switch_orientation` changes it mid-document.
     The output is byte-identical for identical inputs (reportlab's invariant mode, with the
     footer date from ``spec.generated_on``). ``story`` itself is not consumed; an empty one is
-    a ValueError, as reportlab would write a PDF without pages.
+    a ValueError, as reportlab would write a PDF without pages. With ``furniture`` False the
+    story starts on plain pages, without header, footer or page number (a cover, certificates),
+    until :func:`switch_orientation` turns to the furnished pages.
     """
     if not story:
         raise ValueError("nothing to print: the story is empty")
     register_fonts()
     page_size(orientation)
-    names = sorted(PAGE_SIZES, key=lambda name: name != orientation)  # the first one starts
+    names = sorted(PAGE_SIZES, key=lambda name: name != orientation)
+    templates = [_page_template(name, spec, plain) for plain in (not furniture, furniture) for name in names]
     doc = _HouseDocTemplate(
         os.fspath(out) if isinstance(out, (str, os.PathLike)) else out,
         pagesize=PAGE_SIZES[orientation],
-        pageTemplates=[_page_template(name, spec) for name in names],
+        pageTemplates=templates,  # the first one starts
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=MARGIN,

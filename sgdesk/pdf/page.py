@@ -33,6 +33,7 @@ _FOOTER_BASELINE = 10.5 * mm
 _MARKING_BOTTOM = 5.5 * mm
 _GAP = 6 * mm  # least space between texts sharing the header or footer line
 _WIDEST_PAGE_NUMBER = "Page 888 of 888"
+_PLAIN = "_sgdesk_plain_page"  # canvas attribute: the page being drawn has no furniture
 
 
 def page_size(orientation: str) -> tuple[float, float]:
@@ -104,13 +105,30 @@ def draw_furniture(canv: Canvas, spec: DocumentSpec) -> None:
             page_width / 2, _FOOTER_BASELINE, _fit(spec.footer_text, REGULAR, FURNITURE_SIZE, centre_room)
         )
 
-    if spec.marking:
-        canv.setFont(BOLD, _MARKING_SIZE)
-        canv.setFillColor(TEXT)
-        marking = _fit(spec.marking, BOLD, _MARKING_SIZE, line)
-        canv.drawCentredString(page_width / 2, page_height - _MARKING_TOP, marking)
-        canv.drawCentredString(page_width / 2, _MARKING_BOTTOM, marking)
     canv.restoreState()
+    draw_marking(canv, spec)
+
+
+def draw_marking(canv: Canvas, spec: DocumentSpec) -> None:
+    """Draw the protective marking (if any) centred at the top and bottom of the page: on every
+    page, a plain one (a cover) as well."""
+    if not spec.marking:
+        return
+    page_width, page_height = canv._pagesize
+    canv.saveState()
+    canv.setFont(BOLD, _MARKING_SIZE)
+    canv.setFillColor(TEXT)
+    marking = _fit(spec.marking, BOLD, _MARKING_SIZE, page_width - 2 * MARGIN)
+    canv.drawCentredString(page_width / 2, page_height - _MARKING_TOP, marking)
+    canv.drawCentredString(page_width / 2, _MARKING_BOTTOM, marking)
+    canv.restoreState()
+
+
+def begin_plain_page(canv: Canvas, spec: DocumentSpec) -> None:
+    """Begin a plain page (a cover, a certificate): no header, footer or page number, only the
+    protective marking."""
+    setattr(canv, _PLAIN, True)
+    draw_marking(canv, spec)
 
 
 def draw_page_number(canv: Canvas, page: int, total: int) -> None:
@@ -123,7 +141,8 @@ def draw_page_number(canv: Canvas, page: int, total: int) -> None:
 
 
 class NumberedCanvas(Canvas):
-    """A canvas that holds pages back until :meth:`save`, then numbers them "Page X of Y"."""
+    """A canvas that holds pages back until :meth:`save`, then numbers them "Page X of Y"
+    (plain pages count, but carry no number)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -132,6 +151,7 @@ class NumberedCanvas(Canvas):
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         """Hold the finished page back and start the next one."""
         self._held_pages.append(dict(self.__dict__))
+        self.__dict__.pop(_PLAIN, None)
         self._startPage()
 
     def save(self) -> None:
@@ -139,7 +159,8 @@ class NumberedCanvas(Canvas):
         total = len(self._held_pages)
         for state in self._held_pages:
             self.__dict__.update(state)
-            draw_page_number(self, self._pageNumber, total)
+            if not state.get(_PLAIN):
+                draw_page_number(self, self._pageNumber, total)
             super().showPage()
         super().save()
 

@@ -1,4 +1,10 @@
-"""Data tables in house style: accent header repeated on every page, wrapped cells, totals."""
+"""Data tables in house style: accent header repeated on every page, wrapped cells, totals.
+
+Column widths come from what the columns hold: no header word is ever split (the header's
+type gets smaller first), figures stay on one line, long text wraps at spaces and a long
+token (an email address) at sensible points. A table that breaks across pages keeps at least
+:data:`MIN_ROWS` body rows on each page, and its totals with the rows they add up.
+"""
 
 from __future__ import annotations
 
@@ -9,37 +15,114 @@ from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from sgdesk.office.layout import distribute
 from sgdesk.pdf.colours import ACCENT, ACCENT_TINT, GRID, TEXT, WHITE, ZEBRA
+from sgdesk.pdf.fonts import BOLD, REGULAR, register_fonts
 from sgdesk.pdf.markup import plain_to_markup
-from sgdesk.pdf.page import frame_width
+from sgdesk.pdf.page import MARGIN, frame_width, page_size
 from sgdesk.pdf.styles import CELL_FONT_SIZE, cell_style
 
+MIN_ROWS = 3  # body rows a table keeps on each page it spans
 _ALIGNMENTS = {"L": TA_LEFT, "C": TA_CENTER, "R": TA_RIGHT}
 _TABLE_ALIGN = {"L": "LEFT", "C": "CENTER", "R": "RIGHT"}
 _NUMBER = re.compile(r"[-−–(]?£?\d[\d,]*(\.\d+)?%?\)?")
-_MAX_WEIGHT = 40  # characters: past this a column's text wraps rather than widening it
+_BREAKS = (re.compile(r"(?<=@)"), re.compile(r"(?<=[/_\-])|(?=[.])"))  # where a long token breaks, best first
 _MIN_WEIGHT = 3
+_SLACK = 1  # points a cell keeps beyond what its text measures, so rounding never breaks a word
 _PADDING = 3
 _SPLIT_IN_ROW = 72  # points: a row breaks inside itself only if no whole row fits but this much does
+_SMALLEST_HEADER = 6.5  # points: header type shrinks this far before a header word could split
+_LOW_ON_PAGE = 0.5  # a table starting below this share of a fresh page moves on rather than leave few rows
 
 
 class _CellStyles:
     """Cell styles at one font size, made on first use."""
 
-    def __init__(self, font_size: float) -> None:
+    def __init__(self, font_size: float, header_size: float) -> None:
         self.font_size = font_size
+        self.header_size = header_size
         self._made: dict[tuple[str, bool, bool], ParagraphStyle] = {}
 
     def get(self, align: str, *, bold: bool = False, header: bool = False) -> ParagraphStyle:
         key = (align, bold or header, header)
         if key not in self._made:
-            style = cell_style(f"cell-{align}", self.font_size, bold=key[1], alignment=_ALIGNMENTS[align])
+            size = self.header_size if header else self.font_size
+            style = cell_style(f"cell-{align}", size, bold=key[1], alignment=_ALIGNMENTS[align])
             if header:
                 style.textColor = WHITE
             self._made[key] = style
         return self._made[key]
+
+
+class HouseTable(Table):
+    """A table that breaks between pages only where each page keeps at least :data:`MIN_ROWS`
+    body rows (section and total rows do not count), and that never leaves the flowables it is
+    kept with (:func:`keep_with_last_rows`) alone at the top of the next page."""
+
+    def __init__(self, *args: Any, row_kinds: Sequence[str] = (), orientation: str = "portrait",
+                 tail_height: float = 0, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.row_kinds = list(row_kinds)  # "head", "body", "section" or "total" for each row
+        self.orientation = orientation
+        self.tail_height = tail_height
+        self._squeezed = False
+        self._parts = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
+        width, height = super().wrap(availWidth, availHeight)
+        rows = self.row_kinds.count("body")
+        self._squeezed = bool(self.tail_height) and height <= availHeight < height + self.tail_height \
+            and rows >= 2 * MIN_ROWS
+        return width, availHeight + 1 if self._squeezed else height  # too tall: the doc template splits it
+
+    def _body_rows(self, start: int, stop: int) -> int:
+        return sum(kind == "body" for kind in self.row_kinds[start:stop])
+
+    def _getFirstPossibleSplitRowPosition(self, availHeight: float, ignoreSpans: int = 0) -> int:  # noqa: N802
+        """The last row to break before, with :data:`MIN_ROWS` body rows either side of it."""
+        last = super()._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans)
+        count = len(self._rowHeights)
+        if len(self.row_kinds) != count or (last >= count and not self._squeezed):
+            return last
+        impossible: dict[int, None] = {}
+        if self._spanCmds and not ignoreSpans:
+            self._getRowImpossible(impossible, self._rowSpanCells, self._spanRanges)
+        if self._nosplitCmds:
+            self._getRowImpossible(impossible, self._rowNoSplitCells, self._nosplitRanges)
+        for row in range(min(last, count - 1), 0, -1):
+            if row not in impossible and self._body_rows(0, row) >= MIN_ROWS \
+                    and self._body_rows(row, count) >= MIN_ROWS:
+                return row
+        fresh_page = page_size(self.orientation)[1] - 2 * MARGIN
+        return 0 if availHeight < _LOW_ON_PAGE * fresh_page or self._squeezed else last
+
+    def onSplit(self, T: Table, byRow: int = 1) -> None:  # noqa: N802, N803 - reportlab's names
+        """Give each part of a split table its share of the row kinds (the first part, then the rest)."""
+        self._parts += 1
+        if not isinstance(T, HouseTable) or not self.row_kinds:
+            return
+        rows = len(T._cellvalues)
+        heads = self.row_kinds.count("head")
+        T.row_kinds = self.row_kinds[:rows] if self._parts % 2 else \
+            self.row_kinds[:heads] + self.row_kinds[len(self.row_kinds) - (rows - heads):]
+        T.orientation = self.orientation
+        T.tail_height = 0 if self._parts % 2 else self.tail_height
+
+
+def keep_with_last_rows(table: HouseTable, flowables: list[Flowable]) -> list[Flowable]:
+    """``table`` then ``flowables`` (a signature block), which always share a page with at least
+    the table's last :data:`MIN_ROWS` rows."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus.flowables import _listWrapOn
+
+    measuring = Canvas(io.BytesIO())  # flowables such as KeepTogether measure themselves on a canvas
+    table.tail_height = _listWrapOn(flowables, frame_width(table.orientation), measuring)[1]
+    return [table, *flowables]
 
 
 def _is_number(value: Any) -> bool:
@@ -52,8 +135,38 @@ def _text(value: Any) -> str:
     return "" if value is None else value if isinstance(value, str) else str(value)
 
 
-def _cell(value: Any, style: ParagraphStyle) -> Flowable:
-    return value if isinstance(value, Flowable) else Paragraph(plain_to_markup(_text(value)), style)
+def _pieces(token: str, font: str, size: float, width: float, level: int = 0) -> list[str]:
+    """``token`` in pieces no wider than ``width``: broken after an @ first, then after / _ - or
+    before a full stop, and between letters only where a piece is still too wide."""
+    if stringWidth(token, font, size) <= width or len(token) < 2:
+        return [token]
+    if level == len(_BREAKS):
+        fitting = [i for i in range(1, len(token)) if stringWidth(token[:i], font, size) <= width]
+        cut = fitting[-1] if fitting else 1
+        return [token[:cut], *_pieces(token[cut:], font, size, width, level)]
+    packed: list[str] = []
+    for part in (p for p in _BREAKS[level].split(token) if p):
+        if packed and stringWidth(packed[-1] + part, font, size) <= width:
+            packed[-1] += part
+        else:
+            packed.append(part)
+    return [piece for part in packed for piece in _pieces(part, font, size, width, level + 1)]
+
+
+def _markup(text: str, style: ParagraphStyle, width: float) -> str:
+    """Paragraph markup for ``text``, a token wider than the cell broken at sensible points."""
+    room = width - 2 * _PADDING
+    words = []
+    for word in text.split(" "):
+        if stringWidth(word, style.fontName, style.fontSize) > room:
+            words.append("<br/>".join(plain_to_markup(p) for p in _pieces(word, style.fontName, style.fontSize, room)))
+        else:
+            words.append(plain_to_markup(word))
+    return " ".join(words)
+
+
+def _cell(value: Any, style: ParagraphStyle, width: float) -> Flowable:
+    return value if isinstance(value, Flowable) else Paragraph(_markup(_text(value), style, width), style)
 
 
 def _indexes(indexes: Iterable[int], count: int, what: str) -> set[int]:
@@ -79,22 +192,61 @@ def _alignments(align: str | Sequence[str] | None, columns: int, body: list[list
     return letters
 
 
-def _weight(values: list[Any], header: str) -> float:
-    longest_word = max((len(word) for word in header.split()), default=0)
-    longest_text = max((len(_text(v)) for v in values if not isinstance(v, Flowable)), default=0)
-    return max(_MIN_WEIGHT, longest_word, min(longest_text, _MAX_WEIGHT))
+def _header_word(label: str, size: float) -> float:
+    """The width a header cell needs so that none of its words is split."""
+    return max((stringWidth(word, BOLD, size) for word in label.split()), default=0) + 2 * _PADDING + _SLACK
 
 
-def _widths(
-    weights: Sequence[float] | None, header: list[str], body: list[list[Any]], width: float
-) -> list[float]:
+def _unbroken(values: list[Any], numeric: bool, size: float) -> tuple[float, float]:
+    """(least, most) width of a body column: a figure's full width, or its longest word and longest text."""
+    texts = [_text(v) for v in values if not isinstance(v, Flowable)]
+    longest = max((stringWidth(t, REGULAR, size) for t in texts), default=0) + 2 * _PADDING + _SLACK
+    if numeric:
+        return longest, longest
+    word = max((stringWidth(w, REGULAR, size) for t in texts for w in t.split()), default=0)
+    return min(word, 12 * size * 0.6) + 2 * _PADDING, longest
+
+
+def _widths(weights: Sequence[float] | None, header: list[str], body: list[list[Any]], aligns: list[str],
+            width: float, font_size: float) -> tuple[list[float], float]:
+    """(column widths, header type size): from ``weights`` if given, else from the content, and
+    never so narrow that a header word or a figure must split."""
     columns = len(header)
-    if weights is None:
-        weights = [_weight([row[c] for row in body], header[c]) for c in range(columns)]
-    elif len(weights) != columns or min(weights) <= 0:
+    if weights is not None and (len(weights) != columns or min(weights) <= 0):
         raise ValueError(f"col_widths needs a positive weight for each of the {columns} columns")
-    total = sum(weights)
-    return [width * weight / total for weight in weights]
+    numeric = [aligns[c] == "R" and all(_is_number(row[c]) for row in body if _text(row[c]).strip())
+               for c in range(columns)]
+    size = font_size
+    while True:
+        floors = [max(_header_word(header[c], size), _unbroken([row[c] for row in body], numeric[c], font_size)[0]
+                      if numeric[c] else _header_word(header[c], size), _MIN_WEIGHT * font_size * 0.6)
+                  for c in range(columns)]
+        if sum(floors) <= width or size <= _SMALLEST_HEADER:
+            break
+        size = max(_SMALLEST_HEADER, size - 0.5)
+    if weights is None:
+        spans = [_unbroken([row[c] for row in body], numeric[c], font_size) for c in range(columns)]
+        least = [max(floor, low) for floor, (low, _high) in zip(floors, spans)]
+        cells = [[0.0 if isinstance(row[c], Flowable) else stringWidth(_text(row[c]), REGULAR, font_size)
+                  for row in body] for c in range(columns)]
+        return distribute(least, [max(low, high) for low, (_low, high) in zip(least, spans)], width, cells,
+                          2 * _PADDING), size
+    wanted = [width * weight / sum(weights) for weight in weights]
+    return _at_least(wanted, floors, width), size
+
+
+def _at_least(widths: list[float], floors: list[float], width: float) -> list[float]:
+    """``widths`` with each raised to its floor, the room taken from the columns with some to spare."""
+    if sum(floors) >= width:
+        return [floor * width / sum(floors) for floor in floors]
+    result = list(widths)
+    for _ in range(len(result)):
+        short = sum(max(0.0, floor - w) for w, floor in zip(result, floors))
+        if short <= 0.01:
+            break
+        spare = [max(0.0, w - floor) for w, floor in zip(result, floors)]
+        result = [max(w, floor) - short * s / sum(spare) for w, floor, s in zip(result, floors, spare)]
+    return result
 
 
 def data_table(
@@ -109,7 +261,8 @@ def data_table(
     zebra: bool = True,
     width: float | None = None,
     orientation: str = "portrait",
-) -> Table:
+    title: str | None = None,
+) -> HouseTable:
     """A table in house style that may split across pages, repeating its header row.
 
     Text cells wrap (plain text: ``&``, ``<``, ``>`` are escaped), Flowable cells pass through,
@@ -118,12 +271,15 @@ def data_table(
     are right-aligned. ``total_rows`` (indexes into ``rows``) print bold under a rule;
     ``section_rows`` print their first cell bold and shaded across the whole width.
     ``col_widths`` are relative weights scaled to ``width``, by default the frame width of
-    ``orientation``; without them columns are weighted by the length of their text. Rows break
-    between pages; a row too tall for a page breaks inside itself rather than failing.
+    ``orientation``, and widened where a header word or a figure needs it; without them columns
+    are as wide as their content asks. Rows break between pages (at least :data:`MIN_ROWS` on
+    each); a row too tall for a page breaks inside itself rather than failing. ``title`` says
+    what the table holds, where the heading above it does not (it names the table's sheet in Excel).
     """
     columns = len(header)
     if not columns:
         raise ValueError("a table needs at least one column")
+    register_fonts()  # the columns are measured in the house face
     sections = _indexes(section_rows, len(rows), "section_rows")
     totals = _indexes(total_rows, len(rows), "total_rows")
     for index, row in enumerate(rows):
@@ -131,19 +287,26 @@ def data_table(
             raise ValueError(f"row {index} has {len(row)} cells, the header has {columns}")
     body = [row for index, row in enumerate(rows) if index not in sections]
     aligns = _alignments(align, columns, body)
-    widths = _widths(col_widths, header, body, frame_width(orientation) if width is None else width)
+    widths, header_size = _widths(col_widths, header, body, aligns,
+                                  frame_width(orientation) if width is None else width, font_size)
 
-    cell_styles = _CellStyles(font_size)
-    data: list[list[Any]] = [[_cell(text, cell_styles.get(a, header=True)) for text, a in zip(header, aligns)]]
+    cell_styles = _CellStyles(font_size, header_size)
+    data: list[list[Any]] = [[_cell(text, cell_styles.get(a, header=True), w)
+                              for text, a, w in zip(header, aligns, widths)]]
+    kinds = ["head"]
     for index, row in enumerate(rows):
         if index in sections:
-            data.append([_cell(row[0], cell_styles.get("L", bold=True))] + [""] * (columns - 1))
+            data.append([_cell(row[0], cell_styles.get("L", bold=True), sum(widths))] + [""] * (columns - 1))
+            kinds.append("section")
         else:
             bold = index in totals
-            data.append([_cell(value, cell_styles.get(a, bold=bold)) for value, a in zip(row, aligns)])
+            data.append([_cell(value, cell_styles.get(a, bold=bold), w) for value, a, w in zip(row, aligns, widths)])
+            kinds.append("total" if bold else "body")
 
-    table = Table(data, colWidths=widths, repeatRows=1, splitInRow=_SPLIT_IN_ROW, hAlign="LEFT")
+    table = HouseTable(data, colWidths=widths, repeatRows=1, splitInRow=_SPLIT_IN_ROW, hAlign="LEFT",
+                       row_kinds=kinds, orientation=orientation)
     table.setStyle(TableStyle(_commands(aligns, len(rows), sections, totals, zebra)))
+    table.title = title
     return table
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 from xml.sax.saxutils import escape
 
-from sgdesk.dates import format_date_long
+from sgdesk.dates import format_date
 from sgdesk.errors import NotFoundError, SGDeskError
 from sgdesk.exporting import ExportRequest, ExportResult
 from sgdesk.store import BoardFile
@@ -72,6 +72,7 @@ def register_story(bf: BoardFile, session: Session) -> list[Any]:
 
     from sgdesk.pdf import data_table, frame_width, heading, styles
     from sgdesk.pdf.colours import GRID, MUTED
+    from sgdesk.pdf.tables import keep_with_last_rows
 
     s = styles()
     people = _people(bf, session.id, PLACES_SQL)
@@ -102,12 +103,13 @@ def register_story(bf: BoardFile, session: Session) -> list[Any]:
                   "organisation may be charged if you booked and did not attend. If you came in someone else's "
                   "place, write your name, organisation and job title in a blank row and tell the trainer.",
                   s["body"]),
-        data_table(["No.", "Name", "Organisation", "Job title", "Signature"], rows,
-                   col_widths=[0.8, 3.2, 3.8, 2.7, 3.0], align="RLLLL", font_size=9, zebra=False),
-        KeepTogether([Spacer(1, 12), sign_off, Spacer(1, 8),
-                      Paragraph("This register holds personal data. Keep it secure, return it to the safeguarding "
-                                "board's business unit after the session, and it will be destroyed once attendance "
-                                "is recorded in SG Desk.", s["note"])]),
+        *keep_with_last_rows(
+            data_table(["No.", "Name", "Organisation", "Job title", "Signature"], rows,
+                       col_widths=[0.8, 3.2, 3.8, 2.7, 3.0], align="RLLLL", font_size=9, zebra=False),
+            [KeepTogether([Spacer(1, 12), sign_off, Spacer(1, 8),
+                           Paragraph("This register holds personal data. Keep it secure, return it to the "
+                                     "safeguarding board's business unit after the session, and it will be destroyed "
+                                     "once attendance is recorded in SG Desk.", s["note"])])]),
     ]
 
 
@@ -118,8 +120,7 @@ def export_register(bf: BoardFile, request: ExportRequest) -> ExportResult:
     session = requested_session(bf, request)
     if session.cancelled:
         raise SGDeskError(f"the session {session.label} was cancelled, so it has no register")
-    spec = document_spec(bf, request.board_id,
-                         f"Register: {session.course_title}, {format_date_long(session.session_date)}",
+    spec = document_spec(bf, request.board_id, f"Attendance register, {format_date(session.session_date)}",
                          subject="Attendance register", draft=request.draft, footer_text="Attendance register",
                          generated_on=request.generated_on)
     if spec.marking is None:   # it holds personal data: marked even if the board marks nothing else
@@ -216,8 +217,9 @@ def export_certificates(bf: BoardFile, request: ExportRequest) -> ExportResult:
 
     session = requested_session(bf, request)
     spec = document_spec(bf, request.board_id,
-                         f"Certificates: {session.course_title}, {format_date_long(session.session_date)}",
+                         f"Certificates: {session.course_title}, {format_date(session.session_date)}",
                          subject="Certificates of attendance", draft=request.draft, marking=None,
                          footer_text="Certificate of attendance", generated_on=request.generated_on)
-    pages = build_pdf(request.out, spec, certificates_story(bf, spec.board_name, session), orientation="landscape")
+    pages = build_pdf(request.out, spec, certificates_story(bf, spec.board_name, session), orientation="landscape",
+                      furniture=False)  # a certificate is a page of its own
     return ExportResult(request.out, pages)

@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from sgdesk.boards import get_setting, set_setting
-from sgdesk.dates import format_date_long
+from sgdesk.dates import format_date
 from sgdesk.errors import InputError, SGDeskError
 from sgdesk.money import Pence, format_money
 from sgdesk.store import BoardFile
@@ -157,8 +157,8 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 
 
 def weekday_date(day: dt.date) -> str:
-    """``Wednesday 10 October 2018`` (English day names whatever the computer's language)."""
-    return f"{_WEEKDAYS[day.weekday()]} {format_date_long(day)}"
+    """``Wednesday 10 Oct 2018`` (English day names whatever the computer's language)."""
+    return f"{_WEEKDAYS[day.weekday()]} {format_date(day)}"
 
 
 def get_policy(bf: BoardFile, board_id: int) -> ChargingPolicy:

@@ -123,7 +123,7 @@ def test_a_pdf_story_reads_back_as_the_same_tables_with_totals_and_sections(fina
     assert rows["Salaries"].cells[2].text == "87,819.53"
     assert rows["Total Expenditure"].cells[2].text == "137,755.83"
     assert rows["Total Expenditure"].cells[1].paragraphs[0].runs[0].bold
-    assert rows["Outcome"].cells[2].text == "-2,328.59"
+    assert rows["Outcome"].cells[2].text == "−2,328.59"
     assert rows["Salaries"].cells[0].text == "Expenditure"
     assert "Partner contributions 2018/19" in [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
 

@@ -194,7 +194,7 @@ def test_the_cancel_preview_names_the_boundary_days(programme):
     late = preview_cancellation(programme.bf, programme.board_id, booking.booking_id, dt.date(2018, 10, 11))
     assert late.late and late.fee == 5000
     assert "Late cancellation (6 days' notice): £50.00 charged to Essex Police" in late.text
-    assert "on or before Wednesday 10 October 2018 is free; from Thursday 11 October 2018" in late.text
+    assert "on or before Wednesday 10 Oct 2018 is free; from Thursday 11 Oct 2018" in late.text
     early = preview_cancellation(programme.bf, programme.board_id, booking.booking_id, dt.date(2018, 10, 10))
     assert not early.late and early.text.startswith("In time (7 days' notice): free.")
 
