@@ -16,7 +16,7 @@ from sgdesk.office.accessibility import docx_problems
 from sgdesk.office.layout import MARGIN_MM
 
 POINTS_PER_MM = 72 / 25.4
-STATEMENT_SD1 = "To publish a strategic plan for each financial year"
+STATEMENT_SD1 = "To publish a strategic plan for each"
 STATEMENT_KR1 = "Identify the role, responsibility, authority and accountability"
 
 
