@@ -21,7 +21,19 @@ def quoted(value: object) -> str:
 
 
 class SGDeskError(Exception):
-    """A problem the user can fix; ``str(error)`` is one readable line."""
+    """A problem the user can fix; ``str(error)`` is one readable line.
+
+    ``reader`` says the problem to someone reading a document (a pack page saying why an
+    appendix is missing), without what the user should do about it in SG Desk.
+    """
+
+    def __init__(self, *args: object, reader: str | None = None) -> None:
+        super().__init__(*args)
+        self.reader = reader
+
+    def reader_text(self) -> str:
+        """The problem as a document tells its reader."""
+        return self.reader or str(self)
 
 
 class InputError(SGDeskError, ValueError):
@@ -31,12 +43,12 @@ class InputError(SGDeskError, ValueError):
     "'£12.3.4' is not an amount of money: write it as 1234.56"
     """
 
-    def __init__(self, value: str, why: str, fix: str = "") -> None:
+    def __init__(self, value: str, why: str, fix: str = "", *, reader: str | None = None) -> None:
         self.value = value
         self.why = why
         self.fix = fix
         text = f"{value} {why}"
-        super().__init__(f"{text}: {fix}" if fix else text)
+        super().__init__(f"{text}: {fix}" if fix else text, reader=reader or text)
 
 
 class BoardFileError(SGDeskError):

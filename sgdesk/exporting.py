@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping
@@ -62,9 +63,33 @@ class Appendix:
 
     ``story`` gives its title, orientation and flowables; ``order`` places it in the pack
     (membership 10, finance 20, assessment 30, training 40), as the annual report prints them.
+    An appendix of ``whole_years`` (finance) covers one financial year: given a longer period,
+    the pack gives it the last financial year inside that period.
     """
 
     key: str
     name: str
     story: StoryFunction
     order: int
+    whole_years: bool = False
+
+
+_NUMBERED = re.compile(r"^\s*appendix\s+[0-9A-Za-z]+\s*[:.\-–]\s*", re.IGNORECASE)
+
+
+def numbered_title(label: str, title: str) -> str:
+    """``Appendix 4: Finance 2018/19`` for label 4, whatever number ``title`` carried.
+
+    >>> numbered_title("4", "Appendix 2: Finance 2018/19"), numbered_title("B", "Training summary")
+    ('Appendix 4: Finance 2018/19', 'Appendix B: Training summary')
+    """
+    return f"Appendix {label}: {_NUMBERED.sub('', title).strip()}"
+
+
+def appendix_title(key: str, title: str) -> str:
+    """The title of the appendix ``key`` printed on its own, numbered by its place in the annual
+    report as the pack numbers it by default: ``Appendix 1: Board membership and attendance``."""
+    from sgdesk import registry
+
+    keys = [appendix.key for appendix in registry.load().appendices]
+    return numbered_title(str(keys.index(key) + 1), title) if key in keys else title

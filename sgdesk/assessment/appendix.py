@@ -12,11 +12,11 @@ from typing import Any
 
 from sgdesk.assessment.results import RoundResults, StatementResult, round_results
 from sgdesk.assessment.rounds import choose_round
-from sgdesk.exporting import ExportRequest, ExportResult
+from sgdesk.exporting import ExportRequest, ExportResult, appendix_title
 from sgdesk.fyear import Period
 from sgdesk.store import BoardFile
 
-DEFAULT_TITLE = "Appendix 3: Self-Assessment Tool"
+DEFAULT_TITLE = "Self-Assessment Tool"
 TABLE_HEADER = ["Self-Assessment Outcomes (Score) – Set Against Specific Duties", "",
                 "N (Agencies answering)", "Mode (Score appearing most frequently)", "Mean (Average score)",
                 "Range (Difference between high and low score)"]
@@ -34,7 +34,8 @@ def appendix3_story(bf: BoardFile, board_id: int, period: Period | None, options
     """(title, orientation, flowables) of the appendix, for this export and the annual-report pack.
 
     ``options``: ``round`` (a round's title, id or year; default the latest round in
-    ``period``, published rounds first) and ``title`` (default "Appendix 3: Self-Assessment Tool").
+    ``period``, published rounds first) and ``title`` (default "Appendix 3: Self-Assessment Tool",
+    numbered as the pack numbers it by default).
     """
     from reportlab.platypus import Spacer
 
@@ -43,7 +44,7 @@ def appendix3_story(bf: BoardFile, board_id: int, period: Period | None, options
     options = options or {}
     rnd = choose_round(bf, board_id, period, options.get("round"))
     results = round_results(bf, rnd.id, with_change=False)
-    title = options.get("title") or DEFAULT_TITLE
+    title = options.get("title") or appendix_title("assessment", DEFAULT_TITLE)
     story: list[Any] = [heading(title, 0, style="title")]
     story += _introduction(results)
     story += [_summary_table(results), Spacer(1, 10)]
@@ -76,7 +77,10 @@ def _introduction(results: RoundResults) -> list[Any]:
 
     s = styles()
     spec = results.tool.spec
-    story: list[Any] = [_paragraph(f"The tool is split into {in_words(len(spec.sections))} sections:"),
+    rnd = results.round
+    covered = "" if rnd.title.endswith(rnd.period.label) else f", for {rnd.period.label}"
+    story: list[Any] = [_paragraph(f"Round: {rnd.title}{covered}."),
+                        _paragraph(f"The tool is split into {in_words(len(spec.sections))} sections:"),
                         _bullets([section.title for section in spec.sections], numbered=True)]
     if spec.introduction:
         story.append(_paragraph(spec.introduction))

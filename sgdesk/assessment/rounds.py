@@ -96,7 +96,9 @@ def choose_round(bf: BoardFile, board_id: int, period: Period | None, name: str 
               if period is None or (r.period.start <= period.end and r.period.end >= period.start)]
     if not rounds:
         during = f" overlapping {period.label}" if period else ""
-        raise NotFoundError(f"this board has no self-assessment round{during}: start one in Self-assessment first")
+        raise NotFoundError(f"this board has no self-assessment round{during}: start one in Self-assessment first",
+                            reader=f"The board held no self-assessment round in {period.label}." if period
+                            else "The board has held no self-assessment round.")
     rank = {"published": 0, "closed": 1, "open": 2}
     return min(rounds, key=lambda r: (rank[r.status], -r.period.end.toordinal(), -r.id))
 

@@ -8,7 +8,8 @@ partner contributions (partner, share, amount, status). Options (``ExportRequest
 - ``detail``: ``lines`` (default; one line per description, repeated descriptions added
   together) or ``categories`` (one line per category);
 - ``fund``: only this fund's entries (e.g. a ring-fenced fund);
-- ``title``: the heading, instead of "Appendix 2: <board> finance <year>".
+- ``title``: the heading, instead of "Appendix 2: <board> finance <year>" (numbered as the pack
+  numbers it by default).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any, Mapping
 from sgdesk.boards import get_board
 from sgdesk.dates import format_date
 from sgdesk.errors import InputError
-from sgdesk.exporting import ExportRequest, ExportResult
+from sgdesk.exporting import ExportRequest, ExportResult, appendix_title
 from sgdesk.finance.accounts import SECTION_LABELS, SECTIONS, find_fund
 from sgdesk.finance.contributions import (
     Allocation,
@@ -92,7 +93,7 @@ def appendix2_story(bf: BoardFile, board_id: int, period_or_year: Period | Finan
     style, detail = _options(options)
     fund_id = _fund(bf, board_id, options.get("fund"))
     board = get_board(bf, board_id)
-    title = options.get("title") or f"Appendix 2: {board.display_name} finance {year.label}"
+    title = options.get("title") or appendix_title("finance", f"{board.display_name} finance {year.label}")
     entries = list_entries(bf, board_id, year, fund_id=fund_id)
     result = totals(entries)
     s = styles()

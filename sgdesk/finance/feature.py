@@ -32,7 +32,8 @@ def register(registry) -> None:
         export_appendix2,
         options_help="style=council (income negative, as council ledgers print it) or plain (Surplus/Deficit); "
                      "detail=lines or categories; fund=NAME for one fund; title=TEXT"), appendix2_story))
-    registry.add_appendix(Appendix("finance", "Finance, with partner contributions", appendix2_story, order=20))
+    registry.add_appendix(Appendix("finance", "Finance, with partner contributions", appendix2_story, order=20,
+                                   whole_years=True))
     registry.add_demo_part(20, "finance: 2018/19 ledger, 2016/17 contributions and budget", build_finance_demo)
     registry.add_attention(finance_attention)
     registry.add_check(finance_checks)

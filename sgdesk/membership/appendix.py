@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 
 from sgdesk.branding import document_spec
 from sgdesk.dates import MONTH_NAMES
-from sgdesk.exporting import ExportRequest, ExportResult
+from sgdesk.exporting import ExportRequest, ExportResult, appendix_title
 from sgdesk.fyear import Period
 from sgdesk.membership.bodies import Body, board_body, find_body, list_subgroups
 from sgdesk.membership.grid import AttendanceGrid, load_grid, record_span
@@ -25,6 +25,7 @@ from sgdesk.reporting import format_cell
 from sgdesk.store import BoardFile
 
 TITLE = "Board membership and attendance"
+APPENDIX_KEY = "membership"  # the appendix's key in the registry
 ORIENTATION = "landscape"
 #: at most this many meeting columns side by side; more continue in a second grid
 MEETINGS_PER_GRID = 10
@@ -137,7 +138,7 @@ def appendix1_story(bf: BoardFile, board_id: int, period: Period | None,
     grid = load_grid(bf, body, period)
     span = record_span(grid)
     s = styles()
-    title = TITLE if body.is_board else f"{body.name} membership and attendance"
+    title = appendix_title(APPENDIX_KEY, TITLE if body.is_board else f"{body.name} membership and attendance")
     story: list[Any] = [heading(title, 0, style="title")]
     when = _month_span(span) if span else "no meetings yet"
     story.append(Paragraph(f"Membership and attendance, {when} (nominated representative or substitute)",
@@ -180,7 +181,7 @@ def export_appendix1(bf: BoardFile, request: ExportRequest) -> ExportResult:
     title, orientation, story = appendix1_story(bf, request.board_id, request.period, request.options)
     grid = load_grid(bf, _options_body(bf, request.board_id, request.options), request.period)
     span = record_span(grid)
-    spec = document_spec(bf, request.board_id, f"Appendix 1: {title}",
+    spec = document_spec(bf, request.board_id, title,
                          subject=f"Membership and attendance, {_month_span(span)}" if span else "Membership",
                          draft=request.draft, generated_on=request.generated_on)
     pages = build_pdf(request.out, spec, story, orientation=orientation)

@@ -9,7 +9,9 @@ from sgdesk.reporting import Report
 
 def register(registry) -> None:
     from sgdesk.membership.appendix import (
+        APPENDIX_KEY,
         OPTIONS_HELP,
+        TITLE,
         appendix1_story,
         export_appendix1,
     )
@@ -40,7 +42,7 @@ def register(registry) -> None:
     appendix1 = Export("appendix1", "Appendix 1: board membership and attendance", ("pdf",), export_appendix1,
                        needs_period=False, options_help=OPTIONS_HELP)
     registry.add_export(appendix_export(appendix1, appendix1_story))
-    registry.add_appendix(Appendix("membership", "Board membership and attendance", appendix1_story, order=10))
+    registry.add_appendix(Appendix(APPENDIX_KEY, TITLE, appendix1_story, order=10))
     registry.add_demo_part(10, "membership, meetings and attendance", build_membership_demo)
     registry.add_attention(membership_attention)
     registry.add_check(membership_findings)

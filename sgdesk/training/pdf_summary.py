@@ -10,7 +10,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from sgdesk.dates import format_date
-from sgdesk.exporting import ExportRequest, ExportResult
+from sgdesk.exporting import ExportRequest, ExportResult, appendix_title
 from sgdesk.fyear import Period
 from sgdesk.money import format_money
 from sgdesk.reporting import format_cell
@@ -39,7 +39,7 @@ def training_story(bf: BoardFile, board_id: int, period: Period | None) -> list[
     s = styles()
     figures = period_figures(bf, board_id, period)
     when = describe_period(period)
-    story: list[Any] = [heading(f"Multi-agency training, {when}", style="title"), Paragraph(_intro(figures), s["body"])]
+    story: list[Any] = [heading(summary_title(when), style="title"), Paragraph(_intro(figures), s["body"])]
     story += [heading("Key figures", 1, style="h2"), _key_figures(figures),
               Paragraph("Fill rate is attended / places offered on the sessions run; DNA rate is did not attend / "
                         "(attended + did not attend). Sessions run are those dated up to the day this was made.",
@@ -61,6 +61,11 @@ def training_story(bf: BoardFile, board_id: int, period: Period | None) -> list[
     story += [heading("Charging policy", 1, style="h2"),
               Paragraph(escape(get_policy(bf, board_id).summary()), s["body"])]
     return story
+
+
+def summary_title(when: str) -> str:
+    """``Appendix 4: Multi-agency training 2018/19``, numbered as the pack numbers it by default."""
+    return appendix_title("training", f"Multi-agency training {when}")
 
 
 def _key_figures(figures: Figures):
@@ -216,8 +221,7 @@ def export_training(bf: BoardFile, request: ExportRequest) -> ExportResult:
     from sgdesk.pdf import build_pdf
 
     when = describe_period(request.period)
-    spec = document_spec(bf, request.board_id, f"Multi-agency training, {when}", subject="Training programme summary",
-                         draft=request.draft, footer_text=f"Training programme {when}",
-                         generated_on=request.generated_on)
+    spec = document_spec(bf, request.board_id, summary_title(when), subject="Training programme summary",
+                         draft=request.draft, generated_on=request.generated_on)
     pages = build_pdf(request.out, spec, training_story(bf, request.board_id, request.period))
     return ExportResult(request.out, pages)

@@ -51,7 +51,7 @@ def training_report(bf: BoardFile, board_id: int, period: Period | None) -> list
     figures = period_figures(bf, board_id, period)
     when = describe_period(period)
     headline = ReportTable(
-        f"Training figures, {when}", [C("measure", "Measure"), C("value", "Value", "text")],
+        f"Training figures {when}", [C("measure", "Measure"), C("value", "Value", "text")],
         [{"measure": measure, "value": format_cell(value, kind)} for measure, value, kind in figure_rows(figures)],
         notes=["Sessions run are those dated up to today; charges follow the current charging policy."])
     orgs = ReportTable(
@@ -94,7 +94,7 @@ def charges_report(bf: BoardFile, board_id: int, period: Period | None) -> list[
     groups = charges_by_organisation(items)
     when = describe_period(period)
     totals = ReportTable(
-        f"Charges by organisation, {when}",
+        f"Charges by organisation {when}",
         [C("organisation", "Organisation"), C("category", "Charging category"),
          C("bookings", "Chargeable bookings", "int"), C("total", "Total", "money")],
         [{"organisation": g.organisation, "category": g.category, "bookings": len(g.charges), "total": g.total}
@@ -136,7 +136,7 @@ def evaluations_report(bf: BoardFile, board_id: int, period: Period | None) -> l
         "AND s.session_date BETWEEN ? AND ? ORDER BY s.session_date, c.title, e.id",
         (board_id, (start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()))
     return [
-        ReportTable(f"Evaluations by course, {describe_period(period)}", _summary_columns("Course"), rows,
+        ReportTable(f"Evaluations by course {describe_period(period)}", _summary_columns("Course"), rows,
                     notes=[f"Confidence is rated {CONFIDENCE_SCALE}; means to one decimal place. Comments are "
                            "listed without names."],
                     total_rows=frozenset(range(len(courses), len(rows)))),

@@ -43,7 +43,7 @@ def test_the_command_writes_the_published_appendix(demo_path, tmp_path, capsys):
     assert "note: the meeting of 06 Feb 2019 is not recorded, so it is not counted" in printed
     (width, height, text, tables, _chars), (_w2, _h2, text2, tables2, _c2) = _pages(out)
     assert width > height                                                     # landscape
-    assert "\nBoard membership and attendance\n" in text
+    assert "\nAppendix 1: Board membership and attendance\n" in text
     assert "September 2017 – February 2019 (nominated representative or substitute)" in text
     for key in ("Y Attended", "A Sent apologies", "N No attendance, no apology", "D A deputy or substitute attended"):
         assert key in text
@@ -124,14 +124,14 @@ def test_many_meetings_continue_in_a_second_grid(empty_board, tmp_path):
 def test_a_sub_group_appendix(demo, tmp_path):
     _export(demo, tmp_path / "a.pdf", options={"body": "Case Review"})
     text = _pages(tmp_path / "a.pdf")[0][2]
-    assert "\nCase Review Panel membership and attendance\n" in text
+    assert "\nAppendix 1: Case Review Panel membership and attendance\n" in text
     assert "No seats or meetings are recorded for this period." in text
     assert "Chairing of the sub-groups" not in text
 
 
 def test_the_story_is_there_for_the_annual_report_pack(demo):
     title, orientation, story = appendix1_story(demo, 1, None, {})
-    assert (title, orientation) == ("Board membership and attendance", "landscape")
+    assert (title, orientation) == ("Appendix 1: Board membership and attendance", "landscape")
     assert len(story) > 5
 
 

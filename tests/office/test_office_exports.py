@@ -125,10 +125,11 @@ def test_reports_exported_twice_are_identical(demo_path, tmp_path, capsys):
 
 
 @pytest.mark.parametrize(("name", "title"), [
-    ("appendix1", "Board membership and attendance"), ("appendix2", "Appendix 2: Southend LSCB finance 2018/19"),
-    ("appendix3", "Appendix 3: Self-Assessment Tool"), ("training", "Multi-agency training, 2018/19"),
+    ("appendix1", "Appendix 1: Board membership and attendance"),
+    ("appendix2", "Appendix 2: Southend LSCB finance 2018/19"),
+    ("appendix3", "Appendix 3: Self-Assessment Tool"), ("training", "Appendix 4: Multi-agency training 2018/19"),
 ])
-def test_appendices_are_also_written_as_word_and_excel_from_the_same_story(demo_path, tmp_path, capsys, name,
+def test_appendices_on_their_own_are_numbered_as_the_pack_numbers_them_in_word_too(demo_path, tmp_path, capsys, name,
                                                                            title):
     assert {"pdf", "docx", "xlsx"} <= set(registry.load().exports[name].formats)
     export(demo_path, name, tmp_path / f"{name}.docx", capsys)

@@ -28,7 +28,7 @@ from sgdesk.store import open_board_file
 DAY = dt.date(2026, 11, 23)
 YEAR = "2018/19"
 TITLES = ["Appendix 1: Board membership and attendance", "Appendix 2: Southend LSCB finance 2018/19",
-          "Appendix 3: Self-Assessment Tool", "Appendix 4: Multi-agency training, 2018/19"]
+          "Appendix 3: Self-Assessment Tool", "Appendix 4: Multi-agency training 2018/19"]
 
 
 def build(board: Path, out: Path, **options: str) -> object:
@@ -184,7 +184,7 @@ def test_two_packs_are_byte_identical(demo_template, tmp_path):
 def test_choose_order_and_number_the_appendices(demo_template, tmp_path):
     out = tmp_path / "pack.pdf"
     build(demo_template, out, appendices="training,finance", numbering="C")
-    assert [title for title, _page in outline(out)] == ["Appendix C: Multi-agency training, 2018/19",
+    assert [title for title, _page in outline(out)] == ["Appendix C: Multi-agency training 2018/19",
                                                         "Appendix D: Southend LSCB finance 2018/19"]
     build(demo_template, out, appendices="assessment", numbering="7")
     assert [title for title, _page in outline(out)] == ["Appendix 7: Self-Assessment Tool"]
@@ -245,8 +245,9 @@ def test_an_appendix_that_cannot_be_made_says_why_in_its_place(empty_board, tmp_
                             "2018/19: start one in Self-assessment first",)
     texts = [page.extract_text() for page in pypdf.PdfReader(out).pages]
     page = dict(outline(out))["Appendix 3: Self-assessment"]
-    assert "Not included for 2018/19: this board has no self-assessment round" in texts[page - 1]
-    assert [title for title, _page in outline(out)][3] == "Appendix 4: Multi-agency training, 2018/19"
+    assert "This appendix is not included for 2018/19. The board held no self-assessment round in 2018/19." \
+        in texts[page - 1]  # what the reader needs, not what to click
+    assert [title for title, _page in outline(out)][3] == "Appendix 4: Multi-agency training 2018/19"
 
 
 def test_the_word_pack_has_the_same_appendices_titles_and_figures(demo_template, tmp_path, pages, capsys):
@@ -279,3 +280,49 @@ def test_other_options_go_to_the_appendices_but_the_pack_keeps_the_titles(demo_t
                                                         "Appendix 2: Self-Assessment Tool"]
     text = "\n".join(page.extract_text() for page in pypdf.PdfReader(out).pages)
     assert "Surplus £2,328.59 for 2018/19." in text and "Outcome -2,328.59" not in text  # the plain style
+
+
+def pack_text(board: Path, out: Path, *args: str) -> tuple[str, str]:
+    """(the pack's text, what the command said) for ``sgdesk export ... pack ARGS``."""
+    assert main(["export", str(board), "pack", "--out", str(out), *args]) == 0
+    return " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(out).pages), ""
+
+
+def test_the_seed_reports_pack_covers_its_period_with_the_ledger_of_its_last_year(demo_template, tmp_path, capsys):
+    """Seed 000 covers Sep 2017 - Mar 2019: attendance over the whole period, the 2018/19 ledger."""
+    text, _ = pack_text(demo_template, tmp_path / "pack.pdf", "--from", "01/09/2017", "--to", "31/03/2019")
+    out = capsys.readouterr().out
+    assert "1 Sep 2017 to 31 Mar 2019" in text.split("Contents")[0]  # the cover states the pack's period
+    assert "Membership and attendance, September 2017 – March 2019" in text
+    assert "Appendix 2: Southend LSCB finance 2018/19" in text and "Total Expenditure 137,755.83" in text
+    assert "Appendix 4: Multi-agency training 1 Sep 2017 to 31 Mar 2019" in text
+    assert "not included" not in text and "note:" not in out
+
+
+def test_an_appendix_takes_a_period_of_its_own_from_the_command_line(demo_template, tmp_path):
+    text, _ = pack_text(demo_template, tmp_path / "pack.pdf", "--year", YEAR, "--set", "appendix1.from=01/09/2017")
+    assert "Membership and attendance, September 2017 – March 2019" in text  # its own period
+    assert "Appendix 4: Multi-agency training 2018/19" in text  # the pack's
+    text, _ = pack_text(demo_template, tmp_path / "pack.pdf", "--year", YEAR, "--set", "membership.year=2017/18",
+                        "--set", "training.from=01/01/2019")
+    assert "Membership and attendance, April 2017 – March 2018" in text
+    assert "Appendix 4: Multi-agency training 1 Jan 2019 to 31 Mar 2019" in text
+
+
+def test_a_period_for_an_appendix_not_in_the_pack_is_refused(demo_template, tmp_path, capsys):
+    out = tmp_path / "pack.pdf"
+    assert main(["export", str(demo_template), "pack", "--year", YEAR, "--out", str(out),
+                 "--set", "appendices=finance,training", "--set", "appendix3.from=01/09/2017"]) == 1
+    assert "'appendix3.from' names no appendix in this pack" in capsys.readouterr().err
+    assert main(["export", str(demo_template), "pack", "--year", YEAR, "--out", str(out),
+                 "--set", "appendix1.year=2017/18", "--set", "appendix1.to=31/03/2019"]) == 1
+    assert "is given both as a year and as dates" in capsys.readouterr().err
+
+
+def test_a_pack_page_tells_the_reader_why_an_appendix_is_missing_in_words_not_commands(demo_template, tmp_path,
+                                                                                       capsys):
+    text, _ = pack_text(demo_template, tmp_path / "pack.pdf", "--from", "01/09/2017", "--to", "30/06/2018")
+    assert ("This appendix is not included for 1 Sep 2017 to 30 Jun 2018. No financial year falls wholly inside "
+            "1 Sep 2017 to 30 Jun 2018, and this appendix covers a financial year.") in text
+    assert "--" not in text and "e.g." not in text  # no command-line wording on a document page
+    assert "note: Appendix 2 is not included: no financial year falls wholly inside" in capsys.readouterr().out

@@ -43,7 +43,7 @@ def test_the_training_report_gives_the_figures(demo, demo_path, capsys):
     board_id = demo.scalar("SELECT id FROM board")
     figures = period_figures(demo, board_id, Period.for_year(YEAR))
     tables = report_json(demo_path, capsys, "training")
-    headline = {row["measure"]: row["value"] for row in tables[f"Training figures, {YEAR}"]["rows"]}
+    headline = {row["measure"]: row["value"] for row in tables[f"Training figures {YEAR}"]["rows"]}
     assert headline["Fill rate (attended / places offered)"] == f"{figures.fill_rate}%"
     assert headline["Attended"] == figures.attended
     sectors = tables["Delegates by sector"]["rows"]
@@ -54,7 +54,7 @@ def test_the_charges_report_totals_each_organisation_for_invoicing(demo, demo_pa
     board_id = demo.scalar("SELECT id FROM board")
     items = charges(demo, board_id, Period.for_year(YEAR))
     tables = report_json(demo_path, capsys, "charges")
-    totals = tables[f"Charges by organisation, {YEAR}"]["rows"]
+    totals = tables[f"Charges by organisation {YEAR}"]["rows"]
     assert totals[-1]["organisation"] == "All organisations"
     assert totals[-1]["total"] == pytest.approx(sum(c.fee for c in items) / 100)
     assert sum(row["total"] for row in totals[:-1]) == pytest.approx(totals[-1]["total"])
@@ -65,7 +65,7 @@ def test_the_charges_report_totals_each_organisation_for_invoicing(demo, demo_pa
 
 def test_the_evaluations_report_summarises_each_course(demo_path, capsys):
     tables = report_json(demo_path, capsys, "evaluations")
-    courses = tables[f"Evaluations by course, {YEAR}"]["rows"]
+    courses = tables[f"Evaluations by course {YEAR}"]["rows"]
     assert courses[-1]["title"] == "All courses"
     assert all(1 <= row["before"] <= 5 and 1 <= row["after"] <= 5 for row in courses)
     assert tables["Comments"]["rows"]
@@ -77,7 +77,7 @@ def test_the_summary_pdf_has_the_figures_tables_and_sector_chart(demo, demo_path
     out = tmp_path / "training.pdf"
     assert main(["export", str(demo_path), "training", "--year", YEAR, "--out", str(out)]) == 0
     text = "\n".join(pdf_pages(out))
-    assert f"Multi-agency training, {YEAR}" in text
+    assert f"Appendix 4: Multi-agency training {YEAR}" in text
     assert f"Fill rate (attended / places offered) {figures.fill_rate}%" in text
     assert "Delegates by sector" in text and "Places attended" in text        # the chart's axis title
     top = figures.by_sector[0]

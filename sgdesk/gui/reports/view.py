@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from sgdesk.activity import main_year, years_with_records
+from sgdesk.dates import format_date_numeric
 from sgdesk.exporting import Export, ExportRequest, ExportResult
 from sgdesk.fyear import FinancialYear, Period
 from sgdesk.gui.widgets.page_preview import FIT_WIDTH, ZOOMS, PagePreview, RenderedPages
@@ -143,10 +144,26 @@ class PackOptions(QGroupBox):
         hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addLayout(order)
+        self.own_period = QCheckBox("Own &period for the selected appendix (otherwise the pack's):")
+        self.own_start, self.own_end = QDateEdit(calendarPopup=True), QDateEdit(calendarPopup=True)
+        own_dates = QHBoxLayout()
+        for edit, name in ((self.own_start, "Appendix from date"), (self.own_end, "Appendix to date")):
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setAccessibleName(name)
+            edit.setEnabled(False)
+            edit.dateChanged.connect(lambda *_: self._keep_own_period())
+            own_dates.addWidget(edit)
+        self._own_periods: dict[str, tuple[dt.date, dt.date]] = {}  # by appendix key
+        self.pack_period: Period | None = None  # the pack's, which an appendix's own period starts from
+        self.own_period.toggled.connect(lambda *_: self._keep_own_period())
+        self.appendices.currentRowChanged.connect(lambda *_: self._show_own_period())
+        layout.addWidget(self.own_period)
+        layout.addLayout(own_dates)
         form = QFormLayout()
         form.addRow("&Number from:", self.numbering)
         form.addRow("&Marking:", self.marking)
         layout.addLayout(form)
+        self._show_own_period()
 
     def move(self, step: int) -> None:
         row = self.appendices.currentRow()
@@ -155,6 +172,48 @@ class PackOptions(QGroupBox):
         item = self.appendices.takeItem(row)
         self.appendices.insertItem(row + step, item)
         self.appendices.setCurrentRow(row + step)
+
+    def _current_key(self) -> str | None:
+        item = self.appendices.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _show_own_period(self) -> None:
+        """Show the selected appendix's own period, if it has one."""
+        key = self._current_key()
+        own = self._own_periods.get(key) if key else None
+        for widget in (self.own_period, self.own_start, self.own_end):
+            widget.blockSignals(True)
+        self.own_period.setEnabled(key is not None)
+        self.own_period.setChecked(own is not None)
+        if own is not None:
+            self.own_start.setDate(own[0])
+            self.own_end.setDate(own[1])
+        for widget in (self.own_start, self.own_end):
+            widget.setEnabled(own is not None)
+        for widget in (self.own_period, self.own_start, self.own_end):
+            widget.blockSignals(False)
+
+    def _keep_own_period(self) -> None:
+        key = self._current_key()
+        if key is None:
+            return
+        own = self.own_period.isChecked()
+        self.own_start.setEnabled(own)
+        self.own_end.setEnabled(own)
+        if own and key not in self._own_periods and self.pack_period is not None:
+            for edit, day in ((self.own_start, self.pack_period.start), (self.own_end, self.pack_period.end)):
+                edit.blockSignals(True)
+                edit.setDate(day)  # an appendix's own period starts as the pack's
+                edit.blockSignals(False)
+        if own:
+            self._own_periods[key] = (self.own_start.date().toPython(), self.own_end.date().toPython())
+        else:
+            self._own_periods.pop(key, None)
+
+    def set_own_period(self, key: str, start: dt.date, end: dt.date) -> None:
+        """Give the appendix ``key`` a period of its own (as ticking the box and choosing dates does)."""
+        self._own_periods[key] = (start, end)
+        self._show_own_period()
 
     def chosen(self) -> list[str]:
         items = [self.appendices.item(row) for row in range(self.appendices.count())]
@@ -169,7 +228,11 @@ class PackOptions(QGroupBox):
             NUMBERING_KEY,
         )
 
-        options = {APPENDICES_KEY: ",".join(self.chosen()), NUMBERING_KEY: self.numbering.text().strip() or "1"}
+        chosen = self.chosen()
+        options = {APPENDICES_KEY: ",".join(chosen), NUMBERING_KEY: self.numbering.text().strip() or "1"}
+        for key, (start, end) in self._own_periods.items():
+            if key in chosen:
+                options[f"{key}.from"], options[f"{key}.to"] = format_date_numeric(start), format_date_numeric(end)
         marking = self.marking.currentText().strip()
         if marking == _NO_MARKING:
             options[MARKING_KEY] = NO_MARKING
@@ -262,6 +325,8 @@ class ReportsView(BoardView):
         choices = QHBoxLayout()
         choices.addLayout(form, 2)
         self.pack_options = PackOptions()
+        for edit in (self.start, self.end):
+            edit.dateChanged.connect(lambda *_: setattr(self.pack_options, "pack_period", self.period()))
         choices.addWidget(self.pack_options, 3)
         layout.addLayout(choices)
 
@@ -383,6 +448,7 @@ class ReportsView(BoardView):
         self.draft.setEnabled(self.format.currentText().lstrip(".") in PAGED_FORMATS)
 
     def _period_changed(self) -> None:
+        self.pack_options.pack_period = self.period()
         data = self.year.currentData()
         custom = data == "custom"
         self.start.setEnabled(custom)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 
 import docx
 import openpyxl
@@ -91,9 +92,27 @@ def test_the_pack_follows_the_chosen_appendices_order_and_numbering(view, qtbot,
     reader = pypdf.PdfReader(result.path)
     assert [item.title for item in reader.outline if not isinstance(item, list)] == [
         "Appendix A: Southend LSCB finance 2018/19", "Appendix B: Board membership and attendance",
-        "Appendix C: Multi-agency training, 2018/19"]
+        "Appendix C: Multi-agency training 2018/19"]
     assert all("DRAFT" in page.extract_text() and "OFFICIAL-SENSITIVE" in page.extract_text()
                for page in reader.pages)
+
+
+def test_an_appendix_can_cover_a_period_of_its_own(view, qtbot, tmp_path):
+    options = view.pack_options
+    options.appendices.setCurrentRow(0)  # Board membership and attendance
+    options.own_period.setChecked(True)
+    assert (options.own_start.date().toPython(), options.own_end.date().toPython()) == (
+        dt.date(2018, 4, 1), dt.date(2019, 3, 31))  # it starts as the pack's
+    options.own_start.setDate(dt.date(2017, 9, 1))
+    options.appendices.setCurrentRow(1)
+    assert not options.own_period.isChecked()  # the finance appendix keeps the pack's year
+    done: list = []
+    view.export_to(tmp_path / "pack.pdf", on_done=done.append)
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(wait_for(qtbot, done).path).pages)
+    assert "Membership and attendance, September 2017 – March 2019" in text
+    assert "Appendix 2: Southend LSCB finance 2018/19" in text
+    options.appendices.setCurrentRow(0)
+    assert options.own_period.isChecked() and options.own_start.date().toPython() == dt.date(2017, 9, 1)
 
 
 def test_export_says_where_and_offers_to_open_the_folder(view, qtbot, tmp_path, message_boxes):
@@ -165,7 +184,8 @@ def test_branding_is_edited_saved_and_undone(view, qtbot, tmp_path, window):
     done: list = []
     view.export_to(tmp_path / "pack.pdf", on_done=done.append)
     reader = pypdf.PdfReader(wait_for(qtbot, done).path)
-    assert all("Working together to keep children safe" in page.extract_text() for page in reader.pages)
+    assert all("Working together to keep children safe" in page.extract_text() for page in reader.pages[1:])
+    assert "Working together" not in reader.pages[0].extract_text()  # the cover has no running footer
     assert len(reader.pages[0].images) == 1  # the logo on the cover
 
     window.undo_action.trigger()
