@@ -80,6 +80,12 @@ class Allocation:
     warnings: list[str] = field(default_factory=list)
 
     @property
+    def shared(self) -> Pence:
+        """What the percentage shares divide: the total requirement less the fixed and group amounts."""
+        fixed = sum(line.set_amount for line in self.lines if not line.in_kind)
+        return max(0, self.total - fixed)
+
+    @property
     def cash_total(self) -> Pence:
         return sum(amount for line, amount in zip(self.lines, self.amounts) if not line.in_kind)
 

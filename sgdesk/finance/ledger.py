@@ -133,10 +133,10 @@ def printed_amount(section: str, amount: Pence, style: Style) -> Pence:
 
 
 def outcome_text(result: Totals, style: Style) -> str:
-    """The bottom line: council ``-2,328.59`` (expenditure + income as printed), or plain ``Surplus £2,328.59``.
+    """The bottom line: council ``−2,328.59`` (expenditure + income as printed), or plain ``Surplus £2,328.59``.
 
     >>> outcome_text(Totals(13775583, 14008442), "council")
-    '-2,328.59'
+    '−2,328.59'
     >>> outcome_text(Totals(13775583, 14008442), "plain")
     'Surplus £2,328.59'
     """

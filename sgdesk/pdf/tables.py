@@ -29,6 +29,7 @@ MIN_ROWS = 3  # body rows a table keeps on each page it spans
 _ALIGNMENTS = {"L": TA_LEFT, "C": TA_CENTER, "R": TA_RIGHT}
 _TABLE_ALIGN = {"L": "LEFT", "C": "CENTER", "R": "RIGHT"}
 _NUMBER = re.compile(r"[-−–(]?£?\d[\d,]*(\.\d+)?%?\)?")
+_FRACTION = re.compile(r"\.\d+%?\)?$")  # what follows a figure's decimal point
 _BREAKS = (re.compile(r"(?<=@)"), re.compile(r"(?<=[/_\-])|(?=[.])"))  # where a long token breaks, best first
 _MIN_WEIGHT = 3
 _SLACK = 1  # points a cell keeps beyond what its text measures, so rounding never breaks a word
@@ -305,9 +306,23 @@ def data_table(
 
     table = HouseTable(data, colWidths=widths, repeatRows=1, splitInRow=_SPLIT_IN_ROW, hAlign="LEFT",
                        row_kinds=kinds, orientation=orientation)
-    table.setStyle(TableStyle(_commands(aligns, len(rows), sections, totals, zebra)))
+    table.setStyle(TableStyle(_commands(aligns, len(rows), sections, totals, zebra)
+                              + _points_in_line(rows, aligns, totals, font_size)))
     table.title = title
     return table
+
+
+def _points_in_line(rows: list[list[Any]], aligns: list[str], totals: set[int], size: float) -> list[tuple]:
+    """Right padding that keeps a bold total's decimal point under the points of the figures above
+    (bold figures are wider, so a right-aligned bold ".59" would stand out of line)."""
+    commands = []
+    for index in sorted(totals):
+        for column, (value, align) in enumerate(zip(rows[index], aligns)):
+            match = _FRACTION.search(_text(value)) if align == "R" and isinstance(value, (str, numbers.Number)) else None
+            if match:
+                wider = stringWidth(match[0], BOLD, size) - stringWidth(match[0], REGULAR, size)
+                commands.append(("RIGHTPADDING", (column, index + 1), (column, index + 1), _PADDING - wider))
+    return commands
 
 
 def _commands(aligns: list[str], rows: int, sections: set[int], totals: set[int], zebra: bool) -> list[tuple]:
