@@ -136,7 +136,7 @@ def test_story_tables_come_back_typed_for_excel(finance_story):
     assert [c.kind for c in ledger.columns] == ["text", "text", "money"]
     salaries = next(row for row in ledger.rows if row["c1"] == "Salaries")
     assert salaries["c2"] == 8781953
-    assert [c.label for c in contributions.columns] == ["Partner", "Share", "Amount £", "Status"]
+    assert [c.label for c in contributions.columns] == ["Partner", "Share or basis", "Amount £", "Status"]
     assert contributions.rows[-1]["c2"] == 6716342
 
 
