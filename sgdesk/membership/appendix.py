@@ -62,10 +62,11 @@ def _key(fold: bool) -> list[list[str]]:
 
 
 def _grid_tables(grid: AttendanceGrid, fold: bool) -> list[Any]:
-    """The grid, in pieces of at most :data:`MEETINGS_PER_GRID` meetings; the % column ends the last."""
-    from reportlab.platypus import Spacer
+    """The grid, in pieces of at most :data:`MEETINGS_PER_GRID` meetings, each headed by the dates
+    it covers; the % column ends the last."""
+    from reportlab.platypus import Paragraph, Spacer
 
-    from sgdesk.pdf import data_table, frame_width
+    from sgdesk.pdf import data_table, frame_width, styles
 
     meetings = grid.meetings
     unrecorded = {m.id for m in grid.unrecorded_meetings}
@@ -86,10 +87,15 @@ def _grid_tables(grid: AttendanceGrid, fold: bool) -> list[Any]:
             rows.append(row)
         widths = [*name_widths, *[_MARK_WIDTH] * (len(chunk) + (1 if last else 0))]
         align = "LL" + "C" * len(chunk) + ("R" if last else "")
-        if tables:
-            tables.append(Spacer(1, 10))
+        title = "Attendance"
+        if len(chunks) > 1:
+            first, final = chunk[0].meets_on, chunk[-1].meets_on
+            title = f"Attendance {MONTH_NAMES[first.month - 1][:3]} {first.year} to " \
+                    f"{MONTH_NAMES[final.month - 1][:3]} {final.year}"
+            tables += [Spacer(1, 4 if not tables else 10),
+                       Paragraph(f"Meetings from {chunk[0].heading} to {chunk[-1].heading}", styles()["note"])]
         tables.append(data_table(header, rows, col_widths=widths, align=align, width=sum(widths),
-                                 orientation=ORIENTATION))
+                                 orientation=ORIENTATION, title=title))
     return tables
 
 
@@ -144,7 +150,7 @@ def appendix1_story(bf: BoardFile, board_id: int, period: Period | None,
     story.append(Paragraph(f"Membership and attendance, {when} (nominated representative or substitute)",
                            s["body"]))
     story.append(data_table(["Mark", "Meaning"], _key(fold), col_widths=[1, 9], align="CL", zebra=False,
-                            width=frame_width(ORIENTATION) * 0.55, orientation=ORIENTATION))
+                            width=frame_width(ORIENTATION) * 0.55, orientation=ORIENTATION, title="Key to the marks"))
     story.append(Spacer(1, 8))
     if grid.seats and grid.meetings:
         story += _grid_tables(grid, fold)
@@ -162,7 +168,7 @@ def appendix1_story(bf: BoardFile, board_id: int, period: Period | None,
     members = _membership_rows(bf, body, period)
     if members:
         story.append(data_table(["Role", "Representative", "Job title", "Organisation"], members,
-                                col_widths=[2.6, 2.6, 4.4, 4.4], orientation=ORIENTATION))
+                                col_widths=[2.6, 2.6, 4.4, 4.4], orientation=ORIENTATION, title="Membership by role"))
     else:
         story.append(Paragraph("No seats are recorded.", s["body"]))
     if body.is_board:
@@ -170,7 +176,8 @@ def appendix1_story(bf: BoardFile, board_id: int, period: Period | None,
         if chairs:
             story.append(heading("Chairing of the sub-groups", 1, style="h2"))
             story.append(data_table(["Sub-group", "Chair", "Organisation", "Vice chair", "Organisation"], chairs,
-                                    col_widths=[2.6, 3.4, 2.8, 3.4, 2.8], orientation=ORIENTATION))
+                                    col_widths=[2.6, 3.4, 2.8, 3.4, 2.8], orientation=ORIENTATION,
+                                    title="Sub-group chairs"))
     return title, ORIENTATION, story
 
 

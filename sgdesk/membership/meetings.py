@@ -39,8 +39,8 @@ class Meeting:
 
     @property
     def heading(self) -> str:
-        """``21 Sep 2017``: how grids head the meeting's column."""
-        return self.meets_on.strftime("%d ") + format_date(self.meets_on).split(" ", 1)[1]
+        """``21 Sep 2017``, ``5 Jun 2018``: how grids head the meeting's column (the house date format)."""
+        return format_date(self.meets_on)
 
     @property
     def where(self) -> str:

@@ -211,9 +211,10 @@ def _evaluations_table(figures: Figures):
 
 
 def _decimal(value, *, signed: bool = False) -> str:
+    """A mean (``3.6``) or, ``signed``, a change (``+1.0``, ``−0.4``); a dash where there is none."""
     if value is None:
         return "-"
-    return f"{value:+}" if signed and value else str(value)
+    return format_cell(value, "change" if signed else "decimal")
 
 
 def export_training(bf: BoardFile, request: ExportRequest) -> ExportResult:

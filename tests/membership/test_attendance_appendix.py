@@ -40,7 +40,7 @@ def test_the_command_writes_the_published_appendix(demo_path, tmp_path, capsys):
     assert main(["export", str(demo_path), "appendix1", "--out", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "(2 pages)" in printed
-    assert "note: the meeting of 06 Feb 2019 is not recorded, so it is not counted" in printed
+    assert "note: the meeting of 6 Feb 2019 is not recorded, so it is not counted" in printed
     (width, height, text, tables, _chars), (_w2, _h2, text2, tables2, _c2) = _pages(out)
     assert width > height                                                     # landscape
     assert "\nAppendix 1: Board membership and attendance\n" in text
@@ -52,9 +52,9 @@ def test_the_command_writes_the_published_appendix(demo_path, tmp_path, capsys):
     assert _grid_row(tables, "SUHFT")[-1] == "50%"
     assert _grid_row(tables, "Lay Member")[-1] == "17%"
     header = next(table[0] for table in tables if table[0][0] == "Organisation")
-    assert header[2:] == ["21 Sep\n2017", "16 Nov\n2017", "21 Feb\n2018", "05 Jun\n2018", "25 Sep\n2018",
-                          "11 Dec\n2018", "06 Feb\n2019 *", "%"]
-    assert "* Not recorded yet, so not counted: 06 Feb 2019." in text
+    assert header[2:] == ["21 Sep\n2017", "16 Nov\n2017", "21 Feb\n2018", "5 Jun\n2018", "25 Sep\n2018",
+                          "11 Dec\n2018", "6 Feb\n2019 *", "%"]
+    assert "* Not recorded yet, so not counted: 6 Feb 2019." in text
     assert "Membership of the Southend LSCB by role" in text2
     assert "Chairing of the sub-groups" in text2
     assert _grid_row(tables2, "Independent Chair")[1:] == ["Fiona Castellano", "Independent Chair",
