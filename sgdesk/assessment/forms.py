@@ -38,6 +38,8 @@ _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 _ACCENT = "1F4E79"
 _FILL_IN = "FFF7D6"
 _READ_ONLY = "F2F2F2"
+_GUIDE_WIDTH = 88  # characters: the instructions column fits a portrait A4 page
+_GUIDE_LINE = 80  # characters of the instructions' text a line holds, about
 
 
 def form_file_name(rnd: Round, respondent: Respondent) -> str:
@@ -48,11 +50,10 @@ def form_file_name(rnd: Round, respondent: Respondent) -> str:
 
 def write_response_form(bf: BoardFile, respondent: Respondent, out: Path) -> Path:
     """Write ``respondent``'s form to ``out``, filled in with any answers already recorded."""
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from sgdesk.office.excel import font, print_setup
+    from sgdesk.office.excel import LINE_HEIGHT, font, house_workbook, print_setup
 
     rnd = get_round(bf, respondent.round_id)
     tool = load_tool(bf, rnd.tool_id).spec
@@ -62,7 +63,7 @@ def write_response_form(bf: BoardFile, respondent: Respondent, out: Path) -> Pat
                                                 (rnd.tool_id,))}
     choices = [scale.describe(score) for score in scale.scores()] + [NOT_ANSWERED]
 
-    book = Workbook()
+    book = house_workbook()
     form = book.active
     form.title = FORM_SHEET
     guide = book.create_sheet(HELP_SHEET)
@@ -92,7 +93,7 @@ def write_response_form(bf: BoardFile, respondent: Respondent, out: Path) -> Pat
             cell.fill = PatternFill("solid", fgColor=_FILL_IN)
             cell.number_format = "@"
         lines = max(math.ceil(len(statement.text) / 70), math.ceil(len(section.title) / 24), 1)
-        form.row_dimensions[row].height = 15 * lines + 4
+        form.row_dimensions[row].height = LINE_HEIGHT * lines + 4
     for header, width in _WIDTHS.items():
         form.column_dimensions[_letter(column[header])].width = width
     form.row_dimensions[1].height = 20
@@ -123,7 +124,7 @@ def _write_instructions(sheet, bf: BoardFile, rnd: Round, respondent: Respondent
     """Fill the instructions sheet; returns the row where the list of scores starts (column A)."""
     from openpyxl.styles import Alignment
 
-    from sgdesk.office.excel import font
+    from sgdesk.office.excel import LINE_HEIGHT, font
 
     board = get_board(bf, rnd.board_id)
     deadline = f" by {format_date(rnd.deadline)}" if rnd.deadline else ""
@@ -156,13 +157,13 @@ def _write_instructions(sheet, bf: BoardFile, rnd: Round, respondent: Respondent
         cell = sheet.cell(sheet.max_row, 1)
         cell.font = fonts[style]
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        if len(text) > 90:
-            sheet.row_dimensions[sheet.max_row].height = 15 * math.ceil(len(text) / 90) + 2
+        if len(text) > _GUIDE_LINE:
+            sheet.row_dimensions[sheet.max_row].height = LINE_HEIGHT * math.ceil(len(text) / _GUIDE_LINE) + 2
     first = sheet.max_row + 1
     for choice in choices:
         sheet.append([choice])
         sheet.cell(sheet.max_row, 1).font = fonts[""]
-    sheet.column_dimensions["A"].width = 100
+    sheet.column_dimensions["A"].width = _GUIDE_WIDTH
     return first
 
 

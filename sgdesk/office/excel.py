@@ -26,9 +26,9 @@ from sgdesk.reporting import ColumnKind, ReportColumn, ReportTable
 if TYPE_CHECKING:
     from sgdesk.pdf import DocumentSpec
 
-FONT = "Calibri"
-FONT_SIZE = 11
-LINE_HEIGHT = 15  # points: one line of 11 pt text
+FONT = "Arial"  # as the Word files; LibreOffice has a metric twin of it where Calibri has none
+FONT_SIZE = 10
+LINE_HEIGHT = 13  # points: one line of 10 pt text
 COUNT_FORMAT = "#,##0"
 PERCENT_FORMAT = "0%"
 PERCENT_FRACTION_FORMAT = "0.0##%"
@@ -59,6 +59,18 @@ def font(**changes: Any) -> Any:
     from openpyxl.styles import Font
 
     return Font(name=FONT, size=changes.pop("size", FONT_SIZE), **changes)
+
+
+def house_workbook() -> Any:
+    """An empty openpyxl workbook whose every cell, styled or not, is in the house font."""
+    from openpyxl import Workbook
+    from openpyxl.utils.indexed_list import IndexedList
+
+    workbook = Workbook()
+    default = font()
+    workbook._fonts = IndexedList([default])  # the font of cells with no style of their own
+    workbook._named_styles["Normal"].font = default
+    return workbook
 
 
 def cell_value(value: Any, kind: ColumnKind) -> Any:
@@ -152,9 +164,7 @@ def write_xlsx(out: str | os.PathLike[str] | BinaryIO, spec: "DocumentSpec", tab
 
     The same spec and tables give byte-identical files.
     """
-    from openpyxl import Workbook
-
-    workbook = Workbook()
+    workbook = house_workbook()
     workbook.remove(workbook.active)
     when = document_time(spec.generated_on)
     properties = workbook.properties
