@@ -41,6 +41,7 @@ SHEET_NAME_LENGTH = 31
 _MAX_WIDTH = 60  # characters; longer text wraps
 _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 _NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_PLAIN_NUMBER = re.compile(r"-?(0|[1-9]\d{0,14})(\.\d+)?")  # no leading zero: 01702 is a code
 _APPENDIX = re.compile(r"^\s*appendix\s+[0-9A-Za-z]+\s*[:.\-–]\s*", re.IGNORECASE)
 _PERIOD = re.compile(r",?\s*\(?\b\d{4}[-/]\d{2}\b\)?")
 _DANGLING = {"a", "an", "and", "by", "for", "in", "of", "on", "the", "to", "with", "-", "–", ","}
@@ -87,7 +88,12 @@ def cell_value(value: Any, kind: ColumnKind) -> Any:
         return value
     if kind == "date" and isinstance(value, dt.date):
         return value
-    return _NOT_IN_XML.sub("", str(value))
+    if kind == "text" and isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return value  # a figure in a column of text
+    text = _NOT_IN_XML.sub("", str(value))
+    if kind == "text" and _PLAIN_NUMBER.fullmatch(text):
+        return Decimal(text) if "." in text else int(text)  # a mode of 3 among ties of 2/3: Excel's own reading
+    return text
 
 
 def number_format(value: Any, kind: ColumnKind) -> str:
