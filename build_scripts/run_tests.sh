@@ -15,5 +15,15 @@ if ! QT_QPA_PLATFORM=offscreen .venv/bin/python -c "from PySide6.QtWidgets impor
     exit 1
   fi
 fi
+# The Word and Excel files are checked as LibreOffice lays them out (headless, converted to PDF).
+if ! command -v soffice >/dev/null && ! command -v libreoffice >/dev/null; then
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2 >/dev/null  # Arial's metric twin
+  else
+    echo "LibreOffice is missing: install libreoffice-writer-nogui and libreoffice-calc-nogui (ask IT)," \
+         "or the Word and Excel layout tests are skipped" >&2
+  fi
+fi
 export QT_QPA_PLATFORM=offscreen
 exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
