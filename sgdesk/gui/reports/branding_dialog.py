@@ -38,6 +38,7 @@ from sgdesk.gui.widgets.dialogs import show_error
 
 LOGO_PREVIEW = (180, 70)  # pixels
 NO_MARKING = "(none)"
+NEGATIVE_EXAMPLES = {"minus": "With a minus sign: −£1,234.56 (council style)", "brackets": "In brackets: (£1,234.56)"}
 
 
 class BrandingDialog(QDialog):
@@ -99,10 +100,17 @@ class BrandingDialog(QDialog):
         self.marking.addItems([NO_MARKING, *MARKINGS])
         self.marking.setCurrentText(current.marking or NO_MARKING)
         form.addRow("&Protective marking:", self.marking)
+        self.negative = QComboBox()
+        self.negative.setAccessibleName("Negative amounts")
+        for style, example in NEGATIVE_EXAMPLES.items():
+            self.negative.addItem(example, style)
+        self.negative.setCurrentIndex(self.negative.findData(current.negative))
+        form.addRow("&Negative amounts:", self.negative)
 
         explanation = QLabel("Every PDF and Word file this board exports carries these: the full name on the "
                              "cover and in each page header, the logo on the pack's cover, the accent colour in "
-                             "headings and table headers, the footer text and the marking on every page.")
+                             "headings and table headers, the footer text and the marking on every page; "
+                             "negative amounts print as chosen in every PDF, Word and Excel file.")
         explanation.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
@@ -161,7 +169,7 @@ class BrandingDialog(QDialog):
         marking = self.marking.currentText().strip()
         return Branding(full_name=self.full_name.text(), short_name=self.short_name.text(), accent=self.accent,
                         footer_text=self.footer.text(), marking=None if marking == NO_MARKING else marking,
-                        logo=self.logo)
+                        logo=self.logo, negative=self.negative.currentData())
 
     def save(self) -> None:
         bf, board_id = self.context.bf, self.context.board_id

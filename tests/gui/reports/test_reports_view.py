@@ -204,3 +204,19 @@ def test_branding_that_cannot_be_used_is_explained(view, qtbot, tmp_path, messag
         "The logo is not a PNG or JPEG image: save the logo as PNG or JPEG and choose that",
         "The board's full name is empty: type the name printed on the board's documents"]
     assert dialog.isVisible()
+
+
+def test_the_board_chooses_brackets_for_negative_amounts_and_every_output_follows(view, qtbot, tmp_path, window):
+    from sgdesk.branding import load_branding
+
+    qtbot.mouseClick(view.branding_button, Qt.MouseButton.LeftButton)
+    dialog = view.branding_dialog
+    assert dialog.negative.currentData() == "minus"
+    dialog.negative.setCurrentIndex(dialog.negative.findData("brackets"))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert load_branding(window.context.bf, window.context.board_id).negative == "brackets"
+    view.select_output("export", "appendix2")
+    done: list = []
+    view.export_to(tmp_path / "appendix2.pdf", on_done=done.append)
+    text = " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(wait_for(qtbot, done).path).pages)
+    assert "Total Income (140,084.42)" in text and "Outcome (2,328.59)" in text and "−" not in text
