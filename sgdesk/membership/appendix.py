@@ -62,8 +62,8 @@ def _key(fold: bool) -> list[list[str]]:
 
 
 def _grid_tables(grid: AttendanceGrid, fold: bool) -> list[Any]:
-    """The grid, in pieces of at most :data:`MEETINGS_PER_GRID` meetings, each headed by the dates
-    it covers; the % column ends the last."""
+    """The grid, in pieces of at most :data:`MEETINGS_PER_GRID` meetings, each under a line saying
+    which meetings it covers; the % column ends the last."""
     from reportlab.platypus import Paragraph, Spacer
 
     from sgdesk.pdf import data_table, frame_width, styles
@@ -87,15 +87,17 @@ def _grid_tables(grid: AttendanceGrid, fold: bool) -> list[Any]:
             rows.append(row)
         widths = [*name_widths, *[_MARK_WIDTH] * (len(chunk) + (1 if last else 0))]
         align = "LL" + "C" * len(chunk) + ("R" if last else "")
-        title = "Attendance"
+        title, caption = "Attendance", "Attendance at each meeting, by seat"
         if len(chunks) > 1:
             first, final = chunk[0].meets_on, chunk[-1].meets_on
             title = f"Attendance {MONTH_NAMES[first.month - 1][:3]} {first.year} to " \
                     f"{MONTH_NAMES[final.month - 1][:3]} {final.year}"
-            tables += [Spacer(1, 4 if not tables else 10),
-                       Paragraph(f"Meetings from {chunk[0].heading} to {chunk[-1].heading}", styles()["note"])]
-        tables.append(data_table(header, rows, col_widths=widths, align=align, width=sum(widths),
-                                 orientation=ORIENTATION, title=title))
+            caption = f"Attendance at the meetings from {chunk[0].heading} to {chunk[-1].heading}, by seat"
+        if tables:
+            tables.append(Spacer(1, 6))
+        tables += [Paragraph(caption, styles()["body"]),
+                   data_table(header, rows, col_widths=widths, align=align, width=sum(widths),
+                              orientation=ORIENTATION, title=title)]
     return tables
 
 

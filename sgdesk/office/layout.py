@@ -9,6 +9,7 @@ import math
 from sgdesk.reporting import ReportTable, format_cell
 
 PAGE_MM = (210, 297)  # A4
+MIN_ROWS = 3  # body rows a table keeps on each page it spans
 MARGIN_MM = 18
 POINTS_PER_MM = 72 / 25.4
 CHAR_PT = 5.4  # a character of the 8.5 pt table face, on average (figures are the widest)

@@ -24,7 +24,7 @@ from sgdesk.office.blocks import (
     TextBlock,
     report_table_block,
 )
-from sgdesk.office.layout import MARGIN_MM, PAGE_MM, orientation_for, usable_width_mm
+from sgdesk.office.layout import MARGIN_MM, MIN_ROWS, PAGE_MM, orientation_for, usable_width_mm
 from sgdesk.office.package import document_time, save_package
 from sgdesk.reporting import ReportTable
 
@@ -358,6 +358,8 @@ class WordDocument:
         from docx.enum.table import WD_TABLE_ALIGNMENT
         from docx.shared import Mm
 
+        if self._after_table:  # two tables with nothing between are one table to Word: name the second
+            self.paragraph(block.title or "Continued", NOTE)
         columns = len(block.header)
         total = sum(block.weights)
         width_mm = usable_width_mm(self.orientation)
@@ -368,10 +370,14 @@ class WordDocument:
         word_table.style = self.doc.styles["Table Grid"]
         word_table.alignment = WD_TABLE_ALIGNMENT.LEFT
         word_table.autofit = False
+        preferred = word_table._tbl.tblPr.find(f"{{{_W}}}tblW")
+        preferred.set(f"{{{_W}}}type", "dxa")
+        preferred.set(f"{{{_W}}}w", str(round(Mm(width_mm).twips)))  # the table's own width, not the page's
         for column, width in zip(word_table.columns, widths):
             column.width = width
         heading_style, text_style = self.doc.styles[TABLE_HEADING], self.doc.styles[TABLE_TEXT]
         grid: list[list[Any]] = []
+        header: list[Any] = []
         if any(block.header):
             header = self._row(word_table, "w:tblHeader")
             for cell, label, align, width in zip(header, block.header, block.aligns, widths):
@@ -394,9 +400,16 @@ class WordDocument:
                     borders = _element("w:tcBorders")
                     borders.append(_element("w:top", val="single", sz="8", space="0", color=_TEXT))
                     cell._tc.get_or_add_tcPr().append(borders)
-            if total_row and index and index - 1 not in block.section_rows:
-                for cell in grid[index - 1]:
-                    self._keep_with_next(cell)  # a total never starts a page alone
+        # a page holds at least three rows of a table that breaks: the header with the first
+        # rows, the last rows with each other, a total with the row above it
+        count = len(grid)
+        kept = {r for r in range(count - 1) if r < MIN_ROWS - 1 or r >= count - MIN_ROWS}
+        kept |= {r - 1 for r in block.total_rows if r > 0}
+        for cell in header if count else []:
+            self._keep_with_next(cell)
+        for r in sorted(kept):
+            for cell in grid[r]:
+                self._keep_with_next(cell)
         for span in block.spans:
             for r in range(span.row, span.last_row):
                 for cell in grid[r]:

@@ -18,14 +18,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from sgdesk.office.layout import distribute
+from sgdesk.office.layout import MIN_ROWS, distribute
 from sgdesk.pdf.colours import ACCENT, ACCENT_TINT, GRID, TEXT, WHITE, ZEBRA
 from sgdesk.pdf.fonts import BOLD, REGULAR, register_fonts
 from sgdesk.pdf.markup import plain_to_markup
 from sgdesk.pdf.page import MARGIN, frame_width, page_size
 from sgdesk.pdf.styles import CELL_FONT_SIZE, cell_style
 
-MIN_ROWS = 3  # body rows a table keeps on each page it spans
 _ALIGNMENTS = {"L": TA_LEFT, "C": TA_CENTER, "R": TA_RIGHT}
 _TABLE_ALIGN = {"L": "LEFT", "C": "CENTER", "R": "RIGHT"}
 _NUMBER = re.compile(r"[-−–(]?£?\d[\d,]*(\.\d+)?%?\)?")

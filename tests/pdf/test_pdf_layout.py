@@ -220,3 +220,14 @@ def test_the_register_header_names_the_register_and_its_date_in_full(demo_output
     with pdfplumber.open(demo_outputs["register.pdf"]) as pdf:
         first = pdf.pages[0].extract_text().splitlines()
     assert first[1] == "Southend-on-Sea Local Safeguarding Children Board Attendance register, 8 Nov 2018"
+
+
+def test_no_page_of_any_demo_word_file_holds_fewer_than_three_rows_of_a_table_that_continues(office_pdfs):
+    """As Word lays them out (LibreOffice): rows kept with the header and with each other at the foot."""
+    short = {}
+    for name in sorted(name for name in office_pdfs if name.endswith(".docx")):
+        with pdfplumber.open(office_pdfs[name]) as pdf:
+            pieces = continuing_tables(pdf)
+        if any(body < MIN_ROWS for _page, body, _rows in pieces):
+            short[name] = pieces
+    assert short == {}
