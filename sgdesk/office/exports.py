@@ -68,7 +68,7 @@ def tables_story(title: str, subject: str, tables: list[ReportTable]) -> tuple[s
             story += table_heading(block.title)
         rows = [[cell.text for cell in row] for row in block.rows]
         story.append(data_table(block.header, rows, col_widths=block.weights, align="".join(block.aligns),
-                                orientation=orientation))
+                                total_rows=sorted(block.total_rows), orientation=orientation, title=block.title))
         notes = block.notes if block.rows else [NOTHING, *block.notes]
         story += [Paragraph(plain_to_markup(note), s["note"]) for note in notes]
     return orientation, story

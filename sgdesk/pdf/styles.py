@@ -55,7 +55,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "body": body,
         "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10, spaceAfter=4),
         "note": ParagraphStyle(
-            "note", parent=body, fontName=ITALIC, fontSize=8, leading=10, textColor=MUTED, spaceAfter=4
+            "note", parent=body, fontName=ITALIC, fontSize=8, leading=10, textColor=MUTED, spaceBefore=3, spaceAfter=4
         ),
         "cell": cell_style("cell", size),
         "cell_bold": cell_style("cell_bold", size, bold=True),

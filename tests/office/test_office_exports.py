@@ -147,3 +147,19 @@ def test_the_finance_appendix_in_excel_holds_amounts_as_money(demo_path, tmp_pat
     assert lines["Salaries"].value == pytest.approx(87819.53) and "£" in lines["Salaries"].number_format
     assert lines["Total Expenditure"].value == pytest.approx(137755.83)
     assert lines["Outcome"].value == pytest.approx(-2328.59)
+
+
+@pytest.mark.parametrize(("name", "total"), [("budget", "Total expenditure"), ("contributions", "Total"),
+                                             ("charges", "All organisations"), ("evaluations", "All courses")])
+def test_report_totals_print_bold_in_pdf_and_word(demo_path, tmp_path, capsys, name, total):
+    import pdfplumber
+
+    export(demo_path, name, tmp_path / f"{name}.pdf", capsys)
+    with pdfplumber.open(tmp_path / f"{name}.pdf") as pdf:
+        words = [w for page in pdf.pages for w in page.extract_words(extra_attrs=["fontname"])]
+    first = total.split()[0]
+    assert any(w["text"] == first and w["fontname"].endswith("Bold") for w in words), f"{total} is not bold"
+    export(demo_path, name, tmp_path / f"{name}.docx", capsys)
+    cells = [cell for table in docx.Document(tmp_path / f"{name}.docx").tables for row in table.rows
+             for cell in row.cells if cell.text == total]
+    assert cells and all(run.bold for cell in cells for p in cell.paragraphs for run in p.runs)
