@@ -153,8 +153,8 @@ def sheet_names(tables: list[ReportTable]) -> list[str]:
     return names
 
 
-def _header_lines(label: str, width: float) -> int:
-    """How many lines ``label`` wraps to in a column ``width`` characters wide (breaking at spaces)."""
+def _wrapped_lines(label: str, width: float) -> int:
+    """How many lines ``label`` wraps to in a column ``width`` characters wide, breaking at spaces."""
     lines, used = 1, 0
     for word in label.split():
         needed = len(word) if used == 0 else used + 1 + len(word)
@@ -196,7 +196,7 @@ def _write_sheet(sheet: Any, table: ReportTable, spec: "DocumentSpec") -> None:
 
     header_font = font(bold=True, color="FFFFFF")
     header_fill = PatternFill("solid", fgColor=spec.accent.lstrip("#").upper())
-    wrap = Alignment(wrap_text=True, vertical="top")
+    wrap, top = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
     widths = [width + 2 for width in column_weights(table, cell_texts(table), _MAX_WIDTH)]
     for index, column in enumerate(table.columns, start=1):
         cell = sheet.cell(1, index)
@@ -205,23 +205,28 @@ def _write_sheet(sheet: Any, table: ReportTable, spec: "DocumentSpec") -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="bottom",
                                    horizontal="right" if column.numeric else "left")
     _merge_blank_header_labels(sheet, table)
-    lines = max((_header_lines(column.label, width - 1) for column, width in zip(table.columns, widths)), default=1)
+    lines = max((_wrapped_lines(column.label, width - 1) for column, width in zip(table.columns, widths)), default=1)
     if lines > 1:
         sheet.row_dimensions[1].height = LINE_HEIGHT * lines + 2
     rule = Border(top=Side(style="thin", color="1A1A1A"))
     for index, row in enumerate(table.rows):
-        number = index + 2
+        number, lines = index + 2, 1
         for position, column in enumerate(table.columns, start=1):
             raw = row.get(column.key)
             cell = sheet.cell(number, position)
             set_cell(cell, cell_value(raw, column.kind))
             cell.number_format = number_format(raw if isinstance(raw, Figure) else cell.value, column.kind)
-            if isinstance(cell.value, str) and len(cell.value) > _MAX_WIDTH:
+            if isinstance(cell.value, str) and len(cell.value) > widths[position - 1] - 2:
                 cell.alignment = wrap
+                lines = max(lines, _wrapped_lines(cell.value, widths[position - 1] - 2))
             if index in table.total_rows:
                 cell.font, cell.border = font(bold=True), rule
             elif index in table.section_rows:
                 cell.font, cell.fill = font(bold=True), PatternFill("solid", fgColor=_SECTION_FILL)
+        if lines > 1:  # wrapped text: a row as tall as its lines (Excel does not grow it on opening)
+            sheet.row_dimensions[number].height = LINE_HEIGHT * lines + 2
+            for cell in sheet[number]:
+                cell.alignment = wrap if cell.alignment.wrap_text else top
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
