@@ -167,3 +167,12 @@ def test_a_column_of_figures_of_different_kinds_holds_each_as_a_number_in_its_fo
                                               pytest.approx(1.0)]
     assert [cell.number_format for cell in cells] == ["#,##0", "0%", money_format(), "0.0",
                                                       '+0.0;"−"0.0;0.0']
+
+
+def test_a_row_of_long_text_is_as_tall_as_its_wrapped_lines():
+    columns = [ReportColumn("code", "Code"), ReportColumn("statement", "Statement"), ReportColumn("n", "N", "int")]
+    statement = "To publish an annual report detailing what the LSCB has done during the year to achieve its " * 3
+    sheet = workbook([ReportTable("Statements", columns, [{"code": "SD3", "statement": statement.strip(), "n": 6}])]
+                     ).worksheets[0]
+    assert sheet["B2"].alignment.wrap_text and sheet["C2"].alignment.vertical == "top"
+    assert sheet.row_dimensions[2].height >= 4 * 13  # about 280 characters in a column of 60
