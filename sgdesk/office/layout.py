@@ -81,6 +81,25 @@ def distribute(least: list[float], most: list[float], available: float,
     return [low + (high - low) * spare / wanted for low, high in zip(widths, most)]
 
 
+def at_least(widths: list[float], floors: list[float], width: float) -> list[float]:
+    """``widths`` (filling ``width``) with each raised to its floor, the room taken from the
+    columns with some to spare; if the floors alone are too wide, the floors in proportion.
+
+    >>> [round(w, 1) for w in at_least([10, 50, 40], [20, 10, 10], 100)]
+    [20.0, 44.3, 35.7]
+    """
+    if sum(floors) >= width:
+        return [floor * width / sum(floors) for floor in floors]
+    result = [float(w) for w in widths]
+    for _ in range(len(result)):
+        short = sum(max(0.0, floor - w) for w, floor in zip(result, floors))
+        if short <= 0.01:
+            break
+        spare = [max(0.0, w - floor) for w, floor in zip(result, floors)]
+        result = [max(w, floor) - short * s / sum(spare) for w, floor, s in zip(result, floors, spare)]
+    return result
+
+
 _STEPS = 40  # the spare width is handed out in this many shares
 
 

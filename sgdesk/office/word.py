@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from sgdesk.office.blocks import (
@@ -24,7 +25,7 @@ from sgdesk.office.blocks import (
     TextBlock,
     report_table_block,
 )
-from sgdesk.office.layout import MARGIN_MM, MIN_ROWS, PAGE_MM, orientation_for, usable_width_mm
+from sgdesk.office.layout import MARGIN_MM, MIN_ROWS, PAGE_MM, at_least, orientation_for, usable_width_mm
 from sgdesk.office.package import document_time, save_package
 from sgdesk.reporting import ReportTable
 
@@ -43,6 +44,10 @@ _MUTED = "595959"
 _TEXT = "1A1A1A"
 _WHITE_SHARE = 0.85  # section rows are shaded with the accent mixed this far towards white
 _AFTER_TABLE_PT = 8  # space above a paragraph that follows a table
+_CELL_PT = 9  # the size of table text
+_CELL_MARGINS_PT = 2 * 5.4 + 1.5  # Word's cell margins, left and right, and a little to spare
+#: cells Word must not break: figures (£1,234.56, 52%, −0.4, 2/3) and dates (13 Sep 2018)
+_UNBROKEN = re.compile(r"[-−+(]?£?\d[\d,./]*%?\)?|\d{1,2} [A-Z][a-z]{2} \d{4}")
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #: settings.xml children that must come after w:updateFields (ECMA-376 CT_Settings order)
 _AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
@@ -68,6 +73,26 @@ def _simple_field(parent: Any, instruction: str, shown: Any) -> None:
     field = _element("w:fldSimple", instr=instruction)
     field.append(shown._r)
     parent.append(field)
+
+
+def _column_widths(block: TableBlock, width_pt: float) -> list[float]:
+    """The block's columns in points filling ``width_pt``, in proportion to its weights but never
+    so narrow that Word must split a header word, a figure or a date."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # Helvetica's widths are Arial's
+
+    def needs(text: str, font: str) -> float:
+        return stringWidth(text, font, _CELL_PT) + _CELL_MARGINS_PT
+
+    floors = []
+    for column, label in enumerate(block.header):
+        floor = max((needs(word, "Helvetica-Bold") for word in label.split()), default=0)
+        for row in block.rows:
+            text = row[column].text if column < len(row) else ""
+            if _UNBROKEN.fullmatch(text):
+                floor = max(floor, needs(text, "Helvetica-Bold" if row[column].bold else "Helvetica"))
+        floors.append(floor)
+    total = sum(block.weights)
+    return at_least([width_pt * weight / total for weight in block.weights], floors, width_pt)
 
 
 class WordDocument:
@@ -361,11 +386,10 @@ class WordDocument:
         if self._after_table:  # two tables with nothing between are one table to Word: name the second
             self.paragraph(block.title or "Continued", NOTE)
         columns = len(block.header)
-        total = sum(block.weights)
         width_mm = usable_width_mm(self.orientation)
         if block.width_pt:
             width_mm = min(width_mm, block.width_pt * MM_PER_POINT)
-        widths = [Mm(width_mm * weight / total) for weight in block.weights]
+        widths = [Mm(points * MM_PER_POINT) for points in _column_widths(block, width_mm / MM_PER_POINT)]
         word_table = self.doc.add_table(rows=0, cols=columns)
         word_table.style = self.doc.styles["Table Grid"]
         word_table.alignment = WD_TABLE_ALIGNMENT.LEFT

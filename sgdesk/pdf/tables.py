@@ -18,7 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from sgdesk.office.layout import MIN_ROWS, distribute
+from sgdesk.office.layout import MIN_ROWS, at_least, distribute
 from sgdesk.pdf.colours import ACCENT, ACCENT_TINT, GRID, TEXT, WHITE, ZEBRA
 from sgdesk.pdf.fonts import BOLD, REGULAR, register_fonts
 from sgdesk.pdf.markup import plain_to_markup
@@ -232,21 +232,7 @@ def _widths(weights: Sequence[float] | None, header: list[str], body: list[list[
         return distribute(least, [max(low, high) for low, (_low, high) in zip(least, spans)], width, cells,
                           2 * _PADDING), size
     wanted = [width * weight / sum(weights) for weight in weights]
-    return _at_least(wanted, floors, width), size
-
-
-def _at_least(widths: list[float], floors: list[float], width: float) -> list[float]:
-    """``widths`` with each raised to its floor, the room taken from the columns with some to spare."""
-    if sum(floors) >= width:
-        return [floor * width / sum(floors) for floor in floors]
-    result = list(widths)
-    for _ in range(len(result)):
-        short = sum(max(0.0, floor - w) for w, floor in zip(result, floors))
-        if short <= 0.01:
-            break
-        spare = [max(0.0, w - floor) for w, floor in zip(result, floors)]
-        result = [max(w, floor) - short * s / sum(spare) for w, floor, s in zip(result, floors, spare)]
-    return result
+    return at_least(wanted, floors, width), size
 
 
 def data_table(

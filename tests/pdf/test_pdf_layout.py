@@ -231,3 +231,16 @@ def test_no_page_of_any_demo_word_file_holds_fewer_than_three_rows_of_a_table_th
         if any(body < MIN_ROWS for _page, body, _rows in pieces):
             short[name] = pieces
     assert short == {}
+
+
+def test_no_table_header_in_any_demo_word_file_splits_a_word(office_pdfs, label_words):
+    """As Word lays them out (LibreOffice): columns are never narrower than their header's words."""
+    split = {}
+    for name in sorted(name for name in office_pdfs if name.endswith(".docx")):
+        with pdfplumber.open(office_pdfs[name]) as pdf:
+            words = header_words(pdf)
+        assert words, name
+        broken = sorted({word for word in words if word not in label_words})
+        if broken:
+            split[name] = broken
+    assert split == {}
