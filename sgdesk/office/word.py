@@ -46,6 +46,7 @@ _WHITE_SHARE = 0.85  # section rows are shaded with the accent mixed this far to
 _AFTER_TABLE_PT = 8  # space above a paragraph that follows a table
 _CELL_PT = 9  # the size of table text
 _CELL_MARGINS_PT = 2 * 5.4 + 1.5  # Word's cell margins, left and right, and a little to spare
+_LONGEST_WORD_SHARE = 0.3  # of a table's width: a word wider than this may break
 #: cells Word must not break: figures (£1,234.56, 52%, −0.4, 2/3) and dates (13 Sep 2018)
 _UNBROKEN = re.compile(r"[-−+(]?£?\d[\d,./]*%?\)?|\d{1,2} [A-Z][a-z]{2} \d{4}")
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -77,19 +78,23 @@ def _simple_field(parent: Any, instruction: str, shown: Any) -> None:
 
 def _column_widths(block: TableBlock, width_pt: float) -> list[float]:
     """The block's columns in points filling ``width_pt``, in proportion to its weights but never
-    so narrow that Word must split a header word, a figure or a date."""
+    so narrow that Word must split a header word, a figure, a date or a word (an email address;
+    up to a share of the table, past which a word must break)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth  # Helvetica's widths are Arial's
 
-    def needs(text: str, font: str) -> float:
-        return stringWidth(text, font, _CELL_PT) + _CELL_MARGINS_PT
+    def needs(text: str, bold: bool) -> float:
+        return stringWidth(text, "Helvetica-Bold" if bold else "Helvetica", _CELL_PT) + _CELL_MARGINS_PT
 
     floors = []
     for column, label in enumerate(block.header):
-        floor = max((needs(word, "Helvetica-Bold") for word in label.split()), default=0)
-        for row in block.rows:
-            text = row[column].text if column < len(row) else ""
-            if _UNBROKEN.fullmatch(text):
-                floor = max(floor, needs(text, "Helvetica-Bold" if row[column].bold else "Helvetica"))
+        floor = max((needs(word, True) for word in label.split()), default=0)
+        for index, row in enumerate(block.rows):
+            if column >= len(row) or index in block.section_rows:
+                continue
+            cell = row[column]
+            whole = _UNBROKEN.fullmatch(cell.text)
+            longest = max((needs(word, cell.bold) for word in ([cell.text] if whole else cell.text.split())), default=0)
+            floor = max(floor, longest if whole else min(longest, _LONGEST_WORD_SHARE * width_pt))
         floors.append(floor)
     total = sum(block.weights)
     return at_least([width_pt * weight / total for weight in block.weights], floors, width_pt)

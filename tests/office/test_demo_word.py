@@ -151,3 +151,9 @@ def test_every_style_is_in_uk_english(demo_outputs):
     assert styles and all(s.element.find(f"{qn('w:rPr')}/{qn('w:lang')}").get(qn("w:val")) == "en-GB"
                           for s in styles)
     assert document.core_properties.language == "en-GB"
+
+
+def test_email_addresses_print_whole_in_word(office_pdfs):
+    with pdfplumber.open(office_pdfs["charges.docx"]) as pdf:
+        addresses = [w["text"] for page in pdf.pages for w in page.extract_words() if "@" in w["text"]]
+    assert addresses and all(address.endswith(".example") for address in addresses)
