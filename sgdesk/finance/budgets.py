@@ -22,6 +22,7 @@ from sgdesk.finance.ledger import (
 )
 from sgdesk.fyear import FinancialYear
 from sgdesk.money import Pence
+from sgdesk.percent import whole_percent
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
 
@@ -55,7 +56,7 @@ class Comparison:
 
     @property
     def variance_percent(self) -> int | None:
-        return percent_of(self.variance, self.budget)
+        return whole_percent(self.variance, self.budget)
 
 
 @dataclass(frozen=True)
@@ -76,18 +77,6 @@ class BudgetAgainstActual:
     def carry_forward_current(self) -> bool:
         """Whether the carried-forward entry (if any) still equals this year's outturn."""
         return self.carried_forward is not None and self.carried_forward.amount == self.actual.outturn
-
-
-def percent_of(part: int, whole: int) -> int | None:
-    """``part`` as whole percent of ``whole``, halves away from zero; None when ``whole`` is 0.
-
-    >>> percent_of(1, 8), percent_of(-1, 8), percent_of(5, 0)
-    (13, -13, None)
-    """
-    if whole == 0:
-        return None
-    value = (abs(part) * 200 + abs(whole)) // (2 * abs(whole))
-    return -value if (part < 0) != (whole < 0) else value
 
 
 _LINE_SELECT = """

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from sgdesk.errors import InputError
 from sgdesk.finance.accounts import SECTION_LABELS
-from sgdesk.finance.budgets import (
-    BudgetAgainstActual,
-    budget_against_actual,
-    percent_of,
-)
+from sgdesk.finance.budgets import BudgetAgainstActual, budget_against_actual
 from sgdesk.finance.contributions import (
     Allocation,
     format_share,
@@ -25,6 +21,7 @@ from sgdesk.finance.ledger import (
 )
 from sgdesk.fyear import FinancialYear, Period
 from sgdesk.money import format_money
+from sgdesk.percent import whole_percent
 from sgdesk.reporting import ReportColumn, ReportTable
 from sgdesk.store import BoardFile
 
@@ -111,7 +108,7 @@ def _year_contributions(bf: BoardFile, board_id: int, year: FinancialYear,
         if previous is not None:
             before = by_partner.get(partner_name(bf, line), {}).get(previous)
             row |= {"previous": before, "change": None if before is None else amount - before,
-                    "change_percent": None if before is None else percent_of(amount - before, before)}
+                    "change_percent": None if before is None else whole_percent(amount - before, before)}
         rows.append(row)
     rows.append({"partner": "Total", "basis": _shares_text(allocation), "amount": allocation.cash_total,
                  "status": "", "invoiced": None, "received": None})
@@ -153,7 +150,7 @@ def budget_report(bf: BoardFile, board_id: int, period: Period | None) -> list[R
     outturn_variance = result.actual.outturn - result.budget.outturn
     rows.append({"section": "Outturn", "category": "Income less expenditure", "budget": result.budget.outturn,
                  "actual": result.actual.outturn, "variance": outturn_variance,
-                 "variance_percent": percent_of(outturn_variance, result.budget.outturn)})
+                 "variance_percent": whole_percent(outturn_variance, result.budget.outturn)})
     notes = ["Variance is actual minus budget: for expenditure a positive variance is an overspend; for income, "
              "more received than budgeted. In-kind entries are left out."]
     notes.append(carry_forward_note(result))
