@@ -140,6 +140,26 @@ def format_money(
     return f"({text})" if negative == "brackets" else "-" + text
 
 
+def format_money_short(pence: Pence) -> str:
+    """Pounds for a label beside a chart's bar: whole pounds below £10,000, thousands to one
+    place from there (halves rounded away from zero).
+
+    >>> format_money_short(95_049), format_money_short(999_950), format_money_short(8_550_000)
+    ('£950', '£10.0k', '£85.5k')
+    >>> format_money_short(-1_234_567), format_money_short(0)
+    ('-£12.3k', '£0')
+    """
+    if isinstance(pence, bool) or not isinstance(pence, int):
+        raise TypeError(f"format_money_short() takes whole pence, not {pence!r}")
+    size = abs(pence)
+    if size >= 999_950:  # £9,999.50 and more: a whole number of pounds would print five figures
+        tenths = (size + 5_000) // 10_000
+        text = f"£{tenths // 10:,}.{tenths % 10}k"
+    else:
+        text = f"£{(size + 50) // 100:,}"
+    return "-" + text if pence < 0 and text not in ("£0", "£0.0k") else text
+
+
 def pence_to_decimal(pence: Pence) -> Decimal:
     """Pounds as an exact two-place ``Decimal``, for CSV and JSON output.
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sgdesk.finance.accounts import SECTIONS, Section, list_categories
+from sgdesk.finance.accounts import SECTIONS, Section, line_accounts, list_categories
 from sgdesk.finance.ledger import (
     LedgerEntry,
+    LineDetails,
     Totals,
     carried_forward_entry,
     check_description,
@@ -101,9 +102,28 @@ def budget_values(*, year: FinancialYear, section: Section, category_id: int, fu
 
 
 def add_budget_line(ed: Action, bf: BoardFile, board_id: int, values: dict[str, Any]) -> int:
+    """Insert a line made by :func:`budget_values`, at the end of its year."""
     year = FinancialYear(values["year_start"])
     return ed.insert("budget_line", {"board_id": board_id, **values,
                                      "position": next_position(bf, "budget_line", board_id, year)})
+
+
+def save_budget_line(ed: Action, bf: BoardFile, board_id: int, line: LineDetails, line_id: int | None = None) -> int:
+    """Save ``line`` as a new budget line, or over line ``line_id``; returns the line's id.
+
+    As :func:`sgdesk.finance.ledger.save_entry`: new categories and funds are added on the way.
+    """
+    category_id, fund_id = line_accounts(ed, bf, board_id, line.section, line.category, line.fund)
+    values = budget_values(year=line.year, section=line.section, category_id=category_id, fund_id=fund_id,
+                           description=line.description, amount=line.amount)
+    if line_id is None:
+        return add_budget_line(ed, bf, board_id, values)
+    ed.update("budget_line", line_id, values)
+    return line_id
+
+
+def delete_budget_line(ed: Action, line_id: int) -> None:
+    ed.delete("budget_line", line_id)
 
 
 def budget_against_actual(bf: BoardFile, board_id: int, year: FinancialYear, fund_id: int | None = None

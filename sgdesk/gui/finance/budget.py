@@ -23,6 +23,7 @@ from sgdesk.finance.accounts import SECTION_LABELS, default_fund_id
 from sgdesk.finance.budgets import (
     BudgetAgainstActual,
     budget_against_actual,
+    delete_budget_line,
     list_budget_lines,
 )
 from sgdesk.finance.ledger import carry_forward, outcome_text
@@ -34,7 +35,7 @@ from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import show_error
 from sgdesk.gui.widgets.models import Field, RecordsModel
 from sgdesk.gui.widgets.report_table_model import ReportTableModel
-from sgdesk.money import Pence
+from sgdesk.money import Pence, format_money_short
 
 BUDGET_COLOUR = QColor("#A9C4DE")
 ACTUAL_COLOUR = QColor("#1F4E79")
@@ -42,12 +43,6 @@ OVER_COLOUR = QColor("#B00020")
 TEXT_COLOUR = QColor("#222222")
 BUDGET_LINE_FIELDS = [Field("section", "Section"), Field("category", "Category"), Field("fund", "Fund"),
                       Field("amount", "Budget", "money"), Field("description", "Description")]
-
-
-def _short_money(pence: Pence) -> str:
-    """£85.5k, £950, for labels beside bars."""
-    pounds = pence / 100
-    return f"£{pounds / 1000:,.1f}k" if abs(pounds) >= 10_000 else f"£{pounds:,.0f}"
 
 
 class BudgetChart(QWidget):
@@ -116,7 +111,7 @@ class BudgetChart(QWidget):
             painter.fillRect(QRectF(left, top + self.BAR + 2, max(actual, 0) / scale * span, self.BAR),
                              OVER_COLOUR if adverse else ACTUAL_COLOUR)
             painter.drawText(QRectF(right + 6, top, value_width, 2 * self.BAR + 2), Qt.AlignmentFlag.AlignVCenter,
-                             _short_money(actual))
+                             format_money_short(actual))
         painter.end()
 
     def _legend(self, painter: QPainter, left: float) -> None:
@@ -220,7 +215,7 @@ class BudgetPanel(QWidget):
         if line_id is None:
             return
         with self.context.edit(f"Delete a {self.year.label} budget line") as ed:
-            ed.delete("budget_line", line_id)
+            delete_budget_line(ed, line_id)
 
     def carry_forward(self) -> None:
         bf, board_id = self.context.bf, self.context.board_id

@@ -6,9 +6,6 @@ the line is saved, so a new board can record its first entry straight away.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,38 +17,13 @@ from PySide6.QtWidgets import (
 
 from sgdesk.dates import format_date_numeric, parse_date
 from sgdesk.errors import SGDeskError
-from sgdesk.finance.accounts import (
-    DEFAULT_FUND,
-    SECTION_LABELS,
-    SECTIONS,
-    category_names,
-    ensure_accounts,
-    ensure_category,
-    ensure_fund,
-    list_funds,
-)
-from sgdesk.finance.budgets import BudgetLine, add_budget_line, budget_values
-from sgdesk.finance.ledger import LedgerEntry, add_entry, entry_values
+from sgdesk.finance.accounts import DEFAULT_FUND, SECTION_LABELS, SECTIONS, category_names, list_funds
+from sgdesk.finance.budgets import BudgetLine, save_budget_line
+from sgdesk.finance.ledger import LedgerEntry, LineDetails, save_entry
 from sgdesk.fyear import FinancialYear
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.forms import FormDialog
 from sgdesk.money import format_money, parse_money
-from sgdesk.store.changes import Action
-
-
-@dataclass
-class LineForm:
-    """What the dialog collected, before categories and funds are looked up."""
-
-    section: str
-    category: str
-    fund: str
-    description: str
-    amount: int
-    entry_date: dt.date | None = None
-    party: str = ""
-    reference: str = ""
-    in_kind: bool = False
 
 
 class LineDialog(FormDialog):
@@ -126,44 +98,27 @@ class LineDialog(FormDialog):
             self.reference.setText(line.reference or "")
             self.in_kind.setChecked(line.in_kind)
 
-    def line_form(self) -> LineForm:
+    def line_details(self) -> LineDetails:
         """The values typed, read (raises InputError naming a value that cannot be read)."""
         text = self.entry_date.text().strip() if self.ledger else ""
-        return LineForm(
-            section=self.section.currentData(), category=self.category.currentText().strip(),
+        return LineDetails(
+            year=self.year, section=self.section.currentData(), category=self.category.currentText().strip(),
             fund=self.fund.currentText().strip() or DEFAULT_FUND, description=self.description.text(),
             amount=parse_money(self.amount.text()),
             entry_date=parse_date(text) if text else None,
-            party=self.party.text() if self.ledger else "", reference=self.reference.text() if self.ledger else "",
+            party=self.party.text() if self.ledger else None, reference=self.reference.text() if self.ledger else None,
             in_kind=self.in_kind.isChecked() if self.ledger else False,
         )
 
     def save(self) -> None:
-        form = self.line_form()
-        if not form.category:
+        line = self.line_details()
+        if not line.category:
             raise SGDeskError("choose a category, or type a new one")
         what = "ledger entry" if self.ledger else "budget line"
         verb = "Edit" if self.line else "Add"
-        with self.context.edit(f"{verb} {what} {' '.join(form.description.split())}") as ed:
-            self._write(ed, form)
+        save = save_entry if self.ledger else save_budget_line
+        with self.context.edit(f"{verb} {what} {' '.join(line.description.split())}") as ed:
+            save(ed, self.context.bf, self.context.board_id, line, None if self.line is None else self.line.id)
 
     def show_problem(self, error: SGDeskError) -> None:
         self.error.setText(str(error))
-
-    def _write(self, ed: Action, form: LineForm) -> None:
-        bf, board_id = self.context.bf, self.context.board_id
-        ensure_accounts(ed, bf, board_id)
-        common = {"year": self.year, "section": form.section, "description": form.description,
-                  "category_id": ensure_category(ed, bf, board_id, form.section, form.category),
-                  "fund_id": ensure_fund(ed, bf, board_id, form.fund), "amount": form.amount}
-        if self.ledger:
-            values = entry_values(**common, entry_date=form.entry_date, party=form.party, reference=form.reference,
-                                  in_kind=form.in_kind)
-            table, add = "ledger_entry", add_entry
-        else:
-            values = budget_values(**common)
-            table, add = "budget_line", add_budget_line
-        if self.line is None:
-            add(ed, bf, board_id, values)
-        else:
-            ed.update(table, self.line.id, values)
