@@ -19,7 +19,7 @@ from sgdesk.importing.framework import (
     ParsedRow,
     Problem,
 )
-from sgdesk.organisations import add_organisation, find_organisation
+from sgdesk.organisations import find_organisation
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
 from sgdesk.training.bookings import record_booking
@@ -39,7 +39,7 @@ from sgdesk.training.model import (
     list_sessions,
 )
 from sgdesk.training.policy import (
-    VOLUNTARY,
+    add_booking_organisation,
     get_policy,
     org_categories,
     parse_category,
@@ -429,9 +429,7 @@ class BookingsImport(ImportKind):
     def apply(self, plan: _BookingPlan, ed: Action, bf: BoardFile, board_id: int, summary: ImportSummary) -> None:
         new_org_ids: dict[str, int] = {}
         for key, (name, category) in plan.new_orgs.items():
-            org_id = add_organisation(ed, name, org_type="voluntary" if category == VOLUNTARY else "other")
-            set_org_category(ed, bf, board_id, org_id, category)
-            new_org_ids[key] = org_id
+            new_org_ids[key] = add_booking_organisation(ed, bf, board_id, name, category)
             summary.count("organisations")
         for org_id, category in plan.categories.items():
             set_org_category(ed, bf, board_id, org_id, category)

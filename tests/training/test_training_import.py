@@ -83,6 +83,7 @@ def test_bookings_import_creates_delegates_and_new_organisations_with_their_cate
     assert summary.created == {"organisations": 1, "delegates": 3, "bookings": 4}
     acorns = bf.scalar("SELECT id FROM organisation WHERE name = 'Little Acorns Ltd'")
     assert org_categories(bf, board_id)[acorns] == "Private"
+    assert bf.scalar("SELECT org_type FROM organisation WHERE id = ?", (acorns,)) == "other"
     assert bf.scalar("SELECT sector FROM training_delegate WHERE name = 'Zoë Adeyemi'") == "Early years"
     assert bf.scalar("SELECT count(DISTINCT delegate_id) FROM training_booking b JOIN training_delegate d "
                      "ON d.id = b.delegate_id WHERE d.name = 'Siân Pryce'") == 1

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLabel
 
 from sgdesk.errors import InputError
 from sgdesk.gui.widgets.forms import FormDialog, line_edit
-from sgdesk.organisations import add_organisation, find_organisation, list_organisations
+from sgdesk.organisations import find_organisation, list_organisations
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
 from sgdesk.training.delegates import (
@@ -17,7 +17,7 @@ from sgdesk.training.delegates import (
     update_delegate,
 )
 from sgdesk.training.model import list_delegates
-from sgdesk.training.policy import get_policy, set_org_category
+from sgdesk.training.policy import add_booking_organisation, get_policy
 
 
 class DelegateFields:
@@ -88,8 +88,7 @@ class DelegateFields:
             raise InputError("The organisation", "is empty", "choose the delegate's organisation or type a new one")
         org_id = find_organisation(self.bf, org_name)
         if org_id is None:
-            org_id = add_organisation(ed, org_name, org_type="other")
-            set_org_category(ed, self.bf, self.board_id, org_id, self.category.currentText())
+            org_id = add_booking_organisation(ed, self.bf, self.board_id, org_name, self.category.currentText())
         details = DelegateDetails(self.name.text(), org_id, self.sector.currentText(), self.email.text(),
                                   self.job_title.text(), self.manager.text(), self.manager_email.text())
         delegate_id = ensure_delegate(ed, self.bf, self.board_id, details)

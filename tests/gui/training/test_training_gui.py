@@ -13,6 +13,7 @@ from sgdesk.gui.training.view import TrainingView
 from sgdesk.training.bookings import book, cancel
 from sgdesk.training.delegates import DelegateDetails, add_delegate
 from sgdesk.training.model import get_booking, get_session
+from sgdesk.training.policy import org_categories
 from sgdesk.training.programme import SessionDetails, add_session
 
 TODAY = dt.date.today()
@@ -70,6 +71,23 @@ def test_the_programme_shows_courses_and_sessions_with_fill_bars(window):
     panel.course_table.selectRow(0)
     course = panel.courses.item(0)
     assert {s.course_id for s in panel.sessions.items} == {course.id}
+
+
+def test_a_new_organisation_typed_on_a_booking_is_typed_as_the_bookings_import_types_it(qtbot, window):
+    view = training(window)
+    view.open_session(new_session(view, TODAY + dt.timedelta(days=30), 5))
+    panel = view.bookings
+    qtbot.mouseClick(panel.book_button, Qt.MouseButton.LeftButton)
+    dialog = panel.dialog
+    fill_delegate(qtbot, dialog.delegate, "Rhiannon Price", "rhiannon@harbour.example", "Harbour Toddler Group",
+                  "Early years")
+    assert dialog.delegate.category.isVisible()     # a new organisation: its charging category is asked for
+    dialog.delegate.category.setCurrentText("Voluntary and community")
+    ok(qtbot, dialog)
+    bf = view.context.bf
+    org = bf.query_one("SELECT id, org_type FROM organisation WHERE name = 'Harbour Toddler Group'")
+    assert org["org_type"] == "voluntary"
+    assert org_categories(bf, view.context.board_id)[org["id"]] == "Voluntary and community"
 
 
 def test_book_into_a_full_session_then_cancel_and_the_first_waiting_gets_the_place(qtbot, window):
