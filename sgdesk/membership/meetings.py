@@ -124,6 +124,20 @@ def meetings_on(bf: BoardFile, body: Body, day: dt.date) -> list[int]:
                                    (body.board_id, body.subgroup_id, day.isoformat()))]
 
 
+def has_meetings_or_seats(bf: BoardFile, board_id: int) -> bool:
+    """Whether the board has anything for the Meetings view to show."""
+    return bool(bf.scalar("SELECT EXISTS (SELECT 1 FROM meeting WHERE board_id = ?) "
+                          "OR EXISTS (SELECT 1 FROM seat WHERE board_id = ?)", (board_id, board_id)))
+
+
+def meeting_counts(bf: BoardFile, board_id: int) -> dict[int, tuple[int, int]]:
+    """``{meeting id: (attendance marks, forward-plan items)}`` of the board's and sub-groups' meetings."""
+    return {r[0]: (r[1], r[2]) for r in bf.query(
+        "SELECT m.id, (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id), "
+        "(SELECT count(*) FROM forward_item f WHERE f.meeting_id = m.id) FROM meeting m "
+        "WHERE m.board_id = ?", (board_id,))}
+
+
 def add_meeting(ed: Action, body: Body, meets_on: dt.date, *, starts_at: str | None = None,
                 venue: str | None = None, online: bool = False, status: str | None = None,
                 notes: str | None = None) -> int:
@@ -183,3 +197,8 @@ def add_forward_item(ed: Action, bf: BoardFile, meeting_id: int, title: str, *,
     return ed.insert("forward_item", {"meeting_id": meeting_id, "title": title,
                                       "lead_organisation_id": lead_organisation_id, "paper_due_on": due,
                                       "position": existing if existing is not None else position})
+
+
+def remove_forward_item(ed: Action, item_id: int) -> None:
+    """Take an item off its meeting's agenda."""
+    ed.delete("forward_item", item_id)

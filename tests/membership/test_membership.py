@@ -12,6 +12,7 @@ from sgdesk.importing import ImportProblems, run_import
 from sgdesk.membership.attendance import MarkEdit, write_marks
 from sgdesk.membership.attention import membership_attention
 from sgdesk.membership.bodies import board_body, find_body, list_bodies
+from sgdesk.membership.details import MEETING, ORGANISATION, change_detail
 from sgdesk.membership.checks import membership_findings
 from sgdesk.membership.meetings import add_meeting
 from sgdesk.membership.reports import members_report, organisations_report
@@ -21,6 +22,7 @@ from sgdesk.membership.seats import (
     delete_seat,
     end_seat,
     get_seat,
+    holdings_on,
     list_seats,
     person_for,
 )
@@ -89,6 +91,35 @@ def test_ending_a_seat_ends_its_open_terms_and_a_seat_with_marks_cannot_be_remov
         delete_seat(ed, demo, spare)
     demo.editor.undo()
     assert get_seat(demo, spare).holders[0].name == "Siân Pryce"
+
+
+def test_what_someone_holds_is_what_their_terms_cover_that_day(demo):
+    seat_id = _seat_id(demo, "Lay Member")
+    with demo.edit("Appoint") as ed:
+        later = person_for(ed, demo, "Łukasz Nowak")
+        appoint(ed, demo, seat_id, later, starts_on=dt.date(2019, 1, 1))
+    niamh = next(h.person_id for h in get_seat(demo, seat_id).holders if h.name == "Niamh Gallagher")
+    assert holdings_on(demo, 1, dt.date(2018, 12, 31))[niamh] == ["Lay Member (Board): Lay Member"]
+    assert later not in holdings_on(demo, 1, dt.date(2018, 12, 31))      # not started yet
+    assert niamh not in holdings_on(demo, 1, dt.date(2019, 1, 1))        # her term ended the day before
+    assert holdings_on(demo, 1, dt.date(2019, 1, 1))[later] == ["Lay Member (Board): Lay Member"]
+
+
+def test_a_detail_typed_in_a_cell_is_read_and_a_required_one_cannot_be_blank(demo):
+    police = find_organisation(demo, "Essex Police")
+    with demo.edit("Change") as ed:
+        assert change_detail(ed, ORGANISATION, police, "org_type", " Police ") is False   # read, and unchanged
+        assert change_detail(ed, ORGANISATION, police, "statutory", "") is True          # blank is No
+        assert change_detail(ed, ORGANISATION, police, "active_from", "1/4/2013") is True
+    assert demo.query_one("SELECT statutory, active_from FROM organisation WHERE id = ?", (police,))[:] == \
+        (0, "2013-04-01")
+    meeting = demo.scalar("SELECT id FROM meeting ORDER BY meets_on LIMIT 1")
+    for kind, row_id, column, text, why in ((ORGANISATION, police, "name", "  ", "The organisation's name cannot be "
+                                             "blank"), (MEETING, meeting, "meets_on", "", "The meeting's date cannot "
+                                             "be blank"), (MEETING, meeting, "online", "sometimes", "is not online")):
+        with pytest.raises(InputError, match=why):
+            with demo.edit("Change") as ed:
+                change_detail(ed, kind, row_id, column, text)
 
 
 # -- the organisations import ---------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from sgdesk.membership.meetings import (
     Meeting,
     add_forward_item,
     list_forward_items,
+    remove_forward_item,
 )
 
 PLANNED_BACKGROUND = "#E3EEF8"
@@ -98,7 +99,7 @@ class ForwardPlanModel(QAbstractTableModel):
             return
         meeting = self.meetings[index.column()]
         with self.context.edit(f"Take {item.title} off {meeting.heading}") as ed:
-            ed.delete("forward_item", item.id)
+            remove_forward_item(ed, item.id)
 
 
 class ForwardPlanTable(QTableView):

@@ -6,7 +6,6 @@ beside it follow every mark as it is typed, pasted or undone.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -38,18 +37,19 @@ from sgdesk.gui.widgets.record_table import RecordTable, section_label, table_pa
 from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column, row
 from sgdesk.membership.attendance import set_mark_details
 from sgdesk.membership.bodies import Body, body_by_key, list_bodies
-from sgdesk.membership.cells import optional_date
 from sgdesk.membership.flags import QuorumRule, get_quorum_rule, set_quorum_rule
-from sgdesk.membership.importers import parse_online
+from sgdesk.membership.details import MEETING, change_detail
 from sgdesk.membership.meetings import (
     STATUSES,
     add_forward_item,
     add_meeting,
     delete_meeting,
+    has_meetings_or_seats,
     list_meetings,
-    parse_status,
+    meeting_counts,
     parse_time,
 )
+from sgdesk.membership.seats import list_people
 from sgdesk.organisations import list_organisations
 from sgdesk.reporting import format_cell
 from sgdesk.store import Changes
@@ -66,20 +66,13 @@ MEETING_FIELDS = [
 ]
 
 
-def _meeting_saver(column: str, parse) -> tuple:
+def _meeting_saver(column: str) -> tuple:
     def describe(row: dict) -> str:
         return f"Change the {column.replace('_', ' ')} of the meeting of {format_date(row['meets_on'])}"
 
     def save(ed, row: dict, text: str) -> None:
-        ed.update("meeting", row["id"], {column: parse(text) if text else None})
+        change_detail(ed, MEETING, row["id"], column, text)
     return describe, save
-
-
-def _required_date(text: str) -> dt.date:
-    day = optional_date(text)
-    if day is None:
-        raise InputError("The meeting's date", "is empty", "type the date, as in 21/09/2017")
-    return day
 
 
 class MeetingsView(BoardView):
@@ -186,14 +179,8 @@ class MeetingsView(BoardView):
         return splitter
 
     def _meetings_tab(self) -> QWidget:
-        savers = {
-            "meets_on": _meeting_saver("meets_on", _required_date),
-            "starts_at": _meeting_saver("starts_at", parse_time),
-            "venue": _meeting_saver("venue", str),
-            "online": _meeting_saver("online", parse_online),
-            "status": _meeting_saver("status", parse_status),
-            "notes": _meeting_saver("notes", str),
-        }
+        savers = {column: _meeting_saver(column) for column in ("meets_on", "starts_at", "venue", "online",
+                                                                  "status", "notes")}
         self.meeting_table = RecordTable(self.context, "Meetings list", MEETING_FIELDS, savers, sort_column=None)
         self.delete_meeting_button = QPushButton("&Remove meeting")
         self.delete_meeting_button.clicked.connect(self.remove_meeting)
@@ -228,9 +215,7 @@ class MeetingsView(BoardView):
     # -- loading ----------------------------------------------------------------------------------
     def refresh(self) -> None:
         board_id = self.context.board_id
-        has_any = board_id is not None and bool(self.context.bf.scalar(
-            "SELECT EXISTS (SELECT 1 FROM meeting WHERE board_id = ?) OR EXISTS (SELECT 1 FROM seat WHERE board_id = ?)",
-            (board_id, board_id)))
+        has_any = board_id is not None and has_meetings_or_seats(self.context.bf, board_id)
         self.stack.show_body(has_any)
         self.empty.setEnabled(board_id is not None and not self.context.read_only)
         if board_id is None:
@@ -301,11 +286,7 @@ class MeetingsView(BoardView):
             button.setEnabled(not read_only)
 
     def _fill_meeting_list(self, meetings) -> None:
-        bf = self.context.bf
-        counts = {r[0]: (r[1], r[2]) for r in bf.query(
-            "SELECT m.id, (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id), "
-            "(SELECT count(*) FROM forward_item f WHERE f.meeting_id = m.id) FROM meeting m "
-            "WHERE m.board_id = ?", (self.context.board_id,))}
+        counts = meeting_counts(self.context.bf, self.context.board_id)
         self.meeting_table.set_rows([
             {"id": m.id, "meets_on": m.meets_on, "starts_at": m.starts_at or "", "venue": m.venue or "",
              "online": "Yes" if m.online else "No", "status": m.status, "marks": counts.get(m.id, (0, 0))[0],
@@ -363,9 +344,9 @@ class MeetingsView(BoardView):
             nominated = [h for h in ref.seat.holders if h.kind == "deputy"]
             for holder in nominated:
                 self.deputy_combo.addItem(f"{holder.name} (nominated deputy)", holder.person_id)
-            for person_id, name in self.context.bf.query("SELECT id, name FROM person ORDER BY name COLLATE NOCASE"):
-                if person_id not in {h.person_id for h in nominated}:
-                    self.deputy_combo.addItem(name, person_id)
+            for person in list_people(self.context.bf):
+                if person.id not in {h.person_id for h in nominated}:
+                    self.deputy_combo.addItem(person.name, person.id)
         if record is not None:
             self.deputy_combo.setCurrentIndex(max(self.deputy_combo.findData(record.deputy_id), 0))
         self.note_edit.setText(record.note or "" if record is not None else "")
