@@ -133,6 +133,11 @@ def count_entries(bf: BoardFile, flt: AuditFilter = AuditFilter()) -> int:
                      f"WHERE {where}", params)
 
 
+def has_history(bf: BoardFile) -> bool:
+    """Whether anything has been recorded in the file's audit trail."""
+    return bool(bf.scalar("SELECT EXISTS (SELECT 1 FROM audit_action)"))
+
+
 def users(bf: BoardFile) -> list[str]:
     return [row[0] for row in bf.query("SELECT DISTINCT os_user FROM audit_action ORDER BY os_user")]
 

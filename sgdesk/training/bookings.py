@@ -253,6 +253,30 @@ def cancel_session(ed: Action, bf: BoardFile, session_id: int, *, on: dt.date) -
 
 
 @dataclass(frozen=True)
+class Promotion:
+    """A place given from the waiting list that the delegate has not yet been told about."""
+
+    booking_id: int
+    session_id: int
+    delegate: str
+    course: str
+    session_date: dt.date
+    promoted_on: dt.date
+
+
+def untold_promotions(bf: BoardFile, board_id: int, session_id: int | None = None) -> list[Promotion]:
+    """Places given from a waiting list whose delegates are still to be told (of one session, or all)."""
+    rows = bf.query("""
+        SELECT b.id, b.session_id, d.name, c.title, s.session_date, b.promoted_on
+        FROM training_booking b JOIN training_delegate d ON d.id = b.delegate_id
+        JOIN training_session s ON s.id = b.session_id JOIN training_course c ON c.id = s.course_id
+        WHERE c.board_id = ? AND (? IS NULL OR s.id = ?) AND b.promoted_on IS NOT NULL AND b.promotion_told = 0
+        AND b.status = 'confirmed' ORDER BY s.session_date, b.promoted_on""", (board_id, session_id, session_id))
+    return [Promotion(r[0], r[1], r[2], r[3], dt.date.fromisoformat(r[4]), dt.date.fromisoformat(r[5]))
+            for r in rows]
+
+
+@dataclass(frozen=True)
 class HistoryEntry:
     on: dt.date
     event: str

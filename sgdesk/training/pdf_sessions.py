@@ -7,7 +7,7 @@ command line; the number is shown in the Training view). reportlab is imported i
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -17,9 +17,9 @@ from sgdesk.exporting import ExportRequest, ExportResult
 from sgdesk.store import BoardFile
 from sgdesk.training.model import (
     LENGTHS,
-    PLACES_SQL,
     Session,
     get_session,
+    register_of,
     session_board,
 )
 from sgdesk.training.policy import weekday_date
@@ -44,24 +44,6 @@ def requested_session(bf: BoardFile, request: ExportRequest) -> Session:
     return session
 
 
-@dataclass(frozen=True)
-class _Person:
-    booking_id: int
-    name: str
-    organisation: str
-    job_title: str | None
-    status: str
-
-
-def _people(bf: BoardFile, session_id: int, statuses: str) -> list[_Person]:
-    rows = bf.query(f"""
-        SELECT b.id, d.name, o.name, d.job_title, b.status FROM training_booking b
-        JOIN training_delegate d ON d.id = b.delegate_id JOIN organisation o ON o.id = d.organisation_id
-        WHERE b.session_id = ? AND b.status IN {statuses}""", (session_id,))
-    people = [_Person(*row) for row in rows]
-    return sorted(people, key=lambda p: (p.name.split()[-1].casefold(), p.name.casefold()))
-
-
 def _time(session: Session) -> str:
     return f"{session.start_time} to {session.end_time}"
 
@@ -74,7 +56,7 @@ def register_story(bf: BoardFile, session: Session) -> list[Any]:
     from sgdesk.pdf.colours import GRID, MUTED
 
     s = styles()
-    people = _people(bf, session.id, PLACES_SQL)
+    people = register_of(bf, session.id)
     details = [("Course", f"{session.course_title} (level {session.level}, {LENGTHS[session.length].lower()})"),
                ("Date", weekday_date(session.session_date)), ("Venue", session.where),
                ("Time", _time(session)), ("Trainer", session.trainer or ""),
@@ -200,7 +182,7 @@ def _certificate_class():
 def certificates_story(bf: BoardFile, board_name: str, session: Session) -> list[Any]:
     from reportlab.platypus import PageBreak
 
-    people = _people(bf, session.id, "('attended')")
+    people = register_of(bf, session.id, ("attended",))
     if not people:
         raise SGDeskError(f"nobody is marked as attended at {session.label}: take the register first")
     story: list[Any] = []

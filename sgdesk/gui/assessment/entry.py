@@ -46,6 +46,7 @@ from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import confirm, show_error
 from sgdesk.gui.widgets.forms import FormDialog, line_edit
 from sgdesk.gui.widgets.models import Field, RecordsModel
+from sgdesk.organisations import list_organisations
 
 NOT_ANSWERED = "Not answered"
 COMMENT_PREVIEW = 90  # characters of a comment shown in the table; the comment box shows it all
@@ -427,8 +428,8 @@ class EntryPanel(QWidget):
         if self.round is None:
             return
         taken = {r.organisation_id for r in self.respondents}
-        available = [(row[0], row[1]) for row in self.context.bf.query(
-            "SELECT id, name FROM organisation ORDER BY name COLLATE NOCASE") if row[0] not in taken]
+        organisations = sorted(list_organisations(self.context.bf), key=lambda o: o.name.casefold())
+        available = [(o.id, o.name) for o in organisations if o.id not in taken]
         if not available:
             show_error(self, SGDeskError("every organisation in the file is already in this round: add new "
                                          "organisations first (import organisations)"))
@@ -439,7 +440,7 @@ class EntryPanel(QWidget):
         self.add_respondent_for(dialog.organisation.currentData(), dialog.person.text())
 
     def add_respondent_for(self, organisation_id: int, person: str = "") -> None:
-        name = self.context.bf.scalar("SELECT name FROM organisation WHERE id = ?", (organisation_id,))
+        name = next(o.name for o in list_organisations(self.context.bf) if o.id == organisation_id)
         try:
             require_open(self.round)
             with self.context.edit(f"Ask {name} in {self.round.title}") as ed:

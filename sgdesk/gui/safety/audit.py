@@ -207,7 +207,7 @@ class AuditTrailDialog(QDialog):
         flt = self.current_filter()
         entries = audit.entries(bf, flt, limit=MAX_SHOWN)
         self.model.set_rows([entry_row(n, entry) for n, entry in enumerate(entries)])
-        has_history = bf.scalar("SELECT count(*) FROM audit_action") > 0
+        has_history = audit.has_history(bf)
         self.stack.show_body(has_history)
         self.export_button.setEnabled(bool(entries))
         if len(entries) < MAX_SHOWN:

@@ -32,6 +32,7 @@ from sgdesk.training.bookings import (
     mark_told,
     promote_from_waiting_list,
     set_approved,
+    untold_promotions,
 )
 from sgdesk.training.model import (
     Booking,
@@ -188,12 +189,9 @@ class BookingsPanel(QWidget):
                           f"{session.start_time}–{session.end_time} · {session.where} · trainer "
                           f"{session.trainer or 'to be confirmed'} · <b>{session.places_taken} of {session.capacity}"
                           f"</b> places taken · {session.waiting} waiting")
-        untold = self.context.bf.query(
-            "SELECT d.name, b.promoted_on FROM training_booking b JOIN training_delegate d ON d.id = b.delegate_id "
-            "WHERE b.session_id = ? AND b.promoted_on IS NOT NULL AND b.promotion_told = 0 AND b.status = 'confirmed' "
-            "ORDER BY b.promoted_on", (session.id,))
+        untold = untold_promotions(self.context.bf, self.context.board_id, session.id)
         if untold:
-            names = "; ".join(f"{name} (on {format_date(dt.date.fromisoformat(day))})" for name, day in untold)
+            names = "; ".join(f"{p.delegate} (on {format_date(p.promoted_on)})" for p in untold)
             self.banner.setText(f"Given a place from the waiting list: {names}. Tell them, then select them and "
                                 "click 'Told about the place'.")
             self.banner.show()

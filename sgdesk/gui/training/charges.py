@@ -27,7 +27,7 @@ from sgdesk.training.charges import (
     charges_by_organisation,
     describe_period,
 )
-from sgdesk.training.model import LENGTHS
+from sgdesk.training.model import LENGTHS, session_years
 from sgdesk.training.policy import (
     explicit_categories,
     get_policy,
@@ -50,14 +50,6 @@ CHARGE_COLUMNS: list[Column[Charge]] = [
 ]
 
 
-def training_years(bf: BoardFile, board_id: int) -> list[FinancialYear]:
-    """Financial years with training sessions, newest first."""
-    months = [found[0] for found in bf.query(
-        "SELECT DISTINCT substr(s.session_date, 1, 7) || '-01' FROM training_session s "
-        "JOIN training_course c ON c.id = s.course_id WHERE c.board_id = ?", (board_id,))]
-    return sorted({FinancialYear.containing(dt.date.fromisoformat(month)) for month in months}, reverse=True)
-
-
 def period_combo(bf: BoardFile, board_id: int, name: str) -> QComboBox:
     """A choice of financial year (those with training, and this one) or the whole record."""
     combo = QComboBox()
@@ -69,7 +61,7 @@ def period_combo(bf: BoardFile, board_id: int, name: str) -> QComboBox:
 def fill_periods(combo: QComboBox, bf: BoardFile, board_id: int) -> None:
     """(Re)fill a period combo, keeping the choice; at first the latest year with training."""
     first_fill, chosen = combo.count() == 0, combo.currentData()
-    with_training = training_years(bf, board_id)
+    with_training = session_years(bf, board_id)
     years = sorted(set(with_training) | {FinancialYear.containing(dt.date.today())}, reverse=True)
     combo.blockSignals(True)
     combo.clear()

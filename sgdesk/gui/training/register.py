@@ -7,7 +7,6 @@ selection then moves down to the next delegate. Each mark is one Undo step.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -18,34 +17,15 @@ from sgdesk.gui.training.models import Column, ListModel
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import show_error
 from sgdesk.gui.widgets.forms import button
-from sgdesk.gui.widgets.record_table import selected_row
 from sgdesk.gui.widgets.views import column, record_table, row
-from sgdesk.store import BoardFile
 from sgdesk.training.bookings import mark_attendance
-from sgdesk.training.model import PLACES_SQL, get_session
+from sgdesk.training.model import Attendee, get_session, register_of
 
 MARKS = {"attended": "✓ Attended", "dna": "✗ Did not attend", "confirmed": ""}
 _KEYS = {Qt.Key.Key_A: "attended", Qt.Key.Key_Space: "attended", Qt.Key.Key_Y: "attended", Qt.Key.Key_D: "dna",
          Qt.Key.Key_N: "dna", Qt.Key.Key_Delete: "confirmed", Qt.Key.Key_Backspace: "confirmed"}
 KEY_HELP = ("Keys: <b>A</b> or <b>Space</b> attended · <b>D</b> did not attend · <b>Delete</b> clears · "
             "<b>↑ ↓</b> move. Each mark can be undone (Ctrl+Z).")
-
-
-@dataclass(frozen=True)
-class RegisterEntry:
-    booking_id: int
-    name: str
-    organisation: str
-    status: str
-
-
-def register_entries(bf: BoardFile, session_id: int) -> list[RegisterEntry]:
-    """Everyone holding a place on the session, by name."""
-    rows = bf.query(f"""
-        SELECT b.id, d.name, o.name, b.status FROM training_booking b
-        JOIN training_delegate d ON d.id = b.delegate_id JOIN organisation o ON o.id = d.organisation_id
-        WHERE b.session_id = ? AND b.status IN {PLACES_SQL} ORDER BY d.search_key""", (session_id,))
-    return [RegisterEntry(*row) for row in rows]
 
 
 class RegisterTable(QTableView):
@@ -73,7 +53,7 @@ class RegisterPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.session_id: int | None = None
-        self.model: ListModel[RegisterEntry] = ListModel([
+        self.model: ListModel[Attendee] = ListModel([
             Column("Name", lambda e: e.name),
             Column("Organisation", lambda e: e.organisation),
             Column("Attendance", lambda e: MARKS[e.status]),
@@ -103,7 +83,7 @@ class RegisterPanel(QWidget):
         row = max(self.table.currentIndex().row(), 0)
         session = get_session(self.context.bf, self.session_id)
         self.heading.setText(f"<b>Register: {session.label}</b>")
-        self.model.set_items(register_entries(self.context.bf, self.session_id))
+        self.model.set_items(register_of(self.context.bf, self.session_id))
         self.table.resizeColumnsToContents()
         if self.model.rowCount():
             self.table.selectRow(min(row, self.model.rowCount() - 1))
@@ -137,7 +117,3 @@ class RegisterPanel(QWidget):
             show_error(self, error, "Register")
             return
         self.status.emit(f"Marked {len(rest)} delegate(s) attended")
-
-    def current_booking(self) -> int | None:
-        row = selected_row(self.table)
-        return None if row is None else self.model.item(row).booking_id

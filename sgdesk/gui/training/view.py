@@ -23,7 +23,7 @@ from sgdesk.gui.widgets.forms import button
 from sgdesk.gui.widgets.tasks import run_in_background
 from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column, row
 from sgdesk.store import Changes
-from sgdesk.training.model import get_session
+from sgdesk.training.model import get_session, list_courses
 
 PANELS = (("programme", "&Programme", ProgrammePanel), ("bookings", "B&ookings", BookingsPanel),
           ("charges", "C&harges", ChargesPanel), ("evaluations", "E&valuations", EvaluationsPanel))
@@ -111,8 +111,7 @@ class TrainingView(BoardView):
 
     def refresh(self) -> None:
         board_id = self.context.board_id
-        has_courses = board_id is not None and bool(self.context.bf.scalar(
-            "SELECT count(*) FROM training_course WHERE board_id = ?", (board_id,)))
+        has_courses = board_id is not None and bool(list_courses(self.context.bf, board_id))
         self.stack.show_body(has_courses)
         if not has_courses:
             return
