@@ -238,7 +238,8 @@ class ReportsView(BoardView):
         self.year.setAccessibleName("Financial year")
         this_year = FinancialYear.containing(dt.date.today())
         self.year.addItem("Whole record", None)
-        recorded = years_with_records(self.context.bf, self.context.board_id) if self.context.board_id else {}
+        board_id = self.context.board_id
+        recorded = years_with_records(self.context.bf, board_id, self.registry.years) if board_id else {}
         for fy in sorted({this_year - offset for offset in range(12)} | set(recorded), reverse=True):
             self.year.addItem(fy.label + ("" if fy in recorded else "  (no records)"), fy)
         self.year.addItem("Custom dates", "custom")
@@ -409,7 +410,7 @@ class ReportsView(BoardView):
 
     def select_main_year(self) -> None:
         """Choose the year most of the board's records are about (e.g. 2018/19 for the demo)."""
-        year = main_year(self.context.bf, self.context.board_id) if self.context.board_id else None
+        year = main_year(self.context.bf, self.context.board_id, self.registry.years) if self.context.board_id else None
         for index in range(self.year.count()):
             if year is not None and self.year.itemData(index) == year:  # findData compares identity
                 self.year.setCurrentIndex(index)

@@ -212,11 +212,13 @@ def test_outputs_start_on_the_year_the_records_are_about(window):
 def test_the_main_year_is_the_one_most_features_have_records_for(demo):
     import datetime as dt
 
+    from sgdesk import registry
     from sgdesk.activity import main_year, years_with_records
     from sgdesk.fyear import FinancialYear
 
-    counts = years_with_records(demo, 1)
+    providers = registry.load().years
+    counts = years_with_records(demo, 1, providers)
     assert counts[FinancialYear(2018)] == 4          # meetings, ledger, training, self-assessment
     assert counts[FinancialYear(2017)] == 1          # meetings only
-    assert main_year(demo, 1) == FinancialYear(2018)
-    assert main_year(demo, 1, today=dt.date(2018, 1, 1)) == FinancialYear(2017)  # never a year still to come
+    assert main_year(demo, 1, providers) == FinancialYear(2018)
+    assert main_year(demo, 1, providers, today=dt.date(2018, 1, 1)) == FinancialYear(2017)  # never a year to come
