@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from sgdesk.safety.crashtest import kill_edits, kill_import
+from crashtest import kill_edits, kill_import
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the kill test uses POSIX process control")
 

@@ -19,7 +19,9 @@ Two kinds of work:
 A kill cannot lose what the OS has already been given, so this shows SG Desk's transactions
 are whole and its lock and backups recover; power cuts are left to SQLite's journal and
 ``synchronous=FULL`` (docs/shared-drives.md). ``tests/safety/test_kill_crash.py`` runs a short version;
-``benchmarks/soak_kill.py`` a long one.
+``benchmarks/soak_kill.py`` a long one. It is a harness, not part of SG Desk: the children import
+it by its name, ``crashtest``, so its folder must be on the path (pytest adds it; the benchmark
+scripts run from it).
 """
 
 from __future__ import annotations
@@ -236,7 +238,7 @@ def _context():
         context = multiprocessing.get_context("forkserver")
         from sgdesk import registry
 
-        context.set_forkserver_preload(["sgdesk.safety.crashtest", "sgdesk.cli", *registry.FEATURE_MODULES])
+        context.set_forkserver_preload(["crashtest", "sgdesk.cli", *registry.FEATURE_MODULES])
         return context
     return multiprocessing.get_context("spawn")
 
