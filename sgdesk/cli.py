@@ -189,7 +189,7 @@ def _export_options(args: argparse.Namespace) -> dict[str, str]:
 def cmd_export(args: argparse.Namespace) -> int:
     from sgdesk import registry
     from sgdesk.boards import resolve_board
-    from sgdesk.exporting import ExportRequest
+    from sgdesk.exporting import ExportRequest, no_progress
 
     export = _choose("export", args.what, registry.load().exports)
     fmt = args.out.suffix.lower().lstrip(".")
@@ -201,7 +201,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     period = _period(args)
     with _open(args.file, read_only=True) as bf:
         board = resolve_board(bf, args.board)
-        result = export.run(bf, ExportRequest(board.id, args.out, period, args.draft, _export_options(args)))
+        result = export.run(bf, ExportRequest(board.id, args.out, period, args.draft, _export_options(args)),
+                            no_progress)
     pages = f" ({result.pages} pages)" if result.pages else ""
     print(f"Wrote {result.path}{pages}")
     for note in result.notes:

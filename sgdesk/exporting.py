@@ -32,12 +32,28 @@ class ExportResult:
     notes: tuple[str, ...] = ()
 
 
+#: told how far an export has got: (steps done, steps in all, what is being done)
+Progress = Callable[[int, int, str], None]
+
+
+def no_progress(done: int, total: int, text: str) -> None:
+    """Progress goes nowhere when nobody is watching (the command line, a test)."""
+
+
 @dataclass(frozen=True)
 class Export:
+    """A file the board's data can be written as, in ``formats`` (suffixes without the dot).
+
+    ``run(bf, request, progress)`` writes ``request.out`` and tells ``progress`` how far it has
+    got (the pack, appendix by appendix; an export quick enough to need no progress bar may say
+    nothing), so every caller, the Reports view as much as the command line, runs every export
+    the same way.
+    """
+
     name: str
     description: str
     formats: tuple[str, ...]
-    run: Callable[[BoardFile, ExportRequest], ExportResult]
+    run: Callable[[BoardFile, ExportRequest, Progress], ExportResult]
     needs_period: bool = True
     options_help: str = ""
 

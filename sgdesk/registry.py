@@ -37,6 +37,7 @@ class Registry:
     import_kinds: dict[str, ImportKind] = field(default_factory=dict)
     reports: dict[str, Report] = field(default_factory=dict)
     exports: dict[str, Export] = field(default_factory=dict)
+    report_exports: dict[str, Export] = field(default_factory=dict)   # each report as a file, by report name
     appendices: list[Appendix] = field(default_factory=list)
     demo_parts: list[tuple[int, str, DemoPart]] = field(default_factory=list)
     attention: list[AttentionProvider] = field(default_factory=list)
@@ -51,6 +52,12 @@ class Registry:
 
     def add_export(self, export: Export) -> None:
         self._unique(self.exports, export.name, export)
+
+    def add_report_export(self, export: Export) -> None:
+        """A report's export (PDF, Word, Excel, CSV); ``sgdesk export`` finds it by the report's name
+        unless a document is exported under that name (``training``: the summary, not the tables)."""
+        self._unique(self.report_exports, export.name, export)
+        self.exports.setdefault(export.name, export)
 
     def add_appendix(self, appendix: Appendix) -> None:
         """An appendix for the annual-report pack, kept in the order the pack prints them."""

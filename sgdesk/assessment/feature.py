@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from sgdesk.activity import years_from_dates
 
 if TYPE_CHECKING:
-    from sgdesk.exporting import ExportRequest, ExportResult
+    from sgdesk.exporting import ExportRequest, ExportResult, Progress
     from sgdesk.store import BoardFile
 
 
@@ -28,10 +28,9 @@ def register(registry) -> None:
     registry.add_report(Report("assessment", "self-assessment summary: N, mode, mean and range per statement",
                                assessment_report))
     registry.add_export(appendix_export(
-        Export("appendix3", "Appendix 3: the self-assessment summary and commentary", ("pdf",), export_appendix3,
-               needs_period=False, options_help="round=TITLE chooses the round (default: the latest in the period, "
-                                                "published first); title=TEXT retitles the appendix"),
-        appendix3_story))
+        "appendix3", "Appendix 3: the self-assessment summary and commentary", export_appendix3, appendix3_story,
+        needs_period=False, options_help="round=TITLE chooses the round (default: the latest in the period, "
+                                         "published first); title=TEXT retitles the appendix"))
     registry.add_export(Export("assessment-form", "a self-assessment response form for one agency (Excel)",
                                ("xlsx",), export_response_form, needs_period=False,
                                options_help="respondent=AGENCY (required); round=TITLE (default: the latest open "
@@ -44,11 +43,12 @@ def register(registry) -> None:
         bf, "SELECT DISTINCT period_start FROM assessment_round WHERE board_id = ?", board_id))
 
 
-def export_response_form(bf: BoardFile, request: ExportRequest) -> ExportResult:
+def export_response_form(bf: BoardFile, request: ExportRequest, progress: Progress) -> ExportResult:
     """The ``assessment-form`` export: one agency's response form as XLSX."""
     from sgdesk.assessment.forms import respondent_for_export, write_response_form
     from sgdesk.exporting import ExportResult
 
     respondent = respondent_for_export(bf, request.board_id, request.options.get("round"),
                                        request.options.get("respondent"))
+    progress(0, 1, f"Writing the response form of {respondent.organisation}…")
     return ExportResult(write_response_form(bf, respondent, request.out))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sgdesk.exporting import Appendix, Export
+from sgdesk.exporting import Appendix
 from sgdesk.fyear import FinancialYear
 from sgdesk.reporting import Report
 
@@ -27,11 +27,11 @@ def register(registry) -> None:
                                contributions_report))
     registry.add_report(Report("budget", "budget against actual, variance, outturn and carry-forward",
                                budget_report))
-    registry.add_export(appendix_export(Export(
-        "appendix2", "Appendix 2: the year's income, expenditure, outcome and partner contributions", ("pdf",),
-        export_appendix2,
+    registry.add_export(appendix_export(
+        "appendix2", "Appendix 2: the year's income, expenditure, outcome and partner contributions",
+        export_appendix2, appendix2_story,
         options_help="style=council (income negative, as council ledgers print it) or plain (Surplus/Deficit); "
-                     "detail=lines or categories; fund=NAME for one fund; title=TEXT"), appendix2_story))
+                     "detail=lines or categories; fund=NAME for one fund; title=TEXT"))
     registry.add_appendix(Appendix("finance", "Finance, with partner contributions", appendix2_story, order=20))
     registry.add_demo_part(20, "finance: 2018/19 ledger, 2016/17 contributions and budget", build_finance_demo)
     registry.add_attention(finance_attention)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sgdesk.activity import years_from_dates
-from sgdesk.exporting import Appendix, Export
+from sgdesk.exporting import Appendix
 from sgdesk.reporting import Report
 
 
@@ -37,9 +37,8 @@ def register(registry) -> None:
                                members_report, needs_period=False))
     registry.add_report(Report("attendance", "attendance per seat (expected, present, by deputy, apologies, "
                                "absent, percent) and the flags", attendance_report, needs_period=False))
-    appendix1 = Export("appendix1", "Appendix 1: board membership and attendance", ("pdf",), export_appendix1,
-                       needs_period=False, options_help=OPTIONS_HELP)
-    registry.add_export(appendix_export(appendix1, appendix1_story))
+    registry.add_export(appendix_export("appendix1", "Appendix 1: board membership and attendance", export_appendix1,
+                                        appendix1_story, needs_period=False, options_help=OPTIONS_HELP))
     registry.add_appendix(Appendix("membership", "Board membership and attendance", appendix1_story, order=10))
     registry.add_demo_part(10, "membership, meetings and attendance", build_membership_demo)
     registry.add_attention(membership_attention)

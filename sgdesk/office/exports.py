@@ -2,17 +2,17 @@
 
 :func:`report_export` wraps a :class:`~sgdesk.reporting.Report` as an
 :class:`~sgdesk.exporting.Export` of the same name (``sgdesk export FILE ledger --year 2018/19
---out ledger.xlsx``). :func:`appendix_export` gives an appendix export, whose PDF is built from
-a story, Word and Excel versions read from that same story.
+--out ledger.xlsx``); the pack feature does so once for every report
+(``registry.report_exports``). :func:`appendix_export` gives an appendix export, whose PDF is
+built from a story, Word and Excel versions read from that same story.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from sgdesk.branding import document_spec
-from sgdesk.exporting import Export, ExportRequest, ExportResult, StoryFunction
+from sgdesk.exporting import Export, ExportRequest, ExportResult, Progress, StoryFunction, no_progress
 from sgdesk.fyear import Period
 from sgdesk.office.blocks import TableBlock, report_table_block, typed_table
 from sgdesk.office.layout import orientation_for
@@ -109,27 +109,16 @@ def _spec(bf: BoardFile, request: ExportRequest, title: str, subject: str) -> "D
                          generated_on=request.generated_on)
 
 
-@dataclass(frozen=True)
-class _ReportRun:
-    """The run function of a report's export (a class, so the export can be told from others)."""
-
-    report: Report
-
-    def __call__(self, bf: BoardFile, request: ExportRequest) -> ExportResult:
-        tables = self.report.run(bf, request.board_id, request.period)
-        return write_tables(bf, request, report_title(self.report, request.period), self.report.description,
-                            tables)
-
-
 def report_export(report: Report) -> Export:
     """The export of ``report`` as PDF, Word, Excel or CSV, under the report's name."""
-    return Export(report.name, report.description, REPORT_FORMATS, _ReportRun(report),
-                  needs_period=report.needs_period)
 
+    def run(bf: BoardFile, request: ExportRequest, progress: Progress = no_progress) -> ExportResult:
+        progress(0, 2, "Reading the records…")
+        tables = report.run(bf, request.board_id, request.period)
+        progress(1, 2, f"Writing the {request.format.upper()} file…")
+        return write_tables(bf, request, report_title(report, request.period), report.description, tables)
 
-def is_report_export(export: Export) -> bool:
-    """Whether ``export`` is a report's export made by :func:`report_export`."""
-    return isinstance(export.run, _ReportRun)
+    return Export(report.name, report.description, REPORT_FORMATS, run, needs_period=report.needs_period)
 
 
 def story_tables(flowables: list[Any]) -> list[ReportTable]:
@@ -154,17 +143,6 @@ def write_story(out: Any, spec: "DocumentSpec", orientation: str, flowables: lis
     document.save(out)
 
 
-@dataclass(frozen=True)
-class _AppendixRun:
-    pdf: Callable[[BoardFile, ExportRequest], ExportResult]
-    story: StoryFunction
-
-    def __call__(self, bf: BoardFile, request: ExportRequest) -> ExportResult:
-        if request.format not in OFFICE_FORMATS:
-            return self.pdf(bf, request)
-        title, orientation, flowables = self.story(bf, request.board_id, request.period, request.options)
-        write_story(request.out, _spec(bf, request, title, ""), orientation, flowables, request.format)
-        return ExportResult(request.out)
 
 
 def titled_story(flowables: Callable[[BoardFile, int, "Period | None"], list[Any]]) -> StoryFunction:
@@ -182,7 +160,18 @@ def titled_story(flowables: Callable[[BoardFile, int, "Period | None"], list[Any
     return story
 
 
-def appendix_export(export: Export, story: StoryFunction) -> Export:
-    """``export`` (a PDF appendix built from ``story``) offering Word and Excel as well."""
-    formats = tuple(dict.fromkeys((*export.formats, *OFFICE_FORMATS)))
-    return replace(export, formats=formats, run=_AppendixRun(export.run, story))
+def appendix_export(name: str, description: str, pdf: Callable[[BoardFile, ExportRequest], ExportResult],
+                    story: StoryFunction, *, needs_period: bool = True, options_help: str = "") -> Export:
+    """The export of an appendix: ``pdf`` writes it as a PDF in house style; Word and Excel are
+    read from its ``story``."""
+
+    def run(bf: BoardFile, request: ExportRequest, progress: Progress = no_progress) -> ExportResult:
+        progress(0, 1, "Reading the records…")
+        if request.format not in OFFICE_FORMATS:
+            return pdf(bf, request)
+        title, orientation, flowables = story(bf, request.board_id, request.period, request.options)
+        write_story(request.out, _spec(bf, request, title, ""), orientation, flowables, request.format)
+        return ExportResult(request.out)
+
+    return Export(name, description, ("pdf", *OFFICE_FORMATS), run, needs_period=needs_period,
+                  options_help=options_help)

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from sgdesk.errors import InputError, SGDeskError
+from sgdesk.exporting import Progress
 from sgdesk.fyear import Period
 from sgdesk.pack.options import PackChoices
 from sgdesk.store import BoardFile
 
-#: called with (steps done, steps in all, what is being done)
-ProgressCallback = Callable[[int, int, str], None]
 _NUMBERED = re.compile(r"^\s*appendix\s+[0-9A-Za-z]+\s*[:.\-–]\s*", re.IGNORECASE)
 
 
@@ -54,7 +53,7 @@ def require_period(period: Period | None) -> Period:
 
 
 def gather(bf: BoardFile, board_id: int, period: Period, choices: PackChoices,
-           progress: ProgressCallback, steps: int) -> list[BoundAppendix]:
+           progress: Progress, steps: int) -> list[BoundAppendix]:
     """Each chosen appendix's story; one that cannot be made for the period says why instead."""
     from reportlab.platypus import Paragraph
 

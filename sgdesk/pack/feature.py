@@ -1,7 +1,7 @@
 """The pack's contributions: the ``pack`` export, and every report as a PDF, Word, Excel or CSV file.
 
 Listed last in ``registry.FEATURE_MODULES``, so every other feature's reports are registered
-by the time :func:`register` wraps them.
+by the time :func:`register` wraps them: this is the one place a report becomes an export.
 """
 
 from __future__ import annotations
@@ -16,6 +16,5 @@ def register(registry) -> None:
 
     registry.add_export(Export("pack", "the annual-report appendices: cover, contents and the appendices",
                                FORMATS, export_pack, options_help=OPTIONS_HELP))
-    for name, report in sorted(registry.reports.items()):
-        if name not in registry.exports:
-            registry.add_export(report_export(report))
+    for _name, report in sorted(registry.reports.items()):
+        registry.add_report_export(report_export(report))

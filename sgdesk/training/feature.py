@@ -31,9 +31,9 @@ def register(registry) -> None:
                                           "invoicing", charges_report))
     registry.add_report(Report("evaluations", "training evaluations per course and session, with comments",
                                evaluations_report))
-    registry.add_export(appendix_export(Export(
-        "training", "training programme summary with figures, tables and a chart of delegates by sector", ("pdf",),
-        export_training), titled_story(training_story)))
+    registry.add_export(appendix_export(
+        "training", "training programme summary with figures, tables and a chart of delegates by sector",
+        export_training, titled_story(training_story)))
     registry.add_export(Export("register", "sign-in sheet for one training session", ("pdf",), export_register,
                                needs_period=False, options_help=SESSION_OPTION))
     registry.add_export(Export("certificates", "certificates of attendance, one page per attended delegate of a "

@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 
 from sgdesk.dates import format_date_long
 from sgdesk.errors import NotFoundError, SGDeskError
-from sgdesk.exporting import ExportRequest, ExportResult
+from sgdesk.exporting import ExportRequest, ExportResult, Progress
 from sgdesk.store import BoardFile
 from sgdesk.training.model import (
     LENGTHS,
@@ -93,13 +93,14 @@ def register_story(bf: BoardFile, session: Session) -> list[Any]:
     ]
 
 
-def export_register(bf: BoardFile, request: ExportRequest) -> ExportResult:
+def export_register(bf: BoardFile, request: ExportRequest, progress: Progress) -> ExportResult:
     from sgdesk.branding import document_spec
     from sgdesk.pdf import build_pdf
 
     session = requested_session(bf, request)
     if session.cancelled:
         raise SGDeskError(f"the session {session.label} was cancelled, so it has no register")
+    progress(0, 1, f"Writing the register of {session.label}…")
     spec = document_spec(bf, request.board_id,
                          f"Register: {session.course_title}, {format_date_long(session.session_date)}",
                          subject="Attendance register", draft=request.draft, footer_text="Attendance register",
@@ -192,11 +193,12 @@ def certificates_story(bf: BoardFile, board_name: str, session: Session) -> list
     return story[:-1]
 
 
-def export_certificates(bf: BoardFile, request: ExportRequest) -> ExportResult:
+def export_certificates(bf: BoardFile, request: ExportRequest, progress: Progress) -> ExportResult:
     from sgdesk.branding import document_spec
     from sgdesk.pdf import build_pdf
 
     session = requested_session(bf, request)
+    progress(0, 1, f"Writing the certificates of {session.label}…")
     spec = document_spec(bf, request.board_id,
                          f"Certificates: {session.course_title}, {format_date_long(session.session_date)}",
                          subject="Certificates of attendance", draft=request.draft, marking=None,

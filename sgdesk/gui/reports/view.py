@@ -67,11 +67,10 @@ class Output:
 
 def outputs(registry: Any) -> list[tuple[str, list[Output]]]:
     """The outputs in the registry, in sections: the pack, documents, reports."""
-    from sgdesk.office.exports import is_report_export, report_export
-
+    tables = {id(export) for export in registry.report_exports.values()}
     documents = [Output("export", name, export) for name, export in sorted(registry.exports.items())
-                 if name != PACK and not is_report_export(export)]
-    reports = [Output("report", name, report_export(report)) for name, report in sorted(registry.reports.items())]
+                 if name != PACK and id(export) not in tables]
+    reports = [Output("report", name, export) for name, export in sorted(registry.report_exports.items())]
     sections = [("Documents and appendices", documents), ("Reports (tables)", reports)]
     if PACK in registry.exports:
         sections.insert(0, ("Annual report", [Output("export", PACK, registry.exports[PACK])]))
@@ -95,11 +94,7 @@ def run_output(output: Output, path: Path, request: ExportRequest, progress: Pro
     from sgdesk.store import open_board_file
 
     with open_board_file(path, read_only=True) as bf:
-        if output.name == PACK and output.kind == "export":
-            from sgdesk.pack.export import export_pack
-
-            return export_pack(bf, request, progress.update)
-        return output.export.run(bf, request)
+        return output.export.run(bf, request, progress.update)
 
 
 class PackOptions(QGroupBox):

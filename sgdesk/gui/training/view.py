@@ -177,7 +177,8 @@ class TrainingView(BoardView):
 
             with open_board_file(path, read_only=True) as bf:
                 return registry.load().exports[what].run(bf, ExportRequest(board_id, out,
-                                                                          options={"session": str(session_id)}))
+                                                                          options={"session": str(session_id)}),
+                                                         progress.update)
 
         run_in_background(self, f"Writing the {what}…", work,
                           on_done=lambda result: self.say(f"Saved {result.path.name} ({result.pages} pages) in "

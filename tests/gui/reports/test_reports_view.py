@@ -96,6 +96,26 @@ def test_the_pack_follows_the_chosen_appendices_order_and_numbering(view, qtbot,
                for page in reader.pages)
 
 
+def test_every_export_tells_its_progress_through_the_same_call(view, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QProgressDialog
+
+    told: list[str] = []
+    shown = QProgressDialog.setLabelText
+    monkeypatch.setattr(QProgressDialog, "setLabelText", lambda dialog, text: (told.append(text), shown(dialog, text)))
+    done: list = []
+    view.export_to(tmp_path / "pack.pdf", on_done=done.append)
+    wait_for(qtbot, done)
+    assert told[0] == "Preparing Appendix 1: Board membership and attendance…"    # (later steps may be
+    assert told[-1] == "Done"                                                        # too quick to show)
+    told.clear()
+    done.clear()
+    view.select_output("report", "ledger")
+    view.select_format("xlsx")
+    view.export_to(tmp_path / "ledger.xlsx", on_done=done.append)
+    wait_for(qtbot, done)
+    assert told[0] == "Reading the records…"
+
+
 def test_export_says_where_and_offers_to_open_the_folder(view, qtbot, tmp_path, message_boxes):
     view.pack_options.appendices.item(0).setCheckState(Qt.CheckState.Unchecked)
     view.export_to(tmp_path / "pack.docx")
