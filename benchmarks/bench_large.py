@@ -95,7 +95,7 @@ def child_gui(path: Path, xlsx: Path, year: int, whole_session: int) -> dict[str
     from sgdesk.exporting import ExportRequest
     from sgdesk.fyear import Period
     from sgdesk.gui.shell.main_window import MainWindow
-    from sgdesk.gui.shell.viewspecs import VIEW_SPECS
+    from sgdesk.gui.shell.viewspecs import view_specs
     from sgdesk.importing import run_import
     from sgdesk.pack.export import export_pack
 
@@ -120,7 +120,7 @@ def child_gui(path: Path, xlsx: Path, year: int, whole_session: int) -> dict[str
             raise RuntimeError(f"the app could not open {path}")
         settle()
         samples[f"open file (Overview built and painted), {when}"].append(time.perf_counter() - began)
-        for spec in VIEW_SPECS[1:]:
+        for spec in view_specs()[1:]:
             began = time.perf_counter()
             window.show_view(spec.key)
             settle()

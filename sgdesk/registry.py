@@ -1,15 +1,17 @@
-"""What the features contribute: import kinds, reports, exports, appendices, demo parts, attention items.
+"""What the features contribute: import kinds, reports, exports, appendices, demo parts, attention
+items, domain checks, the years they have records for, and their sidebar views.
 
-Each feature module has a ``register(registry)`` function; :func:`load` imports the features
-once. Feature modules import their heavy libraries (pandas, reportlab, openpyxl) inside
-functions, so loading the registry stays cheap.
+:data:`FEATURE_MODULES` is the one list of features: each has a ``register(registry)``
+function, and :func:`load` imports them once. Feature modules import their heavy libraries
+(reportlab, openpyxl, python-docx) inside functions, so loading the registry stays cheap; a
+view is named by a "module:Class" string the GUI's shell imports, so the core never imports Qt.
 """
 
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterable
 
 from sgdesk.activity import YearsProvider
 from sgdesk.attention import AttentionProvider
@@ -32,6 +34,20 @@ FEATURE_MODULES: tuple[str, ...] = (
 DemoPart = Callable[[BoardFile, Action, int], None]
 
 
+@dataclass(frozen=True)
+class SidebarView:
+    """A main view of the window, in the sidebar in ``order`` (Overview 0, membership 10...).
+
+    ``target`` names its class, ``"sgdesk.gui.finance.view:FinanceView"``; the shell imports it
+    the first time the view is shown (and the bundle lists it as a hidden import).
+    """
+
+    key: str
+    title: str
+    target: str
+    order: int
+
+
 @dataclass
 class Registry:
     import_kinds: dict[str, ImportKind] = field(default_factory=dict)
@@ -43,6 +59,7 @@ class Registry:
     attention: list[AttentionProvider] = field(default_factory=list)
     checks: list[DomainCheck] = field(default_factory=list)
     years: list[YearsProvider] = field(default_factory=list)
+    views: list[SidebarView] = field(default_factory=list)
 
     def add_import_kind(self, kind: ImportKind) -> None:
         self._unique(self.import_kinds, kind.name, kind)
@@ -82,6 +99,13 @@ class Registry:
         """The financial years a feature has records for (see :mod:`sgdesk.activity`)."""
         self.years.append(provider)
 
+    def add_view(self, view: SidebarView) -> None:
+        """A sidebar view (see :class:`SidebarView`), kept in its order."""
+        if any(known.key == view.key for known in self.views):
+            raise ValueError(f"{view.key!r} is registered twice")
+        self.views.append(view)
+        self.views.sort(key=lambda item: item.order)
+
     @staticmethod
     def _unique(mapping: dict, name: str, value: object) -> None:
         if name in mapping:
@@ -92,12 +116,17 @@ class Registry:
 _registry: Registry | None = None
 
 
+def collect(module_names: Iterable[str]) -> Registry:
+    """A registry holding what each of the feature modules ``module_names`` registers."""
+    registry = Registry()
+    for module_name in module_names:
+        importlib.import_module(module_name).register(registry)
+    return registry
+
+
 def load() -> Registry:
     """The registry with every feature registered (loaded on first use)."""
     global _registry
     if _registry is None:
-        registry = Registry()
-        for module_name in FEATURE_MODULES:
-            importlib.import_module(module_name).register(registry)
-        _registry = registry
+        _registry = collect(FEATURE_MODULES)
     return _registry

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sgdesk.activity import years_from_dates
+from sgdesk.registry import SidebarView
 
 if TYPE_CHECKING:
     from sgdesk.exporting import ExportRequest, ExportResult, Progress
@@ -37,6 +38,7 @@ def register(registry) -> None:
                                             "round)"))
     registry.add_appendix(Appendix("assessment", "Self-assessment", appendix3_story, order=30))
     registry.add_demo_part(30, "self-assessment rounds", build_assessment_demo)
+    registry.add_view(SidebarView("assessment", "Self-assessment", "sgdesk.gui.assessment.view:AssessmentView", 30))
     registry.add_attention(open_rounds)
     registry.add_check(assessment_findings)
     registry.add_years(lambda bf, board_id: years_from_dates(

@@ -66,7 +66,13 @@ from sgdesk.demo.large_data import (
     TOOL_KEY,
 )
 from sgdesk.demo.large_finance import BoardYear
-from sgdesk.demo.large_rows import StressBoard, address, day_between, nth_weekday, spread
+from sgdesk.demo.large_rows import (
+    StressBoard,
+    address,
+    day_between,
+    nth_weekday,
+    spread,
+)
 from sgdesk.demo.large_training import Programme
 from sgdesk.finance.accounts import ensure_accounts, ensure_fund
 from sgdesk.fyear import FinancialYear

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sgdesk.exporting import Appendix
 from sgdesk.fyear import FinancialYear
+from sgdesk.registry import SidebarView
 from sgdesk.reporting import Report
 
 
@@ -34,6 +35,7 @@ def register(registry) -> None:
                      "detail=lines or categories; fund=NAME for one fund; title=TEXT"))
     registry.add_appendix(Appendix("finance", "Finance, with partner contributions", appendix2_story, order=20))
     registry.add_demo_part(20, "finance: 2018/19 ledger, 2016/17 contributions and budget", build_finance_demo)
+    registry.add_view(SidebarView("finance", "Finance", "sgdesk.gui.finance.view:FinanceView", 40))
     registry.add_attention(finance_attention)
     registry.add_check(finance_checks)
     registry.add_years(lambda bf, board_id: {FinancialYear(row[0]) for row in bf.query(

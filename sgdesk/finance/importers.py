@@ -32,7 +32,13 @@ from sgdesk.finance.contributions import (
     update_contribution,
     year_settings,
 )
-from sgdesk.finance.ledger import LedgerEntry, LineDetails, check_entry_date, list_entries, save_entry
+from sgdesk.finance.ledger import (
+    LedgerEntry,
+    LineDetails,
+    check_entry_date,
+    list_entries,
+    save_entry,
+)
 from sgdesk.fyear import FinancialYear
 from sgdesk.importing.framework import (
     Column,

@@ -14,7 +14,12 @@ from typing import Any, Iterable, Literal
 
 from sgdesk.dates import format_date
 from sgdesk.errors import InputError
-from sgdesk.finance.accounts import CARRIED_FORWARD, Section, ensure_category, line_accounts
+from sgdesk.finance.accounts import (
+    CARRIED_FORWARD,
+    Section,
+    ensure_category,
+    line_accounts,
+)
 from sgdesk.fyear import FinancialYear, Period
 from sgdesk.money import Pence, format_money
 from sgdesk.store import BoardFile

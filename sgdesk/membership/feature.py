@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sgdesk.activity import years_from_dates
 from sgdesk.exporting import Appendix
+from sgdesk.registry import SidebarView
 from sgdesk.reporting import Report
 
 
@@ -41,6 +42,8 @@ def register(registry) -> None:
                                         appendix1_story, needs_period=False, options_help=OPTIONS_HELP))
     registry.add_appendix(Appendix("membership", "Board membership and attendance", appendix1_story, order=10))
     registry.add_demo_part(10, "membership, meetings and attendance", build_membership_demo)
+    registry.add_view(SidebarView("membership", "Membership", "sgdesk.gui.membership.view:MembershipView", 10))
+    registry.add_view(SidebarView("meetings", "Meetings", "sgdesk.gui.membership.meetings_view:MeetingsView", 11))
     registry.add_attention(membership_attention)
     registry.add_check(membership_findings)
     registry.add_years(lambda bf, board_id: years_from_dates(

@@ -12,7 +12,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from sgdesk.branding import document_spec
-from sgdesk.exporting import Export, ExportRequest, ExportResult, Progress, StoryFunction, no_progress
+from sgdesk.exporting import (
+    Export,
+    ExportRequest,
+    ExportResult,
+    Progress,
+    StoryFunction,
+    no_progress,
+)
 from sgdesk.fyear import Period
 from sgdesk.office.blocks import TableBlock, report_table_block, typed_table
 from sgdesk.office.layout import orientation_for

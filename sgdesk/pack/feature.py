@@ -7,6 +7,7 @@ by the time :func:`register` wraps them: this is the one place a report becomes 
 from __future__ import annotations
 
 from sgdesk.exporting import Export
+from sgdesk.registry import SidebarView
 
 
 def register(registry) -> None:
@@ -16,5 +17,6 @@ def register(registry) -> None:
 
     registry.add_export(Export("pack", "the annual-report appendices: cover, contents and the appendices",
                                FORMATS, export_pack, options_help=OPTIONS_HELP))
+    registry.add_view(SidebarView("reports", "Reports", "sgdesk.gui.reports.view:ReportsView", 90))
     for _name, report in sorted(registry.reports.items()):
         registry.add_report_export(report_export(report))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sgdesk.activity import years_from_dates
 from sgdesk.exporting import Appendix, Export
+from sgdesk.registry import SidebarView
 from sgdesk.reporting import Report
 
 SESSION_OPTION = "session=ID (the session number shown in the Training view; --session ID on the command line)"
@@ -42,6 +43,7 @@ def register(registry) -> None:
     registry.add_appendix(Appendix("training", "Training summary", titled_story(training_story), order=40))
     registry.add_demo_part(40, "training: the 2018/19 programme, bookings, registers and evaluations",
                            build_training_demo)
+    registry.add_view(SidebarView("training", "Training", "sgdesk.gui.training.view:TrainingView", 20))
     registry.add_attention(training_attention)
     registry.add_check(training_checks)
     registry.add_years(lambda bf, board_id: years_from_dates(

@@ -198,12 +198,12 @@ def test_a_booking_with_an_email_finds_the_same_person_recorded_without_one(demo
 
 def test_opening_a_file_again_lets_go_of_the_views_of_the_one_before(window, demo_path, qtbot):
     """The views of a closed file are freed (they used to stay in memory, tens of MB a time at scale)."""
-    from sgdesk.gui.shell.viewspecs import VIEW_SPECS
+    from sgdesk.gui.shell.viewspecs import view_specs
 
-    for spec in VIEW_SPECS:
+    for spec in view_specs():
         window.show_view(spec.key)
     before = [weakref.ref(view) for view in window.views.values()]
-    assert len(before) == len(VIEW_SPECS)
+    assert len(before) == len(view_specs())
     assert window.open_path(demo_path)
     qtbot.wait(10)          # the event loop deletes the old page
     gc.collect()

@@ -12,8 +12,8 @@ from sgdesk.importing import ImportProblems, run_import
 from sgdesk.membership.attendance import MarkEdit, write_marks
 from sgdesk.membership.attention import membership_attention
 from sgdesk.membership.bodies import board_body, find_body, list_bodies
-from sgdesk.membership.details import MEETING, ORGANISATION, change_detail
 from sgdesk.membership.checks import membership_findings
+from sgdesk.membership.details import MEETING, ORGANISATION, change_detail
 from sgdesk.membership.meetings import add_meeting
 from sgdesk.membership.reports import members_report, organisations_report
 from sgdesk.membership.seats import (

@@ -8,7 +8,6 @@ from __future__ import annotations
 import sys
 
 import pytest
-
 from crashtest import kill_edits, kill_import
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the kill test uses POSIX process control")

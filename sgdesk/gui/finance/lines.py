@@ -17,7 +17,13 @@ from PySide6.QtWidgets import (
 
 from sgdesk.dates import format_date_numeric, parse_date
 from sgdesk.errors import SGDeskError
-from sgdesk.finance.accounts import DEFAULT_FUND, SECTION_LABELS, SECTIONS, category_names, list_funds
+from sgdesk.finance.accounts import (
+    DEFAULT_FUND,
+    SECTION_LABELS,
+    SECTIONS,
+    category_names,
+    list_funds,
+)
 from sgdesk.finance.budgets import BudgetLine, save_budget_line
 from sgdesk.finance.ledger import LedgerEntry, LineDetails, save_entry
 from sgdesk.fyear import FinancialYear

@@ -37,8 +37,8 @@ from sgdesk.gui.widgets.record_table import RecordTable, section_label, table_pa
 from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column, row
 from sgdesk.membership.attendance import set_mark_details
 from sgdesk.membership.bodies import Body, body_by_key, list_bodies
-from sgdesk.membership.flags import QuorumRule, get_quorum_rule, set_quorum_rule
 from sgdesk.membership.details import MEETING, change_detail
+from sgdesk.membership.flags import QuorumRule, get_quorum_rule, set_quorum_rule
 from sgdesk.membership.meetings import (
     STATUSES,
     add_forward_item,

@@ -30,7 +30,7 @@ from sgdesk.backups import backup_before_first_edit
 from sgdesk.errors import SGDeskError
 from sgdesk.gui.safety.read_only_banner import ReadOnlyBanner
 from sgdesk.gui.safety.settings import backup_folder, backups_kept
-from sgdesk.gui.shell.viewspecs import VIEW_SPECS
+from sgdesk.gui.shell.viewspecs import load_view, view_specs
 from sgdesk.gui.shell.welcome import WelcomeView
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import NewBoardDialog, default_documents_dir, show_error
@@ -44,12 +44,6 @@ MAX_RECENT = 8
 #: the welcome screen waits for the user: this long after it appears, the features are loaded, so that
 #: opening a file then only reads the file (loading them took about 150 ms of opening the first file)
 WARM_UP_MS = 300
-
-
-def load_features() -> None:
-    from sgdesk import registry
-
-    registry.load()
 
 
 class MainWindow(QMainWindow):
@@ -113,13 +107,19 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
         self.go_menu = self.menuBar().addMenu("&Go")
-        for number, spec in enumerate(VIEW_SPECS, start=1):
-            action = self._action(spec.title, lambda _checked=False, key=spec.key: self.show_view(key),
-                                  f"Ctrl+{number}" if number < 10 else None, name=f"go_{spec.key}")
-            self.go_menu.addAction(action)
+        self.go_menu.aboutToShow.connect(self._fill_go_menu)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addActions([self.about_action, self.check_action, self.audit_action, self.restore_action])
         self._update_recent_menu()
+
+    def _fill_go_menu(self) -> None:
+        """A Go menu item for each view (Ctrl+1 for the first), once the features are loaded."""
+        if self.go_menu.actions():
+            return
+        for number, spec in enumerate(view_specs(), start=1):
+            action = self._action(spec.title, lambda _checked=False, key=spec.key: self.show_view(key),
+                                  f"Ctrl+{number}" if number < 10 else None, name=f"go_{spec.key}")
+            self.go_menu.addAction(action)
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar("Board")
@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setVisible(False)
         self.path_label.setText("No file open")
         self._update_edit_actions()
-        QTimer.singleShot(WARM_UP_MS, load_features)
+        QTimer.singleShot(WARM_UP_MS, self, self._fill_go_menu)   # loads the features
 
     def _replace_page(self, widget: QWidget) -> None:
         while self.pages.count():
@@ -215,7 +215,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName("Sections")
         self.sidebar.setFixedWidth(190)
-        for spec in VIEW_SPECS:
+        self._fill_go_menu()
+        for spec in view_specs():
             item = QListWidgetItem(spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.sidebar.addItem(item)
@@ -253,8 +254,8 @@ class MainWindow(QMainWindow):
     def view(self, key: str) -> BoardView:
         """The view for ``key``, created on first use."""
         if key not in self.views:
-            spec = next(s for s in VIEW_SPECS if s.key == key)
-            view = spec.load()(self.context)
+            spec = next(s for s in view_specs() if s.key == key)
+            view = load_view(spec)(self.context)
             if self.context.read_only:  # cells in every table stay as they are
                 for table in view.findChildren(QAbstractItemView):
                     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -265,7 +266,7 @@ class MainWindow(QMainWindow):
     def show_view(self, key: str) -> BoardView | None:
         if self.context is None:
             return None
-        keys = [spec.key for spec in VIEW_SPECS]
+        keys = [spec.key for spec in view_specs()]
         self.sidebar.setCurrentRow(keys.index(key))
         return self.views.get(key)
 
@@ -273,7 +274,7 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         try:
-            self.view_stack.setCurrentWidget(self.view(VIEW_SPECS[row].key))
+            self.view_stack.setCurrentWidget(self.view(view_specs()[row].key))
         except Exception as error:  # a view that fails to build must not take the window with it
             show_error(self, error, "Cannot show this view")
 

@@ -20,7 +20,13 @@ from sgdesk.money import format_money
 from sgdesk.store import BoardFile
 from sgdesk.training.charges import booking_fee
 from sgdesk.training.delegates import DelegateIndex
-from sgdesk.training.model import PLACE_STATUSES, STATUS_LABELS, BookingLine, booking_lines, booking_order
+from sgdesk.training.model import (
+    PLACE_STATUSES,
+    STATUS_LABELS,
+    BookingLine,
+    booking_lines,
+    booking_order,
+)
 from sgdesk.training.policy import get_policy, org_categories
 
 #: item data role carrying (taken, capacity) for a fill bar

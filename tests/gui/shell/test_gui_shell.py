@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from sgdesk.gui.shell.main_window import MainWindow
-from sgdesk.gui.shell.viewspecs import VIEW_SPECS
+from sgdesk.gui.shell.viewspecs import view_specs
 from sgdesk.gui.shell.welcome import WelcomeView
 
 
@@ -37,7 +37,7 @@ def test_opening_a_bad_file_shows_why_and_keeps_the_welcome_screen(qtbot, settin
 
 
 def test_every_sidebar_view_opens(window):
-    for row, spec in enumerate(VIEW_SPECS):
+    for row, spec in enumerate(view_specs()):
         window.sidebar.setCurrentRow(row)
         assert window.view_stack.currentWidget() is window.views[spec.key]
         assert window.views[spec.key].accessibleName() == spec.title
@@ -135,7 +135,7 @@ def test_the_new_board_form_loads_from_ui_and_reads_its_fields(qtbot):
 def test_views_can_be_reached_by_keyboard_shortcuts(window, qtbot):
     from PySide6.QtTest import QTest
 
-    keys = [spec.key for spec in VIEW_SPECS]
+    keys = [spec.key for spec in view_specs()]
     QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.sidebar.currentRow() == 1
     assert window.view_stack.currentWidget() is window.views[keys[1]]
