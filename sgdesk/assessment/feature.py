@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 def register(registry) -> None:
     """Add the self-assessment import kinds, report, exports, demo part (order 30) and Overview items."""
     from sgdesk.assessment.appendix import appendix3_story, export_appendix3
-    from sgdesk.assessment.attention import open_rounds
-    from sgdesk.assessment.checks import assessment_findings
+    from sgdesk.assessment.attention import assessment_attention
+    from sgdesk.assessment.checks import assessment_checks
     from sgdesk.assessment.demo import build_assessment_demo
     from sgdesk.assessment.importers import AssessmentFormImport, AssessmentImport
     from sgdesk.assessment.reports import assessment_report
@@ -39,8 +39,8 @@ def register(registry) -> None:
     registry.add_appendix(Appendix("assessment", "Self-assessment", appendix3_story, order=30))
     registry.add_demo_part(30, "self-assessment rounds", build_assessment_demo)
     registry.add_view(SidebarView("assessment", "Self-assessment", "sgdesk.gui.assessment.view:AssessmentView", 30))
-    registry.add_attention(open_rounds)
-    registry.add_check(assessment_findings)
+    registry.add_attention(assessment_attention)
+    registry.add_check(assessment_checks)
     registry.add_years(lambda bf, board_id: years_from_dates(
         bf, "SELECT DISTINCT period_start FROM assessment_round WHERE board_id = ?", board_id))
 

@@ -10,7 +10,8 @@ from sgdesk.reporting import Report
 
 def register(registry) -> None:
     from sgdesk.finance.appendix import appendix2_story, export_appendix2
-    from sgdesk.finance.attention import finance_attention, finance_checks
+    from sgdesk.finance.attention import finance_attention
+    from sgdesk.finance.checks import finance_checks
     from sgdesk.finance.demo import build_finance_demo
     from sgdesk.finance.importers import ContributionsImport, LedgerImport
     from sgdesk.finance.reports import (

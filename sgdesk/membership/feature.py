@@ -15,7 +15,7 @@ def register(registry) -> None:
         export_appendix1,
     )
     from sgdesk.membership.attention import membership_attention
-    from sgdesk.membership.checks import membership_findings
+    from sgdesk.membership.checks import membership_checks
     from sgdesk.membership.demo import build_membership_demo
     from sgdesk.membership.importers import (
         AttendanceImport,
@@ -45,6 +45,6 @@ def register(registry) -> None:
     registry.add_view(SidebarView("membership", "Membership", "sgdesk.gui.membership.view:MembershipView", 10))
     registry.add_view(SidebarView("meetings", "Meetings", "sgdesk.gui.membership.meetings_view:MeetingsView", 11))
     registry.add_attention(membership_attention)
-    registry.add_check(membership_findings)
+    registry.add_check(membership_checks)
     registry.add_years(lambda bf, board_id: years_from_dates(
         bf, "SELECT DISTINCT meets_on FROM meeting WHERE board_id = ? AND status = 'held'", board_id))

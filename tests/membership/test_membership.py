@@ -12,7 +12,7 @@ from sgdesk.importing import ImportProblems, run_import
 from sgdesk.membership.attendance import MarkEdit, write_marks
 from sgdesk.membership.attention import membership_attention
 from sgdesk.membership.bodies import board_body, find_body, list_bodies
-from sgdesk.membership.checks import membership_findings
+from sgdesk.membership.checks import membership_checks
 from sgdesk.membership.details import MEETING, ORGANISATION, change_detail
 from sgdesk.membership.meetings import add_meeting
 from sgdesk.membership.reports import members_report, organisations_report
@@ -242,11 +242,11 @@ def test_the_organisations_report_keeps_its_first_table(demo):
 
 
 def test_checks_find_marks_outside_a_seats_dates(demo):
-    assert [f.level for f in membership_findings(demo)] == ["ok"]
+    assert [f.level for f in membership_checks(demo)] == ["ok"]
     seat_id = _seat_id(demo, "Lay Member")
     with demo.edit("Late start") as ed:
         ed.update("seat", seat_id, {"starts_on": "2018-06-06"})
-    [finding] = membership_findings(demo)
+    [finding] = membership_checks(demo)
     assert (finding.level, finding.text) == ("warning", "4 attendance marks fall outside their seat's dates "
                                              "(Lay Member on 21 Sep 2017; Lay Member on 16 Nov 2017; Lay Member on "
                                              "21 Feb 2018; ...)")
@@ -257,7 +257,7 @@ def test_checks_find_a_statutory_partner_without_a_seat_and_marks_at_unheld_meet
         add_organisation(ed, "Public Health England", statutory=True)
         meeting = demo.scalar("SELECT id FROM meeting WHERE meets_on = '2018-12-11'")
         ed.update("meeting", meeting, {"status": "planned"})
-    texts = [f.text for f in membership_findings(demo)]
+    texts = [f.text for f in membership_checks(demo)]
     assert "1 meetings have attendance marks but are not marked held (11 Dec 2018 (planned))" in texts
     assert "1 statutory partners have no seat on their board (Public Health England (Southend-on-Sea Local " \
            "Safeguarding Children Board))" in texts

@@ -1,4 +1,5 @@
-"""The ``training`` PDF: the programme's figures for a period, with a chart of delegates by sector.
+"""The training summary appendix (and the ``training`` PDF): the programme's figures for a period, with a
+chart of delegates by sector.
 
 reportlab is imported inside the functions, so loading the feature stays cheap.
 """
