@@ -196,7 +196,7 @@ class BudgetPanel(QWidget):
 
     def selected_id(self) -> int | None:
         rows = self.lines_table.selectionModel().selectedRows()
-        return self.lines.row_dict(rows[0].row())["id"] if rows else None
+        return self.lines.row_at(rows[0].row())["id"] if rows else None
 
     def add_line(self) -> None:
         self.dialog = LineDialog(self.context, self.year, ledger=False, line=None, parent=self)

@@ -158,7 +158,7 @@ class LedgerPanel(QWidget):
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return self.model.row_dict(rows[0].row())["id"] if rows else None
+        return self.model.row_at(rows[0].row())["id"] if rows else None
 
     def select_entry(self, entry_id: int) -> None:
         row = self.model.row_of_id(entry_id)

@@ -223,7 +223,7 @@ class AuditTrailDialog(QDialog):
 
     def _show_details(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.details.setPlainText(describe(self.model.row_dict(index.row())["entry"]))
+            self.details.setPlainText(describe(self.model.row_at(index.row())["entry"]))
 
     def _on_changed(self, changes: Changes) -> None:
         if self.isVisible():

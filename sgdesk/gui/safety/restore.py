@@ -135,7 +135,7 @@ class RestoreDialog(QDialog):
 
     def selected_backup(self) -> Backup | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.row_dict(rows[0].row())["backup"] if rows else None
+        return self.model.row_at(rows[0].row())["backup"] if rows else None
 
     def restore_selected(self) -> None:
         backup = self.selected_backup()

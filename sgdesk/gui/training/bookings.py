@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 from sgdesk.dates import format_date
 from sgdesk.errors import SGDeskError
 from sgdesk.gui.training.dialogs import BookingDialog, CancelDialog, SubstituteDialog
-from sgdesk.gui.training.models import BookingsModel, Column, ListModel
+from sgdesk.gui.training.models import BookingsModel
 from sgdesk.gui.training.register import RegisterPanel
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import open_dialog, show_error
 from sgdesk.gui.widgets.forms import button
+from sgdesk.gui.widgets.models import Field, RecordsModel
 from sgdesk.gui.widgets.record_table import selected_row
 from sgdesk.gui.widgets.views import column, record_table, row
 from sgdesk.training.bookings import (
@@ -64,7 +65,7 @@ class BookingsPanel(QWidget):
         self.session: Session | None = None
         self.model = BookingsModel(context.bf, context.board_id)
         # one model for the whole list: a programme may hold thousands of sessions
-        self.sessions: ListModel[Session | None] = ListModel([Column("Session", _session_choice)])
+        self.sessions = RecordsModel([Field("session", "Session", value=_session_choice)])
         self.session_combo = QComboBox()
         self.session_combo.setModel(self.sessions)
         self.session_combo.setAccessibleName("Session")
@@ -128,7 +129,7 @@ class BookingsPanel(QWidget):
         """Reload the session list and the bookings, keeping the session and booking chosen."""
         chosen = self.chosen_session_id()
         self.session_combo.blockSignals(True)
-        self.sessions.set_items([None, *reversed(list_sessions(self.context.bf, self.context.board_id))])
+        self.sessions.set_rows([None, *reversed(list_sessions(self.context.bf, self.context.board_id))])
         self.session_combo.setCurrentIndex(self._session_row(chosen))
         self.session_combo.blockSignals(False)
         self._load(keep=self.selected_booking_id())
@@ -141,11 +142,11 @@ class BookingsPanel(QWidget):
 
     def chosen_session_id(self) -> int | None:
         row = self.session_combo.currentIndex()
-        session = self.sessions.item(row) if 0 <= row < self.sessions.rowCount() else None
+        session = self.sessions.row_at(row) if 0 <= row < self.sessions.rowCount() else None
         return None if session is None else session.id
 
     def _session_row(self, session_id: int | None) -> int:
-        return next((row for row, s in enumerate(self.sessions.items) if s is not None and s.id == session_id), 0)
+        return next((row for row, s in enumerate(self.sessions.rows) if s is not None and s.id == session_id), 0)
 
     def _session_chosen(self) -> None:
         self.register_button.setChecked(False)

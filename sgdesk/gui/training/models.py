@@ -1,4 +1,4 @@
-"""Qt models of the training programme: courses and sessions (with fill bars), and bookings.
+"""The training programme's own Qt pieces: the fill bar drawn over places taken, and the bookings model.
 
 :class:`BookingsModel` is built for programmes of any size: it loads only the ordered booking ids
 (and their delegates) and fetches the rows actually drawn, a page at a time. Search as you type
@@ -9,13 +9,14 @@ and filters the loaded ids in memory, so no keystroke re-reads the bookings.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Generic, TypeVar
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from sgdesk.dates import format_date
+from sgdesk.gui.widgets.models import FILL_ROLE
 from sgdesk.money import format_money
 from sgdesk.store import BoardFile
 from sgdesk.training.charges import booking_fee
@@ -29,67 +30,7 @@ from sgdesk.training.model import (
 )
 from sgdesk.training.policy import get_policy, org_categories
 
-#: item data role carrying (taken, capacity) for a fill bar
-FILL_ROLE = Qt.ItemDataRole.UserRole + 1
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
-
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Column(Generic[T]):
-    """A column of :class:`ListModel`: its heading, the text shown, and how it lines up."""
-
-    label: str
-    text: Callable[[T], Any]
-    align: str = "left"                                       # left, right or centre
-    fill: Callable[[T], tuple[int, int]] | None = None        # (taken, capacity) drawn as a bar
-    tooltip: str = ""
-
-
-class ListModel(QAbstractTableModel, Generic[T]):
-    """A read-only table of items (dataclasses) under :class:`Column` definitions."""
-
-    def __init__(self, columns: list[Column[T]]) -> None:
-        super().__init__()
-        self.columns = columns
-        self.items: list[T] = []
-
-    def set_items(self, items: list[T]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def item(self, row: int) -> T:
-        return self.items[row]
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        column, item = self.columns[index.column()], self.items[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):   # the tip shows elided text
-            value = column.text(item)
-            return "" if value is None else str(value)
-        if role == FILL_ROLE and column.fill is not None:
-            return column.fill(item)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return {"right": _RIGHT, "centre": _CENTRE}.get(column.align)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.columns[section].label
-            if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].tooltip:
-                return self.columns[section].tooltip
-        return super().headerData(section, orientation, role)
 
 
 class FillBarDelegate(QStyledItemDelegate):

@@ -11,43 +11,44 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QTableView, QWidge
 from sgdesk.dates import format_date
 from sgdesk.errors import SGDeskError
 from sgdesk.gui.training.dialogs import CourseDialog, SessionDialog
-from sgdesk.gui.training.models import Column, FillBarDelegate, ListModel
+from sgdesk.gui.training.models import FillBarDelegate
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import open_dialog, show_error
 from sgdesk.gui.widgets.forms import button
+from sgdesk.gui.widgets.models import Field, RecordsModel
 from sgdesk.gui.widgets.record_table import selected_row
 from sgdesk.gui.widgets.views import column, record_table, row
 from sgdesk.training.bookings import cancel_session
 from sgdesk.training.model import LENGTHS, Course, Session, list_courses, list_sessions
 from sgdesk.training.programme import delete_course, delete_session
 
-SESSION_COLUMNS: list[Column[Session]] = [
-    Column("No.", lambda s: s.id, "right", tooltip="The session's number (for sgdesk export --session)"),
-    Column("Date", lambda s: format_date(s.session_date)),
-    Column("Time", lambda s: f"{s.start_time}–{s.end_time}"),
-    Column("Course", lambda s: s.course_title),
-    Column("Where", lambda s: s.where),
-    Column("Trainer", lambda s: s.trainer or ""),
-    Column("Places", lambda s: f"{s.places_taken} of {s.capacity}", "centre",
-           fill=lambda s: (s.places_taken, s.capacity), tooltip="Places taken of the capacity"),
-    Column("Waiting", lambda s: s.waiting or "", "right"),
-    Column("Status", lambda s: f"Cancelled {format_date(s.cancelled_on)}" if s.cancelled and s.cancelled_on
-           else s.status.capitalize()),
+SESSION_COLUMNS = [
+    Field("id", "No.", "int", tooltip="The session's number (for sgdesk export --session)"),
+    Field("session_date", "Date", "date"),
+    Field("time", "Time", value=lambda s: f"{s.start_time}–{s.end_time}"),
+    Field("course_title", "Course"),
+    Field("where", "Where"),
+    Field("trainer", "Trainer"),
+    Field("places", "Places", value=lambda s: f"{s.places_taken} of {s.capacity}", align="centre",
+          fill=lambda s: (s.places_taken, s.capacity), tooltip="Places taken of the capacity"),
+    Field("waiting", "Waiting", "int", value=lambda s: s.waiting or None),
+    Field("status", "Status", value=lambda s: f"Cancelled {format_date(s.cancelled_on)}"
+          if s.cancelled and s.cancelled_on else s.status.capitalize()),
 ]
 
 
-def course_columns(fills: dict[int, tuple[int, int, int]]) -> list[Column[Course]]:
+def course_columns(fills: dict[int, tuple[int, int, int]]) -> list[Field]:
     """Course columns; ``fills`` maps a course to (sessions, places taken, places offered)."""
     return [
-        Column("Course", lambda c: c.title),
-        Column("Level", lambda c: c.level, "centre"),
-        Column("Length", lambda c: LENGTHS[c.length]),
-        Column("Audience", lambda c: c.audience or ""),
-        Column("Usual places", lambda c: c.default_capacity, "right"),
-        Column("Sessions", lambda c: fills.get(c.id, (0, 0, 0))[0], "right"),
-        Column("Filled", lambda c: "   {1} of {2}   ".format(*fills[c.id]) if c.id in fills else "", "centre",
-               fill=lambda c: fills[c.id][1:] if c.id in fills else None,
-               tooltip="Places taken of the places offered, all sessions of the course"),
+        Field("title", "Course"),
+        Field("level", "Level", "int", align="centre"),
+        Field("length", "Length", value=lambda c: LENGTHS[c.length]),
+        Field("audience", "Audience"),
+        Field("default_capacity", "Usual places", "int"),
+        Field("sessions", "Sessions", "int", value=lambda c: fills.get(c.id, (0, 0, 0))[0]),
+        Field("filled", "Filled", value=lambda c: "   {1} of {2}   ".format(*fills[c.id]) if c.id in fills else "",
+              align="centre", fill=lambda c: fills[c.id][1:] if c.id in fills else None,
+              tooltip="Places taken of the places offered, all sessions of the course"),
     ]
 
 
@@ -62,8 +63,8 @@ class ProgrammePanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.fills: dict[int, tuple[int, int, int]] = {}
-        self.courses = ListModel(course_columns(self.fills))
-        self.sessions = ListModel(SESSION_COLUMNS)
+        self.courses = RecordsModel(course_columns(self.fills))
+        self.sessions = RecordsModel(SESSION_COLUMNS)
         self.course_table = record_table("Courses", self.courses)
         self.course_table.setItemDelegateForColumn(6, FillBarDelegate(self.course_table))
         self.course_table.selectionModel().selectionChanged.connect(lambda *_: self._course_chosen())
@@ -110,7 +111,7 @@ class ProgrammePanel(QWidget):
             if not session.cancelled:
                 count, taken, offered = self.fills.get(session.course_id, (0, 0, 0))
                 self.fills[session.course_id] = (count + 1, taken + session.places_taken, offered + session.capacity)
-        self.courses.set_items(list_courses(bf, board_id))
+        self.courses.set_rows(list_courses(bf, board_id))
         if chosen_course is not None:
             self._select(self.course_table, self.courses, lambda c: c.id == chosen_course.id)
         self._show_sessions(chosen_session.id if chosen_session else None, everything)
@@ -123,7 +124,7 @@ class ProgrammePanel(QWidget):
             sessions = [s for s in everything if course is None or s.course_id == course.id]
         else:
             sessions = list_sessions(self.context.bf, self.context.board_id, course_id=course.id if course else None)
-        self.sessions.set_items(sessions)
+        self.sessions.set_rows(sessions)
         upcoming = sum(1 for s in sessions if s.session_date >= dt.date.today() and not s.cancelled)
         what = course.title if course else "all courses"
         self.sessions_label.setText(f"<b>Sessions of {what}</b>: {len(sessions)}, {upcoming} still to come")
@@ -138,8 +139,8 @@ class ProgrammePanel(QWidget):
         self._update_buttons()
 
     @staticmethod
-    def _select(view: QTableView, model: ListModel, wanted: Callable) -> None:
-        for row, item in enumerate(model.items):
+    def _select(view: QTableView, model: RecordsModel, wanted: Callable) -> None:
+        for row, item in enumerate(model.rows):
             if wanted(item):
                 view.selectRow(row)
                 view.scrollTo(model.index(row, 0))
@@ -158,18 +159,18 @@ class ProgrammePanel(QWidget):
 
     def selected_course(self) -> Course | None:
         row = selected_row(self.course_table)
-        return None if row is None else self.courses.item(row)
+        return None if row is None else self.courses.row_at(row)
 
     def selected_session(self) -> Session | None:
         row = selected_row(self.session_table)
-        return None if row is None else self.sessions.item(row)
+        return None if row is None else self.sessions.row_at(row)
 
     def _update_buttons(self) -> None:
         session = self.selected_session()
         course = self.selected_course()
         self.edit_course_button.setEnabled(course is not None)
         self.delete_course_button.setEnabled(course is not None)
-        self.add_session_button.setEnabled(bool(self.courses.items))
+        self.add_session_button.setEnabled(bool(self.courses.rows))
         for push in (self.edit_session_button, self.open_button, self.delete_session_button, self.register_button):
             push.setEnabled(session is not None)
         self.cancel_session_button.setEnabled(session is not None and not session.cancelled)

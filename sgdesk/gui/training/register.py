@@ -13,10 +13,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from sgdesk.errors import SGDeskError
-from sgdesk.gui.training.models import Column, ListModel
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import show_error
 from sgdesk.gui.widgets.forms import button
+from sgdesk.gui.widgets.models import Field, RecordsModel
 from sgdesk.gui.widgets.views import column, record_table, row
 from sgdesk.training.bookings import mark_attendance
 from sgdesk.training.model import Attendee, get_session, register_of
@@ -53,11 +53,8 @@ class RegisterPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.session_id: int | None = None
-        self.model: ListModel[Attendee] = ListModel([
-            Column("Name", lambda e: e.name),
-            Column("Organisation", lambda e: e.organisation),
-            Column("Attendance", lambda e: MARKS[e.status]),
-        ])
+        self.model = RecordsModel([Field("name", "Name"), Field("organisation", "Organisation"),
+                                   Field("status", "Attendance", value=lambda e: MARKS[e.status])])
         self.table = record_table("Register", self.model, view_class=RegisterTable)
         self.table.mark.connect(self._mark)
         self.heading = QLabel()
@@ -83,16 +80,16 @@ class RegisterPanel(QWidget):
         row = max(self.table.currentIndex().row(), 0)
         session = get_session(self.context.bf, self.session_id)
         self.heading.setText(f"<b>Register: {session.label}</b>")
-        self.model.set_items(register_of(self.context.bf, self.session_id))
+        self.model.set_rows(register_of(self.context.bf, self.session_id))
         self.table.resizeColumnsToContents()
         if self.model.rowCount():
             self.table.selectRow(min(row, self.model.rowCount() - 1))
-        marked = [e.status for e in self.model.items]
+        marked = [e.status for e in self.model.rows]
         self.counts.setText(f"{marked.count('attended')} attended, {marked.count('dna')} did not attend, "
                             f"{marked.count('confirmed')} still to mark")
 
     def _mark(self, row: int, status: str) -> None:
-        entry = self.model.item(row)
+        entry: Attendee = self.model.row_at(row)
         if entry.status == status:      # nothing to change: just move on
             self.table.selectRow(min(row + 1, self.model.rowCount() - 1))
             return
@@ -106,7 +103,7 @@ class RegisterPanel(QWidget):
         self.table.selectRow(min(row + 1, self.model.rowCount() - 1))
 
     def mark_rest(self) -> None:
-        rest = [e for e in self.model.items if e.status == "confirmed"]
+        rest = [e for e in self.model.rows if e.status == "confirmed"]
         if not rest:
             return
         try:

@@ -75,7 +75,7 @@ def test_edit_and_delete_with_undo(qtbot, window):
     dialog.amount.setText("87,000.00")
     _save(qtbot, dialog)
     assert "spent £136,936.30" in panel.totals.text()
-    assert panel.model.row_dict(0)["balance"] == -pounds(87_000)
+    assert panel.model.row_at(0)["balance"] == -pounds(87_000)
     window.undo()
     assert "spent £137,755.83" in panel.totals.text()
 
@@ -85,7 +85,7 @@ def test_edit_and_delete_with_undo(qtbot, window):
     assert "spent £149,500.86" in panel.totals.text()
     window.undo()
     assert panel.model.rowCount() == 30
-    assert panel.model.row_dict(1)["description"] == "Salary Recharge"
+    assert panel.model.row_at(1)["description"] == "Salary Recharge"
 
 
 def test_fund_and_category_filters(qtbot, window):

@@ -8,7 +8,7 @@ import pdfplumber
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from sgdesk.gui.training.models import FILL_ROLE
+from sgdesk.gui.widgets.models import FILL_ROLE
 from sgdesk.gui.training.view import TrainingView
 from sgdesk.training.bookings import book, cancel
 from sgdesk.training.delegates import DelegateDetails, add_delegate
@@ -64,13 +64,13 @@ def test_the_programme_shows_courses_and_sessions_with_fill_bars(window):
     panel = view.programme
     assert view.stack.currentWidget() is view.body
     assert panel.courses.rowCount() == 10 and panel.sessions.rowCount() == 40
-    session = panel.sessions.item(0)
+    session = panel.sessions.row_at(0)
     index = panel.sessions.index(0, 6)
     assert index.data() == f"{session.places_taken} of {session.capacity}"
     assert index.data(FILL_ROLE) == (session.places_taken, session.capacity)
     panel.course_table.selectRow(0)
-    course = panel.courses.item(0)
-    assert {s.course_id for s in panel.sessions.items} == {course.id}
+    course = panel.courses.row_at(0)
+    assert {s.course_id for s in panel.sessions.rows} == {course.id}
 
 
 def test_a_new_organisation_typed_on_a_booking_is_typed_as_the_bookings_import_types_it(qtbot, window):
@@ -166,13 +166,13 @@ def test_take_the_register_with_the_keyboard_and_undo_a_mark(qtbot, window):
     qtbot.keyClick(table, Qt.Key.Key_A)          # Aisha attended, moves to Ben
     qtbot.keyClick(table, Qt.Key.Key_D)          # Ben did not attend, moves to Chloe
     qtbot.keyClick(table, Qt.Key.Key_Space)      # Chloe attended
-    assert [e.status for e in register.model.items] == ["attended", "dna", "attended"]
+    assert [e.status for e in register.model.rows] == ["attended", "dna", "attended"]
     assert register.counts.text() == "2 attended, 1 did not attend, 0 still to mark"
     table.selectRow(1)
     qtbot.keyClick(table, Qt.Key.Key_Delete)     # Ben's mark cleared
-    assert register.model.items[1].status == "confirmed"
+    assert register.model.rows[1].status == "confirmed"
     window.undo()
-    assert register.model.items[1].status == "dna"
+    assert register.model.rows[1].status == "dna"
     qtbot.mouseClick(view.bookings.register_button, Qt.MouseButton.LeftButton)
     assert view.bookings.stack.currentIndex() == 0
     assert dict(rows(view.bookings))["Ben Baker"] == "Did not attend"
@@ -206,7 +206,7 @@ def test_charges_follow_a_category_change_and_undo(qtbot, window):
     model = panel.categories
     row = next(i for i, r in enumerate(model.rows) if r[1] == "Harbour Lights Youth Project")
     assert model.setData(model.index(row, 1), "Private")
-    assert "Harbour Lights Youth Project" in [g.organisation for g in panel.totals.items]
+    assert "Harbour Lights Youth Project" in [g.organisation for g in panel.totals.rows]
     window.undo()
     assert panel.summary.text() == before
 
@@ -245,16 +245,16 @@ def test_print_the_register_from_the_programme(qtbot, window, tmp_path):
 def test_record_an_evaluation(qtbot, window):
     view = training(window)
     panel = view.show_tab("evaluations")
-    row = next(i for i, r in enumerate(panel.evaluations.items) if r.received_on is None)
+    row = next(i for i, r in enumerate(panel.evaluations.rows) if r.received_on is None)
     panel.evaluation_table.selectRow(row)
-    name = panel.evaluations.item(row).delegate
+    name = panel.evaluations.row_at(row).delegate
     qtbot.mouseClick(panel.record_button, Qt.MouseButton.LeftButton)
     dialog = panel.dialog
     dialog.before.setCurrentIndex(2)
     dialog.after.setCurrentIndex(4)
     dialog.useful.setCurrentIndex(1)
     ok(qtbot, dialog)
-    entry = next(r for r in panel.evaluations.items if r.delegate == name)
+    entry = next(r for r in panel.evaluations.rows if r.delegate == name)
     assert (entry.before, entry.after, entry.useful) == (2, 4, True)
 
 
