@@ -91,7 +91,8 @@ def parse_money(value: str | int | float | Decimal) -> Pence:
 def parse_money_or_none(value: str | int | float | Decimal | None) -> Pence | None:
     """Like :func:`parse_money`, but a missing amount gives ``None``.
 
-    Missing means ``None``, blank text, a dash, ``n/a``, or NaN (how pandas reads an empty cell).
+    Missing means ``None``, blank text, a dash, ``n/a``, or NaN (an empty number cell as data
+    tools write one).
 
     >>> parse_money_or_none(" - ") is None
     True
