@@ -129,3 +129,16 @@ def fill_form():
         monkeypatch.setattr(FormDialog, "exec", fake_exec)
 
     return _fill
+
+
+@pytest.fixture
+def painted():
+    """``painted(widget, "#1F4E79")``: how many of the widget's pixels, as it paints itself now, have that colour."""
+    def count(widget, colour: str) -> int:
+        from PySide6.QtGui import QColor
+
+        image = widget.grab().toImage()
+        wanted = QColor(colour).rgb()
+        return sum(1 for y in range(image.height()) for x in range(image.width()) if image.pixel(x, y) == wanted)
+
+    return count

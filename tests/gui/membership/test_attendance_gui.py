@@ -15,7 +15,7 @@ LAST = len(LEADING) + 6                  # the 6 Feb 2019 column (held, not reco
 @pytest.fixture
 def meetings(window):
     view = window.show_view("meetings")
-    assert view is not None
+    assert window.view_stack.currentWidget() is view and view.stack.currentWidget() is view.stack.body
     return view
 
 
