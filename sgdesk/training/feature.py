@@ -12,12 +12,12 @@ SESSION_OPTION = "session=ID (the session number shown in the Training view; --s
 
 def register(registry) -> None:
     from sgdesk.office.exports import appendix_export, titled_story
+    from sgdesk.training.appendix import export_training, training_story
     from sgdesk.training.attention import training_attention
     from sgdesk.training.checks import training_checks
     from sgdesk.training.demo import build_training_demo
     from sgdesk.training.importers import BookingsImport, CoursesImport, SessionsImport
     from sgdesk.training.pdf_sessions import export_certificates, export_register
-    from sgdesk.training.appendix import export_training, training_story
     from sgdesk.training.reports import (
         charges_report,
         evaluations_report,

@@ -8,8 +8,8 @@ import pdfplumber
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from sgdesk.gui.widgets.models import FILL_ROLE
 from sgdesk.gui.training.view import TrainingView
+from sgdesk.gui.widgets.models import FILL_ROLE
 from sgdesk.training.bookings import book, cancel
 from sgdesk.training.delegates import DelegateDetails, add_delegate
 from sgdesk.training.model import get_booking, get_session
