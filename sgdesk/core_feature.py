@@ -20,6 +20,6 @@ def parse_yes_no(value: Any) -> bool:
 
 
 def register(registry) -> None:
-    from sgdesk.demo.core import build_core_demo
+    from sgdesk.core_demo import build_core_demo
 
     registry.add_demo_part(0, "board, organisations and sub-groups", build_core_demo)
