@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Callable
 
 from sgdesk.backups import BACKUP_DIR_VARIABLE, list_backups
+from sgdesk.checks import record_tables
 from sgdesk.errors import BoardFileError
 from sgdesk.store import BoardFile, create_board_file, open_board_file
 from sgdesk.store.boardfile import JOURNAL_SUFFIX, hot_journal
@@ -81,9 +82,7 @@ def fingerprint(conn: sqlite3.Connection) -> tuple[str, int]:
     """A digest of every row (audit times left out: they differ between runs) and the count of data rows."""
     digest = hashlib.sha256()
     rows = 0
-    tables = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-    for table in tables:
+    for table in record_tables(conn):
         columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")') if r[1] != "at"]
         quoted = ", ".join(f'"{c}"' for c in columns)
         for row in conn.execute(f'SELECT {quoted} FROM "{table}" ORDER BY rowid'):

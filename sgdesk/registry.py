@@ -1,5 +1,5 @@
 """What the features contribute: import kinds, reports, exports, appendices, demo parts, attention
-items, domain checks, the years they have records for, and their sidebar views.
+items, domain checks, the years they have records for, their sidebar views and their searchable records.
 
 :data:`FEATURE_MODULES` is the one list of features: each has a ``register(registry)``
 function, and :func:`load` imports them once. Feature modules import their heavy libraries
@@ -19,6 +19,7 @@ from sgdesk.checks import DomainCheck
 from sgdesk.exporting import Appendix, Export
 from sgdesk.importing.framework import ImportKind
 from sgdesk.reporting import Report
+from sgdesk.search import Searchable
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
 
@@ -60,6 +61,7 @@ class Registry:
     checks: list[DomainCheck] = field(default_factory=list)
     years: list[YearsProvider] = field(default_factory=list)
     views: list[SidebarView] = field(default_factory=list)
+    searchables: list[Searchable] = field(default_factory=list)
 
     def add_import_kind(self, kind: ImportKind) -> None:
         self._unique(self.import_kinds, kind.name, kind)
@@ -105,6 +107,11 @@ class Registry:
             raise ValueError(f"{view.key!r} is registered twice")
         self.views.append(view)
         self.views.sort(key=lambda item: item.order)
+    def add_search(self, searchable: Searchable) -> None:
+        """A table whose records search everywhere finds (see :mod:`sgdesk.search`; a migration builds its index)."""
+        if any(known.table == searchable.table for known in self.searchables):
+            raise ValueError(f"{searchable.table!r} is registered twice")
+        self.searchables.append(searchable)
 
     @staticmethod
     def _unique(mapping: dict, name: str, value: object) -> None:

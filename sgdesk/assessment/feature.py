@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from sgdesk.activity import years_from_dates
 from sgdesk.registry import SidebarView
+from sgdesk.search import Searchable
 
 if TYPE_CHECKING:
     from sgdesk.exporting import ExportRequest, ExportResult, Progress
@@ -43,6 +44,12 @@ def register(registry) -> None:
     registry.add_check(assessment_checks)
     registry.add_years(lambda bf, board_id: years_from_dates(
         bf, "SELECT DISTINCT period_start FROM assessment_round WHERE board_id = ?", board_id))
+    registry.add_search(Searchable(
+        "assessment_response", ("comment",), "Self-assessment comment", "assessment",
+        "SELECT r.id, r.comment AS title, o.name || ', ' || s.code || ', ' || d.title AS detail, d.board_id "
+        "FROM assessment_response r JOIN assessment_respondent p ON p.id = r.respondent_id "
+        "JOIN assessment_round d ON d.id = p.round_id JOIN organisation o ON o.id = p.organisation_id "
+        "JOIN assessment_statement s ON s.id = r.statement_id"))
 
 
 def export_response_form(bf: BoardFile, request: ExportRequest, progress: Progress) -> ExportResult:

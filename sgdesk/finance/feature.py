@@ -6,6 +6,7 @@ from sgdesk.exporting import Appendix
 from sgdesk.fyear import FinancialYear
 from sgdesk.registry import SidebarView
 from sgdesk.reporting import Report
+from sgdesk.search import Searchable
 
 
 def register(registry) -> None:
@@ -41,3 +42,7 @@ def register(registry) -> None:
     registry.add_check(finance_checks)
     registry.add_years(lambda bf, board_id: {FinancialYear(row[0]) for row in bf.query(
         "SELECT DISTINCT year_start FROM ledger_entry WHERE board_id = ?", (board_id,))})
+    registry.add_search(Searchable(
+        "ledger_entry", ("description", "party", "reference"), "Ledger entry", "finance",
+        "SELECT id, description AS title, coalesce(party || ', ', '') || year_start || '/' || "
+        "substr(year_start + 1, 3) AS detail, board_id FROM ledger_entry"))

@@ -6,6 +6,7 @@ from sgdesk.activity import years_from_dates
 from sgdesk.exporting import Appendix
 from sgdesk.registry import SidebarView
 from sgdesk.reporting import Report
+from sgdesk.search import Searchable
 
 
 def register(registry) -> None:
@@ -48,3 +49,19 @@ def register(registry) -> None:
     registry.add_check(membership_checks)
     registry.add_years(lambda bf, board_id: years_from_dates(
         bf, "SELECT DISTINCT meets_on FROM meeting WHERE board_id = ? AND status = 'held'", board_id))
+    for searchable in SEARCHABLES:
+        registry.add_search(searchable)
+
+
+SEARCHABLES = (
+    Searchable("person", ("name", "job_title", "email"), "Person", "membership",
+               "SELECT id, name AS title, job_title AS detail, NULL AS board_id FROM person"),
+    Searchable("seat", ("role", "label"), "Seat", "membership",
+               "SELECT s.id, coalesce(s.label, o.name) || ': ' || s.role AS title, coalesce(g.name, b.short_name, b.name) AS detail, "
+               "s.board_id FROM seat s JOIN organisation o ON o.id = s.organisation_id "
+               "JOIN board b ON b.id = s.board_id LEFT JOIN subgroup g ON g.id = s.subgroup_id"),
+    Searchable("forward_item", ("title",), "Forward plan item", "meetings",
+               "SELECT f.id, f.title, coalesce(g.name, b.short_name, b.name) || ', ' || format_date(m.meets_on) AS detail, "
+               "m.board_id FROM forward_item f JOIN meeting m ON m.id = f.meeting_id "
+               "JOIN board b ON b.id = m.board_id LEFT JOIN subgroup g ON g.id = m.subgroup_id"),
+)

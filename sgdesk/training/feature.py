@@ -6,6 +6,7 @@ from sgdesk.activity import years_from_dates
 from sgdesk.exporting import Appendix, Export
 from sgdesk.registry import SidebarView
 from sgdesk.reporting import Report
+from sgdesk.search import Searchable
 
 SESSION_OPTION = "session=ID (the session number shown in the Training view; --session ID on the command line)"
 
@@ -50,3 +51,17 @@ def register(registry) -> None:
     registry.add_years(lambda bf, board_id: years_from_dates(
         bf, "SELECT DISTINCT s.session_date FROM training_session s JOIN training_course c ON c.id = s.course_id "
             "WHERE c.board_id = ? AND s.status = 'scheduled'", board_id))
+    for searchable in SEARCHABLES:
+        registry.add_search(searchable)
+
+
+SEARCHABLES = (
+    Searchable("training_course", ("title", "audience", "description"), "Course", "training",
+               "SELECT id, title, audience AS detail, board_id FROM training_course"),
+    Searchable("training_session", ("venue", "trainer"), "Training session", "training",
+               "SELECT s.id, c.title, format_date(s.session_date) || coalesce(', ' || s.venue, '') AS detail, "
+               "c.board_id FROM training_session s JOIN training_course c ON c.id = s.course_id"),
+    Searchable("training_delegate", ("name", "email", "job_title"), "Delegate", "training",
+               "SELECT d.id, d.name AS title, o.name AS detail, d.board_id FROM training_delegate d "
+               "JOIN organisation o ON o.id = d.organisation_id"),
+)

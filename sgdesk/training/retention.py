@@ -7,8 +7,9 @@ booking, so each count and charge stays as it was.
 
 The personal data must not survive in the audit trail either: the same action blanks it from
 the recorded before/after values of those delegates and from action descriptions that named
-them. The action itself is recorded (in the audit log and ``training_anonymisation``), and it
-cannot be undone, so it also clears this session's undo list.
+them, and the search index is rebuilt without them. The action itself is recorded (in the audit
+log and ``training_anonymisation``), and it cannot be undone, so it also clears this session's
+undo list.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 
 from sgdesk.boards import get_board
 from sgdesk.dates import format_date
+from sgdesk.search import rebuild_index
 from sgdesk.store import BoardFile
 from sgdesk.training.delegates import search_key
 from sgdesk.training.policy import get_retention_years
@@ -85,6 +87,7 @@ def anonymise(bf: BoardFile, board_id: int, *, today: dt.date | None = None, dry
                        "search_key": search_key(placeholder, None)}
             ed.update("training_delegate", delegate_id, {**blanked, "anonymised_on": today})
             ed.redact("training_delegate", delegate_id, blanked, text=(name, placeholder))
+        rebuild_index(bf, "training_delegate")
         ed.insert("training_anonymisation", {"board_id": board_id, "done_on": today, "cutoff": cutoff,
                                              "retention_years": years, "delegates": result.delegates,
                                              "bookings": result.bookings})
