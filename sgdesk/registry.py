@@ -1,5 +1,6 @@
 """What the features contribute: import kinds, reports, exports, appendices, demo parts, attention
-items, domain checks, the years they have records for, their sidebar views and their searchable records.
+items, domain checks, the years they have records for, their sidebar views, their searchable records,
+and a new board's first steps and the Overview's glances.
 
 :data:`FEATURE_MODULES` is the one list of features: each has a ``register(registry)``
 function, and :func:`load` imports them once. Feature modules import their heavy libraries
@@ -18,6 +19,7 @@ from sgdesk.attention import AttentionProvider
 from sgdesk.checks import DomainCheck
 from sgdesk.exporting import Appendix, Export
 from sgdesk.importing.framework import ImportKind
+from sgdesk.overview import FirstStep, GlanceProvider
 from sgdesk.reporting import Report
 from sgdesk.search import Searchable
 from sgdesk.store import BoardFile
@@ -62,6 +64,8 @@ class Registry:
     years: list[YearsProvider] = field(default_factory=list)
     views: list[SidebarView] = field(default_factory=list)
     searchables: list[Searchable] = field(default_factory=list)
+    first_steps: list[FirstStep] = field(default_factory=list)
+    glances: list[GlanceProvider] = field(default_factory=list)
 
     def add_import_kind(self, kind: ImportKind) -> None:
         self._unique(self.import_kinds, kind.name, kind)
@@ -112,6 +116,14 @@ class Registry:
         if any(known.table == searchable.table for known in self.searchables):
             raise ValueError(f"{searchable.table!r} is registered twice")
         self.searchables.append(searchable)
+
+    def add_first_step(self, step: FirstStep) -> None:
+        """A step the Overview lists for a new board until it is done (see :mod:`sgdesk.overview`)."""
+        self.first_steps.append(step)
+
+    def add_glance(self, provider: GlanceProvider) -> None:
+        """A panel of the Overview's board at a glance (see :mod:`sgdesk.overview`)."""
+        self.glances.append(provider)
 
     @staticmethod
     def _unique(mapping: dict, name: str, value: object) -> None:

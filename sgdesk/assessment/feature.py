@@ -20,6 +20,7 @@ def register(registry) -> None:
     from sgdesk.assessment.checks import assessment_checks
     from sgdesk.assessment.demo import build_assessment_demo
     from sgdesk.assessment.importers import AssessmentFormImport, AssessmentImport
+    from sgdesk.assessment.overview import FIRST_STEP, rounds_in_progress
     from sgdesk.assessment.reports import assessment_report
     from sgdesk.exporting import Appendix, Export
     from sgdesk.office.exports import appendix_export
@@ -50,6 +51,8 @@ def register(registry) -> None:
         "FROM assessment_response r JOIN assessment_respondent p ON p.id = r.respondent_id "
         "JOIN assessment_round d ON d.id = p.round_id JOIN organisation o ON o.id = p.organisation_id "
         "JOIN assessment_statement s ON s.id = r.statement_id"))
+    registry.add_first_step(FIRST_STEP)
+    registry.add_glance(rounds_in_progress)
 
 
 def export_response_form(bf: BoardFile, request: ExportRequest, progress: Progress) -> ExportResult:

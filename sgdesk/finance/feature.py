@@ -15,6 +15,7 @@ def register(registry) -> None:
     from sgdesk.finance.checks import finance_checks
     from sgdesk.finance.demo import build_finance_demo
     from sgdesk.finance.importers import ContributionsImport, LedgerImport
+    from sgdesk.finance.overview import FIRST_STEP, spend_against_budget
     from sgdesk.finance.reports import (
         budget_report,
         contributions_report,
@@ -46,3 +47,5 @@ def register(registry) -> None:
         "ledger_entry", ("description", "party", "reference"), "Ledger entry", "finance",
         "SELECT id, description AS title, coalesce(party || ', ', '') || year_start || '/' || "
         "substr(year_start + 1, 3) AS detail, board_id FROM ledger_entry"))
+    registry.add_first_step(FIRST_STEP)
+    registry.add_glance(spend_against_budget)

@@ -18,6 +18,7 @@ def register(registry) -> None:
     from sgdesk.membership.attention import membership_attention
     from sgdesk.membership.checks import membership_checks
     from sgdesk.membership.demo import build_membership_demo
+    from sgdesk.membership.overview import FIRST_STEPS, next_meetings
     from sgdesk.membership.importers import (
         AttendanceImport,
         MeetingsImport,
@@ -51,6 +52,9 @@ def register(registry) -> None:
         bf, "SELECT DISTINCT meets_on FROM meeting WHERE board_id = ? AND status = 'held'", board_id))
     for searchable in SEARCHABLES:
         registry.add_search(searchable)
+    for step in FIRST_STEPS:
+        registry.add_first_step(step)
+    registry.add_glance(next_meetings)
 
 
 SEARCHABLES = (

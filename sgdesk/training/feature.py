@@ -18,6 +18,7 @@ def register(registry) -> None:
     from sgdesk.training.checks import training_checks
     from sgdesk.training.demo import build_training_demo
     from sgdesk.training.importers import BookingsImport, CoursesImport, SessionsImport
+    from sgdesk.training.overview import FIRST_STEP, sessions_with_places
     from sgdesk.training.pdf_sessions import export_certificates, export_register
     from sgdesk.training.reports import (
         charges_report,
@@ -53,6 +54,8 @@ def register(registry) -> None:
             "WHERE c.board_id = ? AND s.status = 'scheduled'", board_id))
     for searchable in SEARCHABLES:
         registry.add_search(searchable)
+    registry.add_first_step(FIRST_STEP)
+    registry.add_glance(sessions_with_places)
 
 
 SEARCHABLES = (
