@@ -84,7 +84,7 @@ class RestoreDialog(QDialog):
         self.empty = EmptyState("No backups of this file yet",
                                 "SG Desk makes one just before the first change each time you open the file. "
                                 "If you have a copy of the file somewhere else, choose it instead.",
-                                "Choose a backup file…")
+                                "Choose a backup file…", help_page="backups.html")
         self.empty.action_clicked.connect(self.choose_file)
         self.stack = EmptyOr(self.table, self.empty)
         layout.addWidget(self.stack, 1)
