@@ -72,3 +72,15 @@ def test_the_years_spend_against_its_budget(demo):
                                                    amount=20_000_000))
     found = at_a_glance(demo, dt.date(2026, 1, 1))
     assert found["Spend against budget, 2018/19"][0] == "Spent £137,755.83 of £200,000 budgeted (69%)"
+
+
+def test_membership_at_a_glance_counts_seats_partners_and_vacancies(demo):
+    today = dt.date(2026, 1, 1)
+    seats, partners = demo.query_one("SELECT count(*), count(DISTINCT organisation_id) FROM seat WHERE board_id = 1 "
+                                     "AND (ends_on IS NULL OR ends_on >= ?)", (today.isoformat(),))
+    assert at_a_glance(demo, today)["Membership"] == (f"{seats} seats held by {partners} partner agencies",
+                                                      "Every seat has a representative")
+    holder = demo.scalar("SELECT id FROM seat_holder WHERE kind = 'representative' AND ends_on IS NULL LIMIT 1")
+    with demo.edit("End a term") as ed:
+        ed.update("seat_holder", holder, {"ends_on": "2025-12-31"})
+    assert at_a_glance(demo, today)["Membership"][1] == "1 seat without a representative"

@@ -52,3 +52,22 @@ def _meeting_line(row) -> str:
     where = "online" if row["online"] else row["venue"]
     papers = f" ({row['papers']} paper{'s' if row['papers'] != 1 else ''} due)" if row["papers"] else ""
     return f"{when}: {row['body']}" + (f", {where}" if where else "") + papers
+
+
+def membership_at_a_glance(bf: BoardFile, board_id: int, today: dt.date) -> Glance:
+    """Seats on the board and its sub-groups today, how many are vacant, and the partners they come from."""
+    seats = bf.query(
+        "SELECT s.id, s.organisation_id, EXISTS (SELECT 1 FROM seat_holder h WHERE h.seat_id = s.id "
+        "AND h.kind = 'representative' AND (h.starts_on IS NULL OR h.starts_on <= :today) "
+        "AND (h.ends_on IS NULL OR h.ends_on >= :today)) FROM seat s WHERE s.board_id = :board "
+        "AND (s.starts_on IS NULL OR s.starts_on <= :today) AND (s.ends_on IS NULL OR s.ends_on >= :today)",
+        {"board": board_id, "today": today.isoformat()})
+    if not seats:
+        return Glance(5, "Membership", (), "membership",
+                      empty="No seats yet: add the partner agencies and their seats in Membership.")
+    vacant = sum(not filled for _id, _org, filled in seats)
+    partners = len({org for _id, org, _filled in seats})
+    lines = [f"{len(seats)} seats held by {partners} partner agencies"]
+    lines.append(f"{vacant} seat{'s' if vacant != 1 else ''} without a representative" if vacant
+                 else "Every seat has a representative")
+    return Glance(5, "Membership", tuple(lines), "membership")
