@@ -98,8 +98,8 @@ def neutralise(value: Any) -> Any:
 
     >>> neutralise('=HYPERLINK("x")')
     '\\'=HYPERLINK("x")'
-    >>> neutralise("-12.50")
-    '-12.50'
+    >>> neutralise("-12.50"), neutralise("-£1,234.00")
+    ('-12.50', '-£1,234.00')
     """
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(value):
         return "'" + value
@@ -108,7 +108,7 @@ def neutralise(value: Any) -> Any:
 
 def _is_number(text: str) -> bool:
     try:
-        float(text.replace(",", ""))
+        float(text.replace(",", "").replace("£", "", 1))
     except ValueError:
         return False
     return True

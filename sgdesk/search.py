@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from sgdesk.dates import format_date, parse_date
+from sgdesk.money import format_money
 from sgdesk.store import BoardFile
 
 if TYPE_CHECKING:
@@ -52,7 +53,8 @@ class Searchable:
     ``describe`` is a query giving, for every row of ``table``, the columns ``id``, ``title`` (what
     the record is, e.g. an organisation's name), ``detail`` (a short second line, or NULL) and
     ``board_id`` (the board the record belongs to, or NULL for records every board shares, such as
-    organisations). It may call ``format_date(iso)`` for a date as ``21 Sep 2017``.
+    organisations). It may call ``format_date(iso)`` for a date as ``21 Sep 2017`` and
+    ``format_money(pence)`` for an amount as ``£1,234.56``.
     """
 
     table: str                  # e.g. "ledger_entry"; its index is ``<table>_fts``, built by a migration
@@ -92,6 +94,7 @@ class _Queries:
 
     def __init__(self, bf: BoardFile) -> None:
         bf.conn.create_function("format_date", 1, _format_iso_date, deterministic=True)
+        bf.conn.create_function("format_money", 1, _format_pence, deterministic=True)
         self._bf = bf
         self._sql: dict[tuple[str, str], str] = {}
 
@@ -181,6 +184,10 @@ def rebuild_index(bf: BoardFile, table: str) -> None:
     until they merge, so personal data that is removed (anonymised delegates) is removed from the index too."""
     fts = f"{table}_fts"
     bf.conn.execute(f'INSERT INTO "{fts}" ("{fts}") VALUES (\'rebuild\')')
+
+
+def _format_pence(value: int | None) -> str | None:
+    return format_money(value) if isinstance(value, int) else None
 
 
 def _format_iso_date(value: str | None) -> str | None:

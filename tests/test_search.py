@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from sgdesk import registry, search
+from sgdesk.money import format_money
 from sgdesk.search import index_is_built, index_objects, index_sql
 from sgdesk.store import open_board_file
 from sgdesk.store.migrations import apply_migrations
@@ -78,7 +79,8 @@ def test_a_hit_names_the_view_and_record_that_open_it(demo):
     hit = next(h for h in search.search(demo, "professional fees", 1) if h.label == "Ledger entry")
     assert (hit.view, hit.table) == ("finance", "ledger_entry")
     assert demo.scalar("SELECT description FROM ledger_entry WHERE id = ?", (hit.record_id,)) == hit.title
-    assert hit.detail == "Essex County Council, 2018/19"
+    amount = demo.scalar("SELECT amount_pence FROM ledger_entry WHERE id = ?", (hit.record_id,))
+    assert hit.detail == f"Essex County Council, {format_money(amount)}, 2018/19"
 
 
 def test_dates_in_details_read_as_the_business_unit_writes_them(demo):

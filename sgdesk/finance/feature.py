@@ -45,7 +45,7 @@ def register(registry) -> None:
         "SELECT DISTINCT year_start FROM ledger_entry WHERE board_id = ?", (board_id,))})
     registry.add_search(Searchable(
         "ledger_entry", ("description", "party", "reference"), "Ledger entry", "finance",
-        "SELECT id, description AS title, coalesce(party || ', ', '') || year_start || '/' || "
-        "substr(year_start + 1, 3) AS detail, board_id FROM ledger_entry"))
+        "SELECT id, description AS title, coalesce(party || ', ', '') || format_money(amount_pence) || ', ' || "
+        "year_start || '/' || substr(year_start + 1, 3) AS detail, board_id FROM ledger_entry"))
     registry.add_first_step(FIRST_STEP)
     registry.add_glance(spend_against_budget)

@@ -18,13 +18,13 @@ def register(registry) -> None:
     from sgdesk.membership.attention import membership_attention
     from sgdesk.membership.checks import membership_checks
     from sgdesk.membership.demo import build_membership_demo
-    from sgdesk.membership.overview import FIRST_STEPS, next_meetings
     from sgdesk.membership.importers import (
         AttendanceImport,
         MeetingsImport,
         MembersImport,
         OrganisationsImport,
     )
+    from sgdesk.membership.overview import FIRST_STEPS, membership_at_a_glance, next_meetings
     from sgdesk.membership.reports import (
         attendance_report,
         members_report,
@@ -54,6 +54,7 @@ def register(registry) -> None:
         registry.add_search(searchable)
     for step in FIRST_STEPS:
         registry.add_first_step(step)
+    registry.add_glance(membership_at_a_glance)
     registry.add_glance(next_meetings)
 
 

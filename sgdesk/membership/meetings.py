@@ -14,7 +14,7 @@ from typing import Any
 from sgdesk.dates import format_date
 from sgdesk.errors import InputError, SGDeskError, quoted
 from sgdesk.fyear import Period
-from sgdesk.membership.bodies import Body
+from sgdesk.membership.bodies import Body, body_key
 from sgdesk.membership.cells import stored_date
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
@@ -51,6 +51,11 @@ class Meeting:
     @property
     def is_held(self) -> bool:
         return self.status == "held"
+
+    @property
+    def body_key(self) -> str:
+        """The key of the body that met (``"board"`` or ``"subgroup:7"``)."""
+        return body_key(self.subgroup_id)
 
 
 def default_status(day: dt.date, today: dt.date | None = None) -> str:
@@ -175,6 +180,13 @@ def list_forward_items(bf: BoardFile, meeting_ids: list[int]) -> list[ForwardIte
         f"WHERE f.meeting_id IN ({','.join('?' * len(meeting_ids))}) ORDER BY f.position, f.id", meeting_ids)
     return [ForwardItem(r[0], r[1], r[2], r[3], r[4], stored_date(r[5]), r[6])
             for r in rows]
+
+
+def get_forward_item(bf: BoardFile, item_id: int) -> ForwardItem:
+    row = bf.query_one("SELECT meeting_id FROM forward_item WHERE id = ?", (item_id,))
+    if row is None:
+        raise SGDeskError(f"forward-plan item {item_id} no longer exists: refresh and try again")
+    return next(item for item in list_forward_items(bf, [row[0]]) if item.id == item_id)
 
 
 def add_forward_item(ed: Action, bf: BoardFile, meeting_id: int, title: str, *,

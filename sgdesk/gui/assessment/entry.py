@@ -385,6 +385,14 @@ class EntryPanel(QWidget):
             self.table.selectRow(target)
         self._show_statement()
 
+    def select_answer(self, respondent_id: int, statement_id: int) -> None:
+        """Choose the agency ``respondent_id`` and its answer to ``statement_id``."""
+        row = next((i for i, r in enumerate(self.respondents) if r.id == respondent_id), None)
+        if row is None:
+            return
+        self.respondent_view.selectRow(row)
+        self._show_respondent(keep=statement_id)
+
     def current_row(self) -> EntryRow | None:
         index = self.table.currentIndex()
         if not index.isValid() or index.row() >= len(self.model.rows):

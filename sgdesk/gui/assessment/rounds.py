@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -44,6 +42,7 @@ from sgdesk.errors import SGDeskError
 from sgdesk.fyear import FinancialYear, Period
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import confirm, show_error
+from sgdesk.gui.widgets.file_dialogs import EXPORTS, IMPORTS, choose_folder, open_files
 from sgdesk.gui.widgets.forms import FormDialog, date_edit, line_edit
 from sgdesk.gui.widgets.tasks import run_in_background
 
@@ -248,10 +247,9 @@ class RoundPanel(QWidget):
 
     # -- forms ------------------------------------------------------------------------------------------
     def choose_export_folder(self) -> None:
-        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        folder = QFileDialog.getExistingDirectory(self, "Save the response forms in", start)
-        if folder:
-            self.export_forms(Path(folder))
+        folder = choose_folder(self, EXPORTS, "Save the response forms in")
+        if folder is not None:
+            self.export_forms(folder)
 
     def export_forms(self, folder: Path, *, on_done=None) -> None:
         """Write one form per agency into ``folder`` in the background."""
@@ -274,9 +272,9 @@ class RoundPanel(QWidget):
                     QMessageBox.StandardButton.Ok, self).exec()
 
     def choose_forms_to_import(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Import returned forms", "", "Excel forms (*.xlsx)")
+        files = open_files(self, IMPORTS, "Import returned forms", "Excel forms (*.xlsx)")
         if files:
-            self.import_forms([Path(f) for f in files])
+            self.import_forms(files)
 
     def import_forms(self, files: list[Path]) -> list[str]:
         """Import each returned form (each all or nothing); returns the lines shown to the user."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -12,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -50,6 +48,7 @@ from sgdesk.assessment.tools import (
 from sgdesk.errors import InputError, SGDeskError
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.file_dialogs import EXPORTS, IMPORTS, open_file, save_file
 
 _SCALE_LINE = re.compile(r"\s*(\d+)\s*[=:\-–]?\s*(.+?)\s*")
 SECTION, THEME, STATEMENT = "section", "theme", "statement"
@@ -416,8 +415,8 @@ class ToolsDialog(QDialog):
                 self.refresh(editor.saved_id)
 
     def load_file(self) -> None:
-        filename, _ = QFileDialog.getOpenFileName(self, "Add a tool from a file", "", "Tool files (*.json)")
-        if not filename:
+        filename = open_file(self, IMPORTS, "Add a tool from a file", "Tool files (*.json)")
+        if filename is None:
             return
         try:
             spec = load_tool_file(filename)
@@ -433,6 +432,6 @@ class ToolsDialog(QDialog):
         if tool is None:
             return
         spec = tool.spec if isinstance(tool, StoredTool) else tool
-        filename, _ = QFileDialog.getSaveFileName(self, "Save the tool as", f"{spec.key}.json", "Tool files (*.json)")
-        if filename:
-            Path(filename).write_text(json.dumps(spec.to_json(), indent=2, ensure_ascii=False), encoding="utf-8")
+        filename = save_file(self, EXPORTS, "Save the tool as", f"{spec.key}.json", "Tool files (*.json)")
+        if filename is not None:
+            filename.write_text(json.dumps(spec.to_json(), indent=2, ensure_ascii=False), encoding="utf-8")

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from sgdesk.finance.ledger import finance_years
+from sgdesk.finance.ledger import finance_years, get_entry
 from sgdesk.fyear import FinancialYear
 from sgdesk.gui.finance.budget import BudgetPanel
 from sgdesk.gui.finance.contributions import ContributionsPanel
@@ -20,6 +20,7 @@ TABS = ("ledger", "contributions", "budget")
 class FinanceView(BoardView):
     key = "finance"
     title = "Finance"
+    help_page = "finance.html"
     watched_tables = frozenset({"ledger_entry", "budget_line", "contribution", "contribution_year", "finance_fund",
                                 "finance_category", "organisation"})
 
@@ -44,8 +45,8 @@ class FinanceView(BoardView):
         self.empty = EmptyState(
             "No finance records yet",
             "Record what the board spends and receives, agree partner contributions and set a budget for each "
-            "financial year. Add the first ledger entry here, or import a ledger or a contributions sheet "
-            "(sgdesk import FILE ledger SOURCE.csv).", "Add the first ledger entry")
+            "financial year. Add the first ledger entry here, or import a ledger or a contributions sheet: "
+            "File > Import.", "Add the first ledger entry", help_page=self.help_page)
         self.empty.action_clicked.connect(self._first_entry)
         self.stack = EmptyOr(column(top, (self.tabs, 1)), self.empty)
         QVBoxLayout(self).addWidget(self.stack)
@@ -102,6 +103,13 @@ class FinanceView(BoardView):
             self.contributions.select_contribution(int(target["contribution_id"]))
         if "entry_id" in target:
             self.ledger.select_entry(int(target["entry_id"]))
+
+    def show_record(self, table: str, record_id: int) -> bool:
+        entry = get_entry(self.context.bf, record_id) if table == "ledger_entry" else None
+        if entry is None:
+            return False
+        self.show_target({"year": entry.year.start_year, "tab": "ledger", "entry_id": entry.id})
+        return True
 
     def _first_entry(self) -> None:
         self.stack.show_body()

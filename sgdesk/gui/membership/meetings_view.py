@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QLabel,
@@ -45,6 +46,8 @@ from sgdesk.membership.meetings import (
     add_meeting,
     delete_meeting,
     has_meetings_or_seats,
+    get_forward_item,
+    get_meeting,
     list_meetings,
     meeting_counts,
     parse_time,
@@ -78,6 +81,7 @@ def _meeting_saver(column: str) -> tuple:
 class MeetingsView(BoardView):
     key = "meetings"
     title = "Meetings"
+    help_page = "meetings.html"
     watched_tables = frozenset({"meeting", "attendance", "seat", "seat_holder", "person", "organisation",
                                 "subgroup", "forward_item", "board_setting", "board"})
 
@@ -120,7 +124,7 @@ class MeetingsView(BoardView):
             "No meetings yet",
             "Add the board's meetings here, then record who came to each one in the attendance grid (type Y, D, "
             "A, N or - in a cell, or paste a block from Excel). Seats come from Membership. You can also import a "
-            "grid kept in Excel: sgdesk import FILE attendance GRID.xlsx.", "Add the first meeting")
+            "grid kept in Excel: File > Import, attendance grid.", "Add the first meeting", help_page=self.help_page)
         self.empty.action_clicked.connect(self.add_meeting)
         self.stack = EmptyOr(column(top, (self.tabs, 1)), self.empty)
         QVBoxLayout(self).addWidget(self.stack)
@@ -388,6 +392,19 @@ class MeetingsView(BoardView):
         column = self.model.column_of_meeting(target["meeting_id"]) if target.get("meeting_id") else None
         self.tabs.setCurrentIndex(0)
         self.table.select_cell(row, column)
+
+    def show_record(self, table: str, record_id: int) -> bool:
+        if table != "forward_item":
+            return False
+        item = get_forward_item(self.context.bf, record_id)
+        self.show_target({"body": get_meeting(self.context.bf, item.meeting_id).body_key})
+        self.tabs.setCurrentIndex(2)
+        row = self.plan_model.titles.index(item.title)
+        column = next(i for i, meeting in enumerate(self.plan_model.meetings) if meeting.id == item.meeting_id)
+        index = self.plan_model.index(row, column)
+        self.plan_table.setCurrentIndex(index)
+        self.plan_table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
 
     # -- actions -----------------------------------------------------------------------------------
     def add_meeting(self) -> None:

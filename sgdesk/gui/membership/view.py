@@ -106,6 +106,7 @@ SUBGROUP_FIELDS = [Field("name", "Sub-group", "text", True, 260), Field("short_n
 class MembershipView(BoardView):
     key = "membership"
     title = "Membership"
+    help_page = "membership.html"
     watched_tables = frozenset({"organisation", "organisation_alias", "seat", "seat_holder", "person", "subgroup",
                                 "board"})
 
@@ -128,8 +129,8 @@ class MembershipView(BoardView):
         self.empty = EmptyState(
             "No organisations yet",
             "Add the partner agencies that sit on the board and its sub-groups, then give each a seat with a role "
-            "and appoint its representative and deputies. You can also import them: sgdesk import FILE "
-            "organisations AGENCIES.xlsx, then sgdesk import FILE members MEMBERS.xlsx.", "Add an organisation")
+            "and appoint its representative and deputies. You can also import them from spreadsheets: File > "
+            "Import, organisations first, then members.", "Add an organisation", help_page=self.help_page)
         self.empty.action_clicked.connect(self.add_organisation)
         self.stack = EmptyOr(column(row(heading, None, self.search), (self.tabs, 1)), self.empty)
         QVBoxLayout(self).addWidget(self.stack)
@@ -321,6 +322,22 @@ class MembershipView(BoardView):
             self.search.clear()
             self.tabs.setCurrentIndex(2)
             self.subgroup_table.select_id(target["subgroup_id"])
+        if target.get("start") == "add_organisation" and not self.context.read_only:
+            self.add_organisation()
+
+    def show_record(self, table: str, record_id: int) -> bool:
+        if table == "seat":
+            self.show_target({"seat_id": record_id})
+        elif table == "subgroup":
+            self.show_target({"subgroup_id": record_id})
+        elif table in ("organisation", "person"):
+            self.search.clear()
+            self.tabs.setCurrentIndex(0 if table == "organisation" else 1)
+            found = (self.org_table if table == "organisation" else self.people_table).select_id(record_id)
+            return found
+        else:
+            return False
+        return True
 
     # -- actions -----------------------------------------------------------------------------------
     def _run(self, description: str, work: Callable[[Any], Any], title: str) -> Any:

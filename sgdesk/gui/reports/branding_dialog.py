@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,6 +34,7 @@ from sgdesk.branding import (
 from sgdesk.errors import SGDeskError
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.file_dialogs import IMPORTS, open_file
 
 LOGO_PREVIEW = (180, 70)  # pixels
 NO_MARKING = "(none)"
@@ -131,10 +131,9 @@ class BrandingDialog(QDialog):
                                                Qt.TransformationMode.SmoothTransformation))
 
     def choose_logo(self) -> None:
-        filename, _ = QFileDialog.getOpenFileName(self, "Choose the board's logo", str(Path.home()),
-                                                  "Images (*.png *.jpg *.jpeg)")
-        if filename:
-            self.load_logo(Path(filename))
+        filename = open_file(self, IMPORTS, "Choose the board's logo", "Images (*.png *.jpg *.jpeg)")
+        if filename is not None:
+            self.load_logo(filename)
 
     def load_logo(self, path: Path) -> None:
         """Take the logo from ``path`` (a PNG or JPEG), or say why it cannot be used."""

@@ -13,14 +13,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 from sgdesk.activity import main_year, years_with_records
 from sgdesk.exporting import Export, ExportRequest, ExportResult
 from sgdesk.fyear import FinancialYear, Period
+from sgdesk.gui.widgets.file_dialogs import EXPORTS, save_file
 from sgdesk.gui.widgets.page_preview import FIT_WIDTH, ZOOMS, PagePreview, RenderedPages
 from sgdesk.gui.widgets.report_table_model import ReportTableModel
 from sgdesk.gui.widgets.tasks import Progress, run_in_background
@@ -177,6 +177,7 @@ class PackOptions(QGroupBox):
 class ReportsView(BoardView):
     key = "reports"
     title = "Reports"
+    help_page = "reports.html"
     watched_tables = frozenset()
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
@@ -289,7 +290,7 @@ class ReportsView(BoardView):
     def _empty_then_panel(heading: str, explanation: str) -> tuple[EmptyOr, QVBoxLayout]:
         """A stack showing an :class:`EmptyState` until its panel (whose layout is returned) is filled."""
         panel = column()
-        return EmptyOr(panel, EmptyState(heading, explanation)), panel.layout()
+        return EmptyOr(panel, EmptyState(heading, explanation, help_page=ReportsView.help_page)), panel.layout()
 
     def _table_tab(self) -> QWidget:
         self.table_stack, layout = self._empty_then_panel(
@@ -491,11 +492,8 @@ class ReportsView(BoardView):
         if self.selected_output() is None:
             return
         suffix = self.format.currentText() or ".pdf"
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        default = Path(folder) / self.default_filename(suffix)
-        filename, _ = QFileDialog.getSaveFileName(self, "Export to", str(default), f"*{suffix}")
-        if filename:
-            out = Path(filename)
+        out = save_file(self, EXPORTS, "Export to", self.default_filename(suffix), f"*{suffix}")
+        if out is not None:
             self.export_to(out if out.suffix.lower() == suffix else out.with_name(out.name + suffix))
 
     def export_to(self, out: Path, *, on_done: Callable[[ExportResult], None] | None = None) -> None:

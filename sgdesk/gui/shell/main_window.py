@@ -1,4 +1,10 @@
-"""The main window: sidebar of views, File/Edit/Help menus, undo and redo, status bar."""
+"""The main window: sidebar of views, File/Edit/Go/Help menus, search everywhere, undo and redo, status bar.
+
+It follows Windows' conventions: Exit (Qt's Quit role and keys), an Edit menu whose Cut, Copy,
+Paste, Delete and Select all act on the widget with the keyboard focus, Open recent numbered with
+each file's full path, file dialogs that start where the user last was, F1 for the user guide, and
+on opening a file the view last used.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +14,10 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -33,7 +39,13 @@ from sgdesk.gui.safety.settings import backup_folder, backups_kept
 from sgdesk.gui.shell.viewspecs import load_view, view_specs
 from sgdesk.gui.shell.welcome import WelcomeView
 from sgdesk.gui.widgets.context import AppContext
-from sgdesk.gui.widgets.dialogs import NewBoardDialog, default_documents_dir, show_error
+from sgdesk.gui.widgets.dialogs import NewBoardDialog, show_error
+from sgdesk.gui.widgets.file_dialogs import (
+    BOARD_FILES,
+    open_file,
+    remember_folders_in,
+    save_file,
+)
 from sgdesk.gui.widgets.views import BoardView
 from sgdesk.safety.privacy import withhold_values_in_logs
 from sgdesk.store import BoardFile, Changes
@@ -50,6 +62,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
         self.settings = settings or QSettings()
+        remember_folders_in(self.settings)
         withhold_values_in_logs()
         self.context: AppContext | None = None
         self.views: dict[str, BoardView] = {}
@@ -88,7 +101,9 @@ class MainWindow(QMainWindow):
         self.copy_action = self._action("Save a &copy…", self.save_copy, None)
         self.import_action = self._action("&Import a spreadsheet…", lambda: self.import_file(), "Ctrl+I", name="import")
         self.export_action = self._action("&Export…", lambda: self.show_view("reports"), "Ctrl+E")
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action("E&xit", self.close, QKeySequence.StandardKey.Quit, name="exit")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.print_action = self._action("&Print…", self.print_current, QKeySequence.StandardKey.Print)
         self.undo_action = self._action("&Undo", self.undo, QKeySequence.StandardKey.Undo)
         self.redo_action = self._action("&Redo", self.redo, QKeySequence.StandardKey.Redo)
         self.about_action = self._action("&About SG Desk", self.about)
@@ -103,14 +118,22 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.copy_action, self.import_action, self.export_action])
         file_menu.addSeparator()
+        file_menu.addAction(self.print_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        self.recent_menu.setToolTipsVisible(True)
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
+        self._build_edit_commands(edit_menu)
         self.go_menu = self.menuBar().addMenu("&Go")
         self.go_menu.aboutToShow.connect(self._fill_go_menu)
         help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addActions([self.about_action, self.check_action, self.audit_action, self.restore_action])
+        self._build_help(help_menu)
+        help_menu.addActions([self.check_action, self.audit_action, self.restore_action])
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
         self._update_recent_menu()
+        self._build_search()
 
     def _fill_go_menu(self) -> None:
         """A Go menu item for each view (Ctrl+1 for the first), once the features are loaded."""
@@ -134,6 +157,106 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(self.board_combo)
         self.addToolBar(self.toolbar)
 
+    # -- the Edit menu's commands, search everywhere, printing and help -------------------------------
+    def _build_edit_commands(self, edit_menu) -> None:
+        """Cut, Copy, Paste, Delete and Select all for the focused widget, greyed out when it cannot."""
+        from sgdesk.gui.widgets.clipboard import install_table_copy
+        from sgdesk.gui.widgets.edit_commands import focused, run
+
+        keys = {"cut": ("Cu&t", QKeySequence.StandardKey.Cut), "copy": ("&Copy", QKeySequence.StandardKey.Copy),
+                "paste": ("&Paste", QKeySequence.StandardKey.Paste),
+                "delete": ("&Delete", QKeySequence.StandardKey.Delete),
+                "select_all": ("Select &all", QKeySequence.StandardKey.SelectAll)}
+        self.edit_commands: dict[str, QAction] = {}
+        edit_menu.addSeparator()
+        for command, (text, key) in keys.items():
+            action = self._action(text, lambda _checked=False, c=command: run(focused(), c), key, name=f"edit_{command}")
+            edit_menu.addAction(action)
+            self.edit_commands[command] = action
+        edit_menu.aboutToShow.connect(self._update_edit_commands)
+        QApplication.instance().focusChanged.connect(self._update_edit_commands)
+        install_table_copy(QApplication.instance())
+        self._update_edit_commands()
+
+    def _update_edit_commands(self, *_widgets) -> None:
+        from sgdesk.gui.widgets.edit_commands import available, focused
+
+        widget = focused()
+        for command, action in self.edit_commands.items():
+            action.setEnabled(available(widget, command))
+
+    def _build_search(self) -> None:
+        """The search box at the right of the menu bar; Ctrl+K and Ctrl+F go to it."""
+        from sgdesk.gui.shell.search import SearchBox
+
+        self.search_box = SearchBox()
+        self.search_box.opened.connect(self.open_record)
+        holder = QWidget(self.menuBar())
+        layout = QHBoxLayout(holder)
+        layout.setContentsMargins(0, 2, 8, 2)
+        layout.addWidget(self.search_box)
+        self.menuBar().setCornerWidget(holder, Qt.Corner.TopRightCorner)
+        self.search_action = self._action("&Search everywhere…", self.focus_search, None, name="search_everywhere")
+        self.search_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence(QKeySequence.StandardKey.Find)])
+        self.go_menu.insertAction(self.go_menu.actions()[0], self.search_action)
+        self.go_menu.insertSeparator(self.go_menu.actions()[1])
+        self._search_follows(None)
+
+    def _search_follows(self, context: AppContext | None) -> None:
+        """Search the open file's chosen board (nothing when no file is open)."""
+        self.search_box.set_board(context.bf if context else None, context.board_id if context else None)
+        self.search_action.setEnabled(context is not None)
+        if context is not None:
+            context.board_changed.connect(lambda board_id: self.search_box.set_board(context.bf, board_id))
+
+    def focus_search(self) -> None:
+        if self.context is not None:
+            self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.search_box.selectAll()
+
+    def open_record(self, hit) -> None:
+        """Show a record search everywhere found, in its view."""
+        view = self.show_view(hit.view)
+        if view is not None and not view.show_record(hit.table, hit.record_id):
+            self.statusBar().showMessage(f"{view.title} cannot show that {hit.label.lower()}", 5000)
+
+    def print_current(self) -> None:
+        """File > Print: a print preview of the current view's table or preview."""
+        from sgdesk.gui.widgets.printing import preview_and_print
+
+        view = self.view_stack.currentWidget() if self.context is not None else None
+        printable = view.printable() if isinstance(view, BoardView) else None
+        if printable is None:
+            self.statusBar().showMessage("Nothing to print here: choose a table, or preview a report's pages", 5000)
+            return
+        self.print_dialog = preview_and_print(self, printable)
+
+    def _build_help(self, help_menu) -> None:
+        from PySide6.QtWidgets import QWhatsThis
+
+        self.guide_action = self._action("&User guide", lambda: self.show_help("index.html"), None, name="user_guide")
+        self.context_help_action = self._action("&Help on this view", self.show_help, QKeySequence.StandardKey.HelpContents,
+                                                name="help_on_view")
+        whats_this = QWhatsThis.createAction(self)
+        whats_this.setObjectName("whats_this")
+        help_menu.addActions([self.guide_action, self.context_help_action, whats_this])
+        help_menu.addSeparator()
+
+    def show_help(self, page: str | None = None) -> None:
+        """F1: the user guide's page about the current view (its first page when no file is open)."""
+        from sgdesk.gui.widgets.help import open_help
+
+        view = self.view_stack.currentWidget() if self.context is not None else None
+        chosen = page or (view.help_page if isinstance(view, BoardView) else "getting-started.html")
+        if not open_help(chosen):
+            self.statusBar().showMessage("The user guide could not be opened: no web browser is set up", 8000)
+
+    def _start_row(self) -> int:
+        """The sidebar row to open a file on: the view used last, else the Overview."""
+        keys = [spec.key for spec in view_specs()]
+        last = self.settings.value("window/view")
+        return keys.index(last) if last in keys else 0
+
     # -- welcome and workspace ------------------------------------------------------------------
     def recent_files(self) -> list[Path]:
         values = self.settings.value("recentFiles", []) or []
@@ -147,10 +270,12 @@ class MainWindow(QMainWindow):
         self._update_recent_menu()
 
     def _update_recent_menu(self) -> None:
+        """Open recent: ``&1 name.sgdesk`` and so on, each with its full path as tooltip and status tip."""
         self.recent_menu.clear()
-        for path in self.recent_files():
-            action = self.recent_menu.addAction(path.name)
+        for number, path in enumerate(self.recent_files(), start=1):
+            action = self.recent_menu.addAction(f"&{number} {path.name}" if number < 10 else path.name)
             action.setToolTip(str(path))
+            action.setStatusTip(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 
@@ -162,6 +287,7 @@ class MainWindow(QMainWindow):
         welcome.open_recent.connect(self.open_path)
         self._replace_page(welcome)
         self.toolbar.setVisible(False)
+        self._search_follows(None)
         self.path_label.setText("No file open")
         self._update_edit_actions()
         QTimer.singleShot(WARM_UP_MS, self, self._fill_go_menu)   # loads the features
@@ -196,6 +322,8 @@ class MainWindow(QMainWindow):
         self.views = {}
         context.changed.connect(self._after_change)
         context.navigate.connect(self.navigate)
+        context.import_requested.connect(self.import_file)
+        context.settings = self.settings
         if not context.read_only:
             backup_before_first_edit(context.bf, backup_folder(self.settings), keep=backups_kept(self.settings),
                                      report=self._backup_made)
@@ -229,7 +357,8 @@ class MainWindow(QMainWindow):
         read_only = " — read-only" if context.read_only else ""
         self.path_label.setText(f"{context.bf.path}{read_only}")
         self.setWindowTitle(f"{context.bf.path.name} — SG Desk{read_only}")
-        self.sidebar.setCurrentRow(0)
+        self.sidebar.setCurrentRow(self._start_row())
+        self._search_follows(context)
         self._update_edit_actions()
 
     def _fill_board_combo(self) -> None:
@@ -274,7 +403,9 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         try:
-            self.view_stack.setCurrentWidget(self.view(view_specs()[row].key))
+            key = view_specs()[row].key
+            self.view_stack.setCurrentWidget(self.view(key))
+            self.settings.setValue("window/view", key)
         except Exception as error:  # a view that fails to build must not take the window with it
             show_error(self, error, "Cannot show this view")
 
@@ -285,10 +416,9 @@ class MainWindow(QMainWindow):
 
     # -- file actions ------------------------------------------------------------------------------
     def choose_file(self) -> None:
-        start = str(self.context.bf.path.parent if self.context else default_documents_dir())
-        filename, _ = QFileDialog.getOpenFileName(self, "Open a board file", start, FILE_FILTER)
-        if filename:
-            self.open_path(Path(filename))
+        path = open_file(self, BOARD_FILES, "Open a board file", FILE_FILTER)
+        if path is not None:
+            self.open_path(path)
 
     def new_file(self) -> None:
         from sgdesk.boards import add_board
@@ -301,12 +431,10 @@ class MainWindow(QMainWindow):
         if not name:
             show_error(self, SGDeskError("a board needs a name: type the board's full name"))
             return
-        filename, _ = QFileDialog.getSaveFileName(self, "Save the new board file as",
-                                                  str(default_documents_dir() / f"{short or name}.sgdesk"),
-                                                  FILE_FILTER)
-        if not filename:
+        chosen = save_file(self, BOARD_FILES, "Save the new board file as", f"{short or name}.sgdesk", FILE_FILTER)
+        if chosen is None:
             return
-        path = Path(filename).with_suffix(".sgdesk")
+        path = chosen.with_suffix(".sgdesk")
         try:
             bf = create_board_file(path, overwrite=path.exists())
             with bf.edit(f"Create board {name}") as ed:
@@ -316,6 +444,7 @@ class MainWindow(QMainWindow):
             show_error(self, error, "Cannot create the board file")
             return
         self._set_context(AppContext(bf))
+        self.show_view("overview")      # a new board starts with its first steps
         self._remember(path)
 
     def open_demo(self) -> None:
@@ -335,11 +464,11 @@ class MainWindow(QMainWindow):
         if self.context is None:
             return
         source = self.context.bf.path
-        filename, _ = QFileDialog.getSaveFileName(self, "Save a copy as",
-                                                  str(source.with_name(f"{source.stem} copy.sgdesk")), FILE_FILTER)
-        if filename:
+        filename = save_file(self, BOARD_FILES, "Save a copy as", str(source.with_name(f"{source.stem} copy.sgdesk")),
+                             FILE_FILTER)
+        if filename is not None:
             try:
-                make_backup(source, Path(filename))
+                make_backup(source, filename)
             except SGDeskError as error:
                 show_error(self, error)
                 return
@@ -377,7 +506,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(redo_text is not None)
         self.redo_action.setText(f"&Redo {redo_text}" if redo_text else "&Redo")
         for action in (self.copy_action, self.export_action, self.check_action, self.audit_action,
-                       *self.go_menu.actions()):
+                       self.print_action, *self.go_menu.actions()):
             action.setEnabled(self.context is not None)
         self.import_action.setEnabled(self.context is not None and not self.context.read_only)
 
@@ -492,11 +621,10 @@ class MainWindow(QMainWindow):
         if self.context is not None:
             board_path = self.context.bf.path
         else:
-            filename, _ = QFileDialog.getOpenFileName(self, "Which board file do you want to restore?",
-                                                      str(default_documents_dir()), FILE_FILTER)
-            if not filename:
+            chosen = open_file(self, BOARD_FILES, "Which board file do you want to restore?", FILE_FILTER)
+            if chosen is None:
                 return
-            board_path = Path(filename)
+            board_path = chosen
         dialog = RestoreDialog(board_path, self.settings, self)
         if not dialog.exec() or dialog.chosen is None:
             return

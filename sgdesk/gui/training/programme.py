@@ -153,6 +153,9 @@ class ProgrammePanel(QWidget):
         self.course_table.clearSelection()
         self._show_sessions()
 
+    def select_course(self, course_id: int) -> None:
+        self._select(self.course_table, self.courses, lambda c: c.id == course_id)
+
     def select_session(self, session_id: int) -> None:
         self.show_all_sessions()
         self._select(self.session_table, self.sessions, lambda s: s.id == session_id)

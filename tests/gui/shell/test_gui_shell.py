@@ -76,9 +76,11 @@ def test_the_board_selector_appears_when_the_file_holds_two_boards(window):
     assert window.context.board.name == "Southend Safeguarding Adults Board"
 
 
-def test_the_file_is_remembered_in_recent_files(window, settings, demo_path):
+def test_the_file_is_remembered_in_recent_files_numbered_with_its_full_path(window, settings, demo_path):
     assert settings.value("recentFiles")[0] == str(demo_path.resolve())
-    assert [a.text() for a in window.recent_menu.actions()] == [demo_path.name]
+    recent = window.recent_menu.actions()
+    assert [a.text() for a in recent] == [f"&1 {demo_path.name}"]
+    assert recent[0].toolTip() == str(demo_path.resolve()) and window.recent_menu.toolTipsVisible()
 
 
 def test_help_check_file_runs_off_the_ui_thread_and_shows_the_findings(window, qtbot):
