@@ -8,6 +8,7 @@ the UI thread on their own read-only connection.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -41,6 +42,7 @@ from sgdesk.exporting import Export, ExportRequest, ExportResult
 from sgdesk.fyear import FinancialYear, Period
 from sgdesk.gui.widgets.file_dialogs import EXPORTS, save_file
 from sgdesk.gui.widgets.page_preview import FIT_WIDTH, ZOOMS, PagePreview, RenderedPages
+from sgdesk.gui.widgets.printing import Printable
 from sgdesk.gui.widgets.report_table_model import ReportTableModel
 from sgdesk.gui.widgets.tasks import Progress, run_in_background
 from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column
@@ -187,6 +189,8 @@ class ReportsView(BoardView):
         self.registry = registry.load()
         self.tables: list[ReportTable] = []
         self.last_result: ExportResult | None = None
+        self._previews: tempfile.TemporaryDirectory | None = None
+        self._preview_numbers = itertools.count(1)
         splitter = QSplitter()
         splitter.addWidget(self._outputs_panel())
         splitter.addWidget(self._work_panel())
@@ -461,23 +465,35 @@ class ReportsView(BoardView):
         path = self.context.bf.path
         request = self.request(Path("preview.pdf"))
 
+        if self._previews is None:       # kept while the view lives, so that File > Print prints the preview
+            self._previews = tempfile.TemporaryDirectory(prefix="sgdesk-preview-")
+        pdf = Path(self._previews.name) / f"preview-{next(self._preview_numbers)}.pdf"
+
         def work(progress: Progress) -> RenderedPages:
             from sgdesk.gui.widgets.page_preview import render_pages
 
-            with tempfile.TemporaryDirectory(prefix="sgdesk-preview-") as folder:
-                pdf = Path(folder) / "preview.pdf"
-                run_output(output, path, replace(request, out=pdf), progress)
-                progress.update(1, 1, "Drawing the pages…")
-                return render_pages(pdf)
+            run_output(output, path, replace(request, out=pdf), progress)
+            progress.update(1, 1, "Drawing the pages…")
+            return replace(render_pages(pdf), source=pdf)
 
         run_in_background(self, f"Preparing the preview of {output.name}…", work,
                           on_done=on_done or self._show_pages)
 
     def _show_pages(self, pages: RenderedPages) -> None:
+        if self.page_preview.pages.source is not None and self.page_preview.pages.source != pages.source:
+            self.page_preview.pages.source.unlink(missing_ok=True)
         self.page_preview.set_pages(pages)
         self.pages_label.setText(f"{pages.total} page{'s' if pages.total != 1 else ''}")
         self.pages_stack.show_body()
         self.tabs.setCurrentIndex(1)
+
+    def printable(self) -> Printable | None:
+        """The pages previewed, when they show; else the report's table shown."""
+        pages = self.page_preview.pages
+        if self.tabs.currentIndex() == 1 and pages.source is not None and pages.source.exists():
+            output = self.selected_output()
+            return Printable(output_label(output) if output else "Preview", pdf=pages.source)
+        return super().printable()
 
     # -- exporting ----------------------------------------------------------------------------------------
     def default_filename(self, suffix: str) -> str:

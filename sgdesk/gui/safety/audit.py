@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -130,6 +131,7 @@ class AuditTrailDialog(QDialog):
         self.model = RecordsModel(AUDIT_FIELDS)
         self.view = record_table("Audit trail entries", self.model, alternating=False)
         self.view.setWordWrap(False)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)   # copy several at once
         for index, width in enumerate((150, 90, 560)):
             self.view.horizontalHeader().resizeSection(index, width)
         self.view.selectionModel().currentRowChanged.connect(lambda current, _old: self._show_details(current))

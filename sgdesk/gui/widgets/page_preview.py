@@ -25,6 +25,7 @@ _PAGE_MARGIN = 40  # pixels around a page fitted to the width
 class RenderedPages:
     images: list[QImage]
     total: int  # pages in the document (more than ``len(images)`` when cut at MAX_PAGES)
+    source: Path | None = None  # the PDF they were rendered from, while it is kept
 
 
 def render_pages(pdf: Path, *, scale: float = RENDER_SCALE, limit: int = MAX_PAGES) -> RenderedPages:

@@ -12,12 +12,16 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QPageLayout, QPainter, QTextDocument
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from sgdesk.dates import format_date
+
+if TYPE_CHECKING:   # Qt's printing module loads when something is printed, not with the app
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 #: rows printed at most from one table; a longer one says how to get all of it
 MAX_ROWS = 2_000
@@ -57,6 +61,8 @@ def table_html(title: str, view: QAbstractItemView, *, limit: int = MAX_ROWS) ->
 
 
 def print_table(printer: QPrinter, title: str, view: QAbstractItemView) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
     document = QTextDocument()
     document.setDefaultStyleSheet("th { background: #EEF3F8; text-align: left; } td, th { font-size: 8pt; }")
     document.setHtml(table_html(title, view))
@@ -67,6 +73,7 @@ def print_table(printer: QPrinter, title: str, view: QAbstractItemView) -> None:
 def print_pdf(printer: QPrinter, pdf: Path) -> None:
     """Each page of ``pdf`` rendered at the printer's resolution and fitted to its page."""
     import pypdfium2 as pdfium
+    from PySide6.QtPrintSupport import QPrinter
 
     from sgdesk.gui.widgets.page_preview import render_page
 
@@ -87,12 +94,15 @@ def print_pdf(printer: QPrinter, pdf: Path) -> None:
 
 def preview_and_print(parent: QWidget, printable: Printable) -> QPrintPreviewDialog:
     """Open Qt's print preview for ``printable`` (returned, so tests can look at it and close it)."""
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(printable.title)
     printer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
     if printable.table is not None and printable.table.model().columnCount() > 6:
         printer.setPageOrientation(QPageLayout.Orientation.Landscape)
     dialog = QPrintPreviewDialog(printer, parent)
+    dialog.printer = printer        # Qt does not own the printer: it must live as long as the dialog
     dialog.setWindowTitle(f"Print preview — {printable.title}")
     if printable.pdf is not None:
         dialog.paintRequested.connect(lambda p: print_pdf(p, printable.pdf))
