@@ -12,6 +12,8 @@ every measurement but the build in a fresh process of its own so that peak memor
   recomputing its attention items; and in the last session, the attendance grid catching up
   after a mark is typed, search as you type in the Bookings tab (per keystroke, painted), then
   one pack export and one 10,000-row import in the same window, for the session's peak memory;
+* search everywhere, each keystroke of typed searches, in the core and typed into the app's search
+  box until its results are painted (benchmarks/bench_search.py), a new app process;
 * each report for the last complete year and for all ten years;
 * how each report's time grows with 1, 3 and 10 years of data (the fastest of several runs),
   with a linearity verdict;
@@ -48,7 +50,8 @@ from typing import Any, Callable
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-TARGETS = {"first_paint": 1.0, "view": 0.150, "keystroke": 0.050, "pack": 2.0, "import": 5.0, "rss_mb": 300.0}
+TARGETS = {"first_paint": 1.0, "view": 0.150, "keystroke": 0.050, "search_keystroke": 0.030, "pack": 2.0,
+           "import": 5.0, "rss_mb": 300.0}
 SEARCHES = ("sian", "nowak", "o'lou", "academy", "org37")
 IMPORT_ROWS = 10_000
 EDITS = 15
@@ -316,8 +319,18 @@ def child_import(path: Path, xlsx: Path, runs: int, work: Path) -> dict[str, Any
     return {"samples": samples, "summary": lines, "rss_mb": peak_rss_mb()}
 
 
+def child_search(path: Path, runs: int) -> dict[str, Any]:
+    """Search everywhere, each keystroke, in the core and typed into the app's box (benchmarks/bench_search.py)."""
+    from bench_search import SEARCHES, app_keystrokes, core_keystrokes
+
+    core = core_keystrokes(path, runs)
+    typed = app_keystrokes(path, runs)
+    return {"core": core["samples"], "app": typed["samples"], "to_the_box": typed["to_the_box"],
+            "hits": core["hits"], "searches": list(SEARCHES), "rss_mb": peak_rss_mb()}
+
+
 CHILDREN = {"gui": child_gui, "reports": child_reports, "growth": child_growth, "pack": child_pack,
-            "import": child_import}
+            "import": child_import, "search": child_search}
 
 
 # -- the orchestrating process -------------------------------------------------------------------------------
@@ -460,6 +473,17 @@ class Bench:
         self.add("exports", "pack PDF, one year (again)", agains, "s", TARGETS["pack"])
         self.extra["rss_mb"]["pack export"] = max(rss)
 
+    def search(self, path: Path) -> None:
+        self.note_load("search")
+        found = self.child("search", path, self.args.runs)
+        target = TARGETS["search_keystroke"]
+        self.add("search", "search everywhere, per keystroke (core)", found["core"], "ms", target)
+        self.add("search", "search everywhere, per keystroke (typed in the box, results painted)", found["app"], "ms",
+                 target)
+        self.add("search", "Ctrl+K to the search box, first time (loads the search)", [found["to_the_box"]], "ms")
+        self.extra["search everywhere"] = {"searches typed": found["searches"], "hits shown": found["hits"]}
+        self.extra["rss_mb"]["search"] = found["rss_mb"]
+
     def import_(self, path: Path, xlsx: Path) -> None:
         self.note_load("import")
         found = self.child("import", path, xlsx, self.args.import_runs, self.work)
@@ -473,11 +497,13 @@ class Bench:
         path, year = self.build()
         xlsx = self.work / "bookings.xlsx"
         make_bookings_xlsx(path, xlsx, IMPORT_ROWS)
-        sections = self.args.only or ["cold", "gui", "reports", "growth", "pack", "import"]
+        sections = self.args.only or ["cold", "gui", "search", "reports", "growth", "pack", "import"]
         if "cold" in sections:
             self.cold_start(path)
         if "gui" in sections:
             self.gui(path, xlsx, year)
+        if "search" in sections:
+            self.search(path)
         if "reports" in sections:
             self.reports(path, year)
         if "growth" in sections:
@@ -647,7 +673,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["child"]:
         name, *arguments = argv[1:]
         kinds = {"gui": (Path, Path, int, int), "reports": (Path, int, int), "growth": (Path, int),
-                 "pack": (Path, int, Path), "import": (Path, Path, int, Path)}
+                 "pack": (Path, int, Path), "import": (Path, Path, int, Path), "search": (Path, int)}
         result = CHILDREN[name](*(kind(value) for kind, value in zip(kinds[name], arguments)))
         print(json.dumps(result))
         return 0
@@ -658,7 +684,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--file", help="measure this stress board instead of building one")
     parser.add_argument("--json", default=str(ROOT / "benchmarks" / "results.json"),
                         help="where to write the figures (default benchmarks/results.json)")
-    parser.add_argument("--only", nargs="+", choices=("cold", "gui", "reports", "growth", "pack", "import"),
+    parser.add_argument("--only", nargs="+", choices=("cold", "gui", "search", "reports", "growth", "pack", "import"),
                         help="measure only these sections (the build always runs, unless --file)")
     parser.add_argument("--keep", help="keep the generated files in this folder")
     args = parser.parse_args(argv)

@@ -44,6 +44,7 @@ LATEST_OF_MANY = 10
 CHOSEN_FROM = 200
 _TERM = re.compile(r'"[^"]*"')
 _WORD = re.compile(r"\w")
+_WORDS = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -141,10 +142,8 @@ def search(bf: BoardFile, text: str, board_id: int | None, *, searchables: Itera
     expression = match_expression(bf.db, text)
     if expression is None:
         return []
-    if bf not in _queries:
-        _queries[bf] = _Queries(bf)
-    queries = _queries[bf]
-    words = [term.strip('"') for term in _TERM.findall(expression)]
+    queries = _queries_for(bf)
+    words = [" " + " ".join(_words(term.strip('"'))) for term in _TERM.findall(expression)]
     found: list[tuple[bool, int, float, SearchHit]] = []
     for order, searchable in enumerate(searchables):
         for record_id, title, detail, rank in _matches(bf, queries, searchable, expression, board_id, limit):
@@ -168,15 +167,35 @@ def _matches(bf: BoardFile, queries: _Queries, searchable: Searchable, expressio
                                                         "limit": limit}).fetchall()
 
 
-def _folded(text: str) -> str:
-    """Lower case without accents, as FTS5's unicode61 tokenizer reads words (Siân is sian)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+def prepare(bf: BoardFile, searchables: Iterable[Searchable] | None = None) -> None:
+    """Load what searching needs (sqlite-utils, each table's queries) before the first keystroke needs it."""
+    if searchables is None:
+        from sgdesk import registry
+
+        searchables = registry.load().searchables
+    queries = _queries_for(bf)
+    for searchable in searchables:
+        for build in (queries.latest, queries.ranked, queries.chosen):
+            build(searchable)
+
+
+def _queries_for(bf: BoardFile) -> _Queries:
+    if bf not in _queries:
+        _queries[bf] = _Queries(bf)
+    return _queries[bf]
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text`` as FTS5's unicode61 tokenizer reads them: lower case, no accents (Siân is sian)."""
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return _WORDS.findall(text.casefold())
 
 
 def _has_every_word(title: str, words: list[str]) -> bool:
-    """Whether each of ``words`` (typed words or phrases) starts a word of ``title``."""
-    title_words = " " + " ".join(re.findall(r"\w+", _folded(title))) + " "
-    return all(" " + " ".join(re.findall(r"\w+", _folded(word))) in title_words for word in words)
+    """Whether each of ``words`` (typed words or phrases, each after a space) starts a word of ``title``."""
+    title_words = " " + " ".join(_words(title))
+    return all(word in title_words for word in words)
 
 
 def rebuild_index(bf: BoardFile, table: str) -> None:

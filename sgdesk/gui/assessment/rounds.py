@@ -44,6 +44,7 @@ from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import confirm, show_error
 from sgdesk.gui.widgets.file_dialogs import EXPORTS, IMPORTS, choose_folder, open_files
 from sgdesk.gui.widgets.forms import FormDialog, date_edit, line_edit
+from sgdesk.gui.widgets.help import explain
 from sgdesk.gui.widgets.tasks import run_in_background
 
 STATUS_HELP = {"open": "collecting answers", "closed": "no more answers; not yet reported",
@@ -163,6 +164,8 @@ class RoundPanel(QWidget):
         self.threshold.setAccessibleName("Anonymity threshold")
         self.threshold_button = QPushButton("Save threshold")
         self.threshold_button.clicked.connect(self.save_threshold)
+        explain(self.threshold, "A statement answered by fewer agencies than this shows 'too few responses' in "
+                                "published outputs, so no agency's answer can be picked out")
         row = QHBoxLayout()
         row.addWidget(self.threshold)
         row.addWidget(self.threshold_button)

@@ -51,6 +51,7 @@ from sgdesk.fyear import FinancialYear
 from sgdesk.gui.finance.ledger import finance_table
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.help import explain
 from sgdesk.money import Pence, format_money, parse_money, parse_money_or_none
 from sgdesk.organisations import find_organisation, list_organisations
 
@@ -219,6 +220,8 @@ class ContributionsPanel(QWidget):
         self.total.editingFinished.connect(self.save_total)
         self.rounding = QComboBox()
         self.rounding.setAccessibleName("Rounding")
+        explain(self.rounding, "Whether partners' shares of the total are whole pounds or pence; the units left "
+                               "over go to the largest remainders, so the amounts always add up to the total")
         self.rounding.addItem("to the pound", "pound")
         self.rounding.addItem("to the penny", "penny")
         self.rounding.activated.connect(lambda _i: self.save_total())

@@ -12,6 +12,7 @@ from sgdesk.fyear import FinancialYear
 from sgdesk.gui.finance.budget import BudgetPanel
 from sgdesk.gui.finance.contributions import ContributionsPanel
 from sgdesk.gui.finance.ledger import LedgerPanel
+from sgdesk.gui.widgets.help import explain
 from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column, row
 
 TABS = ("ledger", "contributions", "budget")
@@ -30,6 +31,7 @@ class FinanceView(BoardView):
         heading.setObjectName("viewHeading")
         self.year = QComboBox()
         self.year.setAccessibleName("Financial year")
+        explain(self.year, "The financial year (1 April to 31 March) whose ledger, contributions and budget are shown")
         self.year.currentIndexChanged.connect(lambda _i: self._show_year())
         year_label = QLabel("Financial &year:")
         year_label.setBuddy(self.year)

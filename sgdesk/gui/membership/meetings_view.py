@@ -33,6 +33,7 @@ from sgdesk.gui.membership.grid_model import AttendanceModel
 from sgdesk.gui.membership.grid_table import AttendanceTable
 from sgdesk.gui.widgets.dialogs import show_error
 from sgdesk.gui.widgets.forms import FormDialog
+from sgdesk.gui.widgets.help import explain
 from sgdesk.gui.widgets.models import Field
 from sgdesk.gui.widgets.record_table import RecordTable, section_label, table_page
 from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column, row
@@ -111,6 +112,11 @@ class MeetingsView(BoardView):
         self.add_meeting_button.clicked.connect(self.add_meeting)
         self.quorum_button = QPushButton("&Quorum rule…")
         self.quorum_button.clicked.connect(self.edit_quorum)
+        explain(self.body_combo, "Whose meetings to show: the board itself or one of its sub-groups")
+        explain(self.period_combo, "Which meetings: a financial year (April to March), the whole record, or dates "
+                                   "you choose")
+        explain(self.quorum_button, "How many seats must be present for a meeting of this body to be quorate; "
+                                    "meetings short of it are flagged")
         top = row(heading, None, body_label, self.body_combo, period_label, self.period_combo, self.start, self.end,
                   self.add_meeting_button, self.quorum_button)
 
@@ -161,6 +167,8 @@ class MeetingsView(BoardView):
         self.note_edit.setPlaceholderText("Note (optional)")
         self.save_details_button = QPushButton("Save &details")
         self.save_details_button.clicked.connect(self.save_details)
+        explain(self.save_details_button, "Save who came as deputy (for a D mark) and the note, for the cell chosen "
+                                          "in the grid")
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)

@@ -23,6 +23,7 @@ from sgdesk.dates import format_date
 from sgdesk.errors import InputError, SGDeskError
 from sgdesk.gui.widgets.dialogs import show_error
 from sgdesk.gui.widgets.forms import FormDialog
+from sgdesk.gui.widgets.help import explain
 from sgdesk.gui.widgets.models import Field
 from sgdesk.gui.widgets.record_table import RecordTable, section_label, table_page
 from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column, row
@@ -152,6 +153,8 @@ class MembershipView(BoardView):
         self.add_org_button.clicked.connect(self.add_organisation)
         self.add_alias_button = QPushButton("Add other &name…")
         self.add_alias_button.clicked.connect(self.add_alias)
+        explain(self.add_alias_button, "Another name the selected organisation had or has (a PCT that became a CCG, "
+                                       "an abbreviation), so that spreadsheets using it still match")
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -188,6 +191,14 @@ class MembershipView(BoardView):
         self.remove_seat_button.clicked.connect(self.remove_seat)
         self.remove_term_button = QPushButton("Remove &term")
         self.remove_term_button.clicked.connect(self.remove_term)
+        explain(self.appoint_button, "Name the seat's representative or a deputy from a date; the previous "
+                                     "representative's term ends the day before")
+        explain(self.end_seat_button, "Close the seat from a date (the organisation leaves the board or group); its "
+                                      "attendance stays on record")
+        explain(self.remove_seat_button, "Remove a seat added by mistake (a seat with attendance cannot be removed: "
+                                         "end it instead)")
+        explain(self.remove_term_button, "Remove the selected term from the seat's history, for a term entered by "
+                                         "mistake")
         self.seats_heading = section_label("Seats")
         self.history_heading = section_label("History of the selected seat")
         right = QWidget()

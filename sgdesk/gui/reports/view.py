@@ -41,6 +41,7 @@ from sgdesk.activity import main_year, years_with_records
 from sgdesk.exporting import Export, ExportRequest, ExportResult
 from sgdesk.fyear import FinancialYear, Period
 from sgdesk.gui.widgets.file_dialogs import EXPORTS, save_file
+from sgdesk.gui.widgets.help import explain
 from sgdesk.gui.widgets.page_preview import FIT_WIDTH, ZOOMS, PagePreview, RenderedPages
 from sgdesk.gui.widgets.printing import Printable
 from sgdesk.gui.widgets.report_table_model import ReportTableModel
@@ -257,6 +258,7 @@ class ReportsView(BoardView):
         form.addRow("From / to:", dates)
         self.format = QComboBox()
         self.format.setAccessibleName("Format")
+        explain(self.format, "What to export: PDF as printed, Word to edit the tables, Excel or CSV for the figures")
         self.format.currentIndexChanged.connect(lambda *_: self._format_changed())
         form.addRow("&Format:", self.format)
         self.draft = QCheckBox("Mark every page DRAFT")

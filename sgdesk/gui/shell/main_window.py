@@ -151,6 +151,8 @@ class MainWindow(QMainWindow):
         self.board_label = QLabel(" Board: ")
         self.board_combo = QComboBox()
         self.board_combo.setAccessibleName("Board")
+        self.board_combo.setToolTip("The board (or strand of a partnership) whose records every view shows")
+        self.board_combo.setWhatsThis(self.board_combo.toolTip())
         self.board_combo.setMinimumWidth(280)
         self.board_combo.currentIndexChanged.connect(self._board_selected)
         self.toolbar.addWidget(self.board_label)

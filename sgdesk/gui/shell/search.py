@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sgdesk.search import SearchHit, search
+from sgdesk.search import SearchHit, prepare, search
 from sgdesk.store import BoardFile
 
 POPUP_WIDTH = 680
@@ -159,6 +159,12 @@ class SearchBox(QLineEdit):
             event.accept()
             return True
         return super().event(event)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """Coming to the box (Ctrl+K, a click) loads what searching needs, before the first letter is typed."""
+        super().focusInEvent(event)
+        if self.bf is not None:
+            prepare(self.bf)
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         super().focusOutEvent(event)

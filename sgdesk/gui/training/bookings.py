@@ -25,6 +25,7 @@ from sgdesk.gui.training.register import RegisterPanel
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import open_dialog, show_error
 from sgdesk.gui.widgets.forms import button
+from sgdesk.gui.widgets.help import explain
 from sgdesk.gui.widgets.models import Field, RecordsModel
 from sgdesk.gui.widgets.record_table import selected_row
 from sgdesk.gui.widgets.views import column, record_table, row
@@ -110,6 +111,8 @@ class BookingsPanel(QWidget):
         self.approved_button = button("Manager &approved", self.toggle_approved, "Record the line manager's approval")
         self.register_button = QPushButton("Take &register")
         self.register_button.setAccessibleName("Take register")
+        explain(self.register_button, "Mark who came, on or after the session's day: A or Space attended, D did "
+                                      "not attend, Delete clears")
         self.register_button.setCheckable(True)
         self.register_button.toggled.connect(self._register_toggled)
         actions = row(self.book_button, self.cancel_button, self.substitute_button, self.promote_button,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 from sgdesk.paths import resource_path
 
@@ -38,3 +38,9 @@ def help_link(page: str, text: str = "Read about this in the user guide") -> QLa
     label.setToolTip("Opens the user guide in your web browser (from this computer: no internet needed)")
     label.linkActivated.connect(open_help)
     return label
+
+
+def explain(widget: QWidget, text: str) -> None:
+    """Say what a control does, as its tooltip and as its What's This? (Shift+F1, then click it)."""
+    widget.setToolTip(text)
+    widget.setWhatsThis(text)

@@ -11,7 +11,6 @@ import datetime as dt
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
