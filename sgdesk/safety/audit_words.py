@@ -240,6 +240,10 @@ def _answer(words: AuditWording, row: dict[str, Any]) -> str:
             f"{words.name('assessment_respondent', row['respondent_id'])}")
 
 
+def _alias(words: AuditWording, row: dict[str, Any]) -> str:
+    return f"the other name {row.get('alias')} of {words.name('organisation', row['organisation_id'])}"
+
+
 def _contributions(words: AuditWording, row: dict[str, Any]) -> str:
     return f"the partner contributions of {words.value('contribution_year', 'year_start', row['year_start'])}"
 
@@ -260,5 +264,5 @@ _COMPOSED: dict[str, Callable[[AuditWording, dict[str, Any]], str]] = {
     "seat": _seat, "meeting": _meeting, "seat_holder": _seat_holder, "attendance": _attendance,
     "training_session": _session, "training_booking": _booking, "assessment_respondent": _respondent,
     "assessment_response": _answer, "contribution_year": _contributions, "training_org_category": _charging_category,
-    "training_booking_event": _booking_event, "training_evaluation": _evaluation,
+    "training_booking_event": _booking_event, "training_evaluation": _evaluation, "organisation_alias": _alias,
 }

@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
     def _search_follows(self, context: AppContext | None) -> None:
         """Search the open file's chosen board (nothing when no file is open)."""
         self.search_box.set_board(context.bf if context else None, context.board_id if context else None)
+        self.search_box.parentWidget().setVisible(context is not None)
         self.search_action.setEnabled(context is not None)
         if context is not None:
             context.board_changed.connect(lambda board_id: self.search_box.set_board(context.bf, board_id))

@@ -89,6 +89,7 @@ class OverviewView(BoardView):
         self.glance_column.setMinimumWidth(360)
 
         left = column(self.steps_panel, self.attention_heading, self.nothing, (self.list, 1))
+        left.layout().addStretch(0)     # takes the space the list leaves when nothing needs attention
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(row((left, 3), (self.glance_column, 2)), 1)
