@@ -1,8 +1,8 @@
 """Copying a table's selection with its headings: tab-separated text for Excel, an HTML table for Word.
 
 :func:`copy_selection` puts the selected cells of any table (or list) on the clipboard;
-:class:`TableCopy`, installed once on the application, makes Ctrl+C do so in every table of every
-window instead of copying one cell (a table with a ``copy_selection`` method of its own, such as the
+:func:`install_table_copy`, called once for the application, makes Ctrl+C do so in every table of
+every window instead of copying one cell (a table with a ``copy_selection`` method of its own, such as the
 attendance grid, whose marks paste back into it, copies its own way). Text a spreadsheet would run
 as a formula is pasted as text.
 """
@@ -13,7 +13,7 @@ from html import escape
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from sgdesk.reporting import neutralise
 
@@ -90,10 +90,28 @@ class TableCopy(QObject):
 
 
 def install_table_copy(app: QApplication) -> None:
-    """Make Ctrl+C copy with headings in every table of ``app`` (once)."""
+    """Make Ctrl+C copy with headings in every table of ``app`` (once).
+
+    Each table gets the filter when it first takes the keyboard focus, or when a main view showing it
+    appears (:func:`watch_tables`): a filter on the whole application would run for every event of
+    every widget, and slowed the opening of a view by a third.
+    """
     if getattr(app, "_table_copy", None) is None:
         app._table_copy = TableCopy(app)
-        app.installEventFilter(app._table_copy)
+        app.focusChanged.connect(lambda _old, new: _watch(new))
+
+
+def watch_tables(widget: QWidget) -> None:
+    """Give every table inside ``widget`` the Ctrl+C of :func:`install_table_copy` (once installed)."""
+    for view in widget.findChildren(QAbstractItemView):
+        _watch(view)
+
+
+def _watch(widget) -> None:
+    table_copy = getattr(QApplication.instance(), "_table_copy", None)
+    if table_copy is not None and isinstance(widget, QAbstractItemView) and not widget.property("copiesWithHeadings"):
+        widget.setProperty("copiesWithHeadings", True)
+        widget.installEventFilter(table_copy)
 
 
 def _text(value) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Callable
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -81,9 +80,3 @@ class NewBoardDialog:
         name = self.dialog.nameEdit.text().strip()
         short = self.dialog.shortEdit.text().strip() or None
         return name, short, self.KINDS[self.dialog.kindCombo.currentIndex()]
-
-
-def default_documents_dir() -> Path:
-    from platformdirs import user_documents_dir
-
-    return Path(user_documents_dir())

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sgdesk.gui.widgets.context import AppContext
+from sgdesk.gui.widgets.clipboard import watch_tables
 from sgdesk.gui.widgets.help import help_link
 from sgdesk.gui.widgets.models import FIT_ROWS
 from sgdesk.gui.widgets.printing import Printable
@@ -92,6 +93,7 @@ class BoardView(QWidget):
         if self._stale:
             self._stale = False
             self.refresh()
+        watch_tables(self)
         super().showEvent(event)
 
 

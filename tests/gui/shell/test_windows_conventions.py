@@ -60,6 +60,7 @@ def test_ctrl_c_copies_with_headings_in_a_dialogs_table_too(window, qtbot):
 
     flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
     dialog.view.selectionModel().select(dialog.model.index(0, 0), flags)
+    focus(qtbot, dialog.view)
     qtbot.keyClick(dialog.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     lines = QGuiApplication.clipboard().text().splitlines()
     assert lines[0] == "When\tUser\tWhat changed\tAs part of"
@@ -202,12 +203,13 @@ def test_a_file_opens_on_the_view_used_last(qtbot, settings, demo_path):
 
 
 @pytest.mark.parametrize("key", ["Ctrl+C", "Ctrl+V", "Ctrl+A", "Del"])
-def test_the_attendance_grid_keeps_its_own_editing_keys(window, key):
+def test_the_attendance_grid_keeps_its_own_editing_keys(window, qtbot, key):
     """The Edit menu's shortcuts leave a table's keys to the table (the grid pastes and clears marks itself)."""
     from PySide6.QtCore import QEvent
     from PySide6.QtGui import QKeyEvent
 
     grid = window.show_view("meetings").table
+    focus(qtbot, grid)
     combo = QKeySequence(key)[0]
     event = QKeyEvent(QEvent.Type.ShortcutOverride, combo.key(), combo.keyboardModifiers())
     QApplication.sendEvent(grid, event)
