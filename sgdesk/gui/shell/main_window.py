@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
                 "delete": ("&Delete", QKeySequence.StandardKey.Delete),
                 "select_all": ("Select &all", QKeySequence.StandardKey.SelectAll)}
         self.edit_commands: dict[str, QAction] = {}
+        self.edit_menu = edit_menu
         edit_menu.addSeparator()
         for command, (text, key) in keys.items():
             action = self._action(text, lambda _checked=False, c=command: run(focused(), c), key, name=f"edit_{command}")
@@ -200,8 +201,8 @@ class MainWindow(QMainWindow):
         self.menuBar().setCornerWidget(holder, Qt.Corner.TopRightCorner)
         self.search_action = self._action("&Search everywhere…", self.focus_search, None, name="search_everywhere")
         self.search_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence(QKeySequence.StandardKey.Find)])
-        self.go_menu.insertAction(self.go_menu.actions()[0], self.search_action)
-        self.go_menu.insertSeparator(self.go_menu.actions()[1])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.search_action)
         self._search_follows(None)
 
     def _search_follows(self, context: AppContext | None) -> None:

@@ -7,6 +7,8 @@ in the board file's full-text index; the box shows the matches of the board chos
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -110,9 +112,12 @@ class SearchBox(QLineEdit):
         if self.bf is None or not text.strip():
             self.hide_results()
             return
-        hits = search(self.bf, text, self.board_id)
-        self.model.set_hits(hits, "" if hits else f"Nothing matches '{text.strip()}': check the spelling, or type "
-                                                  "fewer letters")
+        try:
+            hits = search(self.bf, text, self.board_id)
+            note = f"Nothing matches '{text.strip()}': check the spelling, or type fewer letters"
+        except sqlite3.DatabaseError:   # a file whose search index is damaged or missing
+            hits, note = [], "Search cannot read this file's index: Help > Check file says what is wrong"
+        self.model.set_hits(hits, "" if hits else note)
         if hits:
             self.popup.setCurrentIndex(self.model.index(0, 0))
         self._show_results()

@@ -135,3 +135,21 @@ def test_the_index_follows_an_edit_made_in_the_app(window, qtbot):
         ed.update("organisation", 3, {"name": "Essex Constabulary"})
     search_for(window, qtbot, "constabulary")
     assert window.search_box.model.hits[0].title == "Essex Constabulary"
+
+
+def test_a_click_on_a_result_opens_it(window, qtbot):
+    search_for(window, qtbot, "case rev")
+    popup = window.search_box.popup
+    row = next(i for i, hit in enumerate(window.search_box.model.hits) if hit.label == "Sub-group")
+    rect = popup.visualRect(window.search_box.model.index(row, 0))
+    qtbot.mouseClick(popup.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    membership = window.views["membership"]
+    assert window.view_stack.currentWidget() is membership and membership.tabs.currentIndex() == 2
+    assert membership.subgroup_table.selected()["name"] == "Case Review Panel"
+
+
+def test_a_file_whose_index_is_missing_says_so_instead_of_failing(window, qtbot):
+    window.context.bf.conn.execute("DROP TABLE organisation_fts")
+    search_for(window, qtbot, "essex")
+    box = window.search_box
+    assert box.model.data(box.model.index(0, 0)).startswith("Search cannot read this file's index")
