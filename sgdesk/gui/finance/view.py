@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -13,6 +14,7 @@ from sgdesk.gui.finance.budget import BudgetPanel
 from sgdesk.gui.finance.contributions import ContributionsPanel
 from sgdesk.gui.finance.ledger import LedgerPanel
 from sgdesk.gui.widgets.help import explain
+from sgdesk.gui.widgets.printing import Printable
 from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column, row
 
 TABS = ("ledger", "contributions", "budget")
@@ -105,6 +107,11 @@ class FinanceView(BoardView):
             self.contributions.select_contribution(int(target["contribution_id"]))
         if "entry_id" in target:
             self.ledger.select_entry(int(target["entry_id"]))
+
+    def printable(self) -> Printable | None:
+        """The table shown, titled with its financial year."""
+        chosen, year = super().printable(), self.selected_year()
+        return chosen if chosen is None or year is None else replace(chosen, title=f"{chosen.title}, {year.label}")
 
     def show_record(self, table: str, record_id: int) -> bool:
         entry = get_entry(self.context.bf, record_id) if table == "ledger_entry" else None

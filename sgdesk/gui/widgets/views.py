@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.clipboard import watch_tables
+from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.help import help_link
 from sgdesk.gui.widgets.models import FIT_ROWS
 from sgdesk.gui.widgets.printing import Printable
@@ -70,7 +70,9 @@ class BoardView(QWidget):
         if not tables:
             return None
         name = tables[0].accessibleName()
-        return Printable(f"{self.title}: {name}" if name and name != self.title else self.title, table=tables[0])
+        board = self.context.board
+        return Printable(f"{self.title}: {name}" if name and name != self.title else self.title, table=tables[0],
+                         board=board.name if board else "")
 
     def on_changes(self, changes: Changes) -> None:
         """Called for changes that touch ``watched_tables``; default: refresh everything."""

@@ -123,6 +123,7 @@ def test_ctrl_p_previews_the_current_table_and_prints_it_as_shown(window, qtbot,
     text = " ".join(" ".join(pages).split())
     assert "Membership: Organisations" in text and "Organisation" in text and "Short name" in text
     assert "Essex Police" in text and "Southend Borough Council" not in text     # the search filters the rows
+    assert "Southend-on-Sea Local Safeguarding Children Board" in text and "Page 1 of 1" in text
     dialog.close()
 
 
