@@ -35,18 +35,20 @@ SEARCHES = ("sian", "nowak", "o'lou", "academy", "police", "marshford", "safegua
 
 def core_keystrokes(path: Path, runs: int) -> dict[str, Any]:
     """Each keystroke of each search, ``runs`` times, through the core's search (after one warm-up search)."""
+    from sgdesk import registry
     from sgdesk.search import search
     from sgdesk.store import open_board_file
 
     samples: list[float] = []
     found: dict[str, int] = {}
     with open_board_file(path, read_only=True) as bf:
-        search(bf, "warm", 1)       # builds the queries once, as the first keystroke of a session does
+        searchables = registry.load().searchables
+        search(bf, "warm", 1, searchables)       # builds the queries once, as the first keystroke of a session does
         for _ in range(runs):
             for text in SEARCHES:
                 for end in range(1, len(text) + 1):
                     began = time.perf_counter()
-                    hits = search(bf, text[:end], 1)
+                    hits = search(bf, text[:end], 1, searchables)
                     samples.append(time.perf_counter() - began)
                 found[text] = len(hits)
     return {"samples": samples, "hits": found}

@@ -132,13 +132,10 @@ class _Queries:
 _queries: WeakKeyDictionary[BoardFile, _Queries] = WeakKeyDictionary()
 
 
-def search(bf: BoardFile, text: str, board_id: int | None, *, searchables: Iterable[Searchable] | None = None,
+def search(bf: BoardFile, text: str, board_id: int | None, searchables: Iterable[Searchable], *,
            limit: int = LIMIT) -> list[SearchHit]:
-    """The records of board ``board_id`` (and those every board shares) matching ``text``, best first."""
-    if searchables is None:
-        from sgdesk import registry
-
-        searchables = registry.load().searchables
+    """The records of board ``board_id`` (and those every board shares) matching ``text``, best first,
+    among ``searchables`` (the registry's, ``registry.load().searchables``)."""
     expression = match_expression(bf.db, text)
     if expression is None:
         return []
@@ -167,12 +164,8 @@ def _matches(bf: BoardFile, queries: _Queries, searchable: Searchable, expressio
                                                         "limit": limit}).fetchall()
 
 
-def prepare(bf: BoardFile, searchables: Iterable[Searchable] | None = None) -> None:
+def prepare(bf: BoardFile, searchables: Iterable[Searchable]) -> None:
     """Load what searching needs (sqlite-utils, each table's queries) before the first keystroke needs it."""
-    if searchables is None:
-        from sgdesk import registry
-
-        searchables = registry.load().searchables
     queries = _queries_for(bf)
     for searchable in searchables:
         for build in (queries.latest, queries.ranked, queries.chosen):

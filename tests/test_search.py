@@ -17,8 +17,12 @@ from sgdesk.store.migrations import apply_migrations
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+def hits_for(bf, text: str, board_id: int = 1) -> list[search.SearchHit]:
+    return search.search(bf, text, board_id, registry.load().searchables)
+
+
 def titles(bf, text: str, board_id: int = 1) -> list[tuple[str, str]]:
-    return [(hit.label, hit.title) for hit in search.search(bf, text, board_id)]
+    return [(hit.label, hit.title) for hit in hits_for(bf, text, board_id)]
 
 
 def test_every_searchable_table_has_its_index_from_the_migrations():
@@ -70,13 +74,13 @@ def test_each_word_is_the_start_of_a_word_and_accents_do_not_matter(demo):
 
 def test_records_named_by_every_word_come_first(demo):
     assert titles(demo, "police")[0] == ("Organisation", "Essex Police")
-    named = ["children" in hit.title.lower() for hit in search.search(demo, "children", 1)]
+    named = ["children" in hit.title.lower() for hit in hits_for(demo, "children")]
     assert True in named and False in named
     assert named == sorted(named, reverse=True), "a record found by another column came before one named so"
 
 
 def test_a_hit_names_the_view_and_record_that_open_it(demo):
-    hit = next(h for h in search.search(demo, "professional fees", 1) if h.label == "Ledger entry")
+    hit = next(h for h in hits_for(demo, "professional fees") if h.label == "Ledger entry")
     assert (hit.view, hit.table) == ("finance", "ledger_entry")
     assert demo.scalar("SELECT description FROM ledger_entry WHERE id = ?", (hit.record_id,)) == hit.title
     amount = demo.scalar("SELECT amount_pence FROM ledger_entry WHERE id = ?", (hit.record_id,))
@@ -88,7 +92,7 @@ def test_dates_in_details_read_as_the_business_unit_writes_them(demo):
 
     from sgdesk.dates import format_date
 
-    hit = next(h for h in search.search(demo, "corporate parenting", 1) if h.label == "Forward plan item")
+    hit = next(h for h in hits_for(demo, "corporate parenting") if h.label == "Forward plan item")
     meets_on = demo.scalar("SELECT m.meets_on FROM forward_item f JOIN meeting m ON m.id = f.meeting_id "
                            "WHERE f.id = ?", (hit.record_id,))
     assert hit.detail == f"Southend LSCB, {format_date(dt.date.fromisoformat(meets_on))}"
@@ -124,7 +128,7 @@ def test_another_boards_records_are_not_found_but_shared_ones_are(demo):
 
 @pytest.mark.parametrize("typed", ['"', "*", "-", ":", "essex:", "(", "^", "'", "+", "{", "NEAR(", "OR NOT"])
 def test_what_fts5_reads_as_operators_is_searched_as_words(demo, typed):
-    search.search(demo, typed, 1)      # no FTS5 syntax error
+    hits_for(demo, typed)      # no FTS5 syntax error
     if not typed[0].isalpha():
         assert ("Organisation", "Essex Police") in titles(demo, f"{typed}police")
     assert ("Organisation", "Essex Police and Crime Commissioner") in titles(demo, "police AND crime")
@@ -137,7 +141,7 @@ def test_nothing_to_search_for_finds_nothing(demo):
 def test_a_kind_with_very_many_matches_gives_its_latest_records(demo, monkeypatch):
     monkeypatch.setattr(search, "RANKED_AT_MOST", 3)
     monkeypatch.setattr(search, "LATEST_OF_MANY", 4)
-    delegates = [hit for hit in search.search(demo, "example", 1) if hit.label == "Delegate"]
+    delegates = [hit for hit in hits_for(demo, "example") if hit.label == "Delegate"]
     newest = [row[0] for row in demo.query("SELECT id FROM training_delegate WHERE board_id = 1 "
                                            "ORDER BY id DESC LIMIT 4")]
     assert [hit.record_id for hit in delegates] == newest

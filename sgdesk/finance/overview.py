@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sgdesk.finance.budgets import budget_against_actual, percent_of
+from sgdesk.finance.budgets import budget_against_actual
 from sgdesk.finance.ledger import finance_years
 from sgdesk.fyear import FinancialYear
 from sgdesk.money import format_money
 from sgdesk.overview import FirstStep, Glance
+from sgdesk.percent import whole_percent
 from sgdesk.store import BoardFile
 
 
@@ -34,7 +35,7 @@ def spend_against_budget(bf: BoardFile, board_id: int, today: dt.date) -> Glance
         total = figures.section_total(section)
         if not (total.budget or total.actual):
             continue
-        share = percent_of(total.actual, total.budget)
+        share = whole_percent(total.actual, total.budget)
         of_budget = f" of {format_money(total.budget, pence_digits=False)} budgeted" if total.budget else ""
         percent = f" ({share}%)" if share is not None else ""
         lines.append(f"{verb} {format_money(total.actual, pence_digits=False)}{of_budget}{percent}")

@@ -24,7 +24,11 @@ def register(registry) -> None:
         MembersImport,
         OrganisationsImport,
     )
-    from sgdesk.membership.overview import FIRST_STEPS, membership_at_a_glance, next_meetings
+    from sgdesk.membership.overview import (
+        FIRST_STEPS,
+        membership_at_a_glance,
+        next_meetings,
+    )
     from sgdesk.membership.reports import (
         attendance_report,
         members_report,

@@ -17,13 +17,12 @@ import json
 import re
 import sqlite3
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from sgdesk.checks import record_tables
 from sgdesk.dates import format_date
 from sgdesk.membership.marks import MEANINGS
 from sgdesk.money import format_money
-from sgdesk.safety.audit import AuditEntry
 from sgdesk.store import BoardFile
 
 #: what one row of each table is, where its name says it badly
@@ -55,6 +54,17 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CHOICE = re.compile(r"CHECK\s*\(\s*(\w+)\s+IN\s*\(\s*0\s*,\s*1\s*\)\s*\)", re.IGNORECASE)
 
 
+class Change(Protocol):
+    """One change of the audit trail, as :class:`sgdesk.safety.audit.AuditEntry` holds it."""
+
+    description: str
+    table: str | None
+    row_id: int | None
+    op: str | None
+    before: str | None     # JSON
+    after: str | None      # JSON
+
+
 def table_words(table: str) -> str:
     """What one row of ``table`` is: ``ledger_entry`` is a "ledger entry", ``training_session`` a "session".
 
@@ -84,7 +94,7 @@ class AuditWording:
         self._known: frozenset[str] | None = None
 
     # -- sentences -------------------------------------------------------------------------------------
-    def sentence(self, entry: AuditEntry) -> str:
+    def sentence(self, entry: Change) -> str:
         """What the change did, in one sentence (the action's own description when it changed no row)."""
         if entry.table is None or entry.row_id is None:
             return entry.description

@@ -98,7 +98,7 @@ def test_the_audit_trail_window_filters_shows_details_and_follows_changes(window
     assert "No changes match" in dialog.count_label.text()
     dialog.start.setDate(QDate.currentDate())
     dialog.table_combo.setCurrentIndex(dialog.table_combo.findText("sub-groups"))
-    assert dialog.model.rowCount() and all(dialog.model.row_dict(r)["entry"].table == "subgroup"
+    assert dialog.model.rowCount() and all(dialog.model.row_at(r)["entry"].table == "subgroup"
                                            for r in range(dialog.model.rowCount()))
     dialog.table_combo.setCurrentIndex(0)
 

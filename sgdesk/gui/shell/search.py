@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sgdesk import registry
 from sgdesk.search import SearchHit, prepare, search
 from sgdesk.store import BoardFile
 
@@ -113,7 +114,7 @@ class SearchBox(QLineEdit):
             self.hide_results()
             return
         try:
-            hits = search(self.bf, text, self.board_id)
+            hits = search(self.bf, text, self.board_id, registry.load().searchables)
             note = f"Nothing matches '{text.strip()}': check the spelling, or type fewer letters"
         except sqlite3.DatabaseError:   # a file whose search index is damaged or missing
             hits, note = [], "Search cannot read this file's index: Help > Check file says what is wrong"
@@ -169,7 +170,7 @@ class SearchBox(QLineEdit):
         """Coming to the box (Ctrl+K, a click) loads what searching needs, before the first letter is typed."""
         super().focusInEvent(event)
         if self.bf is not None:
-            prepare(self.bf)
+            prepare(self.bf, registry.load().searchables)
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         super().focusOutEvent(event)

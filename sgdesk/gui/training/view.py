@@ -23,8 +23,7 @@ from sgdesk.gui.widgets.forms import button
 from sgdesk.gui.widgets.tasks import run_in_background
 from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column, row
 from sgdesk.store import Changes
-from sgdesk.training.model import get_session, list_courses
-from sgdesk.training.model import get_delegate, get_session
+from sgdesk.training.model import get_delegate, get_session, list_courses
 
 PANELS = (("programme", "&Programme", ProgrammePanel), ("bookings", "B&ookings", BookingsPanel),
           ("charges", "C&harges", ChargesPanel), ("evaluations", "E&valuations", EvaluationsPanel))
