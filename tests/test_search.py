@@ -169,3 +169,14 @@ def test_anonymised_delegates_leave_nothing_of_their_details_in_the_index(demo):
     pages = [tuple(row) for row in demo.query("SELECT id, block FROM training_delegate_fts_data ORDER BY id")]
     demo.conn.execute("INSERT INTO training_delegate_fts (training_delegate_fts) VALUES ('rebuild')")
     assert [tuple(row) for row in demo.query("SELECT id, block FROM training_delegate_fts_data ORDER BY id")] == pages
+
+
+def test_every_index_agrees_with_its_table_after_the_demo_is_built_and_changed(demo):
+    """FTS5's integrity check compares an external-content index with its table, row by row."""
+    with demo.edit("Rename and remove") as ed:
+        ed.update("organisation", 3, {"short_name": "Police"})
+        ed.delete("forward_item", demo.scalar("SELECT min(id) FROM forward_item"))
+    demo.editor.undo()
+    for searchable in registry.load().searchables:
+        fts = searchable.fts_table
+        demo.conn.execute(f"INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1)")
