@@ -152,10 +152,12 @@ def add_meeting(ed: Action, body: Body, meets_on: dt.date, *, starts_at: str | N
 
 
 def delete_meeting(ed: Action, bf: BoardFile, meeting_id: int) -> None:
-    """Remove a meeting with its marks and forward-plan items (all restored by undo)."""
+    """Remove a meeting with its marks and forward-plan items (all restored by undo); records that only name
+    it (an action arising there, a review made there) stay, without the link."""
     for table in ("attendance", "forward_item"):
         for (row_id,) in bf.query(f"SELECT id FROM {table} WHERE meeting_id = ?", (meeting_id,)):
             ed.delete(table, row_id)
+    ed.unlink("meeting", meeting_id)
     ed.delete("meeting", meeting_id)
 
 

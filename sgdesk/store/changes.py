@@ -171,6 +171,19 @@ class Action:
             self._conn.execute("UPDATE audit_action SET description = replace(description, ?, ?) "
                                "WHERE instr(description, ?) > 0", (old, new, old))
 
+    def unlink(self, table: str, row_id: int) -> None:
+        """Clear every reference to the ``table`` row ``row_id`` that may be empty (each change logged, so undo
+        puts the links back): the rows keep what they say and lose only the link."""
+        table = _check_identifier(table)
+        for (other,) in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+            nullable = {row[1] for row in self._conn.execute(f'PRAGMA table_info("{other}")') if not row[3]}
+            for key in self._conn.execute(f'PRAGMA foreign_key_list("{other}")').fetchall():
+                if key[2] == table and key[3] in nullable:
+                    column = _check_identifier(key[3])
+                    for (referring,) in self._conn.execute(f"SELECT id FROM {other} WHERE {column} = ?",
+                                                           (row_id,)).fetchall():
+                        self.update(other, referring, {column: None})
+
     def touched(self) -> dict[str, frozenset[int]]:
         return {table: frozenset(ids) for table, ids in self._touched.items()}
 
