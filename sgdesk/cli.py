@@ -63,6 +63,8 @@ def _parser() -> argparse.ArgumentParser:
             p.add_argument("--out", type=Path, required=True)
             p.add_argument("--draft", action="store_true", help="print DRAFT across every page")
             p.add_argument("--session", help="training session id (register, certificates)")
+            p.add_argument("--meeting", help="the meeting of the papers (meeting-pack): its id, or its date with "
+                                             "--set body=NAME for a sub-group's")
             p.add_argument("--style", help="a layout choice the export offers (e.g. council or plain)")
             p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                            help="any other export option")
@@ -181,6 +183,8 @@ def _export_options(args: argparse.Namespace) -> dict[str, str]:
         options[key.strip()] = value.strip()
     if args.session:
         options["session"] = args.session
+    if args.meeting:
+        options["meeting"] = args.meeting
     if args.style:
         options["style"] = args.style
     return options

@@ -68,9 +68,11 @@ class Appendix:
 
     ``story`` gives its title, orientation and flowables; ``order`` places it in the pack
     (membership 10, finance 20, assessment 30, training 40), as the annual report prints them.
+    An appendix not ``in_pack`` is offered but left out unless it is chosen.
     """
 
     key: str
     name: str
     story: StoryFunction
     order: int
+    in_pack: bool = True

@@ -74,9 +74,12 @@ class PageBlock:
 
 @dataclass(frozen=True)
 class ImageBlock:
+    """A picture; ``alt`` is what it shows, in words (its description in Word)."""
+
     data: bytes
     width_pt: float
     height_pt: float
+    alt: str = ""
 
 
 Block = Union[HeadingBlock, TextBlock, TableBlock, PageBlock, ImageBlock]

@@ -42,6 +42,7 @@ def _read(flowables: list[Any], blocks: list[Block]) -> None:
         Table,
     )
 
+    from sgdesk.pdf.figures import Figure
     from sgdesk.pdf.headings import Heading
 
     for flowable in flowables:
@@ -62,6 +63,9 @@ def _read(flowables: list[Any], blocks: list[Block]) -> None:
             blocks.append(PageBlock(template if template in ("portrait", "landscape") else None))
         elif isinstance(flowable, Image):
             blocks.append(ImageBlock(_image_bytes(flowable), flowable.drawWidth, flowable.drawHeight))
+        elif isinstance(flowable, Figure):
+            blocks.append(ImageBlock(drawing_png(flowable.drawing), flowable.width, flowable.height,
+                                     flowable.alt_text))
         elif isinstance(flowable, Drawing):
             blocks.append(ImageBlock(drawing_png(flowable), flowable.width, flowable.height))
 

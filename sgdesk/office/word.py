@@ -193,8 +193,9 @@ class WordDocument:
         self._blank_page = False
         return paragraph
 
-    def picture(self, data: bytes, *, width_mm: float, height_mm: float, centred: bool = True) -> None:
-        """An image no larger than ``width_mm`` by ``height_mm``, keeping its proportions."""
+    def picture(self, data: bytes, *, width_mm: float, height_mm: float, centred: bool = True,
+                alt: str = "") -> None:
+        """An image no larger than ``width_mm`` by ``height_mm``, keeping its proportions, described by ``alt``."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.image.image import Image
         from docx.shared import Mm
@@ -204,8 +205,10 @@ class WordDocument:
         paragraph = self.doc.add_paragraph()
         if centred:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run().add_picture(io.BytesIO(data), width=int(image.width * scale),
-                                        height=int(image.height * scale))
+        shape = paragraph.add_run().add_picture(io.BytesIO(data), width=int(image.width * scale),
+                                                height=int(image.height * scale))
+        if alt:
+            shape._inline.docPr.set("descr", alt)
         self._blank_page = False
 
     def contents(self, entries: list[str], depth: int = 2) -> None:
@@ -306,7 +309,7 @@ class WordDocument:
                 self.new_page(block.orientation)
             else:
                 self.picture(block.data, width_mm=min(block.width_pt * MM_PER_POINT, usable_width_mm(self.orientation)),
-                             height_mm=block.height_pt * MM_PER_POINT)
+                             height_mm=block.height_pt * MM_PER_POINT, alt=block.alt)
 
     def save(self, out: str | os.PathLike[str] | BinaryIO) -> None:
         """Write the document; the same content and spec give byte-identical files."""

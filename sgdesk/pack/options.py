@@ -34,7 +34,8 @@ def pack_choices(options: Mapping[str, str]) -> PackChoices:
     """Read the pack's options (``ExportRequest.options``), or say which one to fix."""
     available = {source.key: source for source in available_appendices()}
     wanted = options.get(APPENDICES_KEY)
-    keys = [key.strip().casefold() for key in wanted.split(",") if key.strip()] if wanted else list(available)
+    keys = [key.strip().casefold() for key in wanted.split(",") if key.strip()] if wanted else \
+        [key for key, source in available.items() if source.in_pack]
     for key in keys:
         if key not in available:
             raise InputError(f"'{key}'", "is not an appendix SG Desk can put in the pack",

@@ -115,7 +115,7 @@ class PackOptions(QGroupBox):
             item = QListWidgetItem(source.name)
             item.setData(Qt.ItemDataRole.UserRole, source.key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            item.setCheckState(Qt.CheckState.Checked if source.in_pack else Qt.CheckState.Unchecked)
             self.appendices.addItem(item)
         self.appendices.setMaximumHeight(24 * max(self.appendices.count(), 3) + 8)
         self.up = QPushButton("Move &up")
