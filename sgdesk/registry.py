@@ -31,6 +31,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "sgdesk.finance.feature",
     "sgdesk.assessment.feature",
     "sgdesk.training.feature",
+    "sgdesk.governance.feature",
     "sgdesk.pack.feature",  # last: it wraps every report registered before it as an export
 )
 
@@ -90,7 +91,8 @@ class Registry:
         self.appendices.sort(key=lambda item: item.order)
 
     def add_demo_part(self, order: int, name: str, part: DemoPart) -> None:
-        """Demo parts run in ``order`` (core 0, membership 10, finance 20, assessment 30, training 40)."""
+        """Demo parts run in ``order`` (core 0, membership 10, finance 20, assessment 30, training 40,
+        governance 50)."""
         self.demo_parts.append((order, name, part))
         self.demo_parts.sort(key=lambda item: item[0])
 

@@ -32,7 +32,7 @@ def test_a_forward_plan_item_is_due_a_week_before_and_cannot_be_planned_twice(de
     meeting = demo.scalar("SELECT id FROM meeting WHERE meets_on = '2019-02-06'")
     with demo.edit("Plan") as ed:
         add_forward_item(ed, demo, meeting, "  Attendance   Report ")
-    [item] = list_forward_items(demo, [meeting])
+    [item] = [i for i in list_forward_items(demo, [meeting]) if i.title == "Attendance Report"]
     assert (item.title, item.paper_due_on) == ("Attendance Report", dt.date(2019, 1, 30))
     assert item.position == demo.scalar("SELECT min(position) FROM forward_item WHERE title = 'Attendance Report'")
     with pytest.raises(InputError, match="'Attendance Report' is already planned for 6 Feb 2019"):

@@ -27,7 +27,8 @@ from sgdesk.store import open_board_file
 DAY = dt.date(2026, 11, 23)
 YEAR = "2018/19"
 TITLES = ["Appendix 1: Board membership and attendance", "Appendix 2: Southend LSCB finance 2018/19",
-          "Appendix 3: Self-Assessment Tool", "Appendix 4: Multi-agency training, 2018/19"]
+          "Appendix 3: Self-Assessment Tool", "Appendix 4: Multi-agency training, 2018/19",
+          "Appendix 5: Business plan progress 2018/19"]
 
 
 def build(board: Path, out: Path, **options: str) -> object:
@@ -206,11 +207,11 @@ def test_the_board_marking_can_be_left_off_for_one_pack(demo_path, tmp_path):
 
 @pytest.mark.parametrize(("options", "message"), [
     ({"appendices": "finance,glossary"}, "'glossary' is not an appendix SG Desk can put in the pack: choose from "
-                                         "membership, finance, assessment, training"),
+                                         "membership, finance, assessment, training, plan-progress, risk-summary"),
     ({"appendices": "finance,finance"}, "'finance,finance' names an appendix twice: name each appendix once"),
     ({"numbering": "1a"}, "'1a' is not how appendices are numbered: give the first appendix's number or letter, "
                          "e.g. 1, 4 or A"),
-    ({"numbering": "Y"}, "'Y' leaves too few letters for 4 appendices: start the lettering earlier, or number "
+    ({"numbering": "Y"}, "'Y' leaves too few letters for 5 appendices: start the lettering earlier, or number "
                          "them instead"),
 ])
 def test_wrong_options_say_what_to_change(demo_template, tmp_path, options, message):
@@ -235,7 +236,8 @@ def test_an_appendix_that_cannot_be_made_says_why_in_its_place(empty_board, tmp_
     out = tmp_path / "pack.pdf"
     result = export_pack(empty_board, ExportRequest(1, out, Period.for_year(YEAR), generated_on=DAY))
     assert result.notes == ("Appendix 3 is not included: this board has no self-assessment round overlapping "
-                            "2018/19: start one in Self-assessment first",)
+                            "2018/19: start one in Self-assessment first",
+                            "Appendix 5 is not included: the board has no business plan for this period")
     texts = [page.extract_text() for page in pypdf.PdfReader(out).pages]
     page = dict(outline(out))["Appendix 3: Self-assessment"]
     assert "Not included for 2018/19: this board has no self-assessment round" in texts[page - 1]
