@@ -44,8 +44,9 @@ def business_plan_story(bf: BoardFile, board_id: int, period: Period | None,
     found = progress(list_objectives(bf, plan.id), period)
     story: list[Any] = [heading(title, 0, style="title")]
     end = f" by {format_date(period.end)}" if period else ""
-    story.append(paragraph(f"Progress against the objectives of the {plan.title} ({plan.label}), as reported to the "
-                           f"board. RAG is each objective's rating at its last update{end}.", s["body"]))
+    named = plan.title if plan.label in plan.title else f"{plan.title} ({plan.label})"
+    story.append(paragraph(f"Progress against the objectives of the {named}, as reported to the board. RAG is each "
+                           f"objective's rating at its last update{end}.", s["body"]))
     rows = []
     for item in found:
         updates = list(item.updates)

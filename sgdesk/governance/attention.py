@@ -60,13 +60,18 @@ def governance_attention(bf: BoardFile, board_id: int, today: dt.date | None = N
     bands = get_bands(bf, board_id)
     risks = [risk for risk in list_risks(bf, board_id) if risk.is_open]
     open_actions = {a.id for actions in by_body.values() for a in actions}
-    for risk in risks:
-        if risk.review_overdue(today):
-            items.append(AttentionItem(VIEW, f"Risk {risk.reference} ({risk.title}) was due for review on "
-                                       f"{format_date(risk.review_on)}", "warning",
-                                       {"tab": "risks", "risk_id": risk.id}))
-        if bands.rag(risk.residual_score) == "red" and not open_actions.intersection(risk.action_ids):
-            items.append(AttentionItem(VIEW, f"Risk {risk.reference} ({risk.title}) is red, at "
-                                       f"{risk.residual_score}, with no open mitigating action", "problem",
-                                       {"tab": "risks", "risk_id": risk.id}))
+    overdue_reviews = sorted((r for r in risks if r.review_overdue(today)), key=lambda r: (r.review_on, r.reference))
+    if overdue_reviews:
+        first = overdue_reviews[0]
+        items.append(AttentionItem(VIEW, f"{_plural(len(overdue_reviews), 'risk')} past {'their' if len(overdue_reviews) > 1 else 'its'} "
+                                   f"review date, due from "
+                                   f"{format_date(first.review_on)} ({listed([r.reference for r in overdue_reviews])})",
+                                   "warning",
+                                   {"tab": "risks", "risk_id": first.id}))
+    unmitigated = [r for r in risks if bands.rag(r.residual_score) == "red"
+                   and not open_actions.intersection(r.action_ids)]
+    if unmitigated:
+        items.append(AttentionItem(VIEW, f"{_plural(len(unmitigated), 'red risk')} with no open mitigating action "
+                                   f"({listed([r.reference for r in unmitigated])})", "problem",
+                                   {"tab": "risks", "risk_id": unmitigated[0].id}))
     return items

@@ -124,12 +124,12 @@ def _problem(problems: list[Problem], source: str, row: ParsedRow, column: str, 
     problems.append(Problem(source, row.number, column, value, error.why, error.fix))
 
 
-def _owner(bf: BoardFile, row: ParsedRow, on: dt.date | None, source: str, problems: list[Problem],
-           column: str = "Owner") -> tuple[int | None, str | None]:
+def _owner(bf: BoardFile, row: ParsedRow, on: dt.date | None, source: str,
+           problems: list[Problem]) -> tuple[int | None, str | None]:
     organisation, person = row["owner"]
     org_id = find_organisation(bf, organisation, on=on)
     if org_id is None:
-        problems.append(organisation_problem(bf, organisation, source, row.number, column))
+        problems.append(organisation_problem(bf, organisation, source, row.number, row.header("owner", "Owner")))
     return org_id, person
 
 
@@ -209,7 +209,7 @@ class ActionsImport(ImportKind):
         for row in rows:
             body = resolve_body(bf, board_id, row, source, problems)
             if row["reference"]:
-                references.is_repeat(row["reference"].casefold(), row.number, "Reference", row["reference"],
+                references.is_repeat(row["reference"].casefold(), row.number, row.header("reference", "Reference"), row["reference"],
                                      "is the reference of two rows", "give each action its own reference")
             kind, detail = row["source"] or ("meeting", None)
             raised = row["raised_on"]
@@ -220,12 +220,12 @@ class ActionsImport(ImportKind):
             due = self._due(bf, body, raised, row, source, problems)
             status, closed_on = self._status(row, raised, source, problems)
             if due is not None and due < raised:
-                problems.append(Problem(source, row.number, "Due", format_date(due), "is before the meeting date",
+                problems.append(Problem(source, row.number, row.header("due", "Due"), format_date(due), "is before the meeting date",
                                         "give a due date on or after the date the action was agreed"))
             objective = self._objective(bf, board_id, raised, row, source, problems)
             update_on = row["update_on"] or max(today, raised)
             if row["update"] and update_on < raised:
-                problems.append(Problem(source, row.number, "Update date", format_date(update_on),
+                problems.append(Problem(source, row.number, row.header("update_on", "Update date"), format_date(update_on),
                                         "is before the meeting date", "date the update on or after it"))
             if owner_id is None or meeting_id is False:
                 continue
@@ -243,7 +243,7 @@ class ActionsImport(ImportKind):
             return found[0]
         if kind != "meeting":
             return None
-        problems.append(Problem(source, row.number, "Meeting date", format_date(raised),
+        problems.append(Problem(source, row.number, row.header("raised_on", "Meeting date"), format_date(raised),
                                 f"is not the date of a meeting of the {body.display_name}",
                                 "correct the date, add the meeting in Meetings first, or say in Source which case "
                                 "review, audit or inspection it answers"))
@@ -258,7 +258,7 @@ class ActionsImport(ImportKind):
         later = [m.meets_on for m in list_meetings(bf, body, include_cancelled=False) if m.meets_on > raised]
         if later:
             return later[0]
-        problems.append(Problem(source, row.number, "Due", "Next meeting",
+        problems.append(Problem(source, row.number, row.header("due", "Due"), "Next meeting",
                                 f"cannot be worked out: the {body.display_name} has no meeting after "
                                 f"{format_date(raised)}", "give the date, or add the next meeting first"))
         return None
@@ -269,13 +269,13 @@ class ActionsImport(ImportKind):
         status = row["status"] or ("done" if row["closed_on"] else "open")
         closed_on = row["closed_on"]
         if status == "done" and closed_on is None:
-            problems.append(Problem(source, row.number, "Status", "Done", "has no date done",
+            problems.append(Problem(source, row.number, row.header("status", "Status"), "Done", "has no date done",
                                     "fill in the Date done column for this row"))
         elif status == "open" and closed_on is not None:
-            problems.append(Problem(source, row.number, "Date done", format_date(closed_on),
+            problems.append(Problem(source, row.number, row.header("closed_on", "Date done"), format_date(closed_on),
                                     "is given for an open action", "change the status to Done, or clear the date"))
         if closed_on is not None and closed_on < raised:
-            problems.append(Problem(source, row.number, "Date done", format_date(closed_on),
+            problems.append(Problem(source, row.number, row.header("closed_on", "Date done"), format_date(closed_on),
                                     "is before the meeting date", "check the dates"))
         return status, closed_on if status != "open" else None
 
@@ -288,7 +288,7 @@ class ActionsImport(ImportKind):
         found = find_objective(bf, plan.id, row["objective"]) if plan else None
         if found is None:
             where = f"in the {plan.title}" if plan else "in a business plan: the board has none yet"
-            problems.append(Problem(source, row.number, "Objective", row["objective"], f"is not an objective {where}",
+            problems.append(Problem(source, row.number, row.header("objective", "Objective"), row["objective"], f"is not an objective {where}",
                                     "give the objective's number as the plan numbers it, or import the plan first"))
         return found
 
@@ -460,18 +460,18 @@ class RisksImport(ImportKind):
         for row in rows:
             body = resolve_body(bf, board_id, row, source, problems)
             if row["reference"]:
-                references.is_repeat(row["reference"].casefold(), row.number, "Reference", row["reference"],
+                references.is_repeat(row["reference"].casefold(), row.number, row.header("reference", "Reference"), row["reference"],
                                      "is the reference of two rows", "give each risk its own reference")
             owner_id, _person = _owner(bf, row, None, source, problems)
             likelihood, impact = row["likelihood"], row["impact"]
             inherent = (row["inherent_likelihood"] or likelihood, row["inherent_impact"] or impact)
-            self._check_score(row, "Score", row["score"], likelihood, impact, source, problems)
-            self._check_score(row, "Inherent score", row["inherent_score"], *inherent, source, problems)
+            self._check_score(row, row.header("score", "Score"), row["score"], likelihood, impact, source, problems)
+            self._check_score(row, row.header("inherent_score", "Inherent score"), row["inherent_score"], *inherent, source, problems)
             action_ids = []
             for reference in row["actions"] or ():
                 action_id = find_action(bf, board_id, reference)
                 if action_id is None:
-                    problems.append(Problem(source, row.number, "Mitigating actions", reference,
+                    problems.append(Problem(source, row.number, row.header("actions", "Mitigating actions"), reference,
                                             "is not an action in the action log",
                                             "check the reference, or import the actions first"))
                 action_ids.append(action_id)
@@ -485,7 +485,7 @@ class RisksImport(ImportKind):
             identified = row["identified_on"] or today
             reviewed = row["reviewed_on"] or (today if existing else identified)
             if reviewed < identified:
-                problems.append(Problem(source, row.number, "Last reviewed", format_date(reviewed),
+                problems.append(Problem(source, row.number, row.header("reviewed_on", "Last reviewed"), format_date(reviewed),
                                         "is before the date identified", "check the dates"))
                 continue
             details = RiskDetails(row["title"], owner_id, inherent[0], inherent[1], likelihood, impact,
@@ -592,11 +592,11 @@ class BusinessPlanImport(ImportKind):
         for row in rows:
             period = row["period"]
             if period is None and not plans:
-                problems.append(Problem(source, row.number, "Plan period", None, "is needed: the board has no "
+                problems.append(Problem(source, row.number, row.header("period", "Plan period"), None, "is needed: the board has no "
                                         "business plan yet", "add a Plan period column, e.g. 2016-19"))
                 continue
             known = next((p for p in plans if period is None or p.period == period), None)
-            numbers.is_repeat((period or known.period, row["number"].casefold()), row.number, "Number", row["number"],
+            numbers.is_repeat((period or known.period, row["number"].casefold()), row.number, row.header("number", "Number"), row["number"],
                               "is in the plan twice", "give each objective its own number")
             lead = self._lead(bf, board_id, row, source, problems)
             if lead is None:
@@ -618,7 +618,7 @@ class BusinessPlanImport(ImportKind):
         org_id = find_organisation(bf, row["lead"])
         if org_id is not None:
             return None, org_id
-        problem = organisation_problem(bf, row["lead"], source, row.number, "Lead")
+        problem = organisation_problem(bf, row["lead"], source, row.number, row.header("lead", "Lead"))
         problems.append(Problem(problem.file, problem.row, problem.column, problem.value,
                                 "is not a sub-group or an organisation in this file", problem.fix))
         return None

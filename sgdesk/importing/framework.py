@@ -119,9 +119,15 @@ class ParsedRow:
     number: int
     values: dict[str, Any]
     extra: dict[str, Any] = field(default_factory=dict)  # unmatched headers -> cell, for kinds that read them
+    headers: dict[str, str] = field(default_factory=dict)  # column key -> its heading in the source
 
     def __getitem__(self, key: str) -> Any:
         return self.values.get(key)
+
+    def header(self, key: str, label: str) -> str:
+        """The heading the source gives column ``key`` (``label`` when the source has no such column), so a
+        problem found after parsing names the column as the file does."""
+        return self.headers.get(key, label)
 
 
 @dataclass
@@ -199,6 +205,7 @@ class ImportKind:
         by_key = {c.key: c for c in self.columns}
         used = set(positions.values())
         parsed: list[ParsedRow] = []
+        headers = {key: table.headers[index] for key, index in positions.items()}
         for row in table.rows:
             values: dict[str, Any] = {}
             for key, index in positions.items():
@@ -210,7 +217,7 @@ class ImportKind:
                 for i in range(len(table.headers))
                 if i not in used and table.headers[i] and i < len(row.cells)
             } if self.extra_columns else {}
-            parsed.append(ParsedRow(row.number, values, extra))
+            parsed.append(ParsedRow(row.number, values, extra, headers))
         return parsed
 
     @staticmethod
@@ -257,7 +264,10 @@ def run_import(bf: BoardFile, kind: ImportKind, source: str | Path, board_id: in
     if not rows and not problems:
         problems.append(Problem(table.name, None, None, None, "has headings but no rows",
                                 "add one record per row below the headings"))
-    plan = kind.plan(rows, bf, board_id, table.name, problems) if not problems else None
+    plan = None
+    if not any(problem.row is None for problem in problems):   # the headings are right: check the rows that read
+        unread = {problem.row for problem in problems}
+        plan = kind.plan([row for row in rows if row.number not in unread], bf, board_id, table.name, problems)
     if problems:
         raise ImportProblems(table.name, sorted(problems, key=_problem_order))
     summary = ImportSummary(kind.name, table.name, dry_run=dry_run)

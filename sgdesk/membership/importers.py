@@ -158,7 +158,7 @@ def resolve_body(bf: BoardFile, board_id: int, row: ParsedRow, source: str, prob
     try:
         return find_body(bf, board_id, row["body"])
     except InputError as error:
-        problems.append(Problem(source, row.number, "Body", row["body"], error.why, error.fix))
+        problems.append(Problem(source, row.number, row.header("body", "Body"), row["body"], error.why, error.fix))
         return None
 
 

@@ -226,7 +226,7 @@ def test_the_main_year_is_the_one_most_features_have_records_for(demo):
 
     providers = registry.load().years
     counts = years_with_records(demo, 1, providers)
-    assert counts[FinancialYear(2018)] == 4          # meetings, ledger, training, self-assessment
-    assert counts[FinancialYear(2017)] == 1          # meetings only
+    assert counts[FinancialYear(2018)] == 5          # meetings, ledger, training, self-assessment, actions
+    assert counts[FinancialYear(2017)] == 2          # meetings and actions
     assert main_year(demo, 1, providers) == FinancialYear(2018)
     assert main_year(demo, 1, providers, today=dt.date(2018, 1, 1)) == FinancialYear(2017)  # never a year to come
