@@ -36,7 +36,8 @@ def governance_findings(bf: BoardFile, today: dt.date | None = None) -> list[Fin
         found = [row[0] for row in bf.query(sql, {"today": today.isoformat()})]
         if found:
             shown = ", ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
-            findings.append(Finding(level, f"{len(found)} {what}: {shown}", fix))  # type: ignore[arg-type]
+            findings.append(Finding(level, f"{what[:1].upper()}{what[1:]} ({len(found)}): {shown}",  # type: ignore[arg-type]
+                                    fix))
     if not findings:
         actions = bf.scalar("SELECT count(*) FROM board_action")
         risks = bf.scalar("SELECT count(*) FROM risk")
