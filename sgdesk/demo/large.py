@@ -3,8 +3,8 @@
 An invented county partnership, Marshford, that runs three boards from one business unit and
 has kept SG Desk for ten financial years (the current one and the nine before it): 10 sub-groups,
 120 organisations, 400 members, about 700 meetings with their marks, 4,000 training sessions
-with 100,000 bookings, 8,000 ledger entries and 10 self-assessment rounds of 40 statements from
-30 agencies. It exists to show that SG Desk stays quick at that size (see ``benchmarks/run``).
+with 100,000 bookings, 8,000 ledger entries, 10 self-assessment rounds of 40 statements from
+30 agencies, 2,000 actions in the action logs and 60 risks reviewed at every board meeting. It exists to show that SG Desk stays quick at that size (see ``benchmarks/run``).
 
 The file is generated, not typed: everything is written by one action in the write path's bulk
 mode (:meth:`sgdesk.store.changes.Editor.bulk`: seconds, where recording each row would take
@@ -66,6 +66,7 @@ from sgdesk.demo.large_data import (
     TOOL_KEY,
 )
 from sgdesk.demo.large_finance import BoardYear
+from sgdesk.demo.large_governance import Papers
 from sgdesk.demo.large_rows import (
     StressBoard,
     address,
@@ -100,6 +101,8 @@ class Sizes:
     rounds: int = 10
     respondents: int = 30
     people: int = 400
+    actions: int = 2_000
+    risks: int = 60
 
     @classmethod
     def at(cls, scale: float = 1.0, years: int = 10) -> "Sizes":
@@ -112,7 +115,8 @@ class Sizes:
         full, share = cls(), scale * years / cls.years
         return cls(years=years, sessions=max(30, round(full.sessions * share)),
                    bookings=max(600, round(full.bookings * share)),
-                   ledger_entries=max(120 * years, round(full.ledger_entries * share)), rounds=years)
+                   ledger_entries=max(120 * years, round(full.ledger_entries * share)), rounds=years,
+                   actions=max(60, round(full.actions * share)))
 
 
 class Generator(StressBoard):
@@ -128,6 +132,7 @@ class Generator(StressBoard):
         self.finance()
         self.assessment()
         self.training()
+        self.papers()
 
     # -- boards, sub-groups, organisations ---------------------------------------------------------------
     def partnership(self) -> None:
@@ -348,6 +353,12 @@ class Generator(StressBoard):
         self.many("assessment_respondent", respondents)
         self.many("assessment_response", responses)
 
+    # -- meeting papers --------------------------------------------------------------------------------------
+    def papers(self) -> None:
+        papers = Papers(self)
+        papers.play()
+        papers.write()
+
     # -- training ------------------------------------------------------------------------------------------
     def training(self) -> None:
         sessions_per_board = spread(self.sizes.sessions, [85, 10, 5])
@@ -417,4 +428,5 @@ def describe(rows: Mapping[str, int], years: list[FinancialYear]) -> str:
     return (f"{AUDIT_DESCRIPTION} ({years[0].label} to {years[-1].label}: {rows['board']} boards, "
             f"{rows['organisation']} organisations, {rows['person']} people, {rows['meeting']:,} meetings, "
             f"{rows['training_session']:,} training sessions, {rows['training_booking']:,} bookings, "
-            f"{rows['ledger_entry']:,} ledger entries, {rows['assessment_round']} self-assessment rounds)")
+            f"{rows['ledger_entry']:,} ledger entries, {rows['assessment_round']} self-assessment rounds, "
+            f"{rows['board_action']:,} actions, {rows['risk']} risks)")

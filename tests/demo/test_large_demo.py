@@ -66,6 +66,17 @@ def test_the_partnership_and_its_ten_years_in_the_proportions_asked_for(stress):
     assert {row[0] for row in stress.query("SELECT count(*) FROM assessment_respondent GROUP BY round_id")} == {30}
 
 
+def test_the_action_logs_and_risk_registers_at_scale(stress):
+    assert count(stress, "board_action") == 200        # a tenth of 2,000; the 60 risks stay whole
+    assert count(stress, "risk") == 60
+    assert {row[0] for row in stress.query("SELECT count(*) FROM risk GROUP BY board_id")} == {20}
+    assert count(stress, "risk_review") > 10 * 60
+    assert 0 < count(stress, "board_action WHERE status = 'open' AND due_on < ?", (TODAY.isoformat(),)) < 20
+    assert count(stress, "action_event WHERE kind = 'carried'") > 0
+    assert count(stress, "board_action a WHERE status != 'open' AND NOT EXISTS (SELECT 1 FROM action_event e "
+                 "WHERE e.action_id = a.id AND e.kind = 'status')") == 0
+
+
 def test_sgdesk_check_finds_no_problem_and_no_warning(stress):
     findings = run_checks(stress, registry.load().checks)
     assert [str(f) for f in findings if f.level != "ok"] == []
