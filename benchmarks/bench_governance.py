@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         _median("Overview items of the registers", lambda: governance_attention(bf, 1), args.runs)
         for suffix in ("pdf", "docx"):
             out = folder / f"papers.{suffix}"
-            _median(f"meeting pack {suffix.upper()}", lambda: export_meeting_pack(
+            _median(f"meeting pack {suffix.upper()}", lambda out=out: export_meeting_pack(
                 bf, ExportRequest(1, out, options={"meeting": str(meeting)})), args.runs, PACK_TARGET)
     return 0
 
