@@ -88,6 +88,15 @@ def find_organisation(bf: BoardFile, name: str, *, on: dt.date | None = None) ->
     return row[0] if row else None
 
 
+def require_organisation(bf: BoardFile, name: str, *, on: dt.date | None = None) -> int:
+    """The id of the organisation called ``name``, or an InputError that says so."""
+    org_id = find_organisation(bf, name, on=on) if name and name.strip() else None
+    if org_id is None:
+        raise InputError(f"'{name}'", "is not an organisation in this file",
+                         "use its name or short name as Membership lists it, or add it there first")
+    return org_id
+
+
 def add_organisation(ed: Action, name: str, *, short_name: str | None = None, org_type: str | None = None,
                      statutory: bool = False, aliases: tuple[str, ...] = ()) -> int:
     org_id = ed.insert("organisation", {"name": name.strip(), "short_name": short_name,

@@ -27,6 +27,8 @@ from sgdesk.governance.rag import LABELS, RAGS
 from sgdesk.membership.bodies import Body, list_bodies
 from sgdesk.membership.cells import stored_date
 from sgdesk.membership.meetings import get_meeting
+from sgdesk.membership.seats import person_for
+from sgdesk.organisations import require_organisation
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
 
@@ -47,6 +49,7 @@ _SOURCE_WORDS = {"meeting": "meeting", "board": "meeting", "minutes": "meeting",
                  "cspr": "case review", "lcspr": "case review", "scr": "case review", "sar": "case review",
                  "serious case review": "case review", "audit": "audit", "multi agency audit": "audit",
                  "inspection": "inspection", "jtai": "inspection", "ilacs": "inspection", "ofsted": "inspection"}
+_OWNER = re.compile(r"(?P<organisation>.+?)\s*(?:\((?P<bracketed>[^()]+)\)|\s[-\u2013:]\s*(?P<after>.+))\s*$")
 _SEQUENCE = re.compile(r"-(?P<year>[0-9]{4})-(?P<number>[0-9]+)$")
 EDITABLE = frozenset({"text", "owner_organisation_id", "owner_person_id", "agenda_item", "source_ref",
                       "objective_id"})
@@ -101,6 +104,19 @@ def parse_source(value: Any) -> tuple[str, str | None]:
     if kind == "meeting":
         return kind, None
     return kind, (rest or None) if key in SOURCES else text
+
+
+def parse_owner(value: Any) -> tuple[str, str | None]:
+    """``Essex Police (Zoë Adeyemi)`` or ``Essex Police - Zoë Adeyemi`` as (organisation, person).
+
+    >>> parse_owner("Essex Police (Zoë Adeyemi)"), parse_owner("SBC")
+    (('Essex Police', 'Zoë Adeyemi'), ('SBC', None))
+    """
+    text = " ".join(str(value).split())
+    match = _OWNER.fullmatch(text)
+    if match:
+        return match["organisation"], (match["bracketed"] or match["after"]).strip()
+    return text, None
 
 
 def body_prefix(body: Body) -> str:
@@ -515,6 +531,15 @@ def update_action(ed: Action, bf: BoardFile, action_id: int, values: dict[str, A
         raise InputError("The owner", "is empty", "choose the organisation that owns the action")
     get_action(bf, action_id)
     return ed.update("board_action", action_id, cleaned)
+
+
+def set_owner(ed: Action, bf: BoardFile, action_id: int, text: str) -> bool:
+    """The owner as typed, ``Essex Police (Zoë Adeyemi)``: the organisation must be in the file; a person new to
+    it is added."""
+    organisation, person = parse_owner(text)
+    org_id = require_organisation(bf, organisation)
+    person_id = person_for(ed, bf, person) if person else None
+    return update_action(ed, bf, action_id, {"owner_organisation_id": org_id, "owner_person_id": person_id})
 
 
 def delete_action(ed: Action, bf: BoardFile, action_id: int) -> None:

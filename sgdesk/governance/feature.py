@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sgdesk.activity import years_from_dates
 from sgdesk.exporting import Appendix, Export
+from sgdesk.registry import SidebarView
 from sgdesk.reporting import Report
 
 MEETING_PACK = "meeting-pack"
@@ -56,6 +57,7 @@ def register(registry) -> None:
     registry.add_appendix(Appendix("plan-progress", "Business plan progress", business_plan_story, order=50))
     registry.add_appendix(Appendix("risk-summary", "Risk register summary", risk_summary_story, order=55,
                                    in_pack=False))
+    registry.add_view(SidebarView("governance", "Actions & risks", "sgdesk.gui.governance.view:GovernanceView", 12))
     registry.add_demo_part(50, "action log, risk register and business plan", build_governance_demo)
     registry.add_attention(governance_attention)
     registry.add_check(governance_findings)

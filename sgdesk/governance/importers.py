@@ -25,6 +25,7 @@ from sgdesk.governance.actions import (
     get_action,
     move_due,
     parse_action_status,
+    parse_owner,
     parse_source,
     set_status,
     update_action,
@@ -72,7 +73,6 @@ from sgdesk.store.changes import Action
 #: due dates that mean "no date yet"
 _NO_DATE = frozenset({"ongoing", "tbc", "tba", "to be confirmed", "n/a", "na", "-", "none", "asap"})
 _NEXT_MEETING = frozenset({"next meeting", "next board", "next board meeting", "next mtg"})
-_OWNER = re.compile(r"(?P<organisation>.+?)\s*(?:\((?P<bracketed>[^()]+)\)|\s[-\u2013:]\s*(?P<after>.+))\s*$")
 
 
 @dataclass(frozen=True)
@@ -105,19 +105,6 @@ def parse_due(value: Any) -> DueDate:
                          "write a date (30/06/2018), a month (June 2018), Next meeting, or Ongoing") from None
     following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     return DueDate(following - dt.timedelta(days=1))
-
-
-def parse_owner(value: Any) -> tuple[str, str | None]:
-    """``Essex Police (Zoë Adeyemi)`` or ``Essex Police - Zoë Adeyemi`` as (organisation, person).
-
-    >>> parse_owner("Essex Police (Zoë Adeyemi)"), parse_owner("SBC")
-    (('Essex Police', 'Zoë Adeyemi'), ('SBC', None))
-    """
-    text = parse_text(value)
-    match = _OWNER.fullmatch(text)
-    if match:
-        return match["organisation"], (match["bracketed"] or match["after"]).strip()
-    return text, None
 
 
 def _problem(problems: list[Problem], source: str, row: ParsedRow, column: str, value: Any, error: InputError) -> None:

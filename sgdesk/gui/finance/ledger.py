@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -28,6 +27,7 @@ from sgdesk.fyear import FinancialYear
 from sgdesk.gui.finance.lines import LineDialog
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.filters import filter_combo, refill
 from sgdesk.gui.widgets.models import Field, RecordsModel
 from sgdesk.gui.widgets.views import record_table
 from sgdesk.money import format_money
@@ -56,25 +56,6 @@ def ledger_rows(entries: list[LedgerEntry]) -> list[dict]:
             "in_kind": "In kind" if entry.in_kind else "", "balance": balance,
         })
     return rows
-
-
-def filter_combo(name: str) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(name)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-    return combo
-
-
-def refill(combo: QComboBox, everything: str, items: list[tuple[str, int]]) -> None:
-    """Refill a filter combo, keeping the chosen item where it still exists."""
-    chosen = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    combo.addItem(everything, None)
-    for text, data in items:
-        combo.addItem(text, data)
-    combo.setCurrentIndex(max(combo.findData(chosen), 0))
-    combo.blockSignals(False)
 
 
 def finance_table(name: str, model: QAbstractItemModel) -> QTableView:

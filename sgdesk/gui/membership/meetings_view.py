@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sgdesk import registry
 from sgdesk.dates import format_date
 from sgdesk.errors import InputError, SGDeskError
 from sgdesk.fyear import FinancialYear, Period
@@ -32,6 +33,7 @@ from sgdesk.gui.membership.forward_plan import ForwardPlanModel, ForwardPlanTabl
 from sgdesk.gui.membership.grid_model import AttendanceModel
 from sgdesk.gui.membership.grid_table import AttendanceTable
 from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.export_dialog import ask_and_export
 from sgdesk.gui.widgets.forms import FormDialog
 from sgdesk.gui.widgets.help import explain
 from sgdesk.gui.widgets.models import Field
@@ -61,6 +63,8 @@ from sgdesk.store import Changes
 _SEVERITY = {"problem": ("Problem", "#B00020"), "warning": ("Check", "#8A5A00"), "info": ("Note", "#1F4E79")}
 #: changes to these tables alone only change marks, so the grid recounts without rebuilding
 _MARK_TABLES = frozenset({"attendance", "person"})
+#: the export that writes a meeting's papers (registered by the meeting papers feature)
+PAPERS = "meeting-pack"
 
 MEETING_FIELDS = [
     Field("meets_on", "Date", "date", True, 110), Field("starts_at", "Time", "text", True, 70),
@@ -196,9 +200,13 @@ class MeetingsView(BoardView):
         self.meeting_table = RecordTable(self.context, "Meetings list", MEETING_FIELDS, savers, sort_column=None)
         self.delete_meeting_button = QPushButton("&Remove meeting")
         self.delete_meeting_button.clicked.connect(self.remove_meeting)
+        self.papers_button = QPushButton("Prepare &papers…")
+        self.papers_button.setToolTip("The selected meeting's papers: agenda, attendance, action log, risk register")
+        self.papers_button.clicked.connect(self.prepare_papers)
+        self.papers_button.setVisible(PAPERS in registry.load().exports)
         return table_page(self.meeting_table, "Double-click a cell to change it. Status is planned, held or "
                           "cancelled; marking attendance at a planned meeting makes it held.",
-                          self.delete_meeting_button)
+                          self.papers_button, self.delete_meeting_button)
 
     def _plan_tab(self) -> QWidget:
         self.plan_table = ForwardPlanTable(self.plan_model)
@@ -454,6 +462,17 @@ class MeetingsView(BoardView):
             return
         with self.context.edit(f"Remove the meeting of {format_date(row['meets_on'])}") as ed:
             delete_meeting(ed, self.context.bf, row["id"])
+
+    def prepare_papers(self) -> None:
+        """The selected meeting's papers, through the export the meeting papers feature registers."""
+        row = self.meeting_table.selected()
+        body = self.body()
+        if row is None or body is None:
+            show_error(self, SGDeskError("select a meeting in the list first"), "Prepare papers")
+            return
+        export = registry.load().exports[PAPERS]
+        ask_and_export(self, self.context.bf.path, self.context.board_id, export, "Prepare papers",
+                       f"{body.display_name} papers {format_date(row['meets_on'])}", {"meeting": str(row["id"])})
 
     def add_item(self) -> None:
         meetings = self.plan_model.meetings

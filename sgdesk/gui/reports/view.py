@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 from sgdesk.activity import main_year, years_with_records
 from sgdesk.exporting import Export, ExportRequest, ExportResult
 from sgdesk.fyear import FinancialYear, Period
+from sgdesk.gui.widgets.export_dialog import show_exported
 from sgdesk.gui.widgets.file_dialogs import EXPORTS, save_file
 from sgdesk.gui.widgets.help import explain
 from sgdesk.gui.widgets.page_preview import FIT_WIDTH, ZOOMS, PagePreview, RenderedPages
@@ -528,14 +528,7 @@ class ReportsView(BoardView):
 
     def _exported(self, result: ExportResult) -> None:
         self.last_result = result
-        path = result.path
-        pages = f" ({result.pages} pages)" if result.pages else ""
-        text = "\n".join([f"Saved {path.name}{pages} in {path.parent}", *(f"• {note}" for note in result.notes)])
-        box = QMessageBox(QMessageBox.Icon.Information, "Export finished", text, QMessageBox.StandardButton.Ok, self)
-        open_folder = box.addButton("Open the folder", QMessageBox.ButtonRole.ActionRole)
-        box.exec()
-        if box.clickedButton() is open_folder:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+        show_exported(self, result)
 
     # -- branding ----------------------------------------------------------------------------------------
     def edit_branding(self) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Literal
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor, QFont
 
 from sgdesk.reporting import ColumnKind, format_cell
 
@@ -28,7 +29,8 @@ _ALIGN = {"right": int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCent
 
 @dataclass(frozen=True)
 class Field:
-    """A column: the value under ``key`` in each row (or what ``value`` reads from it), printed as ``kind``."""
+    """A column: the value under ``key`` in each row (or what ``value`` reads from it), printed as ``kind``;
+    ``colours`` maps a shown value to the colour it is written in, bold (a RAG rating, say)."""
 
     key: str
     label: str
@@ -39,6 +41,7 @@ class Field:
     align: Literal["left", "right", "centre"] | None = None   # default: numbers right, the rest left
     fill: Callable[[Any], tuple[int, int]] | None = None      # (taken, capacity), drawn as a bar
     tooltip: str = ""                                          # on the column's heading
+    colours: dict[str, str] | None = None
 
     def of(self, row: Any) -> Any:
         """The cell's raw value in ``row``."""
@@ -88,6 +91,13 @@ class RecordsModel(QAbstractTableModel):
             return field.fill(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _ALIGN.get(field.align or ("right" if field.kind in _NUMBERS else "left"))
+        if field.colours and field.of(row) in field.colours:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(field.colours[field.of(row)])
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
@@ -112,22 +122,38 @@ class RecordsModel(QAbstractTableModel):
 
 
 class FilterProxy(QSortFilterProxyModel):
-    """Sorts by raw values and keeps rows whose text contains every word typed."""
+    """Sorts by raw values and keeps rows whose text contains every word typed (and, over a
+    :class:`RecordsModel`, whose values match those :meth:`set_value_filter` asks for)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setSortRole(Qt.ItemDataRole.UserRole)
         self._words: list[str] = []
+        self._values: dict[str, Any] = {}
 
     def set_search(self, text: str) -> None:
         self.beginFilterChange()
         self._words = text.casefold().split()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def set_value_filter(self, key: str, value: Any) -> None:
+        """Keep only rows whose ``key`` is ``value`` (None: any value; a set: any of its values)."""
+        self.beginFilterChange()
+        if value is None:
+            self._values.pop(key, None)
+        else:
+            self._values[key] = value
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        if self._values:
+            row = model.row_dict(source_row)
+            for key, wanted in self._values.items():
+                if not (row.get(key) in wanted if isinstance(wanted, (set, frozenset)) else row.get(key) == wanted):
+                    return False
         if not self._words:
             return True
-        model = self.sourceModel()
         text = " ".join(
             str(model.data(model.index(source_row, column, source_parent)) or "")
             for column in range(model.columnCount())
