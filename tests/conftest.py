@@ -121,6 +121,8 @@ def fill_form():
                     widget.setCurrentIndex(widget.findData(value))
                 elif hasattr(widget, "setChecked"):
                     widget.setChecked(value)
+                elif hasattr(widget, "setValue"):
+                    widget.setValue(value)
                 else:
                     widget.setText(value)
             dialog.accept()
