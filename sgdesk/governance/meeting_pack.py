@@ -221,7 +221,7 @@ def export_meeting_pack(bf: BoardFile, request: ExportRequest) -> ExportResult:
         document = WordDocument(spec, "portrait")
         word_cover(document, branding, spec, cover_lines(papers), "Meeting papers")
         document.paragraph("Contents", "Title")
-        document.contents(papers.sections())
+        document.contents([f"{n}. {section}" for n, section in enumerate(papers.sections(), start=1)])
         document.blocks(read_story(sections))
         document.save(request.out)
         return ExportResult(request.out, None, notes)
