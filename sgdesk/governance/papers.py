@@ -146,7 +146,13 @@ class MeetingPapers:
         if self.previous is not None:
             items.append((ATTENDANCE, BUSINESS_UNIT, paper(ATTENDANCE)))
         items += [(ACTIONS, BUSINESS_UNIT, paper(ACTIONS)), (RISKS, BUSINESS_UNIT, paper(RISKS))]
+        standing = {title.casefold(): index for index, (title, _lead, _paper) in enumerate(items)}
         for item in self.forward_items:
+            if item.title.casefold() in standing:      # the forward plan lists a standing item: one line, its lead
+                index = standing[item.title.casefold()]
+                title, lead, shown = items[index]
+                items[index] = (title, item.lead or lead, shown)
+                continue
             if self.plan_progress is not None and PLAN_ITEM_WORDS in item.title.casefold():
                 shown = paper(PLAN)
             else:

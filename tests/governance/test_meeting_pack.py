@@ -266,3 +266,16 @@ def test_the_command_line_writes_the_papers_and_names_a_wrong_meeting(demo_path,
                                        "for a sub-group's)\n")
     assert main(["export", str(demo_path), "meeting-pack", "--out", str(out)]) == 1
     assert "The meeting is not given" in capsys.readouterr().err
+
+
+def test_a_standing_item_the_forward_plan_also_lists_is_on_the_agenda_once_with_its_lead(demo_path):
+    from sgdesk.membership.meetings import add_forward_item
+    from sgdesk.organisations import find_organisation
+
+    with open_board_file(demo_path) as bf:
+        meeting = board_meeting(bf, FEB)
+        with bf.edit("Plan") as ed:
+            add_forward_item(ed, bf, meeting, "Risk register", lead_organisation_id=find_organisation(bf, "SBC"))
+        agenda = meeting_papers(bf, meeting).agenda()
+    assert [(i.title, i.lead, i.paper) for i in agenda if i.title.casefold() == "risk register"] == \
+        [("Risk register", "SBC", "Section 4 of this pack")]
