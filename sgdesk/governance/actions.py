@@ -24,7 +24,8 @@ from typing import Any
 from sgdesk.dates import format_date
 from sgdesk.errors import InputError, SGDeskError, quoted
 from sgdesk.governance.rag import LABELS, RAGS
-from sgdesk.membership.bodies import Body, list_bodies
+from sgdesk.governance.text import clean, edited
+from sgdesk.membership.bodies import Body, body_key, list_bodies
 from sgdesk.membership.cells import stored_date
 from sgdesk.membership.meetings import get_meeting
 from sgdesk.membership.seats import person_for
@@ -176,7 +177,7 @@ class LoggedAction:
 
     @property
     def body_key(self) -> str:
-        return "board" if self.subgroup_id is None else f"subgroup:{self.subgroup_id}"
+        return body_key(self.subgroup_id)
 
     def rag(self, today: dt.date) -> str | None:
         return action_rag(self.due_on, self.status, today, self.rag_override)
@@ -381,10 +382,6 @@ class ActionDetails:
     reference: str | None = None
 
 
-def _clean(text: str | None) -> str | None:
-    text = " ".join((text or "").split())
-    return text or None
-
 
 def _body_of(bf: BoardFile, board_id: int, subgroup_id: int | None) -> Body:
     return next(body for body in list_bodies(bf, board_id) if body.subgroup_id == subgroup_id)
@@ -392,7 +389,7 @@ def _body_of(bf: BoardFile, board_id: int, subgroup_id: int | None) -> Body:
 
 def add_action(ed: Action, bf: BoardFile, board_id: int, details: ActionDetails) -> int:
     """Log a new action; its reference is the next in the board's sequence unless one is given."""
-    text = _clean(details.text)
+    text = clean(details.text)
     if text is None:
         raise InputError("The action", "is empty", "type what is to be done")
     if details.source not in SOURCES:
@@ -413,15 +410,15 @@ def add_action(ed: Action, bf: BoardFile, board_id: int, details: ActionDetails)
     if details.due_on is not None and details.due_on < raised_on:
         raise InputError(f"'{format_date(details.due_on)}'", f"is before the action was raised ({format_date(raised_on)})",
                          "give a due date on or after that")
-    reference = _clean(details.reference)
+    reference = clean(details.reference)
     if reference is None:
         reference = next_reference(bf, board_id, body, raised_on.year)
     elif find_action(bf, board_id, reference) is not None:
         raise InputError(f"'{reference}'", "is already an action's reference", "give another, or leave it blank")
     return ed.insert("board_action", {
         "board_id": board_id, "reference": reference, "subgroup_id": body.subgroup_id,
-        "meeting_id": details.meeting_id, "agenda_item": _clean(details.agenda_item), "source": details.source,
-        "source_ref": _clean(details.source_ref), "raised_on": raised_on, "text": text,
+        "meeting_id": details.meeting_id, "agenda_item": clean(details.agenda_item), "source": details.source,
+        "source_ref": clean(details.source_ref), "raised_on": raised_on, "text": text,
         "owner_organisation_id": details.owner_organisation_id, "owner_person_id": details.owner_person_id,
         "due_on": details.due_on, "objective_id": details.objective_id})
 
@@ -445,7 +442,7 @@ def add_progress(ed: Action, bf: BoardFile, action_id: int, note: str, *, made_o
                  meeting_id: int | None = None) -> int:
     """A dated progress update (reported at ``meeting_id``, if given)."""
     action = get_action(bf, action_id)
-    text = _clean(note)
+    text = clean(note)
     if text is None:
         raise InputError("The update", "is empty", "type the progress made")
     return _add_event(ed, action_id, "progress", _check_day(action, made_on, "update"), meeting_id, note=text)
@@ -462,7 +459,7 @@ def move_due(ed: Action, bf: BoardFile, action_id: int, due_on: dt.date | None, 
     if due_on is not None and due_on < action.raised_on:
         raise InputError(f"'{format_date(due_on)}'", f"is before {action.reference} was raised "
                          f"({format_date(action.raised_on)})", "give a due date on or after that")
-    _add_event(ed, action_id, "due", _check_day(action, made_on, "change"), meeting_id, note=_clean(note),
+    _add_event(ed, action_id, "due", _check_day(action, made_on, "change"), meeting_id, note=clean(note),
                due_from=action.due_on, due_to=due_on)
     ed.update("board_action", action_id, {"due_on": due_on})
     return True
@@ -479,7 +476,7 @@ def set_status(ed: Action, bf: BoardFile, action_id: int, status: str, *, on: dt
         raise InputError(action.reference, f"is marked {status} without a date",
                          f"give the date it was {'done' if status == 'done' else 'closed' if status != 'open' else 'reopened'}")
     day = _check_day(action, on, "status")
-    _add_event(ed, action_id, "status", day, meeting_id, note=_clean(note), status_to=status)
+    _add_event(ed, action_id, "status", day, meeting_id, note=clean(note), status_to=status)
     values: dict[str, Any] = {"status": status, "closed_on": None if status == "open" else day}
     if status != "open" and action.rag_override:
         values |= {"rag_override": None, "rag_reason": None}
@@ -495,7 +492,7 @@ def carry_action(ed: Action, bf: BoardFile, action_id: int, to: Body, *, made_on
         raise InputError(f"The {to.display_name}", "belongs to another board", "carry it to one of this board's bodies")
     if to.subgroup_id == action.subgroup_id:
         raise InputError(action.reference, f"is already with the {to.display_name}", "choose another body")
-    _add_event(ed, action_id, "carried", _check_day(action, made_on, "carry"), meeting_id, note=_clean(note),
+    _add_event(ed, action_id, "carried", _check_day(action, made_on, "carry"), meeting_id, note=clean(note),
                body_from=action.subgroup_id, body_to=to.subgroup_id)
     ed.update("board_action", action_id, {"subgroup_id": to.subgroup_id})
 
@@ -506,7 +503,7 @@ def override_rag(ed: Action, bf: BoardFile, action_id: int, rag: str | None, rea
     action = get_action(bf, action_id)
     if not action.is_open:
         raise InputError(action.reference, f"is {action.status}", "only open actions are RAG rated")
-    reason = _clean(reason)
+    reason = clean(reason)
     if rag is not None:
         if rag not in RAGS:
             raise InputError(quoted(rag), "is not a RAG rating", "use red, amber or green")
@@ -521,14 +518,9 @@ def override_rag(ed: Action, bf: BoardFile, action_id: int, rag: str | None, rea
 def update_action(ed: Action, bf: BoardFile, action_id: int, values: dict[str, Any]) -> bool:
     """Change what the action says (text, owner, agenda item, source, objective); dated changes have their own
     functions."""
-    unknown = set(values) - EDITABLE
-    if unknown:
-        raise ValueError(f"not editable this way: {', '.join(sorted(unknown))}")
-    cleaned = {key: _clean(value) if isinstance(value, str) else value for key, value in values.items()}
-    if "text" in cleaned and cleaned["text"] is None:
-        raise InputError("The action", "is empty", "type what is to be done")
-    if "owner_organisation_id" in cleaned and cleaned["owner_organisation_id"] is None:
-        raise InputError("The owner", "is empty", "choose the organisation that owns the action")
+    cleaned = edited(values, EDITABLE, {
+        "text": InputError("The action", "is empty", "type what is to be done"),
+        "owner_organisation_id": InputError("The owner", "is empty", "choose the organisation that owns the action")})
     get_action(bf, action_id)
     return ed.update("board_action", action_id, cleaned)
 

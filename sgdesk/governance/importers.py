@@ -107,10 +107,6 @@ def parse_due(value: Any) -> DueDate:
     return DueDate(following - dt.timedelta(days=1))
 
 
-def _problem(problems: list[Problem], source: str, row: ParsedRow, column: str, value: Any, error: InputError) -> None:
-    problems.append(Problem(source, row.number, column, value, error.why, error.fix))
-
-
 def _owner(bf: BoardFile, row: ParsedRow, on: dt.date | None, source: str,
            problems: list[Problem]) -> tuple[int | None, str | None]:
     organisation, person = row["owner"]
@@ -118,6 +114,14 @@ def _owner(bf: BoardFile, row: ParsedRow, on: dt.date | None, source: str,
     if org_id is None:
         problems.append(organisation_problem(bf, organisation, source, row.number, row.header("owner", "Owner")))
     return org_id, person
+
+
+def tally(summary: ImportSummary, what: str, changed: bool) -> None:
+    """Count a record already in the board: updated, or skipped when the row changed nothing."""
+    if changed:
+        summary.count(what, "updated")
+    else:
+        summary.skipped += 1
 
 
 # -- ``actions`` ------------------------------------------------------------------------------------
@@ -308,10 +312,7 @@ class ActionsImport(ImportKind):
                 set_status(ed, bf, action_id, item.status, on=item.closed_on or item.update_on)
                 changed = True
             if item.existing is not None:
-                if changed:
-                    summary.count("actions", "updated")
-                else:
-                    summary.skipped += 1
+                tally(summary, "actions", changed)
             if item.row["rag"] is not None:
                 checked_rag += 1
                 derived = get_action(bf, action_id).rag(today)
@@ -512,10 +513,7 @@ class RisksImport(ImportKind):
             if set_risk_status(ed, bf, risk_id, item.status, on=item.reviewed_on):
                 changed = True
             if item.existing is not None:
-                if changed:
-                    summary.count("risks", "updated")
-                else:
-                    summary.skipped += 1
+                tally(summary, "risks", changed)
         summary.notes.extend(notes)
 
     @staticmethod
@@ -624,7 +622,5 @@ class BusinessPlanImport(ImportKind):
             if existing is None:
                 add_objective(ed, bf, plan_id, item.details)
                 summary.count("objectives")
-            elif update_objective(ed, bf, existing, item.details):
-                summary.count("objectives", "updated")
             else:
-                summary.skipped += 1
+                tally(summary, "objectives", update_objective(ed, bf, existing, item.details))

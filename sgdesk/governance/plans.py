@@ -18,6 +18,7 @@ from sgdesk.dates import format_date
 from sgdesk.errors import InputError, SGDeskError, quoted
 from sgdesk.fyear import FinancialYear, Period
 from sgdesk.governance.rag import RAGS
+from sgdesk.governance.text import clean
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
 
@@ -154,14 +155,10 @@ def find_objective(bf: BoardFile, plan_id: int, number: str) -> int | None:
     return bf.scalar("SELECT id FROM plan_objective WHERE plan_id = ? AND number = ?", (plan_id, number.strip()))
 
 
-def _clean(text: str | None) -> str | None:
-    text = " ".join((text or "").split())
-    return text or None
-
 
 def add_plan(ed: Action, bf: BoardFile, board_id: int, period: Period, title: str | None = None) -> int:
     """A business plan for ``period``, titled "Business Plan 2016-19" unless ``title`` says otherwise."""
-    title = _clean(title) or f"Business Plan {period_label(period)}"
+    title = clean(title) or f"Business Plan {period_label(period)}"
     if bf.scalar("SELECT 1 FROM plan WHERE board_id = ? AND title = ?", (board_id, title)):
         raise InputError(f"'{title}'", "is already a business plan of this board", "give the plan another title")
     return ed.insert("plan", {"board_id": board_id, "title": title, "starts_on": period.start,
@@ -177,14 +174,14 @@ class ObjectiveDetails:
     lead_organisation_id: int | None = None
 
     def values(self) -> dict[str, Any]:
-        number, priority = _clean(self.number), _clean(self.priority)
+        number, priority = clean(self.number), clean(self.priority)
         if number is None:
             raise InputError("The objective", "has no number", "number it as the plan does (1, 2, A...)")
         if priority is None:
             raise InputError(f"Objective {number}", "has no wording", "type the objective as the plan words it")
         if self.lead_subgroup_id is not None and self.lead_organisation_id is not None:
             raise InputError(f"Objective {number}", "has two leads", "give a lead sub-group or a lead organisation")
-        return {"number": number, "priority": priority, "outcome": _clean(self.outcome),
+        return {"number": number, "priority": priority, "outcome": clean(self.outcome),
                 "lead_subgroup_id": self.lead_subgroup_id, "lead_organisation_id": self.lead_organisation_id}
 
 
@@ -213,7 +210,7 @@ def add_plan_update(ed: Action, bf: BoardFile, objective_id: int, *, made_on: dt
     """A dated, RAG-rated progress update on an objective."""
     if rag not in RAGS:
         raise InputError(quoted(rag), "is not a RAG rating", "use red, amber or green")
-    text = _clean(progress)
+    text = clean(progress)
     if text is None:
         raise InputError("The update", "is empty", "say what progress has been made")
     plan_id = bf.scalar("SELECT plan_id FROM plan_objective WHERE id = ?", (objective_id,))
@@ -224,8 +221,8 @@ def add_plan_update(ed: Action, bf: BoardFile, objective_id: int, *, made_on: dt
         raise InputError(f"'{format_date(made_on)}'", f"is before the plan starts ({format_date(plan.period.start)})",
                          "date the update within the plan's period or after it")
     return ed.insert("plan_update", {"objective_id": objective_id, "made_on": made_on, "meeting_id": meeting_id,
-                                     "rag": rag, "progress": text, "quantitative": _clean(quantitative),
-                                     "qualitative": _clean(qualitative)})
+                                     "rag": rag, "progress": text, "quantitative": clean(quantitative),
+                                     "qualitative": clean(qualitative)})
 
 
 def delete_objective(ed: Action, bf: BoardFile, objective_id: int) -> None:

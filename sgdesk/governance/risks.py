@@ -20,6 +20,8 @@ from sgdesk.dates import format_date
 from sgdesk.errors import InputError, SGDeskError, quoted
 from sgdesk.governance.actions import body_names
 from sgdesk.governance.rag import LABELS
+from sgdesk.governance.text import clean, edited
+from sgdesk.membership.bodies import body_key
 from sgdesk.membership.cells import stored_date
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
@@ -171,7 +173,7 @@ class Risk:
 
     @property
     def body_key(self) -> str:
-        return "board" if self.subgroup_id is None else f"subgroup:{self.subgroup_id}"
+        return body_key(self.subgroup_id)
 
     @property
     def inherent_score(self) -> int:
@@ -320,10 +322,6 @@ class RiskDetails:
     reference: str | None = None
 
 
-def _clean(text: str | None) -> str | None:
-    text = " ".join((text or "").split())
-    return text or None
-
 
 def _check_levels(*levels: int) -> None:
     for level in levels:
@@ -340,19 +338,19 @@ def next_risk_reference(bf: BoardFile, board_id: int) -> str:
 def add_risk(ed: Action, bf: BoardFile, board_id: int, details: RiskDetails, *, identified_on: dt.date,
              meeting_id: int | None = None) -> int:
     """Put a risk on the register; its first review is the residual scoring it is identified with."""
-    title = _clean(details.title)
+    title = clean(details.title)
     if title is None:
         raise InputError("The risk", "has no title", "say in a few words what could go wrong")
     _check_levels(details.inherent_likelihood, details.inherent_impact, details.residual_likelihood,
                   details.residual_impact)
-    reference = _clean(details.reference) or next_risk_reference(bf, board_id)
+    reference = clean(details.reference) or next_risk_reference(bf, board_id)
     if find_risk(bf, board_id, reference) is not None:
         raise InputError(f"'{reference}'", "is already a risk's reference", "give another, or leave it blank")
     risk_id = ed.insert("risk", {
         "board_id": board_id, "reference": reference, "subgroup_id": details.subgroup_id, "title": title,
-        "description": _clean(details.description), "owner_organisation_id": details.owner_organisation_id,
-        "category": _clean(details.category), "inherent_likelihood": details.inherent_likelihood,
-        "inherent_impact": details.inherent_impact, "controls": _clean(details.controls),
+        "description": clean(details.description), "owner_organisation_id": details.owner_organisation_id,
+        "category": clean(details.category), "inherent_likelihood": details.inherent_likelihood,
+        "inherent_impact": details.inherent_impact, "controls": clean(details.controls),
         "identified_on": identified_on, "review_on": details.review_on or months_on(identified_on, REVIEW_MONTHS)})
     ed.insert("risk_review", {"risk_id": risk_id, "reviewed_on": identified_on, "meeting_id": meeting_id,
                               "likelihood": details.residual_likelihood, "impact": details.residual_impact,
@@ -376,7 +374,7 @@ def review_risk(ed: Action, bf: BoardFile, risk_id: int, likelihood: int, impact
                          f"({format_date(risk.identified_on)})", "date the review on or after that")
     if next_review_on is not None and next_review_on <= reviewed_on:
         raise InputError(f"'{format_date(next_review_on)}'", "is not after the review", "give a later next review date")
-    values = {"reviewed_on": reviewed_on, "likelihood": likelihood, "impact": impact, "note": _clean(note)}
+    values = {"reviewed_on": reviewed_on, "likelihood": likelihood, "impact": impact, "note": clean(note)}
     earlier = next((r for r in risk.reviews if meeting_id is not None and r.meeting_id == meeting_id), None)
     if earlier is not None:
         ed.update("risk_review", earlier.id, values)
@@ -390,14 +388,9 @@ def review_risk(ed: Action, bf: BoardFile, risk_id: int, likelihood: int, impact
 
 
 def update_risk(ed: Action, bf: BoardFile, risk_id: int, values: dict[str, Any]) -> bool:
-    unknown = set(values) - EDITABLE
-    if unknown:
-        raise ValueError(f"not editable this way: {', '.join(sorted(unknown))}")
-    cleaned = {key: _clean(value) if isinstance(value, str) else value for key, value in values.items()}
-    if "title" in cleaned and cleaned["title"] is None:
-        raise InputError("The risk", "has no title", "say in a few words what could go wrong")
-    if "owner_organisation_id" in cleaned and cleaned["owner_organisation_id"] is None:
-        raise InputError("The owner", "is empty", "choose the organisation that owns the risk")
+    cleaned = edited(values, EDITABLE, {
+        "title": InputError("The risk", "has no title", "say in a few words what could go wrong"),
+        "owner_organisation_id": InputError("The owner", "is empty", "choose the organisation that owns the risk")})
     _check_levels(*(cleaned[key] for key in ("inherent_likelihood", "inherent_impact") if key in cleaned))
     get_risk(bf, risk_id)
     return ed.update("risk", risk_id, cleaned)

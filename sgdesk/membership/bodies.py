@@ -14,6 +14,11 @@ from sgdesk.store.changes import Action
 BOARD_KEY = "board"
 
 
+def body_key(subgroup_id: int | None) -> str:
+    """The :attr:`Body.key` of the body with ``subgroup_id`` (None: the board)."""
+    return BOARD_KEY if subgroup_id is None else f"subgroup:{subgroup_id}"
+
+
 @dataclass(frozen=True)
 class Body:
     """The board (``subgroup_id`` None) or one of its sub-groups."""

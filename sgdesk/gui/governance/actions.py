@@ -32,24 +32,22 @@ from sgdesk.governance.rag import label
 from sgdesk.gui.governance.panels import (
     RAG_CHOICES,
     RAG_COLOURS,
-    FilterRow,
+    RegisterPanel,
+    add_when,
     beside,
     body_choices,
-    fit_short_columns,
     form,
-    hide_filtered,
     history_list,
     meeting_choices,
     organisation_choices,
+    saver,
     today,
     write,
 )
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import confirm
-from sgdesk.gui.widgets.filters import refill
 from sgdesk.gui.widgets.forms import button
 from sgdesk.gui.widgets.models import Field
-from sgdesk.gui.widgets.record_table import RecordTable
 from sgdesk.membership.bodies import body_by_key
 from sgdesk.membership.cells import optional_date
 from sgdesk.membership.seats import person_for
@@ -67,28 +65,15 @@ STATUS_FILTERS = [("Open", "open"), ("Any status", None), ("Done", "done"), ("Dr
 def action_row(action: LoggedAction, day) -> dict[str, Any]:
     rag = action.rag(day)
     return {"id": action.id, "reference": action.reference, "body": action.body_name, "body_key": action.body_key,
-            "raised_on": action.raised_on, "text": action.text, "owner": action.owner,
-            "owner_id": action.owner_organisation_id, "due_on": action.due_on, "status": action.status,
-            "rag": label(rag), "rag_key": rag, "update": action.latest_update or "",
-            "update_on": action.latest_update_on}
+            "text": action.text, "owner": action.owner, "owner_id": action.owner_organisation_id,
+            "due_on": action.due_on, "status": action.status, "rag": label(rag), "rag_key": rag,
+            "update": action.latest_update or ""}
 
 
-class ActionsPanel(QWidget):
+class ActionsPanel(RegisterPanel):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.count = 0
-        self.filters = FilterRow(self.apply_filters, "Search actions", "Reference, action, owner or update")
-        self.body = self.filters.combo("&Body:", "Body filter")
-        self.owner = self.filters.combo("O&wner:", "Owner filter")
-        self.status = self.filters.combo("S&tatus:", "Status filter")
-        self.rag = self.filters.combo("&RAG:", "RAG filter")
-        self.filters.finish()
-        refill(self.status, None, STATUS_FILTERS)
-        refill(self.rag, "Any RAG", RAG_CHOICES)
-        self.search = self.filters.search
-        self.table = RecordTable(context, "Action log", FIELDS, self._savers(), sort_column=None)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_selected())
+        super().__init__(context, "Action log", "Reference, action, owner or update", FIELDS, STATUS_FILTERS,
+                         self._savers(context), parent)
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -114,26 +99,11 @@ class ActionsPanel(QWidget):
 
     # -- loading and filtering -----------------------------------------------------------------------------
     def refresh(self) -> None:
-        bf, board_id = self.context.bf, self.context.board_id
-        actions = list_actions(bf, board_id)
+        actions = list_actions(self.context.bf, self.context.board_id)
         self.count = len(actions)
         day = today()
-        refill(self.body, "All bodies", body_choices(self.context))
-        owners = sorted({(a.owner_organisation, a.owner_organisation_id) for a in actions}, key=lambda o: o[0].casefold())
-        refill(self.owner, "All owners", owners)
-        self.table.set_rows([action_row(action, day) for action in actions])
-        fit_short_columns(self.table)
-        self.apply_filters()
-        self.show_selected()
-
-    def apply_filters(self) -> None:
-        proxy = self.table.proxy
-        proxy.set_value_filter("body_key", self.body.currentData())
-        proxy.set_value_filter("owner_id", self.owner.currentData())
-        proxy.set_value_filter("status", self.status.currentData())
-        proxy.set_value_filter("rag_key", self.rag.currentData())
-        proxy.set_search(self.search.text())
-        hide_filtered(self.table, status=self.status.currentData(), body=self.body.currentData())
+        self.show_rows([action_row(action, day) for action in actions],
+                       {(a.owner_organisation, a.owner_organisation_id) for a in actions})
 
     def show_target(self, target: dict[str, Any]) -> None:
         """Show what an Overview item names: a body's red actions, or those due by its next meeting."""
@@ -174,18 +144,20 @@ class ActionsPanel(QWidget):
             push.setEnabled(action.is_open and not read_only)
 
     # -- editing in place ----------------------------------------------------------------------------------
-    def _savers(self) -> dict:
-        bf = self.context.bf
+    @staticmethod
+    def _savers(context: AppContext) -> dict:
+        bf = context.bf
 
-        def saver(what: str, save):
-            return (lambda row: f"Change the {what} of {row['reference']}", save)
+        def reference(row: dict) -> str:
+            return row["reference"]
 
         return {
-            "text": saver("action", lambda ed, row, text: update_action(ed, bf, row["id"], {"text": text})),
-            "owner": saver("owner", lambda ed, row, text: set_owner(ed, bf, row["id"], text)),
-            "due_on": saver("due date", lambda ed, row, text: move_due(ed, bf, row["id"], optional_date(text),
-                                                                      made_on=today())),
-            "status": saver("status", lambda ed, row, text: set_status(ed, bf, row["id"], text, on=today())),
+            "text": saver("action", reference, lambda ed, row, text: update_action(ed, bf, row["id"], {"text": text})),
+            "owner": saver("owner", reference, lambda ed, row, text: set_owner(ed, bf, row["id"], text)),
+            "due_on": saver("due date", reference, lambda ed, row, text: move_due(
+                ed, bf, row["id"], optional_date(text), made_on=today())),
+            "status": saver("status", reference, lambda ed, row, text: set_status(ed, bf, row["id"], text,
+                                                                                on=today())),
             "update": (lambda row: f"Add an update to {row['reference']}",
                        lambda ed, row, text: add_progress(ed, bf, row["id"], text, made_on=today())),
         }
@@ -240,13 +212,12 @@ class ActionsPanel(QWidget):
         if action is None:
             return
         dialog = form(f"Update on {action.reference}", self, action.text)
-        dialog.add_text("note", "&Progress")
-        dialog.add_date("made_on", "&Date", today())
-        dialog.add_choice("meeting", "Reported at &meeting", meeting_choices(self.context, "(none)"))
+        dialog.add_text("progress", "&Progress")
+        add_when(dialog, self.context, "&Date", note=None)
         values = dialog.ask()
         if values is not None:
             write(self, self.context, f"Add an update to {action.reference}", lambda ed: add_progress(
-                ed, self.context.bf, action.id, values["note"], made_on=values["made_on"] or today(),
+                ed, self.context.bf, action.id, values["progress"], made_on=values["on"] or today(),
                 meeting_id=values["meeting"]), "Update not added")
 
     def mark_done(self) -> None:
@@ -255,9 +226,7 @@ class ActionsPanel(QWidget):
             return
         dialog = form(f"Close {action.reference}", self, action.text)
         dialog.add_choice("status", "&Status", [(s.capitalize(), s) for s in STATUSES if s != "open"])
-        dialog.add_date("on", "&On", today())
-        dialog.add_choice("meeting", "At &meeting", meeting_choices(self.context, "(none)"))
-        dialog.add_text("note", "&Note", placeholder="optional")
+        add_when(dialog, self.context, "&On")
         values = dialog.ask()
         if values is not None:
             write(self, self.context, f"Mark {action.reference} {values['status']}", lambda ed: set_status(
@@ -272,13 +241,11 @@ class ActionsPanel(QWidget):
         dialog = form(f"Move the due date of {action.reference}", self, f"{action.text} ({due}). The old date is "
                       "kept in the history.")
         dialog.add_date("due_on", "&New due date")
-        dialog.add_date("made_on", "&Moved on", today())
-        dialog.add_choice("meeting", "At &meeting", meeting_choices(self.context, "(none)"))
-        dialog.add_text("note", "&Why", placeholder="optional")
+        add_when(dialog, self.context, "&Moved on", "&Why")
         values = dialog.ask()
         if values is not None:
             write(self, self.context, f"Move the due date of {action.reference}", lambda ed: move_due(
-                ed, self.context.bf, action.id, values["due_on"], made_on=values["made_on"] or today(),
+                ed, self.context.bf, action.id, values["due_on"], made_on=values["on"] or today(),
                 meeting_id=values["meeting"], note=values["note"]), "Due date not moved")
 
     def carry(self) -> None:
@@ -288,14 +255,13 @@ class ActionsPanel(QWidget):
         dialog = form(f"Carry {action.reference}", self, f"Hand it to another body; it keeps its reference. Now with "
                       f"the {action.body_name}.")
         dialog.add_choice("body", "&To", [c for c in body_choices(self.context) if c[1] != action.body_key])
-        dialog.add_date("made_on", "&On", today())
-        dialog.add_choice("meeting", "At &meeting", meeting_choices(self.context, "(none)"))
+        add_when(dialog, self.context, "&On")
         values = dialog.ask()
         if values is not None:
             body = body_by_key(self.context.bf, self.context.board_id, values["body"])
             write(self, self.context, f"Carry {action.reference} to the {body.display_name}", lambda ed: carry_action(
-                ed, self.context.bf, action.id, body, made_on=values["made_on"] or today(),
-                meeting_id=values["meeting"]), "Not carried")
+                ed, self.context.bf, action.id, body, made_on=values["on"] or today(), meeting_id=values["meeting"],
+                note=values["note"]), "Not carried")
 
     def override(self) -> None:
         action = self.selected()

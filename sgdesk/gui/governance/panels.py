@@ -25,7 +25,7 @@ from sgdesk.errors import SGDeskError
 from sgdesk.governance.rag import LABELS, TEXT
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import show_error
-from sgdesk.gui.widgets.filters import filter_combo
+from sgdesk.gui.widgets.filters import filter_combo, refill
 from sgdesk.gui.widgets.forms import FormDialog
 from sgdesk.gui.widgets.record_table import RecordTable, section_label
 from sgdesk.membership.bodies import list_bodies
@@ -154,4 +154,59 @@ def hide_filtered(table: RecordTable, **chosen: object) -> None:
     """Hide the column of each field a filter has narrowed to one value (every row would say the same)."""
     keys = [field.key for field in table.records.fields]
     for key, value in chosen.items():
-        table.setColumnHidden(keys.index(key), value is not None)
+        if key in keys:
+            table.setColumnHidden(keys.index(key), value is not None)
+
+
+def saver(what: str, name: Callable[[dict], str], save: Callable) -> tuple[Callable[[dict], str], Callable]:
+    """A RecordTable saver: "Change the due date of B-2018-014" for Edit > Undo, and the write."""
+    return (lambda row: f"Change the {what} of {name(row)}", save)
+
+
+def add_when(dialog: FormDialog, context: AppContext, label: str, note: str | None = "&Note") -> None:
+    """The date (today by default) and the meeting a dated change belongs to, and a note if ``note`` names it."""
+    dialog.add_date("on", label, today())
+    dialog.add_choice("meeting", "At &meeting", meeting_choices(context, "(none)"))
+    if note:
+        dialog.add_text("note", note, placeholder="optional")
+
+
+class RegisterPanel(QWidget):
+    """A register's tab: filters by body, owner, status and RAG and a search box over its table, edited in place."""
+
+    def __init__(self, context: AppContext, name: str, placeholder: str, fields: list, statuses: list,
+                 savers: dict, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.count = 0
+        self.filters = FilterRow(self.apply_filters, f"Search {name.lower()}", placeholder)
+        self.body = self.filters.combo("&Body:", "Body filter")
+        self.owner = self.filters.combo("O&wner:", "Owner filter")
+        self.status = self.filters.combo("S&tatus:", "Status filter")
+        self.rag = self.filters.combo("&RAG:", "RAG filter")
+        self.filters.finish()
+        refill(self.status, None, statuses)
+        refill(self.rag, "Any RAG", RAG_CHOICES)
+        self.search = self.filters.search
+        self.table = RecordTable(context, name, fields, savers, sort_column=None)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_selected())
+
+    def show_selected(self) -> None:
+        raise NotImplementedError
+
+    def show_rows(self, rows: list[dict], owners: set[tuple[str, int]]) -> None:
+        """Show ``rows`` with the filters refilled (``owners``: (name, id) of those the rows name)."""
+        refill(self.body, "All bodies", body_choices(self.context))
+        refill(self.owner, "All owners", sorted(owners, key=lambda owner: owner[0].casefold()))
+        self.table.set_rows(rows)
+        fit_short_columns(self.table)
+        self.apply_filters()
+        self.show_selected()
+
+    def apply_filters(self) -> None:
+        proxy = self.table.proxy
+        for key, combo in (("body_key", self.body), ("owner_id", self.owner), ("status", self.status),
+                           ("rag_key", self.rag)):
+            proxy.set_value_filter(key, combo.currentData())
+        proxy.set_search(self.search.text())
+        hide_filtered(self.table, status=self.status.currentData(), body=self.body.currentData())

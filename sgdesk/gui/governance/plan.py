@@ -24,11 +24,11 @@ from sgdesk.gui.governance.panels import (
     RAG_CHOICES,
     RAG_COLOURS,
     FilterRow,
+    add_when,
     beside,
     fit_short_columns,
     form,
     history_list,
-    meeting_choices,
     organisation_choices,
     today,
     write,
@@ -197,12 +197,11 @@ class PlanPanel(QWidget):
         dialog.add_text("progress", "&Progress")
         dialog.add_text("quantitative", "&Quantitative data", placeholder="optional: figures that evidence it")
         dialog.add_text("qualitative", "Qua&litative data", placeholder="optional: what people say, audits find")
-        dialog.add_date("made_on", "&Date", today())
-        dialog.add_choice("meeting", "Reported at &meeting", meeting_choices(self.context, "(none)"))
+        add_when(dialog, self.context, "&Date", note=None)
         values = dialog.ask()
         if values is not None:
             write(self, self.context, f"Update objective {objective.number}", lambda ed: add_plan_update(
-                ed, self.context.bf, objective.id, made_on=values["made_on"] or today(), rag=values["rag"],
+                ed, self.context.bf, objective.id, made_on=values["on"] or today(), rag=values["rag"],
                 progress=values["progress"], quantitative=values["quantitative"], qualitative=values["qualitative"],
                 meeting_id=values["meeting"]), "Update not added")
 

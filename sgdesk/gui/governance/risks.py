@@ -38,26 +38,22 @@ from sgdesk.governance.risks import (
     update_risk,
 )
 from sgdesk.gui.governance.panels import (
-    RAG_CHOICES,
     RAG_COLOURS,
-    FilterRow,
+    RegisterPanel,
+    add_when,
     beside,
     body_choices,
-    fit_short_columns,
     form,
-    hide_filtered,
     history_list,
-    meeting_choices,
     organisation_choices,
+    saver,
     today,
     write,
 )
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import confirm
-from sgdesk.gui.widgets.filters import refill
 from sgdesk.gui.widgets.forms import button
 from sgdesk.gui.widgets.models import Field
-from sgdesk.gui.widgets.record_table import RecordTable
 from sgdesk.membership.bodies import body_by_key
 from sgdesk.membership.cells import optional_date
 from sgdesk.organisations import require_organisation
@@ -124,22 +120,10 @@ class HeatMapModel(QAbstractTableModel):
         return f"L{section + 1}" if orientation == Qt.Orientation.Horizontal else f"I{5 - section}"
 
 
-class RisksPanel(QWidget):
+class RisksPanel(RegisterPanel):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.count = 0
-        self.filters = FilterRow(self.apply_filters, "Search risks", "Reference, risk, owner or category")
-        self.body = self.filters.combo("&Body:", "Body filter")
-        self.owner = self.filters.combo("O&wner:", "Owner filter")
-        self.status = self.filters.combo("S&tatus:", "Status filter")
-        self.rag = self.filters.combo("&RAG:", "RAG filter")
-        self.filters.finish()
-        refill(self.status, None, STATUS_FILTERS)
-        refill(self.rag, "Any RAG", RAG_CHOICES)
-        self.search = self.filters.search
-        self.table = RecordTable(context, "Risk register", FIELDS, self._savers(), sort_column=None)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_selected())
+        super().__init__(context, "Risk register", "Reference, risk, owner or category", FIELDS, STATUS_FILTERS,
+                         self._savers(context), parent)
         self.heat = HeatMapModel()
         self.heat_view = QTableView()
         self.heat_view.setModel(self.heat)
@@ -178,26 +162,12 @@ class RisksPanel(QWidget):
         self.count = len(risks)
         self.bands = get_bands(bf, board_id)
         references = {a.id: a.reference for a in list_actions(bf, board_id)}
-        refill(self.body, "All bodies", body_choices(self.context))
-        refill(self.owner, "All owners", sorted({(r.owner, r.owner_organisation_id) for r in risks},
-                                                key=lambda o: o[0].casefold()))
-        self.table.set_rows([risk_row(risk, self.bands, references) for risk in risks])
-        fit_short_columns(self.table)
         self.heat.load(heat_map(risks, self.bands))
         self.bands_label.setText(f"Scores are likelihood × impact (each 1 to 5), residual after controls; bands "
-                                 f"{self.bands.describe()}. Double-click a risk's text, owner, category, next review "
-                                 "or status to change it.")
-        self.apply_filters()
-        self.show_selected()
-
-    def apply_filters(self) -> None:
-        proxy = self.table.proxy
-        proxy.set_value_filter("body_key", self.body.currentData())
-        proxy.set_value_filter("owner_id", self.owner.currentData())
-        proxy.set_value_filter("status", self.status.currentData())
-        proxy.set_value_filter("rag_key", self.rag.currentData())
-        proxy.set_search(self.search.text())
-        hide_filtered(self.table, status=self.status.currentData())
+                                 f"{self.bands.describe()}. Double-click a risk's text, owner, review date or status "
+                                 "to change it.")
+        self.show_rows([risk_row(risk, self.bands, references) for risk in risks],
+                       {(r.owner, r.owner_organisation_id) for r in risks})
 
     def show_target(self, target: dict[str, Any]) -> None:
         if "risk_id" in target:
@@ -231,20 +201,21 @@ class RisksPanel(QWidget):
             self.reviews.addItem(f"{review.reviewed_on:%d %b %Y}{where}: {review.likelihood} × {review.impact} = "
                                  f"{review.score}{note}")
 
-    def _savers(self) -> dict:
-        bf = self.context.bf
+    @staticmethod
+    def _savers(context: AppContext) -> dict:
+        bf = context.bf
 
-        def saver(what: str, save):
-            return (lambda row: f"Change the {what} of risk {row['reference']}", save)
+        def reference(row: dict) -> str:
+            return f"risk {row['reference']}"
 
         return {
-            "title": saver("title", lambda ed, row, text: update_risk(ed, bf, row["id"], {"title": text})),
-            "owner": saver("owner", lambda ed, row, text: update_risk(
+            "title": saver("title", reference, lambda ed, row, text: update_risk(ed, bf, row["id"], {"title": text})),
+            "owner": saver("owner", reference, lambda ed, row, text: update_risk(
                 ed, bf, row["id"], {"owner_organisation_id": require_organisation(bf, text)})),
-            "category": saver("category", lambda ed, row, text: update_risk(ed, bf, row["id"], {"category": text})),
-            "review_on": saver("next review", lambda ed, row, text: update_risk(
+            "review_on": saver("review date", reference, lambda ed, row, text: update_risk(
                 ed, bf, row["id"], {"review_on": optional_date(text)})),
-            "status": saver("status", lambda ed, row, text: set_risk_status(ed, bf, row["id"], text, on=today())),
+            "status": saver("status", reference, lambda ed, row, text: set_risk_status(ed, bf, row["id"], text,
+                                                                                     on=today())),
         }
 
     # -- the forms ------------------------------------------------------------------------------------------
@@ -267,8 +238,7 @@ class RisksPanel(QWidget):
         dialog = self._risk_form("New risk", None)
         dialog.add_choice("likelihood", "Residual li&kelihood", LEVELS, current=2)
         dialog.add_choice("impact", "Residual im&pact", LEVELS, current=3)
-        dialog.add_date("identified_on", "Identified &on", today())
-        dialog.add_choice("meeting", "At &meeting", meeting_choices(self.context, "(none)"))
+        add_when(dialog, self.context, "Identified &on", note=None)
         values = dialog.ask()
         if values is None:
             return
@@ -280,7 +250,7 @@ class RisksPanel(QWidget):
 
         def change(ed) -> None:
             self.new_id = add_risk(ed, self.context.bf, self.context.board_id, details,
-                                   identified_on=values["identified_on"] or today(), meeting_id=values["meeting"])
+                                   identified_on=values["on"] or today(), meeting_id=values["meeting"])
 
         if write(self, self.context, f"Add the risk {details.title}", change, "Risk not added"):
             self.table.select_id(self.new_id)
@@ -306,15 +276,13 @@ class RisksPanel(QWidget):
                       "show the trend.")
         dialog.add_choice("likelihood", "&Likelihood", LEVELS, current=risk.residual_likelihood)
         dialog.add_choice("impact", "&Impact", LEVELS, current=risk.residual_impact)
-        dialog.add_date("reviewed_on", "&Reviewed on", today())
-        dialog.add_choice("meeting", "At &meeting", meeting_choices(self.context, "(none)"))
-        dialog.add_date("next", "&Next review", None)
-        dialog.add_text("note", "N&ote", placeholder="optional")
+        add_when(dialog, self.context, "&Reviewed on")
+        dialog.add_date("next", "Next re&view", None)
         values = dialog.ask()
         if values is not None:
             write(self, self.context, f"Review risk {risk.reference}", lambda ed: review_risk(
                 ed, self.context.bf, risk.id, values["likelihood"], values["impact"],
-                reviewed_on=values["reviewed_on"] or today(), meeting_id=values["meeting"], note=values["note"],
+                reviewed_on=values["on"] or today(), meeting_id=values["meeting"], note=values["note"],
                 next_review_on=values["next"]), "Review not recorded")
 
     def link(self) -> None:

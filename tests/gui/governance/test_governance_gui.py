@@ -130,7 +130,7 @@ def test_carry_and_override_through_their_forms(fill_form, governance, monkeypat
     bf = governance.context.bf
     action_id = find_action(bf, 1, "M-2018-028")
     panel.table.select_id(action_id)
-    fill_form(monkeypatch, body="board", made_on="07/02/2019")
+    fill_form(monkeypatch, body="board", on="07/02/2019")
     panel.carry()
     assert (get_action(bf, action_id).reference, get_action(bf, action_id).body_name) == ("M-2018-028",
                                                                                           "Southend LSCB")
@@ -151,7 +151,7 @@ def test_a_review_through_the_form_changes_the_trend_and_the_heat_map(fill_form,
     assert panel.heat.index(5 - before.residual_impact, before.residual_likelihood - 1).data() == "1"
     meeting = bf.scalar("SELECT id FROM meeting WHERE meets_on = '2019-02-06'")
     panel.table.select_id(risk_id)
-    fill_form(monkeypatch, likelihood=3, impact=4, reviewed_on="06/02/2019", meeting=meeting, note="Local triage")
+    fill_form(monkeypatch, likelihood=3, impact=4, on="06/02/2019", meeting=meeting, note="Local triage")
     panel.review()
     row = next(r for r in rows(panel.table) if r["id"] == risk_id)
     assert (row["residual"], row["rag"], row["trend"]) == (12, "Amber", "\u2193 falling")
@@ -174,7 +174,7 @@ def test_a_progress_update_on_an_objective(fill_form, governance, monkeypatch):
     panel = governance.plan
     objective = rows(panel.table)[6]
     panel.table.select_id(objective["id"])
-    fill_form(monkeypatch, rag="green", progress="Young people's panel meets monthly", made_on="20/03/2019")
+    fill_form(monkeypatch, rag="green", progress="Young people's panel meets monthly", on="20/03/2019")
     panel.add_update()
     row = next(r for r in rows(panel.table) if r["id"] == objective["id"])
     assert (row["rag"], row["progress"], row["made_on"]) == ("Green", "Young people's panel meets monthly",
