@@ -62,7 +62,7 @@ FIELDS = [
     Field("reference", "Ref"), Field("title", "Risk", "text", True, 175), Field("owner", "Owner", "text", True, 95),
     Field("inherent", "Inherent", "int", width=76), Field("residual", "Residual", "int", width=78), Field("rag", "RAG", colours=RAG_COLOURS),
     Field("trend", "Trend"), Field("review_on", "Review by", "date", True), Field("status", "Status", "text", True),
-    Field("actions", "Mitigating actions"),
+    Field("actions", "Actions"),
 ]
 STATUS_FILTERS = [("Open", "open"), ("Any status", None), ("Closed", "closed")]
 LEVELS = [(str(n), n) for n in range(1, 6)]
