@@ -355,7 +355,7 @@ class Generator(StressBoard):
 
     # -- meeting papers --------------------------------------------------------------------------------------
     def papers(self) -> None:
-        papers = Papers(self)
+        papers = Papers(self, self.sizes.actions, self.sizes.risks)
         papers.play()
         papers.write()
 

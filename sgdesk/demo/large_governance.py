@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
 from sgdesk.demo.large_data import BUSINESS_UNIT, STATUTORY
-from sgdesk.demo.large_rows import day_between, spread
+from sgdesk.demo.large_rows import StressBoard, day_between, spread
 from sgdesk.governance.actions import AMBER_DAYS, body_prefix
 from sgdesk.governance.risks import REVIEW_MONTHS, months_on
 from sgdesk.membership.bodies import Body
-
-if TYPE_CHECKING:
-    from sgdesk.demo.large import Generator
 
 VERBS = ("Report on", "Review", "Circulate", "Agree", "Audit", "Map", "Refresh", "Bring a paper on", "Share",
          "Write to partners about")
@@ -51,8 +47,9 @@ ACTION_COLUMNS = ("id", "board_id", "reference", "subgroup_id", "meeting_id", "a
 class Papers:
     """Actions, risks and plans for every board, from its meetings."""
 
-    def __init__(self, gen: "Generator") -> None:
+    def __init__(self, gen: StressBoard, actions: int, risks: int) -> None:
         self.gen, self.rng = gen, gen.rng
+        self.sizes = (actions, risks)
         self.actions: list[dict] = []
         self.events: list[dict] = []
         self.risks: list[dict] = []
@@ -70,8 +67,8 @@ class Papers:
             meetings[row["board_id"]].append((row["id"], row["subgroup_id"], dt.date.fromisoformat(row["meets_on"]),
                                               row["status"]))
         short = {row[0]: row[1] for row in gen.bf.query("SELECT id, coalesce(short_name, name) FROM subgroup")}
-        per_board = spread(gen.sizes.actions, [45, 30, 25])
-        risks_per_board = spread(gen.sizes.risks, [1, 1, 1])
+        per_board = spread(self.sizes[0], [45, 30, 25])
+        risks_per_board = spread(self.sizes[1], [1, 1, 1])
         owners = [gen.orgs[name] for name in (*STATUTORY, BUSINESS_UNIT)] + self.rng.sample(
             [org_id for name, org_id in gen.orgs.items() if name not in STATUTORY], 12)
         for index, board_id in enumerate(gen.boards):

@@ -29,7 +29,7 @@ _QUERIES: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
-def governance_findings(bf: BoardFile, today: dt.date | None = None) -> list[Finding]:
+def governance_checks(bf: BoardFile, today: dt.date | None = None) -> list[Finding]:
     today = today or dt.date.today()
     findings = []
     for level, sql, what, fix in _QUERIES:

@@ -18,7 +18,7 @@ def register(registry) -> None:
         story_pdf,
     )
     from sgdesk.governance.attention import governance_attention
-    from sgdesk.governance.checks import governance_findings
+    from sgdesk.governance.checks import governance_checks
     from sgdesk.governance.demo import build_governance_demo
     from sgdesk.governance.importers import (
         ActionsImport,
@@ -53,13 +53,13 @@ def register(registry) -> None:
              "Business plan progress"),
             ("risk-summary", "Risk register summary: heat map and risks by residual score", risk_summary_story,
              "Risk register")):
-        registry.add_export(appendix_export(Export(name, description, ("pdf",), story_pdf(story, subject)), story))
+        registry.add_export(appendix_export(name, description, story_pdf(story, subject), story))
     registry.add_appendix(Appendix("plan-progress", "Business plan progress", business_plan_story, order=50))
     registry.add_appendix(Appendix("risk-summary", "Risk register summary", risk_summary_story, order=55,
                                    in_pack=False))
     registry.add_view(SidebarView("governance", "Actions & risks", "sgdesk.gui.governance.view:GovernanceView", 12))
     registry.add_demo_part(50, "action log, risk register and business plan", build_governance_demo)
     registry.add_attention(governance_attention)
-    registry.add_check(governance_findings)
+    registry.add_check(governance_checks)
     registry.add_years(lambda bf, board_id: years_from_dates(
         bf, "SELECT DISTINCT raised_on FROM board_action WHERE board_id = ?", board_id))

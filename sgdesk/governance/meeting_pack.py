@@ -13,7 +13,7 @@ from typing import Any
 from sgdesk.branding import document_spec, load_branding
 from sgdesk.dates import format_date
 from sgdesk.errors import InputError
-from sgdesk.exporting import ExportRequest, ExportResult
+from sgdesk.exporting import ExportRequest, ExportResult, Progress, no_progress
 from sgdesk.governance.actions import AMBER_DAYS, LoggedAction
 from sgdesk.governance.papers import (
     ACTIONS,
@@ -200,8 +200,9 @@ def pack_title(papers: MeetingPapers) -> str:
     return f"{papers.body.display_name} meeting papers, {format_date(papers.meeting.meets_on)}"
 
 
-def export_meeting_pack(bf: BoardFile, request: ExportRequest) -> ExportResult:
+def export_meeting_pack(bf: BoardFile, request: ExportRequest, progress: Progress = no_progress) -> ExportResult:
     """Write the papers for ``request.options["meeting"]`` as PDF or Word."""
+    progress(0, 2, "Reading the registers…")
     from sgdesk.pack.pdf_pack import contents, cover
 
     papers = meeting_papers(bf, chosen_meeting(bf, request.board_id, request.options))
@@ -213,6 +214,7 @@ def export_meeting_pack(bf: BoardFile, request: ExportRequest) -> ExportResult:
     branding = load_branding(bf, request.board_id)
     sections = sections_story(bf, papers)
     notes = tuple(_notes(papers))
+    progress(1, 2, "Laying out the pages…")
     if request.format == "docx":
         from sgdesk.office.story import read_story
         from sgdesk.office.word import WordDocument

@@ -13,7 +13,7 @@ import pytest
 from sgdesk.cli import main
 from sgdesk.exporting import ExportRequest
 from sgdesk.fyear import Period
-from sgdesk.governance.checks import governance_findings
+from sgdesk.governance.checks import governance_checks
 from sgdesk.governance.reports import actions_report
 from sgdesk.governance.risks import get_bands, list_risks
 from sgdesk.pack.export import export_pack
@@ -62,9 +62,9 @@ def test_the_business_plan_report_for_a_year(demo_path, capsys):
 
 
 def test_the_checks_find_nothing_wrong_in_the_demo_and_name_a_bad_date(demo):
-    assert [f.level for f in governance_findings(demo)] == ["ok"]
+    assert [f.level for f in governance_checks(demo)] == ["ok"]
     demo.conn.execute("UPDATE board_action SET due_on = '2017-01-01' WHERE reference = 'B-2017-003'")
-    [finding] = governance_findings(demo)
+    [finding] = governance_checks(demo)
     assert str(finding) == ("[PROBLEM] Actions due before they were raised (1): B-2017-003 - move their due dates in "
                             "the Actions view")
 

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from sgdesk.activity import main_year, years_with_records
 from sgdesk.exporting import Export, ExportRequest, ExportResult
 from sgdesk.fyear import FinancialYear, Period
-from sgdesk.gui.widgets.export_dialog import show_exported
+from sgdesk.gui.widgets.export_dialog import run_export, show_exported
 from sgdesk.gui.widgets.file_dialogs import EXPORTS, save_file
 from sgdesk.gui.widgets.help import explain
 from sgdesk.gui.widgets.page_preview import FIT_WIDTH, ZOOMS, PagePreview, RenderedPages
@@ -94,10 +94,7 @@ def output_label(output: Output) -> str:
 
 def run_output(output: Output, path: Path, request: ExportRequest, progress: Progress) -> ExportResult:
     """Write ``output`` for ``request`` from the board file at ``path`` (in a worker thread)."""
-    from sgdesk.store import open_board_file
-
-    with open_board_file(path, read_only=True) as bf:
-        return output.export.run(bf, request, progress.update)
+    return run_export(path, output.export, request, progress)
 
 
 class PackOptions(QGroupBox):

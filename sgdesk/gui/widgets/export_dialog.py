@@ -91,14 +91,20 @@ class ExportDialog(FormDialog):
         return path, bool(self.fields["draft"].isChecked())  # type: ignore[attr-defined]
 
 
+def run_export(board_path: Path, export: Export, request: ExportRequest, progress: Progress) -> ExportResult:
+    """Write ``export`` for ``request`` from the board file at ``board_path``, on a read-only connection of its own
+    (in a worker thread)."""
+    from sgdesk.store import open_board_file
+
+    with open_board_file(board_path, read_only=True) as bf:
+        return export.run(bf, request, progress.update)
+
+
 def export_in_background(parent: QWidget, board_path: Path, export: Export, request: ExportRequest,
                          on_done: Callable[[ExportResult], None] | None = None) -> Progress:
     """Write ``export`` for ``request`` from the board file at ``board_path``, off the UI thread."""
     def work(progress: Progress) -> ExportResult:
-        from sgdesk.store import open_board_file
-
-        with open_board_file(board_path, read_only=True) as bf:
-            return export.run(bf, request)
+        return run_export(board_path, export, request, progress)
 
     return run_in_background(parent, f"Writing {request.out.name}…", work,
                              on_done=on_done or (lambda result: show_exported(parent, result)))

@@ -148,9 +148,10 @@ class FilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
         model = self.sourceModel()
         if self._values:
-            row = model.row_dict(source_row)
+            row = model.row_at(source_row)
             for key, wanted in self._values.items():
-                if not (row.get(key) in wanted if isinstance(wanted, (set, frozenset)) else row.get(key) == wanted):
+                value = row.get(key) if isinstance(row, dict) else getattr(row, key, None)
+                if not (value in wanted if isinstance(wanted, (set, frozenset)) else value == wanted):
                     return False
         if not self._words:
             return True

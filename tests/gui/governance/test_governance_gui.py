@@ -20,7 +20,7 @@ def governance(window):
 
 def rows(table) -> list[dict]:
     model = table.model()
-    return [table.records.row_dict(model.mapToSource(model.index(r, 0)).row()) for r in range(model.rowCount())]
+    return [table.records.row_at(model.mapToSource(model.index(r, 0)).row()) for r in range(model.rowCount())]
 
 
 def cell(table, row_id: int, key: str):
