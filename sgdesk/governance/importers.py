@@ -201,7 +201,7 @@ class ActionsImport(ImportKind):
             body = resolve_body(bf, board_id, row, source, problems)
             if row["reference"]:
                 references.is_repeat(row["reference"].casefold(), row.number, row.header("reference", "Reference"), row["reference"],
-                                     "is the reference of two rows", "give each action its own reference")
+                                     "is listed twice", "give each action its own reference")
             kind, detail = row["source"] or ("meeting", None)
             raised = row["raised_on"]
             owner_id, person = _owner(bf, row, raised, source, problems)
@@ -449,7 +449,7 @@ class RisksImport(ImportKind):
             body = resolve_body(bf, board_id, row, source, problems)
             if row["reference"]:
                 references.is_repeat(row["reference"].casefold(), row.number, row.header("reference", "Reference"), row["reference"],
-                                     "is the reference of two rows", "give each risk its own reference")
+                                     "is listed twice", "give each risk its own reference")
             owner_id, _person = _owner(bf, row, None, source, problems)
             likelihood, impact = row["likelihood"], row["impact"]
             inherent = (row["inherent_likelihood"] or likelihood, row["inherent_impact"] or impact)
@@ -582,7 +582,7 @@ class BusinessPlanImport(ImportKind):
                 continue
             known = next((p for p in plans if period is None or p.period == period), None)
             numbers.is_repeat((period or known.period, row["number"].casefold()), row.number, row.header("number", "Number"), row["number"],
-                              "is in the plan twice", "give each objective its own number")
+                              "is listed twice", "give each objective its own number")
             lead = self._lead(bf, board_id, row, source, problems)
             if lead is None:
                 continue

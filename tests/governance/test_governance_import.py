@@ -55,8 +55,8 @@ def test_a_messy_action_log_names_every_bad_row_and_imports_nothing(demo, tmp_pa
         "actions.csv row 7, column 'Status': 'Done' has no date done; fill in the Date done column for this row",
         "actions.csv row 8, column 'By when': '1 May 2018' is before the meeting date; give a due date on or after the "
         "date the action was agreed",
-        "actions.csv row 9, column 'Ref': 'LOG-7' is the reference of two rows (also row 4); give each action "
-        "its own reference",
+        "actions.csv row 9, column 'Ref': 'LOG-7' is listed twice (also row 4); give each action its own "
+        "reference",
         "actions.csv row 10, column 'By when': '31/09/2018' is not a due date; write a date (30/06/2018), a month "
         "(June 2018), Next meeting, or Ongoing",
         "actions.csv row 10, column 'Status': 'Finished-ish' is not an action status; write Open, Done, Dropped or "
