@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from sgdesk.gui.governance.actions import ActionsPanel
@@ -20,6 +18,7 @@ TABS = ("actions", "risks", "plan")
 class GovernanceView(BoardView):
     key = "governance"
     title = "Actions & risks"
+    help_page = "actions-and-risks.html"
     watched_tables = frozenset({"board_action", "action_event", "risk", "risk_review", "risk_action", "plan",
                                 "plan_objective", "plan_update", "organisation", "subgroup", "meeting", "person",
                                 "board_setting", "board"})
@@ -41,12 +40,11 @@ class GovernanceView(BoardView):
             "No actions, risks or business plan yet",
             "Log the actions each meeting agrees, keep the risk register and record progress on the business plan "
             "here; Meetings > Prepare papers… then makes each meeting's papers from them. Start with an action, or "
-            "import a log kept in Excel (File > Import: actions, risks or business-plan).", "Add the first action")
+            "import a log kept in Excel (File > Import: actions, risks or business-plan).", "Add the first action",
+            help_page=self.help_page)
         self.empty.action_clicked.connect(self._first_action)
         self.stack = EmptyOr(column(row(heading, None), (self.tabs, 1)), self.empty)
         QVBoxLayout(self).addWidget(self.stack)
-        find = QShortcut(QKeySequence.StandardKey.Find, self, self.find)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.refresh()
 
     def refresh(self) -> None:
@@ -57,12 +55,6 @@ class GovernanceView(BoardView):
             panel.refresh()
         self.stack.show_body(any(panel.count for panel in self.panels))
         self.empty.setEnabled(not self.context.read_only)
-
-    def find(self) -> None:
-        """Ctrl+F: to the search box of the tab on show."""
-        search = self.panels[self.tabs.currentIndex()].search
-        search.setFocus()
-        search.selectAll()
 
     def show_target(self, target: dict[str, Any]) -> None:
         if target.get("tab") in TABS:

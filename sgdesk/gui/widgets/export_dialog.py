@@ -12,10 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QMessageBox,
@@ -25,14 +24,11 @@ from PySide6.QtWidgets import (
 
 from sgdesk.errors import InputError
 from sgdesk.exporting import Export, ExportRequest, ExportResult
+from sgdesk.gui.widgets.file_dialogs import EXPORTS, last_folder, note_folder, save_file
 from sgdesk.gui.widgets.forms import FormDialog
 from sgdesk.gui.widgets.tasks import Progress, run_in_background
 
 FORMAT_NAMES = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "csv": "CSV"}
-
-
-def documents_folder() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
 
 
 def safe_filename(text: str) -> str:
@@ -54,7 +50,7 @@ class ExportDialog(FormDialog):
         self.export = export
         formats = [(f"{FORMAT_NAMES.get(fmt, fmt.upper())} (.{fmt})", fmt) for fmt in export.formats]
         self.format = self.add_choice("format", "&Format", formats, current=export.formats[0])
-        self.path = QLineEdit(str(documents_folder() / f"{safe_filename(filename)}.{export.formats[0]}"))
+        self.path = QLineEdit(str(last_folder(EXPORTS) / f"{safe_filename(filename)}.{export.formats[0]}"))
         self.path.setAccessibleName("File")
         self.fields["path"] = self.path
         browse = QPushButton("&Browse…")
@@ -75,10 +71,9 @@ class ExportDialog(FormDialog):
             self.path.setText(str(path.with_suffix(f".{self.format.currentData()}")))
 
     def browse(self) -> None:
-        fmt = self.format.currentData()
-        chosen, _ = QFileDialog.getSaveFileName(self, "Save as", self.path.text(), f"*.{fmt}")
-        if chosen:
-            self.path.setText(chosen)
+        chosen = save_file(self, EXPORTS, "Save as", self.path.text(), f"*.{self.format.currentData()}")
+        if chosen is not None:
+            self.path.setText(str(chosen))
             self._match_suffix()
 
     def save(self) -> tuple[Path, bool]:
@@ -88,6 +83,7 @@ class ExportDialog(FormDialog):
         path = Path(text).with_suffix(f".{self.format.currentData()}")
         if not path.parent.is_dir():
             raise InputError(f"The folder {path.parent}", "does not exist", "choose a folder with Browse")
+        note_folder(EXPORTS, path)
         return path, bool(self.fields["draft"].isChecked())  # type: ignore[attr-defined]
 
 

@@ -49,13 +49,6 @@ def test_the_action_log_opens_on_the_open_actions_and_filters_by_body_rag_and_wo
     assert len(rows(panel.table)) == len(list_actions(bf, 1))
 
 
-def test_ctrl_f_goes_to_the_search_box_of_the_tab_on_show(governance, qtbot):
-    governance.tabs.setCurrentIndex(1)
-    governance.risks.table.setFocus()
-    qtbot.keyClick(governance.risks.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert governance.risks.search.hasFocus()
-
-
 def test_a_due_date_changed_in_place_is_kept_in_the_history_and_undo_puts_it_back(window, governance):
     panel = governance.actions
     bf = governance.context.bf

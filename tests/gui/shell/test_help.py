@@ -77,7 +77,7 @@ def test_each_views_empty_state_on_a_new_board_links_to_its_page(qtbot, settings
     window = MainWindow(settings)
     qtbot.addWidget(window)
     window.open_path(path)
-    for key in ("membership", "meetings", "training", "assessment", "finance"):
+    for key in ("membership", "meetings", "governance", "training", "assessment", "finance"):
         view = window.show_view(key)
         assert view.stack.currentWidget() is view.empty, key
         view.empty.help_link.linkActivated.emit(view.empty.help_link.text().split('"')[1])
