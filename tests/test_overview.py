@@ -57,7 +57,10 @@ def test_a_full_session_is_not_offered_and_past_meetings_give_the_last_held(demo
     found = at_a_glance(demo, dt.date(2018, 9, 1))
     assert "Designated safeguarding lead refresher" not in found["Training sessions with places"][0]
     later = at_a_glance(demo, dt.date(2026, 1, 1))
-    assert later["Next meetings"] == ("Last held: 6 Feb 2019, 14:00: Board, Civic Centre, Victoria Avenue, Southend",)
+    papers = demo.scalar("SELECT count(*) FROM forward_item f JOIN meeting m ON m.id = f.meeting_id "
+                         "WHERE m.meets_on = '2019-02-06'")       # the meeting papers demo plans its agenda
+    assert later["Next meetings"] == (f"Last held: 6 Feb 2019, 14:00: Board, Civic Centre, Victoria Avenue, Southend "
+                                      f"({papers} papers due)",)
 
 
 def test_the_years_spend_against_its_budget(demo):
