@@ -38,7 +38,7 @@ def kind_section(kind: ImportKind) -> str:
              "| Column | Required | Also accepted | What to put |", "| --- | --- | --- | --- |"]
     for label, required, aliases, help_text in describe_columns(kind):
         lines.append(f"| {_cell(label)} | {required} | {_cell(aliases) or '-'} | {_cell(help_text)} |")
-    if kind.extra_columns:
+    if kind.extra_columns_help:
         lines += ["", kind.extra_columns_help]
     example = [c.example for c in kind.columns]
     if any(example):

@@ -169,7 +169,14 @@ class ImportKind:
     extra_columns: ClassVar[bool] = False
     extra_columns_help: ClassVar[str] = ""
 
-    # -- step 1: headers and cells ----------------------------------------------------
+    # -- step 1: the source, its headers and cells ---------------------------------------
+    def read(self, source: str | Path) -> Any:
+        """The source as a table whose first non-blank row holds the headings; a kind that reads
+        published layouts (title rows, years as columns) returns its own table for ``parse_rows``."""
+        from sgdesk.importing.sources import read_table
+
+        return read_table(source)
+
     def match_headers(self, headers: tuple[str, ...], source: str, problems: list[Problem]) -> dict[str, int]:
         positions: dict[str, int] = {}
         seen: dict[str, int] = {}
@@ -256,9 +263,7 @@ def run_import(bf: BoardFile, kind: ImportKind, source: str | Path, board_id: in
 
     Raises :class:`ImportProblems` listing every problem found; nothing is written then.
     """
-    from sgdesk.importing.sources import read_table
-
-    table = read_table(source)
+    table = kind.read(source)
     problems: list[Problem] = []
     rows = kind.parse_rows(table, problems)
     if not rows and not problems:
