@@ -32,6 +32,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "sgdesk.assessment.feature",
     "sgdesk.training.feature",
     "sgdesk.governance.feature",
+    "sgdesk.indicators.feature",
     "sgdesk.pack.feature",  # last: it wraps every report registered before it as an export
 )
 
@@ -92,7 +93,7 @@ class Registry:
 
     def add_demo_part(self, order: int, name: str, part: DemoPart) -> None:
         """Demo parts run in ``order`` (core 0, membership 10, finance 20, assessment 30, training 40,
-        governance 50)."""
+        governance 50, indicators 60)."""
         self.demo_parts.append((order, name, part))
         self.demo_parts.sort(key=lambda item: item[0])
 

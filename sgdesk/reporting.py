@@ -34,12 +34,27 @@ class ReportColumn:
         return self.kind != "text" and self.kind != "date"
 
 
+@dataclass(frozen=True)
+class Picture:
+    """A small figure drawn in a table cell (a trend line) as PNG, with the words it stands for."""
+
+    png: bytes
+    width_pt: float
+    height_pt: float
+    alt_text: str
+
+
 @dataclass
 class ReportTable:
     title: str
     columns: list[ReportColumn]
     rows: list[dict[str, Any]]
     notes: list[str] = field(default_factory=list)
+    #: colours behind cells, by (row index, column key), e.g. a RAG rating's "#C6EFCE"; for outputs that
+    #: show colour. The cell's text says the same, so nothing is told by colour alone.
+    fills: dict[tuple[int, str], str] = field(default_factory=dict)
+    #: small figures in cells, by (row index, column key), for outputs that show pictures
+    pictures: dict[tuple[int, str], Picture] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

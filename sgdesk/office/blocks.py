@@ -15,19 +15,27 @@ from typing import Union
 
 from sgdesk.money import parse_money
 from sgdesk.office.layout import cell_texts, fit_widths, usable_width_pt
-from sgdesk.reporting import ColumnKind, ReportColumn, ReportTable
+from sgdesk.reporting import ColumnKind, Picture, ReportColumn, ReportTable
 
 _MONEY = re.compile(r"\(?[-−–]?£?[-−–]?\d{1,3}(,\d{3})*\.\d\d\)?|[-−–]?£\d{1,3}(,\d{3})*(\.\d\d)?")
 _PERCENT = re.compile(r"-?\d+(\.\d+)?%")
 _WHOLE = re.compile(r"-?\d{1,3}(,\d{3})*|-?\d+")
-_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
+_DECIMAL = re.compile(r"-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?")
 _NO_FIGURE = frozenset({"", "n/a", "-", "–", "—"})  # cells that hold no figure in a column of figures
+#: cells that stand in a column of figures but keep their text: published marks (x not available, c
+#: suppressed, .. not applicable) and figures marked provisional, "15.2 (p)"
+_MARKED = re.compile(r"x|c|\.\.|z|low|:|.+ \(p\)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Cell:
+    """A cell as a reader sees it; ``fill`` is a colour behind it ("#C6EFCE"), ``picture`` a small figure
+    drawn in it (its words in ``picture.alt_text``)."""
+
     text: str
     bold: bool = False
+    fill: str | None = None
+    picture: Picture | None = None
 
 
 @dataclass
@@ -91,7 +99,8 @@ def report_table_block(table: ReportTable, orientation: str) -> TableBlock:
     texts = cell_texts(table)
     return TableBlock(
         header=[column.label for column in table.columns],
-        rows=[[Cell(text) for text in row] for row in texts],
+        rows=[[Cell(text, fill=table.fills.get((index, column.key))) for text, column in zip(row, table.columns)]
+              for index, row in enumerate(texts)],
         aligns=["R" if column.numeric else "L" for column in table.columns],
         weights=fit_widths(table, texts, usable_width_pt(orientation)),
         title=table.title,
@@ -112,6 +121,8 @@ def _kind(texts: list[str]) -> ColumnKind:
 def _value(text: str, kind: ColumnKind) -> object:
     if kind != "text" and text in _NO_FIGURE:
         return None
+    if kind != "text" and _MARKED.fullmatch(text):
+        return text
     if kind == "money":
         return parse_money(text)
     if kind == "percent":
@@ -120,7 +131,7 @@ def _value(text: str, kind: ColumnKind) -> object:
     if kind == "int":
         return int(text.replace(",", ""))
     if kind == "decimal":
-        return Decimal(text)
+        return Decimal(text.replace(",", ""))
     return text
 
 
@@ -131,13 +142,21 @@ def typed_table(block: TableBlock) -> ReportTable:
     text in the first column.
     """
     body = [row for index, row in enumerate(block.rows) if index not in block.section_rows]
-    kinds = [_kind([row[c].text for row in body if c < len(row) and row[c].text not in _NO_FIGURE])
+    kinds = [_kind([row[c].text for row in body
+                    if c < len(row) and row[c].text not in _NO_FIGURE and not _MARKED.fullmatch(row[c].text)])
              for c in range(len(block.header))]
     columns = [ReportColumn(f"c{index}", label, kind) for index, (label, kind) in enumerate(zip(block.header, kinds))]
     rows = []
+    fills: dict[tuple[int, str], str] = {}
+    pictures: dict[tuple[int, str], Picture] = {}
     for index, row in enumerate(block.rows):
         if index in block.section_rows:
             rows.append({"c0": row[0].text if row else ""})
             continue
         rows.append({column.key: _value(cell.text, column.kind) for column, cell in zip(columns, row)})
-    return ReportTable(block.title or "Table", columns, rows, list(block.notes))
+        for column, cell in zip(columns, row):
+            if cell.fill:
+                fills[(index, column.key)] = cell.fill
+            if cell.picture:
+                pictures[(index, column.key)] = cell.picture
+    return ReportTable(block.title or "Table", columns, rows, list(block.notes), fills, pictures)

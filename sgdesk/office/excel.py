@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from sgdesk.money import pence_to_decimal
 from sgdesk.office.layout import cell_texts, column_weights, orientation_for
 from sgdesk.office.package import document_time, save_package
-from sgdesk.reporting import ReportColumn, ReportTable, neutralise
+from sgdesk.reporting import Picture, ReportColumn, ReportTable, neutralise
 
 if TYPE_CHECKING:
     from sgdesk.pdf import DocumentSpec
@@ -70,14 +70,26 @@ def sheet_names(tables: list[ReportTable]) -> list[str]:
     return names
 
 
-def write_xlsx(out: str | os.PathLike[str] | BinaryIO, spec: "DocumentSpec", tables: list[ReportTable]) -> None:
-    """Write ``tables`` to ``out`` as a workbook, one sheet each, dated ``spec.generated_on``.
+def _sheets(tables: list[ReportTable], stack: bool) -> list[list[ReportTable]]:
+    """The tables of each sheet: one each, or (``stack``) each run of tables with the same title together."""
+    groups: list[list[ReportTable]] = []
+    for table in tables:
+        if stack and groups and groups[-1][0].title == table.title:
+            groups[-1].append(table)
+        else:
+            groups.append([table])
+    return groups
+
+
+def write_xlsx(out: str | os.PathLike[str] | BinaryIO, spec: "DocumentSpec", tables: list[ReportTable], *,
+               stack: bool = False) -> None:
+    """Write ``tables`` to ``out`` as a workbook, one sheet each, dated ``spec.generated_on``; with
+    ``stack``, a run of tables with the same title (the tables under one heading of an appendix) shares
+    a sheet, one under another, each with its own header row.
 
     The same spec and tables give byte-identical files.
     """
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -86,38 +98,88 @@ def write_xlsx(out: str | os.PathLike[str] | BinaryIO, spec: "DocumentSpec", tab
     properties.title, properties.subject, properties.creator = spec.title, spec.subject, spec.author
     properties.lastModifiedBy = spec.author
     properties.created = properties.modified = when
-    header_font = Font(bold=True, color="FFFFFF")
-    header_fill = PatternFill("solid", fgColor=spec.accent.lstrip("#").upper())
-    wrap = Alignment(wrap_text=True, vertical="top")
     if not tables:
         workbook.create_sheet(sheet_names([ReportTable(spec.title, [], [])])[0]).append([NOTHING])
-    for table, name in zip(tables, sheet_names(tables)):
+    groups = _sheets(tables, stack)
+    for group, name in zip(groups, sheet_names([group[0] for group in groups])):
         sheet = workbook.create_sheet(name)
-        sheet.append([column.label for column in table.columns])
-        for cell in sheet[1]:
-            cell.font, cell.fill = header_font, header_fill
-            cell.alignment = Alignment(wrap_text=True, vertical="bottom")
-        for row in table.rows:
-            sheet.append([cell_value(row.get(column.key), column) for column in table.columns])
-            for cell, column in zip(sheet[sheet.max_row], table.columns):
-                cell.number_format = number_format(column, cell.value)
-                if isinstance(cell.value, str) and len(cell.value) > _MAX_WIDTH:
-                    cell.alignment = wrap
-        widths = column_weights(table, cell_texts(table), _MAX_WIDTH)
-        for index, width in enumerate(widths, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = width + 2
-        last = get_column_letter(len(table.columns))
-        sheet.freeze_panes = "A2"
-        sheet.auto_filter.ref = f"A1:{last}{max(sheet.max_row, 1)}"
-        if table.notes:
-            sheet.append([])
-            for note in table.notes:
-                sheet.append([neutralise(note)])
-                sheet.cell(sheet.max_row, 1).font = Font(italic=True)
-        _print_setup(sheet, spec, orientation_for([table]))
+        for number, table in enumerate(group):
+            if number:
+                sheet.append([])
+            _table(sheet, table, spec, alone=len(group) == 1)
+        _print_setup(sheet, spec, orientation_for(group))
     buffer = io.BytesIO()
     workbook.save(buffer)
     save_package(out, buffer.getvalue(), spec.generated_on)
+
+
+def _table(sheet: Any, table: ReportTable, spec: "DocumentSpec", *, alone: bool) -> None:
+    """``table`` below what the sheet holds: header, rows, notes; a table ``alone`` on its sheet gets a
+    frozen header with a filter."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    header_font = Font(bold=True, color="FFFFFF")
+    header_fill = PatternFill("solid", fgColor=spec.accent.lstrip("#").upper())
+    wrap = Alignment(wrap_text=True, vertical="top")
+    sheet.append([column.label for column in table.columns])
+    header_row = sheet.max_row
+    for cell in sheet[header_row]:
+        cell.font, cell.fill = header_font, header_fill
+        cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+    for index, row in enumerate(table.rows):
+        sheet.append([cell_value(row.get(column.key), column) for column in table.columns])
+        for cell, column in zip(sheet[sheet.max_row], table.columns):
+            cell.number_format = number_format(column, cell.value)
+            if isinstance(cell.value, str) and len(cell.value) > _MAX_WIDTH:
+                cell.alignment = wrap
+            if (index, column.key) in table.fills:
+                cell.fill = PatternFill("solid", fgColor=table.fills[(index, column.key)].lstrip("#").upper())
+            if (index, column.key) in table.pictures:
+                _picture(sheet, cell, table.pictures[(index, column.key)])
+    widths = column_weights(table, cell_texts(table), _MAX_WIDTH)
+    for index, width in enumerate(widths, start=1):
+        dimension = sheet.column_dimensions[get_column_letter(index)]
+        dimension.width = max(dimension.width if header_row > 1 else 0, width + 2)
+    if alone:
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{max(sheet.max_row, 1)}"
+    if table.notes:
+        sheet.append([])
+        for note in table.notes:
+            sheet.append([neutralise(note)])
+            sheet.cell(sheet.max_row, 1).font = Font(italic=True)
+
+
+def _picture(sheet: Any, cell: Any, picture: Picture) -> None:
+    """A small figure in ``cell`` (its row made tall enough), with its alternative text as the picture's
+    description, which is what Excel reads out."""
+    from openpyxl.drawing.fill import Blip
+    from openpyxl.drawing.geometry import PresetGeometry2D
+    from openpyxl.drawing.image import Image
+    from openpyxl.drawing.picture import PictureFrame
+    from openpyxl.drawing.spreadsheet_drawing import OneCellAnchor
+    from openpyxl.drawing.xdr import XDRPositiveSize2D
+    from openpyxl.utils.units import pixels_to_EMU
+
+    image = Image(io.BytesIO(picture.png))
+    image.width, image.height = round(picture.width_pt * 4 / 3), round(picture.height_pt * 4 / 3)  # pixels
+    anchor = OneCellAnchor()
+    anchor._from.row, anchor._from.col = cell.row - 1, cell.column - 1
+    anchor._from.rowOff = anchor._from.colOff = pixels_to_EMU(2)
+    anchor.ext = XDRPositiveSize2D(pixels_to_EMU(image.width), pixels_to_EMU(image.height))
+    number = len(sheet._images) + 1
+    frame = PictureFrame()
+    frame.nvPicPr.cNvPr.id, frame.nvPicPr.cNvPr.name = number, f"Figure {number}"
+    frame.nvPicPr.cNvPr.descr = picture.alt_text
+    frame.blipFill.blip = Blip(cstate="print")
+    frame.spPr.prstGeom = PresetGeometry2D(prst="rect")
+    frame.spPr.ln = None
+    anchor.pic = frame
+    image.anchor = anchor
+    sheet.add_image(image)
+    dimension = sheet.row_dimensions[cell.row]
+    dimension.height = max(dimension.height or 15, picture.height_pt + 4)
 
 
 def _print_setup(sheet: Any, spec: "DocumentSpec", orientation: str) -> None:

@@ -74,8 +74,9 @@ def tables_story(title: str, subject: str, tables: list[ReportTable]) -> tuple[s
         if block.title != title:  # a report's one table often bears the report's own title
             story += table_heading(block.title)
         rows = [[cell.text for cell in row] for row in block.rows]
+        fills = {(r, c): cell.fill for r, row in enumerate(block.rows) for c, cell in enumerate(row) if cell.fill}
         story.append(data_table(block.header, rows, col_widths=block.weights, align="".join(block.aligns),
-                                orientation=orientation))
+                                orientation=orientation, fills=fills))
         notes = block.notes if block.rows else [NOTHING, *block.notes]
         story += [Paragraph(plain_to_markup(note), s["note"]) for note in notes]
     return orientation, story
@@ -140,7 +141,7 @@ def write_story(out: Any, spec: "DocumentSpec", orientation: str, flowables: lis
     if fmt == "xlsx":
         from sgdesk.office.excel import write_xlsx
 
-        write_xlsx(out, spec, story_tables(flowables))
+        write_xlsx(out, spec, story_tables(flowables), stack=True)
         return
     from sgdesk.office.story import read_story
     from sgdesk.office.word import WordDocument

@@ -19,6 +19,7 @@ from sgdesk.office.blocks import (
     TableBlock,
     TextBlock,
 )
+from sgdesk.reporting import Picture
 
 _ALIGN_LETTERS = {0: "L", 1: "C", 2: "R", 4: "L", "LEFT": "L", "CENTER": "C", "CENTRE": "C", "RIGHT": "R",
                   "DECIMAL": "R"}
@@ -150,6 +151,28 @@ def _position(value: int, count: int) -> int:
     return value + count if value < 0 else value
 
 
+def _cell_fills(table: Any, count: int, columns: int, heads: int) -> dict[tuple[int, int], str]:
+    """Colours set behind single body cells (a RAG rating's), by (body row, column): "#C6EFCE"."""
+    fills = {}
+    for command in table._bkgrndcmds:
+        if command[0] != "BACKGROUND" or not hasattr(command[3], "hexval"):
+            continue
+        (c0, r0), (c1, r1) = command[1], command[2]
+        column, row = _position(c0, columns), _position(r0, count)
+        if (column, row) == (_position(c1, columns), _position(r1, count)) and row >= heads:
+            fills[(row - heads, column)] = "#" + command[3].hexval()[2:].upper()
+    return fills
+
+
+def _picture(value: Any) -> Picture | None:
+    """A small figure drawn in a cell (a house-style trend line) as PNG, with its alternative text."""
+    from reportlab.graphics.shapes import Drawing
+
+    if not isinstance(value, Drawing):
+        return None
+    return Picture(drawing_png(value), value.width, value.height, getattr(value, "alt_text", ""))
+
+
 def _table(table: Any, title: str) -> TableBlock:
     from reportlab.platypus import Paragraph
 
@@ -166,12 +189,14 @@ def _table(table: Any, title: str) -> TableBlock:
               if command[0] == "LINEABOVE" and _position(command[1][1], count) > heads}
 
     header = [" ".join(t for t in (_text(values[r][c]) for r in range(heads)) if t) for c in range(columns)]
+    fills = _cell_fills(table, count, columns, heads)
     rows: list[list[Cell]] = []
     for index, row in enumerate(values[heads:]):
         if index in sections:
             rows.append([Cell(_text(row[0]), bold=True)])
         else:
-            rows.append([Cell(_text(value), _bold(value)) for value in row])
+            rows.append([Cell(_text(value), _bold(value), fills.get((index, column)), _picture(value))
+                         for column, value in enumerate(row)])
 
     aligns = []
     for c in range(columns):

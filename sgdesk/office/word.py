@@ -282,6 +282,7 @@ class WordDocument:
     @staticmethod
     def _cell(cell: Any, value: Cell, style: Any, align: str, width: Any, fill: str | None) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt
 
         if width is not None:
             cell.width = width
@@ -292,6 +293,11 @@ class WordDocument:
         run = paragraph.add_run(value.text)
         if value.bold and style.name == TABLE_TEXT:
             run.bold = True
+        if value.picture is not None:
+            shape = run.add_picture(io.BytesIO(value.picture.png), width=Pt(value.picture.width_pt),
+                                    height=Pt(value.picture.height_pt))
+            shape._inline.docPr.set("descr", value.picture.alt_text)  # the figure's alternative text
+        fill = value.fill.lstrip("#") if value.fill else fill
         if fill:
             cell._tc.get_or_add_tcPr().append(_element("w:shd", val="clear", color="auto", fill=fill))
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numbers
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
@@ -109,6 +110,7 @@ def data_table(
     zebra: bool = True,
     width: float | None = None,
     orientation: str = "portrait",
+    fills: Mapping[tuple[int, int], str] | None = None,
 ) -> Table:
     """A table in house style that may split across pages, repeating its header row.
 
@@ -118,8 +120,10 @@ def data_table(
     are right-aligned. ``total_rows`` (indexes into ``rows``) print bold under a rule;
     ``section_rows`` print their first cell bold and shaded across the whole width.
     ``col_widths`` are relative weights scaled to ``width``, by default the frame width of
-    ``orientation``; without them columns are weighted by the length of their text. Rows break
-    between pages; a row too tall for a page breaks inside itself rather than failing.
+    ``orientation``; without them columns are weighted by the length of their text. ``fills`` colours
+    single cells, by (index into ``rows``, column): "#C6EFCE" (a RAG rating; its text must say the same,
+    as colour alone tells nothing to a reader who cannot see it). Rows break between pages; a row too
+    tall for a page breaks inside itself rather than failing.
     """
     columns = len(header)
     if not columns:
@@ -143,7 +147,10 @@ def data_table(
             data.append([_cell(value, cell_styles.get(a, bold=bold)) for value, a in zip(row, aligns)])
 
     table = Table(data, colWidths=widths, repeatRows=1, splitInRow=_SPLIT_IN_ROW, hAlign="LEFT")
-    table.setStyle(TableStyle(_commands(aligns, len(rows), sections, totals, zebra)))
+    commands = _commands(aligns, len(rows), sections, totals, zebra)
+    commands += [("BACKGROUND", (column, row + 1), (column, row + 1), HexColor(colour))
+                 for (row, column), colour in sorted((fills or {}).items())]
+    table.setStyle(TableStyle(commands))
     return table
 
 
