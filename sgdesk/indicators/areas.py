@@ -139,8 +139,6 @@ def add_area(ed: Action, bf: BoardFile, board_id: int, name: str, kind: str, *, 
              aliases: tuple[str, ...] = ()) -> int:
     """Add an area; a second own authority, neighbours' average, region or England is refused."""
     name = " ".join(name.split())
-    if not name:
-        raise InputError("The area", "has no name", "give the area's name, e.g. Southend-on-Sea")
     _check(bf, board_id, name, kind, None)
     position = (bf.scalar("SELECT max(position) FROM indicator_area WHERE board_id = ?", (board_id,)) or 0) + 1
     return ed.insert("indicator_area", {"board_id": board_id, "name": name, "kind": kind,
@@ -161,6 +159,8 @@ def update_area(ed: Action, bf: BoardFile, area: Area) -> bool:
 
 
 def _check(bf: BoardFile, board_id: int, name: str, kind: str, area_id: int | None) -> None:
+    if not name:
+        raise InputError("The area", "has no name", "give the area's name, e.g. Southend-on-Sea")
     if kind not in KINDS:
         parse_kind(kind)
     if bf.scalar("SELECT id FROM indicator_area WHERE board_id = ? AND name = ? AND id IS NOT ?",
@@ -183,8 +183,24 @@ def ensure_standard_areas(ed: Action, bf: BoardFile, board_id: int) -> dict[str,
     return found
 
 
+def figure_counts(bf: BoardFile, board_id: int) -> dict[int, int]:
+    """How many figures each area of the board has: area id -> count."""
+    return {row[0]: row[1] for row in bf.query(
+        "SELECT a.id, count(v.id) FROM indicator_area a LEFT JOIN indicator_value v ON v.area_id = a.id "
+        "WHERE a.board_id = ? GROUP BY a.id", (board_id,))}
+
+
 def delete_area(ed: Action, bf: BoardFile, area_id: int) -> int:
     """Delete an area and its values (one undoable step); returns how many values went with it."""
     count = delete_values(ed, bf, "area_id", area_id)
     ed.delete("indicator_area", area_id)
     return count
+
+
+def area_from_form(values: dict[str, object], existing: Area | None = None) -> Area:
+    """An area from what a form holds: name, kind, code and other names separated by commas."""
+    aliases = tuple(dict.fromkeys(" ".join(part.split()) for part in str(values.get("aliases") or "").split(",")
+                                  if part.strip()))
+    return Area(existing.id if existing else 0, " ".join(str(values.get("name") or "").split()),
+                parse_kind(values.get("kind") or ""), str(values.get("code") or "").strip() or None, aliases,
+                existing.position if existing else 0)

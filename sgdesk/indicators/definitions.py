@@ -8,6 +8,7 @@ added to as the performance sub-group decides (partner data such as police CSE f
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -101,6 +102,15 @@ def find_indicator(indicators: list[Indicator], text: str) -> Indicator | None:
     return next((indicator for indicator in indicators if key and key in indicator.names()), None)
 
 
+def code_for(name: str) -> str:
+    """A short code made from a name: ``Police CSE flags`` gives ``police-cse-flags``.
+
+    >>> code_for("Police CSE flags (per quarter)")
+    'police-cse-flags-per-quarter'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:40] or "indicator"
+
+
 def _next_position(bf: BoardFile, board_id: int) -> int:
     return (bf.scalar("SELECT max(position) FROM indicator WHERE board_id = ?", (board_id,)) or 0) + 10
 
@@ -140,9 +150,12 @@ def delete_indicator(ed: Action, bf: BoardFile, indicator_id: int) -> int:
 
 
 def install_catalogue(ed: Action, bf: BoardFile, board_id: int, codes: list[str] | None = None) -> list[int]:
-    """Add the built-in catalogue's indicators (or those with ``codes``) the board does not have yet."""
+    """Add the built-in catalogue's indicators (or those with ``codes``) the board does not have yet, and
+    England and the statistical neighbours' average to compare them with."""
+    from sgdesk.indicators.areas import ensure_standard_areas
     from sgdesk.indicators.catalogue import CATALOGUE
 
+    ensure_standard_areas(ed, bf, board_id)
     have = list_indicators(bf, board_id)
     wanted = [spec for spec in CATALOGUE if codes is None or spec.code in codes]
     added = []
@@ -171,3 +184,21 @@ def tolerance_from_text(value: object) -> tuple[Decimal, bool]:
     if not amount.is_finite() or amount < 0 or amount > 10 ** 6 or -amount.as_tuple().exponent > 6:
         raise InputError(quoted(value), "is not a tolerance", "write a number of points (2) or a percentage (5%)")
     return amount, relative
+
+
+def indicator_from_form(values: dict[str, object], existing: Indicator | None = None) -> Indicator:
+    """An indicator from what a form holds (name, code, section, unit, polarity, source, release,
+    definition, basis, tolerance as typed: ``2`` points or ``5%``), keeping ``existing``'s id and aliases."""
+    from sgdesk.indicators.rag import parse_basis
+
+    name = " ".join(str(values.get("name") or "").split())
+    code = str(values.get("code") or "").strip() or code_for(name)
+    tolerance, relative = tolerance_from_text(values.get("tolerance") or "0")
+    return Indicator(
+        code=code, name=name, section=" ".join(str(values.get("section") or "").split()) or OTHER_SECTION,
+        unit=parse_unit(values.get("unit") or ""), polarity=parse_polarity(values.get("polarity") or ""),
+        source=str(values.get("source") or "").strip(), release=str(values.get("release") or "").strip(),
+        definition=str(values.get("definition") or "").strip(),
+        aliases=existing.aliases if existing else (),
+        rule=RagRule(parse_basis(values.get("basis") or "none"), tolerance, relative),
+        id=existing.id if existing else None, position=existing.position if existing else 0)

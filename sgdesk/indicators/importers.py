@@ -25,42 +25,25 @@ from sgdesk.indicators.definitions import (
     OTHER_SECTION,
     Indicator,
     add_indicator,
+    code_for,
     find_indicator,
     list_indicators,
 )
-from sgdesk.indicators.figures import Figure, mark_for, parse_figure, parse_unit
+from sgdesk.indicators.figures import Figure, parse_figure, parse_unit
 from sgdesk.indicators.periods import IndicatorPeriod
 from sgdesk.indicators.rag import parse_polarity
 from sgdesk.indicators.regional import add_comparison, find_comparison, set_contribution
 from sgdesk.indicators.sheets import WideCell, WideSheet, Where, is_unit_word, read_wide
-from sgdesk.indicators.values import StoredValue, check_rank, load_values, set_value
+from sgdesk.indicators.values import StoredValue, load_values, parse_rank, set_value
 from sgdesk.money import Pence, format_money, parse_money
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
 
-_RANK = re.compile(r"=?\s*(?P<rank>\d{1,4})(?:\s*(?:of|/)\s*(?P<of>\d{1,4}))?")
 _OWN_FIX = ("add this authority in Performance > Areas (as the sheet names it), or add an Area column naming "
             "the area of each row")
 _UNKNOWN_INDICATOR_FIX = ("use the name or code of one of the board's indicators (Performance > Indicators), add "
                           "the indicator there first, or import the long layout with Unit and Better when columns "
                           "to add it")
-
-
-def parse_rank(value: object) -> tuple[int | None, int | None]:
-    """A published rank: ``87``, ``=12`` (tied), ``87 of 151``; a mark such as ``-`` is no rank.
-
-    >>> parse_rank("87 of 151"), parse_rank("-"), parse_rank("=12")
-    ((87, 151), (None, None), (12, None))
-    """
-    text = " ".join(str(value).split())
-    if not text or mark_for(text):
-        return None, None
-    match = _RANK.fullmatch(text.casefold())
-    if match is None:
-        raise InputError(quoted(value), "is not a rank", "write the position among authorities, e.g. 87 or 87 of 151")
-    rank, of = int(match["rank"]), int(match["of"]) if match["of"] else None
-    check_rank(rank, of)
-    return rank, of
 
 
 def _rank_cell(value: Any) -> int:
@@ -138,7 +121,7 @@ class _Resolver:
         """A new indicator from the long layout's Unit, Better when and Section columns."""
         if not definition.get("unit") or not definition.get("polarity"):
             return None
-        code = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:40] or "indicator"
+        code = code_for(name)
         taken = {indicator.code.casefold() for indicator in (*self.indicators, *self.plan.new_indicators.values())}
         base, number = code, 1
         while code in taken:
@@ -186,7 +169,7 @@ class _Resolver:
         return self.finder.find(label) is not None or standard_kind(label) is not None
 
     def write(self, indicator: Indicator, area: str, period: IndicatorPeriod, text: str | None, at: Where,
-              rank: tuple[int | None, int | None], comment: str | None = None) -> None:
+              rank: tuple[int | None, int | None], comment: str | None = None, *, provisional: bool = False) -> None:
         try:
             figure = parse_figure(text, indicator.unit)
         except InputError as error:
@@ -199,9 +182,9 @@ class _Resolver:
         if self.seen.is_repeat((indicator.name.casefold(), area, period.label), at.row or 0, at.column or "", text,
                                f"gives {indicator.name}, {period.label} for this area again", "keep one figure"):
             return
-        if comment:
-            figure = Figure(figure.value, figure.note, figure.provisional,
-                            "; ".join(part for part in (figure.comment, comment) if part))
+        if comment or provisional:
+            figure = Figure(figure.value, figure.note, figure.provisional or provisional,
+                            "; ".join(part for part in (figure.comment, comment) if part) or None)
         self.plan.writes.append(_Write(indicator, area, period, figure, *rank))
 
 
@@ -239,7 +222,11 @@ class IndicatorsImport(ImportKind):
                "figure (2016-18) or quarter (2020/21 Q1)", parse=IndicatorPeriod.parse,
                aliases=("Year", "Time period", "Date"), example="2020"),
         Column("value", "Value", "the figure as published (15.2, 4,700, 15.2 (p)) or a mark: x, c, .., z or -",
-               aliases=("Figure", "Data", "Number", "Rate", "Percentage"), example="22.6"),
+               required=False, aliases=("Figure", "Data", "Number", "Rate", "Percentage"), example="22.6"),
+        Column("mark", "Mark", "for a figure not published, its mark (x, c, .., z or -) when Value is blank",
+               required=False, aliases=("Suppression", "Status"), example=""),
+        Column("provisional", "Provisional", "Yes for a provisional figure", parse=parse_yes_no, required=False,
+               example="No"),
         Column("rank", "Rank", "the area's rank among authorities, when published", parse=_rank_cell,
                required=False, aliases=("Latest rank", "Position"), example="139"),
         Column("rank_of", "Rank of", "how many authorities were ranked", parse=_rank_cell, required=False,
@@ -271,8 +258,8 @@ class IndicatorsImport(ImportKind):
         rows = read_rows(path)
         headers = tuple("" if cell is None else str(cell).strip() for cell in rows[0].cells)
         keys = {normalise_header(text) for text in headers}
-        required = [column for column in self.columns if column.required]
-        if all(keys & column.names() for column in required):
+        named = {column.key for column in self.columns if keys & column.names()}
+        if {"indicator", "period"} <= named and named & {"value", "mark"}:
             width = len(headers)
             body = tuple(SourceRow(row.number, (row.cells + (None,) * width)[:max(width, len(row.cells))])
                          for row in rows[1:])
@@ -309,10 +296,14 @@ class IndicatorsImport(ImportKind):
         indicator = resolve.indicator(row["indicator"], where, {key: row[key] for key in ("unit", "polarity",
                                                                                           "section")})
         area = resolve.area(row["area"], row["area_code"], Where(row.number, "Area"))
-        if indicator is None or area is None or row["period"] is None or row["value"] is None:
+        text = row["value"] or row["mark"]
+        if text is None:
+            resolve.problem(Where(row.number, "Value"), None, "is empty",
+                            "write the figure, or a mark (x, c, .., z or -) for one not published")
+        if indicator is None or area is None or row["period"] is None or text is None:
             return
-        resolve.write(indicator, area, row["period"], row["value"], Where(row.number, "Value"),
-                      (row["rank"], row["rank_of"]), row["note"])
+        resolve.write(indicator, area, row["period"], text, Where(row.number, "Value" if row["value"] else "Mark"),
+                      (row["rank"], row["rank_of"]), row["note"], provisional=bool(row["provisional"]))
 
     @staticmethod
     def _plan_wide(cells: list[WideCell], resolve: _Resolver) -> None:

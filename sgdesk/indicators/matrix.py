@@ -57,6 +57,12 @@ class MatrixRow:
     def comparator(self, kind: str) -> tuple[Area, ByPeriod] | None:
         return next((found for found in self.comparators if found[0].kind == kind), None)
 
+    def comparator_figure(self, kind: str) -> Figure | None:
+        """The comparator's figure (England, neighbours' average, region) for the latest figure's period."""
+        found = self.comparator(kind)
+        stored = found[1].get(self.latest.period.label) if found and self.latest else None
+        return stored.figure if stored else None
+
     @property
     def alt_text(self) -> str:
         """What the row's small trend line shows, in words."""
@@ -92,8 +98,9 @@ def comparator_label(area: Area) -> str:
 
 
 def build_matrix(bf: BoardFile, board_id: int, *, up_to_year: int | None = None,
-                 columns: int = DEFAULT_COLUMNS) -> Matrix:
-    """The matrix of every indicator, with periods ending after ``up_to_year`` left out."""
+                 columns: int | None = DEFAULT_COLUMNS) -> Matrix:
+    """The matrix of every indicator, with periods ending after ``up_to_year`` left out; ``columns``
+    latest periods a row (None: all of them)."""
     areas = {area.id: area for area in list_areas(bf, board_id) if area.kind in MATRIX_KINDS}
     grouped: dict[int, dict[int, ByPeriod]] = defaultdict(lambda: defaultdict(dict))
     for value in load_values(bf, board_id, area_kinds=MATRIX_KINDS):
@@ -113,10 +120,12 @@ def build_matrix(bf: BoardFile, board_id: int, *, up_to_year: int | None = None,
 
 
 def matrix_row(indicator: Indicator, own: ByPeriod, comparators: list[tuple[Area, ByPeriod]],
-               columns: int = DEFAULT_COLUMNS) -> MatrixRow:
-    """One indicator's row: its columns, latest figure, rating and direction of travel."""
+               columns: int | None = DEFAULT_COLUMNS) -> MatrixRow:
+    """One indicator's row: its ``columns`` latest periods (None: all), latest figure, rating and
+    direction of travel."""
     every = {value.period for values in (own, *(found for _area, found in comparators)) for value in values.values()}
-    periods = sorted(every, key=IndicatorPeriod.sort_key)[-columns:] if columns else []
+    periods = sorted(every, key=IndicatorPeriod.sort_key)
+    periods = periods if columns is None else periods[len(periods) - columns:] if columns else []
     figures = sorted((value for value in own.values() if value.figure.value is not None),
                      key=lambda value: value.period.sort_key())
     latest = figures[-1] if figures else None
@@ -165,3 +174,28 @@ def judge(row: MatrixRow) -> Judgement:
 
 def section_names(matrix: Matrix) -> list[str]:
     return [section.name for section in matrix.sections if section.rows]
+
+
+@dataclass
+class IndicatorGrid:
+    """One indicator's figures for every area the board compares with, over every period: what the
+    Performance view edits. Others (authorities outside the family) are listed only with figures."""
+
+    indicator: Indicator
+    areas: list[Area]
+    periods: list[IndicatorPeriod]
+    values: dict[tuple[int, str], StoredValue]
+
+    def value(self, area: Area, period: IndicatorPeriod) -> StoredValue | None:
+        return self.values.get((area.id, period.label))
+
+
+def indicator_grid(bf: BoardFile, board_id: int, indicator: Indicator,
+                   extra_periods: list[IndicatorPeriod] = ()) -> IndicatorGrid:
+    """The grid of ``indicator``'s figures, with ``extra_periods`` added as empty columns to type into."""
+    values = {(value.area_id, value.period.label): value
+              for value in load_values(bf, board_id, indicator_id=indicator.id)}
+    with_figures = {area_id for area_id, _period in values}
+    areas = [area for area in list_areas(bf, board_id) if area.kind != "other" or area.id in with_figures]
+    periods = sorted({value.period for value in values.values()} | set(extra_periods), key=IndicatorPeriod.sort_key)
+    return IndicatorGrid(indicator, areas, periods, values)

@@ -14,6 +14,7 @@ from sgdesk.indicators.matrix import build_matrix
 from sgdesk.indicators.periods import IndicatorPeriod, is_period
 from sgdesk.indicators.rag import RATING_FILLS
 from sgdesk.indicators.regional import (
+    Comparison,
     RegionalComparison,
     Strand,
     average,
@@ -64,11 +65,8 @@ def trends_report(bf: BoardFile, board_id: int, period: Period | None) -> list[R
     rows, fills = [], {}
     for row in matrix.rows():
         unit, latest, previous = row.indicator.unit, row.latest, row.previous
-        comparators = {}
-        for kind in ("england", "sn_average"):
-            found = row.comparator(kind)
-            stored = found[1].get(latest.period.label) if found and latest else None
-            comparators[kind] = cell_text(stored.figure, unit, with_unit=True) if stored else None
+        comparators = {kind: cell_text(row.comparator_figure(kind), unit, with_unit=True) or None
+                       for kind in ("england", "sn_average")}
         change = row.travel.change
         if row.judgement.rating:
             fills[(len(rows), "rag")] = RATING_FILLS[row.judgement.rating]
@@ -154,12 +152,15 @@ def regional_report(bf: BoardFile, board_id: int, period: Period | None) -> list
     if not comparisons:
         raise InputError("The regional comparison", "has nothing to show" + (f" up to {period.label}" if period
                          else ""), "import one (File > Import, regional-contributions)")
-    tables = []
-    for comparison in comparisons:
-        loaded = load_comparison(bf, comparison)
-        tables += [_strand_table(loaded, strand) for strand in loaded.strands]
-        if len(loaded.strands) > 1:
-            tables.append(_combined_table(loaded))
-        if comparison.note:
-            tables[-1].notes.append(comparison.note)
+    return [table for comparison in comparisons for table in comparison_tables(bf, comparison)]
+
+
+def comparison_tables(bf: BoardFile, comparison: Comparison) -> list[ReportTable]:
+    """One comparison: a table per strand and, with more than one strand, the combined totals."""
+    loaded = load_comparison(bf, comparison)
+    tables = [_strand_table(loaded, strand) for strand in loaded.strands]
+    if len(loaded.strands) > 1:
+        tables.append(_combined_table(loaded))
+    if comparison.note and tables:
+        tables[-1].notes.append(comparison.note)
     return tables

@@ -3,6 +3,7 @@ with its rank among authorities when one was published."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
@@ -12,6 +13,7 @@ from sgdesk.indicators.figures import (
     Figure,
     figure_text,
     from_units,
+    mark_for,
     note_mark,
     parse_figure,
     to_units,
@@ -22,6 +24,7 @@ from sgdesk.store.changes import Action
 
 Outcome = Literal["created", "updated", "unchanged"]
 MAX_RANK = 1000
+_RANK = re.compile(r"=?\s*(?P<rank>\d{1,4})(?:\s*(?:of|/)\s*(?P<of>\d{1,4}))?")
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,23 @@ def set_value(ed: Action, indicator_id: int, area_id: int, period: IndicatorPeri
     return "updated" if ed.update("indicator_value", existing.id, columns) else "unchanged"
 
 
+def parse_rank(value: object) -> tuple[int | None, int | None]:
+    """A published rank: ``87``, ``=12`` (tied), ``87 of 151``; a mark such as ``-`` is no rank.
+
+    >>> parse_rank("87 of 151"), parse_rank("-"), parse_rank("=12")
+    ((87, 151), (None, None), (12, None))
+    """
+    text = " ".join(str(value).split())
+    if not text or mark_for(text):
+        return None, None
+    match = _RANK.fullmatch(text.casefold())
+    if match is None:
+        raise InputError(quoted(value), "is not a rank", "write the position among authorities, e.g. 87 or 87 of 151")
+    rank, of = int(match["rank"]), int(match["of"]) if match["of"] else None
+    check_rank(rank, of)
+    return rank, of
+
+
 def find_value(bf: BoardFile, indicator_id: int, area_id: int, period: IndicatorPeriod) -> StoredValue | None:
     row = bf.query_one("SELECT * FROM indicator_value WHERE indicator_id = ? AND area_id = ? AND period = ?",
                        (indicator_id, area_id, period.label))
@@ -138,3 +158,17 @@ def edit_text(figure: Figure | None, unit: str) -> str:
     if figure.value is None:
         return cell_text(figure, unit).replace("–", "-")
     return cell_text(figure, unit)
+
+
+def edit_rank(ed: Action, bf: BoardFile, indicator_id: int, area_id: int, period: IndicatorPeriod,
+              text: str) -> Outcome:
+    """Store a rank typed beside a figure (``87``, ``87 of 151``; blank removes it)."""
+    existing = find_value(bf, indicator_id, area_id, period)
+    rank, rank_of = parse_rank(text)
+    if existing is None:
+        if rank is None:
+            return "unchanged"
+        raise InputError(quoted(text), f"is a rank for {period.label}, which has no figure yet",
+                         "type the figure first, then its rank")
+    return set_value(ed, indicator_id, area_id, period, existing.figure, rank=rank, rank_of=rank_of,
+                     existing=existing)
