@@ -83,3 +83,32 @@ def _is_number(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def write_data_matrix(path: Path) -> Path:
+    """Two tables of seed 002's data matrix as a business unit's sheet has them: a table of indicators by
+    year with Rank, Quartile and Latest England Ave columns, then a table titled by its indicator with a
+    "No" row and an England row, and a note below each."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    rows = [
+        ["Children's Social Care"],
+        ["Children in Need (CIN)", "2016", "2017", "2018", "2019", "2020", "Rank", "Quartile", "Latest England Ave"],
+        ["Children in Need - Rates per 10,000 (as at 31 March)", "250.9", "357.6", "338.2", "359.1", "319.8", "-", "-",
+         "323.7"],
+        ["Percentage of re-referrals to children's social care within 12 months", "19.9", "16.3", "23.7", "24.4",
+         "30.2", "139", "D", "22.6"],
+        [],
+        ["Note: Absence, Exclusion and Attainment data for Children in Need excludes children who were looked after"],
+        [],
+        ["Number of Unaccompanied Asylum-Seeking Children"],
+        [None, "2017", "2018", "2019", "2020"],
+        ["No", "11", "17", "22", "16"],
+        ["England", "4,700", "4,560", "5,140", "5,000"],
+    ]
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
