@@ -20,10 +20,14 @@ from sgdesk.indicators.values import cell_text
 from sgdesk.store import BoardFile
 
 DEFAULT_TITLE = "Appendix 1: Local Authority Data Matrix"
+ORIENTATION = "landscape"   # room for five years, rank, rating, change and trend beside a readable name
 MAX_COLUMNS = 8
-#: relative widths: indicator, rank, RAG, direction, trend line; a period's column is as wide as its figures
-_WEIGHTS = (5.2, 1.15, 1.5, 1.5, 1.6)
-_PERIOD_WEIGHT, _WEIGHT_PER_CHAR = 1.2, 0.21
+#: widths in points of the rank, RAG, change and trend columns; a period's column is as wide as its
+#: heading or widest figure, and the indicator's takes the rest
+_FIXED_PT = (36, 44, 56, 84)
+_MIN_INDICATOR_PT, _MAX_INDICATOR_PT, _MAX_PERIOD_PT = 140, 320, 64
+_TREND_SIZE = (76, 16)
+_PERIOD_CHAR_PT = 6.6   # a character of a period heading (bold figures, and the / of 2019/20)
 TRAVEL_WORDS = {"improving": "better", "worsening": "worse", "no change": "same", "up": "up", "down": "down"}
 
 
@@ -84,7 +88,10 @@ def _groups(rows: list[MatrixRow]) -> list[list[MatrixRow]]:
 def _table(rows: list[MatrixRow]) -> Any:
     from reportlab.platypus import Paragraph
 
-    from sgdesk.pdf import data_table, styles
+    from reportlab.platypus import TableStyle
+
+    from sgdesk.office.layout import CHAR_PT, PADDING_PT
+    from sgdesk.pdf import data_table, frame_width, styles
     from sgdesk.pdf.figures import trend_line
     from sgdesk.pdf.markup import plain_to_markup
 
@@ -94,26 +101,35 @@ def _table(rows: list[MatrixRow]) -> Any:
     header = ["Indicator", *(period.label for period in periods), "Rank", "RAG", "Change", "Trend"]
     body: list[list[Any]] = []
     fills: dict[tuple[int, int], str] = {}
+    blocks: list[tuple[int, int]] = []     # each indicator's rows, kept on one page
     rag_column = len(periods) + 2
     for row in rows:
         unit = row.indicator.unit
         own = row.series(row.own)
         comparators = [row.series(values) for _area, values in row.comparators]
-        line = trend_line([_floats(own), *(_floats(series) for series in comparators)], row.alt_text) \
-            if len(periods) > 1 else ""
+        width, height = _TREND_SIZE
+        lines = [_floats(own), *(_floats(row.series(values)) for _area, values in row.charted_comparators())]
+        line = trend_line(lines, row.alt_text, width=width, height=height) if len(periods) > 1 else ""
         if row.judgement.rating:
             fills[(len(body), rag_column)] = RATING_FILLS[row.judgement.rating]
+        blocks.append((len(body), len(body) + len(row.comparators)))
         body.append([indicator_label(row), *(cell_text(f, unit) for f in own), row.latest_rank,
                      row.judgement.label if row.judgement.rating else "–", travel_text(row), line])
         for (area, _values), series in zip(row.comparators, comparators):
             label = Paragraph(plain_to_markup(comparator_label(area)), comparator_style)
             body.append([label, *(cell_text(f, unit) for f in series), "", "", "", ""])
     widest = max(len(str(cells[1 + n])) for cells in body for n in range(len(periods)))
-    period_weight = max(_PERIOD_WEIGHT, _WEIGHT_PER_CHAR * (widest + 1),
-                        _WEIGHT_PER_CHAR * max(len(period.label) for period in periods))
-    weights = [_WEIGHTS[0], *([period_weight] * len(periods)), *_WEIGHTS[1:]]
+    period_pt = max(widest * CHAR_PT, max(len(period.label) for period in periods) * _PERIOD_CHAR_PT) + PADDING_PT
+    rest = frame_width(ORIENTATION) - sum(_FIXED_PT) - period_pt * len(periods)
+    if rest > _MAX_INDICATOR_PT:   # room to spare: the figures get it first, up to a point
+        period_pt = min(_MAX_PERIOD_PT, max(period_pt, period_pt + (rest - _MAX_INDICATOR_PT) / len(periods)))
+        rest = frame_width(ORIENTATION) - sum(_FIXED_PT) - period_pt * len(periods)
+    weights = [max(rest, _MIN_INDICATOR_PT), *([period_pt] * len(periods)), *_FIXED_PT]
     align = "L" + "R" * len(periods) + "RCLC"
-    return data_table(header, body, col_widths=weights, align=align, fills=fills, zebra=False)
+    table = data_table(header, body, col_widths=weights, align=align, fills=fills, zebra=False,
+                       orientation=ORIENTATION)
+    table.setStyle(TableStyle([("NOSPLIT", (0, first + 1), (-1, last + 1)) for first, last in blocks if last > first]))
+    return table
 
 
 def _key(matrix: Matrix) -> str:
@@ -138,7 +154,7 @@ def _introduction(matrix: Matrix, period: Period | None) -> list[str]:
         "comparator or better; Amber, worse but within the indicator's tolerance; Red, worse by more than that. "
         "Indicators where neither a higher nor a lower figure is better (demand, such as rates of children in "
         "need) are not rated. Change: the direction of travel since the figure before. Trend: the "
-        "authority's figures (solid line) against the comparators (dashed). Rank: the latest figure's rank "
+        "authority's figures (solid line) against the comparators on its scale (dashed). Rank: the latest figure's rank "
         "among authorities, as published.",
     ]
 
@@ -151,7 +167,8 @@ def _rules_table(matrix: Matrix) -> Any:
              if row.indicator.polarity != "neither" else "not rated",
              row.indicator.source or ""]
             for row in matrix.rows()]
-    return data_table(["Indicator", "Better when", "Rated against", "Source"], rows, col_widths=[4.5, 2.2, 3.6, 3.2])
+    return data_table(["Indicator", "Better when", "Rated against", "Source"], rows, col_widths=[4.5, 1.4, 3.6, 3.2],
+                      orientation=ORIENTATION)
 
 
 def matrix_story(bf: BoardFile, board_id: int, period: Period | None,
@@ -184,7 +201,7 @@ def matrix_story(bf: BoardFile, board_id: int, period: Period | None,
             story += [_table(group), Spacer(1, 6)]
     story += table_heading("How each indicator is rated")
     story.append(_rules_table(matrix))
-    return title, "portrait", story
+    return title, ORIENTATION, story
 
 
 def export_data_matrix(bf: BoardFile, request: ExportRequest) -> ExportResult:

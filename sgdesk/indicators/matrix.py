@@ -63,6 +63,13 @@ class MatrixRow:
         stored = found[1].get(self.latest.period.label) if found and self.latest else None
         return stored.figure if stored else None
 
+    def charted_comparators(self) -> list[tuple[Area, ByPeriod]]:
+        """The comparators to draw beside the authority's line: those on its scale (England's count of
+        children, beside one authority's, would flatten its line to nothing)."""
+        own = [v.figure.value for v in self.own.values() if v.figure.value is not None]
+        return [(area, values) for area, values in self.comparators
+                if on_one_scale(own, [v.figure.value for v in values.values() if v.figure.value is not None])]
+
     @property
     def alt_text(self) -> str:
         """What the row's small trend line shows, in words."""
@@ -90,6 +97,20 @@ class Matrix:
 
     def rows(self) -> list[MatrixRow]:
         return [row for section in self.sections for row in section.rows]
+
+
+def on_one_scale(a: list[Decimal], b: list[Decimal], factor: int = 10) -> bool:
+    """Whether two sets of figures can share a chart's scale: their largest sizes within ``factor``.
+
+    >>> on_one_scale([Decimal("2721")], [Decimal("642980")]), on_one_scale([Decimal("30.2")], [Decimal("22.6")])
+    (False, True)
+    """
+    if not a or not b:
+        return True
+    size_a, size_b = max(abs(v) for v in a), max(abs(v) for v in b)
+    if not size_a or not size_b:
+        return True
+    return max(size_a, size_b) / min(size_a, size_b) <= factor
 
 
 def comparator_label(area: Area) -> str:
@@ -125,7 +146,7 @@ def matrix_row(indicator: Indicator, own: ByPeriod, comparators: list[tuple[Area
     direction of travel."""
     every = {value.period for values in (own, *(found for _area, found in comparators)) for value in values.values()}
     periods = sorted(every, key=IndicatorPeriod.sort_key)
-    periods = periods if columns is None else periods[len(periods) - columns:] if columns else []
+    periods = periods if columns is None else periods[-columns:] if columns > 0 else []
     figures = sorted((value for value in own.values() if value.figure.value is not None),
                      key=lambda value: value.period.sort_key())
     latest = figures[-1] if figures else None

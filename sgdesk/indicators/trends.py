@@ -2,8 +2,8 @@
 
 >>> travel(Decimal("23.4"), Decimal("20.6"), "lower")
 Travel(arrow='↑', words='worsening', change=Decimal('2.8'))
->>> trend_words("percent", ["2017", "2018"], [Decimal("15.2"), Decimal("16.3")], [("England", [Decimal("17.0"), None])])
-'Trend: 15.2, 16.3% 2017-2018; England 17.0%, no figure.'
+>>> trend_words("percent", ["2017", "2018"], [Decimal("15.2"), Decimal("16.3")], [("England", [None, Decimal("17.0")])])
+'Trend: 15.2, 16.3% 2017-2018; England 17.0% in 2018.'
 """
 
 from __future__ import annotations
@@ -70,6 +70,10 @@ def trend_words(unit: str, periods: Sequence[str], own: Sequence[Decimal | Figur
     over ``periods``, then each comparator's."""
     span = periods[0] if len(periods) == 1 else f"{periods[0]}-{periods[-1]}" if periods else ""
     parts = [f"Trend: {_series_words(own, unit)} {span}".rstrip()]
-    parts += [f"{name} {_series_words(values, unit)}" for name, values in comparators
-              if any(value is not None for value in values)]
+    for name, values in comparators:
+        given = [(period, value) for period, value in zip(periods, values) if value is not None]
+        if len(given) == 1 and len(periods) > 1:   # England for the latest year only, as often published
+            parts.append(f"{name} {_series_words([given[0][1]], unit)} in {given[0][0]}")
+        elif given:
+            parts.append(f"{name} {_series_words(values, unit)}")
     return "; ".join(parts) + "."

@@ -3,7 +3,8 @@
 The authority's line is solid, with a point per figure; England, the statistical neighbours'
 average and the region are dashed and dotted in their own colours. A period with no figure breaks
 the line; one marked as suppressed, not available or not published carries its mark below the line.
-The chart's accessible description is the same trend in words.
+A comparator far off the authority's scale (England's count beside one authority's) is left out of the
+picture. The chart's accessible description is the same trend in words.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ class TrendChart(QWidget):
             return []
         own_name = "This authority"
         found = [(own_name, OWN, Qt.PenStyle.SolidLine, self.row.series(self.row.own))]
-        for area, values in self.row.comparators:
+        for area, values in self.row.charted_comparators():
             colour, style = STYLES[area.kind]
             found.append((comparator_label(area), colour, style, self.row.series(values)))
         return found
