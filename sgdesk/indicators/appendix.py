@@ -8,13 +8,20 @@ the region beneath it. A key to the marks, and a last table of how each indicato
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from sgdesk.errors import InputError
 from sgdesk.exporting import ExportRequest, ExportResult
 from sgdesk.fyear import Period
 from sgdesk.indicators.figures import NOTES, PROVISIONAL_MARK, Figure
-from sgdesk.indicators.matrix import DEFAULT_COLUMNS, Matrix, MatrixRow, build_matrix, comparator_label
+from sgdesk.indicators.matrix import (
+    DEFAULT_COLUMNS,
+    Matrix,
+    MatrixRow,
+    build_matrix,
+    comparator_label,
+)
 from sgdesk.indicators.rag import RATING_FILLS
 from sgdesk.indicators.values import cell_text
 from sgdesk.store import BoardFile
@@ -86,9 +93,7 @@ def _groups(rows: list[MatrixRow]) -> list[list[MatrixRow]]:
 
 
 def _table(rows: list[MatrixRow]) -> Any:
-    from reportlab.platypus import Paragraph
-
-    from reportlab.platypus import TableStyle
+    from reportlab.platypus import Paragraph, TableStyle
 
     from sgdesk.office.layout import CHAR_PT, PADDING_PT
     from sgdesk.pdf import data_table, frame_width, styles

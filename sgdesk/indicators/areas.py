@@ -52,7 +52,7 @@ class Area:
     def kind_label(self) -> str:
         return KINDS[self.kind]
 
-    def keys(self) -> set[str]:
+    def match_keys(self) -> set[str]:
         """The area's name, code and aliases reduced for matching."""
         return {normalise_header(text) for text in (self.name, self.code or "", *self.aliases)} - {""}
 
@@ -100,7 +100,7 @@ class AreaFinder:
         self.areas = list(areas)
         self._by_key: dict[str, Area] = {}
         for area in self.areas:
-            for key in area.keys():
+            for key in area.match_keys():
                 self._by_key.setdefault(key, area)
         for kind, (name, aliases) in STANDARD_NAMES.items():
             standard = next((area for area in self.areas if area.kind == kind), None)
@@ -115,11 +115,6 @@ class AreaFinder:
             if key and key in self._by_key:
                 return self._by_key[key]
         return None
-
-    def add(self, area: Area) -> None:
-        self.areas.append(area)
-        for key in area.keys():
-            self._by_key.setdefault(key, area)
 
 
 def standard_kind(name: str) -> str | None:

@@ -49,10 +49,6 @@ class Indicator:
         if self.polarity not in POLARITIES:
             parse_polarity(self.polarity)
 
-    @property
-    def unit_label(self) -> str:
-        return UNITS[self.unit]
-
     def names(self) -> set[str]:
         """Every name the indicator goes by, reduced for matching (as import headings are)."""
         return {normalise_header(text) for text in (self.code, self.name, *self.aliases)} - {""}

@@ -12,8 +12,15 @@ def register(registry) -> None:
     from sgdesk.indicators.attention import indicators_attention
     from sgdesk.indicators.checks import indicators_checks
     from sgdesk.indicators.demo import build_indicators_demo
-    from sgdesk.indicators.importers import IndicatorsImport, RegionalContributionsImport
-    from sgdesk.indicators.reports import indicators_report, regional_report, trends_report
+    from sgdesk.indicators.importers import (
+        IndicatorsImport,
+        RegionalContributionsImport,
+    )
+    from sgdesk.indicators.reports import (
+        indicators_report,
+        regional_report,
+        trends_report,
+    )
     from sgdesk.office.exports import appendix_export
 
     registry.add_import_kind(IndicatorsImport())

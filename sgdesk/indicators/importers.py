@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,7 +32,7 @@ from sgdesk.indicators.figures import Figure, parse_figure, parse_unit
 from sgdesk.indicators.periods import IndicatorPeriod
 from sgdesk.indicators.rag import parse_polarity
 from sgdesk.indicators.regional import add_comparison, find_comparison, set_contribution
-from sgdesk.indicators.sheets import WideCell, WideSheet, Where, is_unit_word, read_wide
+from sgdesk.indicators.sheets import Where, WideCell, WideSheet, is_unit_word, read_wide
 from sgdesk.indicators.values import StoredValue, load_values, parse_rank, set_value
 from sgdesk.money import Pence, format_money, parse_money
 from sgdesk.store import BoardFile

@@ -193,10 +193,6 @@ def judge(row: MatrixRow) -> Judgement:
     return Judgement(rating, reason, latest.period, comparator)
 
 
-def section_names(matrix: Matrix) -> list[str]:
-    return [section.name for section in matrix.sections if section.rows]
-
-
 @dataclass
 class IndicatorGrid:
     """One indicator's figures for every area the board compares with, over every period: what the

@@ -144,14 +144,3 @@ def is_period(value: object) -> bool:
         return False
     return True
 
-
-def span_text(periods: list[IndicatorPeriod]) -> str:
-    """``2017-2020`` for a run of periods, or the one period's label.
-
-    >>> span_text([IndicatorPeriod(2017), IndicatorPeriod(2020)])
-    '2017-2020'
-    """
-    if not periods:
-        return ""
-    first, last = min(periods), max(periods)
-    return first.label if first == last else f"{first.label}-{last.label}"

@@ -8,9 +8,9 @@ Travel(arrow='↑', words='worsening', change=Decimal('2.8'))
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Sequence
 
 from sgdesk.indicators.figures import NOTES, Figure, figure_text
 from sgdesk.indicators.rag import Polarity

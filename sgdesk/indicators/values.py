@@ -4,8 +4,9 @@ with its rank among authorities when one was published."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, Literal
+from typing import Literal
 
 from sgdesk.errors import InputError, quoted
 from sgdesk.indicators.figures import (

@@ -7,8 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 from published import CIN_HEADING, ROWS, write_data_matrix, write_dfe_table
+
 from sgdesk.importing import ImportProblems, run_import
 from sgdesk.indicators.importers import IndicatorsImport, RegionalContributionsImport
 from sgdesk.indicators.regional import list_comparisons

@@ -7,7 +7,11 @@ from decimal import Decimal
 
 import pytest
 
-from sgdesk.indicators.definitions import get_indicator, list_indicators, update_indicator
+from sgdesk.indicators.definitions import (
+    get_indicator,
+    list_indicators,
+    update_indicator,
+)
 from sgdesk.indicators.matrix import build_matrix
 from sgdesk.indicators.periods import IndicatorPeriod
 from sgdesk.indicators.rag import RagRule, rate

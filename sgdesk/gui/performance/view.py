@@ -22,11 +22,23 @@ from PySide6.QtWidgets import (
 from sgdesk.errors import SGDeskError
 from sgdesk.gui.performance.chart import TrendChart
 from sgdesk.gui.performance.dialogs import indicator_dialog
-from sgdesk.gui.performance.models import NOT_RATED_KEY, GridModel, MatrixFilter, MatrixModel
+from sgdesk.gui.performance.models import (
+    NOT_RATED_KEY,
+    GridModel,
+    MatrixFilter,
+    MatrixModel,
+)
 from sgdesk.gui.performance.panels import AreasPanel, RegionalPanel
 from sgdesk.gui.widgets.dialogs import confirm, show_error
 from sgdesk.gui.widgets.forms import button
-from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column, record_table, row
+from sgdesk.gui.widgets.views import (
+    BoardView,
+    EmptyOr,
+    EmptyState,
+    column,
+    record_table,
+    row,
+)
 from sgdesk.indicators.areas import Area
 from sgdesk.indicators.definitions import (
     Indicator,
@@ -39,7 +51,12 @@ from sgdesk.indicators.definitions import (
     update_indicator,
 )
 from sgdesk.indicators.figures import UNITS
-from sgdesk.indicators.matrix import IndicatorGrid, MatrixRow, build_matrix, indicator_grid
+from sgdesk.indicators.matrix import (
+    IndicatorGrid,
+    MatrixRow,
+    build_matrix,
+    indicator_grid,
+)
 from sgdesk.indicators.periods import IndicatorPeriod
 from sgdesk.indicators.rag import POLARITIES, RATINGS
 from sgdesk.indicators.values import edit_rank, edit_value
