@@ -4,7 +4,9 @@ An invented county partnership, Marshford, that runs three boards from one busin
 has kept SG Desk for ten financial years (the current one and the nine before it): 10 sub-groups,
 120 organisations, 400 members, about 700 meetings with their marks, 4,000 training sessions
 with 100,000 bookings, 8,000 ledger entries, 10 self-assessment rounds of 40 statements from
-30 agencies, 2,000 actions in the action logs and 60 risks reviewed at every board meeting. It exists to show that SG Desk stays quick at that size (see ``benchmarks/run``).
+30 agencies, 2,000 actions in the action logs, 60 risks reviewed at every board meeting, and ten
+years of 60 performance indicators for 11 areas. It exists to show that SG Desk stays quick at
+that size (see ``benchmarks/run``).
 
 The file is generated, not typed: everything is written by one action in the write path's bulk
 mode (:meth:`sgdesk.store.changes.Editor.bulk`: seconds, where recording each row would take
@@ -67,6 +69,7 @@ from sgdesk.demo.large_data import (
 )
 from sgdesk.demo.large_finance import BoardYear
 from sgdesk.demo.large_governance import Papers
+from sgdesk.demo.large_indicators import Performance
 from sgdesk.demo.large_rows import (
     StressBoard,
     address,
@@ -133,6 +136,7 @@ class Generator(StressBoard):
         self.assessment()
         self.training()
         self.papers()
+        Performance(self, self.boards[0], COUNTY).write()
 
     # -- boards, sub-groups, organisations ---------------------------------------------------------------
     def partnership(self) -> None:
@@ -429,4 +433,5 @@ def describe(rows: Mapping[str, int], years: list[FinancialYear]) -> str:
             f"{rows['organisation']} organisations, {rows['person']} people, {rows['meeting']:,} meetings, "
             f"{rows['training_session']:,} training sessions, {rows['training_booking']:,} bookings, "
             f"{rows['ledger_entry']:,} ledger entries, {rows['assessment_round']} self-assessment rounds, "
-            f"{rows['board_action']:,} actions, {rows['risk']} risks)")
+            f"{rows['board_action']:,} actions, {rows['risk']} risks, "
+            f"{rows['indicator']} indicators with {rows['indicator_value']:,} figures)")

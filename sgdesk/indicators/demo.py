@@ -36,7 +36,8 @@ BLANK = "_"
 _CATALOGUE = {spec.code: spec for spec in CATALOGUE}
 
 
-def _definition(row: SeedRow, section: str) -> Indicator:
+def indicator_for(row: SeedRow, section: str) -> Indicator:
+    """The indicator of a row of the seed's matrix: the catalogue's, or defined by the row."""
     if row.code in _CATALOGUE:
         return replace(_CATALOGUE[row.code], section=section, release=RELEASE)
     return Indicator(row.code, row.name, section, row.unit, row.polarity,  # type: ignore[arg-type]
@@ -55,7 +56,7 @@ def _cells(text: str, periods: tuple[str, ...], latest_only: bool) -> list[str |
 
 
 def _add_row(ed: Action, bf: BoardFile, board_id: int, table: SeedTable, row: SeedRow, areas: dict[str, int]) -> None:
-    indicator = _definition(row, table.section)
+    indicator = indicator_for(row, table.section)
     indicator_id = add_indicator(ed, bf, board_id, indicator)
     periods = [IndicatorPeriod.parse(text) for text in table.periods]
     ranks = [int(cell) if cell and cell != "-" else None for cell in _cells(row.ranks, table.periods, False)] \

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from sgdesk.errors import InputError, quoted
@@ -43,10 +44,16 @@ class StoredValue:
         return (self.indicator_id, self.area_id, self.period.label)
 
 
+@lru_cache(maxsize=4096)
+def stored_period(label: str) -> IndicatorPeriod:
+    """The period a stored label names (a board holds few distinct periods, each read many times)."""
+    return IndicatorPeriod.parse(label)
+
+
 def _from_row(row) -> StoredValue:
     value = None if row["value_units"] is None else from_units(row["value_units"], row["value_scale"])
     figure = Figure(value, row["note"], bool(row["provisional"]), row["comment"])
-    return StoredValue(row["id"], row["indicator_id"], row["area_id"], IndicatorPeriod.parse(row["period"]), figure,
+    return StoredValue(row["id"], row["indicator_id"], row["area_id"], stored_period(row["period"]), figure,
                        row["rank"], row["rank_of"])
 
 

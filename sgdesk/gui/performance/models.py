@@ -31,10 +31,12 @@ class MatrixModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[MatrixRow] = []
+        self.texts: list[tuple[str, ...]] = []
 
     def set_matrix(self, matrix: Matrix) -> None:
         self.beginResetModel()
         self.rows = matrix.rows()
+        self.texts = [self._texts(row) for row in self.rows]
         self.endResetModel()
 
     def row_of_indicator(self, indicator_id: int) -> int | None:
@@ -59,7 +61,7 @@ class MatrixModel(QAbstractTableModel):
             return None
         row, column = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts(row)[column]
+            return self.texts[index.row()][column]
         if role == Qt.ItemDataRole.UserRole:
             return row
         if role == Qt.ItemDataRole.BackgroundRole and column == self.RAG and row.judgement.rating:

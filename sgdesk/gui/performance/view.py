@@ -145,7 +145,7 @@ class PerformanceView(BoardView):
         self.tabs.addTab(self.areas, "Ar&eas")
         self.tabs.addTab(self.regional, "Regional &comparison")
         self.filters = (section_label, self.section, rating_label, self.rating, self.search)
-        self.tabs.currentChanged.connect(lambda index: [widget.setVisible(index == 0) for widget in self.filters])
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.empty = EmptyState(
             "No performance indicators yet",
             "Track the children's data the performance sub-group watches (children in need, child protection "
@@ -177,14 +177,34 @@ class PerformanceView(BoardView):
         own = matrix.own_area.name if matrix.own_area else "no authority marked as this one (see Areas)"
         self.summary.setText(f"{len(rated)} indicators for {own}: " + (", ".join(counts) or "none rated")
                              + f"; {rated.count(None)} not rated.")
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 440))
+        self._fit_matrix_columns()
         for widget in (self.add_button, self.import_button, self.edit_button, self.period_button,
                        self.delete_button):
             widget.setEnabled(not self.context.read_only)
         self.select_indicator(chosen)
-        self.areas.refresh()
-        self.regional.refresh()
+        self._refresh_tab()
+
+    def _refresh_tab(self) -> None:
+        """The areas and the regional comparison load when their tab is shown, not with the matrix."""
+        panel = {1: self.areas, 2: self.regional}.get(self.tabs.currentIndex())
+        if panel is not None:
+            panel.refresh()
+
+    def _fit_matrix_columns(self) -> None:
+        """Each column as wide as its widest text (the indicator's at most 440 px), measured once from the
+        model's texts: Qt's own fitting asks the model for every cell's every role."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        bold = header.fontMetrics()
+        for column, title in enumerate(MatrixModel.COLUMNS):
+            widest = max((metrics.horizontalAdvance(texts[column]) for texts in self.model.texts), default=0)
+            width = max(widest, bold.horizontalAdvance(title) + 12) + 14
+            self.table.setColumnWidth(column, min(width, 440) if column == 0 else width)
+
+    def _tab_changed(self, index: int) -> None:
+        for widget in self.filters:
+            widget.setVisible(index == 0)
+        self._refresh_tab()
 
     def _sections(self, names: list[str]) -> None:
         chosen = self.section.currentData()
@@ -209,12 +229,14 @@ class PerformanceView(BoardView):
         index = self.proxy.mapFromSource(self.model.index(source, 0)) if source is not None else None
         if index is None or not index.isValid():
             index = self.proxy.index(0, 0)
-        if index.isValid():
-            self.table.selectionModel().setCurrentIndex(
-                index, self.table.selectionModel().SelectionFlag.ClearAndSelect
-                | self.table.selectionModel().SelectionFlag.Rows)
-            self.table.scrollTo(index)
-        self._show_selected()
+        selection = self.table.selectionModel()
+        if index.isValid() and index.row() != selection.currentIndex().row():
+            selection.setCurrentIndex(index, selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows)
+            self.table.scrollTo(index)       # the selection's signal shows the indicator
+        else:
+            if index.isValid():
+                selection.select(index, selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows)
+            self._show_selected()
 
     def selected_row(self) -> MatrixRow | None:
         index = self.table.selectionModel().currentIndex()
