@@ -3,8 +3,9 @@
 Marshford against England, its statistical neighbours' average, its region and seven neighbours
 (invented places): the built-in catalogue and the demo board's other indicators, figures following a
 random walk, about one in fifty suppressed or not available, the latest year provisional, Marshford
-ranked each year. The neighbours' average is the mean of the neighbours' figures. Every figure is
-invented (the indicators' names are real; their figures here are not).
+ranked each year. The neighbours' average is the mean of the neighbours' figures. A regional
+comparison of contributions each year, against five other partnerships. Every figure is invented
+(the indicators' names are real; their figures here are not).
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ from sgdesk.indicators.figures import to_units
 
 INDICATORS = 60
 NEIGHBOURS = ("Northwick", "Saltmere", "Fenby", "Coldharbour", "Eastbrook", "Westleigh", "Kingsmead")
+#: the regional comparison of contributions, each year: the partnerships, strands and partners
+PARTNERSHIPS = ("Oakhurst", "Shelford", "Bramblecote", "Harrowby", "Millbrook")
+STRANDS = ("Children's partnership", "Adults' partnership")
+PARTNERS = ("Local Authority", "Health", "Police")
 REGION = "South Marsh region"
 RANKED_AUTHORITIES = 151
 #: a unit's typical level and how far a year moves it, as fractions of that level
@@ -59,6 +64,24 @@ class Performance:
         for row, indicator in zip(rows, indicators):
             values += self._figures(row["id"], indicator, areas)
         self.generator.many("indicator_value", values)
+        self._regional()
+
+    def _regional(self) -> None:
+        comparisons, contributions = [], []
+        first_id = (self.generator.bf.scalar("SELECT max(id) FROM regional_comparison") or 0) + 1
+        for n, year in enumerate(self.years):
+            comparisons.append({"id": first_id + n, "board_id": self.board_id, "title": "Marsh unitary authorities",
+                                "period": str(year), "this_partnership": self.county, "note": None})
+            for strand in STRANDS:
+                for partnership in (*PARTNERSHIPS, self.county):
+                    for partner in PARTNERS:
+                        pounds = self.rng.randrange(5_000, 180_000) if strand == STRANDS[0] \
+                            else self.rng.randrange(5_000, 80_000)
+                        contributions.append({"comparison_id": first_id + n, "strand": strand,
+                                              "partnership": partnership, "partner": partner,
+                                              "amount_pence": pounds * 100, "position": len(contributions) + 1})
+        self.generator.many("regional_comparison", comparisons)
+        self.generator.many("regional_contribution", contributions)
 
     def _areas(self) -> dict[str, list[int]]:
         """Area ids by kind: own, england, sn_average, region, neighbour."""

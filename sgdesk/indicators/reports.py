@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-from sgdesk.errors import InputError
 from sgdesk.fyear import Period
 from sgdesk.indicators.appendix import indicator_label, travel_text, up_to_year
 from sgdesk.indicators.areas import COMPARATOR_ORDER, list_areas
@@ -150,8 +149,10 @@ def regional_report(bf: BoardFile, board_id: int, period: Period | None) -> list
         dated = [(IndicatorPeriod.parse(c.period).end_year if is_period(c.period) else None, c) for c in comparisons]
         comparisons = [c for year, c in dated if year is None or last is None or year <= last][:1]
     if not comparisons:
-        raise InputError("The regional comparison", "has nothing to show" + (f" up to {period.label}" if period
-                         else ""), "import one (File > Import, regional-contributions)")
+        up_to = f" up to {period.label}" if period else ""
+        return [ReportTable("Regional comparison of contributions", [ReportColumn("partnership", "Partnership")], [],
+                            [f"No regional comparison{up_to}: import one (File > Import, regional comparison of "
+                             "contributions)."])]
     return [table for comparison in comparisons for table in comparison_tables(bf, comparison)]
 
 

@@ -77,6 +77,19 @@ def test_the_action_logs_and_risk_registers_at_scale(stress):
                  "WHERE e.action_id = a.id AND e.kind = 'status')") == 0
 
 
+def test_ten_years_of_sixty_indicators_for_eleven_areas(stress):
+    from sgdesk.indicators.matrix import build_matrix
+
+    assert (count(stress, "indicator"), count(stress, "indicator_area")) == (60, 11)
+    assert count(stress, "indicator_value") == 60 * 11 * 10
+    assert stress.query("SELECT count(DISTINCT period), min(period), max(period) FROM indicator_value")[0][:] == (
+        10, "2017", "2026")
+    assert count(stress, "indicator_value WHERE note IS NOT NULL AND value_units IS NULL") == count(
+        stress, "indicator_value WHERE value_units IS NULL")
+    matrix = build_matrix(stress, 1)
+    assert len(matrix.rows()) == 60 and {row.judgement.label for row in matrix.rows()} >= {"Green", "Amber", "Red"}
+
+
 def test_sgdesk_check_finds_no_problem_and_no_warning(stress):
     findings = run_checks(stress, registry.load().checks)
     assert [str(f) for f in findings if f.level != "ok"] == []

@@ -137,13 +137,13 @@ class PerformanceView(BoardView):
         matrix_tab.addWidget(lower)
         matrix_tab.setSizes([360, 340])
 
-        self.areas = AreasPanel(context)
-        self.regional = RegionalPanel(context)
+        self.areas: AreasPanel | None = None         # made when their tab is first shown
+        self.regional: RegionalPanel | None = None
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Performance sections")
         self.tabs.addTab(matrix_tab, "Data &matrix")
-        self.tabs.addTab(self.areas, "Ar&eas")
-        self.tabs.addTab(self.regional, "Regional &comparison")
+        self.tabs.addTab(QWidget(), "Ar&eas")
+        self.tabs.addTab(QWidget(), "Regional &comparison")
         self.filters = (section_label, self.section, rating_label, self.rating, self.search)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.empty = EmptyState(
@@ -185,10 +185,24 @@ class PerformanceView(BoardView):
         self._refresh_tab()
 
     def _refresh_tab(self) -> None:
-        """The areas and the regional comparison load when their tab is shown, not with the matrix."""
-        panel = {1: self.areas, 2: self.regional}.get(self.tabs.currentIndex())
+        """The areas and the regional comparison are made and loaded when their tab is shown."""
+        index = self.tabs.currentIndex()
+        if index == 1 and self.areas is None:
+            self.areas = self._panel(index, AreasPanel(self.context), "Ar&eas")
+        if index == 2 and self.regional is None:
+            self.regional = self._panel(index, RegionalPanel(self.context), "Regional &comparison")
+        panel = {1: self.areas, 2: self.regional}.get(index)
         if panel is not None:
             panel.refresh()
+
+    def _panel(self, index: int, panel: QWidget, label: str) -> QWidget:
+        self.tabs.blockSignals(True)
+        self.tabs.widget(index).deleteLater()    # the empty page that held the tab's place
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, panel, label)
+        self.tabs.setCurrentIndex(index)
+        self.tabs.blockSignals(False)
+        return panel
 
     def _fit_matrix_columns(self) -> None:
         """Each column as wide as its widest text (the indicator's at most 440 px), measured once from the

@@ -150,3 +150,26 @@ def test_an_empty_board_starts_from_the_standard_indicators(qtbot, settings, tmp
     assert view.stack.currentWidget() is view.empty
     qtbot.mouseClick(view.empty.findChild(type(view.add_button)), Qt.MouseButton.LeftButton)
     assert view.stack.currentWidget() is view.stack.body and view.model.rowCount() == len(CATALOGUE)
+
+
+def test_the_regional_comparison_shows_totals_averages_and_this_partnership(window):
+    view = _view(window)
+    view.show_target({"tab": "regional"})
+    tables = view.regional.tables
+    assert len(tables) == 3          # children's, adults', combined
+    first = tables[0].model()
+    names = [first.index(row, 0).data() for row in range(first.rowCount())]
+    assert "Southend (this partnership)" in names and names[-1] == "Average of the other 4"
+
+
+def test_an_area_marked_as_a_neighbour_is_kept_and_undone(window, monkeypatch, fill_form):
+    view = _view(window)
+    view.show_target({"tab": "areas"})
+    panel = view.areas
+    row = next(n for n in range(panel.model.rowCount()) if panel.model.row_dict(n)["name"] == "East of England")
+    panel.table.selectRow(row)
+    fill_form(monkeypatch, aliases="EAST OF ENGLAND, Eastern region")
+    panel.edit_selected()
+    assert panel.model.row_dict(row)["aliases"] == "EAST OF ENGLAND, Eastern region"
+    window.undo()
+    assert panel.model.row_dict(row)["aliases"] == ""
