@@ -301,16 +301,17 @@ def child_pack(path: Path, year: int, out: Path) -> dict[str, Any]:
     return {"first": first, "again": again, "pages": result.pages, "rss_mb": peak_rss_mb()}
 
 
-def child_import(path: Path, xlsx: Path, runs: int, work: Path) -> dict[str, Any]:
-    """Import the bookings workbook into a fresh copy of the file, ``runs`` times."""
+def child_import(path: Path, source: Path, kind_name: str, runs: int, work: Path) -> dict[str, Any]:
+    """Import ``source`` as ``kind_name`` into a fresh copy of the file, ``runs`` times (the first run of a
+    process loads what the import needs: openpyxl, pandas for indicators)."""
     from sgdesk import registry
     from sgdesk.importing import run_import
     from sgdesk.store import open_board_file
 
-    kind = registry.load().import_kinds["bookings"]
+    kind = registry.load().import_kinds[kind_name]
     samples, lines = [], []
     for n in range(runs):
-        copy = work / f"import-{n}.sgdesk"
+        copy = work / f"import-{kind_name}-{n}.sgdesk"
         shutil.copy(path, copy)
         bf = open_board_file(copy)
         began = time.perf_counter()
@@ -332,30 +333,8 @@ def child_search(path: Path, runs: int) -> dict[str, Any]:
             "hits": core["hits"], "searches": list(SEARCHES), "rss_mb": peak_rss_mb()}
 
 
-
-def child_indicators(path: Path, sheet: Path, runs: int, work: Path) -> dict[str, Any]:
-    """Import the DfE release table into a fresh copy of the file, ``runs`` times (the first run of the
-    process loads pandas, as the app's first import of a session does)."""
-    from sgdesk import registry
-    from sgdesk.importing import run_import
-    from sgdesk.store import open_board_file
-
-    kind = registry.load().import_kinds["indicators"]
-    samples, lines = [], []
-    for n in range(runs):
-        copy = work / f"indicators-{n}.sgdesk"
-        shutil.copy(path, copy)
-        bf = open_board_file(copy)
-        began = time.perf_counter()
-        lines = run_import(bf, kind, sheet, 1).lines()
-        samples.append(time.perf_counter() - began)
-        bf.close()
-        copy.unlink()
-    return {"samples": samples, "summary": lines, "rss_mb": peak_rss_mb()}
-
-
 CHILDREN = {"gui": child_gui, "reports": child_reports, "growth": child_growth, "pack": child_pack,
-            "import": child_import, "search": child_search, "indicators": child_indicators}
+            "import": child_import, "search": child_search}
 
 
 # -- the orchestrating process -------------------------------------------------------------------------------
@@ -512,14 +491,14 @@ class Bench:
 
     def import_(self, path: Path, xlsx: Path) -> None:
         self.note_load("import")
-        found = self.child("import", path, xlsx, self.args.import_runs, self.work)
+        found = self.child("import", path, xlsx, "bookings", self.args.import_runs, self.work)
         self.add("imports", f"import {IMPORT_ROWS:,} bookings from XLSX", found["samples"], "s", TARGETS["import"])
         self.extra["import summary"] = found["summary"]
         self.extra["rss_mb"]["import"] = found["rss_mb"]
 
     def indicators(self, path: Path, sheet: Path) -> None:
         self.note_load("indicators import")
-        found = self.child("indicators", path, sheet, self.args.import_runs, self.work)
+        found = self.child("import", path, sheet, "indicators", self.args.import_runs, self.work)
         self.add("imports", f"import a DfE table of {AUTHORITIES} authorities x {SHEET_YEARS} years (published "
                  "layout)", found["samples"], "s", TARGETS["indicators_import"])
         self.extra["indicators import summary"] = found["summary"]
@@ -729,8 +708,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["child"]:
         name, *arguments = argv[1:]
         kinds = {"gui": (Path, Path, int, int), "reports": (Path, int, int), "growth": (Path, int),
-                 "pack": (Path, int, Path), "import": (Path, Path, int, Path), "search": (Path, int),
-                 "indicators": (Path, Path, int, Path)}
+                 "pack": (Path, int, Path), "import": (Path, Path, str, int, Path), "search": (Path, int)}
         result = CHILDREN[name](*(kind(value) for kind, value in zip(kinds[name], arguments)))
         print(json.dumps(result))
         return 0
