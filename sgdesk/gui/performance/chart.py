@@ -27,6 +27,7 @@ STYLES = {"england": (QColor("#595959"), Qt.PenStyle.DashLine),
           "region": (QColor("#2E7D6B"), Qt.PenStyle.DashDotLine)}
 _LEFT, _RIGHT, _TOP, _BOTTOM = 64, 28, 34, 40
 _TICKS = 4
+_LEGEND_ROW = 20
 
 
 class TrendChart(QWidget):
@@ -69,7 +70,8 @@ class TrendChart(QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, text)
             painter.end()
             return
-        plot = QRectF(_LEFT, _TOP, max(self.width() - _LEFT - _RIGHT, 10), max(self.height() - _TOP - _BOTTOM, 10))
+        top = _TOP + self._legend(painter, lines) - _LEGEND_ROW
+        plot = QRectF(_LEFT, top, max(self.width() - _LEFT - _RIGHT, 10), max(self.height() - top - _BOTTOM, 10))
         low, high = _range(figures)
         periods = self.row.periods
         step = plot.width() / max(len(periods) - 1, 1)
@@ -85,7 +87,6 @@ class TrendChart(QWidget):
         for _label, colour, style, series in reversed(lines):
             self._line(painter, series, colour, style, x_of, y_of, own=colour == OWN)
         self._marks(painter, lines[0][3], plot, x_of)
-        self._legend(painter, lines)
         painter.end()
 
     def _axes(self, painter: QPainter, plot: QRectF, low: Decimal, high: Decimal, places: int, x_of, y_of) -> None:
@@ -146,16 +147,20 @@ class TrendChart(QWidget):
                 painter.drawText(QRectF(x_of(index) - 20, plot.bottom() - 18, 40, 16), Qt.AlignmentFlag.AlignCenter,
                                  note_mark(figure.note))
 
-    def _legend(self, painter: QPainter, lines) -> None:
+    def _legend(self, painter: QPainter, lines) -> float:
+        """The key to the lines, along the top (wrapping onto more rows when narrow); returns its height."""
         metrics = QFontMetrics(self.font())
-        x = float(_LEFT)
+        x, y = float(_LEFT), 4.0
         for label, colour, style, _series in lines:
-            painter.setPen(QPen(colour, 2.4 if colour == OWN else 1.6, style))
-            painter.drawLine(QPointF(x, 14), QPointF(x + 22, 14))
-            painter.setPen(TEXT)
             width = metrics.horizontalAdvance(label) + 4
-            painter.drawText(QRectF(x + 26, 4, width, 20), Qt.AlignmentFlag.AlignVCenter, label)
+            if x > _LEFT and x + 26 + width > self.width() - _RIGHT:
+                x, y = float(_LEFT), y + _LEGEND_ROW
+            painter.setPen(QPen(colour, 2.4 if colour == OWN else 1.6, style))
+            painter.drawLine(QPointF(x, y + 10), QPointF(x + 22, y + 10))
+            painter.setPen(TEXT)
+            painter.drawText(QRectF(x + 26, y, width, 20), Qt.AlignmentFlag.AlignVCenter, label)
             x += 40 + width
+        return y - 4 + _LEGEND_ROW
 
 
 def _range(values: list[Decimal]) -> tuple[Decimal, Decimal]:

@@ -68,8 +68,9 @@ class MatrixModel(QAbstractTableModel):
             return QBrush(QColor(RATING_FILLS[row.judgement.rating]))
         if role == Qt.ItemDataRole.ToolTipRole and column == self.RAG:
             return row.judgement.reason[:1].upper() + row.judgement.reason[1:]
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return row.indicator.definition or None
+        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 8):
+            return "\n".join(text for text in (row.indicator.name, row.indicator.definition, row.indicator.section)
+                             if text)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in self._NUMBERS:
             return _RIGHT
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.RAG:

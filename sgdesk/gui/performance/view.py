@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -62,6 +63,7 @@ from sgdesk.indicators.rag import POLARITIES, RATINGS
 from sgdesk.indicators.values import edit_rank, edit_value
 
 TABS = ("matrix", "areas", "regional")
+_SECTION_WIDTH = 200   # px: a long section name is cut short, the indicator's name needs the room
 RATING_CHOICES = [("Every rating", None), *((label, key) for key, label in RATINGS.items()),
                   ("Not rated", NOT_RATED_KEY)]
 
@@ -102,6 +104,8 @@ class PerformanceView(BoardView):
         self.proxy = MatrixFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = record_table("Indicators", self.proxy)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda _current, _previous: self._show_selected())
         self.summary = QLabel()
         self.summary.setObjectName("muted")
@@ -205,15 +209,15 @@ class PerformanceView(BoardView):
         return panel
 
     def _fit_matrix_columns(self) -> None:
-        """Each column as wide as its widest text (the indicator's at most 440 px), measured once from the
-        model's texts: Qt's own fitting asks the model for every cell's every role."""
+        """Each column as wide as its widest text, measured once from the model's texts (Qt's own fitting
+        asks the model for every cell's every role); the indicator's name takes the rest of the width."""
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
         bold = header.fontMetrics()
-        for column, title in enumerate(MatrixModel.COLUMNS):
+        for column, title in enumerate(MatrixModel.COLUMNS[1:], start=1):
             widest = max((metrics.horizontalAdvance(texts[column]) for texts in self.model.texts), default=0)
             width = max(widest, bold.horizontalAdvance(title) + 12) + 14
-            self.table.setColumnWidth(column, min(width, 440) if column == 0 else width)
+            self.table.setColumnWidth(column, min(width, _SECTION_WIDTH) if title == "Section" else width)
 
     def _tab_changed(self, index: int) -> None:
         for widget in self.filters:
