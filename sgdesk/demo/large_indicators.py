@@ -15,6 +15,7 @@ from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from sgdesk.demo.large_rows import StressBoard
 from sgdesk.indicators.catalogue import CATALOGUE
 from sgdesk.indicators.definitions import Indicator
 from sgdesk.indicators.demo import indicator_for
@@ -48,7 +49,7 @@ def stress_indicators() -> list[Indicator]:
 class Performance:
     """Writes the indicators, areas and figures of one board through the generator's bulk inserts."""
 
-    def __init__(self, generator: Any, board_id: int, county: str) -> None:
+    def __init__(self, generator: StressBoard, board_id: int, county: str) -> None:
         self.generator, self.board_id, self.county = generator, board_id, county
         self.rng: random.Random = generator.rng
         self.years = [year.start_year for year in generator.years]

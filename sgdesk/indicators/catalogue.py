@@ -9,10 +9,14 @@ on plans, in care), neither direction is better and it is not rated.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
-from sgdesk.indicators.definitions import Indicator
+from sgdesk.indicators.areas import ensure_standard_areas
+from sgdesk.indicators.definitions import Indicator, add_indicator, list_indicators
 from sgdesk.indicators.rag import RagRule
+from sgdesk.store import BoardFile
+from sgdesk.store.changes import Action
 
 CIN = "DfE: Characteristics of children in need"
 CLA = "DfE: Children looked after in England including adoptions"
@@ -124,3 +128,18 @@ CATALOGUE: tuple[Indicator, ...] = (
                        "First time entrants rate per 100,000"),
               rule=_percent_of("10")),
 )
+
+
+def install_catalogue(ed: Action, bf: BoardFile, board_id: int, codes: list[str] | None = None) -> list[int]:
+    """Add the built-in catalogue's indicators (or those with ``codes``) the board does not have yet, and
+    England and the statistical neighbours' average to compare them with."""
+    ensure_standard_areas(ed, bf, board_id)
+    have = list_indicators(bf, board_id)
+    wanted = [spec for spec in CATALOGUE if codes is None or spec.code in codes]
+    added = []
+    for spec in wanted:
+        if any(spec.code.casefold() == known.code.casefold() or spec.name.casefold() == known.name.casefold()
+               for known in have):
+            continue
+        added.append(add_indicator(ed, bf, board_id, replace(spec, position=0)))
+    return added

@@ -145,24 +145,6 @@ def delete_indicator(ed: Action, bf: BoardFile, indicator_id: int) -> int:
     return count
 
 
-def install_catalogue(ed: Action, bf: BoardFile, board_id: int, codes: list[str] | None = None) -> list[int]:
-    """Add the built-in catalogue's indicators (or those with ``codes``) the board does not have yet, and
-    England and the statistical neighbours' average to compare them with."""
-    from sgdesk.indicators.areas import ensure_standard_areas
-    from sgdesk.indicators.catalogue import CATALOGUE
-
-    ensure_standard_areas(ed, bf, board_id)
-    have = list_indicators(bf, board_id)
-    wanted = [spec for spec in CATALOGUE if codes is None or spec.code in codes]
-    added = []
-    for spec in wanted:
-        if any(spec.code.casefold() == known.code.casefold() or spec.name.casefold() == known.name.casefold()
-               for known in have):
-            continue
-        added.append(add_indicator(ed, bf, board_id, replace(spec, position=0)))
-    return added
-
-
 def tolerance_from_text(value: object) -> tuple[Decimal, bool]:
     """A tolerance band as typed: ``2`` (points) or ``5%`` (percent of the comparator).
 

@@ -3,7 +3,8 @@ regional comparison of contributions."""
 
 from __future__ import annotations
 
-from sgdesk.exporting import Appendix, Export
+from sgdesk.exporting import Appendix
+from sgdesk.registry import SidebarView
 from sgdesk.reporting import Report
 
 
@@ -31,13 +32,13 @@ def register(registry) -> None:
                                "comparators and RAG rating", trends_report, needs_period=False))
     registry.add_report(Report("regional-contributions", "partnerships' contributions by partner, with totals, "
                                "averages and this board's position", regional_report, needs_period=False))
-    registry.add_export(appendix_export(Export(
+    registry.add_export(appendix_export(
         "data-matrix", "the Local Authority Data Matrix: indicators by year against England and statistical "
-        "neighbours, RAG-rated, with trend lines", ("pdf",), export_data_matrix, needs_period=False,
-        options_help="years=N columns of periods (default 5); section=NAME for one section; title=TEXT"),
-        matrix_story))
+        "neighbours, RAG-rated, with trend lines", export_data_matrix, matrix_story, needs_period=False,
+        options_help="years=N columns of periods (default 5); section=NAME for one section; title=TEXT"))
     registry.add_appendix(Appendix("data-matrix", "Local Authority Data Matrix (performance indicators)",
-                                   matrix_story, order=50))
+                                   matrix_story, order=60))
     registry.add_demo_part(60, "performance: seed 002's data matrix and regional comparison", build_indicators_demo)
+    registry.add_view(SidebarView("performance", "Performance", "sgdesk.gui.performance.view:PerformanceView", 50))
     registry.add_attention(indicators_attention)
     registry.add_check(indicators_checks)

@@ -9,7 +9,7 @@ import pytest
 def board(empty_board):
     """An empty board with this authority, England and the neighbours' average, and the catalogue."""
     from sgdesk.indicators.areas import add_area
-    from sgdesk.indicators.definitions import install_catalogue
+    from sgdesk.indicators.catalogue import install_catalogue
 
     with empty_board.edit("Set up performance") as ed:
         add_area(ed, empty_board, 1, "Southend-on-Sea", "own", code="E06000033")

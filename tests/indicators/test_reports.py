@@ -8,12 +8,9 @@ from decimal import Decimal
 from sgdesk.cli import main
 from sgdesk.fyear import Period
 from sgdesk.indicators.attention import indicators_attention
+from sgdesk.indicators.catalogue import install_catalogue
 from sgdesk.indicators.checks import indicators_checks
-from sgdesk.indicators.definitions import (
-    install_catalogue,
-    list_indicators,
-    update_indicator,
-)
+from sgdesk.indicators.definitions import list_indicators, update_indicator
 from sgdesk.indicators.periods import IndicatorPeriod
 from sgdesk.indicators.rag import RagRule
 from sgdesk.indicators.reports import indicators_report, regional_report, trends_report

@@ -67,7 +67,7 @@ class AreasPanel(QWidget):
 
     def selected(self) -> Area | None:
         rows = self.table.selectionModel().selectedRows()
-        return get_area(self.context.bf, self.model.row_dict(rows[0].row())["id"]) if rows else None
+        return get_area(self.context.bf, self.model.row_at(rows[0].row())["id"]) if rows else None
 
     def add(self) -> None:
         def save(values: dict) -> int:

@@ -41,12 +41,12 @@ from sgdesk.gui.widgets.views import (
     row,
 )
 from sgdesk.indicators.areas import Area
+from sgdesk.indicators.catalogue import install_catalogue
 from sgdesk.indicators.definitions import (
     Indicator,
     add_indicator,
     delete_indicator,
     indicator_from_form,
-    install_catalogue,
     list_indicators,
     sections,
     update_indicator,
@@ -214,10 +214,10 @@ class PerformanceView(BoardView):
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
         bold = header.fontMetrics()
-        for column, title in enumerate(MatrixModel.COLUMNS[1:], start=1):
-            widest = max((metrics.horizontalAdvance(texts[column]) for texts in self.model.texts), default=0)
+        for number, title in enumerate(MatrixModel.COLUMNS[1:], start=1):
+            widest = max((metrics.horizontalAdvance(texts[number]) for texts in self.model.texts), default=0)
             width = max(widest, bold.horizontalAdvance(title) + 12) + 14
-            self.table.setColumnWidth(column, min(width, _SECTION_WIDTH) if title == "Section" else width)
+            self.table.setColumnWidth(number, min(width, _SECTION_WIDTH) if title == "Section" else width)
 
     def _tab_changed(self, index: int) -> None:
         for widget in self.filters:

@@ -166,10 +166,10 @@ def test_an_area_marked_as_a_neighbour_is_kept_and_undone(window, monkeypatch, f
     view = _view(window)
     view.show_target({"tab": "areas"})
     panel = view.areas
-    row = next(n for n in range(panel.model.rowCount()) if panel.model.row_dict(n)["name"] == "East of England")
+    row = next(n for n in range(panel.model.rowCount()) if panel.model.row_at(n)["name"] == "East of England")
     panel.table.selectRow(row)
     fill_form(monkeypatch, aliases="EAST OF ENGLAND, Eastern region")
     panel.edit_selected()
-    assert panel.model.row_dict(row)["aliases"] == "EAST OF ENGLAND, Eastern region"
+    assert panel.model.row_at(row)["aliases"] == "EAST OF ENGLAND, Eastern region"
     window.undo()
-    assert panel.model.row_dict(row)["aliases"] == ""
+    assert panel.model.row_at(row)["aliases"] == ""
