@@ -57,8 +57,9 @@ def matrix_for(bf: BoardFile, board_id: int, period: Period | None, options: Map
                              "choose one of: " + ", ".join(section.name for section in matrix.sections))
         matrix.sections = chosen
     if not any(row.own or row.comparators for row in matrix.rows()):
-        raise InputError("The data matrix", "has no figures" + (f" up to {period.label}" if period else ""),
-                         "import the indicators' figures (File > Import, indicators) or type them in Performance")
+        up_to = f" up to {period.label}" if period else ""
+        raise InputError("this board's data matrix", f"has no figures{up_to}",
+                         "import the indicators' figures (File > Import) or type them in Performance first")
     return matrix
 
 

@@ -15,8 +15,8 @@ MARKING_KEY = "marking"
 PACK_KEYS = (APPENDICES_KEY, NUMBERING_KEY, MARKING_KEY)
 _NOT_PASSED_ON = (*PACK_KEYS, "title")  # the pack titles the appendices itself
 NO_MARKING = "none"
-OPTIONS_HELP = ("appendices=membership,finance,assessment,training chooses them and their order; numbering=1 "
-                "(or 4, or A) is the first appendix's number; marking=OFFICIAL replaces the board's protective "
+OPTIONS_HELP = ("appendices=membership,finance,assessment,training,data-matrix chooses them and their order; "
+                "numbering=1 (or 4, or A) is the first appendix's number; marking=OFFICIAL replaces the board's protective "
                 "marking (marking=none prints none); other options but title go to the appendices (e.g. "
                 "style=plain)")
 

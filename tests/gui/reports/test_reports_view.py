@@ -77,9 +77,9 @@ def test_preview_shows_every_page_of_the_pack(view, qtbot):
 def test_the_pack_follows_the_chosen_appendices_order_and_numbering(view, qtbot, tmp_path):
     options = view.pack_options
     keys = [options.appendices.item(row).data(Qt.ItemDataRole.UserRole) for row in range(options.appendices.count())]
-    assert keys == ["membership", "finance", "assessment", "training", "plan-progress", "risk-summary"]
+    assert keys == ["membership", "finance", "assessment", "training", "plan-progress", "risk-summary", "data-matrix"]
     assert [options.appendices.item(row).checkState() == Qt.CheckState.Checked for row in range(len(keys))] == \
-        [True, True, True, True, True, False]             # the risk summary is offered, not chosen
+        [True, True, True, True, True, False, True]       # the risk summary is offered, not chosen
     options.appendices.item(2).setCheckState(Qt.CheckState.Unchecked)
     options.appendices.setCurrentRow(1)
     qtbot.mouseClick(options.up, Qt.MouseButton.LeftButton)
@@ -93,7 +93,8 @@ def test_the_pack_follows_the_chosen_appendices_order_and_numbering(view, qtbot,
     reader = pypdf.PdfReader(result.path)
     assert [item.title for item in reader.outline if not isinstance(item, list)] == [
         "Appendix A: Southend LSCB finance 2018/19", "Appendix B: Board membership and attendance",
-        "Appendix C: Multi-agency training, 2018/19", "Appendix D: Business plan progress 2018/19"]
+        "Appendix C: Multi-agency training, 2018/19", "Appendix D: Business plan progress 2018/19",
+        "Appendix E: Local Authority Data Matrix"]
     assert all("DRAFT" in page.extract_text() and "OFFICIAL-SENSITIVE" in page.extract_text()
                for page in reader.pages)
 
