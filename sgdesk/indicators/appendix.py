@@ -160,8 +160,8 @@ def _introduction(matrix: Matrix, period: Period | None) -> list[str]:
         "comparator or better; Amber, worse but within the indicator's tolerance; Red, worse by more than that. "
         "Indicators where neither a higher nor a lower figure is better (demand, such as rates of children in "
         "need) are not rated. Change: the direction of travel since the figure before. Trend: the "
-        "authority's figures (solid line) against the comparators on its scale (dashed). Rank: the latest figure's rank "
-        "among authorities, as published.",
+        "authority's figures (solid line) against the comparators on its scale (dashed). Rank: the latest "
+        "figure's rank among authorities, as published.",
     ]
 
 

@@ -24,8 +24,8 @@ NEIGHBOURS = ("Swindon", "Plymouth", "Medway", "Bournemouth, Christchurch and Po
 @dataclass(frozen=True)
 class SeedRow:
     """One indicator's row: ``own`` and ``england`` are the printed cells, one per period (``england``
-    may be one figure: the latest; ``_`` is a blank cell); ``ranks`` likewise, or ``latest_rank``. A ``code`` from the built-in
-    catalogue takes its definition from there; others are defined here."""
+    may be one figure: the latest; ``_`` is a blank cell); ``ranks`` likewise, or ``latest_rank``.
+    A ``code`` from the built-in catalogue takes its definition from there; others are defined here."""
 
     code: str
     own: str

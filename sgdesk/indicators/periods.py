@@ -18,7 +18,8 @@ PERIOD_FIX = "write a year (2019), a financial or academic year (2019/20), years
 _EARLIEST, _LATEST = 1900, 2100
 _SPLIT = r"(?P<{0}>\d{{4}})\s*(?P<{0}_sep>[/-])\s*(?P<{0}_end>\d{{2}}|\d{{4}})"
 _FORMS = (
-    ("split_span", re.compile(_SPLIT.format("a") + r"\s*(?:-|–|to)\s*(?P<b>\d{2}|\d{4})\s*/\s*(?P<b_end>\d{2}|\d{4})")),
+    ("split_span", re.compile(_SPLIT.format("a")
+                              + r"\s*(?:-|–|to)\s*(?P<b>\d{2}|\d{4})\s*/\s*(?P<b_end>\d{2}|\d{4})")),
     ("quarter", re.compile(r"q(?P<q>[1-4])\s+(?P<body>.+)|(?P<body2>.+?)\s+q(?P<q2>[1-4])")),
     ("pair", re.compile(_SPLIT.format("a"))),
     ("year", re.compile(r"(?P<a>\d{4})(?:\.0+)?")),
