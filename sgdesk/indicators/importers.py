@@ -179,7 +179,8 @@ class _Resolver:
                 self.problem(at, None, "is empty, but a rank is given for it", "fill in the figure, or remove the rank")
             return
         if self.seen.is_repeat((indicator.name.casefold(), area, period.label), at.row or 0, at.column or "", text,
-                               f"gives {indicator.name}, {period.label} for this area again", "keep one figure"):
+                               f"is listed twice for {indicator.name}, {period.label} and this area",
+                               "keep one figure"):
             return
         if comment or provisional:
             figure = Figure(figure.value, figure.note, figure.provisional or provisional,
@@ -269,9 +270,10 @@ class IndicatorsImport(ImportKind):
         if isinstance(table, SourceTable):
             return super().parse_rows(table, problems)
         if not table.cells:
-            problems.append(Problem(table.name, None, None, None, "has no table of figures SG Desk can find",
-                                    "put the periods (2019, 2020 or 2019/20...) as column headings above the "
-                                    "figures, or use the columns Indicator, Area, Period and Value"))
+            problems.append(Problem(table.name, None, "Period", None, "is missing from the header row, and no row "
+                                    "of periods (2019, 2020 or 2019/20...) heads a table of figures",
+                                    "use the columns Indicator, Area, Period and Value, or import the table as DfE "
+                                    "publishes it"))
         for where in table.missing_heading:
             problems.append(Problem(table.name, where.row, None, None, "heads a table that does not say which "
                                     "indicator its figures are", "put the indicator's name above the years, or "
@@ -409,10 +411,10 @@ class RegionalContributionsImport(ImportKind):
                aliases=("This partnership", "Us"), example="Yes"),
         Column("partner", "Partner", "the contributing partner, when one row holds one amount", required=False,
                aliases=("Agency", "Contributor"), example="Police"),
-        Column("amount", "Amount", "the contribution in pounds", parse=parse_money, required=False,
-               aliases=("£", "Contribution"), example="£14,355"),
         Column("total", "Total", "the partnership's published total, checked, not stored", parse=parse_money,
                required=False, aliases=("Total £",), example="£111,086"),
+        Column("amount", "Amount", "the contribution in pounds, when one row holds one partner's amount",
+               parse=parse_money, required=False, aliases=("£", "Contribution"), example="£14,355"),
     )
     extra_columns = True
     extra_columns_help = ("Any other column is a partner (Local Authority, Health, Police...), its cells the "
@@ -430,7 +432,8 @@ class RegionalContributionsImport(ImportKind):
             amounts = self._amounts(row, source, problems)
             for partner, amount in amounts:
                 if not seen.is_repeat((key, strand.casefold(), row["partnership"].casefold(), partner.casefold()),
-                                      row.number, partner, format_money(amount), "gives this partner's amount again",
+                                      row.number, partner, format_money(amount),
+                                      "is listed twice for this partnership and strand",
                                       "keep one row per partnership and strand"):
                     plan.rows.append((*key, strand, row["partnership"], partner, amount))
             if row["this_board"]:

@@ -117,5 +117,4 @@ def parse_polarity(value: object) -> Polarity:
         return "lower"
     if text in ("neither", "none", "n/a", "na", "-", "context", "neutral", "neither (not rated)"):
         return "neither"
-    raise InputError(quoted(value), "does not say which way is better",
-                     "write higher, lower or neither")
+    raise InputError(quoted(value), "is not which way is better", "write higher, lower or neither")

@@ -37,6 +37,8 @@ CONTRADICTIONS = (
     "UPDATE training_session SET status = 'cancelled' WHERE id = (SELECT session_id FROM training_booking "
     "WHERE status = 'attended' LIMIT 1)",
     "UPDATE board_action SET due_on = '2000-01-01' WHERE id = (SELECT min(id) FROM board_action)",
+    "UPDATE regional_comparison SET this_partnership = 'Nowhere' WHERE id = (SELECT min(id) FROM "
+    "regional_comparison)",
 )
 
 
