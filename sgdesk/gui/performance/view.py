@@ -71,6 +71,7 @@ RATING_CHOICES = [("Every rating", None), *((label, key) for key, label in RATIN
 class PerformanceView(BoardView):
     key = "performance"
     title = "Performance"
+    help_page = "performance.html"
     watched_tables = frozenset({"indicator", "indicator_value", "indicator_area", "regional_comparison",
                                 "regional_contribution"})
 
@@ -156,7 +157,7 @@ class PerformanceView(BoardView):
             "plans, re-referrals, looked-after children, care leavers, early education...) against England and "
             "statistical neighbours, RAG-rated. Start with SG Desk's standard indicators, then import the DfE "
             "tables (File > Import, performance indicators) or type the figures in.",
-            "Add the standard indicators")
+            "Add the standard indicators", help_page=self.help_page)
         self.empty.action_clicked.connect(self.add_standard_indicators)
         self.stack = EmptyOr(column(top, (self.tabs, 1)), self.empty)
         QVBoxLayout(self).addWidget(self.stack)
