@@ -315,7 +315,7 @@ def child_import(path: Path, source: Path, kind_name: str, runs: int, work: Path
         shutil.copy(path, copy)
         bf = open_board_file(copy)
         began = time.perf_counter()
-        result = run_import(bf, kind, xlsx, 1)
+        result = run_import(bf, kind, source, 1)
         samples.append(time.perf_counter() - began)
         lines = result.lines()
         bf.close()
