@@ -245,6 +245,10 @@ class ImportKind:
         """Check rows against each other and the board file; return what ``apply`` needs."""
         return rows
 
+    def readable(self, rows: list[Any], unread: set[int | None]) -> list[Any]:
+        """The parsed rows to check against the board: those of no row with a problem (``unread``)."""
+        return [row for row in rows if row.number not in unread]
+
     def apply(self, plan: Any, ed: Action, bf: BoardFile, board_id: int, summary: ImportSummary) -> None:
         raise NotImplementedError(f"{type(self).__name__}.apply")
 
@@ -272,7 +276,7 @@ def run_import(bf: BoardFile, kind: ImportKind, source: str | Path, board_id: in
     plan = None
     if not any(problem.row is None for problem in problems):   # the headings are right: check the rows that read
         unread = {problem.row for problem in problems}
-        plan = kind.plan([row for row in rows if row.number not in unread], bf, board_id, table.name, problems)
+        plan = kind.plan(kind.readable(rows, unread), bf, board_id, table.name, problems)
     if problems:
         raise ImportProblems(table.name, sorted(problems, key=_problem_order))
     summary = ImportSummary(kind.name, table.name, dry_run=dry_run)

@@ -192,9 +192,9 @@ class _Resolver:
 class _WideCells(list):
     """The cells of a sheet read as published tables, with what the reading noticed (columns not read)."""
 
-    def __init__(self, sheet: WideSheet) -> None:
-        super().__init__(sheet.cells)
-        self.notes = list(sheet.notes)
+    def __init__(self, cells: list[WideCell], notes: list[str]) -> None:
+        super().__init__(cells)
+        self.notes = list(notes)
 
 
 class IndicatorsImport(ImportKind):
@@ -278,7 +278,12 @@ class IndicatorsImport(ImportKind):
             problems.append(Problem(table.name, where.row, None, None, "heads a table that does not say which "
                                     "indicator its figures are", "put the indicator's name above the years, or "
                                     "as the table's title"))
-        return _WideCells(table)
+        return _WideCells(table.cells, table.notes)
+
+    def readable(self, rows: list[Any], unread: set[int | None]) -> list[Any]:
+        if isinstance(rows, _WideCells):  # a published table's cells: those of rows without a problem
+            return _WideCells([cell for cell in rows if cell.at.row not in unread], rows.notes)
+        return super().readable(rows, unread)
 
     def plan(self, rows: list[Any], bf: BoardFile, board_id: int, source: str, problems: list[Problem]) -> _Plan:
         plan = _Plan()

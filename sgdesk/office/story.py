@@ -166,11 +166,11 @@ def _cell_fills(table: Any, count: int, columns: int, heads: int) -> dict[tuple[
 
 def _picture(value: Any) -> Picture | None:
     """A small figure drawn in a cell (a house-style trend line) as PNG, with its alternative text."""
-    from reportlab.graphics.shapes import Drawing
+    from sgdesk.pdf.figures import Figure
 
-    if not isinstance(value, Drawing):
+    if not isinstance(value, Figure):
         return None
-    return Picture(drawing_png(value), value.width, value.height, getattr(value, "alt_text", ""))
+    return Picture(drawing_png(value.drawing), value.width, value.height, value.alt_text)
 
 
 def _table(table: Any, title: str) -> TableBlock:

@@ -6,6 +6,24 @@ picture's description) and into the PDF's structure. Write the text from the dat
 made from, so the two cannot disagree.
 """
 
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.graphics.shapes import Circle, Drawing, PolyLine
+from reportlab.platypus import Flowable
+
+from sgdesk.pdf.colours import ACCENT, MUTED
+
+_PAD = 2.5
+_LINE = 1.2
+_COMPARATOR_LINE = 0.7
+
+
+class Figure(Flowable):
+    """A reportlab :class:`Drawing` with its alternative text."""
+
     def __init__(self, drawing: Drawing, alt_text: str) -> None:
         super().__init__()
         if not " ".join(alt_text.split()):

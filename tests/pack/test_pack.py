@@ -212,7 +212,7 @@ def test_the_board_marking_can_be_left_off_for_one_pack(demo_path, tmp_path):
     ({"appendices": "finance,finance"}, "'finance,finance' names an appendix twice: name each appendix once"),
     ({"numbering": "1a"}, "'1a' is not how appendices are numbered: give the first appendix's number or letter, "
                          "e.g. 1, 4 or A"),
-    ({"numbering": "Y"}, "'Y' leaves too few letters for 5 appendices: start the lettering earlier, or number "
+    ({"numbering": "Y"}, "'Y' leaves too few letters for 6 appendices: start the lettering earlier, or number "
                          "them instead"),
 ])
 def test_wrong_options_say_what_to_change(demo_template, tmp_path, options, message):
