@@ -72,6 +72,45 @@ def window(qtbot, settings, demo_path: Path):
     return win
 
 
+#: Qt warnings that mean a widget or QObject was misused, often from a worker thread: they fail the test
+_QT_FAULTS = ("different thread", "QObject::", "QObject:")
+#: such warnings Qt gave while no test was capturing its messages (in a test's teardown)
+_faults_outside_tests: list[str] = []
+
+
+def _is_fault(message: str) -> bool:
+    return any(fault in message for fault in _QT_FAULTS)
+
+
+def pytest_configure(config) -> None:
+    """Install a Qt message handler for the whole run.
+
+    pytest-qt captures Qt's messages during each test's setup and call (and puts this handler back
+    after); this one hears what is said in between, e.g. while a test's widgets are torn down.
+    """
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(kind, context, message: str) -> None:
+        if _is_fault(message):
+            _faults_outside_tests.append(message)
+
+    qInstallMessageHandler(handler)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Fail a test during which Qt warned of an object used from the wrong thread (or otherwise misused)."""
+    capture = getattr(item, "qt_log_capture", None)   # pytest-qt's, read before it lets go of it
+    faults = [r.message for r in capture.records if _is_fault(r.message)] if capture and call.when == "call" else []
+    if call.when == "teardown":
+        faults, _faults_outside_tests[:] = list(_faults_outside_tests), []
+    report = yield
+    if faults and report.passed:
+        report.outcome = "failed"
+        report.longrepr = f"Qt warned during the test ({call.when}): " + "; ".join(dict.fromkeys(faults))
+    return report
+
+
 @pytest.fixture(autouse=True)
 def _backups_in_a_temporary_folder(tmp_path_factory, monkeypatch) -> None:
     """Session backups (made before the first change) go to a temporary folder, not the user's."""

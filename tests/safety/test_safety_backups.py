@@ -232,7 +232,9 @@ def test_the_app_backs_up_before_the_first_change_and_says_so(window):
     assert list_backups(window.context.bf.path) == []
     with window.context.edit("Add an agency") as ed:
         add_organisation(ed, "Southend Carers")
-    assert "Backed up to demo." in window.statusBar().currentMessage()
+    backup = list_backups(window.context.bf.path)[0].path
+    assert window.statusBar().currentMessage() == \
+        f"Backed up the file before the first change: {backup.name} in {backup.parent}"
     with window.context.edit("Add another") as ed:
         add_organisation(ed, "Southend Youth Offending Service")
     assert len(list_backups(window.context.bf.path)) == 1

@@ -8,9 +8,10 @@ on opening a file the view last used.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +37,7 @@ from sgdesk.backups import backup_before_first_edit
 from sgdesk.errors import SGDeskError
 from sgdesk.gui.safety.read_only_banner import ReadOnlyBanner
 from sgdesk.gui.safety.settings import backup_folder, backups_kept
+from sgdesk.gui.shell.save_status import SaveStatus
 from sgdesk.gui.shell.viewspecs import load_view, view_specs
 from sgdesk.gui.shell.welcome import WelcomeView
 from sgdesk.gui.widgets.context import AppContext
@@ -59,6 +61,9 @@ WARM_UP_MS = 300
 
 
 class MainWindow(QMainWindow):
+    #: the session backup was made (path) or failed (error); emitted on whichever thread made the first change
+    backup_reported = Signal(object, object)
+
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
         self.settings = settings or QSettings()
@@ -73,8 +78,11 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
+        self.save_status = SaveStatus()
+        self.statusBar().addPermanentWidget(self.save_status)
         self.path_label = QLabel()
         self.statusBar().addPermanentWidget(self.path_label)
+        self.backup_reported.connect(self._backup_made)
         self.heartbeat = QTimer(self)
         self.heartbeat.setInterval(int(HEARTBEAT.total_seconds() * 1000))
         self.heartbeat.timeout.connect(self.keep_lock)
@@ -293,6 +301,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setVisible(False)
         self._search_follows(None)
         self.path_label.setText("No file open")
+        self.save_status.no_file()
         self._update_edit_actions()
         QTimer.singleShot(WARM_UP_MS, self, self._fill_go_menu)   # loads the features
 
@@ -330,7 +339,7 @@ class MainWindow(QMainWindow):
         context.settings = self.settings
         if not context.read_only:
             backup_before_first_edit(context.bf, backup_folder(self.settings), keep=backups_kept(self.settings),
-                                     report=self._backup_made)
+                                     report=self.backup_reported.emit)
         self.heartbeat.start()
         workspace = QWidget()
         outer = QVBoxLayout(workspace)
@@ -358,9 +367,10 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._sidebar_changed)
         self._replace_page(workspace)
         self._fill_board_combo()
-        read_only = " — read-only" if context.read_only else ""
+        read_only = " (read-only)" if context.read_only else ""
         self.path_label.setText(f"{context.bf.path}{read_only}")
-        self.setWindowTitle(f"{context.bf.path.name} — SG Desk{read_only}")
+        self.setWindowTitle(f"{context.bf.path.name}{read_only} — SG Desk")  # ends with the app's name: Qt adds nothing
+        self.save_status.file_opened(context.read_only)
         self.sidebar.setCurrentRow(self._start_row())
         self._search_follows(context)
         self._update_edit_actions()
@@ -500,6 +510,7 @@ class MainWindow(QMainWindow):
         if changes.touches("board"):
             self._fill_board_combo()
         self._update_edit_actions()
+        self.save_status.changed(dt.datetime.now())
 
     def _update_edit_actions(self) -> None:
         editor = self.context.bf.editor if self.context else None
@@ -588,7 +599,9 @@ class MainWindow(QMainWindow):
                                          "change goes ahead, and undo and the audit trail still hold it. Check "
                                          "the backups folder in Help > Restore from backup"), "No backup was made")
         elif path is not None:
-            self.statusBar().showMessage(f"Backed up to {path.name} before the first change", 5000)
+            self.statusBar().showMessage(f"Backed up the file before the first change: {path.name} in {path.parent}",
+                                         15000)
+            self.save_status.backed_up(path)
 
     def keep_lock(self) -> None:
         """The heartbeat: touch the lock; if another user took it over, carry on read-only."""
