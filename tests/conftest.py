@@ -130,16 +130,36 @@ def _no_message_boxes(monkeypatch, request):
     monkeypatch.setattr(QMessageBox, "exec", refuse)
 
 
+class MessageBoxes(list):
+    """The text of each message box shown (none is really shown), the labels of its buttons in
+    ``buttons``; ``press`` lists the labels of the buttons to press, one per box, in turn (a box
+    with nothing left to press returns Ok, pressing none of its own buttons)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.buttons: list[list[str]] = []
+        self.press: list[str] = []
+
+
 @pytest.fixture
-def message_boxes(monkeypatch) -> list[str]:
-    """Record the text of each message box instead of showing it (the box returns Ok)."""
+def message_boxes(monkeypatch) -> MessageBoxes:
+    """Record the text of each message box instead of showing it; see :class:`MessageBoxes`."""
     from PySide6.QtWidgets import QMessageBox
 
-    shown: list[str] = []
+    shown = MessageBoxes()
 
     def record(self, *args, **kwargs):
         shown.append(self.text())
-        return QMessageBox.StandardButton.Ok
+        labels = [button.text() for button in self.buttons()]
+        shown.buttons.append(labels)
+        if not shown.press:
+            return QMessageBox.StandardButton.Ok
+        wanted = shown.press.pop(0)
+        button = next((b for b in self.buttons() if b.text() == wanted), None)
+        if button is None:
+            raise AssertionError(f"the box {self.text()!r} has no button {wanted!r}, only {labels}")
+        button.click()
+        return self.standardButton(button)
 
     monkeypatch.setattr(QMessageBox, "exec", record)
     return shown

@@ -157,6 +157,21 @@ def printed_amount(section: str, amount: Pence, style: Style) -> Pence:
     return -amount if style == "council" and section == "income" else amount
 
 
+def amount_effect(section: Section, amount: Pence) -> str:
+    """What an amount in ``section`` does, in words: a negative expenditure is a credit, a negative income
+    is money paid back.
+
+    >>> amount_effect("expenditure", 400539), amount_effect("expenditure", -25000)
+    ('Spent £4,005.39', 'Credit £250.00 (reduces spending)')
+    >>> amount_effect("income", 25000), amount_effect("income", -25000)
+    ('Income £250.00', 'Income paid back £250.00 (reduces income)')
+    """
+    money = format_money(abs(amount))
+    if section == "expenditure":
+        return f"Spent {money}" if amount >= 0 else f"Credit {money} (reduces spending)"
+    return f"Income {money}" if amount >= 0 else f"Income paid back {money} (reduces income)"
+
+
 def outcome_text(result: Totals, style: Style) -> str:
     """The bottom line: council ``-2,328.59`` (expenditure + income as printed), or plain ``Surplus £2,328.59``.
 

@@ -270,10 +270,15 @@ def remove_term(ed: Action, holder_id: int) -> None:
     ed.delete("seat_holder", holder_id)
 
 
-def delete_seat(ed: Action, bf: BoardFile, seat_id: int) -> None:
-    """Remove a seat added by mistake; a seat with attendance is ended instead, never deleted."""
+def check_seat_removable(bf: BoardFile, seat_id: int) -> None:
+    """Refuse (SGDeskError) to remove a seat with attendance: it is ended instead, never deleted."""
     if bf.scalar("SELECT count(*) FROM attendance WHERE seat_id = ?", (seat_id,)):
         raise SGDeskError("this seat has attendance marks, so it cannot be removed: give it an end date instead")
+
+
+def delete_seat(ed: Action, bf: BoardFile, seat_id: int) -> None:
+    """Remove a seat added by mistake, with its terms; a seat with attendance is ended instead."""
+    check_seat_removable(bf, seat_id)
     for (holder_id,) in bf.query("SELECT id FROM seat_holder WHERE seat_id = ?", (seat_id,)):
         remove_term(ed, holder_id)
     ed.delete("seat", seat_id)

@@ -43,7 +43,7 @@ from sgdesk.dates import format_date
 from sgdesk.errors import SGDeskError
 from sgdesk.gui.assessment.models import ColumnsModel
 from sgdesk.gui.widgets.context import AppContext
-from sgdesk.gui.widgets.dialogs import confirm, show_error
+from sgdesk.gui.widgets.dialogs import confirm, counted, show_error
 from sgdesk.gui.widgets.forms import FormDialog, line_edit
 from sgdesk.gui.widgets.models import Field, RecordsModel
 from sgdesk.organisations import list_organisations
@@ -186,7 +186,7 @@ class AddRespondentDialog(FormDialog):
     """Choose an organisation not yet in the round, and who completes it."""
 
     def __init__(self, organisations: list[tuple[int, str]], parent: QWidget | None = None) -> None:
-        super().__init__("Add an agency to the round", parent)
+        super().__init__("Add an agency to the round", parent, action="Add agency")
         self.organisation = QComboBox()
         self.organisation.setAccessibleName("Agency")
         for org_id, name in organisations:
@@ -462,9 +462,9 @@ class EntryPanel(QWidget):
 
     def remove_respondent(self) -> None:
         respondent = self.current_respondent()
-        if respondent is None or not confirm(self, "Remove agency", f"Remove {respondent.organisation} and its "
-                                             f"{respondent.answered} answers from this round? "
-                                             "(Edit > Undo brings them back.)"):
+        if respondent is None or not confirm(
+                self, "Remove agency", f"Remove {respondent.organisation} and its "
+                f"{counted(respondent.answered, 'answer')} from {self.round.title}?", "Remove agency", "Keep agency"):
             return
         try:
             with self.context.edit(f"Remove {respondent.short_name} from {self.round.title}") as ed:

@@ -26,6 +26,7 @@ from sgdesk.assessment.rounds import (
     Round,
     anonymity_threshold,
     delete_round,
+    list_respondents,
     set_anonymity_threshold,
     start_round,
     update_round,
@@ -41,7 +42,7 @@ from sgdesk.assessment.tools import ToolSpec, built_in_tools
 from sgdesk.errors import SGDeskError
 from sgdesk.fyear import FinancialYear, Period
 from sgdesk.gui.widgets.context import AppContext
-from sgdesk.gui.widgets.dialogs import confirm, show_error
+from sgdesk.gui.widgets.dialogs import confirm, counted, show_error
 from sgdesk.gui.widgets.file_dialogs import EXPORTS, IMPORTS, choose_folder, open_files
 from sgdesk.gui.widgets.forms import FormDialog, date_edit, line_edit
 from sgdesk.gui.widgets.help import explain
@@ -71,7 +72,7 @@ class NewRoundDialog(FormDialog):
     """Tool, year, title and deadline of a new round; :meth:`create` starts it once the dialog is accepted."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__("Start a self-assessment round", parent)
+        super().__init__("Start a self-assessment round", parent, action="Start round")
         self.context = context
         self.tool = QComboBox()
         self.tool.setAccessibleName("Tool")
@@ -87,7 +88,7 @@ class NewRoundDialog(FormDialog):
         self.ask_previous.setChecked(True)
         self.add_row("&Tool:", self.tool)
         self.add_row("&Year:", self.year)
-        self.title_edit = self.add_row("T&itle:", line_edit("Round title"))
+        self.title_edit = self.add_row("T&itle:", line_edit("Round title"), required=True)
         self.deadline = self.add_row("&Deadline for returns:",
                                      date_edit("Deadline", dt.date.today() + dt.timedelta(days=28)))
         self.add_row("", self.ask_previous)
@@ -239,8 +240,11 @@ class RoundPanel(QWidget):
             show_error(self, error)
 
     def delete(self) -> None:
-        if self.round is None or not confirm(self, "Delete round", f"Delete '{self.round.title}' with all its "
-                                             "answers? (Edit > Undo brings it back.)"):
+        if self.round is None:
+            return
+        answers = sum(r.answered for r in list_respondents(self.context.bf, self.round.id))
+        if not confirm(self, "Delete round", f"Delete the round {self.round.title} and its "
+                       f"{counted(answers, 'answer')}?", "Delete round", "Keep round"):
             return
         try:
             with self.context.edit(f"Delete round {self.round.title}") as ed:

@@ -47,7 +47,7 @@ from sgdesk.assessment.tools import (
 )
 from sgdesk.errors import InputError, SGDeskError
 from sgdesk.gui.widgets.context import AppContext
-from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.dialogs import confirm, counted, show_error
 from sgdesk.gui.widgets.file_dialogs import EXPORTS, IMPORTS, open_file, save_file
 
 _SCALE_LINE = re.compile(r"\s*(\d+)\s*[=:\-–]?\s*(.+?)\s*")
@@ -267,6 +267,15 @@ class ToolEditorDialog(QDialog):
         item = self.tree.currentItem()
         if item is None:
             return
+        data = item.data(0, Qt.ItemDataRole.UserRole)
+        inside = [item.child(i) for i in range(item.childCount())]
+        statements = sum(child.childCount() for child in inside) if data["level"] == SECTION else len(inside)
+        if inside:
+            held = f"{counted(len(inside), 'theme')} and " if data["level"] == SECTION else ""
+            if not confirm(self, f"Remove {data['level']}", f"Remove the {data['level']} {data['title']} with its "
+                           f"{held}{counted(statements, 'statement')}?", f"Remove {data['level']}",
+                           f"Keep {data['level']}"):
+                return
         parent = item.parent()
         if parent is not None:
             parent.removeChild(item)

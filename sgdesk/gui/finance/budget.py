@@ -32,10 +32,10 @@ from sgdesk.fyear import FinancialYear, Period
 from sgdesk.gui.finance.ledger import finance_table
 from sgdesk.gui.finance.lines import LineDialog
 from sgdesk.gui.widgets.context import AppContext
-from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.dialogs import confirm, show_error
 from sgdesk.gui.widgets.models import Field, RecordsModel
 from sgdesk.gui.widgets.report_table_model import ReportTableModel
-from sgdesk.money import Pence, format_money_short
+from sgdesk.money import Pence, format_money, format_money_short
 
 BUDGET_COLOUR = QColor("#A9C4DE")
 ACTUAL_COLOUR = QColor("#1F4E79")
@@ -214,8 +214,12 @@ class BudgetPanel(QWidget):
         line_id = self.selected_id()
         if line_id is None:
             return
-        with self.context.edit(f"Delete a {self.year.label} budget line") as ed:
-            delete_budget_line(ed, line_id)
+        line = self.lines.row_dict(self.lines.row_of_id(line_id))
+        what = f"the {self.year.label} budget line {line['category']}"
+        if confirm(self, "Delete budget line", f"Delete {what} ({line['description'] or line['fund']}, "
+                   f"{format_money(line['amount'])})?", "Delete budget line", "Keep budget line"):
+            with self.context.edit(f"Delete {what}") as ed:
+                delete_budget_line(ed, line_id)
 
     def carry_forward(self) -> None:
         bf, board_id = self.context.bf, self.context.board_id

@@ -50,7 +50,7 @@ from sgdesk.finance.contributions import (
 from sgdesk.fyear import FinancialYear
 from sgdesk.gui.finance.ledger import finance_table
 from sgdesk.gui.widgets.context import AppContext
-from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.dialogs import confirm, show_error
 from sgdesk.gui.widgets.help import explain
 from sgdesk.money import Pence, format_money, parse_money, parse_money_or_none
 from sgdesk.organisations import find_organisation, list_organisations
@@ -361,9 +361,12 @@ class ContributionsPanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return
-        line = self.model.line(rows[0].row())
-        with self.context.edit(f"Remove {line.label} from the {self.year.label} contributions") as ed:
-            delete_contribution(ed, line.id)
+        line, amount = self.model.line(rows[0].row()), self.model.allocation.amounts[rows[0].row()]
+        what = f"{line.label} from the {self.year.label} contributions"
+        if confirm(self, "Remove partner", f"Remove {what} ({format_money(amount)}, {line.status})?",
+                   "Remove partner", "Keep partner"):
+            with self.context.edit(f"Remove {what}") as ed:
+                delete_contribution(ed, line.id)
 
     def copy_previous(self) -> None:
         bf, board_id = self.context.bf, self.context.board_id

@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sgdesk.dates import format_date
 from sgdesk.errors import SGDeskError
 from sgdesk.finance.accounts import SECTION_LABELS, list_categories, list_funds
 from sgdesk.finance.ledger import (
     LedgerEntry,
+    amount_effect,
     delete_entry,
     get_entry,
     list_entries,
@@ -26,7 +28,7 @@ from sgdesk.finance.ledger import (
 from sgdesk.fyear import FinancialYear
 from sgdesk.gui.finance.lines import LineDialog
 from sgdesk.gui.widgets.context import AppContext
-from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.dialogs import confirm, show_error
 from sgdesk.gui.widgets.filters import filter_combo, refill
 from sgdesk.gui.widgets.models import Field, RecordsModel
 from sgdesk.gui.widgets.views import record_table
@@ -169,6 +171,11 @@ class LedgerPanel(QWidget):
         entry_id = self.selected_id()
         entry = None if entry_id is None else get_entry(self.context.bf, entry_id)
         if entry is None:
+            return
+        when = f" on {format_date(entry.entry_date)}" if entry.entry_date else ""
+        effect = amount_effect(entry.section, entry.amount)
+        if not confirm(self, "Delete entry", f"Delete the ledger entry {entry.description}{when}?\n\n{effect}",
+                       "Delete entry", "Keep entry"):
             return
         try:
             with self.context.edit(f"Delete ledger entry {entry.description}") as ed:

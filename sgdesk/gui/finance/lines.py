@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QWidget,
@@ -42,7 +41,7 @@ class LineDialog(FormDialog):
                  line: LedgerEntry | BudgetLine | None, parent: QWidget | None = None) -> None:
         what = "ledger entry" if ledger else "budget line"
         super().__init__(f"{'Edit' if line else 'Add'} {what} — {year.label}", parent,
-                         accept_button=QDialogButtonBox.StandardButton.Save)
+                         action="Save")
         self.context, self.year, self.ledger, self.line = context, year, ledger, line
         self.setObjectName("financeLineDialog")
         self.section = QComboBox()
@@ -61,6 +60,7 @@ class LineDialog(FormDialog):
         widgets = [("&Section:", self.section, "Section"), ("&Category:", self.category, "Category"),
                    ("&Fund:", self.fund, "Fund"), ("&Description:", self.description, "Description"),
                    ("&Amount (£):", self.amount, "Amount")]
+        required = {self.category, self.description, self.amount}
         if ledger:
             self.entry_date = QLineEdit()
             self.entry_date.setPlaceholderText(f"optional, from {format_date_numeric(year.start)} "
@@ -72,7 +72,7 @@ class LineDialog(FormDialog):
                         ("&Reference:", self.reference, "Reference"), ("", self.in_kind, "In kind")]
         for label, widget, name in widgets:
             widget.setAccessibleName(name)
-            self.add_row(label, widget)
+            self.add_row(label, widget, required=widget in required)
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)

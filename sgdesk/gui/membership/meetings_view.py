@@ -32,7 +32,7 @@ from sgdesk.fyear import FinancialYear, Period
 from sgdesk.gui.membership.forward_plan import ForwardPlanModel, ForwardPlanTable
 from sgdesk.gui.membership.grid_model import AttendanceModel
 from sgdesk.gui.membership.grid_table import AttendanceTable
-from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.dialogs import confirm, counted, show_error
 from sgdesk.gui.widgets.export_dialog import ask_and_export
 from sgdesk.gui.widgets.forms import FormDialog
 from sgdesk.gui.widgets.help import explain
@@ -427,9 +427,9 @@ class MeetingsView(BoardView):
         if self.context.board_id is None:
             return
         bodies = list_bodies(self.context.bf, self.context.board_id)
-        dialog = FormDialog("Add a meeting", self)
+        dialog = FormDialog("Add a meeting", self, action="Add meeting")
         dialog.add_choice("body", "Body", [(b.name, b.key) for b in bodies], current=self.body_combo.currentData())
-        dialog.add_date("meets_on", "Date")
+        dialog.add_date("meets_on", "Date", required=True)
         dialog.add_text("starts_at", "Time", placeholder="e.g. 14:00")
         dialog.add_text("venue", "Venue")
         dialog.add_check("online", "Online")
@@ -460,8 +460,13 @@ class MeetingsView(BoardView):
         if row is None:
             show_error(self, SGDeskError("select a meeting in the list first"), "Remove meeting")
             return
-        with self.context.edit(f"Remove the meeting of {format_date(row['meets_on'])}") as ed:
-            delete_meeting(ed, self.context.bf, row["id"])
+        day = format_date(row["meets_on"])
+        held = [counted(n, what) for n, what in ((row["marks"], "attendance mark"), (row["items"], "forward-plan item"))
+                if n]
+        question = f"Remove the meeting of {day}{' and its ' + ' and '.join(held) if held else ''}?"
+        if confirm(self, "Remove meeting", question, "Remove meeting", "Keep meeting"):
+            with self.context.edit(f"Remove the meeting of {day}") as ed:
+                delete_meeting(ed, self.context.bf, row["id"])
 
     def prepare_papers(self) -> None:
         """The selected meeting's papers, through the export the meeting papers feature registers."""
@@ -481,8 +486,9 @@ class MeetingsView(BoardView):
             return
         index = self.plan_table.currentIndex()
         current = meetings[index.column()].id if index.isValid() else meetings[-1].id
-        dialog = FormDialog("Add a forward-plan item", self)
-        dialog.add_choice("title", "Item", [(t, t) for t in self.plan_model.titles], editable=True, current="")
+        dialog = FormDialog("Add a forward-plan item", self, action="Add item")
+        dialog.add_choice("title", "Item", [(t, t) for t in self.plan_model.titles], editable=True, current="",
+                          required=True)
         dialog.add_choice("lead", "Lead organisation", [("(none)", None)] +
                           [(o.name, o.id) for o in list_organisations(self.context.bf)])
         dialog.add_choice("meeting", "Meeting", [(m.heading, m.id) for m in meetings], current=current)
@@ -509,7 +515,7 @@ class MeetingsView(BoardView):
             return
         rule = get_quorum_rule(self.context.bf, body)
         dialog = FormDialog(f"Quorum rule: {body.display_name}", self,
-                            "A recorded meeting that fails this rule is flagged as inquorate.")
+                            "A recorded meeting that fails this rule is flagged as inquorate.", action="Save rule")
         dialog.add_check("enabled", "Check quorum", rule.enabled)
         dialog.add_check("chair_or_vice_chair", "Chair or vice chair present", rule.chair_or_vice_chair)
         dialog.add_check("all_statutory_partners", "Every statutory partner present", rule.all_statutory_partners)

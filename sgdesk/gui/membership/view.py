@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from sgdesk.dates import format_date
 from sgdesk.errors import InputError, SGDeskError
-from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.dialogs import confirm, counted, show_error
 from sgdesk.gui.widgets.forms import FormDialog
 from sgdesk.gui.widgets.help import explain
 from sgdesk.gui.widgets.models import Field
@@ -48,6 +48,7 @@ from sgdesk.membership.seats import (
     ROLES,
     add_seat,
     appoint,
+    check_seat_removable,
     delete_seat,
     end_seat,
     find_person,
@@ -79,6 +80,21 @@ def _saver(kind: RecordKind, column: str, what: str, name_key: str) -> Saver:
     def save(ed, row: dict, text: str) -> None:
         change_detail(ed, kind, row["id"], column, text)
     return describe, save
+
+
+def _requiring(key: str, what: str) -> Callable[[dict], dict]:
+    """A form check refusing a blank ``key`` (``what`` names it in the message)."""
+    def check(values: dict) -> dict:
+        if not str(values[key] or "").strip():
+            raise InputError(what, "is empty", "type it in, or press Cancel")
+        return values
+    return check
+
+
+def _dates(holder: dict) -> str:
+    """``from 1 Apr 2017 to 31 Mar 2019``, ``from 1 Apr 2017``."""
+    start = f"from {format_date(holder['starts_on'])}" if holder["starts_on"] else "from the start"
+    return start + (f" to {format_date(holder['ends_on'])}" if holder["ends_on"] else "")
 
 
 ORG_FIELDS = [Field("name", "Organisation", "text", True, 240), Field("short_name", "Short name", "text", True, 130),
@@ -360,8 +376,8 @@ class MembershipView(BoardView):
             return None
 
     def add_organisation(self) -> None:
-        dialog = FormDialog("Add an organisation", self)
-        dialog.add_text("name", "Name")
+        dialog = FormDialog("Add an organisation", self, action="Add organisation")
+        dialog.add_text("name", "Name", required=True)
         dialog.add_text("short_name", "Short name")
         dialog.add_choice("org_type", "Type", [("(not set)", None)] + [(t.capitalize(), t) for t in ORG_TYPES])
         dialog.add_check("statutory", "Statutory partner")
@@ -386,12 +402,13 @@ class MembershipView(BoardView):
             show_error(self, SGDeskError("select an organisation first"), "Add other name")
             return
         dialog = FormDialog(f"Another name for {org['name']}", self,
-                            "A former or informal name, so old spreadsheets and reports still match.")
-        dialog.add_text("alias", "Other name")
+                            "A former or informal name, so old spreadsheets and reports still match.",
+                            action="Add name")
+        dialog.add_text("alias", "Other name", required=True)
         dialog.add_date("valid_from", "Used from")
         dialog.add_date("valid_to", "Used until")
-        values = dialog.ask()
-        if values is None or not values["alias"]:
+        values = dialog.ask(_requiring("alias", "The other name"))
+        if values is None:
             return
         self._run(f"Add {values['alias']} as another name of {org['name']}", lambda ed: add_alias(
             ed, org["id"], values["alias"], valid_from=values["valid_from"], valid_to=values["valid_to"]),
@@ -401,15 +418,15 @@ class MembershipView(BoardView):
         org = self.org_table.selected()
         bodies = list_bodies(self.context.bf, self.context.board_id)
         dialog = FormDialog("Add a seat", self, "A seat is an organisation's place on the board or a sub-group. "
-                            "Attendance is recorded against the seat, whoever holds it.")
+                            "Attendance is recorded against the seat, whoever holds it.", action="Add seat")
         dialog.add_choice("body", "Body", [(b.name, b.key) for b in bodies])
         dialog.add_choice("organisation", "Organisation",
                           [(o.name, o.id) for o in list_organisations(self.context.bf)],
                           current=org["id"] if org else None)
-        dialog.add_choice("role", "Role", [(r, r) for r in ROLES], current="Member", editable=True)
+        dialog.add_choice("role", "Role", [(r, r) for r in ROLES], current="Member", editable=True, required=True)
         dialog.add_text("label", "Shown as", placeholder="blank: the organisation's short name")
         dialog.add_date("starts_on", "From")
-        values = dialog.ask()
+        values = dialog.ask(_requiring("role", "The seat's role"))
         if values is None:
             return
         body = body_by_key(self.context.bf, self.context.board_id, values["body"])
@@ -428,8 +445,9 @@ class MembershipView(BoardView):
         people = list_people(self.context.bf)
         dialog = FormDialog(f"Appoint to {seat_row['label']} ({seat_row['role']})", self,
                             "Choose someone, or type a new name. A new representative with a start date ends the "
-                            "previous representative's term the day before.")
-        dialog.add_choice("person", "Person", [(p.name, p.name) for p in people], current="", editable=True)
+                            "previous representative's term the day before.", action="Appoint")
+        dialog.add_choice("person", "Person", [(p.name, p.name) for p in people], current="", editable=True,
+                          required=True)
         dialog.add_text("job_title", "Job title", placeholder="blank: keep theirs")
         dialog.add_choice("kind", "As", [(k.capitalize(), k) for k in HOLDER_KINDS])
         dialog.add_date("starts_on", "From", dt.date.today())
@@ -458,8 +476,9 @@ class MembershipView(BoardView):
         if seat_row is None:
             return
         dialog = FormDialog(f"End the seat {seat_row['label']} ({seat_row['role']})", self,
-                            "The seat and everyone's term in it end on this date; past attendance is kept.")
-        dialog.add_date("ends_on", "Last day", dt.date.today())
+                            "The seat and everyone's term in it end on this date; past attendance is kept.",
+                            action="End seat")
+        dialog.add_date("ends_on", "Last day", dt.date.today(), required=True)
 
         def check(values: dict) -> dt.date:
             if values["ends_on"] is None:
@@ -473,24 +492,36 @@ class MembershipView(BoardView):
 
     def remove_seat(self) -> None:
         seat_row = self.seat_table.selected()
-        if seat_row is not None:
-            self._run(f"Remove the seat {seat_row['label']} ({seat_row['role']})",
-                      lambda ed: delete_seat(ed, self.context.bf, seat_row["id"]), "Seat not removed")
+        if seat_row is None:
+            return
+        try:
+            check_seat_removable(self.context.bf, seat_row["id"])
+        except SGDeskError as error:
+            show_error(self, error, "Seat not removed")
+            return
+        terms = len(get_seat(self.context.bf, seat_row["id"]).holders)
+        seat = f"the seat {seat_row['label']} ({seat_row['role']})"
+        if confirm(self, "Remove seat", f"Remove {seat}{' and its ' + counted(terms, 'term') if terms else ''}?",
+                   "Remove seat", "Keep seat"):
+            self._run(f"Remove {seat}", lambda ed: delete_seat(ed, self.context.bf, seat_row["id"]),
+                      "Seat not removed")
 
     def remove_term(self) -> None:
         holder = self.holder_table.selected()
-        if holder is not None:
+        if holder is not None and confirm(
+                self, "Remove term", f"Remove {holder['name']}'s term as {holder['kind']} ({_dates(holder)}) from "
+                f"the seat's history?", "Remove term", "Keep term"):
             self._run(f"Remove {holder['name']}'s term as {holder['kind']}",
                       lambda ed: remove_term(ed, holder["id"]), "Term not removed")
 
     def add_subgroup(self) -> None:
-        dialog = FormDialog("Add a sub-group", self)
-        dialog.add_text("name", "Name")
+        dialog = FormDialog("Add a sub-group", self, action="Add sub-group")
+        dialog.add_text("name", "Name", required=True)
         dialog.add_text("short_name", "Short name")
         dialog.add_text("frequency", "Meets", placeholder="e.g. Quarterly")
         dialog.add_date("tor_review_on", "Terms of reference review")
-        values = dialog.ask()
-        if values is None or not values["name"]:
+        values = dialog.ask(_requiring("name", "The sub-group's name"))
+        if values is None:
             return
         subgroup_id = self._run(f"Add sub-group {values['name']}", lambda ed: add_subgroup(
             ed, self.context.board_id, values["name"], short_name=values["short_name"] or None,

@@ -11,7 +11,7 @@ from sgdesk.dates import format_date
 from sgdesk.gui.training.charges import chosen_period, fill_periods, period_choice
 from sgdesk.gui.training.dialogs import EvaluationDialog
 from sgdesk.gui.widgets.context import AppContext
-from sgdesk.gui.widgets.dialogs import open_dialog
+from sgdesk.gui.widgets.dialogs import confirm, open_dialog
 from sgdesk.gui.widgets.forms import button
 from sgdesk.gui.widgets.models import Field, RecordsModel
 from sgdesk.gui.widgets.record_table import selected_row
@@ -143,6 +143,8 @@ class EvaluationsPanel(QWidget):
 
     def delete(self) -> None:
         row = self._selected(self.evaluation_table, self.evaluations)
-        if row is not None:
+        if row is not None and confirm(self, "Delete evaluation", f"Delete the evaluation {row.delegate} returned "
+                                       f"on {format_date(row.received_on)}?", "Delete evaluation",
+                                       "Keep evaluation"):
             with self.context.edit(f"Delete {row.delegate}'s evaluation") as ed:
                 delete_evaluation(ed, self.context.bf, row.booking_id)

@@ -27,8 +27,8 @@ class DelegateFields:
         self.bf, self.board_id = bf, board_id
         self.found = [(f"{d.name} — {d.email or 'no email'} — {d.organisation}", d)
                       for d in list_delegates(bf, board_id)]
-        self.name = dialog.add_row("&Name:", line_edit("Delegate name",
-                                                       placeholder="Type to find someone booked before"))
+        self.name = dialog.add_row("&Name:", line_edit("Delegate name", placeholder="Type to find someone booked before"),
+                                   required=True)
         completer = QCompleter(QStringListModel([label for label, _d in self.found]), self.name)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -42,7 +42,7 @@ class DelegateFields:
         self.organisation.setCurrentIndex(-1)
         self.organisation.lineEdit().setPlaceholderText("Choose, or type a new organisation")
         self.organisation.currentTextChanged.connect(self._organisation_changed)
-        dialog.add_row("&Organisation:", self.organisation)
+        dialog.add_row("&Organisation:", self.organisation, required=True)
         self.category = QComboBox()
         self.category.setAccessibleName("Charging category of a new organisation")
         self.category.addItems(get_policy(bf, board_id).category_names)
@@ -54,7 +54,7 @@ class DelegateFields:
         self.sector.setAccessibleName("Sector")
         self.sector.addItems(known_sectors(bf, board_id))
         self.sector.setCurrentIndex(-1)
-        dialog.add_row("&Sector:", self.sector)
+        dialog.add_row("&Sector:", self.sector, required=True)
         self.job_title = dialog.add_row("&Job title:", line_edit("Job title"))
         self.manager = dialog.add_row("Line &manager:", line_edit("Line manager"))
         self.manager_email = dialog.add_row("Manager's e&mail:", line_edit("Line manager's email"))

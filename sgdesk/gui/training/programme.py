@@ -6,21 +6,26 @@ import datetime as dt
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QTableView, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QTableView, QWidget
 
 from sgdesk.dates import format_date
 from sgdesk.errors import SGDeskError
 from sgdesk.gui.training.dialogs import CourseDialog, SessionDialog
 from sgdesk.gui.training.models import FillBarDelegate
 from sgdesk.gui.widgets.context import AppContext
-from sgdesk.gui.widgets.dialogs import open_dialog, show_error
+from sgdesk.gui.widgets.dialogs import confirm, open_dialog, show_error
 from sgdesk.gui.widgets.forms import button
 from sgdesk.gui.widgets.models import Field, RecordsModel
 from sgdesk.gui.widgets.record_table import selected_row
 from sgdesk.gui.widgets.views import column, record_table, row
 from sgdesk.training.bookings import cancel_session
 from sgdesk.training.model import LENGTHS, Course, Session, list_courses, list_sessions
-from sgdesk.training.programme import delete_course, delete_session
+from sgdesk.training.programme import (
+    check_course_removable,
+    check_session_removable,
+    delete_course,
+    delete_session,
+)
 
 SESSION_COLUMNS = [
     Field("id", "No.", "int", tooltip="The session's number (for sgdesk export --session)"),
@@ -197,6 +202,14 @@ class ProgrammePanel(QWidget):
         if course is None:
             return
         try:
+            check_course_removable(self.context.bf, course.id)
+        except SGDeskError as error:
+            show_error(self, error, "Delete course")
+            return
+        if not confirm(self, "Delete course", f"Delete the course {course.title} from the programme?",
+                       "Delete course", "Keep course"):
+            return
+        try:
             with self.context.edit(f"Delete course {course.title}") as ed:
                 delete_course(ed, self.context.bf, course.id)
         except SGDeskError as error:
@@ -220,12 +233,9 @@ class ProgrammePanel(QWidget):
         session = self.selected_session()
         if session is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, "Cancel session",
-                          f"Cancel {session.label}? Its {session.places_taken} booked delegate(s) and "
-                          f"{session.waiting} on the waiting list are cancelled, and nobody is charged.",
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        if box.exec() != QMessageBox.StandardButton.Yes:
+        if not confirm(self, "Cancel session", f"Cancel {session.label}? Its {session.places_taken} booked "
+                       f"delegate(s) and {session.waiting} on the waiting list are cancelled, and nobody is charged.",
+                       "Cancel session", "Keep session"):
             return
         try:
             with self.context.edit(f"Cancel session {session.label}") as ed:
@@ -238,6 +248,14 @@ class ProgrammePanel(QWidget):
     def delete_session(self) -> None:
         session = self.selected_session()
         if session is None:
+            return
+        try:
+            check_session_removable(self.context.bf, session.id)
+        except SGDeskError as error:
+            show_error(self, error, "Remove session")
+            return
+        if not confirm(self, "Remove session", f"Remove the session {session.label} from the programme?",
+                       "Remove session", "Keep session"):
             return
         try:
             with self.context.edit(f"Remove session {session.label}") as ed:

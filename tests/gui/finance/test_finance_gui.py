@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
 
 from sgdesk.finance.contributions import year_settings
 from sgdesk.finance.ledger import list_entries
@@ -23,7 +22,7 @@ def _finance(window, year: FinancialYear, tab: str = "ledger") -> FinanceView:
 
 
 def _save(qtbot, dialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
 
 
 def test_add_an_entry_then_undo_and_redo(qtbot, window):
@@ -66,7 +65,7 @@ def test_a_bad_amount_is_shown_in_the_dialog_and_nothing_is_saved(qtbot, window)
     assert len(list_entries(window.context.bf, 1, Y2018)) == 30
 
 
-def test_edit_and_delete_with_undo(qtbot, window):
+def test_edit_and_delete_with_undo(qtbot, window, message_boxes):
     panel = _finance(window, Y2018).ledger
     panel.table.selectRow(0)   # Salaries 87,819.53
     qtbot.mouseClick(panel.edit_button, Qt.MouseButton.LeftButton)
@@ -81,6 +80,11 @@ def test_edit_and_delete_with_undo(qtbot, window):
 
     panel.table.selectRow(1)   # Salary Recharge -11,745.03
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert message_boxes == ["Delete the ledger entry Salary Recharge?\n\nCredit £11,745.03 (reduces spending)"]
+    assert panel.model.rowCount() == 30, "nothing is deleted before the user says so"
+    message_boxes.press.append("Delete entry")
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert set(message_boxes.buttons[-1]) == {"Delete entry", "Keep entry"}
     assert panel.model.rowCount() == 29
     assert "spent £149,500.86" in panel.totals.text()
     window.undo()
@@ -193,3 +197,33 @@ def test_empty_board_says_what_to_do(qtbot, settings, empty_board):
     _save(qtbot, dialog)
     assert view.stack.currentWidget() is not view.empty
     assert view.ledger.model.rowCount() == 1
+
+
+def test_deleting_a_budget_line_asks_first(qtbot, window, message_boxes):
+    budget = _finance(window, Y2016, "budget").budget
+    budget.lines_table.selectRow(0)
+    line = budget.lines.row_dict(0)
+    count = budget.lines.rowCount()
+    message_boxes.press.append("Keep budget line")
+    qtbot.mouseClick(budget.delete_button, Qt.MouseButton.LeftButton)
+    assert message_boxes[0].startswith(f"Delete the 2016/17 budget line {line['category']} (")
+    assert set(message_boxes.buttons[0]) == {"Delete budget line", "Keep budget line"}
+    assert budget.lines.rowCount() == count
+    message_boxes.press.append("Delete budget line")
+    qtbot.mouseClick(budget.delete_button, Qt.MouseButton.LeftButton)
+    assert budget.lines.rowCount() == count - 1
+    assert window.undo_action.text() == f"&Undo Delete the 2016/17 budget line {line['category']}"
+
+
+def test_removing_a_partner_from_the_contributions_asks_first(qtbot, window, message_boxes):
+    panel = _finance(window, Y2018, "contributions").contributions
+    panel.table.selectRow(0)
+    name, count = panel.model.line(0).label, panel.model.rowCount()
+    message_boxes.press.append("Keep partner")
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert message_boxes[0].startswith(f"Remove {name} from the 2018/19 contributions (£")
+    assert panel.model.rowCount() == count
+    message_boxes.press.append("Remove partner")
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert panel.model.rowCount() == count - 1
+    assert window.undo_action.text() == f"&Undo Remove {name} from the 2018/19 contributions"

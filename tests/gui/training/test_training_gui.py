@@ -6,7 +6,7 @@ import datetime as dt
 
 import pdfplumber
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from sgdesk.gui.training.view import TrainingView
 from sgdesk.gui.widgets.models import FILL_ROLE
@@ -24,7 +24,7 @@ def training(window) -> TrainingView:
 
 
 def ok(qtbot, dialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
 
 
 def new_session(view: TrainingView, day: dt.date, capacity: int, people: tuple[str, ...] = ()) -> int:
@@ -260,27 +260,31 @@ def test_record_an_evaluation(qtbot, window):
 
 def test_anonymise_from_the_view(qtbot, window, monkeypatch):
     view = training(window)
+    labels = []
 
     def press_anonymise(box):
+        labels.extend(b.text() for b in box.buttons())
         go = next(b for b in box.buttons() if b.text().startswith("Anonymise"))
         go.click()
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", press_anonymise)
     qtbot.mouseClick(view.anonymise_button, Qt.MouseButton.LeftButton)
+    assert "Keep their details" in labels
     assert "Anonymised" in view.message.text() and "6-year retention period" in view.message.text()
     bf = view.context.bf
     assert bf.scalar("SELECT count(*) FROM training_delegate WHERE anonymised_on IS NULL") == 0
     assert not window.undo_action.isEnabled()
 
 
-def test_cancel_a_session_from_the_programme(qtbot, window, monkeypatch):
+def test_cancel_a_session_from_the_programme(qtbot, window, message_boxes):
     view = training(window)
     session_id = new_session(view, TODAY + dt.timedelta(days=20), 3, ("Siân Pryce", "Zoë Adeyemi"))
     panel = view.programme
     panel.select_session(session_id)
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Yes)
+    message_boxes.press.append("Cancel session")
     qtbot.mouseClick(panel.cancel_session_button, Qt.MouseButton.LeftButton)
+    assert set(message_boxes.buttons[-1]) == {"Cancel session", "Keep session"}
     assert view.message.text().endswith("and its 2 booking(s), without charge")
     bf = view.context.bf
     assert {get_booking(bf, b).status for (b,) in bf.query(
@@ -320,3 +324,76 @@ def test_the_overview_item_opens_the_session_to_tell_the_delegate(qtbot, window)
     assert window.views["training"].current_tab() == "bookings"
     assert view.bookings.selected_booking().status == "confirmed"
     assert view.bookings.model.row(view.bookings.table.currentIndex().row()).delegate == "Zoë Adeyemi"
+
+
+# -- destroyed only when the user says so ---------------------------------------------------------------
+def test_the_cancel_booking_dialog_says_what_each_button_does(qtbot, window):
+    view = training(window)
+    session_id = new_session(view, TODAY + dt.timedelta(days=30), 2, ("Siân Pryce",))
+    view.open_session(session_id)
+    panel = view.bookings
+    select(panel, "Siân Pryce")
+    qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+    dialog = panel.dialog
+    assert (dialog.accept_button.text(), dialog.keep_button.text()) == ("Cancel booking", "Keep booking")
+    qtbot.mouseClick(dialog.keep_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert dict(rows(panel))["Siân Pryce"] == "Confirmed"
+
+
+def test_deleting_a_course_asks_first(qtbot, window, message_boxes):
+    view = training(window)
+    panel = view.programme
+    qtbot.mouseClick(panel.add_course_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(panel.dialog.title, "Online safety")
+    ok(qtbot, panel.dialog)
+    bf = view.context.bf
+    course_id = bf.scalar("SELECT id FROM training_course WHERE title = 'Online safety'")
+
+    message_boxes.press.append("Keep course")
+    qtbot.mouseClick(panel.delete_course_button, Qt.MouseButton.LeftButton)
+    assert message_boxes == ["Delete the course Online safety from the programme?"]
+    assert set(message_boxes.buttons[0]) == {"Delete course", "Keep course"}
+    assert bf.scalar("SELECT count(*) FROM training_course WHERE id = ?", (course_id,)) == 1
+    message_boxes.press.append("Delete course")
+    qtbot.mouseClick(panel.delete_course_button, Qt.MouseButton.LeftButton)
+    assert bf.scalar("SELECT count(*) FROM training_course WHERE id = ?", (course_id,)) == 0
+    assert window.undo_action.text() == "&Undo Delete course Online safety"
+
+
+def test_a_course_with_sessions_is_refused_without_asking(qtbot, window, message_boxes):
+    panel = training(window).programme
+    panel.course_table.selectRow(0)
+    qtbot.mouseClick(panel.delete_course_button, Qt.MouseButton.LeftButton)
+    assert len(message_boxes) == 1 and message_boxes[0].startswith("the course has ")
+
+
+def test_removing_a_session_asks_first(qtbot, window, message_boxes):
+    view = training(window)
+    session_id = new_session(view, TODAY + dt.timedelta(days=40), 10)
+    panel = view.programme
+    panel.select_session(session_id)
+    label = panel.selected_session().label
+    message_boxes.press.append("Keep session")
+    qtbot.mouseClick(panel.delete_session_button, Qt.MouseButton.LeftButton)
+    assert message_boxes == [f"Remove the session {label} from the programme?"]
+    assert get_session(view.context.bf, session_id)
+    message_boxes.press.append("Remove session")
+    qtbot.mouseClick(panel.delete_session_button, Qt.MouseButton.LeftButton)
+    assert not view.context.bf.scalar("SELECT count(*) FROM training_session WHERE id = ?", (session_id,))
+    assert window.undo_action.text() == f"&Undo Remove session {label}"
+
+
+def test_deleting_an_evaluation_asks_first(qtbot, window, message_boxes):
+    panel = training(window).show_tab("evaluations")
+    row = next(i for i, r in enumerate(panel.evaluations.items) if r.received_on is not None)
+    panel.evaluation_table.selectRow(row)
+    entry = panel.evaluations.item(row)
+    message_boxes.press.append("Keep evaluation")
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert message_boxes[0].startswith(f"Delete the evaluation {entry.delegate} returned on ")
+    bf = window.context.bf
+    assert bf.scalar("SELECT count(*) FROM training_evaluation WHERE booking_id = ?", (entry.booking_id,)) == 1
+    message_boxes.press.append("Delete evaluation")
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert bf.scalar("SELECT count(*) FROM training_evaluation WHERE booking_id = ?", (entry.booking_id,)) == 0
