@@ -65,11 +65,16 @@ def window(qtbot, settings, demo_path: Path):
     """The main window on a copy of the demo board."""
     from sgdesk.gui.shell.main_window import MainWindow
 
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
+    from sgdesk.gui.widgets.unsaved import pending_edits
+
+    win = MainWindow(settings)     # closed here rather than by qtbot, after what a test left typed is dropped
     assert win.open_path(demo_path)
     win.show()
-    return win
+    yield win
+    for edit in pending_edits(win) if win.context is not None else []:
+        edit.discard()
+    win.close()
+    win.deleteLater()
 
 
 #: Qt warnings that mean a widget or QObject was misused, often from a worker thread: they fail the test

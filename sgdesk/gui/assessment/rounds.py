@@ -47,6 +47,7 @@ from sgdesk.gui.widgets.file_dialogs import EXPORTS, IMPORTS, choose_folder, ope
 from sgdesk.gui.widgets.forms import FormDialog, date_edit, line_edit
 from sgdesk.gui.widgets.help import explain
 from sgdesk.gui.widgets.tasks import run_in_background
+from sgdesk.gui.widgets.unsaved import HoldsEdits
 
 STATUS_HELP = {"open": "collecting answers", "closed": "no more answers; not yet reported",
                "published": "reported to the board"}
@@ -120,8 +121,12 @@ class NewRoundDialog(FormDialog):
             return None
 
 
-class RoundPanel(QWidget):
-    """The chosen round's settings, the board's anonymity threshold, and response forms."""
+class RoundPanel(HoldsEdits, QWidget):
+    """The chosen round's settings, the board's anonymity threshold, and response forms.
+
+    Settings changed and not saved with their button are saved when another round is chosen, and
+    kept as typed while the round is shown again after a change elsewhere.
+    """
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,7 +152,7 @@ class RoundPanel(QWidget):
         for status in STATUSES:
             self.status.addItem(f"{status} — {STATUS_HELP[status]}", status)
         self.save_button = QPushButton("&Save round")
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         form.addRow("T&itle:", self.title_edit)
         form.addRow("Tool:", self.tool_label)
         form.addRow("Period:", self.period_label)
@@ -164,7 +169,7 @@ class RoundPanel(QWidget):
         self.threshold.setRange(1, 50)
         self.threshold.setAccessibleName("Anonymity threshold")
         self.threshold_button = QPushButton("Save threshold")
-        self.threshold_button.clicked.connect(self.save_threshold)
+        self.threshold_button.clicked.connect(lambda: self.save_threshold())
         explain(self.threshold, "A statement answered by fewer agencies than this shows 'too few responses' in "
                                 "published outputs, so no agency's answer can be picked out")
         row = QHBoxLayout()
@@ -204,40 +209,87 @@ class RoundPanel(QWidget):
         layout.addStretch(1)
 
     def set_round(self, rnd: Round | None) -> None:
+        if self.round is not None and (rnd is None or rnd.id != self.round.id):
+            left, self.round = self.round, None   # the save below refreshes the view: nothing is left behind twice
+            self._save_typed(left)
+        same = rnd is not None and self.round is not None and rnd.id == self.round.id
+        keep_settings = same and self._settings_differ(self.round)
+        keep_threshold = same and self._threshold_differs(self.round)
         self.round = rnd
         if rnd is None:
             return
-        self.title_edit.setText(rnd.title)
+        if not keep_settings:
+            self.title_edit.setText(rnd.title)
+            self.no_deadline.setChecked(rnd.deadline is None)
+            self.deadline.setDate(rnd.deadline or dt.date.today())
+            self.status.setCurrentIndex(STATUSES.index(rnd.status))
         self.tool_label.setText(load_tool(self.context.bf, rnd.tool_id).label)
         self.period_label.setText(rnd.period.label)
-        self.no_deadline.setChecked(rnd.deadline is None)
-        self.deadline.setDate(rnd.deadline or dt.date.today())
-        self.status.setCurrentIndex(STATUSES.index(rnd.status))
-        self.threshold.setValue(anonymity_threshold(self.context.bf, rnd.board_id))
+        if not keep_threshold:
+            self.threshold.setValue(anonymity_threshold(self.context.bf, rnd.board_id))
         writable = not self.context.read_only
         for widget in (self.save_button, self.threshold_button, self.delete_button):
             widget.setEnabled(writable)
         self.import_button.setEnabled(writable and rnd.is_open)
 
-    def save(self) -> None:
-        if self.round is None:
-            return
+    # -- what is typed ----------------------------------------------------------------------------------
+    def _typed_settings(self) -> tuple[str, dt.date | None, str]:
         deadline = None if self.no_deadline.isChecked() else self.deadline.date().toPython()
+        return " ".join(self.title_edit.text().split()), deadline, self.status.currentData()
+
+    def _settings_differ(self, rnd: Round | None) -> bool:
+        return rnd is not None and not self.context.read_only and \
+            self._typed_settings() != (rnd.title, rnd.deadline, rnd.status)
+
+    def _threshold_differs(self, rnd: Round | None) -> bool:
+        return rnd is not None and not self.context.read_only and \
+            self.threshold.value() != anonymity_threshold(self.context.bf, rnd.board_id)
+
+    def _save_typed(self, rnd: Round) -> bool:
+        """Save what is typed for ``rnd`` that differs from what is stored; False if it was refused."""
+        settings, threshold = self._typed_settings(), self.threshold.value()   # saving refreshes the form
+        return (not self._settings_differ(rnd) or self.save(rnd, settings)) and \
+            (not self._threshold_differs(rnd) or self.save_threshold(rnd, threshold))
+
+    def unsaved_edit(self) -> str | None:
+        changed = [what for what, differs in (("settings", self._settings_differ(self.round)),
+                                              ("anonymity threshold", self._threshold_differs(self.round))) if differs]
+        return f"the {' and '.join(changed)} of the round {self.round.title}" if changed else None
+
+    def save_edit(self) -> bool:
+        return self.round is None or self._save_typed(self.round)
+
+    def discard_edit(self) -> None:
+        rnd, self.round = self.round, None
+        self.set_round(rnd)
+
+    # -- saving -------------------------------------------------------------------------------------------
+    def save(self, rnd: Round | None = None, settings: tuple[str, dt.date | None, str] | None = None) -> bool:
+        """Save the round's settings as typed (for ``rnd``, by default the round shown); False if refused."""
+        rnd = rnd or self.round
+        if rnd is None:
+            return False
+        title, deadline, status = settings or self._typed_settings()
         try:
-            with self.context.edit(f"Change round {self.round.title}") as ed:
-                update_round(ed, self.context.bf, self.round.id, title=self.title_edit.text(), deadline=deadline,
-                             status=self.status.currentData())
+            with self.context.edit(f"Change round {rnd.title}") as ed:
+                update_round(ed, self.context.bf, rnd.id, title=title, deadline=deadline, status=status)
         except SGDeskError as error:
             show_error(self, error, "Cannot change the round")
+            return False
+        return True
 
-    def save_threshold(self) -> None:
-        if self.round is None:
-            return
+    def save_threshold(self, rnd: Round | None = None, value: int | None = None) -> bool:
+        rnd = rnd or self.round
+        if rnd is None:
+            return False
+        value = self.threshold.value() if value is None else value
         try:
-            with self.context.edit(f"Set the anonymity threshold to {self.threshold.value()}") as ed:
-                set_anonymity_threshold(ed, self.context.bf, self.round.board_id, self.threshold.value())
+            with self.context.edit(f"Set the anonymity threshold to {value}") as ed:
+                set_anonymity_threshold(ed, self.context.bf, rnd.board_id, value)
         except SGDeskError as error:
             show_error(self, error)
+            return False
+        return True
 
     def delete(self) -> None:
         if self.round is None:

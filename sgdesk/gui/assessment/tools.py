@@ -49,6 +49,7 @@ from sgdesk.errors import InputError, SGDeskError
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import confirm, counted, show_error
 from sgdesk.gui.widgets.file_dialogs import EXPORTS, IMPORTS, open_file, save_file
+from sgdesk.gui.widgets.unsaved import DialogEdits, input_values
 
 _SCALE_LINE = re.compile(r"\s*(\d+)\s*[=:\-–]?\s*(.+?)\s*")
 SECTION, THEME, STATEMENT = "section", "theme", "statement"
@@ -68,8 +69,11 @@ def parse_scale_lines(text: str, allow_split: bool) -> Scale:
     return Scale(tuple(points), allow_split)
 
 
-class ToolEditorDialog(QDialog):
-    """Edit a tool's sections, themes, statements, scale and prompts; Save stores it as data."""
+class ToolEditorDialog(DialogEdits, QDialog):
+    """Edit a tool's sections, themes, statements, scale and prompts; Save stores it as data.
+
+    Cancel, Escape or closing the window with changes made asks before they are thrown away.
+    """
 
     def __init__(self, context: AppContext, tool: StoredTool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -176,6 +180,29 @@ class ToolEditorDialog(QDialog):
         layout.addWidget(tabs, 1)
         layout.addWidget(box)
         self.tree.setCurrentItem(self.tree.topLevelItem(0))
+
+    # -- unsaved changes --------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        self.remember_values()
+
+    def values_now(self) -> tuple:
+        items, stack = [], [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while stack:
+            item = stack.pop(0)
+            items.append(item.data(0, Qt.ItemDataRole.UserRole))
+            stack[:0] = [item.child(i) for i in range(item.childCount())]
+        return tuple(input_values(self)), tuple(str(data) for data in items)
+
+    def save_edit(self) -> bool:
+        self.save()
+        return self.result() == QDialog.DialogCode.Accepted
+
+    def reject(self) -> None:
+        if self.values_changed() and not confirm(self, "Discard changes", f"Throw away the changes to the tool "
+                                                 f"{self.tool.spec.name}?", "Discard changes", "Keep editing"):
+            return
+        super().reject()
 
     # -- the tree --------------------------------------------------------------------------------------
     def _item(self, parent: QTreeWidgetItem | None, level: str, **values) -> QTreeWidgetItem:

@@ -52,6 +52,7 @@ from sgdesk.gui.finance.ledger import finance_table
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import confirm, show_error
 from sgdesk.gui.widgets.help import explain
+from sgdesk.gui.widgets.unsaved import HoldsEdits
 from sgdesk.money import Pence, format_money, parse_money, parse_money_or_none
 from sgdesk.organisations import find_organisation, list_organisations
 
@@ -206,7 +207,9 @@ class ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentText())
 
 
-class ContributionsPanel(QWidget):
+class ContributionsPanel(HoldsEdits, QWidget):
+    """The calculator; the total typed is saved when the field is left (until then it is an unsaved edit)."""
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -280,7 +283,7 @@ class ContributionsPanel(QWidget):
         self.table.setColumnHidden(10, previous is None)
         self.table.resizeColumnsToContents()
         if not self.total.hasFocus():
-            self.total.setText(format_money(allocation.total, symbol=False) if allocation.total_given else "")
+            self._show_total(allocation)
         self.rounding.setCurrentIndex(max(self.rounding.findData(allocation.rounding), 0))
         self.partner.clear()
         self.partner.addItems([org.name for org in list_organisations(bf)])
@@ -322,16 +325,42 @@ class ContributionsPanel(QWidget):
         self.model.preview(allocation)
         self._show_summary(allocation)
 
-    def save_total(self) -> None:
+    def _total_differs(self) -> bool:
+        if self.context.read_only or self.model.allocation is None:
+            return False
+        try:
+            total = self._typed_total()
+        except InputError:
+            return True
+        return total != year_settings(self.context.bf, self.context.board_id, self.year)[0]
+
+    def unsaved_edit(self) -> str | None:
+        if not self._total_differs():
+            return None
+        return f"the {self.year.label} contributions total “{self.total.text().strip()}” (Finance)"
+
+    def save_edit(self) -> bool:
+        return self.save_total()
+
+    def discard_edit(self) -> None:
+        self._show_total(year_allocation(self.context.bf, self.context.board_id, self.year))
+
+    def _show_total(self, allocation: Allocation) -> None:
+        self.total.setText(format_money(allocation.total, symbol=False) if allocation.total_given else "")
+
+    def save_total(self) -> bool:
+        """Save the total typed and the rounding chosen; False when refused."""
         try:
             total = self._typed_total()
             rounding = self.rounding.currentData()
             if (total, rounding) == year_settings(self.context.bf, self.context.board_id, self.year):
-                return
+                return True
             with self.context.edit(f"Set the {self.year.label} contributions total") as ed:
                 set_year(ed, self.context.bf, self.context.board_id, self.year, total=total, rounding=rounding)
         except SGDeskError as error:
             show_error(self, error, "Cannot set the total")
+            return False
+        return True
 
     # -- lines --------------------------------------------------------------------------------------------------------
     def save_line(self, line: Contribution) -> None:

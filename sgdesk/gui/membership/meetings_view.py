@@ -30,7 +30,7 @@ from sgdesk.dates import format_date
 from sgdesk.errors import InputError, SGDeskError
 from sgdesk.fyear import FinancialYear, Period
 from sgdesk.gui.membership.forward_plan import ForwardPlanModel, ForwardPlanTable
-from sgdesk.gui.membership.grid_model import AttendanceModel
+from sgdesk.gui.membership.grid_model import AttendanceModel, CellRef
 from sgdesk.gui.membership.grid_table import AttendanceTable
 from sgdesk.gui.widgets.dialogs import confirm, counted, show_error
 from sgdesk.gui.widgets.export_dialog import ask_and_export
@@ -38,6 +38,7 @@ from sgdesk.gui.widgets.forms import FormDialog
 from sgdesk.gui.widgets.help import explain
 from sgdesk.gui.widgets.models import Field
 from sgdesk.gui.widgets.record_table import RecordTable, section_label, table_page
+from sgdesk.gui.widgets.unsaved import HoldsEdits
 from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column, row
 from sgdesk.membership.attendance import set_mark_details
 from sgdesk.membership.bodies import Body, body_by_key, list_bodies
@@ -83,7 +84,10 @@ def _meeting_saver(column: str) -> tuple:
     return describe, save
 
 
-class MeetingsView(BoardView):
+class MeetingsView(HoldsEdits, BoardView):
+    """The details of a mark (deputy, note) typed and not saved with Save details are saved when another
+    cell is chosen, and kept as typed when the grid redraws after a change elsewhere."""
+
     key = "meetings"
     title = "Meetings"
     help_page = "meetings.html"
@@ -94,6 +98,7 @@ class MeetingsView(BoardView):
         super().__init__(context, parent)
         self.model = AttendanceModel(context)
         self.plan_model = ForwardPlanModel(context)
+        self.shown_mark: tuple[CellRef, Any] | None = None      # the cell whose details are in the form
 
         heading = QLabel("Meetings and attendance")
         heading.setObjectName("viewHeading")
@@ -170,7 +175,7 @@ class MeetingsView(BoardView):
         self.note_edit.setAccessibleName("Note on this mark")
         self.note_edit.setPlaceholderText("Note (optional)")
         self.save_details_button = QPushButton("Save &details")
-        self.save_details_button.clicked.connect(self.save_details)
+        self.save_details_button.clicked.connect(lambda: self.save_details())
         explain(self.save_details_button, "Save who came as deputy (for a D mark) and the note, for the cell chosen "
                                           "in the grid")
         right = QWidget()
@@ -350,11 +355,49 @@ class MeetingsView(BoardView):
         self._show_cell()
 
     # -- the selected cell ------------------------------------------------------------------------
-    def _show_cell(self) -> None:
+    def _current_cell(self) -> tuple[CellRef | None, Any]:
+        """The selected cell and its mark's record (None when it has no mark)."""
         index = self.table.currentIndex()
         ref = self.model.cell_at(index.row(), index.column()) if index.isValid() else None
         record = None if ref is None or self.model.grid is None else \
             self.model.grid.marks.get((ref.seat.id, ref.meeting.id))
+        return ref, record
+
+    def _details_differ(self) -> bool:
+        """Whether the deputy or note differ from the mark they were filled from."""
+        if self.shown_mark is None or not self.note_edit.isEnabled():
+            return False
+        _ref, record = self.shown_mark
+        deputy = self.deputy_combo.currentData() if self.deputy_combo.isEnabled() else record.deputy_id
+        return self.note_edit.text().strip() != (record.note or "").strip() or deputy != record.deputy_id
+
+    def unsaved_edit(self) -> str | None:
+        if not self._details_differ():
+            return None
+        ref, _record = self.shown_mark
+        return f"the details of the mark for {ref.seat.shown_as} at {ref.meeting.heading} (Meetings)"
+
+    def save_edit(self) -> bool:
+        return self.shown_mark is None or self.save_details(self.shown_mark[0])
+
+    def discard_edit(self) -> None:
+        self.shown_mark = None
+        self._show_cell()
+
+    def _show_cell(self) -> None:
+        ref, record = self._current_cell()
+        key = None if ref is None else (ref.seat.id, ref.meeting.id)
+        if self.shown_mark is not None and self._details_differ():
+            if key == (self.shown_mark[0].seat.id, self.shown_mark[0].meeting.id):
+                if record is not None:
+                    self.shown_mark = (ref, record)     # what is typed stays
+                    self.cell_label.setText(f"{ref.seat.shown_as}, {ref.meeting.heading}: {self.model.explain(ref)}")
+                    return
+            else:
+                left, self.shown_mark = self.shown_mark[0], None
+                self.save_details(left)          # moving to another cell saves what was typed
+                ref, record = self._current_cell()
+        self.shown_mark = None if ref is None or record is None else (ref, record)
         self.deputy_combo.clear()
         if ref is None:
             self.cell_label.setText("Select a cell in the grid.")
@@ -375,11 +418,11 @@ class MeetingsView(BoardView):
         self.note_edit.setEnabled(can_edit)
         self.save_details_button.setEnabled(can_edit)
 
-    def save_details(self) -> None:
-        index = self.table.currentIndex()
-        ref = self.model.cell_at(index.row(), index.column()) if index.isValid() else None
+    def save_details(self, ref: CellRef | None = None) -> bool:
+        """Save the deputy and note typed for ``ref`` (by default the selected cell); False if refused."""
+        ref = ref or self._current_cell()[0]
         if ref is None:
-            return
+            return False
         deputy = self.deputy_combo.currentData() if self.deputy_combo.isEnabled() else None
         try:
             with self.context.edit(f"Attendance details: {ref.seat.shown_as}, {ref.meeting.heading}") as ed:
@@ -387,6 +430,8 @@ class MeetingsView(BoardView):
                                  note=self.note_edit.text())
         except SGDeskError as error:
             show_error(self, error, "Details not saved")
+            return False
+        return True
 
     def _open_flag(self, item: QListWidgetItem) -> None:
         target = item.data(Qt.ItemDataRole.UserRole)

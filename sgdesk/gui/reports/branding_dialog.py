@@ -35,12 +35,13 @@ from sgdesk.errors import SGDeskError
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import show_error
 from sgdesk.gui.widgets.file_dialogs import IMPORTS, open_file
+from sgdesk.gui.widgets.unsaved import DialogEdits
 
 LOGO_PREVIEW = (180, 70)  # pixels
 NO_MARKING = "(none)"
 
 
-class BrandingDialog(QDialog):
+class BrandingDialog(DialogEdits, QDialog):
     """Edit the current board's branding; Save writes it through the audited write path."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -156,6 +157,17 @@ class BrandingDialog(QDialog):
             self.set_accent(colour.name().upper())
 
     # -- saving ----------------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        self.remember_values()
+
+    def values_now(self) -> Branding:
+        return self.branding()
+
+    def save_edit(self) -> bool:
+        self.save()
+        return self.result() == QDialog.DialogCode.Accepted
+
     def branding(self) -> Branding:
         marking = self.marking.currentText().strip()
         return Branding(full_name=self.full_name.text(), short_name=self.short_name.text(), accent=self.accent,

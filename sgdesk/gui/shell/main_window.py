@@ -48,6 +48,7 @@ from sgdesk.gui.widgets.file_dialogs import (
     remember_folders_in,
     save_file,
 )
+from sgdesk.gui.widgets.unsaved import settle_edits
 from sgdesk.gui.widgets.views import BoardView
 from sgdesk.safety.privacy import withhold_values_in_logs
 from sgdesk.store import BoardFile, Changes
@@ -309,12 +310,19 @@ class MainWindow(QMainWindow):
         while self.pages.count():
             old = self.pages.widget(0)
             self.pages.removeWidget(old)
+            old.setParent(None)   # out of the window at once: nothing asks the views of a closed file anything
             old.deleteLater()
         self.pages.addWidget(widget)
+
+    def settle_edits(self, going: str) -> bool:
+        """Before ``going`` ("quit", "open another file"…), ask about edits typed and not saved; True to go on."""
+        return self.context is None or settle_edits(self, self, going)
 
     def open_path(self, path: Path) -> bool:
         from sgdesk.store import open_board_file
 
+        if not self.settle_edits("open another file"):
+            return False
         try:
             bf = open_board_file(path)
         except FileInUse as in_use:
@@ -390,8 +398,14 @@ class MainWindow(QMainWindow):
         self.toolbar.setVisible(len(boards) > 1)
 
     def _board_selected(self, index: int) -> None:
-        if self.context is not None and index >= 0:
-            self.context.set_board(self.board_combo.itemData(index))
+        if self.context is None or index < 0:
+            return
+        if not self.settle_edits("switch board"):
+            self.board_combo.blockSignals(True)
+            self.board_combo.setCurrentIndex(max(self.board_combo.findData(self.context.board_id), 0))
+            self.board_combo.blockSignals(False)
+            return
+        self.context.set_board(self.board_combo.itemData(index))
 
     # -- views -----------------------------------------------------------------------------------
     def view(self, key: str) -> BoardView:
@@ -438,6 +452,8 @@ class MainWindow(QMainWindow):
         from sgdesk.boards import add_board
         from sgdesk.store import create_board_file
 
+        if not self.settle_edits("start a new file"):
+            return
         dialog = NewBoardDialog(self)
         if not dialog.exec():
             return
@@ -642,6 +658,8 @@ class MainWindow(QMainWindow):
             if chosen is None:
                 return
             board_path = chosen
+        if not self.settle_edits("restore a backup"):
+            return
         dialog = RestoreDialog(board_path, self.settings, self)
         if not dialog.exec() or dialog.chosen is None:
             return
@@ -674,6 +692,9 @@ class MainWindow(QMainWindow):
 
     # -- closing --------------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802
+        if not self.settle_edits("quit"):
+            event.ignore()
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         if self.context is not None:
