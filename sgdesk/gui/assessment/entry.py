@@ -300,7 +300,7 @@ class EntryPanel(HoldsEdits, QWidget):
         self.save_button.clicked.connect(self.save_current)
         detail = QFormLayout()
         detail.addRow("Statement:", self.statement_text)
-        detail.addRow("S&core:", self.score)
+        detail.addRow("Sc&ore:", self.score)
         detail.addRow("Co&mment:", self.comment)
         save_row = QHBoxLayout()
         save_row.addStretch(1)

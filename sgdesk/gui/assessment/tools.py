@@ -100,7 +100,7 @@ class ToolEditorDialog(DialogEdits, QDialog):
         form.addRow("&Name:", self.name)
         form.addRow("&Purpose:", self.purpose)
         form.addRow("&Introduction:", self.introduction)
-        form.addRow("Comment &prompts (one a line):", self.prompts)
+        form.addRow("Co&mment prompts (one a line):", self.prompts)
         if in_use:
             form.addRow(QLabel(f"Rounds have used version {spec.version}: saving makes version {spec.version + 1}, "
                                "and those rounds keep the version they were run with."))

@@ -47,7 +47,7 @@ class AssessmentView(BoardView):
         self.round_combo.currentIndexChanged.connect(lambda *_: self._round_changed())
         self.new_button = QPushButton("&New round…")
         self.new_button.clicked.connect(self.new_round)
-        self.tools_button = QPushButton("&Tools…")
+        self.tools_button = QPushButton("Too&ls…")
         self.tools_button.clicked.connect(self.show_tools)
         top = row(heading, None, QLabel("Round:"), self.round_combo, self.new_button, self.tools_button)
 
@@ -57,10 +57,10 @@ class AssessmentView(BoardView):
         self.round_panel = RoundPanel(context)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Self-assessment pages")
-        self.tabs.addTab(self.entry, "&Answers")
+        self.tabs.addTab(self.entry, "Ans&wers")
         self.tabs.addTab(self.summary, "S&ummary")
         self.tabs.addTab(self.comments, "&Comments")
-        self.tabs.addTab(self.round_panel, "Round &settings")
+        self.tabs.addTab(self.round_panel, "&Round settings")
         self.tabs.currentChanged.connect(lambda *_: self._show_results())
 
         self.empty = EmptyState(

@@ -144,7 +144,7 @@ class BudgetPanel(QWidget):
         self.carry_button.clicked.connect(self.carry_forward)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("&Add budget line…")
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("Ed&it…")
         self.delete_button = QPushButton("&Delete")
         buttons.addWidget(QLabel("Budget lines"))
         buttons.addStretch(1)

@@ -289,7 +289,7 @@ class ContributionsPanel(HoldsEdits, QWidget):
         self.partner.addItems([org.name for org in list_organisations(bf)])
         self.partner.setCurrentText("")
         source = previous_contribution_year(bf, board_id, year)
-        self.copy_button.setText(f"&Copy partners from {source.label}" if source else "Copy partners")
+        self.copy_button.setText(f"Co&py partners from {source.label}" if source else "Copy partners")
         self.copy_button.setEnabled(source is not None and not allocation.lines and not self.context.read_only)
         self._show_summary(allocation)
 

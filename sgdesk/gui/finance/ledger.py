@@ -93,7 +93,7 @@ class LedgerPanel(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         filters.addStretch(1)
         self.add_button = QPushButton("&Add entry…")
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("Ed&it…")
         self.delete_button = QPushButton("&Delete")
         for button, slot in ((self.add_button, self.add_entry), (self.edit_button, self.edit_selected),
                              (self.delete_button, self.delete_selected)):

@@ -68,7 +68,7 @@ class LineDialog(FormDialog):
             self.party = QLineEdit()
             self.reference = QLineEdit()
             self.in_kind = QCheckBox("In kind (recorded, but not counted in the cash totals)")
-            widgets += [("D&ate:", self.entry_date, "Date"), ("Supplier or &payer:", self.party, "Supplier or payer"),
+            widgets += [("Da&te:", self.entry_date, "Date"), ("Supplier or &payer:", self.party, "Supplier or payer"),
                         ("&Reference:", self.reference, "Reference"), ("", self.in_kind, "In kind")]
         for label, widget, name in widgets:
             widget.setAccessibleName(name)

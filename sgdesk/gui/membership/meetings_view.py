@@ -133,7 +133,7 @@ class MeetingsView(HoldsEdits, BoardView):
         self.tabs.setAccessibleName("Meetings sections")
         self.tabs.addTab(self._attendance_tab(), "A&ttendance")
         self.tabs.addTab(self._meetings_tab(), "&Meetings")
-        self.tabs.addTab(self._plan_tab(), "&Forward plan")
+        self.tabs.addTab(self._plan_tab(), "Forward p&lan")
 
         self.empty = EmptyState(
             "No meetings yet",

@@ -165,7 +165,7 @@ class MembershipView(BoardView):
         }
         self.org_table = RecordTable(self.context, "Organisations", ORG_FIELDS, org_savers)
         self.org_table.selectionModel().currentChanged.connect(lambda *_: self._show_organisation())
-        self.add_org_button = QPushButton("Add &organisation…")
+        self.add_org_button = QPushButton("Add o&rganisation…")
         self.add_org_button.clicked.connect(self.add_organisation)
         self.add_alias_button = QPushButton("Add other &name…")
         self.add_alias_button.clicked.connect(self.add_alias)
@@ -197,15 +197,15 @@ class MembershipView(BoardView):
             "valid_to": _saver(ALIAS, "valid_to", "to date", "alias"),
         }
         self.alias_table = RecordTable(self.context, "Other names", ALIAS_FIELDS, alias_savers)
-        self.add_seat_button = QPushButton("Add &seat…")
+        self.add_seat_button = QPushButton("A&dd seat…")
         self.add_seat_button.clicked.connect(self.add_seat)
         self.appoint_button = QPushButton("&Appoint…")
         self.appoint_button.clicked.connect(self.appoint)
-        self.end_seat_button = QPushButton("&End seat…")
+        self.end_seat_button = QPushButton("End sea&t…")
         self.end_seat_button.clicked.connect(self.end_seat)
-        self.remove_seat_button = QPushButton("Remove seat")
+        self.remove_seat_button = QPushButton("Remo&ve seat")
         self.remove_seat_button.clicked.connect(self.remove_seat)
-        self.remove_term_button = QPushButton("Remove &term")
+        self.remove_term_button = QPushButton("Re&move term")
         self.remove_term_button.clicked.connect(self.remove_term)
         explain(self.appoint_button, "Name the seat's representative or a deputy from a date; the previous "
                                      "representative's term ends the day before")

@@ -82,7 +82,7 @@ class BookingsPanel(QWidget):
         self.search.setPlaceholderText("Search name, email or organisation")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search)
-        search_label = QLabel("Searc&h:")
+        search_label = QLabel("Se&arch:")
         search_label.setBuddy(self.search)
         self.info = QLabel()
         self.info.setAccessibleName("Session details")
@@ -101,14 +101,14 @@ class BookingsPanel(QWidget):
         splitter.setSizes([980, 200])
 
         self.book_button = button("&Book…", self.book, "Book a place (the waiting list when the session is full)")
-        self.cancel_button = button("&Cancel booking…", self.cancel,
+        self.cancel_button = button("Ca&ncel booking…", self.cancel,
                                     "Cancel on a date; late cancellations are charged")
-        self.substitute_button = button("Su&bstitute…", self.substitute, "Someone else takes the place, free")
+        self.substitute_button = button("S&ubstitute…", self.substitute, "Someone else takes the place, free")
         self.promote_button = button("&Promote from waiting list", self.promote,
                                      "Give free places to the first on the waiting list")
         self.told_button = button("&Told about the place", self.told,
                                   "Record that the delegate given a place from the waiting list has been told")
-        self.approved_button = button("Manager &approved", self.toggle_approved, "Record the line manager's approval")
+        self.approved_button = button("Manager approve&d", self.toggle_approved, "Record the line manager's approval")
         self.register_button = QPushButton("Take &register")
         self.register_button.setAccessibleName("Take register")
         explain(self.register_button, "Mark who came, on or after the session's day: A or Space attended, D did "
@@ -228,8 +228,8 @@ class BookingsPanel(QWidget):
         self.told_button.setEnabled(booking is not None and booking.promoted_on is not None
                                     and not booking.promotion_told)
         self.approved_button.setEnabled(booking is not None)
-        self.approved_button.setText("Manager &approved" if booking is None or not booking.approved
-                                     else "Not &approved")
+        self.approved_button.setText("Manager approve&d" if booking is None or not booking.approved
+                                     else "Not approve&d")
         self.history.clear()
         if booking is not None:
             for entry in booking_history(self.context.bf, booking.id):

@@ -230,7 +230,7 @@ class SubstituteDialog(FormDialog):
                          intro=f"Who takes <b>{self.original}</b>'s place? A substitute is free of charge.",
                          action="Send substitute")
         self.delegate = DelegateFields(self, context.bf, context.board_id)
-        self.on = self.add_row("&On:", date_edit("Substituted on", dt.date.today()))
+        self.on = self.add_row("&Date:", date_edit("Substituted on", dt.date.today()))
         self.result_text = ""
 
     def save(self) -> None:

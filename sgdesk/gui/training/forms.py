@@ -57,7 +57,7 @@ class DelegateFields:
         dialog.add_row("&Sector:", self.sector, required=True)
         self.job_title = dialog.add_row("&Job title:", line_edit("Job title"))
         self.manager = dialog.add_row("Line &manager:", line_edit("Line manager"))
-        self.manager_email = dialog.add_row("Manager's e&mail:", line_edit("Line manager's email"))
+        self.manager_email = dialog.add_row("Manager's emai&l:", line_edit("Line manager's email"))
         self.approved = QCheckBox("The line manager has approved the place")
         self.approved.setAccessibleName("Manager approved")
         self.approved.setChecked(approved)

@@ -79,10 +79,10 @@ class ProgrammePanel(QWidget):
         self.session_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.session_table.doubleClicked.connect(lambda _i: self._open_selected())
 
-        self.add_course_button = button("Add &course…", self.add_course)
-        self.edit_course_button = button("&Edit course…", self.edit_course)
+        self.add_course_button = button("Add co&urse…", self.add_course)
+        self.edit_course_button = button("Edi&t course…", self.edit_course)
         self.delete_course_button = button("&Delete course", self.delete_course, "Only a course with no sessions")
-        self.all_button = button("Show &all sessions", self.show_all_sessions)
+        self.all_button = button("Sho&w all sessions", self.show_all_sessions)
         top = column((self.course_table, 1), row(self.add_course_button, self.edit_course_button,
                                                  self.delete_course_button, self.all_button, None))
 
@@ -92,9 +92,9 @@ class ProgrammePanel(QWidget):
         self.open_button = button("&Bookings", self._open_selected, "Show the session's bookings")
         self.cancel_session_button = button("Cance&l session…", self.cancel_session,
                                             "Cancels every booking on it, without charge")
-        self.delete_session_button = button("Remo&ve session", self.delete_session, "Only a session with no bookings")
+        self.delete_session_button = button("Re&move session", self.delete_session, "Only a session with no bookings")
         self.register_button = button("Print &register…", lambda: self._print("register"))
-        self.certificates_button = button("Certi&ficates…", lambda: self._print("certificates"))
+        self.certificates_button = button("Certific&ates…", lambda: self._print("certificates"))
         bottom = column(self.sessions_label, (self.session_table, 1),
                         row(self.add_session_button, self.edit_session_button, self.open_button,
                             self.cancel_session_button, self.delete_session_button, self.register_button,

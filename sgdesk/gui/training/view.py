@@ -25,8 +25,8 @@ from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column, row
 from sgdesk.store import Changes
 from sgdesk.training.model import get_delegate, get_session, list_courses
 
-PANELS = (("programme", "&Programme", ProgrammePanel), ("bookings", "B&ookings", BookingsPanel),
-          ("charges", "C&harges", ChargesPanel), ("evaluations", "E&valuations", EvaluationsPanel))
+PANELS = (("programme", "Pr&ogramme", ProgrammePanel), ("bookings", "Boo&kings", BookingsPanel),
+          ("charges", "&Charges", ChargesPanel), ("evaluations", "E&valuations", EvaluationsPanel))
 TABLES = frozenset({"training_course", "training_session", "training_booking", "training_booking_event",
                     "training_delegate", "training_evaluation", "training_org_category", "training_anonymisation",
                     "organisation", "board_setting"})

@@ -136,7 +136,7 @@ def test_editing_a_share_warns_when_shares_do_not_add_up(qtbot, window):
 
 def test_add_a_partner_and_copy_last_years_partners(qtbot, window):
     panel = _finance(window, Y2019, "contributions").contributions
-    assert panel.copy_button.isEnabled() and panel.copy_button.text() == "&Copy partners from 2018/19"
+    assert panel.copy_button.isEnabled() and panel.copy_button.text() == "Co&py partners from 2018/19"
     qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
     assert panel.model.rowCount() == 6
     assert {line.status for line in panel.model.allocation.lines} == {"projected"}
