@@ -30,6 +30,26 @@ PLACES_SQL = "('confirmed', 'attended', 'dna')"
 
 
 @dataclass(frozen=True)
+class RegisterMark:
+    """A letter a training register is marked with, on screen, on the sign-in sheet and in imports."""
+
+    letter: str
+    status: str          # the booking status it records
+    meaning: str
+
+
+#: P and X: never A or D, which in the attendance grid of meetings mean apologies and deputy
+REGISTER_MARKS = (RegisterMark("P", "attended", "present"), RegisterMark("X", "dna", "did not attend"))
+REGISTER_KEY = " · ".join(f"{mark.letter} {mark.meaning}" for mark in REGISTER_MARKS)
+"""``P present · X did not attend``: the key printed beside every register."""
+
+
+def register_mark(status: str) -> RegisterMark | None:
+    """The register mark recording ``status`` (None for a place not marked yet)."""
+    return next((mark for mark in REGISTER_MARKS if mark.status == status), None)
+
+
+@dataclass(frozen=True)
 class Course:
     id: int
     board_id: int

@@ -17,8 +17,10 @@ from sgdesk.exporting import ExportRequest, ExportResult, Progress
 from sgdesk.store import BoardFile
 from sgdesk.training.model import (
     LENGTHS,
+    REGISTER_MARKS,
     Session,
     get_session,
+    register_mark,
     register_of,
     session_board,
 )
@@ -44,12 +46,23 @@ def requested_session(bf: BoardFile, request: ExportRequest) -> Session:
     return session
 
 
+def _mark_letter(status: str) -> str:
+    mark = register_mark(status)
+    return "" if mark is None else mark.letter
+
+
 def _time(session: Session) -> str:
     return f"{session.start_time} to {session.end_time}"
 
 
+MARK_HEADING = "/".join(mark.letter for mark in REGISTER_MARKS)      # P/X
+MARK_KEY = ("For the trainer: mark each row " + " or ".join(f"<b>{m.letter}</b> ({m.meaning})" for m in REGISTER_MARKS)
+            + f" in the {MARK_HEADING} column; SG Desk's register uses the same letters.")
+
+
 def register_story(bf: BoardFile, session: Session) -> list[Any]:
-    """The sign-in sheet: session details, one row per delegate with a place, spare rows, sign-off."""
+    """The sign-in sheet: session details, one row per delegate with a place (a mark already recorded
+    printed in the P/X column), spare rows, the key to the marks and the sign-off."""
     from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
     from sgdesk.pdf import data_table, frame_width, heading, styles
@@ -69,8 +82,9 @@ def register_story(bf: BoardFile, session: Session) -> list[Any]:
     info.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                               ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
     signature = Spacer(1, 17)
-    rows = [[str(n), p.name, p.organisation, p.job_title or "", signature] for n, p in enumerate(people, 1)]
-    rows += [[str(n), "", "", "", signature] for n in range(len(people) + 1, len(people) + SPARE_ROWS + 1)]
+    rows = [[str(n), p.name, p.organisation, p.job_title or "", signature, _mark_letter(p.status)]
+            for n, p in enumerate(people, 1)]
+    rows += [[str(n), "", "", "", signature, ""] for n in range(len(people) + 1, len(people) + SPARE_ROWS + 1)]
     sign_off = Table([["Trainer's signature", "", "Number attending", ""]],
                      colWidths=[width * 0.2, width * 0.4, width * 0.2, width * 0.2], rowHeights=[28], hAlign="LEFT")
     sign_off.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), "SGSans", 8.5), ("TEXTCOLOR", (0, 0), (-1, -1), MUTED),
@@ -84,9 +98,9 @@ def register_story(bf: BoardFile, session: Session) -> list[Any]:
                   "organisation may be charged if you booked and did not attend. If you came in someone else's "
                   "place, write your name, organisation and job title in a blank row and tell the trainer.",
                   s["body"]),
-        data_table(["No.", "Name", "Organisation", "Job title", "Signature"], rows,
-                   col_widths=[0.8, 3.2, 3.8, 2.7, 3.0], align="RLLLL", font_size=9, zebra=False),
-        KeepTogether([Spacer(1, 12), sign_off, Spacer(1, 8),
+        data_table(["No.", "Name", "Organisation", "Job title", "Signature", MARK_HEADING], rows,
+                   col_widths=[0.8, 3.0, 3.5, 2.5, 2.9, 0.8], align="RLLLLC", font_size=9, zebra=False),
+        KeepTogether([Spacer(1, 6), Paragraph(MARK_KEY, s["note"]), Spacer(1, 8), sign_off, Spacer(1, 8),
                       Paragraph("This register holds personal data. Keep it secure, return it to the safeguarding "
                                 "board's business unit after the session, and it will be destroyed once attendance "
                                 "is recorded in SG Desk.", s["note"])]),

@@ -163,11 +163,11 @@ def test_take_the_register_with_the_keyboard_and_undo_a_mark(qtbot, window):
     assert view.bookings.stack.currentWidget() is register
     table = register.table
     assert table.hasFocus() or table.isVisible()
-    qtbot.keyClick(table, Qt.Key.Key_A)          # Aisha attended, moves to Ben
-    qtbot.keyClick(table, Qt.Key.Key_D)          # Ben did not attend, moves to Chloe
-    qtbot.keyClick(table, Qt.Key.Key_Space)      # Chloe attended
+    qtbot.keyClick(table, Qt.Key.Key_P)          # Aisha present, moves to Ben
+    qtbot.keyClick(table, Qt.Key.Key_X)          # Ben did not attend, moves to Chloe
+    qtbot.keyClick(table, Qt.Key.Key_Space)      # Chloe present
     assert [e.status for e in register.model.rows] == ["attended", "dna", "attended"]
-    assert register.counts.text() == "2 attended, 1 did not attend, 0 still to mark"
+    assert register.counts.text() == "2 present, 1 did not attend, 0 still to mark"
     table.selectRow(1)
     qtbot.keyClick(table, Qt.Key.Key_Delete)     # Ben's mark cleared
     assert register.model.rows[1].status == "confirmed"
@@ -397,3 +397,23 @@ def test_deleting_an_evaluation_asks_first(qtbot, window, message_boxes):
     message_boxes.press.append("Delete evaluation")
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
     assert bf.scalar("SELECT count(*) FROM training_evaluation WHERE booking_id = ?", (entry.booking_id,)) == 0
+
+
+def test_the_register_uses_p_and_x_never_the_attendance_grids_a_and_d(qtbot, window):
+    """In the attendance grid A is apologies and D a deputy: in the register they mark nothing."""
+    view = training(window)
+    session_id = new_session(view, TODAY - dt.timedelta(days=1), 5, ("Aisha Ahmed", "Ben Baker"))
+    view.show_target({"session": session_id, "register": True})
+    register = view.bookings.register
+    table = register.table
+    key = register.findChild(type(register.heading), "registerKey")
+    assert key.isVisible() and "<b>P</b> present · <b>X</b> did not attend" in key.text()
+    qtbot.keyClick(table, Qt.Key.Key_A)
+    qtbot.keyClick(table, Qt.Key.Key_D)
+    assert [e.status for e in register.model.items] == ["confirmed", "confirmed"]
+    assert register.counts.text() == "Not a register mark: type P or X (P present · X did not attend)"
+    assert table.currentIndex().row() == 0
+    qtbot.keyClick(table, Qt.Key.Key_P)
+    qtbot.keyClick(table, Qt.Key.Key_X)
+    assert [register.model.index(r, 2).data() for r in range(2)] == ["P  Present", "X  Did not attend"]
+    assert window.undo_action.text() == "&Undo Register: Ben Baker did not attend"
