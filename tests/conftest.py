@@ -64,7 +64,6 @@ def settings(tmp_path: Path):
 def window(qtbot, settings, demo_path: Path):
     """The main window on a copy of the demo board."""
     from sgdesk.gui.shell.main_window import MainWindow
-
     from sgdesk.gui.widgets.unsaved import pending_edits
 
     win = MainWindow(settings)     # closed here rather than by qtbot, after what a test left typed is dropped

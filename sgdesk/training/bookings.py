@@ -27,6 +27,7 @@ from sgdesk.training.model import (
     PLACES_SQL,
     STATUS_LABELS,
     Booking,
+    check_register_open,
     find_booking,
     get_booking,
     get_delegate,
@@ -212,10 +213,7 @@ def mark_attendance(ed: Action, bf: BoardFile, booking_id: int, status: str, *, 
                           f"{STATUS_LABELS[booking.status].lower()}")
     if booking.status == status:
         return False
-    session = get_session(bf, booking.session_id)
-    if session.session_date > on:
-        raise SGDeskError(f"the session is on {format_date(session.session_date)}: take the register on or after "
-                          "that day")
+    check_register_open(get_session(bf, booking.session_id), on)
     if status != "attended" and bf.scalar("SELECT 1 FROM training_evaluation WHERE booking_id = ?", (booking_id,)):
         raise SGDeskError("this delegate's evaluation is recorded, so they attended: delete the evaluation first "
                           "if the mark is wrong")

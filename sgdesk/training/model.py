@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from sgdesk.dates import format_date
-from sgdesk.errors import NotFoundError
+from sgdesk.errors import NotFoundError, SGDeskError
 from sgdesk.fyear import FinancialYear
 from sgdesk.store import BoardFile
 
@@ -83,6 +83,7 @@ class Session:
     cancelled_on: dt.date | None
     places_taken: int
     waiting: int
+    to_mark: int = 0             # places not marked on the register yet
 
     @property
     def free_places(self) -> int:
@@ -156,7 +157,8 @@ _SESSION_SELECT = f"""
 SELECT s.id, s.course_id, c.title, c.level, c.length, s.session_date, s.start_time, s.end_time, s.venue,
        s.online, s.capacity, s.trainer, s.status, s.cancelled_on,
        (SELECT count(*) FROM training_booking b WHERE b.session_id = s.id AND b.status IN {PLACES_SQL}),
-       (SELECT count(*) FROM training_booking b WHERE b.session_id = s.id AND b.status = 'waitlisted')
+       (SELECT count(*) FROM training_booking b WHERE b.session_id = s.id AND b.status = 'waitlisted'),
+       (SELECT count(*) FROM training_booking b WHERE b.session_id = s.id AND b.status = 'confirmed')
 FROM training_session s JOIN training_course c ON c.id = s.course_id
 """
 
@@ -192,6 +194,30 @@ def get_session(bf: BoardFile, session_id: int) -> Session:
         raise NotFoundError(f"there is no training session {session_id}: check the session number "
                             "(shown in the Training view's programme)")
     return _session(row)
+
+
+def session_state(session: Session, today: dt.date) -> str:
+    """What a session's status is on ``today``, as the programme shows it: ``Scheduled`` before its day;
+    after it ``Held: register not taken``, ``Held: 3 still to mark`` or ``Held``; ``No bookings``;
+    ``Cancelled 3 Oct 2018``."""
+    if session.cancelled:
+        return f"Cancelled {format_date(session.cancelled_on)}" if session.cancelled_on else "Cancelled"
+    if session.session_date > today:
+        return "Scheduled"
+    if not session.places_taken:
+        return "No bookings"
+    if session.to_mark == session.places_taken:
+        return "Held: register not taken"
+    return f"Held: {session.to_mark} still to mark" if session.to_mark else "Held"
+
+
+def check_register_open(session: Session, today: dt.date) -> None:
+    """Refuse (SGDeskError) the register of a cancelled session, or of one whose day has not come."""
+    if session.cancelled:
+        raise SGDeskError(f"the session {session.label} was cancelled, so it has no register")
+    if session.session_date > today:
+        raise SGDeskError(f"the session is on {format_date(session.session_date)}: take the register on or after "
+                          "that day")
 
 
 def session_board(bf: BoardFile, session_id: int) -> int:

@@ -39,10 +39,12 @@ from sgdesk.training.bookings import (
 from sgdesk.training.model import (
     Booking,
     Session,
+    check_register_open,
     get_booking,
     get_delegate,
     get_session,
     list_sessions,
+    session_state,
 )
 
 
@@ -188,11 +190,14 @@ class BookingsPanel(QWidget):
                               "cancel or take its register.")
             self.banner.hide()
             return
-        state = "<b>Cancelled</b> · " if session.cancelled else ""
-        self.info.setText(f"{state}<b>{session.course_title}</b> · {format_date(session.session_date)}, "
+        today = dt.date.today()
+        state = session_state(session, today)
+        register = f" · register can be taken from {format_date(session.session_date)}" \
+            if not session.cancelled and session.session_date > today else ""
+        self.info.setText(f"<b>{state}</b> · <b>{session.course_title}</b> · {format_date(session.session_date)}, "
                           f"{session.start_time}–{session.end_time} · {session.where} · trainer "
                           f"{session.trainer or 'to be confirmed'} · <b>{session.places_taken} of {session.capacity}"
-                          f"</b> places taken · {session.waiting} waiting")
+                          f"</b> places taken · {session.waiting} waiting{register}")
         untold = untold_promotions(self.context.bf, self.context.board_id, session.id)
         if untold:
             names = "; ".join(f"{p.delegate} (on {format_date(p.promoted_on)})" for p in untold)
@@ -222,7 +227,10 @@ class BookingsPanel(QWidget):
         open_session = self.session is not None and not self.session.cancelled
         self.book_button.setEnabled(open_session)
         self.promote_button.setEnabled(open_session and bool(self.session.waiting) and self.session.free_places > 0)
-        self.register_button.setEnabled(open_session and self.session.places_taken > 0)
+        refusal = self._register_refusal()
+        self.register_button.setEnabled(open_session and self.session.places_taken > 0 and refusal is None)
+        self.register_button.setToolTip(refusal[0].upper() + refusal[1:] if refusal
+                                        else "Mark who came, from the keyboard")
         self.cancel_button.setEnabled(booking is not None and booking.status in ("confirmed", "waitlisted"))
         self.substitute_button.setEnabled(booking is not None and booking.status == "confirmed")
         self.told_button.setEnabled(booking is not None and booking.promoted_on is not None
@@ -285,7 +293,21 @@ class BookingsPanel(QWidget):
             with self.context.edit(f"Manager's approval {verb} for {name}") as ed:
                 set_approved(ed, booking.id, not booking.approved)
 
+    def _register_refusal(self) -> str | None:
+        """Why the chosen session's register cannot be taken today (None when it can)."""
+        if self.session is None:
+            return None
+        try:
+            check_register_open(self.session, dt.date.today())
+        except SGDeskError as error:
+            return str(error)
+        return None
+
     def _register_toggled(self, on: bool) -> None:
+        if on and (refusal := self._register_refusal()) is not None:
+            self.register_button.setChecked(False)
+            show_error(self, SGDeskError(refusal), "Take register")
+            return
         self.search.setEnabled(not on)
         if on and self.session is not None:
             self.register.show_session(self.session.id)

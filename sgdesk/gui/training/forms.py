@@ -27,8 +27,8 @@ class DelegateFields:
         self.bf, self.board_id = bf, board_id
         self.found = [(f"{d.name} — {d.email or 'no email'} — {d.organisation}", d)
                       for d in list_delegates(bf, board_id)]
-        self.name = dialog.add_row("&Name:", line_edit("Delegate name", placeholder="Type to find someone booked before"),
-                                   required=True)
+        self.name = dialog.add_row("&Name:", line_edit("Delegate name",
+                                                       placeholder="Type to find someone booked before"), required=True)
         completer = QCompleter(QStringListModel([label for label, _d in self.found]), self.name)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)

@@ -19,7 +19,7 @@ from sgdesk.gui.widgets.models import Field, RecordsModel
 from sgdesk.gui.widgets.record_table import selected_row
 from sgdesk.gui.widgets.views import column, record_table, row
 from sgdesk.training.bookings import cancel_session
-from sgdesk.training.model import LENGTHS, Course, Session, list_courses, list_sessions
+from sgdesk.training.model import LENGTHS, Course, Session, list_courses, list_sessions, session_state
 from sgdesk.training.programme import (
     check_course_removable,
     check_session_removable,
@@ -37,8 +37,7 @@ SESSION_COLUMNS = [
     Field("places", "Places", value=lambda s: f"{s.places_taken} of {s.capacity}", align="centre",
           fill=lambda s: (s.places_taken, s.capacity), tooltip="Places taken of the capacity"),
     Field("waiting", "Waiting", "int", value=lambda s: s.waiting or None),
-    Field("status", "Status", value=lambda s: f"Cancelled {format_date(s.cancelled_on)}"
-          if s.cancelled and s.cancelled_on else s.status.capitalize()),
+    Field("status", "Status", value=lambda s: session_state(s, dt.date.today())),
 ]
 
 

@@ -12,8 +12,8 @@ from PySide6.QtGui import QDesktopServices
 from sgdesk.backups import list_backups
 from sgdesk.gui.membership.grid_model import LEADING
 from sgdesk.gui.shell.main_window import MainWindow
-from sgdesk.store import open_board_file
 from sgdesk.gui.widgets.context import AppContext
+from sgdesk.store import open_board_file
 
 
 def test_the_status_bar_says_all_changes_are_saved_and_when_the_last_was(window, qtbot):

@@ -8,6 +8,7 @@ import pdfplumber
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from sgdesk.dates import format_date
 from sgdesk.gui.training.view import TrainingView
 from sgdesk.gui.widgets.models import FILL_ROLE
 from sgdesk.training.bookings import book, cancel
@@ -417,3 +418,42 @@ def test_the_register_uses_p_and_x_never_the_attendance_grids_a_and_d(qtbot, win
     qtbot.keyClick(table, Qt.Key.Key_X)
     assert [register.model.index(r, 2).data() for r in range(2)] == ["P  Present", "X  Did not attend"]
     assert window.undo_action.text() == "&Undo Register: Ben Baker did not attend"
+
+
+def session_status(panel, session_id: int) -> str:
+    panel.select_session(session_id)
+    row = next(r for r, s in enumerate(panel.sessions.items) if s.id == session_id)
+    return panel.sessions.index(row, 8).data()
+
+
+def test_a_past_session_shows_whether_its_register_was_taken(qtbot, window):
+    view = training(window)
+    past = new_session(view, TODAY - dt.timedelta(days=2), 5, ("Aisha Ahmed", "Ben Baker"))
+    future = new_session(view, TODAY + dt.timedelta(days=9), 5, ("Chloe Clarke",))
+    view.refresh()
+    panel = view.programme
+    assert session_status(panel, future) == "Scheduled"
+    assert session_status(panel, past) == "Held: register not taken"
+    view.show_target({"session": past, "register": True})
+    register = view.bookings.register
+    qtbot.keyClick(register.table, Qt.Key.Key_P)
+    assert session_status(view.show_tab("programme"), past) == "Held: 1 still to mark"
+    view.show_target({"session": past, "register": True})
+    qtbot.keyClick(view.bookings.register.table, Qt.Key.Key_X)
+    assert session_status(view.show_tab("programme"), past) == "Held"
+
+
+def test_the_register_of_a_future_session_is_refused_up_front_saying_when(qtbot, window, message_boxes):
+    view = training(window)
+    day = TODAY + dt.timedelta(days=9)
+    session_id = new_session(view, day, 5, ("Chloe Clarke",))
+    view.refresh()
+    view.open_session(session_id)
+    bookings = view.bookings
+    when = format_date(day)
+    assert not bookings.register_button.isEnabled()
+    assert bookings.register_button.toolTip() == f"The session is on {when}: take the register on or after that day"
+    assert f"register can be taken from {when}" in bookings.info.text()
+    view.show_target({"session": session_id, "register": True})      # as the Overview would ask
+    assert message_boxes == [f"the session is on {when}: take the register on or after that day"]
+    assert bookings.stack.currentIndex() == 0 and not bookings.register_button.isChecked()
