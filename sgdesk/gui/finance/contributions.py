@@ -53,7 +53,7 @@ from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import confirm, show_error
 from sgdesk.gui.widgets.help import explain
 from sgdesk.gui.widgets.unsaved import HoldsEdits
-from sgdesk.money import Pence, format_money, parse_money, parse_money_or_none
+from sgdesk.money import Pence, format_money, parse_money, parse_money_shorthand
 from sgdesk.organisations import find_organisation, list_organisations
 
 BASES = {"Share": "share", "Fixed": "fixed", "Group": "group"}
@@ -311,15 +311,24 @@ class ContributionsPanel(HoldsEdits, QWidget):
 
     # -- the total, live --------------------------------------------------------------------------------------------
     def _typed_total(self) -> Pence | None:
-        return parse_money_or_none(self.total.text())
+        """The total typed (blank: none), shorthand such as "£70k" included."""
+        text = self.total.text().strip()
+        return parse_money_shorthand(text) if text else None
 
     def preview_total(self) -> None:
-        """Work the amounts out for the total being typed (nothing is saved yet)."""
+        """Work the amounts out for the total being typed (nothing is saved yet); a total that cannot be
+        read shows the amounts of the saved total, and says so."""
         if self.model.allocation is None:
             return
         try:
             total = self._typed_total()
-        except InputError:
+        except InputError as error:
+            saved = year_allocation(self.context.bf, self.context.board_id, self.year)
+            self.model.preview(saved)
+            self._show_summary(saved)
+            kept = f"the saved total, {format_money(saved.total)}" if saved.total_given else "no total"
+            self.warnings.setText(f"The total typed, {error}. The amounts shown are for {kept}.")
+            self.warnings.setVisible(True)
             return
         allocation = calculate(self.year, total, self.rounding.currentData(), self.model.allocation.lines)
         self.model.preview(allocation)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from sgdesk.dates import format_date_numeric, parse_date
-from sgdesk.errors import SGDeskError
+from sgdesk.errors import InputError, SGDeskError
 from sgdesk.finance.accounts import (
     DEFAULT_FUND,
     SECTION_LABELS,
@@ -24,11 +24,12 @@ from sgdesk.finance.accounts import (
     list_funds,
 )
 from sgdesk.finance.budgets import BudgetLine, save_budget_line
-from sgdesk.finance.ledger import LedgerEntry, LineDetails, save_entry
+from sgdesk.finance.ledger import LedgerEntry, LineDetails, amount_effect, save_entry
 from sgdesk.fyear import FinancialYear
 from sgdesk.gui.widgets.context import AppContext
+from sgdesk.gui.widgets.dialogs import confirm
 from sgdesk.gui.widgets.forms import FormDialog
-from sgdesk.money import format_money, parse_money
+from sgdesk.money import format_money, in_brackets, parse_money
 
 
 class LineDialog(FormDialog):
@@ -73,6 +74,10 @@ class LineDialog(FormDialog):
         for label, widget, name in widgets:
             widget.setAccessibleName(name)
             self.add_row(label, widget, required=widget in required)
+            if widget is self.amount:
+                self.effect = self.add_row("", QLabel())
+                self.effect.setObjectName("amountEffect")
+                self.effect.setAccessibleName("What the amount does")
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
@@ -80,6 +85,8 @@ class LineDialog(FormDialog):
         self.error.setAccessibleName("Problem")
         self.below.addWidget(self.error)
         self.section.currentIndexChanged.connect(lambda _i: self._fill_categories())
+        self.section.currentIndexChanged.connect(lambda _i: self._show_effect())
+        self.amount.textChanged.connect(lambda _text: self._show_effect())
         self._fill_categories()
         if line is not None:
             self._show(line)
@@ -103,6 +110,35 @@ class LineDialog(FormDialog):
             self.party.setText(line.party or "")
             self.reference.setText(line.reference or "")
             self.in_kind.setChecked(line.in_kind)
+
+    def _show_effect(self) -> None:
+        """Say what the amount typed does (spent, a credit, income…), or that it is not an amount yet."""
+        text = self.amount.text().strip()
+        try:
+            amount = parse_money(text) if text else None
+        except InputError as error:
+            self.effect.setText(f"Not an amount yet: {error.fix}")
+            self.effect.setStyleSheet("color: #8A5A00;")
+            return
+        self.effect.setText("" if amount is None else amount_effect(self.section.currentData(), amount))
+        self.effect.setStyleSheet("color: #8A5A00; font-weight: 600;" if amount is not None and amount < 0 else "")
+
+    def accept(self) -> None:
+        """Save, but first ask when brackets made the amount negative (a credit, or income paid back)."""
+        text = self.amount.text()
+        if in_brackets(text):
+            try:
+                effect = amount_effect(self.section.currentData(), parse_money(text))
+            except InputError:
+                pass              # saving says what is wrong with it
+            else:
+                negative = "a credit" if self.section.currentData() == "expenditure" else "income paid back"
+                if not confirm(self, "Amount in brackets", f"Brackets make {text.strip()} a negative amount: "
+                               f"{effect[0].lower()}{effect[1:]}. Save it as {negative}?", f"Save as {negative}",
+                               "Change the amount", destructive=False):
+                    self.amount.setFocus()
+                    return
+        super().accept()
 
     def line_details(self) -> LineDetails:
         """The values typed, read (raises InputError naming a value that cannot be read)."""

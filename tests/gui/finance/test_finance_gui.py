@@ -227,3 +227,69 @@ def test_removing_a_partner_from_the_contributions_asks_first(qtbot, window, mes
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
     assert panel.model.rowCount() == count - 1
     assert window.undo_action.text() == f"&Undo Remove {name} from the 2018/19 contributions"
+
+
+def test_the_ledger_form_shows_the_sign_an_amount_will_have_and_asks_about_brackets(qtbot, window, message_boxes):
+    panel = _finance(window, Y2018).ledger
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    dialog = panel.dialog
+    qtbot.keyClicks(dialog.description, "Refund of room hire")
+    qtbot.keyClicks(dialog.amount, "250.00")
+    assert dialog.effect.text() == "Spent £250.00"
+    dialog.amount.setText("(250.00)")
+    assert dialog.effect.text() == "Credit £250.00 (reduces spending)"
+    dialog.section.setCurrentIndex(dialog.section.findData("income"))
+    assert dialog.effect.text() == "Income paid back £250.00 (reduces income)"
+    dialog.section.setCurrentIndex(dialog.section.findData("expenditure"))
+    dialog.amount.setText("250.0.0")
+    assert dialog.effect.text() == "Not an amount yet: write it as 1234.56", "no sign shown from a wrong number"
+    dialog.amount.setText("(250.00)")
+
+    message_boxes.press.append("Change the amount")
+    _save(qtbot, dialog)
+    assert message_boxes == ["Brackets make (250.00) a negative amount: credit £250.00 (reduces spending). Save it "
+                             "as a credit?"]
+    assert dialog.isVisible() and len(list_entries(window.context.bf, 1, Y2018)) == 30
+    message_boxes.press.append("Save as a credit")
+    _save(qtbot, dialog)
+    assert not dialog.isVisible()
+    saved = next(e for e in list_entries(window.context.bf, 1, Y2018) if e.description == "Refund of room hire")
+    assert (saved.section, saved.amount) == ("expenditure", -25000)
+
+
+def test_a_minus_sign_needs_no_question(qtbot, window, message_boxes):
+    panel = _finance(window, Y2018).ledger
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    dialog = panel.dialog
+    qtbot.keyClicks(dialog.description, "Salary recharge")
+    qtbot.keyClicks(dialog.amount, "-1,000")
+    assert dialog.effect.text() == "Credit £1,000.00 (reduces spending)"
+    _save(qtbot, dialog)
+    assert message_boxes == [] and not dialog.isVisible()
+
+
+def test_a_total_typed_as_70k_is_read_as_70000(qtbot, window):
+    panel = _finance(window, Y2016, "contributions").contributions
+    panel.total.selectAll()
+    qtbot.keyClicks(panel.total, "£70k")
+    assert panel.summary.text().startswith("6 partners: shares add up to")
+    assert "cash contributions £70,000.00 of £70,000.00." in panel.summary.text()
+    assert sum(panel.model.allocation.amounts) == pounds(70_000)
+    qtbot.keyClick(panel.total, Qt.Key.Key_Return)
+    assert year_settings(window.context.bf, 1, Y2016)[0] == pounds(70_000)
+
+
+def test_a_total_that_cannot_be_read_shows_no_preview_made_from_it(qtbot, window, message_boxes):
+    panel = _finance(window, Y2016, "contributions").contributions
+    model = panel.model
+    panel.total.selectAll()
+    qtbot.keyClicks(panel.total, "£70kk")        # "£70" on the way there previewed £70.00
+    assert "of £70.00" not in panel.summary.text()
+    assert "of £87,000.00" in panel.summary.text()
+    assert model.data(model.index(0, 5)) == "£43,065.00", "the amounts are the saved total's"
+    assert panel.warnings.isVisible()
+    assert panel.warnings.text() == ("The total typed, '£70kk' is not an amount of money: write it as 1234.56, or "
+                                     "as 70k. The amounts shown are for the saved total, £87,000.00.")
+    qtbot.keyClick(panel.total, Qt.Key.Key_Return)
+    assert message_boxes == ["'£70kk' is not an amount of money: write it as 1234.56, or as 70k"]
+    assert year_settings(window.context.bf, 1, Y2016)[0] == pounds(87_000)
