@@ -8,7 +8,7 @@ percent (halves round away from zero), and n/a where the budget is nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from sgdesk.finance.accounts import SECTIONS, Section, line_accounts, list_categories
 from sgdesk.finance.ledger import (
@@ -22,7 +22,7 @@ from sgdesk.finance.ledger import (
     totals,
 )
 from sgdesk.fyear import FinancialYear
-from sgdesk.money import Pence
+from sgdesk.money import Pence, format_money
 from sgdesk.percent import whole_percent
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
@@ -58,6 +58,29 @@ class Comparison:
     @property
     def variance_percent(self) -> int | None:
         return whole_percent(self.variance, self.budget)
+
+    @property
+    def adverse(self) -> bool:
+        """Worse than the budget: more spent, or less received."""
+        return self.variance > 0 if self.section == "expenditure" else self.variance < 0
+
+    def against_budget(self, money: Callable[[Pence], str] = format_money, *, short: bool = False) -> str:
+        """The variance in words, so that its sign needs no explaining (``short``: for a chart, without
+        the word "budget").
+
+        >>> Comparison("expenditure", "Salaries", 8_000_000, 8_400_000).against_budget()
+        '£4,000.00 over budget'
+        >>> Comparison("income", "Contributions", 8_700_000, 8_400_000).against_budget(short=True)
+        '£3,000.00 under'
+        >>> Comparison("income", "Grants", 0, 500_000).against_budget()
+        'Not budgeted'
+        """
+        if self.variance == 0:
+            return "on budget" if short else "On budget"
+        if self.budget == 0:
+            return "not budgeted" if short else "Not budgeted"
+        words = f"{money(abs(self.variance))} {'over' if self.variance > 0 else 'under'}"
+        return words if short else f"{words} budget"
 
 
 @dataclass(frozen=True)

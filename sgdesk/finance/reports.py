@@ -139,20 +139,23 @@ def budget_report(bf: BoardFile, board_id: int, period: Period | None) -> list[R
     result = budget_against_actual(bf, board_id, year)
     columns = [ReportColumn("section", "Section"), ReportColumn("category", "Category"),
                ReportColumn("budget", "Budget", _MONEY), ReportColumn("actual", "Actual", _MONEY),
-               ReportColumn("variance", "Variance", _MONEY), ReportColumn("variance_percent", "Variance %", "percent")]
+               ReportColumn("variance", "Variance", _MONEY), ReportColumn("variance_percent", "Variance %", "percent"),
+               ReportColumn("against", "Against budget")]
     rows = []
     for section in ("expenditure", "income"):
         for item in [r for r in result.rows if r.section == section] + [result.section_total(section)]:
             rows.append({"section": SECTION_LABELS[section],
                          "category": item.category if item.category != "Total" else f"Total {section}",
                          "budget": item.budget, "actual": item.actual, "variance": item.variance,
-                         "variance_percent": item.variance_percent})
+                         "variance_percent": item.variance_percent, "against": item.against_budget()})
     outturn_variance = result.actual.outturn - result.budget.outturn
+    better = "On budget" if not outturn_variance else \
+        f"{format_money(abs(outturn_variance))} {'better' if outturn_variance > 0 else 'worse'} than budgeted"
     rows.append({"section": "Outturn", "category": "Income less expenditure", "budget": result.budget.outturn,
                  "actual": result.actual.outturn, "variance": outturn_variance,
-                 "variance_percent": whole_percent(outturn_variance, result.budget.outturn)})
+                 "variance_percent": whole_percent(outturn_variance, result.budget.outturn), "against": better})
     notes = ["Variance is actual minus budget: for expenditure a positive variance is an overspend; for income, "
-             "more received than budgeted. In-kind entries are left out."]
+             "more received than budgeted ('Against budget' says which in words). In-kind entries are left out."]
     notes.append(carry_forward_note(result))
     return [ReportTable(f"Budget against actual {year.label}", columns, rows, notes)]
 

@@ -47,7 +47,8 @@ BUDGET_LINE_FIELDS = [Field("section", "Section"), Field("category", "Category")
 
 class BudgetChart(QWidget):
     """Horizontal bars per category, under Expenditure and Income headings: budget (light) above
-    actual (dark; red when expenditure is over budget or income under it), the actual written beside."""
+    actual (dark; red when expenditure is over budget or income under it), with the actual and, in
+    words, how far over or under budget it is written beside (red when worse than budget)."""
 
     BAR = 9
     ROW = 24
@@ -58,17 +59,21 @@ class BudgetChart(QWidget):
         self.setAccessibleName("Budget against actual chart")
         #: a heading (text, None...) or a bar (category, budget, actual, adverse)
         self.rows: list[tuple[str, Pence | None, Pence | None, bool]] = []
+        #: what is written beside each bar: the actual, and over or under budget in words
+        self.labels: list[str] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def set_result(self, result: BudgetAgainstActual) -> None:
-        self.rows = []
+        self.rows, self.labels = [], []
         for section in ("expenditure", "income"):
             items = [item for item in result.rows if item.section == section]
             if items:
                 self.rows.append((SECTION_LABELS[section], None, None, False))
+                self.labels.append("")
             for item in items:
-                adverse = item.variance > 0 if section == "expenditure" else item.variance < 0
-                self.rows.append((item.category, item.budget, item.actual, adverse and item.budget > 0))
+                self.rows.append((item.category, item.budget, item.actual, item.adverse and item.budget > 0))
+                self.labels.append(f"{format_money_short(item.actual)}  "
+                                   f"{item.against_budget(format_money_short, short=True)}")
         self.setMinimumHeight(self._height())
         self.updateGeometry()
         self.update()
@@ -90,13 +95,13 @@ class BudgetChart(QWidget):
             painter.end()
             return
         label_width = min(max(metrics.horizontalAdvance(row[0]) for row in bars) + 16, self.width() // 3)
-        value_width = metrics.horizontalAdvance("£888.8k") + 12
+        value_width = min(max(metrics.horizontalAdvance(text) for text in self.labels) + 12, self.width() // 3)
         left, right = label_width, self.width() - value_width
         scale = max(max(row[1] or 0, row[2] or 0) for row in bars) or 1
         self._legend(painter, left)
         bold = QFont(self.font())
         bold.setBold(True)
-        for index, (label, budget, actual, adverse) in enumerate(self.rows):
+        for index, ((label, budget, actual, adverse), written) in enumerate(zip(self.rows, self.labels)):
             top = self.TOP + index * self.ROW
             text_box = QRectF(0, top, label_width - 8, 2 * self.BAR + 2)
             if budget is None or actual is None:
@@ -110,8 +115,10 @@ class BudgetChart(QWidget):
             painter.fillRect(QRectF(left, top, max(budget, 0) / scale * span, self.BAR), BUDGET_COLOUR)
             painter.fillRect(QRectF(left, top + self.BAR + 2, max(actual, 0) / scale * span, self.BAR),
                              OVER_COLOUR if adverse else ACTUAL_COLOUR)
+            painter.setPen(OVER_COLOUR if adverse else TEXT_COLOUR)
             painter.drawText(QRectF(right + 6, top, value_width, 2 * self.BAR + 2), Qt.AlignmentFlag.AlignVCenter,
-                             format_money_short(actual))
+                             metrics.elidedText(written, Qt.TextElideMode.ElideRight, value_width - 6))
+            painter.setPen(TEXT_COLOUR)
         painter.end()
 
     def _legend(self, painter: QPainter, left: float) -> None:

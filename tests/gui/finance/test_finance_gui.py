@@ -293,3 +293,27 @@ def test_a_total_that_cannot_be_read_shows_no_preview_made_from_it(qtbot, window
     qtbot.keyClick(panel.total, Qt.Key.Key_Return)
     assert message_boxes == ["'£70kk' is not an amount of money: write it as 1234.56, or as 70k"]
     assert year_settings(window.context.bf, 1, Y2016)[0] == pounds(87_000)
+
+
+def test_an_overspend_is_said_in_words_beside_the_red_bar_and_in_the_table(qtbot, window):
+    view = _finance(window, Y2016, "ledger")
+    qtbot.mouseClick(view.ledger.add_button, Qt.MouseButton.LeftButton)
+    dialog = view.ledger.dialog
+    dialog.category.setCurrentText("ICT")
+    qtbot.keyClicks(dialog.description, "Laptop")
+    qtbot.keyClicks(dialog.amount, "500")
+    _save(qtbot, dialog)
+    view.tabs.setCurrentWidget(view.budget)
+    chart = view.budget.chart
+    ict = next(i for i, row in enumerate(chart.rows) if row[0] == "ICT")
+    assert chart.rows[ict][3], "drawn red: worse than budget"
+    assert chart.labels[ict] == "£500  £150 over"
+    salaries = next(i for i, row in enumerate(chart.rows) if row[0] == "Salaries")
+    assert chart.labels[salaries] == "£0  £85.5k under" and not chart.rows[salaries][3]
+    table = view.budget.comparison.table
+    assert [c.label for c in table.columns][-1] == "Against budget"
+    row = next(r for r in table.rows if r["category"] == "ICT")
+    assert (row["variance"], row["against"]) == (pounds(150), "£150.00 over budget")
+    income = next(r for r in table.rows if r["category"] == "Partner contributions")
+    assert income["against"] == "£87,000.00 under budget"
+    assert not chart.grab().isNull()
