@@ -44,7 +44,7 @@ from sgdesk.fyear import FinancialYear, Period
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import confirm, counted, show_error
 from sgdesk.gui.widgets.file_dialogs import EXPORTS, IMPORTS, choose_folder, open_files
-from sgdesk.gui.widgets.forms import FormDialog, date_edit, line_edit
+from sgdesk.gui.widgets.forms import REQUIRED_NOTE, FormDialog, date_edit, line_edit, required_label
 from sgdesk.gui.widgets.help import explain
 from sgdesk.gui.widgets.tasks import run_in_background
 from sgdesk.gui.widgets.unsaved import HoldsEdits
@@ -153,7 +153,7 @@ class RoundPanel(HoldsEdits, QWidget):
             self.status.addItem(f"{status} — {STATUS_HELP[status]}", status)
         self.save_button = QPushButton("&Save round")
         self.save_button.clicked.connect(lambda: self.save())
-        form.addRow("T&itle:", self.title_edit)
+        form.addRow(required_label("T&itle:"), self.title_edit)
         form.addRow("Tool:", self.tool_label)
         form.addRow("Period:", self.period_label)
         form.addRow("Deadline:", deadline_row)
@@ -161,6 +161,9 @@ class RoundPanel(HoldsEdits, QWidget):
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_button)
         save_row.addStretch(1)
+        note = QLabel(REQUIRED_NOTE)
+        note.setObjectName("muted")
+        save_row.addWidget(note)
         form.addRow("", save_row)
 
         anonymity = QGroupBox("Anonymity (all rounds of this board)")

@@ -49,6 +49,7 @@ from sgdesk.errors import InputError, SGDeskError
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import confirm, counted, show_error
 from sgdesk.gui.widgets.file_dialogs import EXPORTS, IMPORTS, open_file, save_file
+from sgdesk.gui.widgets.forms import REQUIRED_NOTE, required_label
 from sgdesk.gui.widgets.unsaved import DialogEdits, input_values
 
 _SCALE_LINE = re.compile(r"\s*(\d+)\s*[=:\-–]?\s*(.+?)\s*")
@@ -97,10 +98,13 @@ class ToolEditorDialog(DialogEdits, QDialog):
         self.introduction.setAccessibleName("Introduction")
         self.prompts = QPlainTextEdit("\n".join(spec.prompts))
         self.prompts.setAccessibleName("Comment prompts")
-        form.addRow("&Name:", self.name)
+        form.addRow(required_label("&Name:"), self.name)
         form.addRow("&Purpose:", self.purpose)
         form.addRow("&Introduction:", self.introduction)
         form.addRow("Co&mment prompts (one a line):", self.prompts)
+        note = QLabel(REQUIRED_NOTE)
+        note.setObjectName("muted")
+        form.addRow(note)
         if in_use:
             form.addRow(QLabel(f"Rounds have used version {spec.version}: saving makes version {spec.version + 1}, "
                                "and those rounds keep the version they were run with."))

@@ -35,6 +35,7 @@ from sgdesk.errors import SGDeskError
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import show_error
 from sgdesk.gui.widgets.file_dialogs import IMPORTS, open_file
+from sgdesk.gui.widgets.forms import REQUIRED_NOTE, required_label
 from sgdesk.gui.widgets.unsaved import DialogEdits
 
 LOGO_PREVIEW = (180, 70)  # pixels
@@ -57,7 +58,7 @@ class BrandingDialog(DialogEdits, QDialog):
         form = QFormLayout()
         self.full_name = QLineEdit(current.full_name)
         self.full_name.setAccessibleName("Full name")
-        form.addRow("&Full name:", self.full_name)
+        form.addRow(required_label("&Full name:"), self.full_name)
         self.short_name = QLineEdit(current.short_name or "")
         self.short_name.setAccessibleName("Short name")
         self.short_name.setPlaceholderText("e.g. Southend LSCB")
@@ -114,6 +115,9 @@ class BrandingDialog(DialogEdits, QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addLayout(form)
+        note = QLabel(REQUIRED_NOTE)
+        note.setObjectName("muted")
+        layout.addWidget(note)
         layout.addWidget(self.buttons)
         self.set_logo(self.logo)
         self.set_accent(self.accent)

@@ -15,6 +15,7 @@ from sgdesk.training.delegates import (
     ensure_delegate,
     known_sectors,
     update_delegate,
+    usual_sector,
 )
 from sgdesk.training.model import list_delegates
 from sgdesk.training.policy import add_booking_organisation, get_policy
@@ -54,6 +55,7 @@ class DelegateFields:
         self.sector.setAccessibleName("Sector")
         self.sector.addItems(known_sectors(bf, board_id))
         self.sector.setCurrentIndex(-1)
+        self._sector_default = ""          # the sector last filled in from the organisation
         dialog.add_row("&Sector:", self.sector, required=True)
         self.job_title = dialog.add_row("&Job title:", line_edit("Job title"))
         self.manager = dialog.add_row("Line &manager:", line_edit("Line manager"))
@@ -77,9 +79,16 @@ class DelegateFields:
         self.manager_email.setText(delegate.manager_email or "")
 
     def _organisation_changed(self, text: str) -> None:
-        new = bool(text.strip()) and find_organisation(self.bf, text) is None
+        """Ask a new organisation's charging category; fill in the sector a known one's delegates work in
+        (unless the user typed another)."""
+        org_id = find_organisation(self.bf, text) if text.strip() else None
+        new = bool(text.strip()) and org_id is None
         self.category.setVisible(new)
         self.category_label.setVisible(new)
+        sector = usual_sector(self.bf, self.board_id, org_id) if org_id is not None else None
+        if sector and self.sector.currentText().strip() in ("", self._sector_default):
+            self.sector.setCurrentText(sector)
+            self._sector_default = sector
 
     def write(self, ed: Action) -> int:
         """Find or add the delegate (and a new organisation) in the open action; returns the delegate id."""

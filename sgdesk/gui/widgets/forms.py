@@ -40,8 +40,14 @@ from sgdesk.gui.widgets.unsaved import DialogEdits
 from sgdesk.membership.cells import optional_date
 
 Check = Callable[[dict[str, Any]], Any]
-#: after the label of a field that must be filled in
+#: after the label of a field that must be filled in, and what it means
 REQUIRED_MARK = " *"
+REQUIRED_NOTE = f"{REQUIRED_MARK.strip()} must be filled in"
+
+
+def required_label(label: str) -> str:
+    """``&Title:`` as the label of a field that must be filled in: ``&Title *:``."""
+    return label.removesuffix(":") + REQUIRED_MARK + ":"
 W = TypeVar("W", bound=QWidget)
 
 
@@ -94,7 +100,7 @@ class FormDialog(DialogEdits, QDialog):
         layout.addLayout(self.form)
         self.below = QVBoxLayout()      # notes that need the dialog's whole width
         layout.addLayout(self.below)
-        self.required_note = QLabel(f"{REQUIRED_MARK} must be filled in")
+        self.required_note = QLabel(REQUIRED_NOTE)
         self.required_note.setObjectName("muted")
         self.required_note.hide()
         layout.addWidget(self.required_note)
@@ -118,7 +124,7 @@ class FormDialog(DialogEdits, QDialog):
     def add_row(self, label: str, widget: W, *, required: bool = False) -> W:
         """Put ``widget`` on the form; a ``required`` one is marked (and the note saying so shown)."""
         if required:
-            label = label.removesuffix(":") + REQUIRED_MARK + ":"
+            label = required_label(label)
             widget.setAccessibleDescription("Required")
             self.required_note.show()
         self.form.addRow(label, widget)

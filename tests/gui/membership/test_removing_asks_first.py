@@ -126,3 +126,21 @@ def test_taking_an_item_off_the_forward_plan_asks_first(window, qtbot, message_b
     message_boxes.press.append("Take item off")
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert count(window.context.bf, "forward_item WHERE id = ?", item.id) == 0
+
+
+def test_the_meeting_form_marks_its_date_required_and_does_not_offer_a_blank(window, monkeypatch):
+    from sgdesk.gui.widgets.forms import FormDialog
+
+    seen = {}
+
+    def look(dialog):
+        date = dialog.fields["meets_on"]
+        seen["hint"] = date.placeholderText()
+        seen["label"] = dialog.form.labelForField(date).text()
+        seen["note"] = dialog.required_note.isVisibleTo(dialog)
+        seen["buttons"] = (dialog.accept_button.text(), dialog.keep_button.text())
+        return 0
+
+    monkeypatch.setattr(FormDialog, "exec", look)
+    window.show_view("meetings").add_meeting()
+    assert seen == {"hint": "dd/mm/yyyy", "label": "Date *:", "note": True, "buttons": ("Add meeting", "Cancel")}

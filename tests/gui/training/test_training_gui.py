@@ -457,3 +457,35 @@ def test_the_register_of_a_future_session_is_refused_up_front_saying_when(qtbot,
     view.show_target({"session": session_id, "register": True})      # as the Overview would ask
     assert message_boxes == [f"the session is on {when}: take the register on or after that day"]
     assert bookings.stack.currentIndex() == 0 and not bookings.register_button.isChecked()
+
+
+def test_booking_marks_the_required_fields_and_fills_the_sector_the_organisation_suggests(qtbot, window):
+    from collections import Counter
+
+    from sgdesk.organisations import add_organisation
+
+    view = training(window)
+    bf = view.context.bf
+    with bf.edit("Add a fire service") as ed:
+        add_organisation(ed, "Kent Fire and Rescue Service", org_type="fire")
+    session_id = new_session(view, TODAY + dt.timedelta(days=30), 5)
+    view.open_session(session_id)
+    panel = view.bookings
+    qtbot.mouseClick(panel.book_button, Qt.MouseButton.LeftButton)
+    dialog = panel.dialog
+    fields = dialog.delegate
+    labels = {dialog.form.labelForField(w).text() for w in (fields.name, fields.organisation, fields.sector)}
+    assert labels == {"&Name *:", "&Organisation *:", "&Sector *:"}
+    assert dialog.form.labelForField(fields.email).text() == "&Email:"
+    assert dialog.required_note.isVisible() and dialog.required_note.text() == "* must be filled in"
+
+    police = Counter(row[0] for row in bf.query(
+        "SELECT d.sector FROM training_delegate d JOIN organisation o ON o.id = d.organisation_id "
+        "WHERE o.name = 'Essex Police'")).most_common(1)[0][0]
+    fields.organisation.setCurrentText("Essex Police")
+    assert fields.sector.currentText() == police
+    fields.organisation.setCurrentText("Kent Fire and Rescue Service")   # no delegates yet: by its type
+    assert fields.sector.currentText() == "Fire and rescue"
+    fields.sector.setCurrentText("Housing")                                      # the user's choice stays
+    fields.organisation.setCurrentText("Essex Police")
+    assert fields.sector.currentText() == "Housing"
