@@ -170,6 +170,28 @@ def message_boxes(monkeypatch) -> MessageBoxes:
 
 
 @pytest.fixture
+def asks_before_removing(message_boxes, qtbot):
+    """``asks_before_removing(button, action, keep, count)``: clicking ``button`` asks first, with buttons
+    labelled ``action`` and ``keep``; keeping leaves ``count()`` as it was, ``action`` lowers it. Returns
+    the question asked."""
+    from PySide6.QtCore import Qt
+
+    def check(button, action: str, keep: str, count) -> str:
+        before = count()
+        message_boxes.press.append(keep)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        question = message_boxes[-1]
+        assert set(message_boxes.buttons[-1]) == {action, keep}
+        assert count() == before, "nothing goes before the user says so"
+        message_boxes.press.append(action)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert count() < before
+        return question
+
+    return check
+
+
+@pytest.fixture
 def fill_form():
     """``fill_form(monkeypatch, **values)``: the next FormDialog fills in ``values`` (by field key) and presses OK."""
     from sgdesk.gui.widgets.forms import FormDialog

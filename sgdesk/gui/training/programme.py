@@ -18,6 +18,7 @@ from sgdesk.gui.widgets.forms import button
 from sgdesk.gui.widgets.models import Field, RecordsModel
 from sgdesk.gui.widgets.record_table import selected_row
 from sgdesk.gui.widgets.views import column, record_table, row
+from sgdesk.store.changes import Action
 from sgdesk.training.bookings import cancel_session
 from sgdesk.training.model import LENGTHS, Course, Session, list_courses, list_sessions, session_state
 from sgdesk.training.programme import (
@@ -198,21 +199,27 @@ class ProgrammePanel(QWidget):
 
     def delete_course(self) -> None:
         course = self.selected_course()
-        if course is None:
+        if course is not None:
+            self._remove_after_asking("Delete course", f"Delete the course {course.title} from the programme?",
+                                      "Keep course", f"Delete course {course.title}",
+                                      lambda: check_course_removable(self.context.bf, course.id),
+                                      lambda ed: delete_course(ed, self.context.bf, course.id))
+
+    def _remove_after_asking(self, action: str, question: str, keep: str, description: str,
+                             check: Callable[[], None], remove: Callable[[Action], None]) -> None:
+        """Say why something cannot go (``check`` refuses), else ask, then ``remove`` it as one undo step."""
+        try:
+            check()
+        except SGDeskError as error:
+            show_error(self, error, action)
+            return
+        if not confirm(self, action, question, action, keep):
             return
         try:
-            check_course_removable(self.context.bf, course.id)
+            with self.context.edit(description) as ed:
+                remove(ed)
         except SGDeskError as error:
-            show_error(self, error, "Delete course")
-            return
-        if not confirm(self, "Delete course", f"Delete the course {course.title} from the programme?",
-                       "Delete course", "Keep course"):
-            return
-        try:
-            with self.context.edit(f"Delete course {course.title}") as ed:
-                delete_course(ed, self.context.bf, course.id)
-        except SGDeskError as error:
-            show_error(self, error, "Delete course")
+            show_error(self, error, action)
 
     def add_session(self) -> None:
         course = self.selected_course()
@@ -246,21 +253,11 @@ class ProgrammePanel(QWidget):
 
     def delete_session(self) -> None:
         session = self.selected_session()
-        if session is None:
-            return
-        try:
-            check_session_removable(self.context.bf, session.id)
-        except SGDeskError as error:
-            show_error(self, error, "Remove session")
-            return
-        if not confirm(self, "Remove session", f"Remove the session {session.label} from the programme?",
-                       "Remove session", "Keep session"):
-            return
-        try:
-            with self.context.edit(f"Remove session {session.label}") as ed:
-                delete_session(ed, self.context.bf, session.id)
-        except SGDeskError as error:
-            show_error(self, error, "Remove session")
+        if session is not None:
+            self._remove_after_asking("Remove session", f"Remove the session {session.label} from the programme?",
+                                      "Keep session", f"Remove session {session.label}",
+                                      lambda: check_session_removable(self.context.bf, session.id),
+                                      lambda ed: delete_session(ed, self.context.bf, session.id))
 
     def _open_selected(self) -> None:
         session = self.selected_session()

@@ -254,7 +254,7 @@ def test_the_overview_item_opens_the_open_round(window):
     assert view.current_round().title == OPEN_TITLE and view.tabs.currentWidget() is view.entry
 
 
-def test_removing_an_agency_names_its_answers_and_asks(window, qtbot, message_boxes):
+def test_removing_an_agency_names_its_answers_and_asks(window, qtbot, asks_before_removing):
     view = open_view(window)
     choose_round(view, PUBLISHED_TITLE)
     view.round_panel.status.setCurrentIndex(view.round_panel.status.findData("open"))
@@ -262,27 +262,18 @@ def test_removing_an_agency_names_its_answers_and_asks(window, qtbot, message_bo
     entry = view.entry
     respondent = next(r for r in entry.respondents if r.answered)
     choose_agency(view, respondent.short_name)
-    message_boxes.press.append("Keep agency")
-    qtbot.mouseClick(entry.remove_button, Qt.MouseButton.LeftButton)
-    assert message_boxes == [f"Remove {respondent.organisation} and its {respondent.answered} answers from "
-                             f"{PUBLISHED_TITLE}?"]
-    assert set(message_boxes.buttons[0]) == {"Remove agency", "Keep agency"}
-    assert respondent.id in [r.id for r in entry.respondents]
-    message_boxes.press.append("Remove agency")
-    qtbot.mouseClick(entry.remove_button, Qt.MouseButton.LeftButton)
+    question = asks_before_removing(entry.remove_button, "Remove agency", "Keep agency",
+                                    lambda: len(entry.respondents))
+    assert question == f"Remove {respondent.organisation} and its {respondent.answered} answers from " \
+                       f"{PUBLISHED_TITLE}?"
     assert respondent.id not in [r.id for r in entry.respondents]
 
 
-def test_deleting_a_round_names_its_answers_and_asks(window, qtbot, message_boxes):
+def test_deleting_a_round_names_its_answers_and_asks(window, qtbot, asks_before_removing):
     view = open_view(window)
     choose_round(view, PUBLISHED_TITLE)
-    message_boxes.press.append("Keep round")
-    qtbot.mouseClick(view.round_panel.delete_button, Qt.MouseButton.LeftButton)
-    assert message_boxes[0].startswith(f"Delete the round {PUBLISHED_TITLE} and its ")
-    assert message_boxes[0].endswith(" answers?")
-    assert set(message_boxes.buttons[0]) == {"Delete round", "Keep round"}
-    assert PUBLISHED_TITLE in [r.title for r in view.rounds]
-    message_boxes.press.append("Delete round")
-    qtbot.mouseClick(view.round_panel.delete_button, Qt.MouseButton.LeftButton)
+    question = asks_before_removing(view.round_panel.delete_button, "Delete round", "Keep round",
+                                    lambda: len(view.rounds))
+    assert question.startswith(f"Delete the round {PUBLISHED_TITLE} and its ") and question.endswith(" answers?")
     assert PUBLISHED_TITLE not in [r.title for r in view.rounds]
     assert window.undo_action.text() == f"&Undo Delete round {PUBLISHED_TITLE}"

@@ -21,6 +21,13 @@ def _finance(window, year: FinancialYear, tab: str = "ledger") -> FinanceView:
     return view
 
 
+def _new_entry(qtbot, window, year: FinancialYear):
+    """The ledger of ``year`` with its Add entry dialog open."""
+    panel = _finance(window, year).ledger
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    return panel.dialog
+
+
 def _save(qtbot, dialog) -> None:
     qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
 
@@ -199,40 +206,27 @@ def test_empty_board_says_what_to_do(qtbot, settings, empty_board):
     assert view.ledger.model.rowCount() == 1
 
 
-def test_deleting_a_budget_line_asks_first(qtbot, window, message_boxes):
+def test_deleting_a_budget_line_asks_first(qtbot, window, asks_before_removing):
     budget = _finance(window, Y2016, "budget").budget
     budget.lines_table.selectRow(0)
     line = budget.lines.row_dict(0)
-    count = budget.lines.rowCount()
-    message_boxes.press.append("Keep budget line")
-    qtbot.mouseClick(budget.delete_button, Qt.MouseButton.LeftButton)
-    assert message_boxes[0].startswith(f"Delete the 2016/17 budget line {line['category']} (")
-    assert set(message_boxes.buttons[0]) == {"Delete budget line", "Keep budget line"}
-    assert budget.lines.rowCount() == count
-    message_boxes.press.append("Delete budget line")
-    qtbot.mouseClick(budget.delete_button, Qt.MouseButton.LeftButton)
-    assert budget.lines.rowCount() == count - 1
+    question = asks_before_removing(budget.delete_button, "Delete budget line", "Keep budget line",
+                                    budget.lines.rowCount)
+    assert question.startswith(f"Delete the 2016/17 budget line {line['category']} (")
     assert window.undo_action.text() == f"&Undo Delete the 2016/17 budget line {line['category']}"
 
 
-def test_removing_a_partner_from_the_contributions_asks_first(qtbot, window, message_boxes):
+def test_removing_a_partner_from_the_contributions_asks_first(qtbot, window, asks_before_removing):
     panel = _finance(window, Y2018, "contributions").contributions
     panel.table.selectRow(0)
-    name, count = panel.model.line(0).label, panel.model.rowCount()
-    message_boxes.press.append("Keep partner")
-    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
-    assert message_boxes[0].startswith(f"Remove {name} from the 2018/19 contributions (£")
-    assert panel.model.rowCount() == count
-    message_boxes.press.append("Remove partner")
-    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
-    assert panel.model.rowCount() == count - 1
+    name = panel.model.line(0).label
+    question = asks_before_removing(panel.delete_button, "Remove partner", "Keep partner", panel.model.rowCount)
+    assert question.startswith(f"Remove {name} from the 2018/19 contributions (£")
     assert window.undo_action.text() == f"&Undo Remove {name} from the 2018/19 contributions"
 
 
 def test_the_ledger_form_shows_the_sign_an_amount_will_have_and_asks_about_brackets(qtbot, window, message_boxes):
-    panel = _finance(window, Y2018).ledger
-    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
-    dialog = panel.dialog
+    dialog = _new_entry(qtbot, window, Y2018)
     qtbot.keyClicks(dialog.description, "Refund of room hire")
     qtbot.keyClicks(dialog.amount, "250.00")
     assert dialog.effect.text() == "Spent £250.00"
@@ -258,9 +252,7 @@ def test_the_ledger_form_shows_the_sign_an_amount_will_have_and_asks_about_brack
 
 
 def test_a_minus_sign_needs_no_question(qtbot, window, message_boxes):
-    panel = _finance(window, Y2018).ledger
-    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
-    dialog = panel.dialog
+    dialog = _new_entry(qtbot, window, Y2018)
     qtbot.keyClicks(dialog.description, "Salary recharge")
     qtbot.keyClicks(dialog.amount, "-1,000")
     assert dialog.effect.text() == "Credit £1,000.00 (reduces spending)"
@@ -296,9 +288,8 @@ def test_a_total_that_cannot_be_read_shows_no_preview_made_from_it(qtbot, window
 
 
 def test_an_overspend_is_said_in_words_beside_the_red_bar_and_in_the_table(qtbot, window):
-    view = _finance(window, Y2016, "ledger")
-    qtbot.mouseClick(view.ledger.add_button, Qt.MouseButton.LeftButton)
-    dialog = view.ledger.dialog
+    dialog = _new_entry(qtbot, window, Y2016)
+    view = window.views["finance"]
     dialog.category.setCurrentText("ICT")
     qtbot.keyClicks(dialog.description, "Laptop")
     qtbot.keyClicks(dialog.amount, "500")

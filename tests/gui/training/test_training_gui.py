@@ -342,23 +342,16 @@ def test_the_cancel_booking_dialog_says_what_each_button_does(qtbot, window):
     assert dict(rows(panel))["Siân Pryce"] == "Confirmed"
 
 
-def test_deleting_a_course_asks_first(qtbot, window, message_boxes):
+def test_deleting_a_course_asks_first(qtbot, window, asks_before_removing):
     view = training(window)
     panel = view.programme
     qtbot.mouseClick(panel.add_course_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(panel.dialog.title, "Online safety")
     ok(qtbot, panel.dialog)
     bf = view.context.bf
-    course_id = bf.scalar("SELECT id FROM training_course WHERE title = 'Online safety'")
-
-    message_boxes.press.append("Keep course")
-    qtbot.mouseClick(panel.delete_course_button, Qt.MouseButton.LeftButton)
-    assert message_boxes == ["Delete the course Online safety from the programme?"]
-    assert set(message_boxes.buttons[0]) == {"Delete course", "Keep course"}
-    assert bf.scalar("SELECT count(*) FROM training_course WHERE id = ?", (course_id,)) == 1
-    message_boxes.press.append("Delete course")
-    qtbot.mouseClick(panel.delete_course_button, Qt.MouseButton.LeftButton)
-    assert bf.scalar("SELECT count(*) FROM training_course WHERE id = ?", (course_id,)) == 0
+    question = asks_before_removing(panel.delete_course_button, "Delete course", "Keep course", lambda: bf.scalar(
+        "SELECT count(*) FROM training_course WHERE title = 'Online safety'"))
+    assert question == "Delete the course Online safety from the programme?"
     assert window.undo_action.text() == "&Undo Delete course Online safety"
 
 
@@ -369,35 +362,26 @@ def test_a_course_with_sessions_is_refused_without_asking(qtbot, window, message
     assert len(message_boxes) == 1 and message_boxes[0].startswith("the course has ")
 
 
-def test_removing_a_session_asks_first(qtbot, window, message_boxes):
+def test_removing_a_session_asks_first(qtbot, window, asks_before_removing):
     view = training(window)
     session_id = new_session(view, TODAY + dt.timedelta(days=40), 10)
     panel = view.programme
     panel.select_session(session_id)
     label = panel.selected_session().label
-    message_boxes.press.append("Keep session")
-    qtbot.mouseClick(panel.delete_session_button, Qt.MouseButton.LeftButton)
-    assert message_boxes == [f"Remove the session {label} from the programme?"]
-    assert get_session(view.context.bf, session_id)
-    message_boxes.press.append("Remove session")
-    qtbot.mouseClick(panel.delete_session_button, Qt.MouseButton.LeftButton)
-    assert not view.context.bf.scalar("SELECT count(*) FROM training_session WHERE id = ?", (session_id,))
+    question = asks_before_removing(panel.delete_session_button, "Remove session", "Keep session",
+                                    lambda: len(panel.sessions.items))
+    assert question == f"Remove the session {label} from the programme?"
     assert window.undo_action.text() == f"&Undo Remove session {label}"
 
 
-def test_deleting_an_evaluation_asks_first(qtbot, window, message_boxes):
+def test_deleting_an_evaluation_asks_first(qtbot, window, asks_before_removing):
     panel = training(window).show_tab("evaluations")
     row = next(i for i, r in enumerate(panel.evaluations.items) if r.received_on is not None)
     panel.evaluation_table.selectRow(row)
     entry = panel.evaluations.item(row)
-    message_boxes.press.append("Keep evaluation")
-    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
-    assert message_boxes[0].startswith(f"Delete the evaluation {entry.delegate} returned on ")
-    bf = window.context.bf
-    assert bf.scalar("SELECT count(*) FROM training_evaluation WHERE booking_id = ?", (entry.booking_id,)) == 1
-    message_boxes.press.append("Delete evaluation")
-    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
-    assert bf.scalar("SELECT count(*) FROM training_evaluation WHERE booking_id = ?", (entry.booking_id,)) == 0
+    question = asks_before_removing(panel.delete_button, "Delete evaluation", "Keep evaluation",
+                                    lambda: sum(r.received_on is not None for r in panel.evaluations.items))
+    assert question.startswith(f"Delete the evaluation {entry.delegate} returned on ")
 
 
 def test_the_register_uses_p_and_x_never_the_attendance_grids_a_and_d(qtbot, window):
