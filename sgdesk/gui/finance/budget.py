@@ -221,7 +221,7 @@ class BudgetPanel(QWidget):
         line_id = self.selected_id()
         if line_id is None:
             return
-        line = self.lines.row_dict(self.lines.row_of_id(line_id))
+        line = self.lines.row_at(self.lines.row_of_id(line_id))
         what = f"the {self.year.label} budget line {line['category']}"
         if confirm(self, "Delete budget line", f"Delete {what} ({line['description'] or line['fund']}, "
                    f"{format_money(line['amount'])})?", "Delete budget line", "Keep budget line"):

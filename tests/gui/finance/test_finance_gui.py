@@ -209,7 +209,7 @@ def test_empty_board_says_what_to_do(qtbot, settings, empty_board):
 def test_deleting_a_budget_line_asks_first(qtbot, window, asks_before_removing):
     budget = _finance(window, Y2016, "budget").budget
     budget.lines_table.selectRow(0)
-    line = budget.lines.row_dict(0)
+    line = budget.lines.row_at(0)
     question = asks_before_removing(budget.delete_button, "Delete budget line", "Keep budget line",
                                     budget.lines.rowCount)
     assert question.startswith(f"Delete the 2016/17 budget line {line['category']} (")

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
 
-from sgdesk.gui.shell.viewspecs import VIEW_SPECS
+from sgdesk.gui.shell.viewspecs import view_specs
 from sgdesk.gui.widgets.forms import FormDialog
 from sgdesk.gui.widgets.mnemonics import access_key, access_key_problems
 
@@ -53,13 +53,13 @@ def test_the_checker_finds_a_clash_and_a_stray_ampersand(qtbot):
 
 def test_every_view_and_tab_of_the_main_window(window):
     found: list[str] = []
-    for spec in VIEW_SPECS:
+    for spec in view_specs():
         view = window.show_view(spec.key)
         for state in tab_states(view, window):
             found += problems_in(window, f"{spec.title}{' > ' + state if state else ''}")
     training = window.show_view("training")
     bookings = training.show_tab("bookings")
-    session = next(s for s in bookings.sessions.items if s is not None and s.places_taken
+    session = next(s for s in bookings.sessions.rows if s is not None and s.places_taken
                    and s.session_date <= dt.date.today() and not s.cancelled)
     training.open_session(session.id, register=True)
     QApplication.processEvents()

@@ -369,18 +369,18 @@ def test_removing_a_session_asks_first(qtbot, window, asks_before_removing):
     panel.select_session(session_id)
     label = panel.selected_session().label
     question = asks_before_removing(panel.delete_session_button, "Remove session", "Keep session",
-                                    lambda: len(panel.sessions.items))
+                                    lambda: len(panel.sessions.rows))
     assert question == f"Remove the session {label} from the programme?"
     assert window.undo_action.text() == f"&Undo Remove session {label}"
 
 
 def test_deleting_an_evaluation_asks_first(qtbot, window, asks_before_removing):
     panel = training(window).show_tab("evaluations")
-    row = next(i for i, r in enumerate(panel.evaluations.items) if r.received_on is not None)
+    row = next(i for i, r in enumerate(panel.evaluations.rows) if r.received_on is not None)
     panel.evaluation_table.selectRow(row)
-    entry = panel.evaluations.item(row)
+    entry = panel.evaluations.row_at(row)
     question = asks_before_removing(panel.delete_button, "Delete evaluation", "Keep evaluation",
-                                    lambda: sum(r.received_on is not None for r in panel.evaluations.items))
+                                    lambda: sum(r.received_on is not None for r in panel.evaluations.rows))
     assert question.startswith(f"Delete the evaluation {entry.delegate} returned on ")
 
 
@@ -395,7 +395,7 @@ def test_the_register_uses_p_and_x_never_the_attendance_grids_a_and_d(qtbot, win
     assert key.isVisible() and "<b>P</b> present · <b>X</b> did not attend" in key.text()
     qtbot.keyClick(table, Qt.Key.Key_A)
     qtbot.keyClick(table, Qt.Key.Key_D)
-    assert [e.status for e in register.model.items] == ["confirmed", "confirmed"]
+    assert [e.status for e in register.model.rows] == ["confirmed", "confirmed"]
     assert register.counts.text() == "Not a register mark: type P or X (P present · X did not attend)"
     assert table.currentIndex().row() == 0
     qtbot.keyClick(table, Qt.Key.Key_P)
@@ -406,7 +406,7 @@ def test_the_register_uses_p_and_x_never_the_attendance_grids_a_and_d(qtbot, win
 
 def session_status(panel, session_id: int) -> str:
     panel.select_session(session_id)
-    row = next(r for r, s in enumerate(panel.sessions.items) if s.id == session_id)
+    row = next(r for r, s in enumerate(panel.sessions.rows) if s.id == session_id)
     return panel.sessions.index(row, 8).data()
 
 
