@@ -132,6 +132,7 @@ class RoundPanel(HoldsEdits, QWidget):
         super().__init__(parent)
         self.context = context
         self.round: Round | None = None
+        self._saved_threshold = 0       # the board's threshold as stored when the round was shown
         settings = QGroupBox("This round")
         form = QFormLayout(settings)
         self.title_edit = QLineEdit()
@@ -228,8 +229,9 @@ class RoundPanel(HoldsEdits, QWidget):
             self.status.setCurrentIndex(STATUSES.index(rnd.status))
         self.tool_label.setText(load_tool(self.context.bf, rnd.tool_id).label)
         self.period_label.setText(rnd.period.label)
+        self._saved_threshold = anonymity_threshold(self.context.bf, rnd.board_id)
         if not keep_threshold:
-            self.threshold.setValue(anonymity_threshold(self.context.bf, rnd.board_id))
+            self.threshold.setValue(self._saved_threshold)
         writable = not self.context.read_only
         for widget in (self.save_button, self.threshold_button, self.delete_button):
             widget.setEnabled(writable)
@@ -245,8 +247,7 @@ class RoundPanel(HoldsEdits, QWidget):
             self._typed_settings() != (rnd.title, rnd.deadline, rnd.status)
 
     def _threshold_differs(self, rnd: Round | None) -> bool:
-        return rnd is not None and not self.context.read_only and \
-            self.threshold.value() != anonymity_threshold(self.context.bf, rnd.board_id)
+        return rnd is not None and not self.context.read_only and self.threshold.value() != self._saved_threshold
 
     def _save_typed(self, rnd: Round) -> bool:
         """Save what is typed for ``rnd`` that differs from what is stored; False if it was refused."""

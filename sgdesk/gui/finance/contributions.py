@@ -214,10 +214,11 @@ class ContributionsPanel(HoldsEdits, QWidget):
         super().__init__(parent)
         self.context = context
         self.year = FinancialYear(2000)
+        self._saved_total: Pence | None = None     # the year's total as stored when the year was shown
         top = QHBoxLayout()
         self.total = QLineEdit()
         self.total.setAccessibleName("Total requirement")
-        self.total.setPlaceholderText("e.g. 87,000")
+        self.total.setPlaceholderText("e.g. 87,000 or 87k")
         self.total.setMaximumWidth(160)
         self.total.textEdited.connect(lambda _text: self.preview_total())
         self.total.editingFinished.connect(self.save_total)
@@ -273,6 +274,7 @@ class ContributionsPanel(HoldsEdits, QWidget):
         self.year = year
         bf, board_id = self.context.bf, self.context.board_id
         allocation = year_allocation(bf, board_id, year)
+        self._saved_total = year_settings(bf, board_id, year)[0]
         years, by_partner = history(bf, board_id)
         earlier = [y for y in years if y < year]
         previous = earlier[-1] if earlier else None
@@ -341,7 +343,7 @@ class ContributionsPanel(HoldsEdits, QWidget):
             total = self._typed_total()
         except InputError:
             return True
-        return total != year_settings(self.context.bf, self.context.board_id, self.year)[0]
+        return total != self._saved_total
 
     def unsaved_edit(self) -> str | None:
         if not self._total_differs():

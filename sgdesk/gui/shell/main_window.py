@@ -48,7 +48,7 @@ from sgdesk.gui.widgets.file_dialogs import (
     remember_folders_in,
     save_file,
 )
-from sgdesk.gui.widgets.unsaved import settle_edits
+from sgdesk.gui.widgets.unsaved import pending_edits, settle_edits
 from sgdesk.gui.widgets.views import BoardView
 from sgdesk.safety.privacy import withhold_values_in_logs
 from sgdesk.store import BoardFile, Changes
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
-        self.save_status = SaveStatus()
+        self.save_status = SaveStatus(lambda: pending_edits(self) if self.context is not None else [])
         self.statusBar().addPermanentWidget(self.save_status)
         self.path_label = QLabel()
         self.statusBar().addPermanentWidget(self.path_label)

@@ -192,12 +192,13 @@ class BookingsPanel(QWidget):
             return
         today = dt.date.today()
         state = session_state(session, today)
-        register = f" · register can be taken from {format_date(session.session_date)}" \
+        register = f" (register can be taken from {format_date(session.session_date)})" \
             if not session.cancelled and session.session_date > today else ""
-        self.info.setText(f"<b>{state}</b> · <b>{session.course_title}</b> · {format_date(session.session_date)}, "
+        self.info.setText(f"<b>{state}</b>{register} · <b>{session.course_title}</b> · "
+                          f"{format_date(session.session_date)}, "
                           f"{session.start_time}–{session.end_time} · {session.where} · trainer "
                           f"{session.trainer or 'to be confirmed'} · <b>{session.places_taken} of {session.capacity}"
-                          f"</b> places taken · {session.waiting} waiting{register}")
+                          f"</b> places taken · {session.waiting} waiting")
         untold = untold_promotions(self.context.bf, self.context.board_id, session.id)
         if untold:
             names = "; ".join(f"{p.delegate} (on {format_date(p.promoted_on)})" for p in untold)

@@ -136,7 +136,7 @@ class ProgrammePanel(QWidget):
         if keep is not None:
             self._select(self.session_table, self.sessions, lambda s: s.id == keep)
         self.session_table.resizeColumnsToContents()
-        for column, widest in ((3, 300), (4, 240), (5, 150)):
+        for column, widest in ((3, 240), (4, 180), (5, 150)):   # room for the Status column at 1366 wide
             self.session_table.setColumnWidth(column, min(self.session_table.columnWidth(column), widest))
         self.session_table.setColumnWidth(6, max(self.session_table.columnWidth(6), 110))
         self.course_table.resizeColumnsToContents()

@@ -72,3 +72,18 @@ def test_a_first_change_made_by_an_import_reports_its_backup_on_the_ui_thread(wi
     (backup,) = list_backups(window.context.bf.path)
     assert str(backup.path.parent) in window.statusBar().currentMessage()
     dialog.close()
+
+
+def test_the_status_bar_never_says_all_is_saved_while_a_form_holds_typed_text(window, qtbot):
+    from sgdesk.assessment.demo import OPEN_TITLE
+
+    view = window.show_view("assessment")
+    view.round_combo.setCurrentIndex(next(i for i, r in enumerate(view.rounds) if r.title == OPEN_TITLE))
+    entry = view.entry
+    code, agency = entry.current_row().code, entry.current_respondent().short_name
+    qtbot.keyClicks(entry.comment, "Still typing")
+    qtbot.waitUntil(lambda: window.save_status.label.text().startswith("Not saved yet"), timeout=3000)
+    assert window.save_status.label.text() == f"Not saved yet: the answer to {code} for {agency} (Self-assessment)"
+    entry.table.selectRow(entry.model.statement_rows()[1])       # moving on saves it
+    qtbot.waitUntil(lambda: window.save_status.label.text().startswith("All changes saved · last change at"),
+                    timeout=3000)
