@@ -700,4 +700,5 @@ class MainWindow(QMainWindow):
         if self.context is not None:
             self.context.close()
             self.context = None
+            self._search_follows(None)    # the box took the focus as the window closed, and read the closed file
         super().closeEvent(event)
