@@ -8,7 +8,6 @@ from typing import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QTableView, QWidget
 
-from sgdesk.dates import format_date
 from sgdesk.errors import SGDeskError
 from sgdesk.gui.training.dialogs import CourseDialog, SessionDialog
 from sgdesk.gui.training.models import FillBarDelegate
