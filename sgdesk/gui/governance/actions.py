@@ -80,9 +80,9 @@ class ActionsPanel(RegisterPanel):
         self.history = history_list("Action history")
         self.buttons = [
             button("&New action…", self.new_action), button("Add &update…", self.add_update),
-            button("&Mark done…", self.mark_done), button("Move d&ue date…", self.move_due_date),
-            button("&Carry to…", self.carry), button("Override R&AG…", self.override),
-            button("Re&open", self.reopen), button("De&lete…", self.delete),
+            button("&Mark done…", self.mark_done), button("Mo&ve due date…", self.move_due_date),
+            button("Carr&y to…", self.carry), button("Overr&ide RAG…", self.override),
+            button("Re&open", self.reopen), button("&Delete…", self.delete),
         ]
         splitter = beside(self.table, [("Selected action", self.details, 0), ("History", self.history, 1)],
                           self.buttons)
@@ -171,7 +171,7 @@ class ActionsPanel(RegisterPanel):
         dialog.add_choice("body", "&Body without a meeting", body_choices(context))
         dialog.add_choice("source", "&Arising from", [("A meeting", "meeting"), ("A case review", "case review"),
                                                       ("An audit", "audit"), ("An inspection", "inspection")])
-        dialog.add_text("source_ref", "Which &one", placeholder="e.g. LCSPR Child F, JTAI 2018")
+        dialog.add_text("source_ref", "Whic&h one", placeholder="e.g. LCSPR Child F, JTAI 2018")
         dialog.add_date("raised_on", "&Raised on")
         dialog.add_text("agenda_item", "Agenda &item")
         dialog.add_text("text", "Ac&tion")
@@ -224,7 +224,7 @@ class ActionsPanel(RegisterPanel):
         action = self.selected()
         if action is None:
             return
-        dialog = form(f"Close {action.reference}", self, action.text)
+        dialog = form(f"Close {action.reference}", self, action.text, action="Close action")
         dialog.add_choice("status", "&Status", [(s.capitalize(), s) for s in STATUSES if s != "open"])
         add_when(dialog, self.context, "&On")
         values = dialog.ask()
@@ -241,7 +241,7 @@ class ActionsPanel(RegisterPanel):
         dialog = form(f"Move the due date of {action.reference}", self, f"{action.text} ({due}). The old date is "
                       "kept in the history.")
         dialog.add_date("due_on", "&New due date")
-        add_when(dialog, self.context, "&Moved on", "&Why")
+        add_when(dialog, self.context, "Mo&ved on", "&Why")
         values = dialog.ask()
         if values is not None:
             write(self, self.context, f"Move the due date of {action.reference}", lambda ed: move_due(
@@ -285,8 +285,8 @@ class ActionsPanel(RegisterPanel):
 
     def delete(self) -> None:
         action = self.selected()
-        if action is None or not confirm(self, "Delete action", f"Delete {action.reference} and its history? Edit > "
-                                         "Undo brings it back."):
+        if action is None or not confirm(self, "Delete action", f"Delete the action {action.reference} and its "
+                                         "history? Edit > Undo brings it back.", "Delete action", "Keep action"):
             return
         write(self, self.context, f"Delete action {action.reference}",
               lambda ed: delete_action(ed, self.context.bf, action.id), "Not deleted")

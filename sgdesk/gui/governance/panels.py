@@ -64,7 +64,7 @@ class FilterRow(QHBoxLayout):
         return combo
 
     def finish(self) -> None:
-        find = QLabel("Searc&h:")
+        find = QLabel("Sear&ch:")
         find.setBuddy(self.search)
         self.addSpacing(8)
         self.addWidget(find)
@@ -103,8 +103,9 @@ def write(owner: QWidget, context: AppContext, description: str, change: Callabl
     return True
 
 
-def form(title: str, parent: QWidget, intro: str = "") -> FormDialog:
-    dialog = FormDialog(title, parent, intro)
+def form(title: str, parent: QWidget, intro: str = "", action: str = "Save") -> FormDialog:
+    """A form whose first button says what it does (``action``: Save unless told otherwise)."""
+    dialog = FormDialog(title, parent, intro, action=action)
     parent.dialog = dialog          # reachable by tests, as open_dialog's are
     return dialog
 

@@ -63,7 +63,7 @@ class PlanPanel(QWidget):
         self.count = 0
         self.filters = FilterRow(lambda: self.table.proxy.set_search(self.search.text()), "Search objectives",
                                  "Number, objective, lead or progress")
-        self.plan: QComboBox = self.filters.combo("&Plan:", "Business plan")
+        self.plan: QComboBox = self.filters.combo("P&lan:", "Business plan")
         self.plan.currentIndexChanged.connect(lambda _i: self.load())
         self.filters.finish()
         self.search = self.filters.search
@@ -73,9 +73,9 @@ class PlanPanel(QWidget):
         self.updates = history_list("Progress updates")
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
-        self.buttons = [button("New p&lan…", self.new_plan), button("Add &objective…", self.new_objective),
-                        button("Add &update…", self.add_update), button("&Edit objective…", self.edit),
-                        button("De&lete objective…", self.delete)]
+        self.buttons = [button("Ne&w plan…", self.new_plan), button("Add &objective…", self.new_objective),
+                        button("Add &update…", self.add_update), button("Ed&it objective…", self.edit),
+                        button("&Delete objective…", self.delete)]
         splitter = beside(self.table, [("Outcome measure", self.outcome, 0), ("Progress updates", self.updates, 1)],
                           self.buttons)
         layout = QVBoxLayout(self)
@@ -207,8 +207,9 @@ class PlanPanel(QWidget):
 
     def delete(self) -> None:
         objective = self.selected()
-        if objective is None or not confirm(self, "Delete objective", f"Delete objective {objective.number} and its "
-                                            "updates? Actions serving it stay. Edit > Undo brings it back."):
+        if objective is None or not confirm(
+                self, "Delete objective", f"Delete objective {objective.number} and its updates? Actions serving it "
+                "stay. Edit > Undo brings it back.", "Delete objective", "Keep objective"):
             return
         write(self, self.context, f"Delete objective {objective.number}",
               lambda ed: delete_objective(ed, self.context.bf, objective.id), "Not deleted")

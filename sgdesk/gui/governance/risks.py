@@ -141,9 +141,9 @@ class RisksPanel(RegisterPanel):
         self.reviews = history_list("Reviews of the risk")
         self.buttons = [
             button("&New risk…", self.new_risk), button("Record re&view…", self.review),
-            button("&Edit…", self.edit), button("Lin&k action…", self.link), button("&Unlink action…", self.unlink),
-            button("&Close or reopen…", self.close_or_reopen), button("De&lete…", self.delete),
-            button("Risk &bands…", self.edit_bands),
+            button("Ed&it…", self.edit), button("&Link action…", self.link), button("&Unlink action…", self.unlink),
+            button("Cl&ose or reopen…", self.close_or_reopen), button("&Delete…", self.delete),
+            button("Risk band&s…", self.edit_bands),
         ]
         splitter = beside(self.table, [("Heat map of open risks", self.heat_view, 0),
                                        ("Selected risk", self.details, 0), ("Reviews", self.reviews, 1)], self.buttons)
@@ -238,7 +238,7 @@ class RisksPanel(RegisterPanel):
         dialog = self._risk_form("New risk", None)
         dialog.add_choice("likelihood", "Residual li&kelihood", LEVELS, current=2)
         dialog.add_choice("impact", "Residual im&pact", LEVELS, current=3)
-        add_when(dialog, self.context, "Identified &on", note=None)
+        add_when(dialog, self.context, "Identifi&ed on", note=None)
         values = dialog.ask()
         if values is None:
             return
@@ -303,7 +303,7 @@ class RisksPanel(RegisterPanel):
         if risk is None or not risk.action_ids:
             return
         references = {a.id: a.reference for a in list_actions(self.context.bf, self.context.board_id)}
-        dialog = form(f"Unlink an action from {risk.reference}", self)
+        dialog = form(f"Unlink an action from {risk.reference}", self, action="Unlink action")
         dialog.add_choice("action", "&Action", [(references[a], a) for a in risk.action_ids])
         values = dialog.ask()
         if values is not None:
@@ -318,7 +318,7 @@ class RisksPanel(RegisterPanel):
             write(self, self.context, f"Reopen risk {risk.reference}",
                   lambda ed: set_risk_status(ed, self.context.bf, risk.id, "open", on=None), "Not reopened")
             return
-        dialog = form(f"Close {risk.reference}", self, risk.title)
+        dialog = form(f"Close {risk.reference}", self, risk.title, action="Close risk")
         dialog.add_date("on", "&Closed on", today())
         values = dialog.ask()
         if values is not None:
@@ -327,8 +327,8 @@ class RisksPanel(RegisterPanel):
 
     def delete(self) -> None:
         risk = self.selected()
-        if risk is None or not confirm(self, "Delete risk", f"Delete {risk.reference} and its reviews? Edit > Undo "
-                                       "brings it back."):
+        if risk is None or not confirm(self, "Delete risk", f"Delete the risk {risk.reference} and its reviews? "
+                                       "Edit > Undo brings it back.", "Delete risk", "Keep risk"):
             return
         write(self, self.context, f"Delete risk {risk.reference}",
               lambda ed: delete_risk(ed, self.context.bf, risk.id), "Not deleted")

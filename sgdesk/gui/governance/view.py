@@ -34,7 +34,7 @@ class GovernanceView(BoardView):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Actions and risks sections")
         self.tabs.addTab(self.actions, "&Action log")
-        self.tabs.addTab(self.risks, "&Risk register")
+        self.tabs.addTab(self.risks, "Ris&k register")
         self.tabs.addTab(self.plan, "Business &plan")
         self.empty = EmptyState(
             "No actions, risks or business plan yet",

@@ -205,7 +205,7 @@ class MeetingsView(HoldsEdits, BoardView):
         self.meeting_table = RecordTable(self.context, "Meetings list", MEETING_FIELDS, savers, sort_column=None)
         self.delete_meeting_button = QPushButton("&Remove meeting")
         self.delete_meeting_button.clicked.connect(self.remove_meeting)
-        self.papers_button = QPushButton("Prepare &papers…")
+        self.papers_button = QPushButton("Prepare paper&s…")
         self.papers_button.setToolTip("The selected meeting's papers: agenda, attendance, action log, risk register")
         self.papers_button.clicked.connect(self.prepare_papers)
         self.papers_button.setVisible(PAPERS in registry.load().exports)

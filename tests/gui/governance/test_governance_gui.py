@@ -225,3 +225,13 @@ def test_an_empty_board_says_what_the_view_is_for(qtbot, settings, tmp_path):
     assert win.open_path(path)
     view = win.show_view("governance")
     assert view.stack.currentWidget() is view.empty
+
+
+@pytest.mark.parametrize("tab, noun", [("actions", "action"), ("risks", "risk"), ("plan", "objective")])
+def test_deleting_an_action_a_risk_or_an_objective_asks_first(governance, asks_before_removing, tab, noun):
+    panel = getattr(governance, tab)
+    governance.tabs.setCurrentWidget(panel)
+    panel.table.selectRow(0)
+    delete = next(b for b in panel.buttons if b.text().replace("&", "").startswith("Delete"))
+    question = asks_before_removing(delete, f"Delete {noun}", f"Keep {noun}", lambda: len(panel.table.records.rows))
+    assert question.startswith(f"Delete {'the ' if noun != 'objective' else ''}{noun} ")

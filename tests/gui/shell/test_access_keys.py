@@ -67,7 +67,7 @@ def test_every_view_and_tab_of_the_main_window(window):
     assert not found, "\n".join(found)
 
 
-def test_every_dialog(window, monkeypatch):
+def test_every_dialog(window, monkeypatch, message_boxes):
     """The dialogs of every view, each shown as the user sees it."""
     found: list[str] = []
 
@@ -94,6 +94,16 @@ def test_every_dialog(window, monkeypatch):
     for action in (membership.add_organisation, membership.add_alias, membership.add_seat, membership.appoint,
                    membership.end_seat, membership.add_subgroup):
         action()
+
+    governance = window.show_view("governance")
+    for panel in governance.panels:
+        governance.tabs.setCurrentWidget(panel)
+        panel.table.selectRow(0)
+        for push in panel.buttons:
+            if push.isEnabled() and push.text().endswith("…"):
+                push.click()           # each opens its dialog: checked by fake_exec, or shown with open()
+                if isinstance(getattr(panel, "dialog", None), QDialog) and panel.dialog.isVisible():
+                    check(panel.dialog, panel.dialog.windowTitle())
 
     from sgdesk.gui.training.dialogs import (
         BookingDialog,
