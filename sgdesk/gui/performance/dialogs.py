@@ -18,7 +18,7 @@ def indicator_dialog(parent: QWidget, sections: list[str], indicator: Indicator 
     """The form for a new indicator, or for ``indicator``'s definition and rule."""
     title = f"Edit {indicator.name}" if indicator else "Add an indicator"
     dialog = FormDialog(title, parent, "What the indicator measures, which way is better and how it is rated. "
-                        + RULE_HELP)
+                        + RULE_HELP, action="Save indicator" if indicator else "Add indicator")
     dialog.add_text("name", "&Name", indicator.name if indicator else "")
     dialog.add_text("code", "&Code", indicator.code if indicator else "", "blank: made from the name")
     dialog.add_choice("section", "&Section", [(name, name) for name in sections or [OTHER_SECTION]],
@@ -43,7 +43,8 @@ def area_dialog(parent: QWidget, area: Area | None = None) -> FormDialog:
     """The form for a new area, or for ``area``'s name, kind, code and other names."""
     dialog = FormDialog(f"Edit {area.name}" if area else "Add an area", parent,
                         "An area figures are published for. The board has one of each of this authority, England, "
-                        "the statistical neighbours' average and the region; any number of neighbours.")
+                        "the statistical neighbours' average and the region; any number of neighbours.",
+                        action="Save area" if area else "Add area")
     dialog.add_text("name", "&Name", area.name if area else "")
     dialog.add_choice("kind", "&Kind", [(label, key) for key, label in KINDS.items()],
                       current=area.kind if area else "neighbour")

@@ -47,7 +47,7 @@ class AreasPanel(QWidget):
                        "areas an import finds that the board does not know are added as other authorities.")
         intro.setWordWrap(True)
         self.add_button = button("&Add area…", self.add)
-        self.edit_button = button("&Edit…", self.edit_selected)
+        self.edit_button = button("Edi&t…", self.edit_selected)
         self.delete_button = button("&Delete…", self.delete_selected)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
@@ -94,7 +94,7 @@ class AreasPanel(QWidget):
     def delete_selected(self) -> None:
         area = self.selected()
         if area is None or not confirm(self, "Delete the area", f"Delete {area.name} and its figures? Edit > Undo "
-                                                                 "brings them back."):
+                                       "brings them back.", "Delete area", "Keep area"):
             return
         try:
             with self.context.edit(f"Delete area {area.name}") as ed:

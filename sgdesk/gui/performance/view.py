@@ -92,12 +92,12 @@ class PerformanceView(BoardView):
         for signal in (self.section.currentIndexChanged, self.rating.currentIndexChanged):
             signal.connect(lambda _index: self._filter())
         self.search.textChanged.connect(lambda _text: self._filter())
-        section_label, rating_label = QLabel("&Section:"), QLabel("&RAG:")
+        section_label, rating_label = QLabel("Secti&on:"), QLabel("&RAG:")
         section_label.setBuddy(self.section)
         rating_label.setBuddy(self.rating)
         self.import_button = button("&Import figures…", self.import_figures,
                                     "Import a DfE table or a sheet of figures (File > Import)")
-        self.add_button = button("&Add indicator…", self.add_indicator)
+        self.add_button = button("Add i&ndicator…", self.add_indicator)
         top = row(heading, None, section_label, self.section, rating_label, self.rating, self.search,
                   self.import_button, self.add_button)
 
@@ -128,7 +128,7 @@ class PerformanceView(BoardView):
                                         | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.grid_table.setToolTip("Type a figure (15.2), a mark (x, c, .., -) or 15.2 (p) for a provisional "
                                    "figure; delete it to remove it")
-        self.edit_button = button("&Edit indicator and rule…", self.edit_indicator)
+        self.edit_button = button("Edit indicator and r&ule…", self.edit_indicator)
         self.period_button = button("Add a &period…", self.add_period)
         self.delete_button = button("&Delete indicator…", self.delete_indicator)
         detail = column(self.detail_title, self.rule, (self.grid_table, 1),
@@ -147,7 +147,7 @@ class PerformanceView(BoardView):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Performance sections")
         self.tabs.addTab(matrix_tab, "Data &matrix")
-        self.tabs.addTab(QWidget(), "Ar&eas")
+        self.tabs.addTab(QWidget(), "Area&s")
         self.tabs.addTab(QWidget(), "Regional &comparison")
         self.filters = (section_label, self.section, rating_label, self.rating, self.search)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -193,7 +193,7 @@ class PerformanceView(BoardView):
         """The areas and the regional comparison are made and loaded when their tab is shown."""
         index = self.tabs.currentIndex()
         if index == 1 and self.areas is None:
-            self.areas = self._panel(index, AreasPanel(self.context), "Ar&eas")
+            self.areas = self._panel(index, AreasPanel(self.context), "Area&s")
         if index == 2 and self.regional is None:
             self.regional = self._panel(index, RegionalPanel(self.context), "Regional &comparison")
         panel = {1: self.areas, 2: self.regional}.get(index)
@@ -364,7 +364,7 @@ class PerformanceView(BoardView):
             return
         indicator = self.current.indicator
         if not confirm(self, "Delete the indicator", f"Delete {indicator.name} and all its figures? Edit > Undo "
-                                                      "brings them back."):
+                       "brings them back.", "Delete indicator", "Keep indicator"):
             return
         with self.context.edit(f"Delete indicator {indicator.name}") as ed:
             delete_indicator(ed, self.context.bf, indicator.id)

@@ -173,3 +173,18 @@ def test_an_area_marked_as_a_neighbour_is_kept_and_undone(window, monkeypatch, f
     assert panel.model.row_at(row)["aliases"] == "EAST OF ENGLAND, Eastern region"
     window.undo()
     assert panel.model.row_at(row)["aliases"] == ""
+
+
+def test_deleting_an_area_or_an_indicator_asks_first(window, asks_before_removing):
+    view = _view(window)
+    view.show_target({"tab": "areas"})
+    panel = view.areas
+    panel.table.selectRow(0)
+    name = panel.model.row_at(0)["name"]
+    question = asks_before_removing(panel.delete_button, "Delete area", "Keep area", panel.model.rowCount)
+    assert question == f"Delete {name} and its figures? Edit > Undo brings them back."
+    view.tabs.setCurrentIndex(0)
+    view.table.selectRow(0)
+    name = view.current.indicator.name
+    question = asks_before_removing(view.delete_button, "Delete indicator", "Keep indicator", view.proxy.rowCount)
+    assert question == f"Delete {name} and all its figures? Edit > Undo brings them back."

@@ -105,6 +105,11 @@ def test_every_dialog(window, monkeypatch, message_boxes):
                 if isinstance(getattr(panel, "dialog", None), QDialog) and panel.dialog.isVisible():
                     check(panel.dialog, panel.dialog.windowTitle())
 
+    from sgdesk.gui.performance.dialogs import area_dialog, indicator_dialog
+
+    check(indicator_dialog(window, ["Children in need"]), "Add an indicator")
+    check(area_dialog(window), "Add an area")
+
     from sgdesk.gui.training.dialogs import (
         BookingDialog,
         CancelDialog,
