@@ -34,7 +34,7 @@ def main() -> None:
         from sgdesk.demo import build_demo
         from sgdesk.importing import read_table
         from sgdesk.safety import audit
-        from sgdesk.safety.crashtest import write_import_file
+        from crashtest import write_import_file
         from sgdesk.safety.restore import restore_backup
         from sgdesk.store import open_board_file
 

@@ -5,7 +5,7 @@
 
 Prints, per kind of work, the kills survived, the rows lost (must be 0) and what state each
 kill left the file in; exits 1 if any kill damaged the file or lost a committed change.
-See sgdesk/safety/crashtest.py for what is checked after each kill.
+See benchmarks/crashtest.py for what is checked after each kill.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from sgdesk.safety.crashtest import kill_edits, kill_import
+from crashtest import kill_edits, kill_import
 
 
 def main() -> int:

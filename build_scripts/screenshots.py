@@ -19,7 +19,7 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from sgdesk.demo import build_demo  # noqa: E402
 from sgdesk.gui.shell.app import create_application  # noqa: E402
 from sgdesk.gui.shell.main_window import MainWindow  # noqa: E402
-from sgdesk.gui.shell.viewspecs import VIEW_SPECS  # noqa: E402
+from sgdesk.gui.shell.viewspecs import view_specs  # noqa: E402
 
 
 def main() -> None:
@@ -35,7 +35,7 @@ def main() -> None:
         app.processEvents()
         window.grab().save(str(out / "welcome.png"))
         window.open_path(demo)
-        for spec in VIEW_SPECS:
+        for spec in view_specs():
             window.show_view(spec.key)
             for _ in range(5):
                 app.processEvents()

@@ -1,7 +1,8 @@
 """Which financial years a board has records for, so outputs can offer the right year first.
 
 Each feature registers a function giving the financial years its records fall in (meetings
-held, ledger years, training sessions, self-assessment periods).
+held, ledger years, training sessions, self-assessment periods); the functions here take the
+registered ones (``registry.load().years``).
 """
 
 from __future__ import annotations
@@ -22,23 +23,23 @@ def years_from_dates(bf: BoardFile, sql: str, board_id: int) -> set[FinancialYea
             for row in bf.query(sql, (board_id,)) if row[0]}
 
 
-def years_with_records(bf: BoardFile, board_id: int) -> Counter[FinancialYear]:
-    """Each financial year with records, counted by how many features have records in it."""
-    from sgdesk import registry
-
+def years_with_records(bf: BoardFile, board_id: int, providers: Iterable[YearsProvider]) -> Counter[FinancialYear]:
+    """Each financial year with records, counted by how many of ``providers`` (the features'
+    ``registry.load().years``) have records in it."""
     counts: Counter[FinancialYear] = Counter()
-    for provider in registry.load().years:
+    for provider in providers:
         counts.update(set(provider(bf, board_id)))
     return counts
 
 
-def main_year(bf: BoardFile, board_id: int, *, today: dt.date | None = None) -> FinancialYear | None:
+def main_year(bf: BoardFile, board_id: int, providers: Iterable[YearsProvider], *,
+              today: dt.date | None = None) -> FinancialYear | None:
     """The year most features have records for (the latest such), up to the current year.
 
     That is the year a business manager most likely reports on: for the demo board, 2018/19.
     """
     current = FinancialYear.containing(today or dt.date.today())
-    counts = {year: n for year, n in years_with_records(bf, board_id).items() if year <= current}
+    counts = {year: n for year, n in years_with_records(bf, board_id, providers).items() if year <= current}
     if not counts:
         return None
     return max(counts, key=lambda year: (counts[year], year))

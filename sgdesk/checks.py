@@ -54,11 +54,15 @@ def storage_findings(bf: BoardFile) -> list[Finding]:
     return findings
 
 
+def record_tables(conn: sqlite3.Connection) -> list[str]:
+    """The tables that hold records, by name: not SQLite's own, nor the search index's virtual and shadow tables."""
+    return sorted(row[1] for row in conn.execute("PRAGMA main.table_list")
+                  if row[2] == "table" and not row[1].startswith("sqlite_"))
+
+
 def row_counts(bf: BoardFile) -> dict[str, int]:
-    tables = [row[0] for row in bf.query(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
     counts = {}
-    for table in tables:
+    for table in record_tables(bf.conn):
         try:
             counts[table] = bf.scalar(f'SELECT count(*) FROM "{table}"')
         except sqlite3.DatabaseError:

@@ -63,6 +63,8 @@ def _parser() -> argparse.ArgumentParser:
             p.add_argument("--out", type=Path, required=True)
             p.add_argument("--draft", action="store_true", help="print DRAFT across every page")
             p.add_argument("--session", help="training session id (register, certificates)")
+            p.add_argument("--meeting", help="the meeting of the papers (meeting-pack): its id, or its date with "
+                                             "--set body=NAME for a sub-group's")
             p.add_argument("--style", help="a layout choice the export offers (e.g. council or plain)")
             p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                            help="any other export option")
@@ -181,6 +183,8 @@ def _export_options(args: argparse.Namespace) -> dict[str, str]:
         options[key.strip()] = value.strip()
     if args.session:
         options["session"] = args.session
+    if args.meeting:
+        options["meeting"] = args.meeting
     if args.style:
         options["style"] = args.style
     return options
@@ -189,7 +193,7 @@ def _export_options(args: argparse.Namespace) -> dict[str, str]:
 def cmd_export(args: argparse.Namespace) -> int:
     from sgdesk import registry
     from sgdesk.boards import resolve_board
-    from sgdesk.exporting import ExportRequest, run_export
+    from sgdesk.exporting import ExportRequest, write_export
 
     export = _choose("export", args.what, registry.load().exports)
     fmt = args.out.suffix.lower().lstrip(".")
@@ -201,7 +205,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     period = _period(args)
     with _open(args.file, read_only=True) as bf:
         board = resolve_board(bf, args.board)
-        result = run_export(export, bf, ExportRequest(board.id, args.out, period, args.draft, _export_options(args)))
+        result = write_export(export, bf, ExportRequest(board.id, args.out, period, args.draft,
+                                                        _export_options(args)))
     pages = f" ({result.pages} pages)" if result.pages else ""
     print(f"Wrote {result.path}{pages}")
     for note in result.notes:

@@ -33,24 +33,42 @@ class ExportResult:
     notes: tuple[str, ...] = ()
 
 
+#: told how far an export has got: (steps done, steps in all, what is being done)
+Progress = Callable[[int, int, str], None]
+
+
+def no_progress(done: int, total: int, text: str) -> None:
+    """Progress goes nowhere when nobody is watching (the command line, a test)."""
+
+
 @dataclass(frozen=True)
 class Export:
+    """A file the board's data can be written as, in ``formats`` (suffixes without the dot).
+
+    ``run(bf, request, progress)`` writes ``request.out`` and tells ``progress`` how far it has
+    got (the pack, appendix by appendix; an export quick enough to need no progress bar may say
+    nothing), so every caller, the Reports view as much as the command line, runs every export
+    the same way.
+    """
+
     name: str
     description: str
     formats: tuple[str, ...]
-    run: Callable[[BoardFile, ExportRequest], ExportResult]
+    run: Callable[[BoardFile, ExportRequest, Progress], ExportResult]
     needs_period: bool = True
     options_help: str = ""
 
 
-def run_export(export: Export, bf: BoardFile, request: ExportRequest, *args: Any) -> ExportResult:
-    """Run ``export`` (with ``args``, e.g. a progress callback) as the board prints its documents:
-    negative amounts with a true minus sign or in brackets, as its branding says."""
+def write_export(export: Export, bf: BoardFile, request: ExportRequest, progress: Progress = no_progress
+                 ) -> ExportResult:
+    """Run ``export`` as the board prints its documents: negative amounts with a true minus sign
+    or in brackets, as its branding says. Every caller (the command line, the Reports view, a
+    feature's own buttons) writes an export this way."""
     from sgdesk.branding import load_branding
     from sgdesk.money import negative_amounts
 
     with negative_amounts(load_branding(bf, request.board_id).negative):
-        return export.run(bf, request, *args)
+        return export.run(bf, request, progress)
 
 
 #: builds an appendix: (bf, board_id, period, options) -> (title, orientation, flowables)
@@ -63,14 +81,16 @@ class Appendix:
 
     ``story`` gives its title, orientation and flowables; ``order`` places it in the pack
     (membership 10, finance 20, assessment 30, training 40), as the annual report prints them.
-    An appendix of ``whole_years`` (finance) covers one financial year: given a longer period,
-    the pack gives it the last financial year inside that period.
+    An appendix not ``in_pack`` is offered but left out unless it is chosen. An appendix of
+    ``whole_years`` (finance) covers one financial year: given a longer period, the pack gives it
+    the last financial year inside that period.
     """
 
     key: str
     name: str
     story: StoryFunction
     order: int
+    in_pack: bool = True
     whole_years: bool = False
 
 
@@ -91,5 +111,5 @@ def appendix_title(key: str, title: str) -> str:
     report as the pack numbers it by default: ``Appendix 1: Board membership and attendance``."""
     from sgdesk import registry
 
-    keys = [appendix.key for appendix in registry.load().appendices]
+    keys = [appendix.key for appendix in registry.load().appendices if appendix.in_pack]
     return numbered_title(str(keys.index(key) + 1), title) if key in keys else title

@@ -99,10 +99,49 @@ def parse_money(value: str | int | float | Decimal) -> Pence:
     raise InputError(quoted(value), _NOT_MONEY, MONEY_FIX)
 
 
+#: the shorthand for round sums a person may type: "£70k", "1.2m"
+_SHORTHAND = {"k": 1_000, "m": 1_000_000}
+_SHORT_AMOUNT = re.compile(rf"(?P<sign>{_SIGN})? ?(?:£|gbp)? ?(?P<number>[0-9][0-9,]*(?:\.[0-9]+)?)", re.IGNORECASE)
+
+
+def parse_money_shorthand(value: str) -> Pence:
+    """Like :func:`parse_money`, also reading the thousands (``k``) and millions (``m``) people type
+    for a round sum. Only for a figure typed by a person (the contributions total): imports read amounts
+    with :func:`parse_money`, which takes no shorthand, so a ledger cell "70k" is reported, not guessed at.
+
+    >>> parse_money_shorthand("£70k"), parse_money_shorthand("1.25m"), parse_money_shorthand("87,000")
+    (7000000, 125000000, 8700000)
+    >>> parse_money_shorthand("70kk")
+    Traceback (most recent call last):
+    ...
+    sgdesk.errors.InputError: '70kk' is not an amount of money: write it as 1234.56, or as 70k
+    """
+    text = " ".join(value.split())
+    multiplier = _SHORTHAND.get(text[-1:].casefold())
+    if multiplier is None:
+        return parse_money(value)
+    match = _SHORT_AMOUNT.fullmatch(text[:-1].rstrip())
+    if match is None:
+        raise InputError(quoted(value), _NOT_MONEY, f"{MONEY_FIX}, or as 70k")
+    amount = Decimal(match["number"].replace(",", "")) * multiplier
+    return _to_pence(-amount if match["sign"] and match["sign"] in _MINUS_SIGNS else amount, value)
+
+
+def in_brackets(text: str) -> bool:
+    """Whether ``text`` is written in brackets, which :func:`parse_money` reads as a negative amount.
+
+    >>> in_brackets(" (250.00) "), in_brackets("-250"), in_brackets("250")
+    (True, False, False)
+    """
+    stripped = " ".join(text.split())
+    return len(stripped) > 1 and stripped[0] == "(" and stripped[-1] == ")"
+
+
 def parse_money_or_none(value: str | int | float | Decimal | None) -> Pence | None:
     """Like :func:`parse_money`, but a missing amount gives ``None``.
 
-    Missing means ``None``, blank text, a dash, ``n/a``, or NaN (how pandas reads an empty cell).
+    Missing means ``None``, blank text, a dash, ``n/a``, or NaN (an empty number cell as data
+    tools write one).
 
     >>> parse_money_or_none(" - ") is None
     True
@@ -175,6 +214,26 @@ def format_money(
     return f"({text})" if negative == "brackets" else MINUS + text
 
 
+def format_money_short(pence: Pence) -> str:
+    """Pounds for a label beside a chart's bar: whole pounds below £10,000, thousands to one
+    place from there (halves rounded away from zero).
+
+    >>> format_money_short(95_049), format_money_short(999_950), format_money_short(8_550_000)
+    ('£950', '£10.0k', '£85.5k')
+    >>> format_money_short(-1_234_567), format_money_short(0)
+    ('-£12.3k', '£0')
+    """
+    if isinstance(pence, bool) or not isinstance(pence, int):
+        raise TypeError(f"format_money_short() takes whole pence, not {pence!r}")
+    size = abs(pence)
+    if size >= 999_950:  # £9,999.50 and more: a whole number of pounds would print five figures
+        tenths = (size + 5_000) // 10_000
+        text = f"£{tenths // 10:,}.{tenths % 10}k"
+    else:
+        text = f"£{(size + 50) // 100:,}"
+    return "-" + text if pence < 0 and text not in ("£0", "£0.0k") else text
+
+
 def pence_to_decimal(pence: Pence) -> Decimal:
     """Pounds as an exact two-place ``Decimal``, for CSV and JSON output.
 
@@ -191,7 +250,7 @@ def pence_to_decimal(pence: Pence) -> Decimal:
 def _read_text(value: str) -> Decimal:
     """The amount written in ``value``, in pounds, or an :class:`InputError`."""
     text = " ".join(value.split())
-    bracketed = len(text) > 1 and text[0] == "(" and text[-1] == ")"
+    bracketed = in_brackets(text)
     if bracketed:
         text = text[1:-1].strip()
     match = _AMOUNT.fullmatch(text)

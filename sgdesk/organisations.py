@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sgdesk.dates import format_date
 from sgdesk.errors import InputError
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
@@ -25,10 +26,27 @@ class Organisation:
     short_name: str | None
     org_type: str | None
     statutory: bool
+    active_from: dt.date | None = None   # when it became a partner, if known
+    active_to: dt.date | None = None     # when it stopped being one (merged, closed)
 
     @property
     def display_name(self) -> str:
         return self.short_name or self.name
+
+
+@dataclass(frozen=True)
+class Alias:
+    """Another name an organisation goes or went by, valid between two dates (either may be open)."""
+
+    id: int
+    organisation_id: int
+    alias: str
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+
+
+def _date(text: str | None) -> dt.date | None:
+    return None if text is None else dt.date.fromisoformat(text)
 
 
 def parse_org_type(value: object) -> str:
@@ -39,8 +57,16 @@ def parse_org_type(value: object) -> str:
 
 
 def list_organisations(bf: BoardFile) -> list[Organisation]:
-    rows = bf.query("SELECT id, name, short_name, org_type, statutory FROM organisation ORDER BY name")
-    return [Organisation(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
+    rows = bf.query("SELECT id, name, short_name, org_type, statutory, active_from, active_to FROM organisation "
+                    "ORDER BY name")
+    return [Organisation(r[0], r[1], r[2], r[3], bool(r[4]), _date(r[5]), _date(r[6])) for r in rows]
+
+
+def list_aliases(bf: BoardFile, organisation_id: int) -> list[Alias]:
+    """The organisation's other names, alphabetically."""
+    rows = bf.query("SELECT id, organisation_id, alias, valid_from, valid_to FROM organisation_alias "
+                    "WHERE organisation_id = ? ORDER BY alias COLLATE NOCASE", (organisation_id,))
+    return [Alias(r[0], r[1], r[2], _date(r[3]), _date(r[4])) for r in rows]
 
 
 def find_organisation(bf: BoardFile, name: str, *, on: dt.date | None = None) -> int | None:
@@ -62,10 +88,32 @@ def find_organisation(bf: BoardFile, name: str, *, on: dt.date | None = None) ->
     return row[0] if row else None
 
 
+def require_organisation(bf: BoardFile, name: str, *, on: dt.date | None = None) -> int:
+    """The id of the organisation called ``name``, or an InputError that says so."""
+    org_id = find_organisation(bf, name, on=on) if name and name.strip() else None
+    if org_id is None:
+        raise InputError(f"'{name}'", "is not an organisation in this file",
+                         "use its name or short name as Membership lists it, or add it there first")
+    return org_id
+
+
 def add_organisation(ed: Action, name: str, *, short_name: str | None = None, org_type: str | None = None,
                      statutory: bool = False, aliases: tuple[str, ...] = ()) -> int:
     org_id = ed.insert("organisation", {"name": name.strip(), "short_name": short_name,
                                         "org_type": org_type, "statutory": statutory})
     for alias in aliases:
-        ed.insert("organisation_alias", {"organisation_id": org_id, "alias": alias})
+        add_alias(ed, org_id, alias)
     return org_id
+
+
+def add_alias(ed: Action, organisation_id: int, alias: str, *, valid_from: dt.date | None = None,
+              valid_to: dt.date | None = None) -> int:
+    """Record another name of an organisation (a former or informal one), so old papers still match."""
+    alias = " ".join((alias or "").split())
+    if not alias:
+        raise InputError("The other name", "is empty", "type the name the organisation went by")
+    if valid_from and valid_to and valid_to < valid_from:
+        raise InputError(f"'{format_date(valid_to)}'", "is before the date the name was first used",
+                         "give the dates the other way round")
+    return ed.insert("organisation_alias", {"organisation_id": organisation_id, "alias": alias,
+                                            "valid_from": valid_from, "valid_to": valid_to})

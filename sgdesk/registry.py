@@ -1,22 +1,27 @@
-"""What the features contribute: import kinds, reports, exports, appendices, demo parts, attention items.
+"""What the features contribute: import kinds, reports, exports, appendices, demo parts, attention
+items, domain checks, the years they have records for, their sidebar views, their searchable records,
+and a new board's first steps and the Overview's glances.
 
-Each feature module has a ``register(registry)`` function; :func:`load` imports the features
-once. Feature modules import their heavy libraries (pandas, reportlab, openpyxl) inside
-functions, so loading the registry stays cheap.
+:data:`FEATURE_MODULES` is the one list of features: each has a ``register(registry)``
+function, and :func:`load` imports them once. Feature modules import their heavy libraries
+(reportlab, openpyxl, python-docx) inside functions, so loading the registry stays cheap; a
+view is named by a "module:Class" string the GUI's shell imports, so the core never imports Qt.
 """
 
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterable
 
 from sgdesk.activity import YearsProvider
 from sgdesk.attention import AttentionProvider
 from sgdesk.checks import DomainCheck
 from sgdesk.exporting import Appendix, Export
 from sgdesk.importing.framework import ImportKind
+from sgdesk.overview import FirstStep, GlanceProvider
 from sgdesk.reporting import Report
+from sgdesk.search import Searchable
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
 
@@ -26,10 +31,26 @@ FEATURE_MODULES: tuple[str, ...] = (
     "sgdesk.finance.feature",
     "sgdesk.assessment.feature",
     "sgdesk.training.feature",
+    "sgdesk.governance.feature",
+    "sgdesk.indicators.feature",
     "sgdesk.pack.feature",  # last: it wraps every report registered before it as an export
 )
 
 DemoPart = Callable[[BoardFile, Action, int], None]
+
+
+@dataclass(frozen=True)
+class SidebarView:
+    """A main view of the window, in the sidebar in ``order`` (Overview 0, membership 10...).
+
+    ``target`` names its class, ``"sgdesk.gui.finance.view:FinanceView"``; the shell imports it
+    the first time the view is shown (and the bundle lists it as a hidden import).
+    """
+
+    key: str
+    title: str
+    target: str
+    order: int
 
 
 @dataclass
@@ -37,11 +58,16 @@ class Registry:
     import_kinds: dict[str, ImportKind] = field(default_factory=dict)
     reports: dict[str, Report] = field(default_factory=dict)
     exports: dict[str, Export] = field(default_factory=dict)
+    report_exports: dict[str, Export] = field(default_factory=dict)   # each report as a file, by report name
     appendices: list[Appendix] = field(default_factory=list)
     demo_parts: list[tuple[int, str, DemoPart]] = field(default_factory=list)
     attention: list[AttentionProvider] = field(default_factory=list)
     checks: list[DomainCheck] = field(default_factory=list)
     years: list[YearsProvider] = field(default_factory=list)
+    views: list[SidebarView] = field(default_factory=list)
+    searchables: list[Searchable] = field(default_factory=list)
+    first_steps: list[FirstStep] = field(default_factory=list)
+    glances: list[GlanceProvider] = field(default_factory=list)
 
     def add_import_kind(self, kind: ImportKind) -> None:
         self._unique(self.import_kinds, kind.name, kind)
@@ -52,6 +78,12 @@ class Registry:
     def add_export(self, export: Export) -> None:
         self._unique(self.exports, export.name, export)
 
+    def add_report_export(self, export: Export) -> None:
+        """A report's export (PDF, Word, Excel, CSV); ``sgdesk export`` finds it by the report's name
+        unless a document is exported under that name (``training``: the summary, not the tables)."""
+        self._unique(self.report_exports, export.name, export)
+        self.exports.setdefault(export.name, export)
+
     def add_appendix(self, appendix: Appendix) -> None:
         """An appendix for the annual-report pack, kept in the order the pack prints them."""
         if any(known.key == appendix.key for known in self.appendices):
@@ -60,7 +92,8 @@ class Registry:
         self.appendices.sort(key=lambda item: item.order)
 
     def add_demo_part(self, order: int, name: str, part: DemoPart) -> None:
-        """Demo parts run in ``order`` (core 0, membership 10, finance 20, assessment 30, training 40)."""
+        """Demo parts run in ``order`` (core 0, membership 10, finance 20, assessment 30, training 40,
+        governance 50, indicators 60)."""
         self.demo_parts.append((order, name, part))
         self.demo_parts.sort(key=lambda item: item[0])
 
@@ -75,6 +108,26 @@ class Registry:
         """The financial years a feature has records for (see :mod:`sgdesk.activity`)."""
         self.years.append(provider)
 
+    def add_view(self, view: SidebarView) -> None:
+        """A sidebar view (see :class:`SidebarView`), kept in its order."""
+        if any(known.key == view.key for known in self.views):
+            raise ValueError(f"{view.key!r} is registered twice")
+        self.views.append(view)
+        self.views.sort(key=lambda item: item.order)
+    def add_search(self, searchable: Searchable) -> None:
+        """A table whose records search everywhere finds (see :mod:`sgdesk.search`; a migration builds its index)."""
+        if any(known.table == searchable.table for known in self.searchables):
+            raise ValueError(f"{searchable.table!r} is registered twice")
+        self.searchables.append(searchable)
+
+    def add_first_step(self, step: FirstStep) -> None:
+        """A step the Overview lists for a new board until it is done (see :mod:`sgdesk.overview`)."""
+        self.first_steps.append(step)
+
+    def add_glance(self, provider: GlanceProvider) -> None:
+        """A panel of the Overview's board at a glance (see :mod:`sgdesk.overview`)."""
+        self.glances.append(provider)
+
     @staticmethod
     def _unique(mapping: dict, name: str, value: object) -> None:
         if name in mapping:
@@ -85,12 +138,17 @@ class Registry:
 _registry: Registry | None = None
 
 
+def collect(module_names: Iterable[str]) -> Registry:
+    """A registry holding what each of the feature modules ``module_names`` registers."""
+    registry = Registry()
+    for module_name in module_names:
+        importlib.import_module(module_name).register(registry)
+    return registry
+
+
 def load() -> Registry:
     """The registry with every feature registered (loaded on first use)."""
     global _registry
     if _registry is None:
-        registry = Registry()
-        for module_name in FEATURE_MODULES:
-            importlib.import_module(module_name).register(registry)
-        _registry = registry
+        _registry = collect(FEATURE_MODULES)
     return _registry

@@ -35,6 +35,16 @@ class ReportColumn:
         return self.kind != "text" and self.kind != "date"
 
 
+@dataclass(frozen=True)
+class Picture:
+    """A small figure drawn in a table cell (a trend line) as PNG, with the words it stands for."""
+
+    png: bytes
+    width_pt: float
+    height_pt: float
+    alt_text: str
+
+
 @dataclass
 class ReportTable:
     """A titled table of typed rows; rows in ``total_rows`` are totals (printed bold, under a
@@ -45,6 +55,11 @@ class ReportTable:
     columns: list[ReportColumn]
     rows: list[dict[str, Any]]
     notes: list[str] = field(default_factory=list)
+    #: colours behind cells, by (row index, column key), e.g. a RAG rating's "#C6EFCE"; for outputs that
+    #: show colour. The cell's text says the same, so nothing is told by colour alone.
+    fills: dict[tuple[int, str], str] = field(default_factory=dict)
+    #: small figures in cells, by (row index, column key), for outputs that show pictures
+    pictures: dict[tuple[int, str], Picture] = field(default_factory=dict)
     total_rows: frozenset[int] = frozenset()
     section_rows: frozenset[int] = frozenset()
     sheet: str = ""
@@ -121,8 +136,8 @@ def neutralise(value: Any) -> Any:
 
     >>> neutralise('=HYPERLINK("x")')
     '\\'=HYPERLINK("x")'
-    >>> neutralise("-12.50")
-    '-12.50'
+    >>> neutralise("-12.50"), neutralise("-£1,234.00")
+    ('-12.50', '-£1,234.00')
     """
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(value):
         return "'" + value
@@ -131,7 +146,7 @@ def neutralise(value: Any) -> Any:
 
 def _is_number(text: str) -> bool:
     try:
-        float(text.replace(",", ""))
+        float(text.replace(",", "").replace("£", "", 1))
     except ValueError:
         return False
     return True

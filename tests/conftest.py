@@ -64,12 +64,55 @@ def settings(tmp_path: Path):
 def window(qtbot, settings, demo_path: Path):
     """The main window on a copy of the demo board."""
     from sgdesk.gui.shell.main_window import MainWindow
+    from sgdesk.gui.widgets.unsaved import pending_edits
 
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
+    win = MainWindow(settings)     # closed here rather than by qtbot, after what a test left typed is dropped
     assert win.open_path(demo_path)
     win.show()
-    return win
+    yield win
+    for edit in pending_edits(win) if win.context is not None else []:
+        edit.discard()
+    win.close()
+    win.deleteLater()
+
+
+#: Qt warnings that mean a widget or QObject was misused, often from a worker thread: they fail the test
+_QT_FAULTS = ("different thread", "QObject::", "QObject:")
+#: such warnings Qt gave while no test was capturing its messages (in a test's teardown)
+_faults_outside_tests: list[str] = []
+
+
+def _is_fault(message: str) -> bool:
+    return any(fault in message for fault in _QT_FAULTS)
+
+
+def pytest_configure(config) -> None:
+    """Install a Qt message handler for the whole run.
+
+    pytest-qt captures Qt's messages during each test's setup and call (and puts this handler back
+    after); this one hears what is said in between, e.g. while a test's widgets are torn down.
+    """
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(kind, context, message: str) -> None:
+        if _is_fault(message):
+            _faults_outside_tests.append(message)
+
+    qInstallMessageHandler(handler)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Fail a test during which Qt warned of an object used from the wrong thread (or otherwise misused)."""
+    capture = getattr(item, "qt_log_capture", None)   # pytest-qt's, read before it lets go of it
+    faults = [r.message for r in capture.records if _is_fault(r.message)] if capture and call.when == "call" else []
+    if call.when == "teardown":
+        faults, _faults_outside_tests[:] = list(_faults_outside_tests), []
+    report = yield
+    if faults and report.passed:
+        report.outcome = "failed"
+        report.longrepr = f"Qt warned during the test ({call.when}): " + "; ".join(dict.fromkeys(faults))
+    return report
 
 
 @pytest.fixture(autouse=True)
@@ -91,19 +134,61 @@ def _no_message_boxes(monkeypatch, request):
     monkeypatch.setattr(QMessageBox, "exec", refuse)
 
 
+class MessageBoxes(list):
+    """The text of each message box shown (none is really shown), the labels of its buttons in
+    ``buttons``; ``press`` lists the labels of the buttons to press, one per box, in turn (a box
+    with nothing left to press returns Ok, pressing none of its own buttons)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.buttons: list[list[str]] = []
+        self.press: list[str] = []
+
+
 @pytest.fixture
-def message_boxes(monkeypatch) -> list[str]:
-    """Record the text of each message box instead of showing it (the box returns Ok)."""
+def message_boxes(monkeypatch) -> MessageBoxes:
+    """Record the text of each message box instead of showing it; see :class:`MessageBoxes`."""
     from PySide6.QtWidgets import QMessageBox
 
-    shown: list[str] = []
+    shown = MessageBoxes()
 
     def record(self, *args, **kwargs):
         shown.append(self.text())
-        return QMessageBox.StandardButton.Ok
+        labels = [button.text() for button in self.buttons()]
+        shown.buttons.append(labels)
+        if not shown.press:
+            return QMessageBox.StandardButton.Ok
+        wanted = shown.press.pop(0)
+        button = next((b for b in self.buttons() if b.text() == wanted), None)
+        if button is None:
+            raise AssertionError(f"the box {self.text()!r} has no button {wanted!r}, only {labels}")
+        button.click()
+        return self.standardButton(button)
 
     monkeypatch.setattr(QMessageBox, "exec", record)
     return shown
+
+
+@pytest.fixture
+def asks_before_removing(message_boxes, qtbot):
+    """``asks_before_removing(button, action, keep, count)``: clicking ``button`` asks first, with buttons
+    labelled ``action`` and ``keep``; keeping leaves ``count()`` as it was, ``action`` lowers it. Returns
+    the question asked."""
+    from PySide6.QtCore import Qt
+
+    def check(button, action: str, keep: str, count) -> str:
+        before = count()
+        message_boxes.press.append(keep)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        question = message_boxes[-1]
+        assert set(message_boxes.buttons[-1]) == {action, keep}
+        assert count() == before, "nothing goes before the user says so"
+        message_boxes.press.append(action)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert count() < before
+        return question
+
+    return check
 
 
 @pytest.fixture
@@ -121,6 +206,8 @@ def fill_form():
                     widget.setCurrentIndex(widget.findData(value))
                 elif hasattr(widget, "setChecked"):
                     widget.setChecked(value)
+                elif hasattr(widget, "setValue"):
+                    widget.setValue(value)
                 else:
                     widget.setText(value)
             dialog.accept()
@@ -129,6 +216,19 @@ def fill_form():
         monkeypatch.setattr(FormDialog, "exec", fake_exec)
 
     return _fill
+
+
+@pytest.fixture
+def painted():
+    """``painted(widget, "#1F4E79")``: how many of the widget's pixels, as it paints itself now, have that colour."""
+    def count(widget, colour: str) -> int:
+        from PySide6.QtGui import QColor
+
+        image = widget.grab().toImage()
+        wanted = QColor(colour).rgb()
+        return sum(1 for y in range(image.height()) for x in range(image.width()) if image.pixel(x, y) == wanted)
+
+    return count
 
 
 @pytest.fixture(scope="session")

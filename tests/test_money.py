@@ -269,3 +269,12 @@ def test_pounds_takes_only_whole_numbers(whole: object) -> None:
 def test_seed_contribution_share_is_exact() -> None:
     """Seed 001: 49.5% of £87,000 is £43,065."""
     assert pounds(87000) * 495 // 1000 == parse_money("£43,065")
+
+
+def test_shorthand_thousands_are_read_only_where_a_person_types_a_round_sum():
+    from sgdesk.money import parse_money_shorthand
+
+    assert parse_money_shorthand("£70k") == 7_000_000 and parse_money_shorthand("2.5M") == 250_000_000
+    assert parse_money_shorthand("-£1.5k") == -150_000
+    with pytest.raises(InputError, match="'70k' is not an amount of money"):
+        parse_money("70k")                # imports read amounts with parse_money: "70k" is refused, not guessed

@@ -10,7 +10,7 @@ from sgdesk.dates import format_date
 from sgdesk.store import BoardFile
 
 
-def open_rounds(bf: BoardFile, board_id: int, today: dt.date | None = None) -> list[AttentionItem]:
+def assessment_attention(bf: BoardFile, board_id: int, today: dt.date | None = None) -> list[AttentionItem]:
     """One item per open round: how many agencies have returned it, and whether the deadline has passed."""
     today = today or dt.date.today()
     items = []

@@ -9,7 +9,7 @@ from sgdesk.checks import Finding
 from sgdesk.store import BoardFile
 
 
-def assessment_findings(bf: BoardFile) -> list[Finding]:
+def assessment_checks(bf: BoardFile) -> list[Finding]:
     findings: list[Finding] = []
     foreign = bf.query(
         "SELECT r.title, count(*) FROM assessment_response a "

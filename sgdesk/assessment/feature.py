@@ -5,19 +5,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sgdesk.activity import years_from_dates
+from sgdesk.registry import SidebarView
+from sgdesk.search import Searchable
 
 if TYPE_CHECKING:
-    from sgdesk.exporting import ExportRequest, ExportResult
+    from sgdesk.exporting import ExportRequest, ExportResult, Progress
     from sgdesk.store import BoardFile
 
 
 def register(registry) -> None:
     """Add the self-assessment import kinds, report, exports, demo part (order 30) and Overview items."""
     from sgdesk.assessment.appendix import appendix3_story, export_appendix3
-    from sgdesk.assessment.attention import open_rounds
-    from sgdesk.assessment.checks import assessment_findings
+    from sgdesk.assessment.attention import assessment_attention
+    from sgdesk.assessment.checks import assessment_checks
     from sgdesk.assessment.demo import build_assessment_demo
     from sgdesk.assessment.importers import AssessmentFormImport, AssessmentImport
+    from sgdesk.assessment.overview import FIRST_STEP, rounds_in_progress
     from sgdesk.assessment.reports import assessment_report
     from sgdesk.exporting import Appendix, Export
     from sgdesk.office.exports import appendix_export
@@ -28,27 +31,36 @@ def register(registry) -> None:
     registry.add_report(Report("assessment", "self-assessment summary: N, mode, mean and range per statement",
                                assessment_report))
     registry.add_export(appendix_export(
-        Export("appendix3", "Appendix 3: the self-assessment summary and commentary", ("pdf",), export_appendix3,
-               needs_period=False, options_help="round=TITLE chooses the round (default: the latest in the period, "
-                                                "published first); title=TEXT retitles the appendix"),
-        appendix3_story))
+        "appendix3", "Appendix 3: the self-assessment summary and commentary", export_appendix3, appendix3_story,
+        needs_period=False, options_help="round=TITLE chooses the round (default: the latest in the period, "
+                                         "published first); title=TEXT retitles the appendix"))
     registry.add_export(Export("assessment-form", "a self-assessment response form for one agency (Excel)",
                                ("xlsx",), export_response_form, needs_period=False,
                                options_help="respondent=AGENCY (required); round=TITLE (default: the latest open "
                                             "round)"))
     registry.add_appendix(Appendix("assessment", "Self-assessment", appendix3_story, order=30))
     registry.add_demo_part(30, "self-assessment rounds", build_assessment_demo)
-    registry.add_attention(open_rounds)
-    registry.add_check(assessment_findings)
+    registry.add_view(SidebarView("assessment", "Self-assessment", "sgdesk.gui.assessment.view:AssessmentView", 30))
+    registry.add_attention(assessment_attention)
+    registry.add_check(assessment_checks)
     registry.add_years(lambda bf, board_id: years_from_dates(
         bf, "SELECT DISTINCT period_start FROM assessment_round WHERE board_id = ?", board_id))
+    registry.add_search(Searchable(
+        "assessment_response", ("comment",), "Self-assessment comment", "assessment",
+        "SELECT r.id, r.comment AS title, o.name || ', ' || s.code || ', ' || d.title AS detail, d.board_id "
+        "FROM assessment_response r JOIN assessment_respondent p ON p.id = r.respondent_id "
+        "JOIN assessment_round d ON d.id = p.round_id JOIN organisation o ON o.id = p.organisation_id "
+        "JOIN assessment_statement s ON s.id = r.statement_id"))
+    registry.add_first_step(FIRST_STEP)
+    registry.add_glance(rounds_in_progress)
 
 
-def export_response_form(bf: BoardFile, request: ExportRequest) -> ExportResult:
+def export_response_form(bf: BoardFile, request: ExportRequest, progress: Progress) -> ExportResult:
     """The ``assessment-form`` export: one agency's response form as XLSX."""
     from sgdesk.assessment.forms import respondent_for_export, write_response_form
     from sgdesk.exporting import ExportResult
 
     respondent = respondent_for_export(bf, request.board_id, request.options.get("round"),
                                        request.options.get("respondent"))
+    progress(0, 1, f"Writing the response form of {respondent.organisation}…")
     return ExportResult(write_response_form(bf, respondent, request.out))

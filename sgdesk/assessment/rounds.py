@@ -190,6 +190,15 @@ def list_respondents(bf: BoardFile, round_id: int) -> list[Respondent]:
             for r in rows]
 
 
+def answer_place(bf: BoardFile, response_id: int) -> tuple[int, int, int]:
+    """Where an answer is: (round id, respondent id, statement id)."""
+    row = bf.query_one("SELECT p.round_id, r.respondent_id, r.statement_id FROM assessment_response r "
+                       "JOIN assessment_respondent p ON p.id = r.respondent_id WHERE r.id = ?", (response_id,))
+    if row is None:
+        raise NotFoundError(f"self-assessment answer {response_id} no longer exists: refresh and try again")
+    return row[0], row[1], row[2]
+
+
 def find_respondent(bf: BoardFile, round_id: int, organisation_id: int) -> int | None:
     return bf.scalar("SELECT id FROM assessment_respondent WHERE round_id = ? AND organisation_id = ?",
                      (round_id, organisation_id))

@@ -3,12 +3,14 @@
 An invented county partnership, Marshford, that runs three boards from one business unit and
 has kept SG Desk for ten financial years (the current one and the nine before it): 10 sub-groups,
 120 organisations, 400 members, about 700 meetings with their marks, 4,000 training sessions
-with 100,000 bookings, 8,000 ledger entries and 10 self-assessment rounds of 40 statements from
-30 agencies. It exists to show that SG Desk stays quick at that size (see ``benchmarks/run``).
+with 100,000 bookings, 8,000 ledger entries, 10 self-assessment rounds of 40 statements from
+30 agencies, 2,000 actions in the action logs, 60 risks reviewed at every board meeting, and ten
+years of 60 performance indicators for 11 areas. It exists to show that SG Desk stays quick at
+that size (see ``benchmarks/run``).
 
-The file is generated, not typed: everything is written in one transaction with bulk inserts
-(seconds, where the audited per-row path would take minutes), and one audit action records
-that it was generated. It keeps every rule the features keep: no session over capacity,
+The file is generated, not typed: everything is written by one action in the write path's bulk
+mode (:meth:`sgdesk.store.changes.Editor.bulk`: seconds, where recording each row would take
+minutes), and that one audit action says what was generated. It keeps every rule the features keep: no session over capacity,
 waiting lists promoted in order, registers taken only for sessions that ran, contribution
 shares summing to 100%, outturns carried forward exactly, marks only inside seats' dates, and
 delegates past the retention period anonymised; ``sgdesk check`` finds no problem in it.
@@ -25,7 +27,7 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Iterable, Mapping
 
 from sgdesk.assessment.demo_data import COMMENTS as ASSESSMENT_COMMENTS
 from sgdesk.assessment.tool_store import install_tool
@@ -66,12 +68,12 @@ from sgdesk.demo.large_data import (
     TOOL_KEY,
 )
 from sgdesk.demo.large_finance import BoardYear
+from sgdesk.demo.large_governance import Papers
+from sgdesk.demo.large_indicators import Performance
 from sgdesk.demo.large_rows import (
-    Counts,
-    UnauditedAction,
+    StressBoard,
     address,
     day_between,
-    insert_many,
     nth_weekday,
     spread,
 )
@@ -79,9 +81,9 @@ from sgdesk.demo.large_training import Programme
 from sgdesk.finance.accounts import ensure_accounts, ensure_fund
 from sgdesk.fyear import FinancialYear
 from sgdesk.membership.bodies import add_subgroup
-from sgdesk.organisations import add_organisation
+from sgdesk.organisations import add_alias, add_organisation
 from sgdesk.store import BoardFile, create_board_file
-from sgdesk.store.changes import os_user
+from sgdesk.store.changes import BulkAction
 from sgdesk.training.demo import _COURSES as DEMO_COURSES
 from sgdesk.training.demo import _FIRST, _LAST
 from sgdesk.training.policy import OUT_OF_AREA, PARTNER, PRIVATE, VOLUNTARY
@@ -102,6 +104,8 @@ class Sizes:
     rounds: int = 10
     respondents: int = 30
     people: int = 400
+    actions: int = 2_000
+    risks: int = 60
 
     @classmethod
     def at(cls, scale: float = 1.0, years: int = 10) -> "Sizes":
@@ -114,25 +118,16 @@ class Sizes:
         full, share = cls(), scale * years / cls.years
         return cls(years=years, sessions=max(30, round(full.sessions * share)),
                    bookings=max(600, round(full.bookings * share)),
-                   ledger_entries=max(120 * years, round(full.ledger_entries * share)), rounds=years)
+                   ledger_entries=max(120 * years, round(full.ledger_entries * share)), rounds=years,
+                   actions=max(60, round(full.actions * share)))
 
 
-class Generator:
-    """Writes the stress board's records, feature by feature, inside the open transaction."""
+class Generator(StressBoard):
+    """Writes the stress board's records, feature by feature, through the open bulk action."""
 
-    def __init__(self, bf: BoardFile, rng: random.Random, sizes: Sizes, today: dt.date) -> None:
-        self.bf, self.conn, self.rng, self.sizes, self.today = bf, bf.conn, rng, sizes, today
-        self.ed = UnauditedAction(bf.conn, 0)
-        self.counts = Counts()
-        last = FinancialYear.containing(today)
-        self.years = [last - (sizes.years - 1 - n) for n in range(sizes.years)]
-        self.first_day = self.years[0].start
-        self.boards: list[int] = []
-        self.orgs: dict[str, int] = {}
-        self.org_types: dict[int, str] = {}
-
-    def many(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
-        insert_many(self.conn, table, rows, self.counts)
+    def __init__(self, bf: BoardFile, ed: BulkAction, rng: random.Random, sizes: Sizes, today: dt.date) -> None:
+        super().__init__(bf, ed, rng, sizes.years, today)
+        self.sizes = sizes
 
     def run(self) -> None:
         self.partnership()
@@ -140,6 +135,8 @@ class Generator:
         self.finance()
         self.assessment()
         self.training()
+        self.papers()
+        Performance(self, self.boards[0], COUNTY).write()
 
     # -- boards, sub-groups, organisations ---------------------------------------------------------------
     def partnership(self) -> None:
@@ -149,10 +146,7 @@ class Generator:
             org_id = add_organisation(self.ed, name, short_name=short, org_type=org_type, statutory=name in STATUTORY)
             self.orgs[name], self.org_types[org_id] = org_id, org_type
             for alias, valid_from, valid_to in aliases:
-                self.ed.insert("organisation_alias", {"organisation_id": org_id, "alias": alias,
-                                                      "valid_from": valid_from, "valid_to": valid_to})
-        self.counts.add("board", len(self.boards))
-        self.counts.add("organisation", len(self.orgs))
+                add_alias(self.ed, org_id, alias, valid_from=valid_from, valid_to=valid_to)
 
     def _organisation_list(self) -> list[tuple[str, str | None, str, tuple]]:
         listed = list(ORGANISATIONS)
@@ -177,7 +171,6 @@ class Generator:
                 roles = ("Chair", "Vice Chair") + ("Member",) * (len(chosen) - 2)
                 members = [(org, role, None) for (org, _role, _label), role in zip(chosen, roles)]
                 bodies.append((board_id, subgroup_id, members))
-        self.counts.add("subgroup", len(bodies) - len(self.boards))
         seat_rows, holder_rows, deputies = self._seats(bodies, people)
         self.many("person", people)
         self.many("seat", seat_rows)
@@ -317,12 +310,6 @@ class Generator:
         self.many("ledger_entry", entries)
         self.many("budget_line", budget)
 
-    def year_fraction(self, year: FinancialYear) -> float:
-        """How much of ``year`` has happened (1 for past years)."""
-        if year.end <= self.today:
-            return 1.0
-        return max(0.05, (self.today - year.start).days / 365)
-
     # -- self-assessment ---------------------------------------------------------------------------------------
     def assessment(self) -> None:
         rng, board_id = self.rng, self.boards[0]
@@ -369,6 +356,12 @@ class Generator:
         self.many("assessment_round", rounds)
         self.many("assessment_respondent", respondents)
         self.many("assessment_response", responses)
+
+    # -- meeting papers --------------------------------------------------------------------------------------
+    def papers(self) -> None:
+        papers = Papers(self, self.sizes.actions, self.sizes.risks)
+        papers.play()
+        papers.write()
 
     # -- training ------------------------------------------------------------------------------------------
     def training(self) -> None:
@@ -421,29 +414,24 @@ def build_large(path: str | Path, *, scale: float = 1.0, years: int = 10, today:
     fixes the day the file is built as of (default: today).
     """
     sizes = Sizes.at(scale, years)
-    today = today or dt.date.today()
     bf = create_board_file(path, overwrite=overwrite)
-    conn = bf.conn
     try:
-        conn.execute("BEGIN IMMEDIATE")
-        generator = Generator(bf, random.Random(SEED), sizes, today)
-        generator.run()
-        conn.execute("INSERT INTO audit_action (at, os_user, description, kind) VALUES (?, ?, ?, 'do')",
-                     (dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), os_user(),
-                      describe(generator.counts.rows, generator.years)))
-        conn.execute("COMMIT")
+        with bf.editor.bulk(AUDIT_DESCRIPTION) as ed:
+            generator = Generator(bf, ed, random.Random(SEED), sizes, today or dt.date.today())
+            generator.run()
+            ed.describe(describe(ed.counts, generator.years))
     except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
         bf.close()
         Path(path).unlink(missing_ok=True)
         raise
     return bf
 
 
-def describe(rows: dict[str, int], years: list[FinancialYear]) -> str:
+def describe(rows: Mapping[str, int], years: list[FinancialYear]) -> str:
     """The audit action's description: what the generated file holds."""
     return (f"{AUDIT_DESCRIPTION} ({years[0].label} to {years[-1].label}: {rows['board']} boards, "
             f"{rows['organisation']} organisations, {rows['person']} people, {rows['meeting']:,} meetings, "
             f"{rows['training_session']:,} training sessions, {rows['training_booking']:,} bookings, "
-            f"{rows['ledger_entry']:,} ledger entries, {rows['assessment_round']} self-assessment rounds)")
+            f"{rows['ledger_entry']:,} ledger entries, {rows['assessment_round']} self-assessment rounds, "
+            f"{rows['board_action']:,} actions, {rows['risk']} risks, "
+            f"{rows['indicator']} indicators with {rows['indicator_value']:,} figures)")

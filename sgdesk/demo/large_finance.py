@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sgdesk.demo.large_data import CONTRIBUTIONS, DISTRICTS, FINANCE, SPENDING
-from sgdesk.demo.large_rows import day_between
+from sgdesk.demo.large_rows import StressBoard, day_between
 from sgdesk.finance.accounts import CARRIED_FORWARD
 from sgdesk.finance.allocation import allocate
 from sgdesk.finance.budgets import budget_values
@@ -15,14 +15,11 @@ from sgdesk.finance.contributions import Contribution, calculate, contribution_v
 from sgdesk.finance.ledger import entry_values
 from sgdesk.fyear import FinancialYear
 
-if TYPE_CHECKING:
-    from sgdesk.demo.large import Generator
-
 
 class BoardYear:
     """One board's money in one financial year: contributions, ledger entries and the budget."""
 
-    def __init__(self, gen: "Generator", index: int, board_id: int, year: FinancialYear,
+    def __init__(self, gen: StressBoard, index: int, board_id: int, year: FinancialYear,
                  categories: dict[tuple[str, str], int], core: int, ring_fenced: int | None) -> None:
         self.gen, self.rng, self.index, self.board_id, self.year = gen, gen.rng, index, board_id, year
         self.categories, self.core, self.ring_fenced = categories, core, ring_fenced

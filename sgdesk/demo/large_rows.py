@@ -1,52 +1,42 @@
-"""Writing the stress board in bulk: executemany inserts, the feature helpers' write path without the
-per-row audit, what was written, and the small date and sharing helpers the generator uses."""
+"""The stress board as it is written (its bulk action, its years, what later parts look up) and the
+small date and sharing helpers the generator uses."""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-import sqlite3
-from collections import defaultdict
-from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 from sgdesk.finance.allocation import allocate
-from sgdesk.store.changes import Action, _sql_value
+from sgdesk.fyear import FinancialYear
+from sgdesk.store import BoardFile
+from sgdesk.store.changes import BulkAction
 from sgdesk.training.delegates import fold
 
 
-@dataclass
-class Counts:
-    """What was written, for the audit description and the command's message."""
+class StressBoard:
+    """What every part of the generator shares: the file, its open bulk action (every row goes in
+    through it), the random generator, the years covered, and the organisations written so far."""
 
-    rows: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    def __init__(self, bf: BoardFile, ed: BulkAction, rng: random.Random, years: int, today: dt.date) -> None:
+        self.bf, self.ed, self.rng, self.today = bf, ed, rng, today
+        last = FinancialYear.containing(today)
+        self.years = [last - (years - 1 - n) for n in range(years)]
+        self.first_day = self.years[0].start
+        self.boards: list[int] = []
+        self.orgs: dict[str, int] = {}
+        self.org_types: dict[int, str] = {}
 
-    def add(self, table: str, n: int) -> None:
-        self.rows[table] += n
+    def many(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
+        """Insert ``rows`` (dicts with the same keys) in one go."""
+        self.ed.insert_rows(table, rows)
 
-
-class UnauditedAction(Action):
-    """The feature helpers' write path without the per-row audit: this whole file is one generated
-    action, recorded by a single audit row (see :func:`build_large`)."""
-
-    def _log(self, table: str, row_id: int, op: str, before: dict | None, after: dict | None) -> None:
-        """Nothing is logged row by row."""
-
-
-def insert_tuples(conn: sqlite3.Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]],
-                  counts: Counts) -> None:
-    """Insert ``rows`` (values in the order of ``columns``) in one ``executemany``."""
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    cursor = conn.executemany(sql, ([_sql_value(value) for value in row] for row in rows))
-    counts.add(table, cursor.rowcount)
-
-
-def insert_many(conn: sqlite3.Connection, table: str, rows: Sequence[dict[str, Any]], counts: Counts) -> None:
-    """Insert ``rows`` (dicts with the same keys) in one ``executemany``."""
-    if rows:
-        columns = list(rows[0])
-        insert_tuples(conn, table, columns, ([row[c] for c in columns] for row in rows), counts)
+    def year_fraction(self, year: FinancialYear) -> float:
+        """How much of ``year`` has happened (1 for past years)."""
+        if year.end <= self.today:
+            return 1.0
+        return max(0.05, (self.today - year.start).days / 365)
 
 
 def spread(total: int, weights: Sequence[int]) -> list[int]:

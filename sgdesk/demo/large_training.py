@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from typing import TYPE_CHECKING
 
 from sgdesk.demo.large_data import (
     COUNTY,
@@ -13,7 +12,7 @@ from sgdesk.demo.large_data import (
     SECTORS_BY_TYPE,
     TRAINING_VENUES,
 )
-from sgdesk.demo.large_rows import address, day_between, insert_tuples, spread
+from sgdesk.demo.large_rows import StressBoard, address, day_between, spread
 from sgdesk.training.delegates import DelegateDetails, search_key
 from sgdesk.training.demo import _COMMENTS as TRAINING_COMMENTS
 from sgdesk.training.demo import _FIRST, _JOBS, _LAST, _TRAINERS
@@ -21,9 +20,6 @@ from sgdesk.training.model import PLACE_STATUSES
 from sgdesk.training.policy import DEFAULT_RETENTION_YEARS
 from sgdesk.training.programme import DEFAULT_TIMES, SessionDetails
 from sgdesk.training.retention import REDACTED_NAME, retention_cutoff
-
-if TYPE_CHECKING:
-    from sgdesk.demo.large import Generator
 
 BOOKING_COLUMNS = ("id", "session_id", "delegate_id", "booked_on", "approved", "status", "queue_no", "cancelled_on",
                    "cancel_reason", "substitute_for", "promoted_on", "promotion_told")
@@ -35,7 +31,7 @@ _OPEN_STATUSES = ("confirmed", "waitlisted")    # what a session's cancellation 
 class Programme:
     """Sessions, delegates, bookings (played through the booking rules) and evaluations."""
 
-    def __init__(self, gen: "Generator") -> None:
+    def __init__(self, gen: StressBoard) -> None:
         self.gen, self.rng = gen, gen.rng
         self.sessions: list[dict] = []
         self.delegates: list[dict] = []
@@ -111,7 +107,7 @@ class Programme:
         for table, columns, rows in (("training_booking", BOOKING_COLUMNS, self.bookings),
                                      ("training_booking_event", EVENT_COLUMNS, self.events),
                                      ("training_evaluation", EVALUATION_COLUMNS, self.evaluations)):
-            insert_tuples(gen.conn, table, columns, rows, gen.counts)
+            gen.ed.insert_rows(table, rows, columns)
         gen.many("training_anonymisation", self.anonymisations)
 
 

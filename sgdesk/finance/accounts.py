@@ -121,6 +121,15 @@ def ensure_accounts(ed: Action, bf: BoardFile, board_id: int) -> None:
                 ensure_category(ed, bf, board_id, section, name)
 
 
+def line_accounts(ed: Action, bf: BoardFile, board_id: int, section: Section, category: str,
+                  fund: str | None) -> tuple[int, int]:
+    """(category id, fund id) of a line naming ``category`` and ``fund`` (None: the first fund),
+    after giving the board its standard accounts and any category or fund it has not got yet."""
+    ensure_accounts(ed, bf, board_id)
+    category_id = ensure_category(ed, bf, board_id, section, category)
+    return category_id, ensure_fund(ed, bf, board_id, fund) if fund else default_fund_id(bf, board_id)
+
+
 def default_fund_id(bf: BoardFile, board_id: int) -> int | None:
     """The board's first fund (where lines without a fund go)."""
     return bf.scalar("SELECT id FROM finance_fund WHERE board_id = ? ORDER BY position, id LIMIT 1", (board_id,))

@@ -1,16 +1,13 @@
-"""What needs the business manager's attention, and the finance checks of `sgdesk check`."""
+"""What in the board's finances needs the business manager's attention now, shown on the Overview."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from sgdesk.attention import AttentionItem
-from sgdesk.boards import list_boards
-from sgdesk.checks import Finding
-from sgdesk.dates import format_date
 from sgdesk.finance.budgets import budget_against_actual
 from sgdesk.finance.contributions import contribution_years, year_allocation
-from sgdesk.finance.ledger import list_entries, outcome_text
+from sgdesk.finance.ledger import outcome_text
 from sgdesk.fyear import FinancialYear
 from sgdesk.money import format_money
 from sgdesk.store import BoardFile
@@ -62,21 +59,3 @@ def _carry_forward_items(bf: BoardFile, board_id: int, this_year: FinancialYear)
                 _VIEW, f"{year.label} outturn ({outcome_text(result.actual, 'plain')}) is not carried forward into "
                        f"{year.next().label}", "info", {"tab": "budget", "year": year.start_year}))
     return items
-
-
-def finance_checks(bf: BoardFile) -> list[Finding]:
-    """Ledger entries dated outside their year; contributions whose shares or amounts do not add up."""
-    findings: list[Finding] = []
-    for board in list_boards(bf):
-        for entry in list_entries(bf, board.id):
-            if entry.entry_date is not None and not entry.year.contains(entry.entry_date):
-                findings.append(Finding(
-                    "warning", f"{board.display_name}: ledger entry '{entry.description}' is dated "
-                               f"{format_date(entry.entry_date)}, outside its year {entry.year.label}",
-                    "correct the date or the year in Finance > Ledger"))
-        for year in contribution_years(bf, board.id):
-            findings += [Finding("warning", f"{board.display_name}: {warning}", "correct them in Finance > "
-                                 "Contributions") for warning in year_allocation(bf, board.id, year).warnings]
-    if not findings:
-        findings.append(Finding("ok", "finance: ledger dates fall in their years and contributions add up"))
-    return findings

@@ -8,11 +8,12 @@ percent (halves round away from zero), and n/a where the budget is nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
-from sgdesk.finance.accounts import SECTIONS, Section, list_categories
+from sgdesk.finance.accounts import SECTIONS, Section, line_accounts, list_categories
 from sgdesk.finance.ledger import (
     LedgerEntry,
+    LineDetails,
     Totals,
     carried_forward_entry,
     check_description,
@@ -21,7 +22,8 @@ from sgdesk.finance.ledger import (
     totals,
 )
 from sgdesk.fyear import FinancialYear
-from sgdesk.money import Pence
+from sgdesk.money import Pence, format_money
+from sgdesk.percent import whole_percent
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
 
@@ -55,7 +57,30 @@ class Comparison:
 
     @property
     def variance_percent(self) -> int | None:
-        return percent_of(self.variance, self.budget)
+        return whole_percent(self.variance, self.budget)
+
+    @property
+    def adverse(self) -> bool:
+        """Worse than the budget: more spent, or less received."""
+        return self.variance > 0 if self.section == "expenditure" else self.variance < 0
+
+    def against_budget(self, money: Callable[[Pence], str] = format_money, *, short: bool = False) -> str:
+        """The variance in words, so that its sign needs no explaining (``short``: for a chart, without
+        the word "budget").
+
+        >>> Comparison("expenditure", "Salaries", 8_000_000, 8_400_000).against_budget()
+        '£4,000.00 over budget'
+        >>> Comparison("income", "Contributions", 8_700_000, 8_400_000).against_budget(short=True)
+        '£3,000.00 under'
+        >>> Comparison("income", "Grants", 0, 500_000).against_budget()
+        'Not budgeted'
+        """
+        if self.variance == 0:
+            return "on budget" if short else "On budget"
+        if self.budget == 0:
+            return "not budgeted" if short else "Not budgeted"
+        words = f"{money(abs(self.variance))} {'over' if self.variance > 0 else 'under'}"
+        return words if short else f"{words} budget"
 
 
 @dataclass(frozen=True)
@@ -77,18 +102,6 @@ class BudgetAgainstActual:
     def carry_forward_current(self) -> bool:
         """Whether the carried-forward entry (if any) still equals this year's outturn."""
         return self.carried_forward is not None and self.carried_forward.amount == self.actual.outturn
-
-
-def percent_of(part: int, whole: int) -> int | None:
-    """``part`` as whole percent of ``whole``, halves away from zero; None when ``whole`` is 0.
-
-    >>> percent_of(1, 8), percent_of(-1, 8), percent_of(5, 0)
-    (13, -13, None)
-    """
-    if whole == 0:
-        return None
-    value = (abs(part) * 200 + abs(whole)) // (2 * abs(whole))
-    return -value if (part < 0) != (whole < 0) else value
 
 
 _LINE_SELECT = """
@@ -113,9 +126,28 @@ def budget_values(*, year: FinancialYear, section: Section, category_id: int, fu
 
 
 def add_budget_line(ed: Action, bf: BoardFile, board_id: int, values: dict[str, Any]) -> int:
+    """Insert a line made by :func:`budget_values`, at the end of its year."""
     year = FinancialYear(values["year_start"])
     return ed.insert("budget_line", {"board_id": board_id, **values,
                                      "position": next_position(bf, "budget_line", board_id, year)})
+
+
+def save_budget_line(ed: Action, bf: BoardFile, board_id: int, line: LineDetails, line_id: int | None = None) -> int:
+    """Save ``line`` as a new budget line, or over line ``line_id``; returns the line's id.
+
+    As :func:`sgdesk.finance.ledger.save_entry`: new categories and funds are added on the way.
+    """
+    category_id, fund_id = line_accounts(ed, bf, board_id, line.section, line.category, line.fund)
+    values = budget_values(year=line.year, section=line.section, category_id=category_id, fund_id=fund_id,
+                           description=line.description, amount=line.amount)
+    if line_id is None:
+        return add_budget_line(ed, bf, board_id, values)
+    ed.update("budget_line", line_id, values)
+    return line_id
+
+
+def delete_budget_line(ed: Action, line_id: int) -> None:
+    ed.delete("budget_line", line_id)
 
 
 def budget_against_actual(bf: BoardFile, board_id: int, year: FinancialYear, fund_id: int | None = None

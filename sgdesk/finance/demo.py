@@ -12,10 +12,10 @@
 
 from __future__ import annotations
 
-from sgdesk.finance.accounts import ensure_accounts, ensure_category, ensure_fund
-from sgdesk.finance.budgets import add_budget_line, budget_values
+from sgdesk.finance.accounts import ensure_fund
+from sgdesk.finance.budgets import save_budget_line
 from sgdesk.finance.contributions import Contribution, add_contribution, set_year
-from sgdesk.finance.ledger import add_entry, entry_values
+from sgdesk.finance.ledger import LineDetails, save_entry
 from sgdesk.fyear import FinancialYear
 from sgdesk.money import parse_money, pounds
 from sgdesk.organisations import add_organisation, find_organisation
@@ -98,33 +98,29 @@ BUDGET_2016: tuple[tuple[str, str, str, str, int], ...] = (
 
 
 def build_finance_demo(bf: BoardFile, ed: Action, board_id: int) -> None:
-    core = ensure_fund(ed, bf, board_id, CORE_FUND)
+    ensure_fund(ed, bf, board_id, CORE_FUND)
     ensure_fund(ed, bf, board_id, CDR_FUND, ring_fenced=True)
-    ensure_accounts(ed, bf, board_id)
-    _ledger_2018(ed, bf, board_id, core)
+    _ledger_2018(ed, bf, board_id)
     _budget_2016(ed, bf, board_id)
     _contributions_2016(ed, bf, board_id)
     _contributions_2018(ed, bf, board_id)
 
 
-def _ledger_2018(ed: Action, bf: BoardFile, board_id: int, fund_id: int) -> None:
+def _ledger_2018(ed: Action, bf: BoardFile, board_id: int) -> None:
     year = FinancialYear(2018)
     for section, lines in (("expenditure", LEDGER_2018_EXPENDITURE), ("income", LEDGER_2018_INCOME)):
         for category, description, party, printed in lines:
             amount = parse_money(printed)
-            values = entry_values(year=year, section=section, fund_id=fund_id, description=description,
-                                  category_id=ensure_category(ed, bf, board_id, section, category),
-                                  amount=-amount if section == "income" else amount, party=party)
-            add_entry(ed, bf, board_id, values)
+            save_entry(ed, bf, board_id, LineDetails(year, section, category, description,
+                                                     -amount if section == "income" else amount, CORE_FUND,
+                                                     party=party))
 
 
 def _budget_2016(ed: Action, bf: BoardFile, board_id: int) -> None:
     year = FinancialYear(2016)
     for section, category, fund, description, whole_pounds in BUDGET_2016:
-        values = budget_values(year=year, section=section, description=description,
-                               category_id=ensure_category(ed, bf, board_id, section, category),
-                               fund_id=ensure_fund(ed, bf, board_id, fund), amount=pounds(whole_pounds))
-        add_budget_line(ed, bf, board_id, values)
+        save_budget_line(ed, bf, board_id, LineDetails(year, section, category, description, pounds(whole_pounds),
+                                                       fund))
 
 
 def _contributions_2016(ed: Action, bf: BoardFile, board_id: int) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -14,10 +13,6 @@ from sgdesk.finance.accounts import (
     SECTION_LABELS,
     Section,
     category_names,
-    default_fund_id,
-    ensure_accounts,
-    ensure_category,
-    ensure_fund,
     find_fund,
     guess_category,
     parse_section,
@@ -38,10 +33,11 @@ from sgdesk.finance.contributions import (
     year_settings,
 )
 from sgdesk.finance.ledger import (
-    add_entry,
+    LedgerEntry,
+    LineDetails,
     check_entry_date,
-    entry_values,
     list_entries,
+    save_entry,
 )
 from sgdesk.fyear import FinancialYear
 from sgdesk.importing.framework import (
@@ -76,28 +72,15 @@ def _is_total_line(text: str | None) -> bool:
 
 
 # -- ledger ---------------------------------------------------------------------------------------------------------
-@dataclass
-class _LedgerLine:
-    row: int
-    year: FinancialYear
-    section: Section
-    category: str
-    description: str
-    amount: Pence            # as stored (plain: income received is positive)
-    entry_date: dt.date | None
-    fund: str | None
-    party: str | None
-    reference: str | None
-    in_kind: bool
-
-    def key(self) -> tuple:
-        return (self.year.start_year, self.section, self.description.casefold(), self.amount, self.entry_date,
-                self.reference)
+def _line_key(line: LineDetails | LedgerEntry) -> tuple:
+    """What makes a ledger line the same as one already in the ledger."""
+    return (line.year.start_year, line.section, line.description.casefold(), line.amount, line.entry_date,
+            line.reference)
 
 
 @dataclass
 class _LedgerPlan:
-    lines: list[_LedgerLine]
+    lines: list[LineDetails]
     notes: list[str] = field(default_factory=list)
     new_categories: set[tuple[str, str]] = field(default_factory=set)
     new_funds: set[str] = field(default_factory=set)
@@ -182,9 +165,8 @@ class LedgerImport(ImportKind):
                 plan.new_categories.add((section, category))
             if row["fund"] and find_fund(bf, board_id, row["fund"]) is None:
                 plan.new_funds.add(" ".join(row["fund"].split()))
-            plan.lines.append(_LedgerLine(row.number, row["year"], section, category, row["description"], amount,
-                                          row["entry_date"], row["fund"], row["party"], row["reference"],
-                                          bool(row["in_kind"])))
+            plan.lines.append(LineDetails(row["year"], section, category, row["description"], amount, row["fund"],
+                                          row["entry_date"], row["party"], row["reference"], bool(row["in_kind"])))
         return plan
 
     @staticmethod
@@ -207,31 +189,20 @@ class LedgerImport(ImportKind):
                               f"lines above add up to {format_money(added)} (the lines were imported as given)")
 
     def apply(self, plan: _LedgerPlan, ed: Action, bf: BoardFile, board_id: int, summary: ImportSummary) -> None:
-        ensure_accounts(ed, bf, board_id)
-        existing = Counter(_stored_key(entry) for year in {line.year for line in plan.lines}
+        existing = Counter(_line_key(entry) for year in {line.year for line in plan.lines}
                            for entry in list_entries(bf, board_id, year))
         for line in plan.lines:
-            if existing[line.key()] > 0:
-                existing[line.key()] -= 1
+            if existing[_line_key(line)] > 0:
+                existing[_line_key(line)] -= 1
                 summary.skipped += 1
                 continue
-            category_id = ensure_category(ed, bf, board_id, line.section, line.category)
-            fund_id = ensure_fund(ed, bf, board_id, line.fund) if line.fund else default_fund_id(bf, board_id)
-            values = entry_values(year=line.year, section=line.section, category_id=category_id, fund_id=fund_id,
-                                  description=line.description, amount=line.amount, entry_date=line.entry_date,
-                                  party=line.party, reference=line.reference, in_kind=line.in_kind)
-            add_entry(ed, bf, board_id, values)
+            save_entry(ed, bf, board_id, line)
             summary.count("ledger entries")
         summary.notes.extend(plan.notes)
         for section, name in sorted(plan.new_categories):
             summary.notes.append(f"new {section} category '{name}' added")
         for name in sorted(plan.new_funds):
             summary.notes.append(f"new fund '{name}' added")
-
-
-def _stored_key(entry) -> tuple:
-    return (entry.year.start_year, entry.section, entry.description.casefold(), entry.amount, entry.entry_date,
-            entry.reference)
 
 
 # -- contributions ---------------------------------------------------------------------------------------------------

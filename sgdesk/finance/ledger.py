@@ -14,7 +14,12 @@ from typing import Any, Iterable, Literal
 
 from sgdesk.dates import format_date
 from sgdesk.errors import InputError
-from sgdesk.finance.accounts import CARRIED_FORWARD, Section, ensure_category
+from sgdesk.finance.accounts import (
+    CARRIED_FORWARD,
+    Section,
+    ensure_category,
+    line_accounts,
+)
 from sgdesk.fyear import FinancialYear, Period
 from sgdesk.money import Pence, format_money
 from sgdesk.store import BoardFile
@@ -54,6 +59,26 @@ class LedgerEntry:
         if self.in_kind:
             return 0
         return self.amount if self.section == "income" else -self.amount
+
+
+@dataclass(frozen=True)
+class LineDetails:
+    """A ledger entry or budget line as someone types it or a spreadsheet gives it: its category and
+    fund by name (a new name is added when the line is saved; no fund: the board's first fund).
+
+    A budget line has no date, party, reference or in-kind flag.
+    """
+
+    year: FinancialYear
+    section: Section
+    category: str
+    description: str
+    amount: Pence
+    fund: str | None = None
+    entry_date: dt.date | None = None
+    party: str | None = None
+    reference: str | None = None
+    in_kind: bool = False
 
 
 @dataclass(frozen=True)
@@ -132,6 +157,21 @@ def printed_amount(section: str, amount: Pence, style: Style) -> Pence:
     return -amount if style == "council" and section == "income" else amount
 
 
+def amount_effect(section: Section, amount: Pence) -> str:
+    """What an amount in ``section`` does, in words: a negative expenditure is a credit, a negative income
+    is money paid back.
+
+    >>> amount_effect("expenditure", 400539), amount_effect("expenditure", -25000)
+    ('Spent £4,005.39', 'Credit £250.00 (reduces spending)')
+    >>> amount_effect("income", 25000), amount_effect("income", -25000)
+    ('Income £250.00', 'Income paid back £250.00 (reduces income)')
+    """
+    money = format_money(abs(amount))
+    if section == "expenditure":
+        return f"Spent {money}" if amount >= 0 else f"Credit {money} (reduces spending)"
+    return f"Income {money}" if amount >= 0 else f"Income paid back {money} (reduces income)"
+
+
 def outcome_text(result: Totals, style: Style) -> str:
     """The bottom line: council ``−2,328.59`` (expenditure + income as printed), or plain ``Surplus £2,328.59``.
 
@@ -197,7 +237,24 @@ def add_entry(ed: Action, bf: BoardFile, board_id: int, values: dict[str, Any]) 
 
 
 def update_entry(ed: Action, entry_id: int, values: dict[str, Any]) -> bool:
+    """Change an entry to values made by :func:`entry_values` (it keeps its place in the year)."""
     return ed.update("ledger_entry", entry_id, values)
+
+
+def save_entry(ed: Action, bf: BoardFile, board_id: int, line: LineDetails, entry_id: int | None = None) -> int:
+    """Save ``line`` as a new ledger entry, or over entry ``entry_id``; returns the entry's id.
+
+    The board's standard accounts, and a category or fund new to it, are added first. Raises
+    :class:`InputError` naming a value that cannot be saved (a date outside the year, no description).
+    """
+    category_id, fund_id = line_accounts(ed, bf, board_id, line.section, line.category, line.fund)
+    values = entry_values(year=line.year, section=line.section, category_id=category_id, fund_id=fund_id,
+                          description=line.description, amount=line.amount, entry_date=line.entry_date,
+                          party=line.party, reference=line.reference, in_kind=line.in_kind)
+    if entry_id is None:
+        return add_entry(ed, bf, board_id, values)
+    update_entry(ed, entry_id, values)
+    return entry_id
 
 
 def delete_entry(ed: Action, entry_id: int) -> None:
@@ -220,7 +277,7 @@ def carry_forward(ed: Action, bf: BoardFile, board_id: int, year: FinancialYear,
     outturn = year_totals(bf, board_id, year).outturn
     existing = carried_forward_entry(bf, board_id, year)
     if existing is not None:
-        ed.update("ledger_entry", existing.id, {"amount_pence": outturn})
+        update_entry(ed, existing.id, {"amount_pence": outturn})
         return existing.id
     category_id = ensure_category(ed, bf, board_id, "income", CARRIED_FORWARD)
     values = entry_values(year=year.next(), section="income", category_id=category_id, fund_id=fund_id,

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from sgdesk.errors import InputError
 from sgdesk.finance.accounts import SECTION_LABELS
-from sgdesk.finance.budgets import (
-    BudgetAgainstActual,
-    budget_against_actual,
-    percent_of,
-)
+from sgdesk.finance.budgets import BudgetAgainstActual, budget_against_actual
 from sgdesk.finance.contributions import (
     Allocation,
     format_share,
@@ -25,6 +21,7 @@ from sgdesk.finance.ledger import (
 )
 from sgdesk.fyear import FinancialYear, Period
 from sgdesk.money import format_money
+from sgdesk.percent import whole_percent
 from sgdesk.reporting import ReportColumn, ReportTable
 from sgdesk.store import BoardFile
 
@@ -110,7 +107,7 @@ def _year_contributions(bf: BoardFile, board_id: int, year: FinancialYear,
         if previous is not None:
             before = by_partner.get(partner_name(bf, line), {}).get(previous)
             row |= {"previous": before, "change": None if before is None else amount - before,
-                    "change_percent": None if before is None else percent_of(amount - before, before)}
+                    "change_percent": None if before is None else whole_percent(amount - before, before)}
         rows.append(row)
     rows.append({"partner": "Total", "basis": _shares_text(allocation), "amount": allocation.cash_total,
                  "status": "", "invoiced": None, "received": None})
@@ -145,7 +142,8 @@ def budget_report(bf: BoardFile, board_id: int, period: Period | None) -> list[R
     if compared:
         columns += [ReportColumn("budget", "Budget", _MONEY), ReportColumn("actual", "Actual", _MONEY),
                     ReportColumn("variance", "Variance", _MONEY),
-                    ReportColumn("variance_percent", "Variance %", "percent")]
+                    ReportColumn("variance_percent", "Variance %", "percent"),
+                    ReportColumn("against", "Against budget")]
     else:
         columns.append(ReportColumn("actual", "Actual", _MONEY))
     rows, total_rows = [], set()
@@ -156,15 +154,17 @@ def budget_report(bf: BoardFile, board_id: int, period: Period | None) -> list[R
             rows.append({"section": SECTION_LABELS[section],
                          "category": item.category if item.category != "Total" else f"Total {section}",
                          "budget": item.budget, "actual": item.actual, "variance": item.variance,
-                         "variance_percent": item.variance_percent})
+                         "variance_percent": item.variance_percent, "against": item.against_budget()})
     outturn_variance = result.actual.outturn - result.budget.outturn
+    better = "On budget" if not outturn_variance else \
+        f"{format_money(abs(outturn_variance))} {'better' if outturn_variance > 0 else 'worse'} than budgeted"
     total_rows.add(len(rows))
     rows.append({"section": "Outturn", "category": "Income less expenditure", "budget": result.budget.outturn,
                  "actual": result.actual.outturn, "variance": outturn_variance,
-                 "variance_percent": percent_of(outturn_variance, result.budget.outturn)})
+                 "variance_percent": whole_percent(outturn_variance, result.budget.outturn), "against": better})
     if compared:
         notes = ["Variance is actual minus budget: for expenditure a positive variance is an overspend; for income, "
-                 "more received than budgeted. In-kind entries are left out."]
+                 "more received than budgeted ('Against budget' says which in words). In-kind entries are left out."]
         title = f"Budget against actual {year.label}"
     else:
         notes = [f"No budget is set for {year.label}, so the year's actual income and expenditure are shown "

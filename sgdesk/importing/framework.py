@@ -119,9 +119,15 @@ class ParsedRow:
     number: int
     values: dict[str, Any]
     extra: dict[str, Any] = field(default_factory=dict)  # unmatched headers -> cell, for kinds that read them
+    headers: dict[str, str] = field(default_factory=dict)  # column key -> its heading in the source
 
     def __getitem__(self, key: str) -> Any:
         return self.values.get(key)
+
+    def header(self, key: str, label: str) -> str:
+        """The heading the source gives column ``key`` (``label`` when the source has no such column), so a
+        problem found after parsing names the column as the file does."""
+        return self.headers.get(key, label)
 
 
 @dataclass
@@ -163,7 +169,14 @@ class ImportKind:
     extra_columns: ClassVar[bool] = False
     extra_columns_help: ClassVar[str] = ""
 
-    # -- step 1: headers and cells ----------------------------------------------------
+    # -- step 1: the source, its headers and cells ---------------------------------------
+    def read(self, source: str | Path) -> Any:
+        """The source as a table whose first non-blank row holds the headings; a kind that reads
+        published layouts (title rows, years as columns) returns its own table for ``parse_rows``."""
+        from sgdesk.importing.sources import read_table
+
+        return read_table(source)
+
     def match_headers(self, headers: tuple[str, ...], source: str, problems: list[Problem]) -> dict[str, int]:
         positions: dict[str, int] = {}
         seen: dict[str, int] = {}
@@ -199,6 +212,7 @@ class ImportKind:
         by_key = {c.key: c for c in self.columns}
         used = set(positions.values())
         parsed: list[ParsedRow] = []
+        headers = {key: table.headers[index] for key, index in positions.items()}
         for row in table.rows:
             values: dict[str, Any] = {}
             for key, index in positions.items():
@@ -210,7 +224,7 @@ class ImportKind:
                 for i in range(len(table.headers))
                 if i not in used and table.headers[i] and i < len(row.cells)
             } if self.extra_columns else {}
-            parsed.append(ParsedRow(row.number, values, extra))
+            parsed.append(ParsedRow(row.number, values, extra, headers))
         return parsed
 
     @staticmethod
@@ -231,6 +245,10 @@ class ImportKind:
         """Check rows against each other and the board file; return what ``apply`` needs."""
         return rows
 
+    def readable(self, rows: list[Any], unread: set[int | None]) -> list[Any]:
+        """The parsed rows to check against the board: those of no row with a problem (``unread``)."""
+        return [row for row in rows if row.number not in unread]
+
     def apply(self, plan: Any, ed: Action, bf: BoardFile, board_id: int, summary: ImportSummary) -> None:
         raise NotImplementedError(f"{type(self).__name__}.apply")
 
@@ -249,15 +267,16 @@ def run_import(bf: BoardFile, kind: ImportKind, source: str | Path, board_id: in
 
     Raises :class:`ImportProblems` listing every problem found; nothing is written then.
     """
-    from sgdesk.importing.sources import read_table
-
-    table = read_table(source)
+    table = kind.read(source)
     problems: list[Problem] = []
     rows = kind.parse_rows(table, problems)
     if not rows and not problems:
         problems.append(Problem(table.name, None, None, None, "has headings but no rows",
                                 "add one record per row below the headings"))
-    plan = kind.plan(rows, bf, board_id, table.name, problems) if not problems else None
+    plan = None
+    if not any(problem.row is None for problem in problems):   # the headings are right: check the rows that read
+        unread = {problem.row for problem in problems}
+        plan = kind.plan(kind.readable(rows, unread), bf, board_id, table.name, problems)
     if problems:
         raise ImportProblems(table.name, sorted(problems, key=_problem_order))
     summary = ImportSummary(kind.name, table.name, dry_run=dry_run)

@@ -11,6 +11,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -27,6 +28,8 @@ MAX_XLSX_RATIO = 400
 MAX_XLSX_PARTS = 2_000
 _RESAVE = "open it in Excel and save it as .xlsx again"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_PLACES = re.compile(r"\.([0#?]+)")
+_QUOTED_OR_BRACKETED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,7 @@ def _check_zip(path: Path) -> None:
                              "'zip bomb')", "check where it came from; " + _RESAVE)
 
 
-def _read_xlsx(path: Path) -> list[tuple[int, list[Any]]]:
+def _read_xlsx(path: Path, *, shown: bool = False) -> list[tuple[int, list[Any]]]:
     import openpyxl  # lazily: a heavy import
 
     _check_zip(path)
@@ -121,7 +124,7 @@ def _read_xlsx(path: Path) -> list[tuple[int, list[Any]]]:
         raise InputError(path.name, "cannot be read safely: the hardened XML reader (defusedxml) is switched "
                          "off", "unset OPENPYXL_DEFUSEDXML, or import the sheet saved as CSV")
     try:
-        values = _sheet_rows(path, data_only=True)
+        values = _sheet_rows(path, data_only=True, shown=shown)
         formulas = _sheet_rows(path, data_only=False) if _has_formulas(path) else None
     except InputError:
         raise
@@ -133,16 +136,39 @@ def _read_xlsx(path: Path) -> list[tuple[int, list[Any]]]:
     return values
 
 
-def _sheet_rows(path: Path, *, data_only: bool) -> list[tuple[int, list[Any]]]:
+def _sheet_rows(path: Path, *, data_only: bool, shown: bool = False) -> list[tuple[int, list[Any]]]:
     import openpyxl
 
     book = openpyxl.load_workbook(path, read_only=True, data_only=data_only)
     try:
         sheet = book.worksheets[0]
         sheet.reset_dimensions()  # never trust the size a file claims for itself
+        if shown:
+            rows = ((shown_text(cell.value, cell.number_format) for cell in row) for row in sheet.iter_rows())
+            return _bounded(path.name, enumerate(rows, start=1))
         return _bounded(path.name, enumerate(sheet.iter_rows(values_only=True), start=1))
     finally:
         book.close()
+
+
+def shown_text(value: Any, number_format: str | None) -> Any:
+    """A number as Excel shows it under ``number_format``: its decimal places (16.0 stays 16.0), and a
+    percentage as percent (0.152 under 0.0% is 15.2%). Other values pass through.
+
+    >>> shown_text(16, "0.0"), shown_text(0.152, "0.0%"), shown_text(2303.4, "#,##0.0"), shown_text(0.1 + 0.2, "General")
+    ('16.0', '15.2%', '2303.4', '0.3')
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    section = _QUOTED_OR_BRACKETED.sub("", (number_format or "General").split(";")[0])
+    places = _PLACES.search(section)
+    digits = len(places.group(1)) if places else 0
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if "%" in section:
+        return f"{(number * 100).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)}%"
+    if section.strip().casefold() in ("general", "") or not any(ch in section for ch in "0#?"):
+        return f"{value:.15g}" if isinstance(value, float) else str(value)
+    return str(number.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
 
 
 def _has_formulas(path: Path) -> bool:
@@ -165,7 +191,7 @@ def _refuse_uncalculated(name: str, values: list[tuple[int, list[Any]]],
     for (number, cells), (_, written) in zip(values, formulas):
         for index, (value, formula) in enumerate(zip(cells, written)):
             if value is None and isinstance(formula, str) and formula.startswith("="):
-                raise InputError(f"{name} row {number}, column {_column_letter(index)}",
+                raise InputError(f"{name} row {number}, column {column_letter(index)}",
                                  f"holds a formula Excel has not worked out ({quoted(formula)})",
                                  "open the file in Excel, save it, and import it again (or paste the values in)")
 
@@ -180,10 +206,10 @@ def _xml_trouble(error: BaseException) -> str:
     return type(error).__name__
 
 
-def _column_letter(index: int) -> str:
+def column_letter(index: int) -> str:
     """Excel's name for a column, counted from 0.
 
-    >>> _column_letter(0), _column_letter(27)
+    >>> column_letter(0), column_letter(27)
     ('A', 'AB')
     """
     letters = ""
@@ -194,16 +220,14 @@ def _column_letter(index: int) -> str:
     return letters
 
 
-def read_table(path: str | Path) -> SourceTable:
-    """Read the first sheet of ``path``; the first non-blank row is the header row."""
-    path = Path(path)
+def _cleaned_rows(path: Path, *, shown: bool = False) -> list[SourceRow]:
     if not path.is_file():
         raise InputError(str(path), "does not exist", "check the file name and folder")
     suffix = path.suffix.lower()
     if suffix in {".csv", ".txt"}:
         raw_rows = _read_csv(path)
     elif suffix in {".xlsx", ".xlsm"}:
-        raw_rows = _read_xlsx(path)
+        raw_rows = _read_xlsx(path, shown=shown)
     else:
         raise InputError(path.name, f"is a {suffix or 'file with no extension'} file",
                          "import a .csv or .xlsx file (save it from Excel in one of those)")
@@ -211,9 +235,24 @@ def read_table(path: str | Path) -> SourceTable:
     rows = [row for row in rows if not row.is_blank()]
     if not rows:
         raise InputError(path.name, "is empty", "put the column headings in row 1 and one record per row below")
-    header, *body = rows
+    return rows
+
+
+def read_rows(path: str | Path) -> list[SourceRow]:
+    """Every non-blank row of the first sheet, numbers as Excel shows them (see :func:`shown_text`), for
+    published tables whose headings are not in the first row (title rows above, footnotes below)."""
+    path = Path(path)
+    rows = _cleaned_rows(path, shown=True)
+    _refuse_formula_text(path.name, (), rows)
+    return rows
+
+
+def read_table(path: str | Path) -> SourceTable:
+    """Read the first sheet of ``path``; the first non-blank row is the header row."""
+    path = Path(path)
+    header, *body = _cleaned_rows(path)
     headers = tuple("" if cell is None else str(cell).strip() for cell in header.cells)
-    _refuse_formula_text(path.name, headers, rows)
+    _refuse_formula_text(path.name, headers, [header, *body])
     width = len(headers)
     body = [SourceRow(row.number, (row.cells + (None,) * width)[:max(width, len(row.cells))]) for row in body]
     return SourceTable(path.name, headers, header.number, tuple(body))
@@ -237,7 +276,7 @@ def _refuse_formula_text(name: str, headers: tuple[str, ...], rows: list[SourceR
     for row in rows:
         for index, cell in enumerate(row.cells):
             if isinstance(cell, str) and cell.startswith("=") and len(cell) > 1:
-                column = headers[index] if index < len(headers) and headers[index] else _column_letter(index)
+                column = headers[index] if index < len(headers) and headers[index] else column_letter(index)
                 raise InputError(f"{name} row {row.number}, column '{column}'",
                                  f"holds a spreadsheet formula ({quoted(cell)})",
                                  "type the value itself: SG Desk imports values, not formulas")

@@ -14,6 +14,11 @@ from sgdesk.store.changes import Action
 BOARD_KEY = "board"
 
 
+def body_key(subgroup_id: int | None) -> str:
+    """The :attr:`Body.key` of the body with ``subgroup_id`` (None: the board)."""
+    return BOARD_KEY if subgroup_id is None else f"subgroup:{subgroup_id}"
+
+
 @dataclass(frozen=True)
 class Body:
     """The board (``subgroup_id`` None) or one of its sub-groups."""
@@ -32,12 +37,17 @@ class Body:
     @property
     def key(self) -> str:
         """``"board"`` or ``"subgroup:7"``: a stable name for settings and combo boxes."""
-        return BOARD_KEY if self.subgroup_id is None else f"subgroup:{self.subgroup_id}"
+        return body_key(self.subgroup_id)
 
     @property
     def display_name(self) -> str:
         return self.short_name or self.name
 
+
+
+def body_key(subgroup_id: int | None) -> str:
+    """The :attr:`Body.key` of the board itself (None) or of a sub-group."""
+    return BOARD_KEY if subgroup_id is None else f"subgroup:{subgroup_id}"
 
 
 def board_body(bf: BoardFile, board_id: int) -> Body:

@@ -31,6 +31,29 @@ def parse_text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
+_KINDS = {"representative": "representative", "rep": "representative", "member": "representative",
+          "main": "representative", "nominated": "representative", "deputy": "deputy", "dep": "deputy",
+          "substitute": "deputy", "sub": "deputy", "alternate": "deputy"}
+
+
+def parse_holder_kind(value: Any) -> str:
+    text = str(value).strip().casefold()
+    if text not in _KINDS:
+        raise InputError(quoted(value), "is not representative or deputy", "write Representative or Deputy")
+    return _KINDS[text]
+
+
+_ONLINE = {"online": True, "virtual": True, "teams": True, "zoom": True, "hybrid": True, "yes": True, "y": True,
+           "in person": False, "face to face": False, "no": False, "n": False}
+
+
+def parse_online(value: Any) -> bool:
+    text = " ".join(str(value).replace("-", " ").split()).casefold()
+    if text not in _ONLINE:
+        raise InputError(quoted(value), "is not online or in person", "write Online, Hybrid or In person")
+    return _ONLINE[text]
+
+
 @dataclass(frozen=True)
 class AliasSpec:
     """Another name an organisation goes or went by, with the dates it was valid."""

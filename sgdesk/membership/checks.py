@@ -22,7 +22,7 @@ def _count_finding(bf: BoardFile, sql: str, found: str, fix: str, example=lambda
     return [Finding("warning", f"{len(rows)} {found} ({examples})", fix)]
 
 
-def membership_findings(bf: BoardFile) -> list[Finding]:
+def membership_checks(bf: BoardFile) -> list[Finding]:
     findings: list[Finding] = []
     findings += _count_finding(
         bf, "SELECT coalesce(s.label, o.short_name, o.name), m.meets_on FROM attendance a "

@@ -18,9 +18,10 @@ from typing import Iterable
 
 from sgdesk.fyear import Period
 from sgdesk.membership.bodies import Body
-from sgdesk.membership.marks import COUNTED, PRESENT, attendance_percent
+from sgdesk.membership.marks import COUNTED, PRESENT
 from sgdesk.membership.meetings import Meeting, list_meetings
 from sgdesk.membership.seats import Seat, list_seats
+from sgdesk.percent import whole_percent
 from sgdesk.store import BoardFile
 
 
@@ -62,7 +63,7 @@ class SeatTotals:
 
     @property
     def percent(self) -> int | None:
-        return attendance_percent(self.attended, self.expected)
+        return whole_percent(self.attended, self.expected)
 
     def add(self, mark: str) -> None:
         self.expected += 1

@@ -15,7 +15,7 @@ from typing import Any
 
 from sgdesk.core_feature import parse_yes_no
 from sgdesk.dates import format_date, parse_date
-from sgdesk.errors import InputError, quoted
+from sgdesk.errors import InputError
 from sgdesk.importing.framework import (
     Column,
     FirstRows,
@@ -32,6 +32,8 @@ from sgdesk.membership.cells import (
     AliasSpec,
     check_date_order,
     parse_aliases,
+    parse_holder_kind,
+    parse_online,
     parse_text,
 )
 from sgdesk.membership.marks import parse_mark
@@ -50,7 +52,7 @@ from sgdesk.membership.seats import (
     list_seats,
     person_for,
 )
-from sgdesk.organisations import ORG_TYPES, find_organisation, parse_org_type
+from sgdesk.organisations import ORG_TYPES, add_alias, find_organisation, parse_org_type
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
 
@@ -139,7 +141,7 @@ class OrganisationsImport(ImportKind):
         existing = bf.scalar("SELECT id FROM organisation_alias WHERE alias = ? AND organisation_id = ?",
                              (spec.alias, org_id))
         if existing is None:
-            ed.insert("organisation_alias", {"organisation_id": org_id, "alias": spec.alias, **dates})
+            add_alias(ed, org_id, spec.alias, **dates)
             summary.count("aliases")
         elif ed.update("organisation_alias", existing, dates):
             summary.count("aliases", "updated")
@@ -151,24 +153,12 @@ BODY_COLUMN = Column("body", "Body", "the sub-group's name, or leave blank for t
                      aliases=("Board or sub-group", "Sub-group", "Subgroup", "Group", "Committee"),
                      example="Case Review Panel")
 
-_KINDS = {"representative": "representative", "rep": "representative", "member": "representative",
-          "main": "representative", "nominated": "representative", "deputy": "deputy", "dep": "deputy",
-          "substitute": "deputy", "sub": "deputy", "alternate": "deputy"}
-
-
-def parse_holder_kind(value: Any) -> str:
-    text = str(value).strip().casefold()
-    if text not in _KINDS:
-        raise InputError(quoted(value), "is not representative or deputy", "write Representative or Deputy")
-    return _KINDS[text]
-
-
 def resolve_body(bf: BoardFile, board_id: int, row: ParsedRow, source: str, problems: list[Problem]) -> Body | None:
     """The row's body (the board when the Body column is absent or blank), or a problem."""
     try:
         return find_body(bf, board_id, row["body"])
     except InputError as error:
-        problems.append(Problem(source, row.number, "Body", row["body"], error.why, error.fix))
+        problems.append(Problem(source, row.number, row.header("body", "Body"), row["body"], error.why, error.fix))
         return None
 
 
@@ -323,17 +313,6 @@ class MembersImport(ImportKind):
 
 
 # -- ``meetings`` ------------------------------------------------------------
-
-_ONLINE = {"online": True, "virtual": True, "teams": True, "zoom": True, "hybrid": True, "yes": True, "y": True,
-           "in person": False, "face to face": False, "no": False, "n": False}
-
-
-def parse_online(value: Any) -> bool:
-    text = " ".join(str(value).replace("-", " ").split()).casefold()
-    if text not in _ONLINE:
-        raise InputError(quoted(value), "is not online or in person", "write Online, Hybrid or In person")
-    return _ONLINE[text]
-
 
 class MeetingsImport(ImportKind):
     name = "meetings"

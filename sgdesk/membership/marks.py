@@ -3,14 +3,13 @@
 ``Y`` attended; ``D`` a deputy or substitute attended; ``A`` sent apologies; ``N`` no attendance
 and no apology; ``-`` not expected (not a member on that date). A seat's attendance is
 (Y + D) / (Y + D + A + N) in whole percent, rounded half up as council committee systems
-publish it (5 of 8 meetings is 63%), and "n/a" when nothing was expected of it.
+publish it (5 of 8 meetings is 63%: :func:`sgdesk.percent.whole_percent`), and "n/a" when
+nothing was expected of it.
 
 >>> parse_mark("Sent apologies")
 ('A', None)
 >>> parse_mark("D (Zoë Adeyemi)")
 ('D', 'Zoë Adeyemi')
->>> attendance_percent(5, 6), attendance_percent(5, 8), attendance_percent(0, 0)
-(83, 63, None)
 """
 
 from __future__ import annotations
@@ -78,13 +77,6 @@ def _deputy_name(raw: str) -> str:
         if separator in raw:
             return raw.split(separator, 1)[1].strip()
     return raw
-
-
-def attendance_percent(present: int, expected: int) -> int | None:
-    """Present as a whole percent of expected, half up; None when nothing was expected."""
-    if expected <= 0:
-        return None
-    return (200 * present + expected) // (2 * expected)
 
 
 def describe(mark: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 from sgdesk.dates import format_date
 from sgdesk.errors import InputError, SGDeskError, quoted
 from sgdesk.fyear import Period
-from sgdesk.membership.bodies import Body
+from sgdesk.membership.bodies import Body, body_key
 from sgdesk.membership.cells import stored_date
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
@@ -51,6 +51,11 @@ class Meeting:
     @property
     def is_held(self) -> bool:
         return self.status == "held"
+
+    @property
+    def body_key(self) -> str:
+        """The key of the body that met (``"board"`` or ``"subgroup:7"``)."""
+        return body_key(self.subgroup_id)
 
 
 def default_status(day: dt.date, today: dt.date | None = None) -> str:
@@ -124,6 +129,20 @@ def meetings_on(bf: BoardFile, body: Body, day: dt.date) -> list[int]:
                                    (body.board_id, body.subgroup_id, day.isoformat()))]
 
 
+def has_meetings_or_seats(bf: BoardFile, board_id: int) -> bool:
+    """Whether the board has anything for the Meetings view to show."""
+    return bool(bf.scalar("SELECT EXISTS (SELECT 1 FROM meeting WHERE board_id = ?) "
+                          "OR EXISTS (SELECT 1 FROM seat WHERE board_id = ?)", (board_id, board_id)))
+
+
+def meeting_counts(bf: BoardFile, board_id: int) -> dict[int, tuple[int, int]]:
+    """``{meeting id: (attendance marks, forward-plan items)}`` of the board's and sub-groups' meetings."""
+    return {r[0]: (r[1], r[2]) for r in bf.query(
+        "SELECT m.id, (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id), "
+        "(SELECT count(*) FROM forward_item f WHERE f.meeting_id = m.id) FROM meeting m "
+        "WHERE m.board_id = ?", (board_id,))}
+
+
 def add_meeting(ed: Action, body: Body, meets_on: dt.date, *, starts_at: str | None = None,
                 venue: str | None = None, online: bool = False, status: str | None = None,
                 notes: str | None = None) -> int:
@@ -133,10 +152,12 @@ def add_meeting(ed: Action, body: Body, meets_on: dt.date, *, starts_at: str | N
 
 
 def delete_meeting(ed: Action, bf: BoardFile, meeting_id: int) -> None:
-    """Remove a meeting with its marks and forward-plan items (all restored by undo)."""
+    """Remove a meeting with its marks and forward-plan items (all restored by undo); records that only name
+    it (an action arising there, a review made there) stay, without the link."""
     for table in ("attendance", "forward_item"):
         for (row_id,) in bf.query(f"SELECT id FROM {table} WHERE meeting_id = ?", (meeting_id,)):
             ed.delete(table, row_id)
+    ed.unlink("meeting", meeting_id)
     ed.delete("meeting", meeting_id)
 
 
@@ -163,6 +184,13 @@ def list_forward_items(bf: BoardFile, meeting_ids: list[int]) -> list[ForwardIte
             for r in rows]
 
 
+def get_forward_item(bf: BoardFile, item_id: int) -> ForwardItem:
+    row = bf.query_one("SELECT meeting_id FROM forward_item WHERE id = ?", (item_id,))
+    if row is None:
+        raise SGDeskError(f"forward-plan item {item_id} no longer exists: refresh and try again")
+    return next(item for item in list_forward_items(bf, [row[0]]) if item.id == item_id)
+
+
 def add_forward_item(ed: Action, bf: BoardFile, meeting_id: int, title: str, *,
                      lead_organisation_id: int | None = None, paper_due_on: dt.date | None = None) -> int:
     """Put ``title`` on the meeting's agenda; its paper is due :data:`PAPER_LEAD_DAYS` before by default."""
@@ -183,3 +211,8 @@ def add_forward_item(ed: Action, bf: BoardFile, meeting_id: int, title: str, *,
     return ed.insert("forward_item", {"meeting_id": meeting_id, "title": title,
                                       "lead_organisation_id": lead_organisation_id, "paper_due_on": due,
                                       "position": existing if existing is not None else position})
+
+
+def remove_forward_item(ed: Action, item_id: int) -> None:
+    """Take an item off its meeting's agenda."""
+    ed.delete("forward_item", item_id)

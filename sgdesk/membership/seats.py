@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sgdesk.dates import format_date
 from sgdesk.errors import InputError, SGDeskError
 from sgdesk.fyear import Period
-from sgdesk.membership.bodies import Body
+from sgdesk.membership.bodies import Body, list_bodies
 from sgdesk.membership.cells import stored_date
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
@@ -152,7 +152,45 @@ def get_seat(bf: BoardFile, seat_id: int) -> Seat:
     return seats[0]
 
 
+def seat_counts(bf: BoardFile, board_id: int) -> dict[int, int]:
+    """How many seats (on the board and its sub-groups, past and present) each organisation has."""
+    return dict(bf.query("SELECT organisation_id, count(*) FROM seat WHERE board_id = ? GROUP BY 1", (board_id,)))
+
+
+def holdings_on(bf: BoardFile, board_id: int, day: dt.date) -> dict[int, list[str]]:
+    """What each person holds on ``day``: ``{person id: ["SBC (Executive): Member", "NHS (Board): deputy"]}``.
+
+    A term holds on the days from its start to its end (either may be open), as in every
+    published grid; the texts are in alphabetical order.
+    """
+    bodies = {body.subgroup_id: "Board" if body.is_board else body.display_name
+              for body in list_bodies(bf, board_id)}
+    holds: dict[int, list[str]] = {}
+    for seat in _seats(bf, "WHERE s.board_id = ?", (board_id,)):
+        for holder in seat.holders:
+            if holder.covers(day):
+                capacity = "deputy" if holder.kind == "deputy" else seat.role
+                holds.setdefault(holder.person_id, []).append(f"{seat.shown_as} ({bodies[seat.subgroup_id]}): "
+                                                              f"{capacity}")
+    return {person_id: sorted(texts) for person_id, texts in holds.items()}
+
+
 # -- people -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Person:
+    id: int
+    name: str
+    job_title: str | None
+    email: str | None
+    phone: str | None
+
+
+def list_people(bf: BoardFile) -> list[Person]:
+    """Everyone in the file, by name."""
+    return [Person(*row) for row in bf.query("SELECT id, name, job_title, email, phone FROM person "
+                                             "ORDER BY name COLLATE NOCASE")]
+
+
 def find_person(bf: BoardFile, name: str, email: str | None = None) -> int | None:
     """The person called ``name`` (any case); with several, the one with ``email``, else the first."""
     rows = bf.query("SELECT id, email FROM person WHERE name = ? COLLATE NOCASE ORDER BY id", (name.strip(),))
@@ -227,10 +265,20 @@ def end_seat(ed: Action, bf: BoardFile, seat_id: int, ends_on: dt.date) -> None:
         ed.update("seat_holder", holder_id, {"ends_on": ends_on})
 
 
-def delete_seat(ed: Action, bf: BoardFile, seat_id: int) -> None:
-    """Remove a seat added by mistake; a seat with attendance is ended instead, never deleted."""
+def remove_term(ed: Action, holder_id: int) -> None:
+    """Remove a term entered by mistake (a term that ended is given its end date instead)."""
+    ed.delete("seat_holder", holder_id)
+
+
+def check_seat_removable(bf: BoardFile, seat_id: int) -> None:
+    """Refuse (SGDeskError) to remove a seat with attendance: it is ended instead, never deleted."""
     if bf.scalar("SELECT count(*) FROM attendance WHERE seat_id = ?", (seat_id,)):
         raise SGDeskError("this seat has attendance marks, so it cannot be removed: give it an end date instead")
+
+
+def delete_seat(ed: Action, bf: BoardFile, seat_id: int) -> None:
+    """Remove a seat added by mistake, with its terms; a seat with attendance is ended instead."""
+    check_seat_removable(bf, seat_id)
     for (holder_id,) in bf.query("SELECT id FROM seat_holder WHERE seat_id = ?", (seat_id,)):
-        ed.delete("seat_holder", holder_id)
+        remove_term(ed, holder_id)
     ed.delete("seat", seat_id)

@@ -15,22 +15,30 @@ from typing import Literal, Union
 
 from sgdesk.money import parse_money
 from sgdesk.office.layout import cell_texts, fit_widths, usable_width_pt
-from sgdesk.reporting import ColumnKind, ReportColumn, ReportTable
+from sgdesk.reporting import ColumnKind, Picture, ReportColumn, ReportTable
 
 _MONEY = re.compile(r"\(?[-−–]?£?[-−–]?\d{1,3}(,\d{3})*\.\d\d\)?|[-−–]?£\d{1,3}(,\d{3})*(\.\d\d)?")
 _PERCENT = re.compile(r"[-−]?\d+(\.\d+)?%")
 _WHOLE = re.compile(r"[-−]?([1-9]\d{0,2}(,\d{3})+|[1-9]\d*|0)")  # no leading zero: 01702 is a code, not a count
-_DECIMAL = re.compile(r"[-−]?(0|[1-9]\d*)(\.\d+)?")
+_DECIMAL = re.compile(r"[-−]?([1-9]\d{0,2}(,\d{3})+|0|[1-9]\d*)(\.\d+)?")
 _CHANGE = re.compile(r"[+−-](0|[1-9]\d*)(\.\d+)?|0(\.0+)?")  # a signed difference: +1.0, −0.4, 0.0
 _KINDS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
     ("percent", _PERCENT), ("money", _MONEY), ("int", _WHOLE), ("decimal", _DECIMAL), ("change", _CHANGE))
 _NO_FIGURE = frozenset({"", "n/a", "-", "–", "—"})  # cells that hold no figure in a column of figures
+#: cells that stand in a column of figures but keep their text: published marks (x not available, c
+#: suppressed, .. not applicable) and figures marked provisional, "15.2 (p)"
+_MARKED = re.compile(r"x|c|\.\.|z|low|:|.+ \(p\)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Cell:
+    """A cell as a reader sees it; ``fill`` is a colour behind it ("#C6EFCE"), ``picture`` a small figure
+    drawn in it (its words in ``picture.alt_text``)."""
+
     text: str
     bold: bool = False
+    fill: str | None = None
+    picture: Picture | None = None
 
 
 @dataclass(frozen=True)
@@ -101,12 +109,12 @@ class PageBlock:
 
 @dataclass(frozen=True)
 class ImageBlock:
-    """A picture (a logo, a chart) with its alternative text for readers who cannot see it."""
+    """A picture (a logo, a chart); ``alt`` is what it shows, in words (its description in Word)."""
 
     data: bytes
     width_pt: float
     height_pt: float
-    description: str = ""
+    alt: str = ""
 
 
 Block = Union[HeadingBlock, TextBlock, TableBlock, PageBlock, ImageBlock]
@@ -118,7 +126,8 @@ def report_table_block(table: ReportTable, orientation: str) -> TableBlock:
     texts = cell_texts(table)
     return TableBlock(
         header=[column.label for column in table.columns],
-        rows=[[Cell(text, index in table.total_rows) for text in row] for index, row in enumerate(texts)],
+        rows=[[Cell(text, index in table.total_rows, fill=table.fills.get((index, column.key)))
+               for text, column in zip(row, table.columns)] for index, row in enumerate(texts)],
         aligns=["R" if column.numeric else "L" for column in table.columns],
         weights=fit_widths(table, texts, usable_width_pt(orientation)),
         total_rows=frozenset(table.total_rows),
@@ -153,6 +162,8 @@ def _column_kind(texts: list[str]) -> ColumnKind | Literal["mixed"]:
 def _value(text: str, kind: ColumnKind | Literal["mixed"]) -> object:
     if kind != "text" and text in _NO_FIGURE:
         return None
+    if kind != "text" and _MARKED.fullmatch(text):
+        return text
     if kind == "mixed":
         own = _cell_kind(text) or "text"
         return Figure(own, _value(text, own))
@@ -164,7 +175,7 @@ def _value(text: str, kind: ColumnKind | Literal["mixed"]) -> object:
     if kind == "int":
         return int(text.replace(",", "").replace("−", "-"))
     if kind in ("decimal", "change"):
-        return Decimal(text.replace("−", "-").lstrip("+"))
+        return Decimal(text.replace(",", "").replace("−", "-").lstrip("+"))
     return text
 
 
@@ -193,15 +204,23 @@ def typed_table(block: TableBlock) -> ReportTable:
     """
     texts = _unmerged(block)
     body = [row for index, row in enumerate(texts) if index not in block.section_rows]
-    kinds = [_column_kind([row[c] for row in body if c < len(row) and row[c] not in _NO_FIGURE])
+    kinds = [_column_kind([row[c] for row in body
+                           if c < len(row) and row[c] not in _NO_FIGURE and not _MARKED.fullmatch(row[c])])
              for c in range(len(block.header))]
     columns = [ReportColumn(f"c{index}", label, "text" if kind == "mixed" else kind)
                for index, (label, kind) in enumerate(zip(block.header, kinds))]
     rows = []
+    fills: dict[tuple[int, str], str] = {}
+    pictures: dict[tuple[int, str], Picture] = {}
     for index, row in enumerate(texts):
         if index in block.section_rows:
             rows.append({"c0": row[0] if row else ""})
             continue
         rows.append({column.key: _value(text, kind) for column, kind, text in zip(columns, kinds, row)})
-    return ReportTable(block.title or "Table", columns, rows, list(block.notes),
+        for column, cell in zip(columns, block.rows[index]):
+            if cell.fill:
+                fills[(index, column.key)] = cell.fill
+            if cell.picture:
+                pictures[(index, column.key)] = cell.picture
+    return ReportTable(block.title or "Table", columns, rows, list(block.notes), fills, pictures,
                        total_rows=block.total_rows, section_rows=block.section_rows)

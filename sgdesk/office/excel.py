@@ -21,7 +21,7 @@ from sgdesk.money import negative_style, pence_to_decimal
 from sgdesk.office.blocks import Figure
 from sgdesk.office.layout import cell_texts, column_weights, orientation_for
 from sgdesk.office.package import document_time, save_package
-from sgdesk.reporting import ColumnKind, ReportColumn, ReportTable
+from sgdesk.reporting import ColumnKind, Picture, ReportColumn, ReportTable
 
 if TYPE_CHECKING:
     from sgdesk.pdf import DocumentSpec
@@ -165,8 +165,22 @@ def _wrapped_lines(label: str, width: float) -> int:
     return lines
 
 
-def write_xlsx(out: str | os.PathLike[str] | BinaryIO, spec: "DocumentSpec", tables: list[ReportTable]) -> None:
-    """Write ``tables`` to ``out`` as a workbook, one sheet each, dated ``spec.generated_on``.
+def _sheets(tables: list[ReportTable], stack: bool) -> list[list[ReportTable]]:
+    """The tables of each sheet: one each, or (``stack``) each run of tables with the same title together."""
+    groups: list[list[ReportTable]] = []
+    for table in tables:
+        if stack and groups and groups[-1][0].title == table.title:
+            groups[-1].append(table)
+        else:
+            groups.append([table])
+    return groups
+
+
+def write_xlsx(out: str | os.PathLike[str] | BinaryIO, spec: "DocumentSpec", tables: list[ReportTable], *,
+               stack: bool = False) -> None:
+    """Write ``tables`` to ``out`` as a workbook, one sheet each, dated ``spec.generated_on``; with
+    ``stack``, a run of tables with the same title (the tables under one heading of an appendix) shares
+    a sheet, one under another, each with its own header row.
 
     The same spec and tables give byte-identical files.
     """
@@ -183,14 +197,22 @@ def write_xlsx(out: str | os.PathLike[str] | BinaryIO, spec: "DocumentSpec", tab
         sheet.append([NOTHING])
         sheet.cell(1, 1).font = font()
         print_setup(sheet, "portrait", spec.board_name, marking=spec.marking, draft=spec.draft, title_rows=None)
-    for table, name in zip(tables, sheet_names(tables)):
-        _write_sheet(workbook.create_sheet(name), table, spec)
+    groups = _sheets(tables, stack)
+    for group, name in zip(groups, sheet_names([group[0] for group in groups])):
+        sheet = workbook.create_sheet(name)
+        for number, table in enumerate(group):
+            if number:
+                sheet.append([])
+            _table(sheet, table, spec, alone=len(group) == 1)
+        print_setup(sheet, orientation_for(group), spec.board_name, marking=spec.marking, draft=spec.draft)
     buffer = io.BytesIO()
     workbook.save(buffer)
     save_package(out, buffer.getvalue(), spec.generated_on)
 
 
-def _write_sheet(sheet: Any, table: ReportTable, spec: "DocumentSpec") -> None:
+def _table(sheet: Any, table: ReportTable, spec: "DocumentSpec", *, alone: bool) -> None:
+    """``table`` below what the sheet holds: header, rows, notes; a table ``alone`` on its sheet gets a
+    frozen header with a filter over its rows (totals, in bold, stay below it)."""
     from openpyxl.styles import Alignment, Border, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
@@ -198,19 +220,22 @@ def _write_sheet(sheet: Any, table: ReportTable, spec: "DocumentSpec") -> None:
     header_fill = PatternFill("solid", fgColor=spec.accent.lstrip("#").upper())
     wrap, top = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
     widths = [width + 2 for width in column_weights(table, cell_texts(table), _MAX_WIDTH)]
+    sheet.append([None] * len(table.columns))
+    header_row = sheet.max_row
     for index, column in enumerate(table.columns, start=1):
-        cell = sheet.cell(1, index)
+        cell = sheet.cell(header_row, index)
         set_cell(cell, column.label)
         cell.font, cell.fill = header_font, header_fill
         cell.alignment = Alignment(wrap_text=True, vertical="bottom",
                                    horizontal="right" if column.numeric else "left")
-    _merge_blank_header_labels(sheet, table)
+    _merge_blank_header_labels(sheet, table, header_row)
     lines = max((_wrapped_lines(column.label, width - 1) for column, width in zip(table.columns, widths)), default=1)
     if lines > 1:
-        sheet.row_dimensions[1].height = LINE_HEIGHT * lines + 2
+        sheet.row_dimensions[header_row].height = LINE_HEIGHT * lines + 2
     rule = Border(top=Side(style="thin", color="1A1A1A"))
     for index, row in enumerate(table.rows):
-        number, lines = index + 2, 1
+        sheet.append([None] * len(table.columns))
+        number, lines = sheet.max_row, 1
         for position, column in enumerate(table.columns, start=1):
             raw = row.get(column.key)
             cell = sheet.cell(number, position)
@@ -223,23 +248,29 @@ def _write_sheet(sheet: Any, table: ReportTable, spec: "DocumentSpec") -> None:
                 cell.font, cell.border = font(bold=True), rule
             elif index in table.section_rows:
                 cell.font, cell.fill = font(bold=True), PatternFill("solid", fgColor=_SECTION_FILL)
+            if (index, column.key) in table.fills:
+                cell.fill = PatternFill("solid", fgColor=table.fills[(index, column.key)].lstrip("#").upper())
+            if (index, column.key) in table.pictures:
+                _picture(sheet, cell, table.pictures[(index, column.key)])
         if lines > 1:  # wrapped text: a row as tall as its lines (Excel does not grow it on opening)
-            sheet.row_dimensions[number].height = LINE_HEIGHT * lines + 2
+            dimension = sheet.row_dimensions[number]
+            dimension.height = max(dimension.height or 0, LINE_HEIGHT * lines + 2)
             for cell in sheet[number]:
                 cell.alignment = wrap if cell.alignment.wrap_text else top
     for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
+        dimension = sheet.column_dimensions[get_column_letter(index)]
+        dimension.width = max(dimension.width if header_row > 1 else 0, width)
     listed = _listed_rows(table)
-    if listed:
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{listed + 1}"
+    if alone:
+        sheet.freeze_panes = f"A{header_row + 1}"
+        if listed:
+            sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(len(table.columns))}{header_row + listed}"
     if table.notes:
         sheet.append([])
         for note in table.notes:
             sheet.append([None])
             set_cell(sheet.cell(sheet.max_row, 1), note)
             sheet.cell(sheet.max_row, 1).font = font(italic=True)
-    print_setup(sheet, orientation_for([table]), spec.board_name, marking=spec.marking, draft=spec.draft)
 
 
 def _listed_rows(table: ReportTable) -> int:
@@ -255,15 +286,46 @@ def _listed_rows(table: ReportTable) -> int:
     return 0 if inner else count
 
 
-def _merge_blank_header_labels(sheet: Any, table: ReportTable) -> None:
+def _merge_blank_header_labels(sheet: Any, table: ReportTable, row: int) -> None:
     """A column with no label of its own sits under the label to its left (as printed)."""
     labels = [column.label for column in table.columns]
     start = 0
     for index in range(1, len(labels) + 1):
         if index == len(labels) or labels[index].strip():
             if index - 1 > start and labels[start].strip():
-                sheet.merge_cells(start_row=1, start_column=start + 1, end_row=1, end_column=index)
+                sheet.merge_cells(start_row=row, start_column=start + 1, end_row=row, end_column=index)
             start = index
+
+
+def _picture(sheet: Any, cell: Any, picture: Picture) -> None:
+    """A small figure in ``cell`` (its row made tall enough), with its alternative text as the picture's
+    description, which is what Excel reads out."""
+    from openpyxl.drawing.fill import Blip
+    from openpyxl.drawing.geometry import PresetGeometry2D
+    from openpyxl.drawing.image import Image
+    from openpyxl.drawing.picture import PictureFrame
+    from openpyxl.drawing.spreadsheet_drawing import OneCellAnchor
+    from openpyxl.drawing.xdr import XDRPositiveSize2D
+    from openpyxl.utils.units import pixels_to_EMU
+
+    image = Image(io.BytesIO(picture.png))
+    image.width, image.height = round(picture.width_pt * 4 / 3), round(picture.height_pt * 4 / 3)  # pixels
+    anchor = OneCellAnchor()
+    anchor._from.row, anchor._from.col = cell.row - 1, cell.column - 1
+    anchor._from.rowOff = anchor._from.colOff = pixels_to_EMU(2)
+    anchor.ext = XDRPositiveSize2D(pixels_to_EMU(image.width), pixels_to_EMU(image.height))
+    number = len(sheet._images) + 1
+    frame = PictureFrame()
+    frame.nvPicPr.cNvPr.id, frame.nvPicPr.cNvPr.name = number, f"Figure {number}"
+    frame.nvPicPr.cNvPr.descr = picture.alt_text
+    frame.blipFill.blip = Blip(cstate="print")
+    frame.spPr.prstGeom = PresetGeometry2D(prst="rect")
+    frame.spPr.ln = None
+    anchor.pic = frame
+    image.anchor = anchor
+    sheet.add_image(image)
+    dimension = sheet.row_dimensions[cell.row]
+    dimension.height = max(dimension.height or LINE_HEIGHT, picture.height_pt + 4)
 
 
 def print_setup(sheet: Any, orientation: str, board_name: str, *, marking: str | None = None, draft: bool = False,

@@ -2,17 +2,24 @@
 
 :func:`report_export` wraps a :class:`~sgdesk.reporting.Report` as an
 :class:`~sgdesk.exporting.Export` of the same name (``sgdesk export FILE ledger --year 2018/19
---out ledger.xlsx``). :func:`appendix_export` gives an appendix export, whose PDF is built from
-a story, Word and Excel versions read from that same story.
+--out ledger.xlsx``); the pack feature does so once for every report
+(``registry.report_exports``). :func:`appendix_export` gives an appendix export, whose PDF is
+built from a story, Word and Excel versions read from that same story.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from sgdesk.branding import document_spec
-from sgdesk.exporting import Export, ExportRequest, ExportResult, StoryFunction
+from sgdesk.exporting import (
+    Export,
+    ExportRequest,
+    ExportResult,
+    Progress,
+    StoryFunction,
+    no_progress,
+)
 from sgdesk.fyear import Period
 from sgdesk.office.blocks import TableBlock, report_table_block, typed_table
 from sgdesk.office.layout import orientation_for
@@ -67,8 +74,10 @@ def tables_story(title: str, subject: str, tables: list[ReportTable]) -> tuple[s
         if block.title != title:  # a report's one table often bears the report's own title
             story += table_heading(block.title)
         rows = [[cell.text for cell in row] for row in block.rows]
+        fills = {(r, c): cell.fill for r, row in enumerate(block.rows) for c, cell in enumerate(row) if cell.fill}
         story.append(data_table(block.header, rows, col_widths=block.weights, align="".join(block.aligns),
-                                total_rows=sorted(block.total_rows), orientation=orientation, title=block.title))
+                                total_rows=sorted(block.total_rows), orientation=orientation, title=block.title,
+                                fills=fills))
         notes = block.notes if block.rows else [NOTHING, *block.notes]
         story += [Paragraph(plain_to_markup(note), s["note"]) for note in notes]
     return orientation, story
@@ -109,27 +118,16 @@ def _spec(bf: BoardFile, request: ExportRequest, title: str, subject: str) -> "D
                          generated_on=request.generated_on)
 
 
-@dataclass(frozen=True)
-class _ReportRun:
-    """The run function of a report's export (a class, so the export can be told from others)."""
-
-    report: Report
-
-    def __call__(self, bf: BoardFile, request: ExportRequest) -> ExportResult:
-        tables = self.report.run(bf, request.board_id, request.period)
-        return write_tables(bf, request, report_title(self.report, request.period), self.report.description,
-                            tables)
-
-
 def report_export(report: Report) -> Export:
     """The export of ``report`` as PDF, Word, Excel or CSV, under the report's name."""
-    return Export(report.name, report.description, REPORT_FORMATS, _ReportRun(report),
-                  needs_period=report.needs_period)
 
+    def run(bf: BoardFile, request: ExportRequest, progress: Progress = no_progress) -> ExportResult:
+        progress(0, 2, "Reading the records…")
+        tables = report.run(bf, request.board_id, request.period)
+        progress(1, 2, f"Writing the {request.format.upper()} file…")
+        return write_tables(bf, request, report_title(report, request.period), report.description, tables)
 
-def is_report_export(export: Export) -> bool:
-    """Whether ``export`` is a report's export made by :func:`report_export`."""
-    return isinstance(export.run, _ReportRun)
+    return Export(report.name, report.description, REPORT_FORMATS, run, needs_period=report.needs_period)
 
 
 def story_tables(flowables: list[Any]) -> list[ReportTable]:
@@ -144,7 +142,7 @@ def write_story(out: Any, spec: "DocumentSpec", orientation: str, flowables: lis
     if fmt == "xlsx":
         from sgdesk.office.excel import write_xlsx
 
-        write_xlsx(out, spec, story_tables(flowables))
+        write_xlsx(out, spec, story_tables(flowables), stack=True)
         return
     from sgdesk.office.story import read_story
     from sgdesk.office.word import WordDocument
@@ -154,17 +152,6 @@ def write_story(out: Any, spec: "DocumentSpec", orientation: str, flowables: lis
     document.save(out)
 
 
-@dataclass(frozen=True)
-class _AppendixRun:
-    pdf: Callable[[BoardFile, ExportRequest], ExportResult]
-    story: StoryFunction
-
-    def __call__(self, bf: BoardFile, request: ExportRequest) -> ExportResult:
-        if request.format not in OFFICE_FORMATS:
-            return self.pdf(bf, request)
-        title, orientation, flowables = self.story(bf, request.board_id, request.period, request.options)
-        write_story(request.out, _spec(bf, request, title, ""), orientation, flowables, request.format)
-        return ExportResult(request.out)
 
 
 def titled_story(flowables: Callable[[BoardFile, int, "Period | None"], list[Any]]) -> StoryFunction:
@@ -182,7 +169,18 @@ def titled_story(flowables: Callable[[BoardFile, int, "Period | None"], list[Any
     return story
 
 
-def appendix_export(export: Export, story: StoryFunction) -> Export:
-    """``export`` (a PDF appendix built from ``story``) offering Word and Excel as well."""
-    formats = tuple(dict.fromkeys((*export.formats, *OFFICE_FORMATS)))
-    return replace(export, formats=formats, run=_AppendixRun(export.run, story))
+def appendix_export(name: str, description: str, pdf: Callable[[BoardFile, ExportRequest], ExportResult],
+                    story: StoryFunction, *, needs_period: bool = True, options_help: str = "") -> Export:
+    """The export of an appendix: ``pdf`` writes it as a PDF in house style; Word and Excel are
+    read from its ``story``."""
+
+    def run(bf: BoardFile, request: ExportRequest, progress: Progress = no_progress) -> ExportResult:
+        progress(0, 1, "Reading the records…")
+        if request.format not in OFFICE_FORMATS:
+            return pdf(bf, request)
+        title, orientation, flowables = story(bf, request.board_id, request.period, request.options)
+        write_story(request.out, _spec(bf, request, title, ""), orientation, flowables, request.format)
+        return ExportResult(request.out)
+
+    return Export(name, description, ("pdf", *OFFICE_FORMATS), run, needs_period=needs_period,
+                  options_help=options_help)

@@ -20,6 +20,7 @@ from sgdesk.office.blocks import (
     TableBlock,
     TextBlock,
 )
+from sgdesk.reporting import Picture
 
 _ALIGN_LETTERS = {0: "L", 1: "C", 2: "R", 4: "L", "LEFT": "L", "CENTER": "C", "CENTRE": "C", "RIGHT": "R",
                   "DECIMAL": "R"}
@@ -43,7 +44,7 @@ def _read(flowables: list[Any], blocks: list[Block]) -> None:
         Table,
     )
 
-    from sgdesk.pdf.figures import alt_text
+    from sgdesk.pdf.figures import Figure
     from sgdesk.pdf.headings import Heading
 
     for flowable in flowables:
@@ -64,9 +65,12 @@ def _read(flowables: list[Any], blocks: list[Block]) -> None:
             blocks.append(PageBlock(template if template in ("portrait", "landscape") else None))
         elif isinstance(flowable, Image):
             blocks.append(ImageBlock(_image_bytes(flowable), flowable.drawWidth, flowable.drawHeight,
-                                     alt_text(flowable)))
+                                     getattr(flowable, "alt_text", "")))  # a logo carries its own
+        elif isinstance(flowable, Figure):
+            blocks.append(ImageBlock(drawing_png(flowable.drawing), flowable.width, flowable.height,
+                                     flowable.alt_text))
         elif isinstance(flowable, Drawing):
-            blocks.append(ImageBlock(drawing_png(flowable), flowable.width, flowable.height, alt_text(flowable)))
+            blocks.append(ImageBlock(drawing_png(flowable), flowable.width, flowable.height))
 
 
 def drawing_png(drawing: Any, dpi: int = 192) -> bytes:
@@ -149,6 +153,28 @@ def _position(value: int, count: int) -> int:
     return value + count if value < 0 else value
 
 
+def _cell_fills(table: Any, count: int, columns: int, heads: int) -> dict[tuple[int, int], str]:
+    """Colours set behind single body cells (a RAG rating's), by (body row, column): "#C6EFCE"."""
+    fills = {}
+    for command in table._bkgrndcmds:
+        if command[0] != "BACKGROUND" or not hasattr(command[3], "hexval"):
+            continue
+        (c0, r0), (c1, r1) = command[1], command[2]
+        column, row = _position(c0, columns), _position(r0, count)
+        if (column, row) == (_position(c1, columns), _position(r1, count)) and row >= heads:
+            fills[(row - heads, column)] = "#" + command[3].hexval()[2:].upper()
+    return fills
+
+
+def _picture(value: Any) -> Picture | None:
+    """A small figure drawn in a cell (a house-style trend line) as PNG, with its alternative text."""
+    from sgdesk.pdf.figures import Figure
+
+    if not isinstance(value, Figure):
+        return None
+    return Picture(drawing_png(value.drawing), value.width, value.height, value.alt_text)
+
+
 def _table(table: Any, title: str) -> TableBlock:
     from reportlab.platypus import Paragraph
 
@@ -173,12 +199,14 @@ def _table(table: Any, title: str) -> TableBlock:
               if command[0] == "LINEABOVE" and _position(command[1][1], count) > heads}
 
     header = [" ".join(t for t in (_text(values[r][c]) for r in range(heads)) if t) for c in range(columns)]
+    fills = _cell_fills(table, count, columns, heads)
     rows: list[list[Cell]] = []
     for index, row in enumerate(values[heads:]):
         if index in sections:
             rows.append([Cell(_text(row[0]), bold=True)])
         else:
-            rows.append([Cell(_text(value), _bold(value)) for value in row])
+            rows.append([Cell(_text(value), _bold(value), fills.get((index, column)), _picture(value))
+                         for column, value in enumerate(row)])
 
     aligns = []
     for c in range(columns):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import os
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from sgdesk.office.blocks import (
@@ -331,10 +332,9 @@ class WordDocument:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         return self._placed(paragraph)
 
-    def picture(self, data: bytes, *, width_mm: float, height_mm: float, description: str,
-                centred: bool = True) -> None:
-        """An image no larger than ``width_mm`` by ``height_mm``, keeping its proportions, with
-        ``description`` as its alternative text."""
+    def picture(self, data: bytes, *, width_mm: float, height_mm: float, alt: str, centred: bool = True) -> None:
+        """An image no larger than ``width_mm`` by ``height_mm``, keeping its proportions, described by
+        ``alt`` (its alternative text)."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.image.image import Image
         from docx.shared import Mm
@@ -346,7 +346,7 @@ class WordDocument:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         shape = paragraph.add_run().add_picture(io.BytesIO(data), width=int(image.width * scale),
                                                 height=int(image.height * scale))
-        shape._inline.docPr.set("descr", description)
+        shape._inline.docPr.set("descr", alt)
         self._placed(paragraph)
 
     def contents(self, depth: int = 2) -> None:
@@ -424,7 +424,7 @@ class WordDocument:
                 continue
             total_row = index in block.total_rows
             for cell, value, align, width in zip(row, cells, block.aligns, widths):
-                self._cell(cell, Cell(value.text, value.bold or total_row), text_style, align, width, None)
+                self._cell(cell, replace(value, bold=value.bold or total_row), text_style, align, width, None)
                 if total_row:
                     borders = _element("w:tcBorders")
                     borders.append(_element("w:top", val="single", sz="8", space="0", color=_TEXT))
@@ -467,6 +467,7 @@ class WordDocument:
     @staticmethod
     def _cell(cell: Any, value: Cell, style: Any, align: str, width: Any, fill: str | None) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt
 
         if width is not None:
             cell.width = width
@@ -474,10 +475,15 @@ class WordDocument:
         paragraph._p.style = style.style_id  # paragraph.style = style would search every style, per cell
         paragraph.alignment = {"R": WD_ALIGN_PARAGRAPH.RIGHT, "C": WD_ALIGN_PARAGRAPH.CENTER}.get(
             align, WD_ALIGN_PARAGRAPH.LEFT)
-        if value.text:  # an empty cell holds no run, so merging it adds no empty line
+        if value.text or value.picture is not None:  # an empty cell holds no run, so merging adds no empty line
             run = paragraph.add_run(value.text)
             if value.bold and style.name == TABLE_TEXT:
                 run.bold = True
+            if value.picture is not None:
+                shape = run.add_picture(io.BytesIO(value.picture.png), width=Pt(value.picture.width_pt),
+                                        height=Pt(value.picture.height_pt))
+                shape._inline.docPr.set("descr", value.picture.alt_text)  # the figure's alternative text
+        fill = value.fill.lstrip("#") if value.fill else fill
         if fill:
             cell._tc.get_or_add_tcPr().append(_element("w:shd", val="clear", color="auto", fill=fill))
 
@@ -495,7 +501,7 @@ class WordDocument:
                 self.new_page(block.orientation)
             else:
                 self.picture(block.data, width_mm=min(block.width_pt * MM_PER_POINT, usable_width_mm(self.orientation)),
-                             height_mm=block.height_pt * MM_PER_POINT, description=block.description)
+                             height_mm=block.height_pt * MM_PER_POINT, alt=block.alt)
 
     def save(self, out: str | os.PathLike[str] | BinaryIO) -> None:
         """Write the document; the same content and spec give byte-identical files."""

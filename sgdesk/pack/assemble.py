@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any, Mapping
 
 from sgdesk.errors import InputError, SGDeskError
-from sgdesk.exporting import numbered_title
+from sgdesk.exporting import Progress, numbered_title
 from sgdesk.fyear import FinancialYear, Period
 from sgdesk.pack.options import PackChoices
 from sgdesk.store import BoardFile
-
-#: called with (steps done, steps in all, what is being done)
-ProgressCallback = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)
@@ -71,7 +68,7 @@ def appendix_period(pack: Period, own: Mapping[str, str], whole_years: bool) -> 
 
 
 def gather(bf: BoardFile, board_id: int, period: Period, choices: PackChoices,
-           progress: ProgressCallback, steps: int) -> list[BoundAppendix]:
+           progress: Progress, steps: int) -> list[BoundAppendix]:
     """Each chosen appendix's story for its period; one that cannot be made says why instead."""
     bound = []
     for done, (label, source) in enumerate(choices.appendices):

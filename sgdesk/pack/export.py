@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from sgdesk.branding import document_spec, load_branding
-from sgdesk.exporting import ExportRequest, ExportResult
+from sgdesk.exporting import ExportRequest, ExportResult, Progress, no_progress
 from sgdesk.fyear import FinancialYear, Period
-from sgdesk.pack.assemble import ProgressCallback, gather, require_period
+from sgdesk.pack.assemble import gather, require_period
 from sgdesk.pack.options import pack_choices
 from sgdesk.pack.pdf_pack import PACK_TITLE, pack_story
 from sgdesk.store import BoardFile
@@ -19,11 +19,7 @@ def period_text(period: Period) -> str:
     return f"Financial year {year.label}" if period == Period.for_year(year) else period.label
 
 
-def _no_progress(done: int, total: int, text: str) -> None:
-    """Progress goes nowhere when nobody is watching (the command line)."""
-
-
-def export_pack(bf: BoardFile, request: ExportRequest, progress: ProgressCallback = _no_progress) -> ExportResult:
+def export_pack(bf: BoardFile, request: ExportRequest, progress: Progress = no_progress) -> ExportResult:
     """Write the pack to ``request.out`` (.pdf or .docx), telling ``progress`` how far it has got."""
     period = require_period(request.period)
     choices = pack_choices(request.options)

@@ -19,10 +19,10 @@ PERIOD_FIELDS = ("from", "to", "year")
 _NOT_PASSED_ON = (*PACK_KEYS, "title")  # the pack titles the appendices itself
 _PERIOD_OPTION = re.compile(r"(?P<who>[^.\s]+)\.(?P<field>from|to|year)")
 NO_MARKING = "none"
-OPTIONS_HELP = ("appendices=membership,finance,assessment,training chooses them and their order; numbering=1 "
-                "(or 4, or A) is the first appendix's number; marking=OFFICIAL replaces the board's protective "
-                "marking (marking=none prints none); appendix1.from=01/09/2017 and appendix1.to=31/03/2019 (or "
-                "appendix2.year=2018/19, or membership.from=...) give an appendix a period of its own, the pack's "
+OPTIONS_HELP = ("appendices=membership,finance,assessment,training,data-matrix chooses them and their order; "
+                "numbering=1 (or 4, or A) is the first appendix's number; marking=OFFICIAL replaces the board's "
+                "protective marking (marking=none prints none); appendix1.from=01/09/2017 and appendix1.to=31/03/2019 "
+                "(or appendix2.year=2018/19, or membership.from=...) give an appendix a period of its own, the pack's "
                 "by default; other options but title go to the appendices (e.g. style=plain)")
 
 
@@ -44,7 +44,8 @@ def pack_choices(options: Mapping[str, str]) -> PackChoices:
     """Read the pack's options (``ExportRequest.options``), or say which one to fix."""
     available = {source.key: source for source in available_appendices()}
     wanted = options.get(APPENDICES_KEY)
-    keys = [key.strip().casefold() for key in wanted.split(",") if key.strip()] if wanted else list(available)
+    keys = [key.strip().casefold() for key in wanted.split(",") if key.strip()] if wanted else \
+        [key for key, source in available.items() if source.in_pack]
     for key in keys:
         if key not in available:
             raise InputError(f"'{key}'", "is not an appendix SG Desk can put in the pack",

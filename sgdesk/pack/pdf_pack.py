@@ -28,18 +28,17 @@ def logo_flowable(logo: bytes, box_mm: tuple[float, float], description: str) ->
     from reportlab.lib.utils import ImageReader
     from reportlab.platypus import Image
 
-    from sgdesk.pdf.figures import with_alt_text
-
     width, height = ImageReader(io.BytesIO(logo)).getSize()
     scale = min(box_mm[0] * mm / width, box_mm[1] * mm / height)
     image = Image(io.BytesIO(logo), width=width * scale, height=height * scale)
     image.hAlign = "LEFT"
-    return with_alt_text(image, description)
+    image.alt_text = description  # as a Figure carries it, for Word and the PDF's structure
+    return image
 
 
-def cover(branding: Branding, spec: "DocumentSpec", period_text: str) -> list[Any]:
-    """The cover: logo, board, "Annual report appendices", the period (the marking is at the top
-    and bottom of the page, as on every page)."""
+def cover(branding: Branding, spec: "DocumentSpec", lines: list[str], title: str = PACK_TITLE) -> list[Any]:
+    """The cover: logo, board, ``title`` ("Annual report appendices"), ``lines`` (the period); the
+    marking is at the top and bottom of the page, as on every page."""
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer
@@ -50,14 +49,14 @@ def cover(branding: Branding, spec: "DocumentSpec", period_text: str) -> list[An
 
     s = styles()
     board = ParagraphStyle("cover-board", parent=s["title"], fontSize=24, leading=30, spaceAfter=14)
-    title = ParagraphStyle("cover-title", parent=s["title"], fontSize=20, leading=25, textColor=TEXT)
-    period = ParagraphStyle("cover-period", parent=s["body"], fontSize=14, leading=18, spaceAfter=24)
+    heading = ParagraphStyle("cover-title", parent=s["title"], fontSize=20, leading=25, textColor=TEXT)
+    line = ParagraphStyle("cover-line", parent=s["body"], fontSize=14, leading=18, spaceAfter=4)
     story: list[Any] = [Spacer(1, 30 * mm)]
     if branding.logo:
         story += [logo_flowable(branding.logo, LOGO_BOX_MM, logo_description(branding)), Spacer(1, 14 * mm)]
     story += [Paragraph(plain_to_markup(branding.full_name), board),
-              Paragraph(PACK_TITLE, title),
-              Paragraph(plain_to_markup(period_text), period)]
+              Paragraph(plain_to_markup(title), heading),
+              *(Paragraph(plain_to_markup(text), line) for text in lines), Spacer(1, 20)]
     if spec.draft:
         story.append(Paragraph("Draft: not for publication.", s["body"]))
     story += [Spacer(1, 10 * mm), Paragraph(f"{spec.generated_label()} by SG Desk.", s["note"])]
@@ -95,7 +94,7 @@ def pack_story(branding: Branding, spec: "DocumentSpec", period_text: str,
                appendices: list[BoundAppendix]) -> list[Any]:
     from sgdesk.pdf import switch_orientation
 
-    story = [*cover(branding, spec, period_text), *contents()]
+    story = [*cover(branding, spec, [period_text]), *contents()]
     for appendix in appendices:
         story += [*switch_orientation(appendix.orientation), *appendix.flowables]
     return story

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import numbers
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -248,6 +249,7 @@ def data_table(
     width: float | None = None,
     orientation: str = "portrait",
     title: str | None = None,
+    fills: Mapping[tuple[int, int], str] | None = None,
 ) -> HouseTable:
     """A table in house style that may split across pages, repeating its header row.
 
@@ -258,9 +260,11 @@ def data_table(
     ``section_rows`` print their first cell bold and shaded across the whole width.
     ``col_widths`` are relative weights scaled to ``width``, by default the frame width of
     ``orientation``, and widened where a header word or a figure needs it; without them columns
-    are as wide as their content asks. Rows break between pages (at least :data:`MIN_ROWS` on
-    each); a row too tall for a page breaks inside itself rather than failing. ``title`` says
-    what the table holds, where the heading above it does not (it names the table's sheet in Excel).
+    are as wide as their content asks. ``fills`` colours single cells, by (index into ``rows``,
+    column): "#C6EFCE" (a RAG rating; its text must say the same, as colour alone tells nothing to
+    a reader who cannot see it). Rows break between pages (at least :data:`MIN_ROWS` on each); a
+    row too tall for a page breaks inside itself rather than failing. ``title`` says what the
+    table holds, where the heading above it does not (it names the table's sheet in Excel).
     """
     columns = len(header)
     if not columns:
@@ -291,8 +295,10 @@ def data_table(
 
     table = HouseTable(data, colWidths=widths, repeatRows=1, splitInRow=_SPLIT_IN_ROW, hAlign="LEFT",
                        row_kinds=kinds, orientation=orientation)
-    table.setStyle(TableStyle(_commands(aligns, len(rows), sections, totals, zebra)
-                              + _points_in_line(rows, aligns, totals, font_size)))
+    commands = _commands(aligns, len(rows), sections, totals, zebra) + _points_in_line(rows, aligns, totals, font_size)
+    commands += [("BACKGROUND", (column, row + 1), (column, row + 1), HexColor(colour))
+                 for (row, column), colour in sorted((fills or {}).items())]
+    table.setStyle(TableStyle(commands))
     table.title = title
     return table
 

@@ -1,5 +1,6 @@
-"""Data safety: the lock file that tells a second user the board file is in use, backups with
-retention and restore, the audit trail's queries, and the crash (kill) exerciser.
+"""Data safety: restoring a session backup, the audit trail's queries, and logs that hold no personal data.
 
-See ``docs/shared-drives.md`` for why the board file is used the way it is on network drives.
+The lock file is :mod:`sgdesk.store.lockfile`, backups :mod:`sgdesk.backups`; the kill test that
+shows a crash loses nothing is ``benchmarks/crashtest.py``. See ``docs/shared-drives.md`` for why
+the board file is used the way it is on network drives.
 """

@@ -1,5 +1,7 @@
 """Reading the audit trail: who changed what, when, filtered by date, table and user.
 
+Each change reads as a sentence too (:mod:`sgdesk.safety.audit_words`).
+
 Every change through the write path leaves an ``audit_action`` (when, OS user, description)
 and one ``audit_change`` per row touched (before and after as JSON). Entries here are one per
 row change (or one per action that changed no rows, such as a restore), newest first.
@@ -18,7 +20,8 @@ from sgdesk.store import BoardFile
 from sgdesk.store.boardfile import owner_only
 
 OPERATIONS = {"insert": "added", "update": "changed", "delete": "deleted"}
-CSV_HEADER = ["When", "User", "Action", "Kind", "Table", "Record", "Change", "Details", "Before", "After"]
+CSV_HEADER = ["When", "User", "Action", "What changed", "Kind", "Table", "Record", "Change", "Details", "Before",
+              "After"]
 #: characters that make a spreadsheet treat a cell as a formula
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -133,6 +136,11 @@ def count_entries(bf: BoardFile, flt: AuditFilter = AuditFilter()) -> int:
                      f"WHERE {where}", params)
 
 
+def has_history(bf: BoardFile) -> bool:
+    """Whether anything has been recorded in the file's audit trail."""
+    return bool(bf.scalar("SELECT EXISTS (SELECT 1 FROM audit_action)"))
+
+
 def users(bf: BoardFile) -> list[str]:
     return [row[0] for row in bf.query("SELECT DISTINCT os_user FROM audit_action ORDER BY os_user")]
 
@@ -155,6 +163,9 @@ def _csv_safe(value: Any) -> Any:
 
 def write_csv(bf: BoardFile, flt: AuditFilter, path: Path) -> int:
     """Write the filtered audit trail to ``path`` (readable by its owner only); returns the rows written."""
+    from sgdesk.safety.audit_words import AuditWording
+
+    words = AuditWording(bf)
     count = 0
     with path.open("w", newline="", encoding="utf-8-sig") as handle:
         owner_only(path)
@@ -162,7 +173,7 @@ def write_csv(bf: BoardFile, flt: AuditFilter, path: Path) -> int:
         writer.writerow(CSV_HEADER)
         for entry in iter_entries(bf, flt):
             writer.writerow([_csv_safe(v) for v in (
-                entry.local_time, entry.user, entry.description, entry.kind, entry.table or "",
+                entry.local_time, entry.user, entry.description, words.sentence(entry), entry.kind, entry.table or "",
                 "" if entry.row_id is None else entry.row_id, entry.change, entry.details(limit=10_000),
                 entry.before or "", entry.after or "")])
             count += 1

@@ -12,17 +12,27 @@ delete writes an ``audit_change`` row (table, row, before and after as JSON) und
 changes backwards as a new, itself audited, action; :meth:`Editor.redo` replays it forwards.
 Each action returns :class:`Changes`, naming the tables and rows it touched, so views refresh
 only what they show.
+
+Two operations go beyond rows:
+
+* :meth:`Editor.bulk` is the bulk mode, for files written by the thousand rows (the generated
+  stress board): one transaction and one audit action as ever, but rows go in with
+  ``executemany`` (:meth:`BulkAction.insert_rows`) and are counted rather than recorded one by
+  one, so the action cannot be undone and it ends the session's undo history.
+* :meth:`Action.redact` overwrites values already recorded in the audit trail (personal data
+  past its retention period), inside the action that removes them from the row itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import getpass
+import itertools
 import json
 import sqlite3
-from collections import defaultdict
-from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from sgdesk.errors import BoardFileError, SGDeskError
 
@@ -143,8 +153,81 @@ class Action:
         self._conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
         self._log(table, row_id, "delete", before, None)
 
+    def redact(self, table: str, row_id: int, values: Mapping[str, Any], *, text: tuple[str, str] | None = None
+               ) -> None:
+        """Overwrite ``values`` in every recorded before and after of one row, and replace ``text``
+        (old, new) in every action's description, so that data removed from the row (a delegate's
+        name past the retention period) does not live on in the audit trail."""
+        table = _check_identifier(table)
+        pairs = [item for column, value in values.items()
+                 for item in (f"$.{_check_identifier(column)}", _sql_value(value))]
+        marks = ", ".join("?" for _ in pairs)
+        for column in ("before", "after"):
+            self._conn.execute(f"UPDATE audit_change SET {column} = json_replace({column}, {marks}) "
+                               f"WHERE table_name = ? AND row_id = ? AND {column} IS NOT NULL",
+                               [*pairs, table, row_id])
+        if text is not None:
+            old, new = text
+            self._conn.execute("UPDATE audit_action SET description = replace(description, ?, ?) "
+                               "WHERE instr(description, ?) > 0", (old, new, old))
+
+    def unlink(self, table: str, row_id: int) -> None:
+        """Clear every reference to the ``table`` row ``row_id`` that may be empty (each change logged, so undo
+        puts the links back): the rows keep what they say and lose only the link."""
+        table = _check_identifier(table)
+        for (other,) in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+            nullable = {row[1] for row in self._conn.execute(f'PRAGMA table_info("{other}")') if not row[3]}
+            for key in self._conn.execute(f'PRAGMA foreign_key_list("{other}")').fetchall():
+                if key[2] == table and key[3] in nullable:
+                    column = _check_identifier(key[3])
+                    for (referring,) in self._conn.execute(f"SELECT id FROM {other} WHERE {column} = ?",
+                                                           (row_id,)).fetchall():
+                        self.update(other, referring, {column: None})
+
     def touched(self) -> dict[str, frozenset[int]]:
         return {table: frozenset(ids) for table, ids in self._touched.items()}
+
+
+class BulkAction(Action):
+    """An action of :meth:`Editor.bulk`: its rows are counted, not recorded one by one.
+
+    The feature functions (``add_organisation``, ``ensure_fund``...) write through it as through
+    any action; :meth:`insert_rows` puts in many rows with one ``executemany``.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, action_id: int) -> None:
+        super().__init__(conn, action_id)
+        self.counts: Counter[str] = Counter()   # rows written, per table
+        self.description: str | None = None     # set by describe()
+
+    def _log(self, table: str, row_id: int, op: str, before: dict | None, after: dict | None) -> None:
+        if op == "insert":
+            self.counts[table] += 1
+        self._touched.setdefault(table, set())  # the table was touched; its ids are not kept
+
+    def insert_rows(self, table: str, rows: Iterable[Mapping[str, Any]] | Iterable[Sequence[Any]],
+                    columns: Sequence[str] | None = None) -> int:
+        """Insert ``rows`` with one ``executemany``: dicts with the same keys, or value sequences in
+        the order of ``columns``. Returns how many were inserted."""
+        rows = iter(rows)
+        if columns is None:
+            first = next(rows, None)
+            if first is None:
+                return 0
+            columns = list(first)
+            rows = ([row[c] for c in columns] for row in itertools.chain([first], rows))  # type: ignore[index]
+        table = _check_identifier(table)
+        sql = (f"INSERT INTO {table} ({', '.join(_check_identifier(c) for c in columns)}) "
+               f"VALUES ({', '.join('?' * len(columns))})")
+        cursor = self._conn.executemany(sql, ([_sql_value(value) for value in row] for row in rows))
+        self.counts[table] += cursor.rowcount
+        self._touched.setdefault(table, set())
+        return cursor.rowcount
+
+    def describe(self, description: str) -> None:
+        """Give the action its description now that its rows are written (what a generated file holds)."""
+        self.description = description
+        self._conn.execute("UPDATE audit_action SET description = ? WHERE id = ?", (description, self.action_id))
 
 
 @dataclass
@@ -162,6 +245,16 @@ class Editor:
         if self.read_only:
             raise BoardFileError("this board file is open read-only, so it cannot be changed")
         return _ActionScope(self, description, kind, target)
+
+    def bulk(self, description: str) -> "_BulkScope":
+        """One action in bulk mode (:class:`BulkAction`): ``with editor.bulk("Generate…") as ed:``.
+
+        It is all or nothing like any action and recorded as one audit action, but it cannot be
+        undone: on success the session's undo and redo history is emptied.
+        """
+        if self.read_only:
+            raise BoardFileError("this board file is open read-only, so it cannot be changed")
+        return _BulkScope(self, description, "do", None, record=False)
 
     # -- undo and redo ---------------------------------------------------------------
     def forget_history(self) -> None:
@@ -225,6 +318,8 @@ class Editor:
 class _ActionScope:
     """Context manager behind :meth:`Editor.action`: one transaction, one audit action."""
 
+    action_type: type[Action] = Action
+
     def __init__(self, editor: Editor, description: str, kind: str, target: int | None, *, record: bool = True) -> None:
         self.editor = editor
         self.description = description
@@ -243,7 +338,7 @@ class _ActionScope:
             "INSERT INTO audit_action (at, os_user, description, kind, target_action_id) VALUES (?, ?, ?, ?, ?)",
             (_now(), os_user(), self.description, self.kind, self.target),
         )
-        self.action = Action(conn, int(cursor.lastrowid))
+        self.action = self.action_type(conn, int(cursor.lastrowid))
         return self.action
 
     def __exit__(self, exc_type, exc, tb) -> bool:
@@ -259,6 +354,20 @@ class _ActionScope:
         if self.record:  # a replay (undo, redo) is recorded and announced by the editor itself
             self.editor._undo.append((self.action.action_id, self.description))
             self.editor._redo.clear()
+            self.editor._notify(self.changes)
+        return False
+
+
+class _BulkScope(_ActionScope):
+    """Context manager behind :meth:`Editor.bulk`."""
+
+    action_type = BulkAction
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        super().__exit__(exc_type, exc, tb)
+        if exc_type is None:
+            self.changes = replace(self.changes, description=self.action.description or self.description)
+            self.editor.forget_history()
             self.editor._notify(self.changes)
         return False
 

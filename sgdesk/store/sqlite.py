@@ -1,9 +1,10 @@
-"""Connections and the deliberate, lazy import of sqlite-utils.
+"""Connections, and the deliberate, lazy import of sqlite-utils.
 
-``import sqlite_utils`` imports pandas and numpy whenever they are installed (about 0.4 s,
-more than Qt's widgets), only to recognise their types in inserts. SG Desk never passes
-pandas or numpy values to sqlite-utils, so :func:`sqlite_utils_database` imports it with
-both hidden; pandas stays free to load later, when an import or summary needs it.
+``BoardFile.db`` offers the connection as a ``sqlite_utils.Database``, for its table
+introspection and full-text search helpers. ``import sqlite_utils`` imports pandas and numpy
+whenever they are installed (about 0.4 s, more than Qt's widgets), only to recognise their types
+in inserts. SG Desk uses neither (the bundle leaves both out), so :func:`sqlite_utils_database`
+imports sqlite-utils with them hidden, and a machine that happens to have them pays nothing.
 """
 
 from __future__ import annotations

@@ -1,14 +1,14 @@
-"""What needs the training administrator's attention, and the training checks of `sgdesk check`."""
+"""What needs the training administrator's attention now, shown on the Overview."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from sgdesk.attention import AttentionItem
-from sgdesk.checks import Finding
 from sgdesk.dates import format_date
 from sgdesk.store import BoardFile
-from sgdesk.training.model import PLACES_SQL, list_sessions
+from sgdesk.training.bookings import untold_promotions
+from sgdesk.training.model import list_sessions
 from sgdesk.training.policy import get_retention_years
 from sgdesk.training.retention import due_delegates, retention_cutoff
 
@@ -52,34 +52,7 @@ def training_attention(bf: BoardFile, board_id: int, today: dt.date | None = Non
 
 
 def _untold_promotions(bf: BoardFile, board_id: int) -> list[AttentionItem]:
-    rows = bf.query("""
-        SELECT b.id, b.session_id, d.name, c.title, s.session_date, b.promoted_on
-        FROM training_booking b JOIN training_delegate d ON d.id = b.delegate_id
-        JOIN training_session s ON s.id = b.session_id JOIN training_course c ON c.id = s.course_id
-        WHERE c.board_id = ? AND b.promoted_on IS NOT NULL AND b.promotion_told = 0 AND b.status = 'confirmed'
-        ORDER BY s.session_date, b.promoted_on""", (board_id,))
-    return [AttentionItem(_VIEW, f"{name} was given a place on {title} ({format_date(dt.date.fromisoformat(day))}) "
+    return [AttentionItem(_VIEW, f"{p.delegate} was given a place on {p.course} ({format_date(p.session_date)}) "
                                  "from the waiting list: tell them", "warning",
-                          {"session": session_id, "booking": booking_id})
-            for booking_id, session_id, name, title, day, _promoted in rows]
-
-
-def training_checks(bf: BoardFile) -> list[Finding]:
-    """Sessions over capacity, and live bookings on cancelled sessions (neither should ever be)."""
-    over = bf.query(f"""
-        SELECT s.id, s.capacity, count(b.id) FROM training_session s
-        JOIN training_booking b ON b.session_id = s.id AND b.status IN {PLACES_SQL}
-        GROUP BY s.id HAVING count(b.id) > s.capacity""")
-    live = bf.scalar("SELECT count(*) FROM training_booking b JOIN training_session s ON s.id = b.session_id "
-                     "WHERE s.status = 'cancelled' AND b.status NOT IN ('cancelled', 'substituted')")
-    findings = []
-    if over:
-        ids = ", ".join(str(row[0]) for row in over)
-        findings.append(Finding("problem", f"training sessions over capacity: {ids}",
-                                "cancel bookings or raise the capacity in the Training view"))
-    if live:
-        findings.append(Finding("problem", f"{live} booking(s) still open on cancelled training sessions",
-                                "cancel them in the Training view (no charge applies)"))
-    if not findings:
-        findings.append(Finding("ok", "training: no session over capacity, no open booking on a cancelled session"))
-    return findings
+                          {"session": p.session_id, "booking": p.booking_id})
+            for p in untold_promotions(bf, board_id)]

@@ -27,6 +27,7 @@ from sgdesk.training.model import (
     PLACES_SQL,
     STATUS_LABELS,
     Booking,
+    check_register_open,
     find_booking,
     get_booking,
     get_delegate,
@@ -212,10 +213,7 @@ def mark_attendance(ed: Action, bf: BoardFile, booking_id: int, status: str, *, 
                           f"{STATUS_LABELS[booking.status].lower()}")
     if booking.status == status:
         return False
-    session = get_session(bf, booking.session_id)
-    if session.session_date > on:
-        raise SGDeskError(f"the session is on {format_date(session.session_date)}: take the register on or after "
-                          "that day")
+    check_register_open(get_session(bf, booking.session_id), on)
     if status != "attended" and bf.scalar("SELECT 1 FROM training_evaluation WHERE booking_id = ?", (booking_id,)):
         raise SGDeskError("this delegate's evaluation is recorded, so they attended: delete the evaluation first "
                           "if the mark is wrong")
@@ -250,6 +248,30 @@ def cancel_session(ed: Action, bf: BoardFile, session_id: int, *, on: dt.date) -
         ed.update("training_booking", row[0], {"status": "cancelled", "cancelled_on": on, "cancel_reason": "session"})
         add_event(ed, row[0], on, "session cancelled", "cancelled")
     return len(rows)
+
+
+@dataclass(frozen=True)
+class Promotion:
+    """A place given from the waiting list that the delegate has not yet been told about."""
+
+    booking_id: int
+    session_id: int
+    delegate: str
+    course: str
+    session_date: dt.date
+    promoted_on: dt.date
+
+
+def untold_promotions(bf: BoardFile, board_id: int, session_id: int | None = None) -> list[Promotion]:
+    """Places given from a waiting list whose delegates are still to be told (of one session, or all)."""
+    rows = bf.query("""
+        SELECT b.id, b.session_id, d.name, c.title, s.session_date, b.promoted_on
+        FROM training_booking b JOIN training_delegate d ON d.id = b.delegate_id
+        JOIN training_session s ON s.id = b.session_id JOIN training_course c ON c.id = s.course_id
+        WHERE c.board_id = ? AND (? IS NULL OR s.id = ?) AND b.promoted_on IS NOT NULL AND b.promotion_told = 0
+        AND b.status = 'confirmed' ORDER BY s.session_date, b.promoted_on""", (board_id, session_id, session_id))
+    return [Promotion(r[0], r[1], r[2], r[3], dt.date.fromisoformat(r[4]), dt.date.fromisoformat(r[5]))
+            for r in rows]
 
 
 @dataclass(frozen=True)

@@ -116,6 +116,23 @@ def known_sectors(bf: BoardFile, board_id: int) -> list[str]:
     return list(SECTORS) + [s for s in used if fold(s) not in standard]
 
 
+#: the sector an organisation's delegates most likely work in, by the organisation's type, before any has booked
+SECTOR_OF_ORG_TYPE = {
+    "police": "Police", "health": "Health", "probation": "Probation and youth justice", "education": "Education",
+    "courts": "Courts and family justice", "fire": "Fire and rescue", "voluntary": "Voluntary and community",
+}
+
+
+def usual_sector(bf: BoardFile, board_id: int, organisation_id: int) -> str | None:
+    """The sector a new delegate of the organisation most likely works in: the one most of its delegates
+    have (the latest booked if tied), else the one its type suggests; None when neither says."""
+    found = bf.scalar("SELECT sector FROM training_delegate WHERE board_id = ? AND organisation_id = ? "
+                      "GROUP BY sector ORDER BY count(*) DESC, max(id) DESC LIMIT 1", (board_id, organisation_id))
+    if found:
+        return found
+    return SECTOR_OF_ORG_TYPE.get(bf.scalar("SELECT org_type FROM organisation WHERE id = ?", (organisation_id,)))
+
+
 def normalise_sector(text: str, known: list[str]) -> str:
     """``text`` spelt as a sector already known, if it is one (whatever its case or accents)."""
     wanted = fold(" ".join(text.split()))

@@ -10,19 +10,13 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from sgdesk.errors import InputError, SGDeskError, quoted
+from sgdesk.errors import InputError, SGDeskError
+from sgdesk.percent import whole_percent
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
 from sgdesk.training.model import get_booking
 
 CONFIDENCE_SCALE = "1 not at all confident … 5 very confident"
-
-
-def parse_confidence(value: object) -> int:
-    text = str(value).strip().removesuffix(".0")
-    if text in {"1", "2", "3", "4", "5"}:
-        return int(text)
-    raise InputError(quoted(value), "is not a confidence rating", "rate it from 1 to 5")
 
 
 @dataclass(frozen=True)
@@ -66,17 +60,6 @@ def mean(values: list[int]) -> Decimal | None:
     return (Decimal(sum(values)) / len(values)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-def whole_percent(part: int, whole: int) -> int | None:
-    """``part`` of ``whole`` in whole percent, halves rounded up (None when ``whole`` is 0).
-
-    >>> whole_percent(1, 8), whole_percent(0, 0)
-    (13, None)
-    """
-    if whole == 0:
-        return None
-    return (200 * part + whole) // (2 * whole)
-
-
 @dataclass(frozen=True)
 class EvaluationSummary:
     """The evaluations of one course or session."""
@@ -97,10 +80,6 @@ class EvaluationSummary:
     @property
     def useful_percent(self) -> int | None:
         return whole_percent(self.useful_yes, self.useful_answered)
-
-    @property
-    def return_percent(self) -> int | None:
-        return whole_percent(self.returned, self.attended)
 
 
 _ROWS = """

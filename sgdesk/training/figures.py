@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 
 from sgdesk.fyear import Period
 from sgdesk.money import Pence
+from sgdesk.percent import whole_percent
 from sgdesk.store import BoardFile
 from sgdesk.training.charges import charges
-from sgdesk.training.evaluations import EvaluationSummary, summaries, whole_percent
+from sgdesk.training.evaluations import EvaluationSummary, summaries
 from sgdesk.training.model import Session, iso, list_sessions
 from sgdesk.training.policy import get_policy, org_categories
 

@@ -19,7 +19,7 @@ from sgdesk.importing.framework import (
     ParsedRow,
     Problem,
 )
-from sgdesk.organisations import add_organisation, find_organisation
+from sgdesk.organisations import find_organisation
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
 from sgdesk.training.bookings import record_booking
@@ -34,12 +34,14 @@ from sgdesk.training.delegates import (
 )
 from sgdesk.training.model import (
     PLACE_STATUSES,
+    REGISTER_KEY,
+    REGISTER_MARKS,
     STATUS_LABELS,
     find_booking,
     list_sessions,
 )
 from sgdesk.training.policy import (
-    VOLUNTARY,
+    add_booking_organisation,
     get_policy,
     org_categories,
     parse_category,
@@ -67,6 +69,7 @@ _STATUSES = {
     "wait list": "waitlisted", "cancelled": "cancelled", "canceled": "cancelled", "withdrawn": "cancelled",
     "attended": "attended", "present": "attended", "completed": "attended",
     "dna": "dna", "did not attend": "dna", "no show": "dna", "absent": "dna", "not attended": "dna",
+    **{mark.letter.casefold(): mark.status for mark in REGISTER_MARKS},     # as the sign-in sheet is marked
     "substituted": "substituted", "sent a substitute": "substituted", "substitute sent": "substituted",
 }
 STATUS_NAMES = {"scheduled": "Scheduled", "cancelled": "Cancelled"}
@@ -79,7 +82,7 @@ def parse_booking_status(value: object) -> str:
     if text in _STATUSES:
         return _STATUSES[text]
     raise InputError(quoted(value), "is not a booking status",
-                     "write Confirmed, Waitlisted, Cancelled, Substituted, Attended or DNA")
+                     "write Confirmed, Waitlisted, Cancelled, Substituted, Attended (P) or DNA (X)")
 
 
 def parse_session_status(value: object) -> str:
@@ -294,8 +297,8 @@ class BookingsImport(ImportKind):
                example="South Essex College"),
         Column("sector", "Sector", f"the sector the delegate works in, e.g. {', '.join(SECTORS[:5])}",
                parse=_title, aliases=("Service", "Sector worked in"), example="Education"),
-        Column("status", "Status", "Confirmed, Waitlisted, Cancelled, Substituted, Attended or DNA "
-               "(blank: Confirmed)", parse=parse_booking_status, required=False,
+        Column("status", "Status", "Confirmed, Waitlisted, Cancelled, Substituted, Attended or DNA; the "
+               f"register's marks too ({REGISTER_KEY}); blank: Confirmed", parse=parse_booking_status, required=False,
                aliases=("Booking status", "Attendance"), example="Attended"),
         Column("booked_on", "Booked on", "the day the booking was made (blank: today, or the session date if "
                "that is earlier)", parse=parse_date, required=False, aliases=("Date booked", "Booking date"),
@@ -429,9 +432,7 @@ class BookingsImport(ImportKind):
     def apply(self, plan: _BookingPlan, ed: Action, bf: BoardFile, board_id: int, summary: ImportSummary) -> None:
         new_org_ids: dict[str, int] = {}
         for key, (name, category) in plan.new_orgs.items():
-            org_id = add_organisation(ed, name, org_type="voluntary" if category == VOLUNTARY else "other")
-            set_org_category(ed, bf, board_id, org_id, category)
-            new_org_ids[key] = org_id
+            new_org_ids[key] = add_booking_organisation(ed, bf, board_id, name, category)
             summary.count("organisations")
         for org_id, category in plan.categories.items():
             set_org_category(ed, bf, board_id, org_id, category)

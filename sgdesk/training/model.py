@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from sgdesk.dates import format_date
-from sgdesk.errors import NotFoundError
+from sgdesk.errors import NotFoundError, SGDeskError
+from sgdesk.fyear import FinancialYear
 from sgdesk.store import BoardFile
 
 Length = Literal["half", "full"]
@@ -26,6 +27,26 @@ STATUS_LABELS: dict[str, str] = {
     "dna": "Did not attend",
 }
 PLACES_SQL = "('confirmed', 'attended', 'dna')"
+
+
+@dataclass(frozen=True)
+class RegisterMark:
+    """A letter a training register is marked with, on screen, on the sign-in sheet and in imports."""
+
+    letter: str
+    status: str          # the booking status it records
+    meaning: str
+
+
+#: P and X: never A or D, which in the attendance grid of meetings mean apologies and deputy
+REGISTER_MARKS = (RegisterMark("P", "attended", "present"), RegisterMark("X", "dna", "did not attend"))
+REGISTER_KEY = " · ".join(f"{mark.letter} {mark.meaning}" for mark in REGISTER_MARKS)
+"""``P present · X did not attend``: the key printed beside every register."""
+
+
+def register_mark(status: str) -> RegisterMark | None:
+    """The register mark recording ``status`` (None for a place not marked yet)."""
+    return next((mark for mark in REGISTER_MARKS if mark.status == status), None)
 
 
 @dataclass(frozen=True)
@@ -62,6 +83,7 @@ class Session:
     cancelled_on: dt.date | None
     places_taken: int
     waiting: int
+    to_mark: int = 0             # places not marked on the register yet
 
     @property
     def free_places(self) -> int:
@@ -131,18 +153,12 @@ def list_courses(bf: BoardFile, board_id: int) -> list[Course]:
     return [Course(*row) for row in rows]
 
 
-def get_course(bf: BoardFile, course_id: int) -> Course:
-    row = bf.query_one(f"SELECT {_COURSE_COLUMNS} FROM training_course WHERE id = ?", (course_id,))
-    if row is None:
-        raise NotFoundError(f"there is no training course {course_id}: refresh the programme and choose again")
-    return Course(*row)
-
-
 _SESSION_SELECT = f"""
 SELECT s.id, s.course_id, c.title, c.level, c.length, s.session_date, s.start_time, s.end_time, s.venue,
        s.online, s.capacity, s.trainer, s.status, s.cancelled_on,
        (SELECT count(*) FROM training_booking b WHERE b.session_id = s.id AND b.status IN {PLACES_SQL}),
-       (SELECT count(*) FROM training_booking b WHERE b.session_id = s.id AND b.status = 'waitlisted')
+       (SELECT count(*) FROM training_booking b WHERE b.session_id = s.id AND b.status = 'waitlisted'),
+       (SELECT count(*) FROM training_booking b WHERE b.session_id = s.id AND b.status = 'confirmed')
 FROM training_session s JOIN training_course c ON c.id = s.course_id
 """
 
@@ -180,9 +196,41 @@ def get_session(bf: BoardFile, session_id: int) -> Session:
     return _session(row)
 
 
+def session_state(session: Session, today: dt.date) -> str:
+    """What a session's status is on ``today``, as the programme shows it: ``Scheduled`` before its day;
+    after it ``Held: register not taken``, ``Held: 3 still to mark`` or ``Held``; ``No bookings``;
+    ``Cancelled 3 Oct 2018``."""
+    if session.cancelled:
+        return f"Cancelled {format_date(session.cancelled_on)}" if session.cancelled_on else "Cancelled"
+    if session.session_date > today:
+        return "Scheduled"
+    if not session.places_taken:
+        return "No bookings"
+    if session.to_mark == session.places_taken:
+        return "Held: register not taken"
+    return f"Held: {session.to_mark} still to mark" if session.to_mark else "Held"
+
+
+def check_register_open(session: Session, today: dt.date) -> None:
+    """Refuse (SGDeskError) the register of a cancelled session, or of one whose day has not come."""
+    if session.cancelled:
+        raise SGDeskError(f"the session {session.label} was cancelled, so it has no register")
+    if session.session_date > today:
+        raise SGDeskError(f"the session is on {format_date(session.session_date)}: take the register on or after "
+                          "that day")
+
+
 def session_board(bf: BoardFile, session_id: int) -> int:
     return bf.scalar("SELECT c.board_id FROM training_session s JOIN training_course c ON c.id = s.course_id "
                      "WHERE s.id = ?", (session_id,))
+
+
+def session_years(bf: BoardFile, board_id: int) -> list[FinancialYear]:
+    """The financial years with training sessions (held, to come or cancelled), newest first."""
+    months = [found[0] for found in bf.query(
+        "SELECT DISTINCT substr(s.session_date, 1, 7) || '-01' FROM training_session s "
+        "JOIN training_course c ON c.id = s.course_id WHERE c.board_id = ?", (board_id,))]
+    return sorted({FinancialYear.containing(dt.date.fromisoformat(month)) for month in months}, reverse=True)
 
 
 _DELEGATE_SELECT = """
@@ -232,10 +280,26 @@ def get_booking(bf: BoardFile, booking_id: int) -> Booking:
     return _booking(row)
 
 
-def session_bookings(bf: BoardFile, session_id: int) -> list[Booking]:
-    rows = bf.query(f"SELECT {_BOOKING_COLUMNS} FROM training_booking WHERE session_id = ? ORDER BY queue_no, id",
-                    (session_id,))
-    return [_booking(row) for row in rows]
+@dataclass(frozen=True)
+class Attendee:
+    """A delegate with a booking on a session, as its register lists them."""
+
+    booking_id: int
+    name: str
+    organisation: str
+    job_title: str | None
+    status: str
+
+
+def register_of(bf: BoardFile, session_id: int, statuses: tuple[str, ...] = PLACE_STATUSES) -> list[Attendee]:
+    """The delegates holding a place on the session (or with a booking in ``statuses``), by surname,
+    in the order of the printed register, so the screen and the sheet agree."""
+    rows = bf.query(
+        "SELECT b.id, d.name, o.name, d.job_title, b.status FROM training_booking b "
+        "JOIN training_delegate d ON d.id = b.delegate_id JOIN organisation o ON o.id = d.organisation_id "
+        f"WHERE b.session_id = ? AND b.status IN ({', '.join('?' * len(statuses))})", (session_id, *statuses))
+    people = [Attendee(*row) for row in rows]
+    return sorted(people, key=lambda p: (p.name.split()[-1].casefold(), p.name.casefold()))
 
 
 def find_booking(bf: BoardFile, session_id: int, delegate_id: int) -> Booking | None:
@@ -249,3 +313,76 @@ def waiting_list(bf: BoardFile, session_id: int) -> list[Booking]:
     rows = bf.query(f"SELECT {_BOOKING_COLUMNS} FROM training_booking WHERE session_id = ? AND status = 'waitlisted' "
                     "ORDER BY queue_no, id", (session_id,))
     return [_booking(row) for row in rows]
+
+
+# -- the bookings list -----------------------------------------------------------------------------------
+#: order of a session's bookings: places (by name), then the waiting list (in turn), then the rest
+_GROUP = "CASE WHEN b.status IN ('confirmed', 'attended', 'dna') THEN 0 WHEN b.status = 'waitlisted' THEN 1 ELSE 2 END"
+_ORDER_ONE = f"""
+SELECT b.id, b.delegate_id FROM training_booking b JOIN training_delegate d ON d.id = b.delegate_id
+WHERE b.session_id = ? ORDER BY {_GROUP}, CASE WHEN {_GROUP} = 0 THEN d.search_key END, b.queue_no, b.id
+"""
+# Walks sessions latest first by their date index and each one's bookings by the queue index: no sorting.
+_ORDER_ALL = """
+SELECT b.id, b.delegate_id FROM training_session s INDEXED BY training_session_date
+JOIN training_booking b ON b.session_id = s.id
+WHERE s.course_id IN (SELECT id FROM training_course WHERE board_id = ?)
+ORDER BY s.session_date DESC, s.start_time DESC, s.id DESC, b.queue_no
+"""
+_LINES = """
+SELECT b.id, b.session_id, s.session_date, c.title, c.length, d.name, o.name, d.organisation_id, d.email,
+       b.status, b.booked_on, b.approved, b.cancelled_on, b.cancel_reason, b.promoted_on, b.promotion_told,
+       sd.name,
+       (SELECT count(*) FROM training_booking w WHERE w.session_id = b.session_id AND w.status = 'waitlisted'
+        AND (w.queue_no < b.queue_no OR (w.queue_no = b.queue_no AND w.id <= b.id)))
+FROM training_booking b JOIN training_session s ON s.id = b.session_id JOIN training_course c ON c.id = s.course_id
+JOIN training_delegate d ON d.id = b.delegate_id JOIN organisation o ON o.id = d.organisation_id
+LEFT JOIN training_booking sb ON sb.id = b.substitute_for LEFT JOIN training_delegate sd ON sd.id = sb.delegate_id
+WHERE b.id IN ({marks})
+"""
+
+
+@dataclass(frozen=True)
+class BookingLine:
+    """A booking as the bookings list shows it, with its session, course and delegate."""
+
+    id: int
+    session_id: int
+    session_date: dt.date
+    course: str
+    length: Length
+    delegate: str
+    organisation: str
+    organisation_id: int
+    email: str | None
+    status: str
+    booked_on: dt.date | None
+    approved: bool
+    cancelled_on: dt.date | None
+    cancel_reason: str | None
+    promoted_on: dt.date | None
+    promotion_told: bool
+    replaced: str | None      # the delegate a substitute stands in for
+    place_in_line: int        # on the waiting list: 1 is next
+
+
+def booking_order(bf: BoardFile, board_id: int, session_id: int | None = None) -> list[tuple[int, int]]:
+    """(booking id, delegate id) of a session's bookings in the list's order: places by name, the
+    waiting list in turn, then the rest. Without a session: every booking, latest session first.
+
+    It reads only ids, so that a list of 100,000 bookings opens at once; :func:`booking_lines`
+    reads the lines on screen.
+    """
+    if session_id is None:
+        cursor = bf.conn.execute(_ORDER_ALL, (board_id,))
+    else:
+        cursor = bf.conn.execute(_ORDER_ONE, (session_id,))
+    cursor.row_factory = None
+    return cursor.fetchall()
+
+
+def booking_lines(bf: BoardFile, booking_ids: list[int]) -> list[BookingLine]:
+    """The bookings ``booking_ids`` (any order) as lines of the bookings list."""
+    rows = bf.query(_LINES.format(marks=", ".join("?" * len(booking_ids))), booking_ids)
+    return [BookingLine(r[0], r[1], iso(r[2]), r[3], r[4], r[5], r[6], r[7], r[8], r[9], iso(r[10]), bool(r[11]),
+                        iso(r[12]), r[13], iso(r[14]), bool(r[15]), r[16], r[17]) for r in rows]

@@ -7,19 +7,21 @@ command line; the number is shown in the Training view). reportlab is imported i
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 from xml.sax.saxutils import escape
 
 from sgdesk.dates import format_date
 from sgdesk.errors import NotFoundError, SGDeskError
-from sgdesk.exporting import ExportRequest, ExportResult
+from sgdesk.exporting import ExportRequest, ExportResult, Progress
 from sgdesk.store import BoardFile
 from sgdesk.training.model import (
     LENGTHS,
-    PLACES_SQL,
+    REGISTER_MARKS,
     Session,
     get_session,
+    register_mark,
+    register_of,
     session_board,
 )
 from sgdesk.training.policy import weekday_date
@@ -44,30 +46,23 @@ def requested_session(bf: BoardFile, request: ExportRequest) -> Session:
     return session
 
 
-@dataclass(frozen=True)
-class _Person:
-    booking_id: int
-    name: str
-    organisation: str
-    job_title: str | None
-    status: str
-
-
-def _people(bf: BoardFile, session_id: int, statuses: str) -> list[_Person]:
-    rows = bf.query(f"""
-        SELECT b.id, d.name, o.name, d.job_title, b.status FROM training_booking b
-        JOIN training_delegate d ON d.id = b.delegate_id JOIN organisation o ON o.id = d.organisation_id
-        WHERE b.session_id = ? AND b.status IN {statuses}""", (session_id,))
-    people = [_Person(*row) for row in rows]
-    return sorted(people, key=lambda p: (p.name.split()[-1].casefold(), p.name.casefold()))
+def _mark_letter(status: str) -> str:
+    mark = register_mark(status)
+    return "" if mark is None else mark.letter
 
 
 def _time(session: Session) -> str:
     return f"{session.start_time} to {session.end_time}"
 
 
+MARK_HEADING = "/".join(mark.letter for mark in REGISTER_MARKS)      # P/X
+MARK_KEY = ("For the trainer: mark each row " + " or ".join(f"<b>{m.letter}</b> ({m.meaning})" for m in REGISTER_MARKS)
+            + f" in the {MARK_HEADING} column; SG Desk's register uses the same letters.")
+
+
 def register_story(bf: BoardFile, session: Session) -> list[Any]:
-    """The sign-in sheet: session details, one row per delegate with a place, spare rows, sign-off."""
+    """The sign-in sheet: session details, one row per delegate with a place (a mark already recorded
+    printed in the P/X column), spare rows, the key to the marks and the sign-off."""
     from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
     from sgdesk.pdf import data_table, frame_width, heading, styles
@@ -75,7 +70,7 @@ def register_story(bf: BoardFile, session: Session) -> list[Any]:
     from sgdesk.pdf.tables import keep_with_last_rows
 
     s = styles()
-    people = _people(bf, session.id, PLACES_SQL)
+    people = register_of(bf, session.id)
     details = [("Course", f"{session.course_title} (level {session.level}, {LENGTHS[session.length].lower()})"),
                ("Date", weekday_date(session.session_date)), ("Venue", session.where),
                ("Time", _time(session)), ("Trainer", session.trainer or ""),
@@ -88,8 +83,9 @@ def register_story(bf: BoardFile, session: Session) -> list[Any]:
     info.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                               ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
     signature = Spacer(1, 17)
-    rows = [[str(n), p.name, p.organisation, p.job_title or "", signature] for n, p in enumerate(people, 1)]
-    rows += [[str(n), "", "", "", signature] for n in range(len(people) + 1, len(people) + SPARE_ROWS + 1)]
+    rows = [[str(n), p.name, p.organisation, p.job_title or "", signature, _mark_letter(p.status)]
+            for n, p in enumerate(people, 1)]
+    rows += [[str(n), "", "", "", signature, ""] for n in range(len(people) + 1, len(people) + SPARE_ROWS + 1)]
     sign_off = Table([["Trainer's signature", "", "Number attending", ""]],
                      colWidths=[width * 0.2, width * 0.4, width * 0.2, width * 0.2], rowHeights=[28], hAlign="LEFT")
     sign_off.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), "SGSans", 8.5), ("TEXTCOLOR", (0, 0), (-1, -1), MUTED),
@@ -104,22 +100,23 @@ def register_story(bf: BoardFile, session: Session) -> list[Any]:
                   "place, write your name, organisation and job title in a blank row and tell the trainer.",
                   s["body"]),
         *keep_with_last_rows(
-            data_table(["No.", "Name", "Organisation", "Job title", "Signature"], rows,
-                       col_widths=[0.8, 3.2, 3.8, 2.7, 3.0], align="RLLLL", font_size=9, zebra=False),
-            [KeepTogether([Spacer(1, 12), sign_off, Spacer(1, 8),
+            data_table(["No.", "Name", "Organisation", "Job title", "Signature", MARK_HEADING], rows,
+                       col_widths=[0.8, 3.0, 3.5, 2.5, 2.9, 0.8], align="RLLLLC", font_size=9, zebra=False),
+            [KeepTogether([Spacer(1, 6), Paragraph(MARK_KEY, s["note"]), Spacer(1, 8), sign_off, Spacer(1, 8),
                            Paragraph("This register holds personal data. Keep it secure, return it to the "
                                      "safeguarding board's business unit after the session, and it will be destroyed "
                                      "once attendance is recorded in SG Desk.", s["note"])])]),
     ]
 
 
-def export_register(bf: BoardFile, request: ExportRequest) -> ExportResult:
+def export_register(bf: BoardFile, request: ExportRequest, progress: Progress) -> ExportResult:
     from sgdesk.branding import document_spec
     from sgdesk.pdf import build_pdf
 
     session = requested_session(bf, request)
     if session.cancelled:
         raise SGDeskError(f"the session {session.label} was cancelled, so it has no register")
+    progress(0, 1, f"Writing the register of {session.label}…")
     spec = document_spec(bf, request.board_id, f"Attendance register, {format_date(session.session_date)}",
                          subject="Attendance register", draft=request.draft, footer_text="Attendance register",
                          generated_on=request.generated_on)
@@ -201,7 +198,7 @@ def _certificate_class():
 def certificates_story(bf: BoardFile, board_name: str, session: Session) -> list[Any]:
     from reportlab.platypus import PageBreak
 
-    people = _people(bf, session.id, "('attended')")
+    people = register_of(bf, session.id, ("attended",))
     if not people:
         raise SGDeskError(f"nobody is marked as attended at {session.label}: take the register first")
     story: list[Any] = []
@@ -211,11 +208,12 @@ def certificates_story(bf: BoardFile, board_name: str, session: Session) -> list
     return story[:-1]
 
 
-def export_certificates(bf: BoardFile, request: ExportRequest) -> ExportResult:
+def export_certificates(bf: BoardFile, request: ExportRequest, progress: Progress) -> ExportResult:
     from sgdesk.branding import document_spec
     from sgdesk.pdf import build_pdf
 
     session = requested_session(bf, request)
+    progress(0, 1, f"Writing the certificates of {session.label}…")
     spec = document_spec(bf, request.board_id,
                          f"Certificates: {session.course_title}, {format_date(session.session_date)}",
                          subject="Certificates of attendance", draft=request.draft, marking=None,

@@ -19,6 +19,7 @@ from sgdesk.boards import get_setting, set_setting
 from sgdesk.dates import format_date
 from sgdesk.errors import InputError, SGDeskError
 from sgdesk.money import Pence, format_money
+from sgdesk.organisations import add_organisation
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
 
@@ -215,6 +216,14 @@ def set_org_category(ed: Action, bf: BoardFile, board_id: int, organisation_id: 
                                             "category": category})
     else:
         ed.update("training_org_category", row_id, {"category": category})
+
+
+def add_booking_organisation(ed: Action, bf: BoardFile, board_id: int, name: str, category: str) -> int:
+    """An organisation new to SG Desk through a booking, with its charging category set: its type
+    is voluntary for the voluntary and community category, other for any other. Returns its id."""
+    org_id = add_organisation(ed, name, org_type="voluntary" if category == VOLUNTARY else "other")
+    set_org_category(ed, bf, board_id, org_id, category)
+    return org_id
 
 
 def parse_category(value: object, policy: ChargingPolicy) -> str:

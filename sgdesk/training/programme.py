@@ -160,11 +160,16 @@ def update_course(ed: Action, bf: BoardFile, course_id: int, details: CourseDeta
     return ed.update("training_course", course_id, values)
 
 
-def delete_course(ed: Action, bf: BoardFile, course_id: int) -> None:
+def check_course_removable(bf: BoardFile, course_id: int) -> None:
+    """Refuse (SGDeskError) to remove a course that has sessions."""
     sessions = bf.scalar("SELECT count(*) FROM training_session WHERE course_id = ?", (course_id,))
     if sessions:
         raise SGDeskError(f"the course has {sessions} session(s): remove or move them first "
                           "(or keep the course: it is part of the programme's record)")
+
+
+def delete_course(ed: Action, bf: BoardFile, course_id: int) -> None:
+    check_course_removable(bf, course_id)
     ed.delete("training_course", course_id)
 
 
@@ -189,9 +194,14 @@ def update_session(ed: Action, bf: BoardFile, session_id: int, details: SessionD
     return promote_waiting(ed, bf, session_id, on=on)
 
 
-def delete_session(ed: Action, bf: BoardFile, session_id: int) -> None:
+def check_session_removable(bf: BoardFile, session_id: int) -> None:
+    """Refuse (SGDeskError) to remove a session that has bookings: it is cancelled instead."""
     bookings = bf.scalar("SELECT count(*) FROM training_booking WHERE session_id = ?", (session_id,))
     if bookings:
         raise SGDeskError(f"the session has {bookings} booking(s): cancel the session instead, which keeps "
                           "its record and charges nobody")
+
+
+def delete_session(ed: Action, bf: BoardFile, session_id: int) -> None:
+    check_session_removable(bf, session_id)
     ed.delete("training_session", session_id)

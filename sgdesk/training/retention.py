@@ -7,8 +7,9 @@ booking, so each count and charge stays as it was.
 
 The personal data must not survive in the audit trail either: the same action blanks it from
 the recorded before/after values of those delegates and from action descriptions that named
-them. The action itself is recorded (in the audit log and ``training_anonymisation``), and it
-cannot be undone, so it also clears this session's undo list.
+them, and the search index is rebuilt without them. The action itself is recorded (in the audit
+log and ``training_anonymisation``), and it cannot be undone, so it also clears this session's
+undo list.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 
 from sgdesk.boards import get_board
 from sgdesk.dates import format_date
+from sgdesk.search import rebuild_index
 from sgdesk.store import BoardFile
 from sgdesk.training.delegates import search_key
 from sgdesk.training.policy import get_retention_years
@@ -81,27 +83,16 @@ def anonymise(bf: BoardFile, board_id: int, *, today: dt.date | None = None, dry
     with bf.edit(f"Anonymise {len(due)} delegates past the {years}-year retention period") as ed:
         for delegate_id, name, _bookings in due:
             placeholder = f"{REDACTED_NAME} {delegate_id}"
-            ed.update("training_delegate", delegate_id, {
-                "name": placeholder, **dict.fromkeys(PERSONAL_FIELDS), "search_key": search_key(placeholder, None),
-                "anonymised_on": today})
-            _redact_audit_trail(bf, delegate_id, name, placeholder)
+            blanked = {"name": placeholder, **dict.fromkeys(PERSONAL_FIELDS),
+                       "search_key": search_key(placeholder, None)}
+            ed.update("training_delegate", delegate_id, {**blanked, "anonymised_on": today})
+            ed.redact("training_delegate", delegate_id, blanked, text=(name, placeholder))
+        rebuild_index(bf, "training_delegate")
         ed.insert("training_anonymisation", {"board_id": board_id, "done_on": today, "cutoff": cutoff,
                                              "retention_years": years, "delegates": result.delegates,
                                              "bookings": result.bookings})
     bf.editor.forget_history()
     return result
-
-
-def _redact_audit_trail(bf: BoardFile, delegate_id: int, name: str, placeholder: str) -> None:
-    """Blank the delegate's personal data in the audit trail (inside the open action)."""
-    blanks = ", ".join(f"'$.{column}', NULL" for column in PERSONAL_FIELDS)
-    for column in ("before", "after"):
-        bf.conn.execute(
-            f"UPDATE audit_change SET {column} = json_replace({column}, '$.name', ?, '$.search_key', ?, {blanks}) "
-            f"WHERE table_name = 'training_delegate' AND row_id = ? AND {column} IS NOT NULL",
-            (placeholder, search_key(placeholder, None), delegate_id))
-    bf.conn.execute("UPDATE audit_action SET description = replace(description, ?, ?) WHERE instr(description, ?) > 0",
-                    (name, placeholder, name))
 
 
 def anonymisation_log(bf: BoardFile, board_id: int) -> list[tuple[dt.date, dt.date, int, int, int]]:

@@ -146,13 +146,13 @@ def test_answers_are_undoable(demo):
 
 
 def test_the_open_round_needs_attention(demo):
-    from sgdesk.assessment.attention import open_rounds
+    from sgdesk.assessment.attention import assessment_attention
 
-    (item,) = open_rounds(demo, BOARD, today=dt.date(2020, 3, 2))
+    (item,) = assessment_attention(demo, BOARD, today=dt.date(2020, 3, 2))
     assert item.view == "assessment" and item.severity == "warning"
     assert item.text == (f"Self-assessment '{OPEN_TITLE}' is open: 3 of 6 agencies have returned it; "
                          "the deadline (28 Feb 2020) has passed")
-    (early,) = open_rounds(demo, BOARD, today=dt.date(2020, 1, 2))
+    (early,) = assessment_attention(demo, BOARD, today=dt.date(2020, 1, 2))
     assert early.severity == "info" and early.text.endswith("(deadline 28 Feb 2020)")
 
 

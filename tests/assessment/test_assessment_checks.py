@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from sgdesk.assessment.checks import assessment_findings
+from sgdesk.assessment.checks import assessment_checks
 
 
 def test_the_demo_answers_all_fit(demo):
-    assert [f.level for f in assessment_findings(demo)] == ["ok"]
+    assert [f.level for f in assessment_checks(demo)] == ["ok"]
 
 
 def test_a_score_off_the_scale_and_a_backwards_period_are_reported(demo):
@@ -17,7 +17,7 @@ def test_a_score_off_the_scale_and_a_backwards_period_are_reported(demo):
     with demo.edit("Corrupt an answer and a period") as ed:
         ed.update("assessment_response", response["id"], {"score_halves": 10})
         ed.update("assessment_round", round_id, {"period_start": "2030-01-01"})
-    texts = [str(f) for f in assessment_findings(demo)]
+    texts = [str(f) for f in assessment_checks(demo)]
     assert any(f"'{response['title']}': scores 5.0 are not on the tool's rating scale" in t for t in texts)
     assert any("ends (" in t and "before it starts (2030-01-01)" in t for t in texts)
 

@@ -66,6 +66,30 @@ def test_the_partnership_and_its_ten_years_in_the_proportions_asked_for(stress):
     assert {row[0] for row in stress.query("SELECT count(*) FROM assessment_respondent GROUP BY round_id")} == {30}
 
 
+def test_the_action_logs_and_risk_registers_at_scale(stress):
+    assert count(stress, "board_action") == 200        # a tenth of 2,000; the 60 risks stay whole
+    assert count(stress, "risk") == 60
+    assert {row[0] for row in stress.query("SELECT count(*) FROM risk GROUP BY board_id")} == {20}
+    assert count(stress, "risk_review") > 10 * 60
+    assert 0 < count(stress, "board_action WHERE status = 'open' AND due_on < ?", (TODAY.isoformat(),)) < 20
+    assert count(stress, "action_event WHERE kind = 'carried'") > 0
+    assert count(stress, "board_action a WHERE status != 'open' AND NOT EXISTS (SELECT 1 FROM action_event e "
+                 "WHERE e.action_id = a.id AND e.kind = 'status')") == 0
+
+
+def test_ten_years_of_sixty_indicators_for_eleven_areas(stress):
+    from sgdesk.indicators.matrix import build_matrix
+
+    assert (count(stress, "indicator"), count(stress, "indicator_area")) == (60, 11)
+    assert count(stress, "indicator_value") == 60 * 11 * 10
+    assert stress.query("SELECT count(DISTINCT period), min(period), max(period) FROM indicator_value")[0][:] == (
+        10, "2017", "2026")
+    assert count(stress, "indicator_value WHERE note IS NOT NULL AND value_units IS NULL") == count(
+        stress, "indicator_value WHERE value_units IS NULL")
+    matrix = build_matrix(stress, 1)
+    assert len(matrix.rows()) == 60 and {row.judgement.label for row in matrix.rows()} >= {"Green", "Amber", "Red"}
+
+
 def test_sgdesk_check_finds_no_problem_and_no_warning(stress):
     findings = run_checks(stress, registry.load().checks)
     assert [str(f) for f in findings if f.level != "ok"] == []
@@ -198,12 +222,12 @@ def test_a_booking_with_an_email_finds_the_same_person_recorded_without_one(demo
 
 def test_opening_a_file_again_lets_go_of_the_views_of_the_one_before(window, demo_path, qtbot):
     """The views of a closed file are freed (they used to stay in memory, tens of MB a time at scale)."""
-    from sgdesk.gui.shell.viewspecs import VIEW_SPECS
+    from sgdesk.gui.shell.viewspecs import view_specs
 
-    for spec in VIEW_SPECS:
+    for spec in view_specs():
         window.show_view(spec.key)
     before = [weakref.ref(view) for view in window.views.values()]
-    assert len(before) == len(VIEW_SPECS)
+    assert len(before) == len(view_specs())
     assert window.open_path(demo_path)
     qtbot.wait(10)          # the event loop deletes the old page
     gc.collect()

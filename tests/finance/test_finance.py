@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from sgdesk.cli import main
 from sgdesk.finance.accounts import ensure_accounts, ensure_category, ensure_fund
 from sgdesk.finance.allocation import allocate
-from sgdesk.finance.attention import finance_attention, finance_checks
+from sgdesk.finance.attention import finance_attention
 from sgdesk.finance.budgets import add_budget_line, budget_against_actual, budget_values
+from sgdesk.finance.checks import finance_checks
 from sgdesk.finance.contributions import (
     Contribution,
     add_contribution,

@@ -20,7 +20,7 @@ from sgdesk.membership.flags import (
     statutory_absences,
 )
 from sgdesk.membership.grid import load_grid
-from sgdesk.membership.marks import attendance_percent, parse_mark
+from sgdesk.membership.marks import parse_mark
 from sgdesk.membership.meetings import add_meeting
 from sgdesk.membership.reports import attendance_report
 from sgdesk.membership.seats import add_seat, appoint, person_for
@@ -50,14 +50,6 @@ def totals(bf, name, period=None):
     grid = load_grid(bf, board_body(bf, 1), period)
     seat = next(s for s in grid.seats if s.shown_as == name)
     return grid.totals(seat)
-
-
-# -- the percentage ------------------------------------------------------------------------------------
-@pytest.mark.parametrize("present, expected, percent", [
-    (5, 6, 83), (1, 6, 17), (4, 6, 67), (5, 8, 63), (1, 8, 13), (3, 8, 38), (0, 4, 0), (6, 6, 100), (0, 0, None),
-])
-def test_percent_is_whole_and_rounded_half_up(present, expected, percent):
-    assert attendance_percent(present, expected) == percent
 
 
 @pytest.mark.parametrize("cell, expected", [

@@ -32,7 +32,7 @@ def test_a_forward_plan_item_is_due_a_week_before_and_cannot_be_planned_twice(de
     meeting = demo.scalar("SELECT id FROM meeting WHERE meets_on = '2019-02-06'")
     with demo.edit("Plan") as ed:
         add_forward_item(ed, demo, meeting, "  Attendance   Report ")
-    [item] = list_forward_items(demo, [meeting])
+    [item] = [i for i in list_forward_items(demo, [meeting]) if i.title == "Attendance Report"]
     assert (item.title, item.paper_due_on) == ("Attendance Report", dt.date(2019, 1, 30))
     assert item.position == demo.scalar("SELECT min(position) FROM forward_item WHERE title = 'Attendance Report'")
     with pytest.raises(InputError, match="'Attendance Report' is already planned for 6 Feb 2019"):
@@ -69,11 +69,14 @@ def test_change_a_meetings_status_in_the_list_then_undo(window, meetings):
     assert meetings.model.meetings[-1].heading == "6 Feb 2019"
 
 
-def test_remove_a_meeting_and_get_it_back_with_its_marks(window, meetings):
+def test_remove_a_meeting_and_get_it_back_with_its_marks(window, meetings, message_boxes):
     bf = meetings.context.bf
     table = meetings.meeting_table
     table.select_id(bf.scalar("SELECT id FROM meeting WHERE meets_on = '2018-12-11'"))
+    message_boxes.press.append("Remove meeting")
     meetings.delete_meeting_button.click()
+    assert message_boxes == ["Remove the meeting of 11 Dec 2018 and its 12 attendance marks and 5 forward-plan "
+                             "items?"]
     assert bf.scalar("SELECT count(*) FROM meeting") == 6
     assert bf.scalar("SELECT count(*) FROM attendance") == 60
     window.undo_action.trigger()
@@ -82,7 +85,7 @@ def test_remove_a_meeting_and_get_it_back_with_its_marks(window, meetings):
                      "meets_on = '2018-12-11')") == 5
 
 
-def test_the_forward_plan_grid(window, meetings, qtbot):
+def test_the_forward_plan_grid(window, meetings, qtbot, message_boxes):
     model = meetings.plan_model
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())][2:4] == \
         ["21 Feb 2018", "5 Jun 2018"]
@@ -97,6 +100,7 @@ def test_the_forward_plan_grid(window, meetings, qtbot):
         "Domestic Abuse Strategy Update at 6 Feb 2019: lead SBC; paper due 30 Jan 2019"
     assert window.undo_action.text() == "&Undo Plan Domestic Abuse Strategy Update for 6 Feb 2019"
     table.setCurrentIndex(model.index(row, 2))
+    message_boxes.press.append("Take item off")
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert model.index(row, 2).data() == ""
     window.undo_action.trigger()

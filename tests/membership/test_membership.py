@@ -12,7 +12,8 @@ from sgdesk.importing import ImportProblems, run_import
 from sgdesk.membership.attendance import MarkEdit, write_marks
 from sgdesk.membership.attention import membership_attention
 from sgdesk.membership.bodies import board_body, find_body, list_bodies
-from sgdesk.membership.checks import membership_findings
+from sgdesk.membership.checks import membership_checks
+from sgdesk.membership.details import MEETING, ORGANISATION, change_detail
 from sgdesk.membership.meetings import add_meeting
 from sgdesk.membership.reports import members_report, organisations_report
 from sgdesk.membership.seats import (
@@ -21,6 +22,7 @@ from sgdesk.membership.seats import (
     delete_seat,
     end_seat,
     get_seat,
+    holdings_on,
     list_seats,
     person_for,
 )
@@ -51,7 +53,8 @@ def test_the_demo_has_the_business_plans_sub_groups_and_chairs(demo):
                       "Vice Chair": ("Leon Fraser", "Southend Football Club")}
     cse = list_seats(demo, find_body(demo, 1, "CSE & Missing"))
     assert [s.role for s in cse] == ["Chair"]                 # the vice chair's position is vacant
-    assert demo.scalar("SELECT count(*) FROM forward_item") == 23
+    # the business plan's standing items on the 2018 meetings, and the 6 Feb 2019 agenda of the meeting papers demo
+    assert demo.scalar("SELECT count(*) FROM forward_item") == 23 + 5
 
 
 # -- seats and terms ----------------------------------------------------------------------------------
@@ -89,6 +92,35 @@ def test_ending_a_seat_ends_its_open_terms_and_a_seat_with_marks_cannot_be_remov
         delete_seat(ed, demo, spare)
     demo.editor.undo()
     assert get_seat(demo, spare).holders[0].name == "Siân Pryce"
+
+
+def test_what_someone_holds_is_what_their_terms_cover_that_day(demo):
+    seat_id = _seat_id(demo, "Lay Member")
+    with demo.edit("Appoint") as ed:
+        later = person_for(ed, demo, "Łukasz Nowak")
+        appoint(ed, demo, seat_id, later, starts_on=dt.date(2019, 1, 1))
+    niamh = next(h.person_id for h in get_seat(demo, seat_id).holders if h.name == "Niamh Gallagher")
+    assert holdings_on(demo, 1, dt.date(2018, 12, 31))[niamh] == ["Lay Member (Board): Lay Member"]
+    assert later not in holdings_on(demo, 1, dt.date(2018, 12, 31))      # not started yet
+    assert niamh not in holdings_on(demo, 1, dt.date(2019, 1, 1))        # her term ended the day before
+    assert holdings_on(demo, 1, dt.date(2019, 1, 1))[later] == ["Lay Member (Board): Lay Member"]
+
+
+def test_a_detail_typed_in_a_cell_is_read_and_a_required_one_cannot_be_blank(demo):
+    police = find_organisation(demo, "Essex Police")
+    with demo.edit("Change") as ed:
+        assert change_detail(ed, ORGANISATION, police, "org_type", " Police ") is False   # read, and unchanged
+        assert change_detail(ed, ORGANISATION, police, "statutory", "") is True          # blank is No
+        assert change_detail(ed, ORGANISATION, police, "active_from", "1/4/2013") is True
+    assert demo.query_one("SELECT statutory, active_from FROM organisation WHERE id = ?", (police,))[:] == \
+        (0, "2013-04-01")
+    meeting = demo.scalar("SELECT id FROM meeting ORDER BY meets_on LIMIT 1")
+    for kind, row_id, column, text, why in ((ORGANISATION, police, "name", "  ", "The organisation's name cannot be "
+                                             "blank"), (MEETING, meeting, "meets_on", "", "The meeting's date cannot "
+                                             "be blank"), (MEETING, meeting, "online", "sometimes", "is not online")):
+        with pytest.raises(InputError, match=why):
+            with demo.edit("Change") as ed:
+                change_detail(ed, kind, row_id, column, text)
 
 
 # -- the organisations import ---------------------------------------------------------------------------
@@ -211,11 +243,11 @@ def test_the_organisations_report_keeps_its_first_table(demo):
 
 
 def test_checks_find_marks_outside_a_seats_dates(demo):
-    assert [f.level for f in membership_findings(demo)] == ["ok"]
+    assert [f.level for f in membership_checks(demo)] == ["ok"]
     seat_id = _seat_id(demo, "Lay Member")
     with demo.edit("Late start") as ed:
         ed.update("seat", seat_id, {"starts_on": "2018-06-06"})
-    [finding] = membership_findings(demo)
+    [finding] = membership_checks(demo)
     assert (finding.level, finding.text) == ("warning", "4 attendance marks fall outside their seat's dates "
                                              "(Lay Member on 21 Sep 2017; Lay Member on 16 Nov 2017; Lay Member on "
                                              "21 Feb 2018; ...)")
@@ -226,7 +258,7 @@ def test_checks_find_a_statutory_partner_without_a_seat_and_marks_at_unheld_meet
         add_organisation(ed, "Public Health England", statutory=True)
         meeting = demo.scalar("SELECT id FROM meeting WHERE meets_on = '2018-12-11'")
         ed.update("meeting", meeting, {"status": "planned"})
-    texts = [f.text for f in membership_findings(demo)]
+    texts = [f.text for f in membership_checks(demo)]
     assert "1 meetings have attendance marks but are not marked held (11 Dec 2018 (planned))" in texts
     assert "1 statutory partners have no seat on their board (Public Health England (Southend-on-Sea Local " \
            "Safeguarding Children Board))" in texts

@@ -28,7 +28,8 @@ from sgdesk.store import open_board_file
 DAY = dt.date(2026, 11, 23)
 YEAR = "2018/19"
 TITLES = ["Appendix 1: Board membership and attendance", "Appendix 2: Southend LSCB finance 2018/19",
-          "Appendix 3: Self-Assessment Tool", "Appendix 4: Multi-agency training 2018/19"]
+          "Appendix 3: Self-Assessment Tool", "Appendix 4: Multi-agency training 2018/19",
+          "Appendix 5: Business plan progress 2018/19", "Appendix 6: Local Authority Data Matrix"]
 
 
 def build(board: Path, out: Path, **options: str) -> object:
@@ -213,11 +214,12 @@ def test_the_board_marking_can_be_left_off_for_one_pack(demo_path, tmp_path):
 
 @pytest.mark.parametrize(("options", "message"), [
     ({"appendices": "finance,glossary"}, "'glossary' is not an appendix SG Desk can put in the pack: choose from "
-                                         "membership, finance, assessment, training"),
+                                         "membership, finance, assessment, training, plan-progress, risk-summary, "
+                                         "data-matrix"),
     ({"appendices": "finance,finance"}, "'finance,finance' names an appendix twice: name each appendix once"),
     ({"numbering": "1a"}, "'1a' is not how appendices are numbered: give the first appendix's number or letter, "
                          "e.g. 1, 4 or A"),
-    ({"numbering": "Y"}, "'Y' leaves too few letters for 4 appendices: start the lettering earlier, or number "
+    ({"numbering": "Y"}, "'Y' leaves too few letters for 6 appendices: start the lettering earlier, or number "
                          "them instead"),
 ])
 def test_wrong_options_say_what_to_change(demo_template, tmp_path, options, message):
@@ -242,7 +244,10 @@ def test_an_appendix_that_cannot_be_made_says_why_in_its_place(empty_board, tmp_
     out = tmp_path / "pack.pdf"
     result = export_pack(empty_board, ExportRequest(1, out, Period.for_year(YEAR), generated_on=DAY))
     assert result.notes == ("Appendix 3 is not included: this board has no self-assessment round overlapping "
-                            "2018/19: start one in Self-assessment first",)
+                            "2018/19: start one in Self-assessment first",
+                            "Appendix 5 is not included: the board has no business plan for this period",
+                            "Appendix 6 is not included: this board's data matrix has no figures up to 2018/19: "
+                            "import the indicators' figures (File > Import) or type them in Performance first")
     texts = [page.extract_text() for page in pypdf.PdfReader(out).pages]
     page = dict(outline(out))["Appendix 3: Self-assessment"]
     assert "This appendix is not included for 2018/19. The board held no self-assessment round in 2018/19." \
@@ -270,7 +275,11 @@ def test_the_word_pack_has_the_same_appendices_titles_and_figures(demo_template,
         assert f"{seat['Percent']}%" in cells and seat["Representative"] in cells
     assert {"137,755.83", "−140,084.42", "−2,328.59"} <= cells
     image_parts = [part for part in document.part.package.parts if part.partname.endswith(".png")]
-    assert len(image_parts) == 1  # the chart of delegates by sector, drawn as a picture
+    trend_lines = [shape.get("descr") for shape in document.element.body.iter(
+        "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")
+        if shape.get("descr", "").startswith("Trend: ")]
+    assert trend_lines   # the data matrix's, each with its words
+    assert len(image_parts) == 1 + len(trend_lines)  # and the chart of delegates by sector, drawn as a picture
 
 
 def test_other_options_go_to_the_appendices_but_the_pack_keeps_the_titles(demo_template, tmp_path):

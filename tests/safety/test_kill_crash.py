@@ -8,8 +8,7 @@ from __future__ import annotations
 import sys
 
 import pytest
-
-from sgdesk.safety.crashtest import kill_edits, kill_import
+from crashtest import kill_edits, kill_import
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the kill test uses POSIX process control")
 

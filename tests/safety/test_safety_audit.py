@@ -68,7 +68,7 @@ def test_the_csv_export_is_private_and_safe_to_open_in_excel(history, tmp_path):
         table = list(csv.reader(handle))
     assert table[0] == audit.CSV_HEADER and len(table) == rows + 1
     formula_row = next(r for r in table if "formula-like" in r[2])
-    assert formula_row[7].startswith("name: '=HYPERLINK")   # inside the details, not at the start of a cell
+    assert formula_row[audit.CSV_HEADER.index("Details")].startswith("name: '=HYPERLINK")   # inside the details, not at the start of a cell
     assert all(not cell.startswith("=") for row in table for cell in row)
 
 
@@ -84,8 +84,12 @@ def test_the_audit_trail_window_filters_shows_details_and_follows_changes(window
     with window.context.edit("Add Southend Carers") as ed:
         add_organisation(ed, "Southend Carers", org_type="voluntary")
     dialog = _open_trail(window, qtbot)
-    assert dialog.model.data(dialog.model.index(0, 2)) == "Add Southend Carers"
-    assert "organisation record" in dialog.details.toPlainText()
+    assert dialog.model.data(dialog.model.index(0, 2)) == "Added the organisation Southend Carers"
+    assert dialog.model.data(dialog.model.index(0, 3)) == "Add Southend Carers"
+    assert dialog.details.toPlainText().startswith("Added the organisation Southend Carers\n")
+    assert "name: Southend Carers" not in dialog.details.toPlainText()
+    qtbot.mouseClick(dialog.raw_button, Qt.MouseButton.LeftButton)      # the raw detail, one click away
+    assert "Table organisation, record" in dialog.details.toPlainText()
     assert "name: Southend Carers" in dialog.details.toPlainText()
     assert dialog.model.rowCount() > 100      # the demo board's own making is in the trail too
 
@@ -93,15 +97,17 @@ def test_the_audit_trail_window_filters_shows_details_and_follows_changes(window
     assert dialog.model.rowCount() == 0
     assert "No changes match" in dialog.count_label.text()
     dialog.start.setDate(QDate.currentDate())
-    dialog.table_combo.setCurrentIndex(dialog.table_combo.findText("subgroup"))
-    assert all(dialog.model.data(dialog.model.index(r, 3)) == "subgroup" for r in range(dialog.model.rowCount()))
+    dialog.table_combo.setCurrentIndex(dialog.table_combo.findText("sub-groups"))
+    assert dialog.model.rowCount() and all(dialog.model.row_at(r)["entry"].table == "subgroup"
+                                           for r in range(dialog.model.rowCount()))
     dialog.table_combo.setCurrentIndex(0)
 
     with window.context.edit("Add sub-group Neglect") as ed:
         ed.insert("subgroup", {"board_id": window.context.board_id, "name": "Neglect Strategy Group"})
-    assert dialog.model.data(dialog.model.index(0, 2)) == "Add sub-group Neglect"
+    assert dialog.model.data(dialog.model.index(0, 3)) == "Add sub-group Neglect"
     window.undo()
-    assert dialog.model.data(dialog.model.index(0, 2)) == "Undo: Add sub-group Neglect (undo)"
+    assert dialog.model.data(dialog.model.index(0, 2)) == "Deleted the sub-group Neglect Strategy Group"
+    assert dialog.model.data(dialog.model.index(0, 3)) == "Undo: Add sub-group Neglect (undo)"
     qtbot.keyClicks(dialog.search, "southend carers")
     assert dialog.model.rowCount() == 1
 
@@ -119,7 +125,7 @@ def test_the_audit_trail_window_exports_what_is_shown_to_csv(window, qtbot, tmp_
     qtbot.waitUntil(lambda: "Exported" in dialog.count_label.text(), timeout=10000)
     with target.open(encoding="utf-8-sig", newline="") as handle:
         table = list(csv.reader(handle))
-    assert [row[4] for row in table[1:]] == ["organisation", "organisation_alias"]
+    assert [row[audit.CSV_HEADER.index("Table")] for row in table[1:]] == ["organisation", "organisation_alias"]
     assert "Exported 2 change(s)" in dialog.count_label.text()
 
 

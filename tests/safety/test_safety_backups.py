@@ -232,7 +232,9 @@ def test_the_app_backs_up_before_the_first_change_and_says_so(window):
     assert list_backups(window.context.bf.path) == []
     with window.context.edit("Add an agency") as ed:
         add_organisation(ed, "Southend Carers")
-    assert "Backed up to demo." in window.statusBar().currentMessage()
+    backup = list_backups(window.context.bf.path)[0].path
+    assert window.statusBar().currentMessage() == \
+        f"Backed up the file before the first change: {backup.name} in {backup.parent}"
     with window.context.edit("Add another") as ed:
         add_organisation(ed, "Southend Youth Offending Service")
     assert len(list_backups(window.context.bf.path)) == 1
@@ -263,11 +265,13 @@ def test_restore_through_the_app_end_to_end(window, qtbot, message_boxes):
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
 
     _when_shown("restoreDialog", choose)
+    message_boxes.press.append("Restore")
     window.restore_action.trigger()
     qtbot.waitUntil(lambda: window.context is not None and "Restored from" in window.statusBar().currentMessage(),
                     timeout=15000)
     assert seen["rows"] == 1 and seen["size"].endswith((" KB", " MB"))
     assert any("Replace demo.sgdesk with the backup made on" in text for text in message_boxes)
+    assert {"Restore", "Keep the file as it is"} in [set(labels) for labels in message_boxes.buttons]
     assert "Added After The Backup" not in organisation_names(path)
     assert window.context.bf.path == path and not window.context.read_only
     assert any(b.tag == "before-restore" for b in list_backups(path))
@@ -302,6 +306,7 @@ def test_a_file_that_will_not_open_can_be_restored_from_the_welcome_screen(qtbot
     assert "damaged" in message_boxes[-1]
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(demo_path), ""))
     _when_shown("restoreDialog", lambda dialog: qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton))
+    message_boxes.press.append("Restore")
     window.restore_action.trigger()
     qtbot.waitUntil(lambda: window.context is not None, timeout=15000)
     assert window.context.bf.scalar("SELECT count(*) FROM board") == 1

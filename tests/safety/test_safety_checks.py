@@ -22,15 +22,41 @@ def _name(check) -> str:
 
 @pytest.mark.parametrize("check", CHECKS, ids=_name)
 @pytest.mark.parametrize("board", ["demo", "empty_board"])
-def test_every_domain_check_reports_findings_that_say_where_and_how_to_fix(check, board, request):
-    bf = request.getfixturevalue(board)
-    findings = check(bf)
-    assert isinstance(findings, list)
-    for finding in findings:
-        assert isinstance(finding, Finding) and finding.level in ("ok", "warning", "problem")
-        assert finding.text.strip()
-        if finding.level != "ok":
-            assert finding.fix.strip(), f"{_name(check)}: '{finding.text}' does not say how to fix it"
+def test_every_domain_check_says_what_it_checked_when_all_is_well(check, board, request):
+    findings = check(request.getfixturevalue(board))
+    assert [f.level for f in findings] == ["ok"], f"{_name(check)}: {findings}"
+    assert findings[0].text.strip()
+
+
+#: what a crude edit in another tool can do to the demo board, one contradiction for each feature's check
+CONTRADICTIONS = (
+    "UPDATE seat SET starts_on = '2019-01-01' WHERE id = (SELECT seat_id FROM attendance ORDER BY id LIMIT 1)",
+    "UPDATE ledger_entry SET entry_date = '2030-01-01' WHERE id = (SELECT min(id) FROM ledger_entry)",
+    "UPDATE assessment_response SET score_halves = 99 WHERE id = (SELECT min(id) FROM assessment_response "
+    "WHERE score_halves IS NOT NULL)",
+    "UPDATE training_session SET status = 'cancelled' WHERE id = (SELECT session_id FROM training_booking "
+    "WHERE status = 'attended' LIMIT 1)",
+    "UPDATE board_action SET due_on = '2000-01-01' WHERE id = (SELECT min(id) FROM board_action)",
+    "UPDATE regional_comparison SET this_partnership = 'Nowhere' WHERE id = (SELECT min(id) FROM "
+    "regional_comparison)",
+)
+
+
+def test_every_domain_check_finds_its_contradiction_and_says_where_and_how_to_fix(demo_path):
+    from sgdesk.store import open_board_file
+
+    conn = sqlite3.connect(demo_path)
+    for statement in CONTRADICTIONS:
+        assert conn.execute(statement).rowcount == 1, statement
+    conn.commit()
+    conn.close()
+    with open_board_file(demo_path, read_only=True) as bf:
+        for check in CHECKS:
+            found = [f for f in check(bf) if f.level != "ok"]
+            assert found, f"{_name(check)} found nothing wrong"
+            for finding in found:
+                assert isinstance(finding, Finding) and finding.level in ("warning", "problem")
+                assert finding.fix.strip(), f"{_name(check)}: '{finding.text}' does not say how to fix it"
 
 
 def test_the_demo_board_passes_every_check(demo_path, capsys):

@@ -10,7 +10,7 @@ import pytest
 
 from sgdesk import cli, registry
 from sgdesk.backups import list_backups
-from sgdesk.gui.shell.viewspecs import VIEW_SPECS
+from sgdesk.gui.shell.viewspecs import view_specs
 from sgdesk.organisations import add_organisation
 
 SENTINEL = "Siân Pryce-Adeyemi"   # an invented person, who must never reach a log
@@ -72,7 +72,7 @@ def test_no_command_opens_a_network_connection(no_network, tmp_path, capsys):
 
 
 def test_the_app_opens_no_network_connection(no_network, window, qtbot, message_boxes):
-    for spec in VIEW_SPECS:
+    for spec in view_specs():
         window.show_view(spec.key)
     with window.context.edit("Add Southend Carers") as ed:
         add_organisation(ed, "Southend Carers")

@@ -83,6 +83,7 @@ def test_bookings_import_creates_delegates_and_new_organisations_with_their_cate
     assert summary.created == {"organisations": 1, "delegates": 3, "bookings": 4}
     acorns = bf.scalar("SELECT id FROM organisation WHERE name = 'Little Acorns Ltd'")
     assert org_categories(bf, board_id)[acorns] == "Private"
+    assert bf.scalar("SELECT org_type FROM organisation WHERE id = ?", (acorns,)) == "other"
     assert bf.scalar("SELECT sector FROM training_delegate WHERE name = 'Zoë Adeyemi'") == "Early years"
     assert bf.scalar("SELECT count(DISTINCT delegate_id) FROM training_booking b JOIN training_delegate d "
                      "ON d.id = b.delegate_id WHERE d.name = 'Siân Pryce'") == 1
@@ -139,3 +140,29 @@ def test_a_capacity_that_is_not_a_real_number_of_places_is_refused():
     for bad in ("inf", "nan", 1.7976931348623155e308, "10001", "0", "2.5"):
         with pytest.raises(InputError, match="is not a number of places"):
             parse_capacity(bad)
+
+
+def test_a_bookings_status_may_be_the_registers_mark_p_or_x(board, tmp_path):
+    """The sign-in sheet is marked P (present) or X (did not attend): a bookings import reads the same."""
+    bf, board_id = board
+    source = bookings(
+        tmp_path,
+        "Neglect: recognising and responding,17/10/2018,Siân Pryce,sian.pryce@example.org.uk,Essex Police,Police,"
+        "P,01/09/2018,,",
+        "Neglect: recognising and responding,17/10/2018,Zoë Adeyemi,zoe@police.example,Essex Police,Police,"
+        "x,02/09/2018,,")
+    run_import(bf, kind("bookings"), source, board_id)
+    assert dict(bf.query("SELECT d.name, b.status FROM training_booking b JOIN training_delegate d "
+                         "ON d.id = b.delegate_id")) == {"Siân Pryce": "attended", "Zoë Adeyemi": "dna"}
+
+
+def test_a_or_d_is_not_read_as_a_register_mark(board, tmp_path):
+    bf, board_id = board
+    source = bookings(
+        tmp_path,
+        "Neglect: recognising and responding,17/10/2018,Siân Pryce,sian.pryce@example.org.uk,Essex Police,Police,"
+        "A,01/09/2018,,")
+    with pytest.raises(ImportProblems) as caught:
+        run_import(bf, kind("bookings"), source, board_id)
+    assert "'A' is not a booking status; write Confirmed, Waitlisted, Cancelled, Substituted, Attended (P) or DNA " \
+        "(X)" in caught.value.report()

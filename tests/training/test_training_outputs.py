@@ -98,6 +98,9 @@ def test_the_register_lists_everyone_with_a_place_and_a_signature_column(demo, d
     text = "\n".join(pdf_pages(out))
     assert "Attendance register" in text and "Signature" in text and "Trainer's signature" in text
     assert all(name in text for name in names)
+    assert "P/X" in text
+    assert "For the trainer: mark each row P (present) or X (did not attend) in the P/X column" in \
+        " ".join(text.split())
     assert not any(name in text for name in waiting_or_cancelled if name not in names)
 
 
@@ -141,3 +144,15 @@ def test_summary_of_a_year_without_training(demo_path, tmp_path):
     out = tmp_path / "empty.pdf"
     assert main(["export", str(demo_path), "training", "--year", "2010/11", "--out", str(out)]) == 0
     assert "No training session ran in this period." in pdf_pages(out)[0]
+
+
+def test_the_register_prints_marks_already_recorded_in_the_p_x_column(demo, demo_path, tmp_path):
+    marked = dict(demo.query("SELECT d.name, b.status FROM training_booking b JOIN training_delegate d "
+                             "ON d.id = b.delegate_id WHERE b.session_id = 12 AND b.status IN ('attended', 'dna')"))
+    out = tmp_path / "register.pdf"
+    assert main(["export", str(demo_path), "register", "--session", "12", "--out", str(out)]) == 0
+    lines = [line.split() for page in pdf_pages(out) for line in page.splitlines()]
+    letters = {status: {"attended": "P", "dna": "X"}[status] for status in marked.values()}
+    for name, status in marked.items():
+        line = next(words for words in lines if " ".join(words[1:3]) == name or name in " ".join(words))
+        assert line[-1] == letters[status], (name, line)

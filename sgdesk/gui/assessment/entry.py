@@ -43,9 +43,11 @@ from sgdesk.dates import format_date
 from sgdesk.errors import SGDeskError
 from sgdesk.gui.assessment.models import ColumnsModel
 from sgdesk.gui.widgets.context import AppContext
-from sgdesk.gui.widgets.dialogs import confirm, show_error
+from sgdesk.gui.widgets.dialogs import confirm, counted, show_error
 from sgdesk.gui.widgets.forms import FormDialog, line_edit
 from sgdesk.gui.widgets.models import Field, RecordsModel
+from sgdesk.gui.widgets.unsaved import HoldsEdits
+from sgdesk.organisations import list_organisations
 
 NOT_ANSWERED = "Not answered"
 COMMENT_PREVIEW = 90  # characters of a comment shown in the table; the comment box shows it all
@@ -185,7 +187,7 @@ class AddRespondentDialog(FormDialog):
     """Choose an organisation not yet in the round, and who completes it."""
 
     def __init__(self, organisations: list[tuple[int, str]], parent: QWidget | None = None) -> None:
-        super().__init__("Add an agency to the round", parent)
+        super().__init__("Add an agency to the round", parent, action="Add agency")
         self.organisation = QComboBox()
         self.organisation.setAccessibleName("Agency")
         for org_id, name in organisations:
@@ -194,8 +196,26 @@ class AddRespondentDialog(FormDialog):
         self.person = self.add_row("&Completed by:", line_edit("Completed by", placeholder="optional: who completes it"))
 
 
-class EntryPanel(QWidget):
-    """Respondents on the left; the chosen one's answers, a score control and a comment box on the right."""
+@dataclass(frozen=True)
+class ShownAnswer:
+    """The statement whose answer the score control and comment box hold."""
+
+    round: Round
+    respondent: Respondent
+    row: EntryRow
+
+    @property
+    def key(self) -> tuple[int, int, int | None]:
+        return self.round.id, self.respondent.id, self.row.statement_id
+
+
+class EntryPanel(HoldsEdits, QWidget):
+    """Respondents on the left; the chosen one's answers, a score control and a comment box on the right.
+
+    What is typed in the score control and comment box is saved when the user moves to another
+    statement, agency or round (one undo step each), or with Save and next; until then the panel
+    holds an unsaved edit.
+    """
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -204,6 +224,7 @@ class EntryPanel(QWidget):
         self.respondents: list[Respondent] = []
         self.scale = Scale.default()
         self.prompts: tuple[str, ...] = ()
+        self.shown: ShownAnswer | None = None
 
         self.respondent_model = RecordsModel([Field("short_name", "Agency"), Field("progress", "Answered"),
                                               Field("returned", "Returned")])
@@ -279,7 +300,7 @@ class EntryPanel(QWidget):
         self.save_button.clicked.connect(self.save_current)
         detail = QFormLayout()
         detail.addRow("Statement:", self.statement_text)
-        detail.addRow("S&core:", self.score)
+        detail.addRow("Sc&ore:", self.score)
         detail.addRow("Co&mment:", self.comment)
         save_row = QHBoxLayout()
         save_row.addStretch(1)
@@ -308,13 +329,17 @@ class EntryPanel(QWidget):
 
     # -- loading ------------------------------------------------------------------------------------
     def set_round(self, rnd: Round | None) -> None:
+        if self.round is not None and (rnd is None or rnd.id != self.round.id):
+            self.keep_typed_answer()
         self.round = rnd
         if rnd is not None:
             spec = load_tool(self.context.bf, rnd.tool_id).spec
             self.scale, self.prompts = spec.scale, spec.prompts
-        self.score.clear()
-        for text, halves in score_choices(self.scale):
-            self.score.addItem(text, halves)
+        choices = score_choices(self.scale)
+        if [(self.score.itemText(i), self.score.itemData(i)) for i in range(self.score.count())] != choices:
+            self.score.clear()
+            for text, halves in choices:
+                self.score.addItem(text, halves)
         self.comment.setPlaceholderText(" ".join(self.prompts))
         self.refresh()
 
@@ -384,6 +409,14 @@ class EntryPanel(QWidget):
             self.table.selectRow(target)
         self._show_statement()
 
+    def select_answer(self, respondent_id: int, statement_id: int) -> None:
+        """Choose the agency ``respondent_id`` and its answer to ``statement_id``."""
+        row = next((i for i, r in enumerate(self.respondents) if r.id == respondent_id), None)
+        if row is None:
+            return
+        self.respondent_view.selectRow(row)
+        self._show_respondent(keep=statement_id)
+
     def current_row(self) -> EntryRow | None:
         index = self.table.currentIndex()
         if not index.isValid() or index.row() >= len(self.model.rows):
@@ -392,18 +425,67 @@ class EntryPanel(QWidget):
         return row if row.statement_id is not None else None
 
     def _show_statement(self) -> None:
-        row = self.current_row()
+        """Fill the score control and comment box for the chosen statement; what was typed for another
+        statement is saved first, and what is typed for this one stays as it is."""
+        row, respondent = self.current_row(), self.current_respondent()
+        shown = None if row is None or respondent is None or self.round is None else \
+            ShownAnswer(self.round, respondent, row)
+        if shown is not None and self.shown is not None and shown.key == self.shown.key and self._typed_differs():
+            self.shown = shown          # the stored answer may have changed; what is typed stays
+            return
+        if self.keep_typed_answer():
+            row, respondent = self.current_row(), self.current_respondent()   # read again after the save
+            shown = None if row is None or respondent is None or self.round is None else \
+                ShownAnswer(self.round, respondent, row)
         self.statement_text.setText("" if row is None else f"{row.code} ({row.theme}): {row.title}")
+        self.score.setCurrentIndex(max(self.score.findData(halves_of(row.score if row else None)), 0))
+        self.comment.setPlainText(row.comment or "" if row else "")
+        self.shown = shown
+
+    # -- what is typed ----------------------------------------------------------------------------------
+    def _typed(self) -> tuple[Score | None, str]:
+        return score_of(self.score.currentData()), self.comment.toPlainText()
+
+    def _typed_differs(self) -> bool:
+        """Whether the score control or comment box differ from the stored answer they were filled with."""
+        if self.shown is None or not self.comment.isEnabled():
+            return False
+        score, comment = self._typed()
+        return score != self.shown.row.score or comment.strip() != (self.shown.row.comment or "").strip()
+
+    def keep_typed_answer(self) -> bool:
+        """Save what is typed for the statement shown, if it differs from what is stored; True if it did."""
+        shown = self.shown
+        if shown is None or not self._typed_differs():
+            return False
+        self.shown = None               # saving refreshes the panel: nothing is shown until it is done
+        return self._save_answer(shown.row, *self._typed(), respondent=shown.respondent, rnd=shown.round)
+
+    def unsaved_edit(self) -> str | None:
+        if not self._typed_differs():
+            return None
+        return f"the answer to {self.shown.row.code} for {self.shown.respondent.short_name} (Self-assessment)"
+
+    def save_edit(self) -> bool:
+        shown = self.shown
+        return shown is None or self._save_answer(shown.row, *self._typed(), respondent=shown.respondent,
+                                                  rnd=shown.round)
+
+    def discard_edit(self) -> None:
+        row = self.shown.row if self.shown is not None else None
         self.score.setCurrentIndex(max(self.score.findData(halves_of(row.score if row else None)), 0))
         self.comment.setPlainText(row.comment or "" if row else "")
 
     # -- writing --------------------------------------------------------------------------------------
-    def _save_answer(self, row: EntryRow, score: Score | None, comment: str | None) -> bool:
-        respondent = self.current_respondent()
-        if respondent is None or row.statement_id is None or self.round is None:
+    def _save_answer(self, row: EntryRow, score: Score | None, comment: str | None, *,
+                     respondent: Respondent | None = None, rnd: Round | None = None) -> bool:
+        """Save one answer (of the chosen agency in the chosen round unless told otherwise)."""
+        respondent = respondent or self.current_respondent()
+        rnd = rnd or self.round
+        if respondent is None or row.statement_id is None or rnd is None:
             return False
         try:
-            require_open(self.round)
+            require_open(rnd)
             with self.context.edit(f"Answer {row.code} for {respondent.short_name}") as ed:
                 set_response(ed, self.context.bf, respondent.id, row.statement_id, score, comment)
         except SGDeskError as error:
@@ -417,7 +499,7 @@ class EntryPanel(QWidget):
         if row is None:
             return
         position = self.model.rows.index(row)
-        if not self._save_answer(row, score_of(self.score.currentData()), self.comment.toPlainText()):
+        if self._typed_differs() and not self.save_edit():
             return
         following = [i for i in self.model.statement_rows() if i > position]
         if following:
@@ -427,8 +509,8 @@ class EntryPanel(QWidget):
         if self.round is None:
             return
         taken = {r.organisation_id for r in self.respondents}
-        available = [(row[0], row[1]) for row in self.context.bf.query(
-            "SELECT id, name FROM organisation ORDER BY name COLLATE NOCASE") if row[0] not in taken]
+        organisations = sorted(list_organisations(self.context.bf), key=lambda o: o.name.casefold())
+        available = [(o.id, o.name) for o in organisations if o.id not in taken]
         if not available:
             show_error(self, SGDeskError("every organisation in the file is already in this round: add new "
                                          "organisations first (import organisations)"))
@@ -439,7 +521,7 @@ class EntryPanel(QWidget):
         self.add_respondent_for(dialog.organisation.currentData(), dialog.person.text())
 
     def add_respondent_for(self, organisation_id: int, person: str = "") -> None:
-        name = self.context.bf.scalar("SELECT name FROM organisation WHERE id = ?", (organisation_id,))
+        name = next(o.name for o in list_organisations(self.context.bf) if o.id == organisation_id)
         try:
             require_open(self.round)
             with self.context.edit(f"Ask {name} in {self.round.title}") as ed:
@@ -453,9 +535,9 @@ class EntryPanel(QWidget):
 
     def remove_respondent(self) -> None:
         respondent = self.current_respondent()
-        if respondent is None or not confirm(self, "Remove agency", f"Remove {respondent.organisation} and its "
-                                             f"{respondent.answered} answers from this round? "
-                                             "(Edit > Undo brings them back.)"):
+        if respondent is None or not confirm(
+                self, "Remove agency", f"Remove {respondent.organisation} and its "
+                f"{counted(respondent.answered, 'answer')} from {self.round.title}?", "Remove agency", "Keep agency"):
             return
         try:
             with self.context.edit(f"Remove {respondent.short_name} from {self.round.title}") as ed:

@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,6 +26,7 @@ from sgdesk.assessment.rounds import (
     Round,
     anonymity_threshold,
     delete_round,
+    list_respondents,
     set_anonymity_threshold,
     start_round,
     update_round,
@@ -43,9 +42,12 @@ from sgdesk.assessment.tools import ToolSpec, built_in_tools
 from sgdesk.errors import SGDeskError
 from sgdesk.fyear import FinancialYear, Period
 from sgdesk.gui.widgets.context import AppContext
-from sgdesk.gui.widgets.dialogs import confirm, show_error
-from sgdesk.gui.widgets.forms import FormDialog, date_edit, line_edit
+from sgdesk.gui.widgets.dialogs import confirm, counted, show_error
+from sgdesk.gui.widgets.file_dialogs import EXPORTS, IMPORTS, choose_folder, open_files
+from sgdesk.gui.widgets.forms import REQUIRED_NOTE, FormDialog, date_edit, line_edit, required_label
+from sgdesk.gui.widgets.help import explain
 from sgdesk.gui.widgets.tasks import run_in_background
+from sgdesk.gui.widgets.unsaved import HoldsEdits
 
 STATUS_HELP = {"open": "collecting answers", "closed": "no more answers; not yet reported",
                "published": "reported to the board"}
@@ -71,7 +73,7 @@ class NewRoundDialog(FormDialog):
     """Tool, year, title and deadline of a new round; :meth:`create` starts it once the dialog is accepted."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__("Start a self-assessment round", parent)
+        super().__init__("Start a self-assessment round", parent, action="Start round")
         self.context = context
         self.tool = QComboBox()
         self.tool.setAccessibleName("Tool")
@@ -87,7 +89,7 @@ class NewRoundDialog(FormDialog):
         self.ask_previous.setChecked(True)
         self.add_row("&Tool:", self.tool)
         self.add_row("&Year:", self.year)
-        self.title_edit = self.add_row("T&itle:", line_edit("Round title"))
+        self.title_edit = self.add_row("T&itle:", line_edit("Round title"), required=True)
         self.deadline = self.add_row("&Deadline for returns:",
                                      date_edit("Deadline", dt.date.today() + dt.timedelta(days=28)))
         self.add_row("", self.ask_previous)
@@ -119,13 +121,18 @@ class NewRoundDialog(FormDialog):
             return None
 
 
-class RoundPanel(QWidget):
-    """The chosen round's settings, the board's anonymity threshold, and response forms."""
+class RoundPanel(HoldsEdits, QWidget):
+    """The chosen round's settings, the board's anonymity threshold, and response forms.
+
+    Settings changed and not saved with their button are saved when another round is chosen, and
+    kept as typed while the round is shown again after a change elsewhere.
+    """
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.round: Round | None = None
+        self._saved_threshold = 0       # the board's threshold as stored when the round was shown
         settings = QGroupBox("This round")
         form = QFormLayout(settings)
         self.title_edit = QLineEdit()
@@ -146,15 +153,18 @@ class RoundPanel(QWidget):
         for status in STATUSES:
             self.status.addItem(f"{status} — {STATUS_HELP[status]}", status)
         self.save_button = QPushButton("&Save round")
-        self.save_button.clicked.connect(self.save)
-        form.addRow("T&itle:", self.title_edit)
+        self.save_button.clicked.connect(lambda: self.save())
+        form.addRow(required_label("T&itle:"), self.title_edit)
         form.addRow("Tool:", self.tool_label)
         form.addRow("Period:", self.period_label)
         form.addRow("Deadline:", deadline_row)
-        form.addRow("&Status:", self.status)
+        form.addRow("S&tatus:", self.status)
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_button)
         save_row.addStretch(1)
+        note = QLabel(REQUIRED_NOTE)
+        note.setObjectName("muted")
+        save_row.addWidget(note)
         form.addRow("", save_row)
 
         anonymity = QGroupBox("Anonymity (all rounds of this board)")
@@ -163,7 +173,9 @@ class RoundPanel(QWidget):
         self.threshold.setRange(1, 50)
         self.threshold.setAccessibleName("Anonymity threshold")
         self.threshold_button = QPushButton("Save threshold")
-        self.threshold_button.clicked.connect(self.save_threshold)
+        self.threshold_button.clicked.connect(lambda: self.save_threshold())
+        explain(self.threshold, "A statement answered by fewer agencies than this shows 'too few responses' in "
+                                "published outputs, so no agency's answer can be picked out")
         row = QHBoxLayout()
         row.addWidget(self.threshold)
         row.addWidget(self.threshold_button)
@@ -179,9 +191,9 @@ class RoundPanel(QWidget):
                                         "import the completed forms: every row is checked first, and nothing is "
                                         "written if any score is wrong."))
         buttons = QHBoxLayout()
-        self.export_button = QPushButton("&Export forms…")
+        self.export_button = QPushButton("E&xport forms…")
         self.export_button.clicked.connect(self.choose_export_folder)
-        self.import_button = QPushButton("&Import returned forms…")
+        self.import_button = QPushButton("Im&port returned forms…")
         self.import_button.clicked.connect(self.choose_forms_to_import)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.import_button)
@@ -201,44 +213,94 @@ class RoundPanel(QWidget):
         layout.addStretch(1)
 
     def set_round(self, rnd: Round | None) -> None:
+        if self.round is not None and (rnd is None or rnd.id != self.round.id):
+            left, self.round = self.round, None   # the save below refreshes the view: nothing is left behind twice
+            self._save_typed(left)
+        same = rnd is not None and self.round is not None and rnd.id == self.round.id
+        keep_settings = same and self._settings_differ(self.round)
+        keep_threshold = same and self._threshold_differs(self.round)
         self.round = rnd
         if rnd is None:
             return
-        self.title_edit.setText(rnd.title)
+        if not keep_settings:
+            self.title_edit.setText(rnd.title)
+            self.no_deadline.setChecked(rnd.deadline is None)
+            self.deadline.setDate(rnd.deadline or dt.date.today())
+            self.status.setCurrentIndex(STATUSES.index(rnd.status))
         self.tool_label.setText(load_tool(self.context.bf, rnd.tool_id).label)
         self.period_label.setText(rnd.period.label)
-        self.no_deadline.setChecked(rnd.deadline is None)
-        self.deadline.setDate(rnd.deadline or dt.date.today())
-        self.status.setCurrentIndex(STATUSES.index(rnd.status))
-        self.threshold.setValue(anonymity_threshold(self.context.bf, rnd.board_id))
+        self._saved_threshold = anonymity_threshold(self.context.bf, rnd.board_id)
+        if not keep_threshold:
+            self.threshold.setValue(self._saved_threshold)
         writable = not self.context.read_only
         for widget in (self.save_button, self.threshold_button, self.delete_button):
             widget.setEnabled(writable)
         self.import_button.setEnabled(writable and rnd.is_open)
 
-    def save(self) -> None:
-        if self.round is None:
-            return
+    # -- what is typed ----------------------------------------------------------------------------------
+    def _typed_settings(self) -> tuple[str, dt.date | None, str]:
         deadline = None if self.no_deadline.isChecked() else self.deadline.date().toPython()
+        return " ".join(self.title_edit.text().split()), deadline, self.status.currentData()
+
+    def _settings_differ(self, rnd: Round | None) -> bool:
+        return rnd is not None and not self.context.read_only and \
+            self._typed_settings() != (rnd.title, rnd.deadline, rnd.status)
+
+    def _threshold_differs(self, rnd: Round | None) -> bool:
+        return rnd is not None and not self.context.read_only and self.threshold.value() != self._saved_threshold
+
+    def _save_typed(self, rnd: Round) -> bool:
+        """Save what is typed for ``rnd`` that differs from what is stored; False if it was refused."""
+        settings, threshold = self._typed_settings(), self.threshold.value()   # saving refreshes the form
+        return (not self._settings_differ(rnd) or self.save(rnd, settings)) and \
+            (not self._threshold_differs(rnd) or self.save_threshold(rnd, threshold))
+
+    def unsaved_edit(self) -> str | None:
+        changed = [what for what, differs in (("settings", self._settings_differ(self.round)),
+                                              ("anonymity threshold", self._threshold_differs(self.round))) if differs]
+        return f"the {' and '.join(changed)} of the round {self.round.title}" if changed else None
+
+    def save_edit(self) -> bool:
+        return self.round is None or self._save_typed(self.round)
+
+    def discard_edit(self) -> None:
+        rnd, self.round = self.round, None
+        self.set_round(rnd)
+
+    # -- saving -------------------------------------------------------------------------------------------
+    def save(self, rnd: Round | None = None, settings: tuple[str, dt.date | None, str] | None = None) -> bool:
+        """Save the round's settings as typed (for ``rnd``, by default the round shown); False if refused."""
+        rnd = rnd or self.round
+        if rnd is None:
+            return False
+        title, deadline, status = settings or self._typed_settings()
         try:
-            with self.context.edit(f"Change round {self.round.title}") as ed:
-                update_round(ed, self.context.bf, self.round.id, title=self.title_edit.text(), deadline=deadline,
-                             status=self.status.currentData())
+            with self.context.edit(f"Change round {rnd.title}") as ed:
+                update_round(ed, self.context.bf, rnd.id, title=title, deadline=deadline, status=status)
         except SGDeskError as error:
             show_error(self, error, "Cannot change the round")
+            return False
+        return True
 
-    def save_threshold(self) -> None:
-        if self.round is None:
-            return
+    def save_threshold(self, rnd: Round | None = None, value: int | None = None) -> bool:
+        rnd = rnd or self.round
+        if rnd is None:
+            return False
+        value = self.threshold.value() if value is None else value
         try:
-            with self.context.edit(f"Set the anonymity threshold to {self.threshold.value()}") as ed:
-                set_anonymity_threshold(ed, self.context.bf, self.round.board_id, self.threshold.value())
+            with self.context.edit(f"Set the anonymity threshold to {value}") as ed:
+                set_anonymity_threshold(ed, self.context.bf, rnd.board_id, value)
         except SGDeskError as error:
             show_error(self, error)
+            return False
+        return True
 
     def delete(self) -> None:
-        if self.round is None or not confirm(self, "Delete round", f"Delete '{self.round.title}' with all its "
-                                             "answers? (Edit > Undo brings it back.)"):
+        if self.round is None:
+            return
+        answers = sum(r.answered for r in list_respondents(self.context.bf, self.round.id))
+        if not confirm(self, "Delete round", f"Delete the round {self.round.title} and its "
+                       f"{counted(answers, 'answer')}?", "Delete round", "Keep round"):
             return
         try:
             with self.context.edit(f"Delete round {self.round.title}") as ed:
@@ -248,10 +310,9 @@ class RoundPanel(QWidget):
 
     # -- forms ------------------------------------------------------------------------------------------
     def choose_export_folder(self) -> None:
-        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        folder = QFileDialog.getExistingDirectory(self, "Save the response forms in", start)
-        if folder:
-            self.export_forms(Path(folder))
+        folder = choose_folder(self, EXPORTS, "Save the response forms in")
+        if folder is not None:
+            self.export_forms(folder)
 
     def export_forms(self, folder: Path, *, on_done=None) -> None:
         """Write one form per agency into ``folder`` in the background."""
@@ -274,9 +335,9 @@ class RoundPanel(QWidget):
                     QMessageBox.StandardButton.Ok, self).exec()
 
     def choose_forms_to_import(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Import returned forms", "", "Excel forms (*.xlsx)")
+        files = open_files(self, IMPORTS, "Import returned forms", "Excel forms (*.xlsx)")
         if files:
-            self.import_forms([Path(f) for f in files])
+            self.import_forms(files)
 
     def import_forms(self, files: list[Path]) -> list[str]:
         """Import each returned form (each all or nothing); returns the lines shown to the user."""

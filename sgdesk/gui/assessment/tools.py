@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -12,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -49,7 +47,10 @@ from sgdesk.assessment.tools import (
 )
 from sgdesk.errors import InputError, SGDeskError
 from sgdesk.gui.widgets.context import AppContext
-from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.dialogs import confirm, counted, show_error
+from sgdesk.gui.widgets.file_dialogs import EXPORTS, IMPORTS, open_file, save_file
+from sgdesk.gui.widgets.forms import REQUIRED_NOTE, required_label
+from sgdesk.gui.widgets.unsaved import DialogEdits, input_values
 
 _SCALE_LINE = re.compile(r"\s*(\d+)\s*[=:\-–]?\s*(.+?)\s*")
 SECTION, THEME, STATEMENT = "section", "theme", "statement"
@@ -69,8 +70,11 @@ def parse_scale_lines(text: str, allow_split: bool) -> Scale:
     return Scale(tuple(points), allow_split)
 
 
-class ToolEditorDialog(QDialog):
-    """Edit a tool's sections, themes, statements, scale and prompts; Save stores it as data."""
+class ToolEditorDialog(DialogEdits, QDialog):
+    """Edit a tool's sections, themes, statements, scale and prompts; Save stores it as data.
+
+    Cancel, Escape or closing the window with changes made asks before they are thrown away.
+    """
 
     def __init__(self, context: AppContext, tool: StoredTool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,10 +98,13 @@ class ToolEditorDialog(QDialog):
         self.introduction.setAccessibleName("Introduction")
         self.prompts = QPlainTextEdit("\n".join(spec.prompts))
         self.prompts.setAccessibleName("Comment prompts")
-        form.addRow("&Name:", self.name)
+        form.addRow(required_label("&Name:"), self.name)
         form.addRow("&Purpose:", self.purpose)
         form.addRow("&Introduction:", self.introduction)
-        form.addRow("Comment &prompts (one a line):", self.prompts)
+        form.addRow("Co&mment prompts (one a line):", self.prompts)
+        note = QLabel(REQUIRED_NOTE)
+        note.setObjectName("muted")
+        form.addRow(note)
         if in_use:
             form.addRow(QLabel(f"Rounds have used version {spec.version}: saving makes version {spec.version + 1}, "
                                "and those rounds keep the version they were run with."))
@@ -177,6 +184,29 @@ class ToolEditorDialog(QDialog):
         layout.addWidget(tabs, 1)
         layout.addWidget(box)
         self.tree.setCurrentItem(self.tree.topLevelItem(0))
+
+    # -- unsaved changes --------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        self.remember_values()
+
+    def values_now(self) -> tuple:
+        items, stack = [], [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while stack:
+            item = stack.pop(0)
+            items.append(item.data(0, Qt.ItemDataRole.UserRole))
+            stack[:0] = [item.child(i) for i in range(item.childCount())]
+        return tuple(input_values(self)), tuple(str(data) for data in items)
+
+    def save_edit(self) -> bool:
+        self.save()
+        return self.result() == QDialog.DialogCode.Accepted
+
+    def reject(self) -> None:
+        if self.values_changed() and not confirm(self, "Discard changes", f"Throw away the changes to the tool "
+                                                 f"{self.tool.spec.name}?", "Discard changes", "Keep editing"):
+            return
+        super().reject()
 
     # -- the tree --------------------------------------------------------------------------------------
     def _item(self, parent: QTreeWidgetItem | None, level: str, **values) -> QTreeWidgetItem:
@@ -268,6 +298,15 @@ class ToolEditorDialog(QDialog):
         item = self.tree.currentItem()
         if item is None:
             return
+        data = item.data(0, Qt.ItemDataRole.UserRole)
+        inside = [item.child(i) for i in range(item.childCount())]
+        statements = sum(child.childCount() for child in inside) if data["level"] == SECTION else len(inside)
+        if inside:
+            held = f"{counted(len(inside), 'theme')} and " if data["level"] == SECTION else ""
+            if not confirm(self, f"Remove {data['level']}", f"Remove the {data['level']} {data['title']} with its "
+                           f"{held}{counted(statements, 'statement')}?", f"Remove {data['level']}",
+                           f"Keep {data['level']}"):
+                return
         parent = item.parent()
         if parent is not None:
             parent.removeChild(item)
@@ -416,8 +455,8 @@ class ToolsDialog(QDialog):
                 self.refresh(editor.saved_id)
 
     def load_file(self) -> None:
-        filename, _ = QFileDialog.getOpenFileName(self, "Add a tool from a file", "", "Tool files (*.json)")
-        if not filename:
+        filename = open_file(self, IMPORTS, "Add a tool from a file", "Tool files (*.json)")
+        if filename is None:
             return
         try:
             spec = load_tool_file(filename)
@@ -433,6 +472,6 @@ class ToolsDialog(QDialog):
         if tool is None:
             return
         spec = tool.spec if isinstance(tool, StoredTool) else tool
-        filename, _ = QFileDialog.getSaveFileName(self, "Save the tool as", f"{spec.key}.json", "Tool files (*.json)")
-        if filename:
-            Path(filename).write_text(json.dumps(spec.to_json(), indent=2, ensure_ascii=False), encoding="utf-8")
+        filename = save_file(self, EXPORTS, "Save the tool as", f"{spec.key}.json", "Tool files (*.json)")
+        if filename is not None:
+            filename.write_text(json.dumps(spec.to_json(), indent=2, ensure_ascii=False), encoding="utf-8")

@@ -15,7 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from sgdesk.assessment.results import round_results
-from sgdesk.assessment.rounds import TABLES, Round, list_rounds, round_label
+from sgdesk.assessment.rounds import (
+    TABLES,
+    Round,
+    answer_place,
+    list_rounds,
+    round_label,
+)
 from sgdesk.gui.assessment.entry import EntryPanel
 from sgdesk.gui.assessment.rounds import NewRoundDialog, RoundPanel
 from sgdesk.gui.assessment.summary import CommentsPanel, SummaryPanel
@@ -27,6 +33,7 @@ from sgdesk.store import Changes
 class AssessmentView(BoardView):
     key = "assessment"
     title = "Self-assessment"
+    help_page = "self-assessment.html"
     watched_tables = TABLES
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
@@ -40,7 +47,7 @@ class AssessmentView(BoardView):
         self.round_combo.currentIndexChanged.connect(lambda *_: self._round_changed())
         self.new_button = QPushButton("&New round…")
         self.new_button.clicked.connect(self.new_round)
-        self.tools_button = QPushButton("&Tools…")
+        self.tools_button = QPushButton("Too&ls…")
         self.tools_button.clicked.connect(self.show_tools)
         top = row(heading, None, QLabel("Round:"), self.round_combo, self.new_button, self.tools_button)
 
@@ -50,10 +57,10 @@ class AssessmentView(BoardView):
         self.round_panel = RoundPanel(context)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Self-assessment pages")
-        self.tabs.addTab(self.entry, "&Answers")
+        self.tabs.addTab(self.entry, "Ans&wers")
         self.tabs.addTab(self.summary, "S&ummary")
         self.tabs.addTab(self.comments, "&Comments")
-        self.tabs.addTab(self.round_panel, "Round &settings")
+        self.tabs.addTab(self.round_panel, "&Round settings")
         self.tabs.currentChanged.connect(lambda *_: self._show_results())
 
         self.empty = EmptyState(
@@ -61,7 +68,7 @@ class AssessmentView(BoardView):
             "A round asks partner agencies to rate the board against a tool's statements (1 poor to 4 outstanding). "
             "Start one with the built-in board self-assessment, or a copy of it adapted for a Section 11 audit "
             "or a schools (s175) return; then add the agencies and enter or import their answers.",
-            "Start a round…")
+            "Start a round…", help_page=self.help_page)
         self.empty.action_clicked.connect(self.new_round)
         self.stack = EmptyOr(self.tabs, self.empty)
         layout = QVBoxLayout(self)
@@ -114,6 +121,16 @@ class AssessmentView(BoardView):
         if round_id is not None:
             self.refresh(select=round_id)
             self.tabs.setCurrentWidget(self.entry)
+        if target.get("start") == "new_round" and not self.context.read_only:
+            self.new_round()
+
+    def show_record(self, table: str, record_id: int) -> bool:
+        if table != "assessment_response":
+            return False
+        round_id, respondent_id, statement_id = answer_place(self.context.bf, record_id)
+        self.show_target({"round_id": round_id})
+        self.entry.select_answer(respondent_id, statement_id)
+        return True
 
     # -- actions ---------------------------------------------------------------------------------------
     def new_round(self) -> None:

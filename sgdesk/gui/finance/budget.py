@@ -23,6 +23,7 @@ from sgdesk.finance.accounts import SECTION_LABELS, default_fund_id
 from sgdesk.finance.budgets import (
     BudgetAgainstActual,
     budget_against_actual,
+    delete_budget_line,
     list_budget_lines,
 )
 from sgdesk.finance.ledger import carry_forward, outcome_text
@@ -31,10 +32,10 @@ from sgdesk.fyear import FinancialYear, Period
 from sgdesk.gui.finance.ledger import finance_table
 from sgdesk.gui.finance.lines import LineDialog
 from sgdesk.gui.widgets.context import AppContext
-from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.dialogs import confirm, show_error
 from sgdesk.gui.widgets.models import Field, RecordsModel
 from sgdesk.gui.widgets.report_table_model import ReportTableModel
-from sgdesk.money import Pence
+from sgdesk.money import Pence, format_money, format_money_short
 
 BUDGET_COLOUR = QColor("#A9C4DE")
 ACTUAL_COLOUR = QColor("#1F4E79")
@@ -44,15 +45,10 @@ BUDGET_LINE_FIELDS = [Field("section", "Section"), Field("category", "Category")
                       Field("amount", "Budget", "money"), Field("description", "Description")]
 
 
-def _short_money(pence: Pence) -> str:
-    """£85.5k, £950, for labels beside bars."""
-    pounds = pence / 100
-    return f"£{pounds / 1000:,.1f}k" if abs(pounds) >= 10_000 else f"£{pounds:,.0f}"
-
-
 class BudgetChart(QWidget):
     """Horizontal bars per category, under Expenditure and Income headings: budget (light) above
-    actual (dark; red when expenditure is over budget or income under it), the actual written beside."""
+    actual (dark; red when expenditure is over budget or income under it), with the actual and, in
+    words, how far over or under budget it is written beside (red when worse than budget)."""
 
     BAR = 9
     ROW = 24
@@ -63,17 +59,21 @@ class BudgetChart(QWidget):
         self.setAccessibleName("Budget against actual chart")
         #: a heading (text, None...) or a bar (category, budget, actual, adverse)
         self.rows: list[tuple[str, Pence | None, Pence | None, bool]] = []
+        #: what is written beside each bar: the actual, and over or under budget in words
+        self.labels: list[str] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def set_result(self, result: BudgetAgainstActual) -> None:
-        self.rows = []
+        self.rows, self.labels = [], []
         for section in ("expenditure", "income"):
             items = [item for item in result.rows if item.section == section]
             if items:
                 self.rows.append((SECTION_LABELS[section], None, None, False))
+                self.labels.append("")
             for item in items:
-                adverse = item.variance > 0 if section == "expenditure" else item.variance < 0
-                self.rows.append((item.category, item.budget, item.actual, adverse and item.budget > 0))
+                self.rows.append((item.category, item.budget, item.actual, item.adverse and item.budget > 0))
+                self.labels.append(f"{format_money_short(item.actual)}  "
+                                   f"{item.against_budget(format_money_short, short=True)}")
         self.setMinimumHeight(self._height())
         self.updateGeometry()
         self.update()
@@ -95,13 +95,13 @@ class BudgetChart(QWidget):
             painter.end()
             return
         label_width = min(max(metrics.horizontalAdvance(row[0]) for row in bars) + 16, self.width() // 3)
-        value_width = metrics.horizontalAdvance("£888.8k") + 12
+        value_width = min(max(metrics.horizontalAdvance(text) for text in self.labels) + 12, self.width() // 3)
         left, right = label_width, self.width() - value_width
         scale = max(max(row[1] or 0, row[2] or 0) for row in bars) or 1
         self._legend(painter, left)
         bold = QFont(self.font())
         bold.setBold(True)
-        for index, (label, budget, actual, adverse) in enumerate(self.rows):
+        for index, ((label, budget, actual, adverse), written) in enumerate(zip(self.rows, self.labels)):
             top = self.TOP + index * self.ROW
             text_box = QRectF(0, top, label_width - 8, 2 * self.BAR + 2)
             if budget is None or actual is None:
@@ -115,8 +115,10 @@ class BudgetChart(QWidget):
             painter.fillRect(QRectF(left, top, max(budget, 0) / scale * span, self.BAR), BUDGET_COLOUR)
             painter.fillRect(QRectF(left, top + self.BAR + 2, max(actual, 0) / scale * span, self.BAR),
                              OVER_COLOUR if adverse else ACTUAL_COLOUR)
+            painter.setPen(OVER_COLOUR if adverse else TEXT_COLOUR)
             painter.drawText(QRectF(right + 6, top, value_width, 2 * self.BAR + 2), Qt.AlignmentFlag.AlignVCenter,
-                             _short_money(actual))
+                             metrics.elidedText(written, Qt.TextElideMode.ElideRight, value_width - 6))
+            painter.setPen(TEXT_COLOUR)
         painter.end()
 
     def _legend(self, painter: QPainter, left: float) -> None:
@@ -149,7 +151,7 @@ class BudgetPanel(QWidget):
         self.carry_button.clicked.connect(self.carry_forward)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("&Add budget line…")
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("Ed&it…")
         self.delete_button = QPushButton("&Delete")
         buttons.addWidget(QLabel("Budget lines"))
         buttons.addStretch(1)
@@ -201,7 +203,7 @@ class BudgetPanel(QWidget):
 
     def selected_id(self) -> int | None:
         rows = self.lines_table.selectionModel().selectedRows()
-        return self.lines.row_dict(rows[0].row())["id"] if rows else None
+        return self.lines.row_at(rows[0].row())["id"] if rows else None
 
     def add_line(self) -> None:
         self.dialog = LineDialog(self.context, self.year, ledger=False, line=None, parent=self)
@@ -219,8 +221,12 @@ class BudgetPanel(QWidget):
         line_id = self.selected_id()
         if line_id is None:
             return
-        with self.context.edit(f"Delete a {self.year.label} budget line") as ed:
-            ed.delete("budget_line", line_id)
+        line = self.lines.row_at(self.lines.row_of_id(line_id))
+        what = f"the {self.year.label} budget line {line['category']}"
+        if confirm(self, "Delete budget line", f"Delete {what} ({line['description'] or line['fund']}, "
+                   f"{format_money(line['amount'])})?", "Delete budget line", "Keep budget line"):
+            with self.context.edit(f"Delete {what}") as ed:
+                delete_budget_line(ed, line_id)
 
     def carry_forward(self) -> None:
         bf, board_id = self.context.bf, self.context.board_id

@@ -50,8 +50,10 @@ from sgdesk.finance.contributions import (
 from sgdesk.fyear import FinancialYear
 from sgdesk.gui.finance.ledger import finance_table
 from sgdesk.gui.widgets.context import AppContext
-from sgdesk.gui.widgets.dialogs import show_error
-from sgdesk.money import Pence, format_money, parse_money, parse_money_or_none
+from sgdesk.gui.widgets.dialogs import confirm, show_error
+from sgdesk.gui.widgets.help import explain
+from sgdesk.gui.widgets.unsaved import HoldsEdits
+from sgdesk.money import Pence, format_money, parse_money, parse_money_shorthand
 from sgdesk.organisations import find_organisation, list_organisations
 
 BASES = {"Share": "share", "Fixed": "fixed", "Group": "group"}
@@ -205,20 +207,25 @@ class ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentText())
 
 
-class ContributionsPanel(QWidget):
+class ContributionsPanel(HoldsEdits, QWidget):
+    """The calculator; the total typed is saved when the field is left (until then it is an unsaved edit)."""
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.year = FinancialYear(2000)
+        self._saved_total: Pence | None = None     # the year's total as stored when the year was shown
         top = QHBoxLayout()
         self.total = QLineEdit()
         self.total.setAccessibleName("Total requirement")
-        self.total.setPlaceholderText("e.g. 87,000")
+        self.total.setPlaceholderText("e.g. 87,000 or 87k")
         self.total.setMaximumWidth(160)
         self.total.textEdited.connect(lambda _text: self.preview_total())
         self.total.editingFinished.connect(self.save_total)
         self.rounding = QComboBox()
         self.rounding.setAccessibleName("Rounding")
+        explain(self.rounding, "Whether partners' shares of the total are whole pounds or pence; the units left "
+                               "over go to the largest remainders, so the amounts always add up to the total")
         self.rounding.addItem("to the pound", "pound")
         self.rounding.addItem("to the penny", "penny")
         self.rounding.activated.connect(lambda _i: self.save_total())
@@ -267,6 +274,7 @@ class ContributionsPanel(QWidget):
         self.year = year
         bf, board_id = self.context.bf, self.context.board_id
         allocation = year_allocation(bf, board_id, year)
+        self._saved_total = year_settings(bf, board_id, year)[0]
         years, by_partner = history(bf, board_id)
         earlier = [y for y in years if y < year]
         previous = earlier[-1] if earlier else None
@@ -277,13 +285,13 @@ class ContributionsPanel(QWidget):
         self.table.setColumnHidden(10, previous is None)
         self.table.resizeColumnsToContents()
         if not self.total.hasFocus():
-            self.total.setText(format_money(allocation.total, symbol=False) if allocation.total_given else "")
+            self._show_total(allocation)
         self.rounding.setCurrentIndex(max(self.rounding.findData(allocation.rounding), 0))
         self.partner.clear()
         self.partner.addItems([org.name for org in list_organisations(bf)])
         self.partner.setCurrentText("")
         source = previous_contribution_year(bf, board_id, year)
-        self.copy_button.setText(f"&Copy partners from {source.label}" if source else "Copy partners")
+        self.copy_button.setText(f"Co&py partners from {source.label}" if source else "Copy partners")
         self.copy_button.setEnabled(source is not None and not allocation.lines and not self.context.read_only)
         self._show_summary(allocation)
 
@@ -305,30 +313,65 @@ class ContributionsPanel(QWidget):
 
     # -- the total, live --------------------------------------------------------------------------------------------
     def _typed_total(self) -> Pence | None:
-        return parse_money_or_none(self.total.text())
+        """The total typed (blank: none), shorthand such as "£70k" included."""
+        text = self.total.text().strip()
+        return parse_money_shorthand(text) if text else None
 
     def preview_total(self) -> None:
-        """Work the amounts out for the total being typed (nothing is saved yet)."""
+        """Work the amounts out for the total being typed (nothing is saved yet); a total that cannot be
+        read shows the amounts of the saved total, and says so."""
         if self.model.allocation is None:
             return
         try:
             total = self._typed_total()
-        except InputError:
+        except InputError as error:
+            saved = year_allocation(self.context.bf, self.context.board_id, self.year)
+            self.model.preview(saved)
+            self._show_summary(saved)
+            kept = f"the saved total, {format_money(saved.total)}" if saved.total_given else "no total"
+            self.warnings.setText(f"The total typed, {error}. The amounts shown are for {kept}.")
+            self.warnings.setVisible(True)
             return
         allocation = calculate(self.year, total, self.rounding.currentData(), self.model.allocation.lines)
         self.model.preview(allocation)
         self._show_summary(allocation)
 
-    def save_total(self) -> None:
+    def _total_differs(self) -> bool:
+        if self.context.read_only or self.model.allocation is None:
+            return False
+        try:
+            total = self._typed_total()
+        except InputError:
+            return True
+        return total != self._saved_total
+
+    def unsaved_edit(self) -> str | None:
+        if not self._total_differs():
+            return None
+        return f"the {self.year.label} contributions total “{self.total.text().strip()}” (Finance)"
+
+    def save_edit(self) -> bool:
+        return self.save_total()
+
+    def discard_edit(self) -> None:
+        self._show_total(year_allocation(self.context.bf, self.context.board_id, self.year))
+
+    def _show_total(self, allocation: Allocation) -> None:
+        self.total.setText(format_money(allocation.total, symbol=False) if allocation.total_given else "")
+
+    def save_total(self) -> bool:
+        """Save the total typed and the rounding chosen; False when refused."""
         try:
             total = self._typed_total()
             rounding = self.rounding.currentData()
             if (total, rounding) == year_settings(self.context.bf, self.context.board_id, self.year):
-                return
+                return True
             with self.context.edit(f"Set the {self.year.label} contributions total") as ed:
                 set_year(ed, self.context.bf, self.context.board_id, self.year, total=total, rounding=rounding)
         except SGDeskError as error:
             show_error(self, error, "Cannot set the total")
+            return False
+        return True
 
     # -- lines --------------------------------------------------------------------------------------------------------
     def save_line(self, line: Contribution) -> None:
@@ -358,9 +401,12 @@ class ContributionsPanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return
-        line = self.model.line(rows[0].row())
-        with self.context.edit(f"Remove {line.label} from the {self.year.label} contributions") as ed:
-            delete_contribution(ed, line.id)
+        line, amount = self.model.line(rows[0].row()), self.model.allocation.amounts[rows[0].row()]
+        what = f"{line.label} from the {self.year.label} contributions"
+        if confirm(self, "Remove partner", f"Remove {what} ({format_money(amount)}, {line.status})?",
+                   "Remove partner", "Keep partner"):
+            with self.context.edit(f"Remove {what}") as ed:
+                delete_contribution(ed, line.id)
 
     def copy_previous(self) -> None:
         bf, board_id = self.context.bf, self.context.board_id

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -14,10 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sgdesk.dates import format_date
 from sgdesk.errors import SGDeskError
 from sgdesk.finance.accounts import SECTION_LABELS, list_categories, list_funds
 from sgdesk.finance.ledger import (
     LedgerEntry,
+    amount_effect,
     delete_entry,
     get_entry,
     list_entries,
@@ -27,7 +28,8 @@ from sgdesk.finance.ledger import (
 from sgdesk.fyear import FinancialYear
 from sgdesk.gui.finance.lines import LineDialog
 from sgdesk.gui.widgets.context import AppContext
-from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.dialogs import confirm, show_error
+from sgdesk.gui.widgets.filters import filter_combo, refill
 from sgdesk.gui.widgets.models import Field, RecordsModel
 from sgdesk.gui.widgets.views import record_table
 from sgdesk.money import format_money
@@ -56,25 +58,6 @@ def ledger_rows(entries: list[LedgerEntry]) -> list[dict]:
             "in_kind": "In kind" if entry.in_kind else "", "balance": balance,
         })
     return rows
-
-
-def filter_combo(name: str) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(name)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-    return combo
-
-
-def refill(combo: QComboBox, everything: str, items: list[tuple[str, int]]) -> None:
-    """Refill a filter combo, keeping the chosen item where it still exists."""
-    chosen = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    combo.addItem(everything, None)
-    for text, data in items:
-        combo.addItem(text, data)
-    combo.setCurrentIndex(max(combo.findData(chosen), 0))
-    combo.blockSignals(False)
 
 
 def finance_table(name: str, model: QAbstractItemModel) -> QTableView:
@@ -110,7 +93,7 @@ class LedgerPanel(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         filters.addStretch(1)
         self.add_button = QPushButton("&Add entry…")
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("Ed&it…")
         self.delete_button = QPushButton("&Delete")
         for button, slot in ((self.add_button, self.add_entry), (self.edit_button, self.edit_selected),
                              (self.delete_button, self.delete_selected)):
@@ -158,7 +141,7 @@ class LedgerPanel(QWidget):
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return self.model.row_dict(rows[0].row())["id"] if rows else None
+        return self.model.row_at(rows[0].row())["id"] if rows else None
 
     def select_entry(self, entry_id: int) -> None:
         row = self.model.row_of_id(entry_id)
@@ -188,6 +171,11 @@ class LedgerPanel(QWidget):
         entry_id = self.selected_id()
         entry = None if entry_id is None else get_entry(self.context.bf, entry_id)
         if entry is None:
+            return
+        when = f" on {format_date(entry.entry_date)}" if entry.entry_date else ""
+        effect = amount_effect(entry.section, entry.amount)
+        if not confirm(self, "Delete entry", f"Delete the ledger entry {entry.description}{when}?\n\n{effect}",
+                       "Delete entry", "Keep entry"):
             return
         try:
             with self.context.edit(f"Delete ledger entry {entry.description}") as ed:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from sgdesk.finance.ledger import finance_years
+from sgdesk.finance.ledger import finance_years, get_entry
 from sgdesk.fyear import FinancialYear
 from sgdesk.gui.finance.budget import BudgetPanel
 from sgdesk.gui.finance.contributions import ContributionsPanel
 from sgdesk.gui.finance.ledger import LedgerPanel
+from sgdesk.gui.widgets.help import explain
+from sgdesk.gui.widgets.printing import Printable
 from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column, row
 
 TABS = ("ledger", "contributions", "budget")
@@ -20,6 +23,7 @@ TABS = ("ledger", "contributions", "budget")
 class FinanceView(BoardView):
     key = "finance"
     title = "Finance"
+    help_page = "finance.html"
     watched_tables = frozenset({"ledger_entry", "budget_line", "contribution", "contribution_year", "finance_fund",
                                 "finance_category", "organisation"})
 
@@ -29,6 +33,7 @@ class FinanceView(BoardView):
         heading.setObjectName("viewHeading")
         self.year = QComboBox()
         self.year.setAccessibleName("Financial year")
+        explain(self.year, "The financial year (1 April to 31 March) whose ledger, contributions and budget are shown")
         self.year.currentIndexChanged.connect(lambda _i: self._show_year())
         year_label = QLabel("Financial &year:")
         year_label.setBuddy(self.year)
@@ -44,8 +49,8 @@ class FinanceView(BoardView):
         self.empty = EmptyState(
             "No finance records yet",
             "Record what the board spends and receives, agree partner contributions and set a budget for each "
-            "financial year. Add the first ledger entry here, or import a ledger or a contributions sheet "
-            "(sgdesk import FILE ledger SOURCE.csv).", "Add the first ledger entry")
+            "financial year. Add the first ledger entry here, or import a ledger or a contributions sheet: "
+            "File > Import.", "Add the first ledger entry", help_page=self.help_page)
         self.empty.action_clicked.connect(self._first_entry)
         self.stack = EmptyOr(column(top, (self.tabs, 1)), self.empty)
         QVBoxLayout(self).addWidget(self.stack)
@@ -102,6 +107,18 @@ class FinanceView(BoardView):
             self.contributions.select_contribution(int(target["contribution_id"]))
         if "entry_id" in target:
             self.ledger.select_entry(int(target["entry_id"]))
+
+    def printable(self) -> Printable | None:
+        """The table shown, titled with its financial year."""
+        chosen, year = super().printable(), self.selected_year()
+        return chosen if chosen is None or year is None else replace(chosen, title=f"{chosen.title}, {year.label}")
+
+    def show_record(self, table: str, record_id: int) -> bool:
+        entry = get_entry(self.context.bf, record_id) if table == "ledger_entry" else None
+        if entry is None:
+            return False
+        self.show_target({"year": entry.year.start_year, "tab": "ledger", "entry_id": entry.id})
+        return True
 
     def _first_entry(self) -> None:
         self.stack.show_body()

@@ -13,12 +13,13 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from sgdesk.dates import format_date
 from sgdesk.errors import SGDeskError
 from sgdesk.gui.widgets.context import AppContext
-from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.dialogs import confirm, show_error
 from sgdesk.membership.meetings import (
     ForwardItem,
     Meeting,
     add_forward_item,
     list_forward_items,
+    remove_forward_item,
 )
 
 PLANNED_BACKGROUND = "#E3EEF8"
@@ -98,7 +99,7 @@ class ForwardPlanModel(QAbstractTableModel):
             return
         meeting = self.meetings[index.column()]
         with self.context.edit(f"Take {item.title} off {meeting.heading}") as ed:
-            ed.delete("forward_item", item.id)
+            remove_forward_item(ed, item.id)
 
 
 class ForwardPlanTable(QTableView):
@@ -126,10 +127,19 @@ class ForwardPlanTable(QTableView):
         if action is None or not index.isValid() or self.context_read_only():
             super().keyPressEvent(event)
             return
+        item = model.item_at(index)
+        if item is not None and not self._confirm_removal(item, model.meetings[index.column()]):
+            return
         try:
             action(index)
         except SGDeskError as error:
             show_error(self, error, "Forward plan not changed")
+
+    def _confirm_removal(self, item: ForwardItem, meeting: Meeting) -> bool:
+        lead = f", lead {item.lead}" if item.lead else ""
+        due = f", paper due {format_date(item.paper_due_on)}" if item.paper_due_on else ""
+        return confirm(self, "Take item off", f"Take {item.title}{lead}{due} off the agenda of {meeting.heading}?",
+                       "Take item off", "Keep item")
 
     def context_read_only(self) -> bool:
         return self.model().context.read_only  # type: ignore[attr-defined]

@@ -239,6 +239,11 @@ class AttendanceModel(QAbstractTableModel):
         self.write([(ref, mark, deputy)], f"Mark attendance: {ref.seat.shown_as}, {ref.meeting.heading}")
         return True
 
+    def marks_in(self, cells: list[tuple[int, int]]) -> int:
+        """How many of ``cells`` (row, column) hold a mark."""
+        refs = [ref for ref in (self.cell_at(r, c) for r, c in cells) if ref is not None]
+        return sum((ref.seat.id, ref.meeting.id) in self.grid.marks for ref in refs) if self.grid else 0
+
     def set_marks(self, cells: list[tuple[int, int]], mark: str | None) -> int:
         """Give every cell in ``cells`` (row, column) the same mark, or clear them (None); one undo step."""
         refs = [ref for ref in (self.cell_at(r, c) for r, c in cells) if ref is not None]

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from sgdesk.errors import SGDeskError
 from sgdesk.gui.membership.grid_model import LEADING, AttendanceModel
-from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.dialogs import confirm, show_error
 
 #: keys that set a mark straight away (en dash too, as Word and Excel turn "-" into one)
 MARK_KEYS = {"y": "Y", "d": "D", "a": "A", "n": "N", "-": "-", "\u2013": "-"}
@@ -82,7 +82,11 @@ class AttendanceTable(QTableView):
             self._mark(MARK_KEYS[text])
             return
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self._guarded(lambda: self.grid_model.set_marks(self.selected_cells(), None))
+            cells = self.selected_cells()
+            marks = self.grid_model.marks_in(cells)
+            if marks < 2 or confirm(self, "Clear marks", f"Clear {marks} attendance marks?", "Clear marks",
+                                    "Keep marks"):
+                self._guarded(lambda: self.grid_model.set_marks(cells, None))
             return
         super().keyPressEvent(event)
 

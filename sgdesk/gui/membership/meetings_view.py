@@ -6,12 +6,12 @@ beside it follow every mark as it is typed, pasted or undone.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QLabel,
@@ -25,31 +25,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sgdesk import registry
 from sgdesk.dates import format_date
 from sgdesk.errors import InputError, SGDeskError
 from sgdesk.fyear import FinancialYear, Period
 from sgdesk.gui.membership.forward_plan import ForwardPlanModel, ForwardPlanTable
-from sgdesk.gui.membership.grid_model import AttendanceModel
+from sgdesk.gui.membership.grid_model import AttendanceModel, CellRef
 from sgdesk.gui.membership.grid_table import AttendanceTable
-from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.dialogs import confirm, counted, show_error
+from sgdesk.gui.widgets.export_dialog import ask_and_export
 from sgdesk.gui.widgets.forms import FormDialog
+from sgdesk.gui.widgets.help import explain
 from sgdesk.gui.widgets.models import Field
 from sgdesk.gui.widgets.record_table import RecordTable, section_label, table_page
+from sgdesk.gui.widgets.unsaved import HoldsEdits
 from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column, row
 from sgdesk.membership.attendance import set_mark_details
 from sgdesk.membership.bodies import Body, body_by_key, list_bodies
-from sgdesk.membership.cells import optional_date
+from sgdesk.membership.details import MEETING, change_detail
 from sgdesk.membership.flags import QuorumRule, get_quorum_rule, set_quorum_rule
-from sgdesk.membership.importers import parse_online
 from sgdesk.membership.meetings import (
     STATUSES,
     add_forward_item,
     add_meeting,
     delete_meeting,
+    get_forward_item,
+    get_meeting,
+    has_meetings_or_seats,
     list_meetings,
-    parse_status,
+    meeting_counts,
     parse_time,
 )
+from sgdesk.membership.seats import list_people
 from sgdesk.organisations import list_organisations
 from sgdesk.reporting import format_cell
 from sgdesk.store import Changes
@@ -57,6 +64,8 @@ from sgdesk.store import Changes
 _SEVERITY = {"problem": ("Problem", "#B00020"), "warning": ("Check", "#8A5A00"), "info": ("Note", "#1F4E79")}
 #: changes to these tables alone only change marks, so the grid recounts without rebuilding
 _MARK_TABLES = frozenset({"attendance", "person"})
+#: the export that writes a meeting's papers (registered by the meeting papers feature)
+PAPERS = "meeting-pack"
 
 MEETING_FIELDS = [
     Field("meets_on", "Date", "date", True, 110), Field("starts_at", "Time", "text", True, 70),
@@ -66,25 +75,22 @@ MEETING_FIELDS = [
 ]
 
 
-def _meeting_saver(column: str, parse) -> tuple:
+def _meeting_saver(column: str) -> tuple:
     def describe(row: dict) -> str:
         return f"Change the {column.replace('_', ' ')} of the meeting of {format_date(row['meets_on'])}"
 
     def save(ed, row: dict, text: str) -> None:
-        ed.update("meeting", row["id"], {column: parse(text) if text else None})
+        change_detail(ed, MEETING, row["id"], column, text)
     return describe, save
 
 
-def _required_date(text: str) -> dt.date:
-    day = optional_date(text)
-    if day is None:
-        raise InputError("The meeting's date", "is empty", "type the date, as in 21/09/2017")
-    return day
+class MeetingsView(HoldsEdits, BoardView):
+    """The details of a mark (deputy, note) typed and not saved with Save details are saved when another
+    cell is chosen, and kept as typed when the grid redraws after a change elsewhere."""
 
-
-class MeetingsView(BoardView):
     key = "meetings"
     title = "Meetings"
+    help_page = "meetings.html"
     watched_tables = frozenset({"meeting", "attendance", "seat", "seat_holder", "person", "organisation",
                                 "subgroup", "forward_item", "board_setting", "board"})
 
@@ -92,6 +98,7 @@ class MeetingsView(BoardView):
         super().__init__(context, parent)
         self.model = AttendanceModel(context)
         self.plan_model = ForwardPlanModel(context)
+        self.shown_mark: tuple[CellRef, Any] | None = None      # the cell whose details are in the form
 
         heading = QLabel("Meetings and attendance")
         heading.setObjectName("viewHeading")
@@ -114,6 +121,11 @@ class MeetingsView(BoardView):
         self.add_meeting_button.clicked.connect(self.add_meeting)
         self.quorum_button = QPushButton("&Quorum rule…")
         self.quorum_button.clicked.connect(self.edit_quorum)
+        explain(self.body_combo, "Whose meetings to show: the board itself or one of its sub-groups")
+        explain(self.period_combo, "Which meetings: a financial year (April to March), the whole record, or dates "
+                                   "you choose")
+        explain(self.quorum_button, "How many seats must be present for a meeting of this body to be quorate; "
+                                    "meetings short of it are flagged")
         top = row(heading, None, body_label, self.body_combo, period_label, self.period_combo, self.start, self.end,
                   self.add_meeting_button, self.quorum_button)
 
@@ -121,13 +133,13 @@ class MeetingsView(BoardView):
         self.tabs.setAccessibleName("Meetings sections")
         self.tabs.addTab(self._attendance_tab(), "A&ttendance")
         self.tabs.addTab(self._meetings_tab(), "&Meetings")
-        self.tabs.addTab(self._plan_tab(), "&Forward plan")
+        self.tabs.addTab(self._plan_tab(), "Forward p&lan")
 
         self.empty = EmptyState(
             "No meetings yet",
             "Add the board's meetings here, then record who came to each one in the attendance grid (type Y, D, "
             "A, N or - in a cell, or paste a block from Excel). Seats come from Membership. You can also import a "
-            "grid kept in Excel: sgdesk import FILE attendance GRID.xlsx.", "Add the first meeting")
+            "grid kept in Excel: File > Import, attendance grid.", "Add the first meeting", help_page=self.help_page)
         self.empty.action_clicked.connect(self.add_meeting)
         self.stack = EmptyOr(column(top, (self.tabs, 1)), self.empty)
         QVBoxLayout(self).addWidget(self.stack)
@@ -163,7 +175,9 @@ class MeetingsView(BoardView):
         self.note_edit.setAccessibleName("Note on this mark")
         self.note_edit.setPlaceholderText("Note (optional)")
         self.save_details_button = QPushButton("Save &details")
-        self.save_details_button.clicked.connect(self.save_details)
+        self.save_details_button.clicked.connect(lambda: self.save_details())
+        explain(self.save_details_button, "Save who came as deputy (for a D mark) and the note, for the cell chosen "
+                                          "in the grid")
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -186,20 +200,18 @@ class MeetingsView(BoardView):
         return splitter
 
     def _meetings_tab(self) -> QWidget:
-        savers = {
-            "meets_on": _meeting_saver("meets_on", _required_date),
-            "starts_at": _meeting_saver("starts_at", parse_time),
-            "venue": _meeting_saver("venue", str),
-            "online": _meeting_saver("online", parse_online),
-            "status": _meeting_saver("status", parse_status),
-            "notes": _meeting_saver("notes", str),
-        }
+        savers = {column: _meeting_saver(column) for column in ("meets_on", "starts_at", "venue", "online",
+                                                                  "status", "notes")}
         self.meeting_table = RecordTable(self.context, "Meetings list", MEETING_FIELDS, savers, sort_column=None)
         self.delete_meeting_button = QPushButton("&Remove meeting")
         self.delete_meeting_button.clicked.connect(self.remove_meeting)
+        self.papers_button = QPushButton("Prepare paper&s…")
+        self.papers_button.setToolTip("The selected meeting's papers: agenda, attendance, action log, risk register")
+        self.papers_button.clicked.connect(self.prepare_papers)
+        self.papers_button.setVisible(PAPERS in registry.load().exports)
         return table_page(self.meeting_table, "Double-click a cell to change it. Status is planned, held or "
                           "cancelled; marking attendance at a planned meeting makes it held.",
-                          self.delete_meeting_button)
+                          self.papers_button, self.delete_meeting_button)
 
     def _plan_tab(self) -> QWidget:
         self.plan_table = ForwardPlanTable(self.plan_model)
@@ -228,9 +240,7 @@ class MeetingsView(BoardView):
     # -- loading ----------------------------------------------------------------------------------
     def refresh(self) -> None:
         board_id = self.context.board_id
-        has_any = board_id is not None and bool(self.context.bf.scalar(
-            "SELECT EXISTS (SELECT 1 FROM meeting WHERE board_id = ?) OR EXISTS (SELECT 1 FROM seat WHERE board_id = ?)",
-            (board_id, board_id)))
+        has_any = board_id is not None and has_meetings_or_seats(self.context.bf, board_id)
         self.stack.show_body(has_any)
         self.empty.setEnabled(board_id is not None and not self.context.read_only)
         if board_id is None:
@@ -301,11 +311,7 @@ class MeetingsView(BoardView):
             button.setEnabled(not read_only)
 
     def _fill_meeting_list(self, meetings) -> None:
-        bf = self.context.bf
-        counts = {r[0]: (r[1], r[2]) for r in bf.query(
-            "SELECT m.id, (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id), "
-            "(SELECT count(*) FROM forward_item f WHERE f.meeting_id = m.id) FROM meeting m "
-            "WHERE m.board_id = ?", (self.context.board_id,))}
+        counts = meeting_counts(self.context.bf, self.context.board_id)
         self.meeting_table.set_rows([
             {"id": m.id, "meets_on": m.meets_on, "starts_at": m.starts_at or "", "venue": m.venue or "",
              "online": "Yes" if m.online else "No", "status": m.status, "marks": counts.get(m.id, (0, 0))[0],
@@ -349,11 +355,49 @@ class MeetingsView(BoardView):
         self._show_cell()
 
     # -- the selected cell ------------------------------------------------------------------------
-    def _show_cell(self) -> None:
+    def _current_cell(self) -> tuple[CellRef | None, Any]:
+        """The selected cell and its mark's record (None when it has no mark)."""
         index = self.table.currentIndex()
         ref = self.model.cell_at(index.row(), index.column()) if index.isValid() else None
         record = None if ref is None or self.model.grid is None else \
             self.model.grid.marks.get((ref.seat.id, ref.meeting.id))
+        return ref, record
+
+    def _details_differ(self) -> bool:
+        """Whether the deputy or note differ from the mark they were filled from."""
+        if self.shown_mark is None or not self.note_edit.isEnabled():
+            return False
+        _ref, record = self.shown_mark
+        deputy = self.deputy_combo.currentData() if self.deputy_combo.isEnabled() else record.deputy_id
+        return self.note_edit.text().strip() != (record.note or "").strip() or deputy != record.deputy_id
+
+    def unsaved_edit(self) -> str | None:
+        if not self._details_differ():
+            return None
+        ref, _record = self.shown_mark
+        return f"the details of the mark for {ref.seat.shown_as} at {ref.meeting.heading} (Meetings)"
+
+    def save_edit(self) -> bool:
+        return self.shown_mark is None or self.save_details(self.shown_mark[0])
+
+    def discard_edit(self) -> None:
+        self.shown_mark = None
+        self._show_cell()
+
+    def _show_cell(self) -> None:
+        ref, record = self._current_cell()
+        key = None if ref is None else (ref.seat.id, ref.meeting.id)
+        if self.shown_mark is not None and self._details_differ():
+            if key == (self.shown_mark[0].seat.id, self.shown_mark[0].meeting.id):
+                if record is not None:
+                    self.shown_mark = (ref, record)     # what is typed stays
+                    self.cell_label.setText(f"{ref.seat.shown_as}, {ref.meeting.heading}: {self.model.explain(ref)}")
+                    return
+            else:
+                left, self.shown_mark = self.shown_mark[0], None
+                self.save_details(left)          # moving to another cell saves what was typed
+                ref, record = self._current_cell()
+        self.shown_mark = None if ref is None or record is None else (ref, record)
         self.deputy_combo.clear()
         if ref is None:
             self.cell_label.setText("Select a cell in the grid.")
@@ -363,9 +407,9 @@ class MeetingsView(BoardView):
             nominated = [h for h in ref.seat.holders if h.kind == "deputy"]
             for holder in nominated:
                 self.deputy_combo.addItem(f"{holder.name} (nominated deputy)", holder.person_id)
-            for person_id, name in self.context.bf.query("SELECT id, name FROM person ORDER BY name COLLATE NOCASE"):
-                if person_id not in {h.person_id for h in nominated}:
-                    self.deputy_combo.addItem(name, person_id)
+            for person in list_people(self.context.bf):
+                if person.id not in {h.person_id for h in nominated}:
+                    self.deputy_combo.addItem(person.name, person.id)
         if record is not None:
             self.deputy_combo.setCurrentIndex(max(self.deputy_combo.findData(record.deputy_id), 0))
         self.note_edit.setText(record.note or "" if record is not None else "")
@@ -374,11 +418,11 @@ class MeetingsView(BoardView):
         self.note_edit.setEnabled(can_edit)
         self.save_details_button.setEnabled(can_edit)
 
-    def save_details(self) -> None:
-        index = self.table.currentIndex()
-        ref = self.model.cell_at(index.row(), index.column()) if index.isValid() else None
+    def save_details(self, ref: CellRef | None = None) -> bool:
+        """Save the deputy and note typed for ``ref`` (by default the selected cell); False if refused."""
+        ref = ref or self._current_cell()[0]
         if ref is None:
-            return
+            return False
         deputy = self.deputy_combo.currentData() if self.deputy_combo.isEnabled() else None
         try:
             with self.context.edit(f"Attendance details: {ref.seat.shown_as}, {ref.meeting.heading}") as ed:
@@ -386,6 +430,8 @@ class MeetingsView(BoardView):
                                  note=self.note_edit.text())
         except SGDeskError as error:
             show_error(self, error, "Details not saved")
+            return False
+        return True
 
     def _open_flag(self, item: QListWidgetItem) -> None:
         target = item.data(Qt.ItemDataRole.UserRole)
@@ -408,14 +454,27 @@ class MeetingsView(BoardView):
         self.tabs.setCurrentIndex(0)
         self.table.select_cell(row, column)
 
+    def show_record(self, table: str, record_id: int) -> bool:
+        if table != "forward_item":
+            return False
+        item = get_forward_item(self.context.bf, record_id)
+        self.show_target({"body": get_meeting(self.context.bf, item.meeting_id).body_key})
+        self.tabs.setCurrentIndex(2)
+        row = self.plan_model.titles.index(item.title)
+        column = next(i for i, meeting in enumerate(self.plan_model.meetings) if meeting.id == item.meeting_id)
+        index = self.plan_model.index(row, column)
+        self.plan_table.setCurrentIndex(index)
+        self.plan_table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
     # -- actions -----------------------------------------------------------------------------------
     def add_meeting(self) -> None:
         if self.context.board_id is None:
             return
         bodies = list_bodies(self.context.bf, self.context.board_id)
-        dialog = FormDialog("Add a meeting", self)
+        dialog = FormDialog("Add a meeting", self, action="Add meeting")
         dialog.add_choice("body", "Body", [(b.name, b.key) for b in bodies], current=self.body_combo.currentData())
-        dialog.add_date("meets_on", "Date")
+        dialog.add_date("meets_on", "Date", required=True)
         dialog.add_text("starts_at", "Time", placeholder="e.g. 14:00")
         dialog.add_text("venue", "Venue")
         dialog.add_check("online", "Online")
@@ -446,8 +505,24 @@ class MeetingsView(BoardView):
         if row is None:
             show_error(self, SGDeskError("select a meeting in the list first"), "Remove meeting")
             return
-        with self.context.edit(f"Remove the meeting of {format_date(row['meets_on'])}") as ed:
-            delete_meeting(ed, self.context.bf, row["id"])
+        day = format_date(row["meets_on"])
+        held = [counted(n, what) for n, what in ((row["marks"], "attendance mark"), (row["items"], "forward-plan item"))
+                if n]
+        question = f"Remove the meeting of {day}{' and its ' + ' and '.join(held) if held else ''}?"
+        if confirm(self, "Remove meeting", question, "Remove meeting", "Keep meeting"):
+            with self.context.edit(f"Remove the meeting of {day}") as ed:
+                delete_meeting(ed, self.context.bf, row["id"])
+
+    def prepare_papers(self) -> None:
+        """The selected meeting's papers, through the export the meeting papers feature registers."""
+        row = self.meeting_table.selected()
+        body = self.body()
+        if row is None or body is None:
+            show_error(self, SGDeskError("select a meeting in the list first"), "Prepare papers")
+            return
+        export = registry.load().exports[PAPERS]
+        ask_and_export(self, self.context.bf.path, self.context.board_id, export, "Prepare papers",
+                       f"{body.display_name} papers {format_date(row['meets_on'])}", {"meeting": str(row["id"])})
 
     def add_item(self) -> None:
         meetings = self.plan_model.meetings
@@ -456,8 +531,9 @@ class MeetingsView(BoardView):
             return
         index = self.plan_table.currentIndex()
         current = meetings[index.column()].id if index.isValid() else meetings[-1].id
-        dialog = FormDialog("Add a forward-plan item", self)
-        dialog.add_choice("title", "Item", [(t, t) for t in self.plan_model.titles], editable=True, current="")
+        dialog = FormDialog("Add a forward-plan item", self, action="Add item")
+        dialog.add_choice("title", "Item", [(t, t) for t in self.plan_model.titles], editable=True, current="",
+                          required=True)
         dialog.add_choice("lead", "Lead organisation", [("(none)", None)] +
                           [(o.name, o.id) for o in list_organisations(self.context.bf)])
         dialog.add_choice("meeting", "Meeting", [(m.heading, m.id) for m in meetings], current=current)
@@ -484,7 +560,7 @@ class MeetingsView(BoardView):
             return
         rule = get_quorum_rule(self.context.bf, body)
         dialog = FormDialog(f"Quorum rule: {body.display_name}", self,
-                            "A recorded meeting that fails this rule is flagged as inquorate.")
+                            "A recorded meeting that fails this rule is flagged as inquorate.", action="Save rule")
         dialog.add_check("enabled", "Check quorum", rule.enabled)
         dialog.add_check("chair_or_vice_chair", "Chair or vice chair present", rule.chair_or_vice_chair)
         dialog.add_check("all_statutory_partners", "Every statutory partner present", rule.all_statutory_partners)

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sgdesk.core_feature import parse_yes_no
 from sgdesk.dates import format_date
 from sgdesk.errors import InputError, SGDeskError
-from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.dialogs import confirm, counted, show_error
 from sgdesk.gui.widgets.forms import FormDialog
+from sgdesk.gui.widgets.help import explain
 from sgdesk.gui.widgets.models import Field
 from sgdesk.gui.widgets.record_table import RecordTable, section_label, table_page
 from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column, row
@@ -33,52 +33,68 @@ from sgdesk.membership.bodies import (
     list_bodies,
     list_subgroups,
 )
-from sgdesk.membership.cells import optional_date
-from sgdesk.membership.importers import parse_holder_kind
+from sgdesk.membership.details import (
+    ALIAS,
+    ORGANISATION,
+    PERSON,
+    SEAT,
+    SUBGROUP,
+    TERM,
+    RecordKind,
+    change_detail,
+)
 from sgdesk.membership.seats import (
     HOLDER_KINDS,
     ROLES,
     add_seat,
     appoint,
+    check_seat_removable,
     delete_seat,
     end_seat,
     find_person,
     get_seat,
+    holdings_on,
+    list_people,
     list_seats,
     person_for,
+    remove_term,
+    seat_counts,
     seats_of_organisation,
 )
 from sgdesk.organisations import (
     ORG_TYPES,
+    add_alias,
     add_organisation,
+    list_aliases,
     list_organisations,
-    parse_org_type,
 )
 
 Saver = tuple[Callable[[dict], str], Callable[[Any, dict, str], None]]
 
 
-def _text(required: str | None = None) -> Callable[[str], str | None]:
-    """A text cell; blank is None, or refused when ``required`` names what it is."""
-    def parse(text: str) -> str | None:
-        if not text and required:
-            raise InputError(required, "cannot be blank", "type it, or press Escape to leave it as it was")
-        return text or None
-    return parse
-
-
-def _saver(table: str, column: str, what: str, name_key: str, parse: Callable[[str], Any]) -> Saver:
-    """Save one cell of ``table``: Edit > Undo names it "Change the <what> of <row[name_key]>"."""
+def _saver(kind: RecordKind, column: str, what: str, name_key: str) -> Saver:
+    """Save one cell of a ``kind`` record: Edit > Undo names it "Change the <what> of <row[name_key]>"."""
     def describe(row: dict) -> str:
         return f"Change the {what} of {row[name_key]}"
 
     def save(ed, row: dict, text: str) -> None:
-        ed.update(table, row["id"], {column: parse(text)})
+        change_detail(ed, kind, row["id"], column, text)
     return describe, save
 
 
-def _org_type(text: str) -> str | None:
-    return parse_org_type(text) if text else None
+def _requiring(key: str, what: str) -> Callable[[dict], dict]:
+    """A form check refusing a blank ``key`` (``what`` names it in the message)."""
+    def check(values: dict) -> dict:
+        if not str(values[key] or "").strip():
+            raise InputError(what, "is empty", "type it in, or press Cancel")
+        return values
+    return check
+
+
+def _dates(holder: dict) -> str:
+    """``from 1 Apr 2017 to 31 Mar 2019``, ``from 1 Apr 2017``."""
+    start = f"from {format_date(holder['starts_on'])}" if holder["starts_on"] else "from the start"
+    return start + (f" to {format_date(holder['ends_on'])}" if holder["ends_on"] else "")
 
 
 ORG_FIELDS = [Field("name", "Organisation", "text", True, 240), Field("short_name", "Short name", "text", True, 130),
@@ -107,6 +123,7 @@ SUBGROUP_FIELDS = [Field("name", "Sub-group", "text", True, 260), Field("short_n
 class MembershipView(BoardView):
     key = "membership"
     title = "Membership"
+    help_page = "membership.html"
     watched_tables = frozenset({"organisation", "organisation_alias", "seat", "seat_holder", "person", "subgroup",
                                 "board"})
 
@@ -129,8 +146,8 @@ class MembershipView(BoardView):
         self.empty = EmptyState(
             "No organisations yet",
             "Add the partner agencies that sit on the board and its sub-groups, then give each a seat with a role "
-            "and appoint its representative and deputies. You can also import them: sgdesk import FILE "
-            "organisations AGENCIES.xlsx, then sgdesk import FILE members MEMBERS.xlsx.", "Add an organisation")
+            "and appoint its representative and deputies. You can also import them from spreadsheets: File > "
+            "Import, organisations first, then members.", "Add an organisation", help_page=self.help_page)
         self.empty.action_clicked.connect(self.add_organisation)
         self.stack = EmptyOr(column(row(heading, None, self.search), (self.tabs, 1)), self.empty)
         QVBoxLayout(self).addWidget(self.stack)
@@ -139,19 +156,21 @@ class MembershipView(BoardView):
     # -- construction -----------------------------------------------------------------------------
     def _organisations_tab(self) -> QWidget:
         org_savers = {
-            "name": _saver("organisation", "name", "name", "name", _text("The organisation's name")),
-            "short_name": _saver("organisation", "short_name", "short name", "name", _text()),
-            "org_type": _saver("organisation", "org_type", "type", "name", _org_type),
-            "statutory": _saver("organisation", "statutory", "statutory flag", "name", parse_yes_no),
-            "active_from": _saver("organisation", "active_from", "partner-from date", "name", optional_date),
-            "active_to": _saver("organisation", "active_to", "partner-to date", "name", optional_date),
+            "name": _saver(ORGANISATION, "name", "name", "name"),
+            "short_name": _saver(ORGANISATION, "short_name", "short name", "name"),
+            "org_type": _saver(ORGANISATION, "org_type", "type", "name"),
+            "statutory": _saver(ORGANISATION, "statutory", "statutory flag", "name"),
+            "active_from": _saver(ORGANISATION, "active_from", "partner-from date", "name"),
+            "active_to": _saver(ORGANISATION, "active_to", "partner-to date", "name"),
         }
         self.org_table = RecordTable(self.context, "Organisations", ORG_FIELDS, org_savers)
         self.org_table.selectionModel().currentChanged.connect(lambda *_: self._show_organisation())
-        self.add_org_button = QPushButton("Add &organisation…")
+        self.add_org_button = QPushButton("Add o&rganisation…")
         self.add_org_button.clicked.connect(self.add_organisation)
         self.add_alias_button = QPushButton("Add other &name…")
         self.add_alias_button.clicked.connect(self.add_alias)
+        explain(self.add_alias_button, "Another name the selected organisation had or has (a PCT that became a CCG, "
+                                       "an abbreviation), so that spreadsheets using it still match")
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -159,35 +178,43 @@ class MembershipView(BoardView):
         left_layout.addLayout(row(self.add_org_button, self.add_alias_button, None))
 
         seat_savers = {
-            "role": _saver("seat", "role", "role", "label", _text("The seat's role")),
-            "label": _saver("seat", "label", "published name", "label", _text()),
-            "starts_on": _saver("seat", "starts_on", "start date", "label", optional_date),
-            "ends_on": _saver("seat", "ends_on", "end date", "label", optional_date),
+            "role": _saver(SEAT, "role", "role", "label"),
+            "label": _saver(SEAT, "label", "published name", "label"),
+            "starts_on": _saver(SEAT, "starts_on", "start date", "label"),
+            "ends_on": _saver(SEAT, "ends_on", "end date", "label"),
         }
         self.seat_table = RecordTable(self.context, "Seats", SEAT_FIELDS, seat_savers, sort_column=None)
         self.seat_table.selectionModel().currentChanged.connect(lambda *_: self._show_seat())
         holder_savers = {
-            "kind": _saver("seat_holder", "kind", "capacity", "name", parse_holder_kind),
-            "starts_on": _saver("seat_holder", "starts_on", "start date", "name", optional_date),
-            "ends_on": _saver("seat_holder", "ends_on", "end date", "name", optional_date),
+            "kind": _saver(TERM, "kind", "capacity", "name"),
+            "starts_on": _saver(TERM, "starts_on", "start date", "name"),
+            "ends_on": _saver(TERM, "ends_on", "end date", "name"),
         }
         self.holder_table = RecordTable(self.context, "Seat history", HOLDER_FIELDS, holder_savers, sort_column=None)
         alias_savers = {
-            "alias": _saver("organisation_alias", "alias", "other name", "alias", _text("The other name")),
-            "valid_from": _saver("organisation_alias", "valid_from", "from date", "alias", optional_date),
-            "valid_to": _saver("organisation_alias", "valid_to", "to date", "alias", optional_date),
+            "alias": _saver(ALIAS, "alias", "other name", "alias"),
+            "valid_from": _saver(ALIAS, "valid_from", "from date", "alias"),
+            "valid_to": _saver(ALIAS, "valid_to", "to date", "alias"),
         }
         self.alias_table = RecordTable(self.context, "Other names", ALIAS_FIELDS, alias_savers)
-        self.add_seat_button = QPushButton("Add &seat…")
+        self.add_seat_button = QPushButton("A&dd seat…")
         self.add_seat_button.clicked.connect(self.add_seat)
         self.appoint_button = QPushButton("&Appoint…")
         self.appoint_button.clicked.connect(self.appoint)
-        self.end_seat_button = QPushButton("&End seat…")
+        self.end_seat_button = QPushButton("End sea&t…")
         self.end_seat_button.clicked.connect(self.end_seat)
-        self.remove_seat_button = QPushButton("Remove seat")
+        self.remove_seat_button = QPushButton("Remo&ve seat")
         self.remove_seat_button.clicked.connect(self.remove_seat)
-        self.remove_term_button = QPushButton("Remove &term")
+        self.remove_term_button = QPushButton("Re&move term")
         self.remove_term_button.clicked.connect(self.remove_term)
+        explain(self.appoint_button, "Name the seat's representative or a deputy from a date; the previous "
+                                     "representative's term ends the day before")
+        explain(self.end_seat_button, "Close the seat from a date (the organisation leaves the board or group); its "
+                                      "attendance stays on record")
+        explain(self.remove_seat_button, "Remove a seat added by mistake (a seat with attendance cannot be removed: "
+                                         "end it instead)")
+        explain(self.remove_term_button, "Remove the selected term from the seat's history, for a term entered by "
+                                         "mistake")
         self.seats_heading = section_label("Seats")
         self.history_heading = section_label("History of the selected seat")
         right = QWidget()
@@ -209,7 +236,7 @@ class MembershipView(BoardView):
         return splitter
 
     def _people_tab(self) -> QWidget:
-        savers = {key: _saver("person", key, label.lower(), "name", _text("The name") if key == "name" else _text())
+        savers = {key: _saver(PERSON, key, label.lower(), "name")
                   for key, label in (("name", "Name"), ("job_title", "Job title"), ("email", "Email"),
                                      ("phone", "Phone"))}
         self.people_table = RecordTable(self.context, "People", PEOPLE_FIELDS, savers)
@@ -218,11 +245,10 @@ class MembershipView(BoardView):
 
     def _subgroups_tab(self) -> QWidget:
         savers = {
-            "name": _saver("subgroup", "name", "name", "name", _text("The sub-group's name")),
-            "short_name": _saver("subgroup", "short_name", "short name", "name", _text()),
-            "frequency": _saver("subgroup", "frequency", "meeting frequency", "name", _text()),
-            "tor_review_on": _saver("subgroup", "tor_review_on", "terms of reference review date", "name",
-                                    optional_date),
+            "name": _saver(SUBGROUP, "name", "name", "name"),
+            "short_name": _saver(SUBGROUP, "short_name", "short name", "name"),
+            "frequency": _saver(SUBGROUP, "frequency", "meeting frequency", "name"),
+            "tor_review_on": _saver(SUBGROUP, "tor_review_on", "terms of reference review date", "name"),
         }
         self.subgroup_table = RecordTable(self.context, "Sub-groups", SUBGROUP_FIELDS, savers, sort_column=None)
         self.add_subgroup_button = QPushButton("Add s&ub-group…")
@@ -239,12 +265,11 @@ class MembershipView(BoardView):
         self.empty.setEnabled(not self.context.read_only)
         if board_id is None:
             return
-        counts = dict(bf.query("SELECT organisation_id, count(*) FROM seat WHERE board_id = ? GROUP BY 1", (board_id,)))
-        dates = {r[0]: (r[1], r[2]) for r in bf.query("SELECT id, active_from, active_to FROM organisation")}
+        counts = seat_counts(bf, board_id)
         self.org_table.set_rows([
             {"id": o.id, "name": o.name, "short_name": o.short_name or "", "org_type": o.org_type or "",
-             "statutory": "Yes" if o.statutory else "No", "active_from": optional_date(dates[o.id][0]),
-             "active_to": optional_date(dates[o.id][1]), "seats": counts.get(o.id, 0)} for o in organisations])
+             "statutory": "Yes" if o.statutory else "No", "active_from": o.active_from, "active_to": o.active_to,
+             "seats": counts.get(o.id, 0)} for o in organisations])
         self._fill_people()
         self._fill_subgroups()
         self._show_organisation()
@@ -255,19 +280,10 @@ class MembershipView(BoardView):
 
     def _fill_people(self) -> None:
         bf = self.context.bf
-        holds: dict[int, list[str]] = {}
-        for person_id, text in bf.query(
-                "SELECT h.person_id, coalesce(s.label, o.short_name, o.name) || ' (' || coalesce(g.short_name, "
-                "g.name, 'Board') || '): ' || CASE h.kind WHEN 'deputy' THEN 'deputy' ELSE s.role END "
-                "FROM seat_holder h JOIN seat s ON s.id = h.seat_id "
-                "JOIN organisation o ON o.id = s.organisation_id LEFT JOIN subgroup g ON g.id = s.subgroup_id "
-                "WHERE s.board_id = ? AND (h.ends_on IS NULL OR h.ends_on >= date('now')) ORDER BY 2",
-                (self.context.board_id,)):
-            holds.setdefault(person_id, []).append(text)
+        holds = holdings_on(bf, self.context.board_id, dt.date.today())
         self.people_table.set_rows([
-            {"id": r[0], "name": r[1], "job_title": r[2] or "", "email": r[3] or "", "phone": r[4] or "",
-             "seats": "; ".join(holds.get(r[0], []))}
-            for r in bf.query("SELECT id, name, job_title, email, phone FROM person ORDER BY name COLLATE NOCASE")])
+            {"id": p.id, "name": p.name, "job_title": p.job_title or "", "email": p.email or "",
+             "phone": p.phone or "", "seats": "; ".join(holds.get(p.id, []))} for p in list_people(bf)])
 
     def _fill_subgroups(self) -> None:
         today = dt.date.today()
@@ -297,10 +313,8 @@ class MembershipView(BoardView):
                              "label": seat.shown_as, "representative": seat.representative_name(today=today),
                              "deputies": ", ".join(h.name for h in seat.deputies_on(today)),
                              "starts_on": seat.starts_on, "ends_on": seat.ends_on})
-            aliases = self.context.bf.query("SELECT id, alias, valid_from, valid_to FROM organisation_alias WHERE "
-                                            "organisation_id = ? ORDER BY alias COLLATE NOCASE", (org["id"],))
-            self.alias_table.set_rows([{"id": r[0], "alias": r[1], "valid_from": optional_date(r[2]),
-                                        "valid_to": optional_date(r[3])} for r in aliases])
+            self.alias_table.set_rows([{"id": a.id, "alias": a.alias, "valid_from": a.valid_from,
+                                        "valid_to": a.valid_to} for a in list_aliases(self.context.bf, org["id"])])
         else:
             self.alias_table.set_rows([])
         self.seats_heading.setText(f"Seats of {org['name']}" if org else "Seats (select an organisation)")
@@ -335,6 +349,22 @@ class MembershipView(BoardView):
             self.search.clear()
             self.tabs.setCurrentIndex(2)
             self.subgroup_table.select_id(target["subgroup_id"])
+        if target.get("start") == "add_organisation" and not self.context.read_only:
+            self.add_organisation()
+
+    def show_record(self, table: str, record_id: int) -> bool:
+        if table == "seat":
+            self.show_target({"seat_id": record_id})
+        elif table == "subgroup":
+            self.show_target({"subgroup_id": record_id})
+        elif table in ("organisation", "person"):
+            self.search.clear()
+            self.tabs.setCurrentIndex(0 if table == "organisation" else 1)
+            found = (self.org_table if table == "organisation" else self.people_table).select_id(record_id)
+            return found
+        else:
+            return False
+        return True
 
     # -- actions -----------------------------------------------------------------------------------
     def _run(self, description: str, work: Callable[[Any], Any], title: str) -> Any:
@@ -346,8 +376,8 @@ class MembershipView(BoardView):
             return None
 
     def add_organisation(self) -> None:
-        dialog = FormDialog("Add an organisation", self)
-        dialog.add_text("name", "Name")
+        dialog = FormDialog("Add an organisation", self, action="Add organisation")
+        dialog.add_text("name", "Name", required=True)
         dialog.add_text("short_name", "Short name")
         dialog.add_choice("org_type", "Type", [("(not set)", None)] + [(t.capitalize(), t) for t in ORG_TYPES])
         dialog.add_check("statutory", "Statutory partner")
@@ -372,29 +402,31 @@ class MembershipView(BoardView):
             show_error(self, SGDeskError("select an organisation first"), "Add other name")
             return
         dialog = FormDialog(f"Another name for {org['name']}", self,
-                            "A former or informal name, so old spreadsheets and reports still match.")
-        dialog.add_text("alias", "Other name")
+                            "A former or informal name, so old spreadsheets and reports still match.",
+                            action="Add name")
+        dialog.add_text("alias", "Other name", required=True)
         dialog.add_date("valid_from", "Used from")
         dialog.add_date("valid_to", "Used until")
-        values = dialog.ask()
-        if values is None or not values["alias"]:
+        values = dialog.ask(_requiring("alias", "The other name"))
+        if values is None:
             return
-        self._run(f"Add {values['alias']} as another name of {org['name']}", lambda ed: ed.insert(
-            "organisation_alias", {"organisation_id": org["id"], **values}), "Other name not added")
+        self._run(f"Add {values['alias']} as another name of {org['name']}", lambda ed: add_alias(
+            ed, org["id"], values["alias"], valid_from=values["valid_from"], valid_to=values["valid_to"]),
+            "Other name not added")
 
     def add_seat(self) -> None:
         org = self.org_table.selected()
         bodies = list_bodies(self.context.bf, self.context.board_id)
         dialog = FormDialog("Add a seat", self, "A seat is an organisation's place on the board or a sub-group. "
-                            "Attendance is recorded against the seat, whoever holds it.")
+                            "Attendance is recorded against the seat, whoever holds it.", action="Add seat")
         dialog.add_choice("body", "Body", [(b.name, b.key) for b in bodies])
         dialog.add_choice("organisation", "Organisation",
                           [(o.name, o.id) for o in list_organisations(self.context.bf)],
                           current=org["id"] if org else None)
-        dialog.add_choice("role", "Role", [(r, r) for r in ROLES], current="Member", editable=True)
+        dialog.add_choice("role", "Role", [(r, r) for r in ROLES], current="Member", editable=True, required=True)
         dialog.add_text("label", "Shown as", placeholder="blank: the organisation's short name")
         dialog.add_date("starts_on", "From")
-        values = dialog.ask()
+        values = dialog.ask(_requiring("role", "The seat's role"))
         if values is None:
             return
         body = body_by_key(self.context.bf, self.context.board_id, values["body"])
@@ -410,11 +442,12 @@ class MembershipView(BoardView):
         if seat_row is None:
             show_error(self, SGDeskError("select a seat first (or add one)"), "Appoint")
             return
-        people = self.context.bf.query("SELECT id, name FROM person ORDER BY name COLLATE NOCASE")
+        people = list_people(self.context.bf)
         dialog = FormDialog(f"Appoint to {seat_row['label']} ({seat_row['role']})", self,
                             "Choose someone, or type a new name. A new representative with a start date ends the "
-                            "previous representative's term the day before.")
-        dialog.add_choice("person", "Person", [(name, name) for _id, name in people], current="", editable=True)
+                            "previous representative's term the day before.", action="Appoint")
+        dialog.add_choice("person", "Person", [(p.name, p.name) for p in people], current="", editable=True,
+                          required=True)
         dialog.add_text("job_title", "Job title", placeholder="blank: keep theirs")
         dialog.add_choice("kind", "As", [(k.capitalize(), k) for k in HOLDER_KINDS])
         dialog.add_date("starts_on", "From", dt.date.today())
@@ -443,8 +476,9 @@ class MembershipView(BoardView):
         if seat_row is None:
             return
         dialog = FormDialog(f"End the seat {seat_row['label']} ({seat_row['role']})", self,
-                            "The seat and everyone's term in it end on this date; past attendance is kept.")
-        dialog.add_date("ends_on", "Last day", dt.date.today())
+                            "The seat and everyone's term in it end on this date; past attendance is kept.",
+                            action="End seat")
+        dialog.add_date("ends_on", "Last day", dt.date.today(), required=True)
 
         def check(values: dict) -> dt.date:
             if values["ends_on"] is None:
@@ -458,24 +492,36 @@ class MembershipView(BoardView):
 
     def remove_seat(self) -> None:
         seat_row = self.seat_table.selected()
-        if seat_row is not None:
-            self._run(f"Remove the seat {seat_row['label']} ({seat_row['role']})",
-                      lambda ed: delete_seat(ed, self.context.bf, seat_row["id"]), "Seat not removed")
+        if seat_row is None:
+            return
+        try:
+            check_seat_removable(self.context.bf, seat_row["id"])
+        except SGDeskError as error:
+            show_error(self, error, "Seat not removed")
+            return
+        terms = len(get_seat(self.context.bf, seat_row["id"]).holders)
+        seat = f"the seat {seat_row['label']} ({seat_row['role']})"
+        if confirm(self, "Remove seat", f"Remove {seat}{' and its ' + counted(terms, 'term') if terms else ''}?",
+                   "Remove seat", "Keep seat"):
+            self._run(f"Remove {seat}", lambda ed: delete_seat(ed, self.context.bf, seat_row["id"]),
+                      "Seat not removed")
 
     def remove_term(self) -> None:
         holder = self.holder_table.selected()
-        if holder is not None:
+        if holder is not None and confirm(
+                self, "Remove term", f"Remove {holder['name']}'s term as {holder['kind']} ({_dates(holder)}) from "
+                f"the seat's history?", "Remove term", "Keep term"):
             self._run(f"Remove {holder['name']}'s term as {holder['kind']}",
-                      lambda ed: ed.delete("seat_holder", holder["id"]), "Term not removed")
+                      lambda ed: remove_term(ed, holder["id"]), "Term not removed")
 
     def add_subgroup(self) -> None:
-        dialog = FormDialog("Add a sub-group", self)
-        dialog.add_text("name", "Name")
+        dialog = FormDialog("Add a sub-group", self, action="Add sub-group")
+        dialog.add_text("name", "Name", required=True)
         dialog.add_text("short_name", "Short name")
         dialog.add_text("frequency", "Meets", placeholder="e.g. Quarterly")
         dialog.add_date("tor_review_on", "Terms of reference review")
-        values = dialog.ask()
-        if values is None or not values["name"]:
+        values = dialog.ask(_requiring("name", "The sub-group's name"))
+        if values is None:
             return
         subgroup_id = self._run(f"Add sub-group {values['name']}", lambda ed: add_subgroup(
             ed, self.context.board_id, values["name"], short_name=values["short_name"] or None,

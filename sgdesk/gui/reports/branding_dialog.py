@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,13 +34,16 @@ from sgdesk.branding import (
 from sgdesk.errors import SGDeskError
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.file_dialogs import IMPORTS, open_file
+from sgdesk.gui.widgets.forms import REQUIRED_NOTE, required_label
+from sgdesk.gui.widgets.unsaved import DialogEdits
 
 LOGO_PREVIEW = (180, 70)  # pixels
 NO_MARKING = "(none)"
 NEGATIVE_EXAMPLES = {"minus": "With a minus sign: −£1,234.56 (council style)", "brackets": "In brackets: (£1,234.56)"}
 
 
-class BrandingDialog(QDialog):
+class BrandingDialog(DialogEdits, QDialog):
     """Edit the current board's branding; Save writes it through the audited write path."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -57,7 +59,7 @@ class BrandingDialog(QDialog):
         form = QFormLayout()
         self.full_name = QLineEdit(current.full_name)
         self.full_name.setAccessibleName("Full name")
-        form.addRow("&Full name:", self.full_name)
+        form.addRow(required_label("&Full name:"), self.full_name)
         self.short_name = QLineEdit(current.short_name or "")
         self.short_name.setAccessibleName("Short name")
         self.short_name.setPlaceholderText("e.g. Southend LSCB")
@@ -121,6 +123,9 @@ class BrandingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addLayout(form)
+        note = QLabel(REQUIRED_NOTE)
+        note.setObjectName("muted")
+        layout.addWidget(note)
         layout.addWidget(self.buttons)
         self.set_logo(self.logo)
         self.set_accent(self.accent)
@@ -139,10 +144,9 @@ class BrandingDialog(QDialog):
                                                Qt.TransformationMode.SmoothTransformation))
 
     def choose_logo(self) -> None:
-        filename, _ = QFileDialog.getOpenFileName(self, "Choose the board's logo", str(Path.home()),
-                                                  "Images (*.png *.jpg *.jpeg)")
-        if filename:
-            self.load_logo(Path(filename))
+        filename = open_file(self, IMPORTS, "Choose the board's logo", "Images (*.png *.jpg *.jpeg)")
+        if filename is not None:
+            self.load_logo(filename)
 
     def load_logo(self, path: Path) -> None:
         """Take the logo from ``path`` (a PNG or JPEG), or say why it cannot be used."""
@@ -165,6 +169,17 @@ class BrandingDialog(QDialog):
             self.set_accent(colour.name().upper())
 
     # -- saving ----------------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        self.remember_values()
+
+    def values_now(self) -> Branding:
+        return self.branding()
+
+    def save_edit(self) -> bool:
+        self.save()
+        return self.result() == QDialog.DialogCode.Accepted
+
     def branding(self) -> Branding:
         marking = self.marking.currentText().strip()
         return Branding(full_name=self.full_name.text(), short_name=self.short_name.text(), accent=self.accent,

@@ -8,19 +8,19 @@ the UI thread on their own read-only connection.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -41,7 +40,11 @@ from sgdesk.activity import main_year, years_with_records
 from sgdesk.dates import format_date_numeric
 from sgdesk.exporting import Export, ExportRequest, ExportResult
 from sgdesk.fyear import FinancialYear, Period
+from sgdesk.gui.widgets.export_dialog import run_export, show_exported
+from sgdesk.gui.widgets.file_dialogs import EXPORTS, save_file
+from sgdesk.gui.widgets.help import explain
 from sgdesk.gui.widgets.page_preview import FIT_WIDTH, ZOOMS, PagePreview, RenderedPages
+from sgdesk.gui.widgets.printing import Printable
 from sgdesk.gui.widgets.report_table_model import ReportTableModel
 from sgdesk.gui.widgets.tasks import Progress, run_in_background
 from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column
@@ -68,11 +71,10 @@ class Output:
 
 def outputs(registry: Any) -> list[tuple[str, list[Output]]]:
     """The outputs in the registry, in sections: the pack, documents, reports."""
-    from sgdesk.office.exports import is_report_export, report_export
-
+    tables = {id(export) for export in registry.report_exports.values()}
     documents = [Output("export", name, export) for name, export in sorted(registry.exports.items())
-                 if name != PACK and not is_report_export(export)]
-    reports = [Output("report", name, report_export(report)) for name, report in sorted(registry.reports.items())]
+                 if name != PACK and id(export) not in tables]
+    reports = [Output("report", name, export) for name, export in sorted(registry.report_exports.items())]
     sections = [("Documents and appendices", documents), ("Reports (tables)", reports)]
     if PACK in registry.exports:
         sections.insert(0, ("Annual report", [Output("export", PACK, registry.exports[PACK])]))
@@ -93,13 +95,7 @@ def output_label(output: Output) -> str:
 
 def run_output(output: Output, path: Path, request: ExportRequest, progress: Progress) -> ExportResult:
     """Write ``output`` for ``request`` from the board file at ``path`` (in a worker thread)."""
-    from sgdesk.exporting import run_export
-    from sgdesk.store import open_board_file
-
-    with open_board_file(path, read_only=True) as bf:
-        if output.name == PACK and output.kind == "export":
-            return run_export(output.export, bf, request, progress.update)
-        return run_export(output.export, bf, request)
+    return run_export(path, output.export, request, progress)
 
 
 class PackOptions(QGroupBox):
@@ -117,7 +113,7 @@ class PackOptions(QGroupBox):
             item = QListWidgetItem(source.name)
             item.setData(Qt.ItemDataRole.UserRole, source.key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            item.setCheckState(Qt.CheckState.Checked if source.in_pack else Qt.CheckState.Unchecked)
             self.appendices.addItem(item)
         self.appendices.setMaximumHeight(24 * max(self.appendices.count(), 3) + 8)
         self.up = QPushButton("Move &up")
@@ -244,6 +240,7 @@ class PackOptions(QGroupBox):
 class ReportsView(BoardView):
     key = "reports"
     title = "Reports"
+    help_page = "reports.html"
     watched_tables = frozenset()
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
@@ -253,6 +250,8 @@ class ReportsView(BoardView):
         self.registry = registry.load()
         self.tables: list[ReportTable] = []
         self.last_result: ExportResult | None = None
+        self._previews: tempfile.TemporaryDirectory | None = None
+        self._preview_numbers = itertools.count(1)
         splitter = QSplitter()
         splitter.addWidget(self._outputs_panel())
         splitter.addWidget(self._work_panel())
@@ -300,7 +299,8 @@ class ReportsView(BoardView):
         self.year.setAccessibleName("Financial year")
         this_year = FinancialYear.containing(dt.date.today())
         self.year.addItem("Whole record", None)
-        recorded = years_with_records(self.context.bf, self.context.board_id) if self.context.board_id else {}
+        board_id = self.context.board_id
+        recorded = years_with_records(self.context.bf, board_id, self.registry.years) if board_id else {}
         for fy in sorted({this_year - offset for offset in range(12)} | set(recorded), reverse=True):
             self.year.addItem(fy.label + ("" if fy in recorded else "  (no records)"), fy)
         self.year.addItem("Custom dates", "custom")
@@ -318,8 +318,9 @@ class ReportsView(BoardView):
         form.addRow("From / to:", dates)
         self.format = QComboBox()
         self.format.setAccessibleName("Format")
+        explain(self.format, "What to export: PDF as printed, Word to edit the tables, Excel or CSV for the figures")
         self.format.currentIndexChanged.connect(lambda *_: self._format_changed())
-        form.addRow("&Format:", self.format)
+        form.addRow("F&ormat:", self.format)
         self.draft = QCheckBox("Mark every page DRAFT")
         form.addRow("", self.draft)
         choices = QHBoxLayout()
@@ -335,7 +336,7 @@ class ReportsView(BoardView):
         self.show_button.clicked.connect(self.show_report)
         self.preview_button = QPushButton("Pre&view pages")
         self.preview_button.clicked.connect(self.preview)
-        self.export_button = QPushButton("&Export…")
+        self.export_button = QPushButton("E&xport…")
         self.export_button.clicked.connect(self.choose_and_export)
         self.branding_button = QPushButton("&Branding…")
         self.branding_button.setToolTip("The board's names, logo, colour, footer and marking on every document")
@@ -357,7 +358,7 @@ class ReportsView(BoardView):
     def _empty_then_panel(heading: str, explanation: str) -> tuple[EmptyOr, QVBoxLayout]:
         """A stack showing an :class:`EmptyState` until its panel (whose layout is returned) is filled."""
         panel = column()
-        return EmptyOr(panel, EmptyState(heading, explanation)), panel.layout()
+        return EmptyOr(panel, EmptyState(heading, explanation, help_page=ReportsView.help_page)), panel.layout()
 
     def _table_tab(self) -> QWidget:
         self.table_stack, layout = self._empty_then_panel(
@@ -474,7 +475,7 @@ class ReportsView(BoardView):
 
     def select_main_year(self) -> None:
         """Choose the year most of the board's records are about (e.g. 2018/19 for the demo)."""
-        year = main_year(self.context.bf, self.context.board_id) if self.context.board_id else None
+        year = main_year(self.context.bf, self.context.board_id, self.registry.years) if self.context.board_id else None
         for index in range(self.year.count()):
             if year is not None and self.year.itemData(index) == year:  # findData compares identity
                 self.year.setCurrentIndex(index)
@@ -529,23 +530,35 @@ class ReportsView(BoardView):
         path = self.context.bf.path
         request = self.request(Path("preview.pdf"))
 
+        if self._previews is None:       # kept while the view lives, so that File > Print prints the preview
+            self._previews = tempfile.TemporaryDirectory(prefix="sgdesk-preview-")
+        pdf = Path(self._previews.name) / f"preview-{next(self._preview_numbers)}.pdf"
+
         def work(progress: Progress) -> RenderedPages:
             from sgdesk.gui.widgets.page_preview import render_pages
 
-            with tempfile.TemporaryDirectory(prefix="sgdesk-preview-") as folder:
-                pdf = Path(folder) / "preview.pdf"
-                run_output(output, path, replace(request, out=pdf), progress)
-                progress.update(1, 1, "Drawing the pages…")
-                return render_pages(pdf)
+            run_output(output, path, replace(request, out=pdf), progress)
+            progress.update(1, 1, "Drawing the pages…")
+            return replace(render_pages(pdf), source=pdf)
 
         run_in_background(self, f"Preparing the preview of {output.name}…", work,
                           on_done=on_done or self._show_pages)
 
     def _show_pages(self, pages: RenderedPages) -> None:
+        if self.page_preview.pages.source is not None and self.page_preview.pages.source != pages.source:
+            self.page_preview.pages.source.unlink(missing_ok=True)
         self.page_preview.set_pages(pages)
         self.pages_label.setText(f"{pages.total} page{'s' if pages.total != 1 else ''}")
         self.pages_stack.show_body()
         self.tabs.setCurrentIndex(1)
+
+    def printable(self) -> Printable | None:
+        """The pages previewed, when they show; else the report's table shown."""
+        pages = self.page_preview.pages
+        if self.tabs.currentIndex() == 1 and pages.source is not None and pages.source.exists():
+            output = self.selected_output()
+            return Printable(output_label(output) if output else "Preview", pdf=pages.source)
+        return super().printable()
 
     # -- exporting ----------------------------------------------------------------------------------------
     def default_filename(self, suffix: str) -> str:
@@ -560,11 +573,8 @@ class ReportsView(BoardView):
         if self.selected_output() is None:
             return
         suffix = self.format.currentText() or ".pdf"
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        default = Path(folder) / self.default_filename(suffix)
-        filename, _ = QFileDialog.getSaveFileName(self, "Export to", str(default), f"*{suffix}")
-        if filename:
-            out = Path(filename)
+        out = save_file(self, EXPORTS, "Export to", self.default_filename(suffix), f"*{suffix}")
+        if out is not None:
             self.export_to(out if out.suffix.lower() == suffix else out.with_name(out.name + suffix))
 
     def export_to(self, out: Path, *, on_done: Callable[[ExportResult], None] | None = None) -> None:
@@ -581,14 +591,7 @@ class ReportsView(BoardView):
 
     def _exported(self, result: ExportResult) -> None:
         self.last_result = result
-        path = result.path
-        pages = f" ({result.pages} pages)" if result.pages else ""
-        text = "\n".join([f"Saved {path.name}{pages} in {path.parent}", *(f"• {note}" for note in result.notes)])
-        box = QMessageBox(QMessageBox.Icon.Information, "Export finished", text, QMessageBox.StandardButton.Ok, self)
-        open_folder = box.addButton("Open the folder", QMessageBox.ButtonRole.ActionRole)
-        box.exec()
-        if box.clickedButton() is open_folder:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+        show_exported(self, result)
 
     # -- branding ----------------------------------------------------------------------------------------
     def edit_branding(self) -> None:

@@ -1,17 +1,21 @@
-"""Help > Audit trail…: every change to the board file, who made it and when, with filters and CSV export."""
+"""Help > Audit trail…: every change to the board file, who made it and when, with filters and CSV export.
+
+Each change reads as a sentence ("Changed the short name of Essex Police from 'Police' to 'Essex
+Police'", worded by :mod:`sgdesk.safety.audit_words`); the values as recorded, column by column,
+are one click away under it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,12 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from sgdesk.gui.widgets.context import AppContext
-from sgdesk.gui.widgets.dialogs import default_documents_dir
+from sgdesk.gui.widgets.file_dialogs import EXPORTS, save_file
 from sgdesk.gui.widgets.models import Field, RecordsModel
 from sgdesk.gui.widgets.tasks import run_in_background
-from sgdesk.gui.widgets.views import EmptyOr, EmptyState, record_table
+from sgdesk.gui.widgets.views import EmptyOr, EmptyState, column, record_table, row
 from sgdesk.safety import audit
 from sgdesk.safety.audit import AuditEntry, AuditFilter
+from sgdesk.safety.audit_words import AuditWording, table_words
 from sgdesk.store import Changes
 
 #: the newest changes shown at once; the CSV export holds every change the filter matches
@@ -38,12 +43,13 @@ EVERY = "(all)"
 
 
 def table_label(name: str | None) -> str:
-    """A table's name in words.
+    """What a table holds, in words (for the Table filter).
 
-    >>> table_label("board_setting")
-    'board setting'
+    >>> table_label("subgroup"), table_label("ledger_entry")
+    ('sub-groups', 'ledger entries')
     """
-    return (name or "").replace("_", " ")
+    words = table_words(name or "")
+    return words[:-1] + "ies" if words.endswith("y") and not words.endswith(("ay", "ey", "oy")) else words + "s"
 
 
 def shown_time(entry: AuditEntry) -> str:
@@ -52,30 +58,32 @@ def shown_time(entry: AuditEntry) -> str:
     return f"{local.day} {local:%b %Y %H:%M:%S}"
 
 
-AUDIT_FIELDS = [Field("when", "When"), Field("user", "User"), Field("action", "Action"), Field("table", "Table"),
-                Field("record", "Record", "int"), Field("change", "Change"), Field("details", "Details")]
+AUDIT_FIELDS = [Field("when", "When"), Field("user", "User"), Field("sentence", "What changed"),
+                Field("action", "As part of")]
 
 
-def entry_row(number: int, entry: AuditEntry) -> dict[str, Any]:
+def entry_row(number: int, entry: AuditEntry, words: AuditWording) -> dict[str, Any]:
     action = entry.description if entry.kind == "do" else f"{entry.description} ({entry.kind})"
-    return {"id": number, "when": shown_time(entry), "user": entry.user, "action": action,
-            "table": table_label(entry.table), "record": entry.row_id, "change": entry.change,
-            "details": entry.details(), "entry": entry}
+    return {"id": number, "when": shown_time(entry), "user": entry.user, "sentence": words.sentence(entry),
+            "action": action, "entry": entry}
 
 
-def describe(entry: AuditEntry) -> str:
-    """The details pane: the action, then every column the change touched."""
-    lines = [entry.description, f"{shown_time(entry)} by {entry.user}" + ("" if entry.kind == "do" else
-                                                                            f" ({entry.kind})")]
+def describe(entry: AuditEntry, sentence: str) -> str:
+    """The details pane: what changed in words, the action it was part of, who and when."""
+    kind = "" if entry.kind == "do" else f" ({entry.kind})"
+    return f"{sentence}\n\nAs part of: {entry.description}{kind}\n{shown_time(entry)} by {entry.user}"
+
+
+def recorded_values(entry: AuditEntry) -> str:
+    """The change as recorded: the table, the record's number, and each column before and after."""
     if entry.table is None:
-        lines.append("This action changed no records.")
-        return "\n".join(lines)
-    lines.append(f"{table_label(entry.table)} record {entry.row_id} {entry.change}:")
-    for column, old, new in entry.fields():
+        return "This action changed no records."
+    lines = [f"Table {entry.table}, record {entry.row_id}, {entry.change}:"]
+    for name, old, new in entry.fields():
         if entry.op == "update":
-            lines.append(f"  {column}: {_text(old)} → {_text(new)}")
+            lines.append(f"  {name}: {_text(old)} → {_text(new)}")
         else:
-            lines.append(f"  {column}: {_text(new if entry.op == 'insert' else old)}")
+            lines.append(f"  {name}: {_text(new if entry.op == 'insert' else old)}")
     return "\n".join(lines)
 
 
@@ -123,20 +131,28 @@ class AuditTrailDialog(QDialog):
         self.model = RecordsModel(AUDIT_FIELDS)
         self.view = record_table("Audit trail entries", self.model, alternating=False)
         self.view.setWordWrap(False)
-        for column, width in enumerate((170, 90, 250, 140, 60, 70)):
-            self.view.horizontalHeader().resizeSection(column, width)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)   # copy several at once
+        for index, width in enumerate((150, 90, 560)):
+            self.view.horizontalHeader().resizeSection(index, width)
         self.view.selectionModel().currentRowChanged.connect(lambda current, _old: self._show_details(current))
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.details.setAccessibleName("Change details")
-        self.details.setPlaceholderText("Select a change to see every value it touched.")
+        self.details.setPlaceholderText("Select a change to read it in full.")
+        self.raw_button = QPushButton("Show the &recorded values")
+        self.raw_button.setCheckable(True)
+        self.raw_button.setToolTip("The change as the file records it: the table, the record's number and each "
+                                   "column's value before and after")
+        self.raw_button.toggled.connect(lambda _on: self._show_details(self.view.currentIndex()))
+        details = column(self.details, row(None, self.raw_button))
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.view)
-        splitter.addWidget(self.details)
-        splitter.setSizes([440, 140])
+        splitter.addWidget(details)
+        splitter.setSizes([420, 180])
         self.empty = EmptyState("No changes yet",
                                 "Every change anyone makes to this file is recorded here: who made it, when, and "
-                                "each value before and after. Make a change and it appears at once.")
+                                "each value before and after. Make a change and it appears at once.",
+                                help_page="backups.html#audit-trail")
         self.stack = EmptyOr(splitter, self.empty)
         layout.addWidget(self.stack, 1)
 
@@ -206,8 +222,9 @@ class AuditTrailDialog(QDialog):
         bf = self.context.bf
         flt = self.current_filter()
         entries = audit.entries(bf, flt, limit=MAX_SHOWN)
-        self.model.set_rows([entry_row(n, entry) for n, entry in enumerate(entries)])
-        has_history = bf.scalar("SELECT count(*) FROM audit_action") > 0
+        words = AuditWording(bf)
+        self.model.set_rows([entry_row(n, entry, words) for n, entry in enumerate(entries)])
+        has_history = audit.has_history(bf)
         self.stack.show_body(has_history)
         self.export_button.setEnabled(bool(entries))
         if len(entries) < MAX_SHOWN:
@@ -222,8 +239,13 @@ class AuditTrailDialog(QDialog):
             self.view.selectRow(0)
 
     def _show_details(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.details.setPlainText(describe(self.model.row_dict(index.row())["entry"]))
+        if not index.isValid():
+            return
+        shown = self.model.row_at(index.row())
+        text = describe(shown["entry"], shown["sentence"])
+        if self.raw_button.isChecked():
+            text += "\n\n" + recorded_values(shown["entry"])
+        self.details.setPlainText(text)
 
     def _on_changed(self, changes: Changes) -> None:
         if self.isVisible():
@@ -233,12 +255,11 @@ class AuditTrailDialog(QDialog):
     # -- export ------------------------------------------------------------------------------------------
     def export_csv(self) -> None:
         path = self.context.bf.path
-        suggested = default_documents_dir() / f"Audit trail {path.stem} {dt.date.today():%Y-%m-%d}.csv"
-        filename, _ = QFileDialog.getSaveFileName(self, "Export the audit trail", str(suggested),
-                                                  "CSV files (*.csv)")
-        if not filename:
+        chosen = save_file(self, EXPORTS, "Export the audit trail",
+                           f"Audit trail {path.stem} {dt.date.today():%Y-%m-%d}.csv", "CSV files (*.csv)")
+        if chosen is None:
             return
-        target = Path(filename).with_suffix(".csv")
+        target = chosen.with_suffix(".csv")
         flt = self.current_filter()
 
         def work(progress) -> int:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from sgdesk.gui.safety.settings import (
     set_backup_folder,
     set_backups_kept,
 )
+from sgdesk.gui.widgets.dialogs import confirm
 from sgdesk.gui.widgets.models import Field, RecordsModel
 from sgdesk.gui.widgets.views import EmptyOr, EmptyState, record_table
 
@@ -84,7 +84,7 @@ class RestoreDialog(QDialog):
         self.empty = EmptyState("No backups of this file yet",
                                 "SG Desk makes one just before the first change each time you open the file. "
                                 "If you have a copy of the file somewhere else, choose it instead.",
-                                "Choose a backup file…")
+                                "Choose a backup file…", help_page="backups.html")
         self.empty.action_clicked.connect(self.choose_file)
         self.stack = EmptyOr(self.table, self.empty)
         layout.addWidget(self.stack, 1)
@@ -135,7 +135,7 @@ class RestoreDialog(QDialog):
 
     def selected_backup(self) -> Backup | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.row_dict(rows[0].row())["backup"] if rows else None
+        return self.model.row_at(rows[0].row())["backup"] if rows else None
 
     def restore_selected(self) -> None:
         backup = self.selected_backup()
@@ -155,12 +155,8 @@ class RestoreDialog(QDialog):
             self.refresh()
 
     def _confirm(self, backup: Path, described: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, "Restore from backup",
-                          f"Replace {self.board_path.name} with {described}?\n\nChanges made since then will be "
-                          "gone from the file. The file as it is now is backed up first.",
-                          QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self)
-        box.setObjectName("restoreConfirm")
-        box.button(QMessageBox.StandardButton.Ok).setText("Restore")
-        if box.exec() == QMessageBox.StandardButton.Ok:
+        if confirm(self, "Restore from backup", f"Replace {self.board_path.name} with {described}?\n\nChanges made "
+                   "since then will be gone from the file. The file as it is now is backed up first.",
+                   "Restore", "Keep the file as it is"):
             self.chosen = backup
             self.accept()

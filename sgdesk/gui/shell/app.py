@@ -203,15 +203,16 @@ def smoke_check(window) -> int:
     from PySide6.QtWidgets import QApplication
 
     from sgdesk import registry
-    from sgdesk.gui.shell.viewspecs import VIEW_SPECS
+    from sgdesk.gui.shell.viewspecs import load_view, view_specs
 
     try:
         loaded = registry.load()
-        for spec in VIEW_SPECS:
-            spec.load()
+        specs = view_specs(loaded)
+        for spec in specs:
+            load_view(spec)
         built = 0
         if window.context is not None:
-            for spec in VIEW_SPECS:
+            for spec in specs:
                 window.view_stack.setCurrentWidget(window.view(spec.key))
                 QApplication.processEvents()
                 built += 1
@@ -219,6 +220,6 @@ def smoke_check(window) -> int:
         print("smoke: failed\n" + traceback.format_exc(), file=sys.stderr)
         return 1
     print(f"smoke: {len(registry.FEATURE_MODULES)} feature modules ({len(loaded.import_kinds)} import kinds, "
-          f"{len(loaded.reports)} reports, {len(loaded.exports)} exports), {len(VIEW_SPECS)} views loaded, "
+          f"{len(loaded.reports)} reports, {len(loaded.exports)} exports), {len(specs)} views loaded, "
           f"{built} built", flush=True)
     return 0

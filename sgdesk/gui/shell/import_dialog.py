@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.file_dialogs import EXPORTS, IMPORTS, open_file, save_file
 from sgdesk.gui.widgets.tasks import run_in_background
 from sgdesk.importing import ImportProblems, ImportSummary
 
@@ -71,7 +71,9 @@ class ImportDialog(QDialog):
         browse.clicked.connect(self.choose_source)
         source_row.addWidget(self.source, 1)
         source_row.addWidget(browse)
-        form.addRow("&File:", source_row)
+        file_label = QLabel("&File:")
+        file_label.setBuddy(self.source)
+        form.addRow(file_label, source_row)
         layout.addLayout(form)
         self.results = QPlainTextEdit()
         self.results.setReadOnly(True)
@@ -105,18 +107,17 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(ready)
 
     def choose_source(self) -> None:
-        filename, _ = QFileDialog.getOpenFileName(self, "Choose the spreadsheet", "", SOURCE_FILTER)
-        if filename:
-            self.source.setText(filename)
+        filename = open_file(self, IMPORTS, "Choose the spreadsheet", SOURCE_FILTER)
+        if filename is not None:
+            self.source.setText(str(filename))
 
     def save_template(self) -> None:
         from sgdesk.importing.docs import template_csv
 
         name = self.kind_name()
-        filename, _ = QFileDialog.getSaveFileName(self, "Save a blank template", f"{name} template.csv",
-                                                  "CSV (*.csv)")
-        if filename:
-            Path(filename).write_text(template_csv(self.kinds[name]), encoding="utf-8-sig", newline="")
+        filename = save_file(self, EXPORTS, "Save a blank template", f"{name} template.csv", "CSV (*.csv)")
+        if filename is not None:
+            filename.write_text(template_csv(self.kinds[name]), encoding="utf-8-sig", newline="")
 
     def run(self, *, dry_run: bool) -> None:
         """Check (dry run) or import the chosen file in the background."""

@@ -1,17 +1,24 @@
-"""The main window: sidebar of views, File/Edit/Help menus, undo and redo, status bar."""
+"""The main window: sidebar of views, File/Edit/Go/Help menus, search everywhere, undo and redo, status bar.
+
+It follows Windows' conventions: Exit (Qt's Quit role and keys), an Edit menu whose Cut, Copy,
+Paste, Delete and Select all act on the widget with the keyboard focus, Open recent numbered with
+each file's full path, file dialogs that start where the user last was, F1 for the user guide, and
+on opening a file the view last used.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -30,10 +37,18 @@ from sgdesk.backups import backup_before_first_edit
 from sgdesk.errors import SGDeskError
 from sgdesk.gui.safety.read_only_banner import ReadOnlyBanner
 from sgdesk.gui.safety.settings import backup_folder, backups_kept
-from sgdesk.gui.shell.viewspecs import VIEW_SPECS
+from sgdesk.gui.shell.save_status import SaveStatus
+from sgdesk.gui.shell.viewspecs import load_view, view_specs
 from sgdesk.gui.shell.welcome import WelcomeView
 from sgdesk.gui.widgets.context import AppContext
-from sgdesk.gui.widgets.dialogs import NewBoardDialog, default_documents_dir, show_error
+from sgdesk.gui.widgets.dialogs import NewBoardDialog, show_error
+from sgdesk.gui.widgets.file_dialogs import (
+    BOARD_FILES,
+    open_file,
+    remember_folders_in,
+    save_file,
+)
+from sgdesk.gui.widgets.unsaved import pending_edits, settle_edits
 from sgdesk.gui.widgets.views import BoardView
 from sgdesk.safety.privacy import withhold_values_in_logs
 from sgdesk.store import BoardFile, Changes
@@ -46,16 +61,14 @@ MAX_RECENT = 8
 WARM_UP_MS = 300
 
 
-def load_features() -> None:
-    from sgdesk import registry
-
-    registry.load()
-
-
 class MainWindow(QMainWindow):
+    #: the session backup was made (path) or failed (error); emitted on whichever thread made the first change
+    backup_reported = Signal(object, object)
+
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
         self.settings = settings or QSettings()
+        remember_folders_in(self.settings)
         withhold_values_in_logs()
         self.context: AppContext | None = None
         self.views: dict[str, BoardView] = {}
@@ -66,8 +79,11 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
+        self.save_status = SaveStatus(lambda: pending_edits(self) if self.context is not None else [])
+        self.statusBar().addPermanentWidget(self.save_status)
         self.path_label = QLabel()
         self.statusBar().addPermanentWidget(self.path_label)
+        self.backup_reported.connect(self._backup_made)
         self.heartbeat = QTimer(self)
         self.heartbeat.setInterval(int(HEARTBEAT.total_seconds() * 1000))
         self.heartbeat.timeout.connect(self.keep_lock)
@@ -94,7 +110,9 @@ class MainWindow(QMainWindow):
         self.copy_action = self._action("Save a &copy…", self.save_copy, None)
         self.import_action = self._action("&Import a spreadsheet…", lambda: self.import_file(), "Ctrl+I", name="import")
         self.export_action = self._action("&Export…", lambda: self.show_view("reports"), "Ctrl+E")
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action("E&xit", self.close, QKeySequence.StandardKey.Quit, name="exit")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.print_action = self._action("&Print…", self.print_current, QKeySequence.StandardKey.Print)
         self.undo_action = self._action("&Undo", self.undo, QKeySequence.StandardKey.Undo)
         self.redo_action = self._action("&Redo", self.redo, QKeySequence.StandardKey.Redo)
         self.about_action = self._action("&About SG Desk", self.about)
@@ -109,17 +127,31 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.copy_action, self.import_action, self.export_action])
         file_menu.addSeparator()
+        file_menu.addAction(self.print_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        self.recent_menu.setToolTipsVisible(True)
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
+        self._build_edit_commands(edit_menu)
         self.go_menu = self.menuBar().addMenu("&Go")
-        for number, spec in enumerate(VIEW_SPECS, start=1):
+        self.go_menu.aboutToShow.connect(self._fill_go_menu)
+        help_menu = self.menuBar().addMenu("&Help")
+        self._build_help(help_menu)
+        help_menu.addActions([self.check_action, self.audit_action, self.restore_action])
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
+        self._update_recent_menu()
+        self._build_search()
+
+    def _fill_go_menu(self) -> None:
+        """A Go menu item for each view (Ctrl+1 for the first), once the features are loaded."""
+        if self.go_menu.actions():
+            return
+        for number, spec in enumerate(view_specs(), start=1):
             action = self._action(spec.title, lambda _checked=False, key=spec.key: self.show_view(key),
                                   f"Ctrl+{number}" if number < 10 else None, name=f"go_{spec.key}")
             self.go_menu.addAction(action)
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addActions([self.about_action, self.check_action, self.audit_action, self.restore_action])
-        self._update_recent_menu()
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar("Board")
@@ -128,11 +160,115 @@ class MainWindow(QMainWindow):
         self.board_label = QLabel(" Board: ")
         self.board_combo = QComboBox()
         self.board_combo.setAccessibleName("Board")
+        self.board_combo.setToolTip("The board (or strand of a partnership) whose records every view shows")
+        self.board_combo.setWhatsThis(self.board_combo.toolTip())
         self.board_combo.setMinimumWidth(280)
         self.board_combo.currentIndexChanged.connect(self._board_selected)
         self.toolbar.addWidget(self.board_label)
         self.toolbar.addWidget(self.board_combo)
         self.addToolBar(self.toolbar)
+
+    # -- the Edit menu's commands, search everywhere, printing and help -------------------------------
+    def _build_edit_commands(self, edit_menu) -> None:
+        """Cut, Copy, Paste, Delete and Select all for the focused widget, greyed out when it cannot."""
+        from sgdesk.gui.widgets.clipboard import install_table_copy
+        from sgdesk.gui.widgets.edit_commands import focused, run
+
+        keys = {"cut": ("Cu&t", QKeySequence.StandardKey.Cut), "copy": ("&Copy", QKeySequence.StandardKey.Copy),
+                "paste": ("&Paste", QKeySequence.StandardKey.Paste),
+                "delete": ("&Delete", QKeySequence.StandardKey.Delete),
+                "select_all": ("Select &all", QKeySequence.StandardKey.SelectAll)}
+        self.edit_commands: dict[str, QAction] = {}
+        self.edit_menu = edit_menu
+        edit_menu.addSeparator()
+        for command, (text, key) in keys.items():
+            action = self._action(text, lambda _checked=False, c=command: run(focused(), c), key, name=f"edit_{command}")
+            edit_menu.addAction(action)
+            self.edit_commands[command] = action
+        edit_menu.aboutToShow.connect(self._update_edit_commands)
+        QApplication.instance().focusChanged.connect(self._update_edit_commands)
+        install_table_copy(QApplication.instance())
+        self._update_edit_commands()
+
+    def _update_edit_commands(self, *_widgets) -> None:
+        from sgdesk.gui.widgets.edit_commands import available, focused
+
+        widget = focused()
+        for command, action in self.edit_commands.items():
+            action.setEnabled(available(widget, command))
+
+    def _build_search(self) -> None:
+        """The search box at the right of the menu bar; Ctrl+K and Ctrl+F go to it."""
+        from sgdesk.gui.shell.search import SearchBox
+
+        self.search_box = SearchBox()
+        self.search_box.opened.connect(self.open_record)
+        holder = QWidget(self.menuBar())
+        layout = QHBoxLayout(holder)
+        layout.setContentsMargins(0, 2, 8, 2)
+        layout.addWidget(self.search_box)
+        self.menuBar().setCornerWidget(holder, Qt.Corner.TopRightCorner)
+        self.search_action = self._action("&Search everywhere…", self.focus_search, None, name="search_everywhere")
+        self.search_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence(QKeySequence.StandardKey.Find)])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.search_action)
+        self._search_follows(None)
+
+    def _search_follows(self, context: AppContext | None) -> None:
+        """Search the open file's chosen board (nothing when no file is open)."""
+        self.search_box.set_board(context.bf if context else None, context.board_id if context else None)
+        self.search_box.parentWidget().setVisible(context is not None)
+        self.search_action.setEnabled(context is not None)
+        if context is not None:
+            context.board_changed.connect(lambda board_id: self.search_box.set_board(context.bf, board_id))
+
+    def focus_search(self) -> None:
+        if self.context is not None:
+            self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.search_box.selectAll()
+
+    def open_record(self, hit) -> None:
+        """Show a record search everywhere found, in its view."""
+        view = self.show_view(hit.view)
+        if view is not None and not view.show_record(hit.table, hit.record_id):
+            self.statusBar().showMessage(f"{view.title} cannot show that {hit.label.lower()}", 5000)
+
+    def print_current(self) -> None:
+        """File > Print: a print preview of the current view's table or preview."""
+        from sgdesk.gui.widgets.printing import preview_and_print
+
+        view = self.view_stack.currentWidget() if self.context is not None else None
+        printable = view.printable() if isinstance(view, BoardView) else None
+        if printable is None:
+            self.statusBar().showMessage("Nothing to print here: choose a table, or preview a report's pages", 5000)
+            return
+        self.print_dialog = preview_and_print(self, printable)
+
+    def _build_help(self, help_menu) -> None:
+        from PySide6.QtWidgets import QWhatsThis
+
+        self.guide_action = self._action("&User guide", lambda: self.show_help("index.html"), None, name="user_guide")
+        self.context_help_action = self._action("&Help on this view", self.show_help, QKeySequence.StandardKey.HelpContents,
+                                                name="help_on_view")
+        whats_this = QWhatsThis.createAction(self)
+        whats_this.setObjectName("whats_this")
+        help_menu.addActions([self.guide_action, self.context_help_action, whats_this])
+        help_menu.addSeparator()
+
+    def show_help(self, page: str | None = None) -> None:
+        """F1: the user guide's page about the current view (its first page when no file is open)."""
+        from sgdesk.gui.widgets.help import open_help
+
+        view = self.view_stack.currentWidget() if self.context is not None else None
+        chosen = page or (view.help_page if isinstance(view, BoardView) else "getting-started.html")
+        if not open_help(chosen):
+            self.statusBar().showMessage("The user guide could not be opened: no web browser is set up", 8000)
+
+    def _start_row(self) -> int:
+        """The sidebar row to open a file on: the view used last, else the Overview."""
+        keys = [spec.key for spec in view_specs()]
+        last = self.settings.value("window/view")
+        return keys.index(last) if last in keys else 0
 
     # -- welcome and workspace ------------------------------------------------------------------
     def recent_files(self) -> list[Path]:
@@ -147,10 +283,12 @@ class MainWindow(QMainWindow):
         self._update_recent_menu()
 
     def _update_recent_menu(self) -> None:
+        """Open recent: ``&1 name.sgdesk`` and so on, each with its full path as tooltip and status tip."""
         self.recent_menu.clear()
-        for path in self.recent_files():
-            action = self.recent_menu.addAction(path.name)
+        for number, path in enumerate(self.recent_files(), start=1):
+            action = self.recent_menu.addAction(f"&{number} {path.name}" if number < 10 else path.name)
             action.setToolTip(str(path))
+            action.setStatusTip(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 
@@ -162,20 +300,29 @@ class MainWindow(QMainWindow):
         welcome.open_recent.connect(self.open_path)
         self._replace_page(welcome)
         self.toolbar.setVisible(False)
+        self._search_follows(None)
         self.path_label.setText("No file open")
+        self.save_status.no_file()
         self._update_edit_actions()
-        QTimer.singleShot(WARM_UP_MS, load_features)
+        QTimer.singleShot(WARM_UP_MS, self, self._fill_go_menu)   # loads the features
 
     def _replace_page(self, widget: QWidget) -> None:
         while self.pages.count():
             old = self.pages.widget(0)
             self.pages.removeWidget(old)
+            old.setParent(None)   # out of the window at once: nothing asks the views of a closed file anything
             old.deleteLater()
         self.pages.addWidget(widget)
+
+    def settle_edits(self, going: str) -> bool:
+        """Before ``going`` ("quit", "open another file"…), ask about edits typed and not saved; True to go on."""
+        return self.context is None or settle_edits(self, self, going)
 
     def open_path(self, path: Path) -> bool:
         from sgdesk.store import open_board_file
 
+        if not self.settle_edits("open another file"):
+            return False
         try:
             bf = open_board_file(path)
         except FileInUse as in_use:
@@ -196,9 +343,11 @@ class MainWindow(QMainWindow):
         self.views = {}
         context.changed.connect(self._after_change)
         context.navigate.connect(self.navigate)
+        context.import_requested.connect(self.import_file)
+        context.settings = self.settings
         if not context.read_only:
             backup_before_first_edit(context.bf, backup_folder(self.settings), keep=backups_kept(self.settings),
-                                     report=self._backup_made)
+                                     report=self.backup_reported.emit)
         self.heartbeat.start()
         workspace = QWidget()
         outer = QVBoxLayout(workspace)
@@ -215,7 +364,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName("Sections")
         self.sidebar.setFixedWidth(190)
-        for spec in VIEW_SPECS:
+        self._fill_go_menu()
+        for spec in view_specs():
             item = QListWidgetItem(spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.sidebar.addItem(item)
@@ -225,10 +375,12 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._sidebar_changed)
         self._replace_page(workspace)
         self._fill_board_combo()
-        read_only = " — read-only" if context.read_only else ""
+        read_only = " (read-only)" if context.read_only else ""
         self.path_label.setText(f"{context.bf.path}{read_only}")
-        self.setWindowTitle(f"{context.bf.path.name} — SG Desk{read_only}")
-        self.sidebar.setCurrentRow(0)
+        self.setWindowTitle(f"{context.bf.path.name}{read_only} — SG Desk")  # ends with the app's name: Qt adds nothing
+        self.save_status.file_opened(context.read_only)
+        self.sidebar.setCurrentRow(self._start_row())
+        self._search_follows(context)
         self._update_edit_actions()
 
     def _fill_board_combo(self) -> None:
@@ -246,15 +398,21 @@ class MainWindow(QMainWindow):
         self.toolbar.setVisible(len(boards) > 1)
 
     def _board_selected(self, index: int) -> None:
-        if self.context is not None and index >= 0:
-            self.context.set_board(self.board_combo.itemData(index))
+        if self.context is None or index < 0:
+            return
+        if not self.settle_edits("switch board"):
+            self.board_combo.blockSignals(True)
+            self.board_combo.setCurrentIndex(max(self.board_combo.findData(self.context.board_id), 0))
+            self.board_combo.blockSignals(False)
+            return
+        self.context.set_board(self.board_combo.itemData(index))
 
     # -- views -----------------------------------------------------------------------------------
     def view(self, key: str) -> BoardView:
         """The view for ``key``, created on first use."""
         if key not in self.views:
-            spec = next(s for s in VIEW_SPECS if s.key == key)
-            view = spec.load()(self.context)
+            spec = next(s for s in view_specs() if s.key == key)
+            view = load_view(spec)(self.context)
             if self.context.read_only:  # cells in every table stay as they are
                 for table in view.findChildren(QAbstractItemView):
                     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -265,7 +423,7 @@ class MainWindow(QMainWindow):
     def show_view(self, key: str) -> BoardView | None:
         if self.context is None:
             return None
-        keys = [spec.key for spec in VIEW_SPECS]
+        keys = [spec.key for spec in view_specs()]
         self.sidebar.setCurrentRow(keys.index(key))
         return self.views.get(key)
 
@@ -273,7 +431,9 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         try:
-            self.view_stack.setCurrentWidget(self.view(VIEW_SPECS[row].key))
+            key = view_specs()[row].key
+            self.view_stack.setCurrentWidget(self.view(key))
+            self.settings.setValue("window/view", key)
         except Exception as error:  # a view that fails to build must not take the window with it
             show_error(self, error, "Cannot show this view")
 
@@ -284,15 +444,16 @@ class MainWindow(QMainWindow):
 
     # -- file actions ------------------------------------------------------------------------------
     def choose_file(self) -> None:
-        start = str(self.context.bf.path.parent if self.context else default_documents_dir())
-        filename, _ = QFileDialog.getOpenFileName(self, "Open a board file", start, FILE_FILTER)
-        if filename:
-            self.open_path(Path(filename))
+        path = open_file(self, BOARD_FILES, "Open a board file", FILE_FILTER)
+        if path is not None:
+            self.open_path(path)
 
     def new_file(self) -> None:
         from sgdesk.boards import add_board
         from sgdesk.store import create_board_file
 
+        if not self.settle_edits("start a new file"):
+            return
         dialog = NewBoardDialog(self)
         if not dialog.exec():
             return
@@ -300,12 +461,10 @@ class MainWindow(QMainWindow):
         if not name:
             show_error(self, SGDeskError("a board needs a name: type the board's full name"))
             return
-        filename, _ = QFileDialog.getSaveFileName(self, "Save the new board file as",
-                                                  str(default_documents_dir() / f"{short or name}.sgdesk"),
-                                                  FILE_FILTER)
-        if not filename:
+        chosen = save_file(self, BOARD_FILES, "Save the new board file as", f"{short or name}.sgdesk", FILE_FILTER)
+        if chosen is None:
             return
-        path = Path(filename).with_suffix(".sgdesk")
+        path = chosen.with_suffix(".sgdesk")
         try:
             bf = create_board_file(path, overwrite=path.exists())
             with bf.edit(f"Create board {name}") as ed:
@@ -315,6 +474,7 @@ class MainWindow(QMainWindow):
             show_error(self, error, "Cannot create the board file")
             return
         self._set_context(AppContext(bf))
+        self.show_view("overview")      # a new board starts with its first steps
         self._remember(path)
 
     def open_demo(self) -> None:
@@ -334,11 +494,11 @@ class MainWindow(QMainWindow):
         if self.context is None:
             return
         source = self.context.bf.path
-        filename, _ = QFileDialog.getSaveFileName(self, "Save a copy as",
-                                                  str(source.with_name(f"{source.stem} copy.sgdesk")), FILE_FILTER)
-        if filename:
+        filename = save_file(self, BOARD_FILES, "Save a copy as", str(source.with_name(f"{source.stem} copy.sgdesk")),
+                             FILE_FILTER)
+        if filename is not None:
             try:
-                make_backup(source, Path(filename))
+                make_backup(source, filename)
             except SGDeskError as error:
                 show_error(self, error)
                 return
@@ -366,6 +526,7 @@ class MainWindow(QMainWindow):
         if changes.touches("board"):
             self._fill_board_combo()
         self._update_edit_actions()
+        self.save_status.changed(dt.datetime.now())
 
     def _update_edit_actions(self) -> None:
         editor = self.context.bf.editor if self.context else None
@@ -376,7 +537,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(redo_text is not None)
         self.redo_action.setText(f"&Redo {redo_text}" if redo_text else "&Redo")
         for action in (self.copy_action, self.export_action, self.check_action, self.audit_action,
-                       *self.go_menu.actions()):
+                       self.print_action, *self.go_menu.actions()):
             action.setEnabled(self.context is not None)
         self.import_action.setEnabled(self.context is not None and not self.context.read_only)
 
@@ -454,7 +615,9 @@ class MainWindow(QMainWindow):
                                          "change goes ahead, and undo and the audit trail still hold it. Check "
                                          "the backups folder in Help > Restore from backup"), "No backup was made")
         elif path is not None:
-            self.statusBar().showMessage(f"Backed up to {path.name} before the first change", 5000)
+            self.statusBar().showMessage(f"Backed up the file before the first change: {path.name} in {path.parent}",
+                                         15000)
+            self.save_status.backed_up(path)
 
     def keep_lock(self) -> None:
         """The heartbeat: touch the lock; if another user took it over, carry on read-only."""
@@ -491,11 +654,12 @@ class MainWindow(QMainWindow):
         if self.context is not None:
             board_path = self.context.bf.path
         else:
-            filename, _ = QFileDialog.getOpenFileName(self, "Which board file do you want to restore?",
-                                                      str(default_documents_dir()), FILE_FILTER)
-            if not filename:
+            chosen = open_file(self, BOARD_FILES, "Which board file do you want to restore?", FILE_FILTER)
+            if chosen is None:
                 return
-            board_path = Path(filename)
+            board_path = chosen
+        if not self.settle_edits("restore a backup"):
+            return
         dialog = RestoreDialog(board_path, self.settings, self)
         if not dialog.exec() or dialog.chosen is None:
             return
@@ -528,9 +692,13 @@ class MainWindow(QMainWindow):
 
     # -- closing --------------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802
+        if not self.settle_edits("quit"):
+            event.ignore()
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         if self.context is not None:
             self.context.close()
             self.context = None
+            self._search_follows(None)    # the box took the focus as the window closed, and read the closed file
         super().closeEvent(event)

@@ -1,4 +1,4 @@
-"""The sidebar: which main views there are, in order, and where each one lives.
+"""The sidebar: the Overview, then the views the features register (``registry.add_view``), in order.
 
 Views are imported when first shown, so start-up only pays for the Overview.
 """
@@ -6,26 +6,22 @@ Views are imported when first shown, so start-up only pays for the Overview.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+
+from sgdesk.registry import Registry, SidebarView
+
+OVERVIEW = SidebarView("overview", "Overview", "sgdesk.gui.shell.overview:OverviewView", 0)
 
 
-@dataclass(frozen=True)
-class ViewSpec:
-    key: str
-    title: str
-    target: str   # "module:ClassName"
+def view_specs(loaded: Registry | None = None) -> tuple[SidebarView, ...]:
+    """Every main view, in sidebar order (of ``loaded``, or of the features' registry)."""
+    if loaded is None:
+        from sgdesk import registry
 
-    def load(self) -> type:
-        module_name, class_name = self.target.split(":")
-        return getattr(importlib.import_module(module_name), class_name)
+        loaded = registry.load()
+    return (OVERVIEW, *loaded.views)
 
 
-VIEW_SPECS: tuple[ViewSpec, ...] = (
-    ViewSpec("overview", "Overview", "sgdesk.gui.shell.overview:OverviewView"),
-    ViewSpec("membership", "Membership", "sgdesk.gui.membership.view:MembershipView"),
-    ViewSpec("meetings", "Meetings", "sgdesk.gui.membership.meetings_view:MeetingsView"),
-    ViewSpec("training", "Training", "sgdesk.gui.training.view:TrainingView"),
-    ViewSpec("assessment", "Self-assessment", "sgdesk.gui.assessment.view:AssessmentView"),
-    ViewSpec("finance", "Finance", "sgdesk.gui.finance.view:FinanceView"),
-    ViewSpec("reports", "Reports", "sgdesk.gui.reports.view:ReportsView"),
-)
+def load_view(spec: SidebarView) -> type:
+    """The view's class, imported now."""
+    module_name, class_name = spec.target.split(":")
+    return getattr(importlib.import_module(module_name), class_name)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from sgdesk import __version__
+from sgdesk.gui.widgets.help import help_link
 
 
 class WelcomeView(QWidget):
@@ -48,6 +49,7 @@ class WelcomeView(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        layout.addWidget(help_link("getting-started.html", "New to SG Desk? Getting started, in the user guide (F1)"))
         layout.addSpacing(16)
         layout.addWidget(QLabel("Recent files"))
         self.recent = QListWidget()

@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 from sgdesk.dates import format_date
 from sgdesk.errors import SGDeskError
 from sgdesk.gui.training.dialogs import BookingDialog, CancelDialog, SubstituteDialog
-from sgdesk.gui.training.models import BookingsModel, Column, ListModel
+from sgdesk.gui.training.models import BookingsModel
 from sgdesk.gui.training.register import RegisterPanel
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import open_dialog, show_error
 from sgdesk.gui.widgets.forms import button
+from sgdesk.gui.widgets.help import explain
+from sgdesk.gui.widgets.models import Field, RecordsModel
 from sgdesk.gui.widgets.record_table import selected_row
 from sgdesk.gui.widgets.views import column, record_table, row
 from sgdesk.training.bookings import (
@@ -32,14 +34,17 @@ from sgdesk.training.bookings import (
     mark_told,
     promote_from_waiting_list,
     set_approved,
+    untold_promotions,
 )
 from sgdesk.training.model import (
     Booking,
     Session,
+    check_register_open,
     get_booking,
     get_delegate,
     get_session,
     list_sessions,
+    session_state,
 )
 
 
@@ -63,7 +68,7 @@ class BookingsPanel(QWidget):
         self.session: Session | None = None
         self.model = BookingsModel(context.bf, context.board_id)
         # one model for the whole list: a programme may hold thousands of sessions
-        self.sessions: ListModel[Session | None] = ListModel([Column("Session", _session_choice)])
+        self.sessions = RecordsModel([Field("session", "Session", value=_session_choice)])
         self.session_combo = QComboBox()
         self.session_combo.setModel(self.sessions)
         self.session_combo.setAccessibleName("Session")
@@ -79,7 +84,7 @@ class BookingsPanel(QWidget):
         self.search.setPlaceholderText("Search name, email or organisation")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search)
-        search_label = QLabel("Searc&h:")
+        search_label = QLabel("Se&arch:")
         search_label.setBuddy(self.search)
         self.info = QLabel()
         self.info.setAccessibleName("Session details")
@@ -98,16 +103,18 @@ class BookingsPanel(QWidget):
         splitter.setSizes([980, 200])
 
         self.book_button = button("&Book…", self.book, "Book a place (the waiting list when the session is full)")
-        self.cancel_button = button("&Cancel booking…", self.cancel,
+        self.cancel_button = button("Ca&ncel booking…", self.cancel,
                                     "Cancel on a date; late cancellations are charged")
-        self.substitute_button = button("Su&bstitute…", self.substitute, "Someone else takes the place, free")
+        self.substitute_button = button("S&ubstitute…", self.substitute, "Someone else takes the place, free")
         self.promote_button = button("&Promote from waiting list", self.promote,
                                      "Give free places to the first on the waiting list")
         self.told_button = button("&Told about the place", self.told,
                                   "Record that the delegate given a place from the waiting list has been told")
-        self.approved_button = button("Manager &approved", self.toggle_approved, "Record the line manager's approval")
+        self.approved_button = button("Manager approve&d", self.toggle_approved, "Record the line manager's approval")
         self.register_button = QPushButton("Take &register")
         self.register_button.setAccessibleName("Take register")
+        explain(self.register_button, "Mark who came, on or after the session's day: A or Space attended, D did "
+                                      "not attend, Delete clears")
         self.register_button.setCheckable(True)
         self.register_button.toggled.connect(self._register_toggled)
         actions = row(self.book_button, self.cancel_button, self.substitute_button, self.promote_button,
@@ -127,7 +134,7 @@ class BookingsPanel(QWidget):
         """Reload the session list and the bookings, keeping the session and booking chosen."""
         chosen = self.chosen_session_id()
         self.session_combo.blockSignals(True)
-        self.sessions.set_items([None, *reversed(list_sessions(self.context.bf, self.context.board_id))])
+        self.sessions.set_rows([None, *reversed(list_sessions(self.context.bf, self.context.board_id))])
         self.session_combo.setCurrentIndex(self._session_row(chosen))
         self.session_combo.blockSignals(False)
         self._load(keep=self.selected_booking_id())
@@ -140,11 +147,11 @@ class BookingsPanel(QWidget):
 
     def chosen_session_id(self) -> int | None:
         row = self.session_combo.currentIndex()
-        session = self.sessions.item(row) if 0 <= row < self.sessions.rowCount() else None
+        session = self.sessions.row_at(row) if 0 <= row < self.sessions.rowCount() else None
         return None if session is None else session.id
 
     def _session_row(self, session_id: int | None) -> int:
-        return next((row for row, s in enumerate(self.sessions.items) if s is not None and s.id == session_id), 0)
+        return next((row for row, s in enumerate(self.sessions.rows) if s is not None and s.id == session_id), 0)
 
     def _session_chosen(self) -> None:
         self.register_button.setChecked(False)
@@ -183,17 +190,18 @@ class BookingsPanel(QWidget):
                               "cancel or take its register.")
             self.banner.hide()
             return
-        state = "<b>Cancelled</b> · " if session.cancelled else ""
-        self.info.setText(f"{state}<b>{session.course_title}</b> · {format_date(session.session_date)}, "
+        today = dt.date.today()
+        state = session_state(session, today)
+        register = f" (register can be taken from {format_date(session.session_date)})" \
+            if not session.cancelled and session.session_date > today else ""
+        self.info.setText(f"<b>{state}</b>{register} · <b>{session.course_title}</b> · "
+                          f"{format_date(session.session_date)}, "
                           f"{session.start_time}–{session.end_time} · {session.where} · trainer "
                           f"{session.trainer or 'to be confirmed'} · <b>{session.places_taken} of {session.capacity}"
                           f"</b> places taken · {session.waiting} waiting")
-        untold = self.context.bf.query(
-            "SELECT d.name, b.promoted_on FROM training_booking b JOIN training_delegate d ON d.id = b.delegate_id "
-            "WHERE b.session_id = ? AND b.promoted_on IS NOT NULL AND b.promotion_told = 0 AND b.status = 'confirmed' "
-            "ORDER BY b.promoted_on", (session.id,))
+        untold = untold_promotions(self.context.bf, self.context.board_id, session.id)
         if untold:
-            names = "; ".join(f"{name} (on {format_date(dt.date.fromisoformat(day))})" for name, day in untold)
+            names = "; ".join(f"{p.delegate} (on {format_date(p.promoted_on)})" for p in untold)
             self.banner.setText(f"Given a place from the waiting list: {names}. Tell them, then select them and "
                                 "click 'Told about the place'.")
             self.banner.show()
@@ -220,14 +228,17 @@ class BookingsPanel(QWidget):
         open_session = self.session is not None and not self.session.cancelled
         self.book_button.setEnabled(open_session)
         self.promote_button.setEnabled(open_session and bool(self.session.waiting) and self.session.free_places > 0)
-        self.register_button.setEnabled(open_session and self.session.places_taken > 0)
+        refusal = self._register_refusal()
+        self.register_button.setEnabled(open_session and self.session.places_taken > 0 and refusal is None)
+        self.register_button.setToolTip(refusal[0].upper() + refusal[1:] if refusal
+                                        else "Mark who came, from the keyboard")
         self.cancel_button.setEnabled(booking is not None and booking.status in ("confirmed", "waitlisted"))
         self.substitute_button.setEnabled(booking is not None and booking.status == "confirmed")
         self.told_button.setEnabled(booking is not None and booking.promoted_on is not None
                                     and not booking.promotion_told)
         self.approved_button.setEnabled(booking is not None)
-        self.approved_button.setText("Manager &approved" if booking is None or not booking.approved
-                                     else "Not &approved")
+        self.approved_button.setText("Manager approve&d" if booking is None or not booking.approved
+                                     else "Not approve&d")
         self.history.clear()
         if booking is not None:
             for entry in booking_history(self.context.bf, booking.id):
@@ -283,7 +294,21 @@ class BookingsPanel(QWidget):
             with self.context.edit(f"Manager's approval {verb} for {name}") as ed:
                 set_approved(ed, booking.id, not booking.approved)
 
+    def _register_refusal(self) -> str | None:
+        """Why the chosen session's register cannot be taken today (None when it can)."""
+        if self.session is None:
+            return None
+        try:
+            check_register_open(self.session, dt.date.today())
+        except SGDeskError as error:
+            return str(error)
+        return None
+
     def _register_toggled(self, on: bool) -> None:
+        if on and (refusal := self._register_refusal()) is not None:
+            self.register_button.setChecked(False)
+            show_error(self, SGDeskError(refusal), "Take register")
+            return
         self.search.setEnabled(not on)
         if on and self.session is not None:
             self.register.show_session(self.session.id)

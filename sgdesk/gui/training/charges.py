@@ -9,25 +9,22 @@ from typing import Any, Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QSplitter, QStyledItemDelegate, QWidget
 
-from sgdesk.dates import format_date
 from sgdesk.errors import SGDeskError
 from sgdesk.fyear import FinancialYear, Period
-from sgdesk.gui.training.models import Column, ListModel
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.models import Field, RecordsModel
 from sgdesk.gui.widgets.record_table import selected_row
 from sgdesk.gui.widgets.views import column, record_table, row
 from sgdesk.money import format_money
 from sgdesk.organisations import list_organisations
 from sgdesk.store import BoardFile
 from sgdesk.training.charges import (
-    Charge,
-    OrganisationCharges,
     charges,
     charges_by_organisation,
     describe_period,
 )
-from sgdesk.training.model import LENGTHS
+from sgdesk.training.model import LENGTHS, session_years
 from sgdesk.training.policy import (
     explicit_categories,
     get_policy,
@@ -35,27 +32,19 @@ from sgdesk.training.policy import (
     set_org_category,
 )
 
-TOTAL_COLUMNS: list[Column[OrganisationCharges]] = [
-    Column("Organisation", lambda g: g.organisation),
-    Column("Category", lambda g: g.category),
-    Column("Total", lambda g: format_money(g.total), "right"),
-    Column("Bookings", lambda g: len(g.charges), "right"),
+TOTAL_COLUMNS = [
+    Field("organisation", "Organisation"),
+    Field("category", "Category"),
+    Field("total", "Total", "money"),
+    Field("bookings", "Bookings", "int", value=lambda g: len(g.charges)),
 ]
-CHARGE_COLUMNS: list[Column[Charge]] = [
-    Column("Delegate", lambda c: c.delegate),
-    Column("Session date", lambda c: format_date(c.session_date)),
-    Column("Course", lambda c: c.course),
-    Column("Fee", lambda c: format_money(c.fee), "right"),
-    Column("Reason", lambda c: f"{c.reason}, {LENGTHS[c.length].lower()}"),
+CHARGE_COLUMNS = [
+    Field("delegate", "Delegate"),
+    Field("session_date", "Session date", "date"),
+    Field("course", "Course"),
+    Field("fee", "Fee", "money"),
+    Field("reason", "Reason", value=lambda c: f"{c.reason}, {LENGTHS[c.length].lower()}"),
 ]
-
-
-def training_years(bf: BoardFile, board_id: int) -> list[FinancialYear]:
-    """Financial years with training sessions, newest first."""
-    months = [found[0] for found in bf.query(
-        "SELECT DISTINCT substr(s.session_date, 1, 7) || '-01' FROM training_session s "
-        "JOIN training_course c ON c.id = s.course_id WHERE c.board_id = ?", (board_id,))]
-    return sorted({FinancialYear.containing(dt.date.fromisoformat(month)) for month in months}, reverse=True)
 
 
 def period_combo(bf: BoardFile, board_id: int, name: str) -> QComboBox:
@@ -69,7 +58,7 @@ def period_combo(bf: BoardFile, board_id: int, name: str) -> QComboBox:
 def fill_periods(combo: QComboBox, bf: BoardFile, board_id: int) -> None:
     """(Re)fill a period combo, keeping the choice; at first the latest year with training."""
     first_fill, chosen = combo.count() == 0, combo.currentData()
-    with_training = training_years(bf, board_id)
+    with_training = session_years(bf, board_id)
     years = sorted(set(with_training) | {FinancialYear.containing(dt.date.today())}, reverse=True)
     combo.blockSignals(True)
     combo.clear()
@@ -182,8 +171,8 @@ class ChargesPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.period, period_label = period_choice(context, "Charges period", self.refresh)
-        self.totals = ListModel(TOTAL_COLUMNS)
-        self.details = ListModel(CHARGE_COLUMNS)
+        self.totals = RecordsModel(TOTAL_COLUMNS)
+        self.details = RecordsModel(CHARGE_COLUMNS)
         self.totals_table = record_table("Charges by organisation", self.totals)
         self.totals_table.selectionModel().selectionChanged.connect(lambda *_: self._show_details())
         self.details_table = record_table("Chargeable bookings", self.details)
@@ -216,7 +205,7 @@ class ChargesPanel(QWidget):
         chosen = self._selected_org()
         items = charges(bf, board_id, period)
         groups = charges_by_organisation(items)
-        self.totals.set_items(groups)
+        self.totals.set_rows(groups)
         total = sum(c.fee for c in items)
         self.summary.setText(f"<b>{len(items)} chargeable booking(s), {format_money(total)}</b> for "
                              f"{describe_period(period)}, from {len(groups)} organisation(s). To invoice, export the "
@@ -234,10 +223,10 @@ class ChargesPanel(QWidget):
 
     def _selected_org(self) -> int | None:
         row = selected_row(self.totals_table)
-        return None if row is None else self.totals.item(row).organisation_id
+        return None if row is None else self.totals.row_at(row).organisation_id
 
     def _show_details(self) -> None:
         row = selected_row(self.totals_table)
-        self.details.set_items([] if row is None else self.totals.item(row).charges)
+        self.details.set_rows([] if row is None else self.totals.row_at(row).charges)
         self.details_table.resizeColumnsToContents()
         self.details_table.setColumnWidth(2, min(self.details_table.columnWidth(2), 190))

@@ -66,9 +66,10 @@ def _promoted_text(context: AppContext, promoted: tuple[int, ...] | list[int]) -
 
 class CourseDialog(FormDialog):
     def __init__(self, context: AppContext, course: Course | None = None, parent: QWidget | None = None) -> None:
-        super().__init__("Edit course" if course else "Add a course", parent)
+        super().__init__("Edit course" if course else "Add a course", parent,
+                         action="Save course" if course else "Add course")
         self.context, self.course = context, course
-        self.title = self.add_row("&Title:", line_edit("Course title", course.title if course else ""))
+        self.title = self.add_row("&Title:", line_edit("Course title", course.title if course else ""), required=True)
         self.level = self.add_row("&Level:", spin_box("Level", 1, 4, course.level if course else 1))
         self.length = QComboBox()
         self.length.setAccessibleName("Length")
@@ -102,7 +103,8 @@ class CourseDialog(FormDialog):
 class SessionDialog(FormDialog):
     def __init__(self, context: AppContext, session: Session | None = None, *, course_id: int | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__("Edit session" if session else "Add a session", parent)
+        super().__init__("Edit session" if session else "Add a session", parent,
+                         action="Save session" if session else "Add session")
         self.context, self.session = context, session
         self.courses = list_courses(context.bf, context.board_id)
         self.course = QComboBox()
@@ -166,7 +168,8 @@ class BookingDialog(FormDialog):
     def __init__(self, context: AppContext, session: Session, parent: QWidget | None = None) -> None:
         free = (f"{session.free_places} place(s) free" if session.free_places else
                 "The session is full: the booking joins the waiting list")
-        super().__init__("Book a place", parent, intro=f"<b>{session.label}</b><br>{free}.")
+        super().__init__("Book a place", parent, intro=f"<b>{session.label}</b><br>{free}.",
+                         action="Book place" if session.free_places else "Add to waiting list")
         self.context, self.session = context, session
         self.delegate = DelegateFields(self, context.bf, context.board_id)
         self.booked_on = self.add_row("&Booked on:", date_edit("Booked on", dt.date.today()))
@@ -190,7 +193,8 @@ class CancelDialog(FormDialog):
         self.context, self.booking_id = context, booking_id
         booking = get_booking(context.bf, booking_id)
         self.name = get_delegate(context.bf, booking.delegate_id).name
-        super().__init__("Cancel a booking", parent, intro=f"Cancel <b>{self.name}</b>'s booking?")
+        super().__init__("Cancel a booking", parent, intro=f"Cancel <b>{self.name}</b>'s booking?",
+                         action="Cancel booking", keep="Keep booking")
         self.on = self.add_row("&Cancelled on:", date_edit("Cancelled on", dt.date.today()))
         self.on.dateChanged.connect(self._preview)
         self.preview = QLabel()
@@ -223,9 +227,10 @@ class SubstituteDialog(FormDialog):
         booking = get_booking(context.bf, booking_id)
         self.original = get_delegate(context.bf, booking.delegate_id).name
         super().__init__("Send a substitute", parent,
-                         intro=f"Who takes <b>{self.original}</b>'s place? A substitute is free of charge.")
+                         intro=f"Who takes <b>{self.original}</b>'s place? A substitute is free of charge.",
+                         action="Send substitute")
         self.delegate = DelegateFields(self, context.bf, context.board_id)
-        self.on = self.add_row("&On:", date_edit("Substituted on", dt.date.today()))
+        self.on = self.add_row("&Date:", date_edit("Substituted on", dt.date.today()))
         self.result_text = ""
 
     def save(self) -> None:
@@ -243,7 +248,8 @@ class EvaluationDialog(FormDialog):
 
     def __init__(self, context: AppContext, row: EvaluationRow, session_date: dt.date,
                  parent: QWidget | None = None) -> None:
-        super().__init__("Evaluation", parent, intro=f"Evaluation from <b>{row.delegate}</b> ({row.organisation})")
+        super().__init__("Evaluation", parent, intro=f"Evaluation from <b>{row.delegate}</b> ({row.organisation})",
+                         action="Save evaluation")
         self.context, self.row = context, row
         self.received = self.add_row("&Received on:", date_edit("Received on", row.received_on or session_date))
         self.before = self._rating("Confidence &before:", "Confidence before", row.before)

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QWidget
 
 from sgdesk.dates import format_date
 from sgdesk.gui.training.charges import chosen_period, fill_periods, period_choice
 from sgdesk.gui.training.dialogs import EvaluationDialog
-from sgdesk.gui.training.models import Column, ListModel
 from sgdesk.gui.widgets.context import AppContext
-from sgdesk.gui.widgets.dialogs import open_dialog
+from sgdesk.gui.widgets.dialogs import confirm, open_dialog
 from sgdesk.gui.widgets.forms import button
+from sgdesk.gui.widgets.models import Field, RecordsModel
 from sgdesk.gui.widgets.record_table import selected_row
 from sgdesk.gui.widgets.views import column, record_table, row
-from sgdesk.reporting import format_cell
 from sgdesk.training.evaluations import (
     CONFIDENCE_SCALE,
-    EvaluationRow,
     EvaluationSummary,
     delete_evaluation,
     session_evaluations,
@@ -26,30 +26,26 @@ from sgdesk.training.evaluations import (
 from sgdesk.training.model import get_session
 
 
-def _decimal(value) -> str:
-    return "" if value is None else str(value)
-
-
-def _summary_columns(first: str, title) -> list[Column[EvaluationSummary]]:
+def _summary_columns(first: str, title: Callable[[EvaluationSummary], str]) -> list[Field]:
     return [
-        Column(first, title),
-        Column("Attended", lambda s: s.attended, "right"),
-        Column("Evaluations", lambda s: s.returned, "right"),
-        Column("Confidence before", lambda s: _decimal(s.before), "right"),
-        Column("Confidence after", lambda s: _decimal(s.after), "right"),
-        Column("Change", lambda s: "" if s.change is None else f"{s.change:+}", "right"),
-        Column("Useful", lambda s: format_cell(s.useful_percent, "percent"), "right"),
+        Field("title", first, value=title),
+        Field("attended", "Attended", "int"),
+        Field("returned", "Evaluations", "int"),
+        Field("before", "Confidence before", "decimal"),
+        Field("after", "Confidence after", "decimal"),
+        Field("change", "Change", value=lambda s: "" if s.change is None else f"{s.change:+}", align="right"),
+        Field("useful_percent", "Useful", "percent"),
     ]
 
 
-EVALUATION_COLUMNS: list[Column[EvaluationRow]] = [
-    Column("Delegate", lambda r: r.delegate),
-    Column("Organisation", lambda r: r.organisation),
-    Column("Received", lambda r: format_date(r.received_on) if r.received_on else "not returned"),
-    Column("Before", lambda r: r.before or "", "right"),
-    Column("After", lambda r: r.after or "", "right"),
-    Column("Useful", lambda r: {True: "Yes", False: "No", None: ""}[r.useful], "centre"),
-    Column("Comments", lambda r: r.comments or ""),
+EVALUATION_COLUMNS = [
+    Field("delegate", "Delegate"),
+    Field("organisation", "Organisation"),
+    Field("received_on", "Received", value=lambda r: format_date(r.received_on) if r.received_on else "not returned"),
+    Field("before", "Before", "int"),
+    Field("after", "After", "int"),
+    Field("useful", "Useful", value=lambda r: {True: "Yes", False: "No", None: ""}[r.useful], align="centre"),
+    Field("comments", "Comments"),
 ]
 
 
@@ -62,10 +58,10 @@ class EvaluationsPanel(QWidget):
         self.period, period_label = period_choice(context, "Evaluations period", self.refresh)
         scale = QLabel(f"Confidence is rated {CONFIDENCE_SCALE}")
         scale.setObjectName("muted")
-        self.courses = ListModel(_summary_columns("Course", lambda s: s.title))
-        self.sessions = ListModel(_summary_columns("Session", lambda s: self._session_names.get(s.key, s.title)))
+        self.courses = RecordsModel(_summary_columns("Course", lambda s: s.title))
+        self.sessions = RecordsModel(_summary_columns("Session", lambda s: self._session_names.get(s.key, s.title)))
         self._session_names: dict[int, str] = {}
-        self.evaluations = ListModel(EVALUATION_COLUMNS)
+        self.evaluations = RecordsModel(EVALUATION_COLUMNS)
         self.course_table = record_table("Evaluations by course", self.courses)
         self.course_table.selectionModel().selectionChanged.connect(lambda *_: self._show_sessions())
         self.session_table = record_table("Evaluations by session", self.sessions)
@@ -93,7 +89,7 @@ class EvaluationsPanel(QWidget):
         chosen = self._selected(self.course_table, self.courses)
         courses = summaries(self.context.bf, self.context.board_id, by="course", start=start, end=end)
         courses += summaries(self.context.bf, self.context.board_id, by="all", start=start, end=end)
-        self.courses.set_items(courses)
+        self.courses.set_rows(courses)
         row = next((i for i, s in enumerate(courses) if chosen and s.key == chosen.key), 0 if courses else None)
         if row is not None:
             self.course_table.selectRow(row)
@@ -103,7 +99,7 @@ class EvaluationsPanel(QWidget):
     @staticmethod
     def _selected(view, model):
         row = selected_row(view)
-        return None if row is None else model.item(row)
+        return None if row is None else model.row_at(row)
 
     def _show_sessions(self) -> None:
         course = self._selected(self.course_table, self.courses)
@@ -114,7 +110,7 @@ class EvaluationsPanel(QWidget):
         sessions = {s.key: get_session(self.context.bf, s.key) for s in found}
         self._session_names = {key: s.label for key, s in sessions.items()}
         found.sort(key=lambda s: (sessions[s.key].session_date, s.key))
-        self.sessions.set_items(found)
+        self.sessions.set_rows(found)
         row = next((i for i, s in enumerate(found) if chosen and s.key == chosen.key), 0 if found else None)
         if row is not None:
             self.session_table.selectRow(row)
@@ -125,7 +121,7 @@ class EvaluationsPanel(QWidget):
         session = self._selected(self.session_table, self.sessions)
         chosen = self._selected(self.evaluation_table, self.evaluations)
         rows = [] if session is None else session_evaluations(self.context.bf, session.key)
-        self.evaluations.set_items(rows)
+        self.evaluations.set_rows(rows)
         row = next((i for i, r in enumerate(rows) if chosen and r.booking_id == chosen.booking_id), None)
         if row is not None:
             self.evaluation_table.selectRow(row)
@@ -147,6 +143,8 @@ class EvaluationsPanel(QWidget):
 
     def delete(self) -> None:
         row = self._selected(self.evaluation_table, self.evaluations)
-        if row is not None:
+        if row is not None and confirm(self, "Delete evaluation", f"Delete the evaluation {row.delegate} returned "
+                                       f"on {format_date(row.received_on)}?", "Delete evaluation",
+                                       "Keep evaluation"):
             with self.context.edit(f"Delete {row.delegate}'s evaluation") as ed:
                 delete_evaluation(ed, self.context.bf, row.booking_id)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLabel
 
 from sgdesk.errors import InputError
 from sgdesk.gui.widgets.forms import FormDialog, line_edit
-from sgdesk.organisations import add_organisation, find_organisation, list_organisations
+from sgdesk.organisations import find_organisation, list_organisations
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
 from sgdesk.training.delegates import (
@@ -15,9 +15,10 @@ from sgdesk.training.delegates import (
     ensure_delegate,
     known_sectors,
     update_delegate,
+    usual_sector,
 )
 from sgdesk.training.model import list_delegates
-from sgdesk.training.policy import get_policy, set_org_category
+from sgdesk.training.policy import add_booking_organisation, get_policy
 
 
 class DelegateFields:
@@ -28,7 +29,7 @@ class DelegateFields:
         self.found = [(f"{d.name} — {d.email or 'no email'} — {d.organisation}", d)
                       for d in list_delegates(bf, board_id)]
         self.name = dialog.add_row("&Name:", line_edit("Delegate name",
-                                                       placeholder="Type to find someone booked before"))
+                                                       placeholder="Type to find someone booked before"), required=True)
         completer = QCompleter(QStringListModel([label for label, _d in self.found]), self.name)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -42,7 +43,7 @@ class DelegateFields:
         self.organisation.setCurrentIndex(-1)
         self.organisation.lineEdit().setPlaceholderText("Choose, or type a new organisation")
         self.organisation.currentTextChanged.connect(self._organisation_changed)
-        dialog.add_row("&Organisation:", self.organisation)
+        dialog.add_row("&Organisation:", self.organisation, required=True)
         self.category = QComboBox()
         self.category.setAccessibleName("Charging category of a new organisation")
         self.category.addItems(get_policy(bf, board_id).category_names)
@@ -54,10 +55,11 @@ class DelegateFields:
         self.sector.setAccessibleName("Sector")
         self.sector.addItems(known_sectors(bf, board_id))
         self.sector.setCurrentIndex(-1)
-        dialog.add_row("&Sector:", self.sector)
+        self._sector_default = ""          # the sector last filled in from the organisation
+        dialog.add_row("&Sector:", self.sector, required=True)
         self.job_title = dialog.add_row("&Job title:", line_edit("Job title"))
         self.manager = dialog.add_row("Line &manager:", line_edit("Line manager"))
-        self.manager_email = dialog.add_row("Manager's e&mail:", line_edit("Line manager's email"))
+        self.manager_email = dialog.add_row("Manager's emai&l:", line_edit("Line manager's email"))
         self.approved = QCheckBox("The line manager has approved the place")
         self.approved.setAccessibleName("Manager approved")
         self.approved.setChecked(approved)
@@ -77,9 +79,16 @@ class DelegateFields:
         self.manager_email.setText(delegate.manager_email or "")
 
     def _organisation_changed(self, text: str) -> None:
-        new = bool(text.strip()) and find_organisation(self.bf, text) is None
+        """Ask a new organisation's charging category; fill in the sector a known one's delegates work in
+        (unless the user typed another)."""
+        org_id = find_organisation(self.bf, text) if text.strip() else None
+        new = bool(text.strip()) and org_id is None
         self.category.setVisible(new)
         self.category_label.setVisible(new)
+        sector = usual_sector(self.bf, self.board_id, org_id) if org_id is not None else None
+        if sector and self.sector.currentText().strip() in ("", self._sector_default):
+            self.sector.setCurrentText(sector)
+            self._sector_default = sector
 
     def write(self, ed: Action) -> int:
         """Find or add the delegate (and a new organisation) in the open action; returns the delegate id."""
@@ -88,8 +97,7 @@ class DelegateFields:
             raise InputError("The organisation", "is empty", "choose the delegate's organisation or type a new one")
         org_id = find_organisation(self.bf, org_name)
         if org_id is None:
-            org_id = add_organisation(ed, org_name, org_type="other")
-            set_org_category(ed, self.bf, self.board_id, org_id, self.category.currentText())
+            org_id = add_booking_organisation(ed, self.bf, self.board_id, org_name, self.category.currentText())
         details = DelegateDetails(self.name.text(), org_id, self.sector.currentText(), self.email.text(),
                                   self.job_title.text(), self.manager.text(), self.manager_email.text())
         delegate_id = ensure_delegate(ed, self.bf, self.board_id, details)

@@ -1,4 +1,4 @@
-"""Qt models of the training programme: courses and sessions (with fill bars), and bookings.
+"""The training programme's own Qt pieces: the fill bar drawn over places taken, and the bookings model.
 
 :class:`BookingsModel` is built for programmes of any size: it loads only the ordered booking ids
 (and their delegates) and fetches the rows actually drawn, a page at a time. Search as you type
@@ -9,81 +9,28 @@ and filters the loaded ids in memory, so no keystroke re-reads the bookings.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Generic, TypeVar
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from sgdesk.dates import format_date
+from sgdesk.gui.widgets.models import FILL_ROLE
 from sgdesk.money import format_money
 from sgdesk.store import BoardFile
 from sgdesk.training.charges import booking_fee
 from sgdesk.training.delegates import DelegateIndex
-from sgdesk.training.model import STATUS_LABELS, iso
+from sgdesk.training.model import (
+    PLACE_STATUSES,
+    STATUS_LABELS,
+    BookingLine,
+    booking_lines,
+    booking_order,
+)
 from sgdesk.training.policy import get_policy, org_categories
 
-#: item data role carrying (taken, capacity) for a fill bar
-FILL_ROLE = Qt.ItemDataRole.UserRole + 1
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
-
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Column(Generic[T]):
-    """A column of :class:`ListModel`: its heading, the text shown, and how it lines up."""
-
-    label: str
-    text: Callable[[T], Any]
-    align: str = "left"                                       # left, right or centre
-    fill: Callable[[T], tuple[int, int]] | None = None        # (taken, capacity) drawn as a bar
-    tooltip: str = ""
-
-
-class ListModel(QAbstractTableModel, Generic[T]):
-    """A read-only table of items (dataclasses) under :class:`Column` definitions."""
-
-    def __init__(self, columns: list[Column[T]]) -> None:
-        super().__init__()
-        self.columns = columns
-        self.items: list[T] = []
-
-    def set_items(self, items: list[T]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def item(self, row: int) -> T:
-        return self.items[row]
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        column, item = self.columns[index.column()], self.items[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):   # the tip shows elided text
-            value = column.text(item)
-            return "" if value is None else str(value)
-        if role == FILL_ROLE and column.fill is not None:
-            return column.fill(item)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return {"right": _RIGHT, "centre": _CENTRE}.get(column.align)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.columns[section].label
-            if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].tooltip:
-                return self.columns[section].tooltip
-        return super().headerData(section, orientation, role)
 
 
 class FillBarDelegate(QStyledItemDelegate):
@@ -119,31 +66,6 @@ _EMPTY, _PART, _FULL, _OVER, _TEXT = (QColor(c) for c in ("#E4EAF0", "#A9D18E", 
 # -- bookings ------------------------------------------------------------------------------------
 
 PAGE = 200
-#: order of a session's bookings: places (by name), then the waiting list (in turn), then the rest
-_GROUP = "CASE WHEN b.status IN ('confirmed', 'attended', 'dna') THEN 0 WHEN b.status = 'waitlisted' THEN 1 ELSE 2 END"
-_ORDER_ONE = f"""
-SELECT b.id, b.delegate_id FROM training_booking b JOIN training_delegate d ON d.id = b.delegate_id
-WHERE b.session_id = ? ORDER BY {_GROUP}, CASE WHEN {_GROUP} = 0 THEN d.search_key END, b.queue_no, b.id
-"""
-# Walks sessions latest first by their date index and each one's bookings by the queue index: no sorting.
-_ORDER_ALL = """
-SELECT b.id, b.delegate_id FROM training_session s INDEXED BY training_session_date
-JOIN training_booking b ON b.session_id = s.id
-WHERE s.course_id IN (SELECT id FROM training_course WHERE board_id = ?)
-ORDER BY s.session_date DESC, s.start_time DESC, s.id DESC, b.queue_no
-"""
-_ROWS = """
-SELECT b.id, b.session_id, s.session_date, c.title, c.length, d.name AS delegate, o.name AS organisation, d.email,
-       b.status, b.booked_on,
-       b.approved, b.cancelled_on, b.cancel_reason, b.promoted_on, b.promotion_told, d.organisation_id,
-       sd.name AS replaced,
-       (SELECT count(*) FROM training_booking w WHERE w.session_id = b.session_id AND w.status = 'waitlisted'
-        AND (w.queue_no < b.queue_no OR (w.queue_no = b.queue_no AND w.id <= b.id))) AS place_in_line
-FROM training_booking b JOIN training_session s ON s.id = b.session_id JOIN training_course c ON c.id = s.course_id
-JOIN training_delegate d ON d.id = b.delegate_id JOIN organisation o ON o.id = d.organisation_id
-LEFT JOIN training_booking sb ON sb.id = b.substitute_for LEFT JOIN training_delegate sd ON sd.id = sb.delegate_id
-WHERE b.id IN ({marks})
-"""
 
 
 @dataclass(frozen=True)
@@ -184,12 +106,7 @@ class BookingsModel(QAbstractTableModel):
     def load(self, session_id: int | None) -> None:
         """Load the bookings of ``session_id`` (None: every session, latest first)."""
         self.session_id = session_id
-        if session_id is None:
-            cursor = self.bf.conn.execute(_ORDER_ALL, (self.board_id,))
-        else:
-            cursor = self.bf.conn.execute(_ORDER_ONE, (session_id,))
-        cursor.row_factory = None
-        self.order = cursor.fetchall()
+        self.order = booking_order(self.bf, self.board_id, session_id)
         self._index = None      # read again (prepare_search): delegates may have changed
         self._policy = get_policy(self.bf, self.board_id)
         self._categories = org_categories(self.bf, self.board_id)
@@ -238,19 +155,18 @@ class BookingsModel(QAbstractTableModel):
         return self._cache[booking_id]
 
     def _fetch(self, ids: list[int]) -> None:
-        rows = self.bf.query(_ROWS.format(marks=", ".join("?" * len(ids))), ids)
-        for r in rows:
-            self._cache[r["id"]] = self._row(r)
+        for line in booking_lines(self.bf, ids):
+            self._cache[line.id] = self._row(line)
 
-    def _row(self, r) -> BookingRow:
-        day = iso(r["session_date"])
-        fee, _reason = booking_fee(self._policy, self._categories[r["organisation_id"]], status=r["status"],
-                                   length=r["length"], session_date=day, cancelled_on=iso(r["cancelled_on"]),
-                                   cancel_reason=r["cancel_reason"])
+    def _row(self, line: BookingLine) -> BookingRow:
+        fee, _reason = booking_fee(self._policy, self._categories[line.organisation_id], status=line.status,
+                                   length=line.length, session_date=line.session_date,
+                                   cancelled_on=line.cancelled_on, cancel_reason=line.cancel_reason)
         return BookingRow(
-            r["id"], r["session_id"], f"{format_date(day)} {r['title']}", r["delegate"], r["organisation"],
-            r["email"] or "", _status_text(r), format_date(iso(r["booked_on"])), "Yes" if r["approved"] else "No",
-            format_money(fee) if fee else "", _note(r), bool(r["promoted_on"]) and not r["promotion_told"])
+            line.id, line.session_id, f"{format_date(line.session_date)} {line.course}", line.delegate,
+            line.organisation, line.email or "", _status_text(line), format_date(line.booked_on),
+            "Yes" if line.approved else "No", format_money(fee) if fee else "", _note(line),
+            bool(line.promoted_on) and not line.promotion_told)
 
     # -- Qt -----------------------------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
@@ -278,20 +194,20 @@ class BookingsModel(QAbstractTableModel):
         return super().headerData(section, orientation, role)
 
 
-def _status_text(r) -> str:
-    status = STATUS_LABELS[r["status"]]
-    if r["status"] == "waitlisted":
-        return f"{status} (no. {r['place_in_line']})"
-    if r["status"] == "cancelled":
-        reason = {"session": "session cancelled", "waitlist": "left the waiting list"}.get(r["cancel_reason"])
-        return f"{status} {format_date(iso(r['cancelled_on']))}" + (f" ({reason})" if reason else "")
+def _status_text(line: BookingLine) -> str:
+    status = STATUS_LABELS[line.status]
+    if line.status == "waitlisted":
+        return f"{status} (no. {line.place_in_line})"
+    if line.status == "cancelled":
+        reason = {"session": "session cancelled", "waitlist": "left the waiting list"}.get(line.cancel_reason)
+        return f"{status} {format_date(line.cancelled_on)}" + (f" ({reason})" if reason else "")
     return status
 
 
-def _note(r) -> str:
-    if r["promoted_on"] and r["status"] in ("confirmed", "attended", "dna"):
-        told = "" if r["promotion_told"] else ": tell them"
-        return f"Place from the waiting list on {format_date(iso(r['promoted_on']))}{told}"
-    if r["replaced"]:
-        return f"Substitute for {r['replaced']}"
+def _note(line: BookingLine) -> str:
+    if line.promoted_on and line.status in PLACE_STATUSES:
+        told = "" if line.promotion_told else ": tell them"
+        return f"Place from the waiting list on {format_date(line.promoted_on)}{told}"
+    if line.replaced:
+        return f"Substitute for {line.replaced}"
     return ""

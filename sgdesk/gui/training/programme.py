@@ -6,48 +6,53 @@ import datetime as dt
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QTableView, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QTableView, QWidget
 
-from sgdesk.dates import format_date
 from sgdesk.errors import SGDeskError
 from sgdesk.gui.training.dialogs import CourseDialog, SessionDialog
-from sgdesk.gui.training.models import Column, FillBarDelegate, ListModel
+from sgdesk.gui.training.models import FillBarDelegate
 from sgdesk.gui.widgets.context import AppContext
-from sgdesk.gui.widgets.dialogs import open_dialog, show_error
+from sgdesk.gui.widgets.dialogs import confirm, open_dialog, show_error
 from sgdesk.gui.widgets.forms import button
+from sgdesk.gui.widgets.models import Field, RecordsModel
 from sgdesk.gui.widgets.record_table import selected_row
 from sgdesk.gui.widgets.views import column, record_table, row
+from sgdesk.store.changes import Action
 from sgdesk.training.bookings import cancel_session
-from sgdesk.training.model import LENGTHS, Course, Session, list_courses, list_sessions
-from sgdesk.training.programme import delete_course, delete_session
+from sgdesk.training.model import LENGTHS, Course, Session, list_courses, list_sessions, session_state
+from sgdesk.training.programme import (
+    check_course_removable,
+    check_session_removable,
+    delete_course,
+    delete_session,
+)
 
-SESSION_COLUMNS: list[Column[Session]] = [
-    Column("No.", lambda s: s.id, "right", tooltip="The session's number (for sgdesk export --session)"),
-    Column("Date", lambda s: format_date(s.session_date)),
-    Column("Time", lambda s: f"{s.start_time}–{s.end_time}"),
-    Column("Course", lambda s: s.course_title),
-    Column("Where", lambda s: s.where),
-    Column("Trainer", lambda s: s.trainer or ""),
-    Column("Places", lambda s: f"{s.places_taken} of {s.capacity}", "centre",
-           fill=lambda s: (s.places_taken, s.capacity), tooltip="Places taken of the capacity"),
-    Column("Waiting", lambda s: s.waiting or "", "right"),
-    Column("Status", lambda s: f"Cancelled {format_date(s.cancelled_on)}" if s.cancelled and s.cancelled_on
-           else s.status.capitalize()),
+SESSION_COLUMNS = [
+    Field("id", "No.", "int", tooltip="The session's number (for sgdesk export --session)"),
+    Field("session_date", "Date", "date"),
+    Field("time", "Time", value=lambda s: f"{s.start_time}–{s.end_time}"),
+    Field("course_title", "Course"),
+    Field("where", "Where"),
+    Field("trainer", "Trainer"),
+    Field("places", "Places", value=lambda s: f"{s.places_taken} of {s.capacity}", align="centre",
+          fill=lambda s: (s.places_taken, s.capacity), tooltip="Places taken of the capacity"),
+    Field("waiting", "Waiting", "int", value=lambda s: s.waiting or None),
+    Field("status", "Status", value=lambda s: session_state(s, dt.date.today())),
 ]
 
 
-def course_columns(fills: dict[int, tuple[int, int, int]]) -> list[Column[Course]]:
+def course_columns(fills: dict[int, tuple[int, int, int]]) -> list[Field]:
     """Course columns; ``fills`` maps a course to (sessions, places taken, places offered)."""
     return [
-        Column("Course", lambda c: c.title),
-        Column("Level", lambda c: c.level, "centre"),
-        Column("Length", lambda c: LENGTHS[c.length]),
-        Column("Audience", lambda c: c.audience or ""),
-        Column("Usual places", lambda c: c.default_capacity, "right"),
-        Column("Sessions", lambda c: fills.get(c.id, (0, 0, 0))[0], "right"),
-        Column("Filled", lambda c: "   {1} of {2}   ".format(*fills[c.id]) if c.id in fills else "", "centre",
-               fill=lambda c: fills[c.id][1:] if c.id in fills else None,
-               tooltip="Places taken of the places offered, all sessions of the course"),
+        Field("title", "Course"),
+        Field("level", "Level", "int", align="centre"),
+        Field("length", "Length", value=lambda c: LENGTHS[c.length]),
+        Field("audience", "Audience"),
+        Field("default_capacity", "Usual places", "int"),
+        Field("sessions", "Sessions", "int", value=lambda c: fills.get(c.id, (0, 0, 0))[0]),
+        Field("filled", "Filled", value=lambda c: "   {1} of {2}   ".format(*fills[c.id]) if c.id in fills else "",
+              align="centre", fill=lambda c: fills[c.id][1:] if c.id in fills else None,
+              tooltip="Places taken of the places offered, all sessions of the course"),
     ]
 
 
@@ -62,8 +67,8 @@ class ProgrammePanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.fills: dict[int, tuple[int, int, int]] = {}
-        self.courses = ListModel(course_columns(self.fills))
-        self.sessions = ListModel(SESSION_COLUMNS)
+        self.courses = RecordsModel(course_columns(self.fills))
+        self.sessions = RecordsModel(SESSION_COLUMNS)
         self.course_table = record_table("Courses", self.courses)
         self.course_table.setItemDelegateForColumn(6, FillBarDelegate(self.course_table))
         self.course_table.selectionModel().selectionChanged.connect(lambda *_: self._course_chosen())
@@ -73,10 +78,10 @@ class ProgrammePanel(QWidget):
         self.session_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.session_table.doubleClicked.connect(lambda _i: self._open_selected())
 
-        self.add_course_button = button("Add &course…", self.add_course)
-        self.edit_course_button = button("&Edit course…", self.edit_course)
+        self.add_course_button = button("Add co&urse…", self.add_course)
+        self.edit_course_button = button("Edi&t course…", self.edit_course)
         self.delete_course_button = button("&Delete course", self.delete_course, "Only a course with no sessions")
-        self.all_button = button("Show &all sessions", self.show_all_sessions)
+        self.all_button = button("Sho&w all sessions", self.show_all_sessions)
         top = column((self.course_table, 1), row(self.add_course_button, self.edit_course_button,
                                                  self.delete_course_button, self.all_button, None))
 
@@ -86,9 +91,9 @@ class ProgrammePanel(QWidget):
         self.open_button = button("&Bookings", self._open_selected, "Show the session's bookings")
         self.cancel_session_button = button("Cance&l session…", self.cancel_session,
                                             "Cancels every booking on it, without charge")
-        self.delete_session_button = button("Remo&ve session", self.delete_session, "Only a session with no bookings")
+        self.delete_session_button = button("Re&move session", self.delete_session, "Only a session with no bookings")
         self.register_button = button("Print &register…", lambda: self._print("register"))
-        self.certificates_button = button("Certi&ficates…", lambda: self._print("certificates"))
+        self.certificates_button = button("Certific&ates…", lambda: self._print("certificates"))
         bottom = column(self.sessions_label, (self.session_table, 1),
                         row(self.add_session_button, self.edit_session_button, self.open_button,
                             self.cancel_session_button, self.delete_session_button, self.register_button,
@@ -110,7 +115,7 @@ class ProgrammePanel(QWidget):
             if not session.cancelled:
                 count, taken, offered = self.fills.get(session.course_id, (0, 0, 0))
                 self.fills[session.course_id] = (count + 1, taken + session.places_taken, offered + session.capacity)
-        self.courses.set_items(list_courses(bf, board_id))
+        self.courses.set_rows(list_courses(bf, board_id))
         if chosen_course is not None:
             self._select(self.course_table, self.courses, lambda c: c.id == chosen_course.id)
         self._show_sessions(chosen_session.id if chosen_session else None, everything)
@@ -123,14 +128,14 @@ class ProgrammePanel(QWidget):
             sessions = [s for s in everything if course is None or s.course_id == course.id]
         else:
             sessions = list_sessions(self.context.bf, self.context.board_id, course_id=course.id if course else None)
-        self.sessions.set_items(sessions)
+        self.sessions.set_rows(sessions)
         upcoming = sum(1 for s in sessions if s.session_date >= dt.date.today() and not s.cancelled)
         what = course.title if course else "all courses"
         self.sessions_label.setText(f"<b>Sessions of {what}</b>: {len(sessions)}, {upcoming} still to come")
         if keep is not None:
             self._select(self.session_table, self.sessions, lambda s: s.id == keep)
         self.session_table.resizeColumnsToContents()
-        for column, widest in ((3, 300), (4, 240), (5, 150)):
+        for column, widest in ((3, 240), (4, 180), (5, 150)):   # room for the Status column at 1366 wide
             self.session_table.setColumnWidth(column, min(self.session_table.columnWidth(column), widest))
         self.session_table.setColumnWidth(6, max(self.session_table.columnWidth(6), 110))
         self.course_table.resizeColumnsToContents()
@@ -138,8 +143,8 @@ class ProgrammePanel(QWidget):
         self._update_buttons()
 
     @staticmethod
-    def _select(view: QTableView, model: ListModel, wanted: Callable) -> None:
-        for row, item in enumerate(model.items):
+    def _select(view: QTableView, model: RecordsModel, wanted: Callable) -> None:
+        for row, item in enumerate(model.rows):
             if wanted(item):
                 view.selectRow(row)
                 view.scrollTo(model.index(row, 0))
@@ -152,24 +157,27 @@ class ProgrammePanel(QWidget):
         self.course_table.clearSelection()
         self._show_sessions()
 
+    def select_course(self, course_id: int) -> None:
+        self._select(self.course_table, self.courses, lambda c: c.id == course_id)
+
     def select_session(self, session_id: int) -> None:
         self.show_all_sessions()
         self._select(self.session_table, self.sessions, lambda s: s.id == session_id)
 
     def selected_course(self) -> Course | None:
         row = selected_row(self.course_table)
-        return None if row is None else self.courses.item(row)
+        return None if row is None else self.courses.row_at(row)
 
     def selected_session(self) -> Session | None:
         row = selected_row(self.session_table)
-        return None if row is None else self.sessions.item(row)
+        return None if row is None else self.sessions.row_at(row)
 
     def _update_buttons(self) -> None:
         session = self.selected_session()
         course = self.selected_course()
         self.edit_course_button.setEnabled(course is not None)
         self.delete_course_button.setEnabled(course is not None)
-        self.add_session_button.setEnabled(bool(self.courses.items))
+        self.add_session_button.setEnabled(bool(self.courses.rows))
         for push in (self.edit_session_button, self.open_button, self.delete_session_button, self.register_button):
             push.setEnabled(session is not None)
         self.cancel_session_button.setEnabled(session is not None and not session.cancelled)
@@ -190,13 +198,27 @@ class ProgrammePanel(QWidget):
 
     def delete_course(self) -> None:
         course = self.selected_course()
-        if course is None:
+        if course is not None:
+            self._remove_after_asking("Delete course", f"Delete the course {course.title} from the programme?",
+                                      "Keep course", f"Delete course {course.title}",
+                                      lambda: check_course_removable(self.context.bf, course.id),
+                                      lambda ed: delete_course(ed, self.context.bf, course.id))
+
+    def _remove_after_asking(self, action: str, question: str, keep: str, description: str,
+                             check: Callable[[], None], remove: Callable[[Action], None]) -> None:
+        """Say why something cannot go (``check`` refuses), else ask, then ``remove`` it as one undo step."""
+        try:
+            check()
+        except SGDeskError as error:
+            show_error(self, error, action)
+            return
+        if not confirm(self, action, question, action, keep):
             return
         try:
-            with self.context.edit(f"Delete course {course.title}") as ed:
-                delete_course(ed, self.context.bf, course.id)
+            with self.context.edit(description) as ed:
+                remove(ed)
         except SGDeskError as error:
-            show_error(self, error, "Delete course")
+            show_error(self, error, action)
 
     def add_session(self) -> None:
         course = self.selected_course()
@@ -216,12 +238,9 @@ class ProgrammePanel(QWidget):
         session = self.selected_session()
         if session is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, "Cancel session",
-                          f"Cancel {session.label}? Its {session.places_taken} booked delegate(s) and "
-                          f"{session.waiting} on the waiting list are cancelled, and nobody is charged.",
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        if box.exec() != QMessageBox.StandardButton.Yes:
+        if not confirm(self, "Cancel session", f"Cancel {session.label}? Its {session.places_taken} booked "
+                       f"delegate(s) and {session.waiting} on the waiting list are cancelled, and nobody is charged.",
+                       "Cancel session", "Keep session"):
             return
         try:
             with self.context.edit(f"Cancel session {session.label}") as ed:
@@ -233,13 +252,11 @@ class ProgrammePanel(QWidget):
 
     def delete_session(self) -> None:
         session = self.selected_session()
-        if session is None:
-            return
-        try:
-            with self.context.edit(f"Remove session {session.label}") as ed:
-                delete_session(ed, self.context.bf, session.id)
-        except SGDeskError as error:
-            show_error(self, error, "Remove session")
+        if session is not None:
+            self._remove_after_asking("Remove session", f"Remove the session {session.label} from the programme?",
+                                      "Keep session", f"Remove session {session.label}",
+                                      lambda: check_session_removable(self.context.bf, session.id),
+                                      lambda ed: delete_session(ed, self.context.bf, session.id))
 
     def _open_selected(self) -> None:
         session = self.selected_session()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from sgdesk.errors import InputError
 from sgdesk.gui.widgets.context import AppContext
-from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.dialogs import confirm, counted, show_error
 from sgdesk.gui.widgets.forms import FormDialog, button, line_edit
 from sgdesk.gui.widgets.views import row
 from sgdesk.money import format_money, parse_money
@@ -50,7 +50,7 @@ class PolicyDialog(FormDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("Charging policy and retention", parent,
                          intro="Charges are worked out from bookings with this policy; changing it changes every "
-                               "charge shown, past ones too. A substitute is always free.")
+                               "charge shown, past ones too. A substitute is always free.", action="Save policy")
         self.context = context
         policy = get_policy(context.bf, context.board_id)
         self.grid = QGridLayout()
@@ -122,15 +122,12 @@ def confirm_and_anonymise(context: AppContext, parent: QWidget) -> str | None:
                           QMessageBox.StandardButton.Ok, parent)
         box.exec()
         return None
-    box = QMessageBox(QMessageBox.Icon.Warning, "Anonymise delegates",
-                      f"{due.delegates} delegate(s) last booked before {due.cutoff:%d/%m/%Y}, past the "
-                      f"{due.retention_years}-year retention period. Their names, emails, job titles and line "
-                      "managers will be removed for good (also from the change history); organisations, sectors, "
-                      "bookings and every figure stay. This cannot be undone, and it empties the Undo list.",
-                      QMessageBox.StandardButton.Cancel, parent)
-    go = box.addButton(f"Anonymise {due.delegates}", QMessageBox.ButtonRole.AcceptRole)
-    box.exec()
-    if box.clickedButton() is not go:
+    if not confirm(parent, "Anonymise delegates",
+                   f"{due.delegates} delegate(s) last booked before {due.cutoff:%d/%m/%Y}, past the "
+                   f"{due.retention_years}-year retention period. Their names, emails, job titles and line "
+                   "managers will be removed for good (also from the change history); organisations, sectors, "
+                   "bookings and every figure stay. This cannot be undone, and it empties the Undo list.",
+                   f"Anonymise {counted(due.delegates, 'delegate')}", "Keep their details"):
         return None
     done = anonymise(context.bf, context.board_id, today=dt.date.today()).text()
     # The action emptied the undo list after it was announced: announce that too, so Edit > Undo updates.

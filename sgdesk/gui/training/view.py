@@ -9,8 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from sgdesk.gui.training.bookings import BookingsPanel
 from sgdesk.gui.training.charges import ChargesPanel
@@ -19,14 +18,15 @@ from sgdesk.gui.training.evaluations import EvaluationsPanel
 from sgdesk.gui.training.programme import ProgrammePanel
 from sgdesk.gui.training.settings import PolicyDialog, confirm_and_anonymise
 from sgdesk.gui.widgets.dialogs import open_dialog
+from sgdesk.gui.widgets.file_dialogs import EXPORTS, save_file
 from sgdesk.gui.widgets.forms import button
 from sgdesk.gui.widgets.tasks import run_in_background
 from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column, row
 from sgdesk.store import Changes
-from sgdesk.training.model import get_session
+from sgdesk.training.model import get_delegate, get_session, list_courses
 
-PANELS = (("programme", "&Programme", ProgrammePanel), ("bookings", "B&ookings", BookingsPanel),
-          ("charges", "C&harges", ChargesPanel), ("evaluations", "E&valuations", EvaluationsPanel))
+PANELS = (("programme", "Pr&ogramme", ProgrammePanel), ("bookings", "Boo&kings", BookingsPanel),
+          ("charges", "&Charges", ChargesPanel), ("evaluations", "E&valuations", EvaluationsPanel))
 TABLES = frozenset({"training_course", "training_session", "training_booking", "training_booking_event",
                     "training_delegate", "training_evaluation", "training_org_category", "training_anonymisation",
                     "organisation", "board_setting"})
@@ -35,6 +35,7 @@ TABLES = frozenset({"training_course", "training_session", "training_booking", "
 class TrainingView(BoardView):
     key = "training"
     title = "Training"
+    help_page = "training.html"
     watched_tables = TABLES
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
@@ -60,8 +61,8 @@ class TrainingView(BoardView):
         self.empty = EmptyState(
             "No training courses yet",
             "Set up the multi-agency training programme: add a course, then its sessions, and book delegates. "
-            "A programme kept in a spreadsheet or an online booking tool can be imported instead "
-            "(sgdesk import FILE courses, then sessions, then bookings).", "Add the first course")
+            "A programme kept in a spreadsheet or an online booking tool can be imported instead: File > Import, "
+            "courses, then sessions, then bookings.", "Add the first course", help_page=self.help_page)
         self.empty.action_clicked.connect(self.add_first_course)
         self.body = column(row(heading, (self.message, 1), self.policy_button, self.anonymise_button), (self.tabs, 1))
         self.stack = EmptyOr(self.body, self.empty)
@@ -111,8 +112,7 @@ class TrainingView(BoardView):
 
     def refresh(self) -> None:
         board_id = self.context.board_id
-        has_courses = board_id is not None and bool(self.context.bf.scalar(
-            "SELECT count(*) FROM training_course WHERE board_id = ?", (board_id,)))
+        has_courses = board_id is not None and bool(list_courses(self.context.bf, board_id))
         self.stack.show_body(has_courses)
         if not has_courses:
             return
@@ -130,6 +130,10 @@ class TrainingView(BoardView):
         self.refresh()
 
     def show_target(self, target: dict[str, Any]) -> None:
+        if target.get("tab") in self._holders:
+            self.show_tab(target["tab"])
+        if target.get("start") == "policy" and not self.context.read_only:
+            self.edit_policy()
         if target.get("anonymise"):
             self.show_tab("programme")
             self.anonymise_button.setFocus()
@@ -138,6 +142,19 @@ class TrainingView(BoardView):
             self.open_session(int(target["session"]), register=bool(target.get("register")))
             if "booking" in target:
                 self.bookings.select_booking(int(target["booking"]))
+
+    def show_record(self, table: str, record_id: int) -> bool:
+        if table == "training_course":
+            self.show_tab("programme").select_course(record_id)
+        elif table == "training_session":
+            self.show_tab("programme").select_session(record_id)
+        elif table == "training_delegate":
+            bookings = self.show_tab("bookings")
+            bookings.show_session(None)
+            bookings.search.setText(get_delegate(self.context.bf, record_id).name)
+        else:
+            return False
+        return True
 
     def say(self, text: str) -> None:
         self.message.setText(text)
@@ -162,23 +179,21 @@ class TrainingView(BoardView):
         """Write the register or certificates of a session as PDF (asking where, unless ``out``)."""
         session = get_session(self.context.bf, session_id)
         if out is None:
-            folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             name = f"{'Register' if what == 'register' else 'Certificates'} {session.course_title} " \
                    f"{session.session_date:%Y-%m-%d}.pdf".replace(":", "").replace("/", "-")
-            filename, _ = QFileDialog.getSaveFileName(self, f"Save the {what} as", str(Path(folder) / name), "*.pdf")
-            if not filename:
+            out = save_file(self, EXPORTS, f"Save the {what} as", name, "PDF (*.pdf)")
+            if out is None:
                 return
-            out = Path(filename)
         path, board_id = self.context.bf.path, self.context.board_id
 
         def work(progress):
             from sgdesk import registry
-            from sgdesk.exporting import ExportRequest, run_export
+            from sgdesk.exporting import ExportRequest, write_export
             from sgdesk.store import open_board_file
 
             with open_board_file(path, read_only=True) as bf:
-                return run_export(registry.load().exports[what], bf,
-                                  ExportRequest(board_id, out, options={"session": str(session_id)}))
+                return write_export(registry.load().exports[what], bf,
+                                    ExportRequest(board_id, out, options={"session": str(session_id)}), progress.update)
 
         run_in_background(self, f"Writing the {what}…", work,
                           on_done=lambda result: self.say(f"Saved {result.path.name} ({result.pages} pages) in "

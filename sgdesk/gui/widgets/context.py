@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import warnings
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 
 from sgdesk.boards import Board, get_board, list_boards
 from sgdesk.store import BoardFile, Changes
@@ -19,6 +19,7 @@ class AppContext(QObject):
     changed = Signal(object)        # Changes
     board_changed = Signal(int)     # board id
     navigate = Signal(str, dict)    # view key, target
+    import_requested = Signal(str)  # import kind: File > Import opens for it
 
     def __init__(self, bf: BoardFile, board_id: int | None = None) -> None:
         super().__init__()
@@ -26,6 +27,8 @@ class AppContext(QObject):
         boards = list_boards(bf)
         self.board_id = board_id if board_id is not None else (boards[0].id if boards else None)
         bf.editor.listeners.append(self._on_change)
+        #: the app's settings, for a view's small preferences (the main window sets them; None on its own)
+        self.settings: QSettings | None = None
 
     @property
     def board(self) -> Board | None:
@@ -68,5 +71,5 @@ class AppContext(QObject):
         """
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)   # raised for a signal nothing was connected to
-            for signal in (self.changed, self.board_changed, self.navigate):
+            for signal in (self.changed, self.board_changed, self.navigate, self.import_requested):
                 signal.disconnect()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Callable
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -32,12 +31,33 @@ def show_error(parent: QWidget | None, error: BaseException, title: str = "SG De
     box.exec()
 
 
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    """Ask a yes/no question; True for yes."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """``12 attendance marks``, ``1 attendance mark``.
+
+    >>> counted(12, "attendance mark"), counted(1, "term"), counted(2, "entry", "entries")
+    ('12 attendance marks', '1 term', '2 entries')
+    """
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"
+
+
+def confirm(parent: QWidget, title: str, question: str, action: str, keep: str = "Cancel", *,
+            destructive: bool = True) -> bool:
+    """Ask before acting; True when the user chose ``action``.
+
+    The question names what will go ("Remove the meeting of 21 Sep 2017 and its 12 attendance
+    marks?"), and the buttons say what they do: ``action`` ("Remove meeting") and ``keep`` ("Keep
+    meeting"), which is the default and what Escape chooses.
+    """
+    icon = QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question
+    box = QMessageBox(icon, title, question, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("confirmBox")
+    go = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole if destructive
+                       else QMessageBox.ButtonRole.AcceptRole)
+    stay = box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(stay)
+    box.setEscapeButton(stay)
+    box.exec()
+    return box.clickedButton() is go
 
 
 def open_dialog(owner: QWidget, dialog: QDialog, on_accepted: Callable[[QDialog], None]) -> QDialog:
@@ -81,9 +101,3 @@ class NewBoardDialog:
         name = self.dialog.nameEdit.text().strip()
         short = self.dialog.shortEdit.text().strip() or None
         return name, short, self.KINDS[self.dialog.kindCombo.currentIndex()]
-
-
-def default_documents_dir() -> Path:
-    from platformdirs import user_documents_dir
-
-    return Path(user_documents_dir())

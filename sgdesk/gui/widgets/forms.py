@@ -1,8 +1,10 @@
 """Dialogs that ask for a few values, and the fields they are made of.
 
-:class:`FormDialog` is an optional line of introduction, a form and OK/Cancel. OK runs
-:meth:`FormDialog.save`; an :class:`~sgdesk.errors.SGDeskError` from it keeps the dialog open and
-says what is wrong. It serves two ways:
+:class:`FormDialog` is an optional line of introduction, a form and two buttons: the first (OK, or
+what it does, as "Add meeting") runs :meth:`FormDialog.save`; an :class:`~sgdesk.errors.SGDeskError`
+from it keeps the dialog open and says what is wrong. Fields that must be filled in are marked
+(``required=True``), with a note under the form saying what the mark means. While it is open with
+values changed, it holds unsaved edits (see :mod:`sgdesk.gui.widgets.unsaved`). It serves two ways:
 
 - subclassed: fields made with :func:`line_edit`, :func:`date_edit` and :func:`spin_box` go on the
   form with :meth:`~FormDialog.add_row`, and ``save`` writes them through the audited write path;
@@ -34,9 +36,18 @@ from PySide6.QtWidgets import (
 from sgdesk.dates import format_date_numeric
 from sgdesk.errors import SGDeskError
 from sgdesk.gui.widgets.dialogs import show_error
+from sgdesk.gui.widgets.unsaved import DialogEdits
 from sgdesk.membership.cells import optional_date
 
 Check = Callable[[dict[str, Any]], Any]
+#: after the label of a field that must be filled in, and what it means
+REQUIRED_MARK = " *"
+REQUIRED_NOTE = f"{REQUIRED_MARK.strip()} must be filled in"
+
+
+def required_label(label: str) -> str:
+    """``&Title:`` as the label of a field that must be filled in: ``&Title *:``."""
+    return label.removesuffix(":") + REQUIRED_MARK + ":"
 W = TypeVar("W", bound=QWidget)
 
 
@@ -70,11 +81,12 @@ def button(text: str, slot: Callable[[], None], tip: str = "") -> QPushButton:
     return push
 
 
-class FormDialog(QDialog):
-    """A dialog with an optional introduction, a form, and OK (or ``accept_button``) and Cancel."""
+class FormDialog(DialogEdits, QDialog):
+    """A dialog with an optional introduction, a form, and two buttons named for what they do:
+    ``action`` saves ("Add meeting", "Save"), ``keep`` closes without saving (Cancel)."""
 
-    def __init__(self, title: str, parent: QWidget | None = None, intro: str = "", *,
-                 accept_button: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Ok) -> None:
+    def __init__(self, title: str, parent: QWidget | None = None, intro: str = "", *, action: str = "OK",
+                 keep: str = "Cancel") -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -88,7 +100,14 @@ class FormDialog(QDialog):
         layout.addLayout(self.form)
         self.below = QVBoxLayout()      # notes that need the dialog's whole width
         layout.addLayout(self.below)
-        self.buttons = QDialogButtonBox(accept_button | QDialogButtonBox.StandardButton.Cancel)
+        self.required_note = QLabel(REQUIRED_NOTE)
+        self.required_note.setObjectName("muted")
+        self.required_note.hide()
+        layout.addWidget(self.required_note)
+        self.buttons = QDialogButtonBox()
+        self.accept_button = self.buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.accept_button.setDefault(True)
+        self.keep_button = self.buttons.addButton(keep, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -97,26 +116,37 @@ class FormDialog(QDialog):
         self.check: Check = lambda values: values
         self.result_value: Any = None
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        self.remember_values()
+
     # -- fields ------------------------------------------------------------------------------------
-    def add_row(self, label: str, widget: W) -> W:
+    def add_row(self, label: str, widget: W, *, required: bool = False) -> W:
+        """Put ``widget`` on the form; a ``required`` one is marked (and the note saying so shown)."""
+        if required:
+            label = required_label(label)
+            widget.setAccessibleDescription("Required")
+            self.required_note.show()
         self.form.addRow(label, widget)
         return widget
 
-    def _add(self, key: str, label: str, widget: W) -> W:
+    def _add(self, key: str, label: str, widget: W, required: bool = False) -> W:
         widget.setAccessibleName(label.replace("&", ""))
         self.fields[key] = widget
-        return self.add_row(label + ":", widget)
+        return self.add_row(label + ":", widget, required=required)
 
-    def add_text(self, key: str, label: str, value: str = "", placeholder: str = "") -> QLineEdit:
-        return self._add(key, label, line_edit(label, value, placeholder))
+    def add_text(self, key: str, label: str, value: str = "", placeholder: str = "", *,
+                 required: bool = False) -> QLineEdit:
+        return self._add(key, label, line_edit(label, value, placeholder), required)
 
-    def add_date(self, key: str, label: str, value: dt.date | None = None) -> QLineEdit:
-        """A typed date (blank allowed): its value is a date or None."""
+    def add_date(self, key: str, label: str, value: dt.date | None = None, *, required: bool = False) -> QLineEdit:
+        """A typed date: its value is a date, or None when blank (which a ``required`` date is not allowed)."""
         self._dates.add(key)
-        return self.add_text(key, label, format_date_numeric(value) if value else "", "dd/mm/yyyy (or blank)")
+        hint = "dd/mm/yyyy" if required else "dd/mm/yyyy (or blank)"
+        return self.add_text(key, label, format_date_numeric(value) if value else "", hint, required=required)
 
     def add_choice(self, key: str, label: str, items: list[tuple[str, Any]], *, current: Any = None,
-                   editable: bool = False) -> QComboBox:
+                   editable: bool = False, required: bool = False) -> QComboBox:
         combo = QComboBox()
         combo.setEditable(editable)
         for text, data in items:
@@ -126,7 +156,7 @@ class FormDialog(QDialog):
             combo.setCurrentIndex(found)
         elif editable and isinstance(current, str):
             combo.setEditText(current)
-        return self._add(key, label, combo)
+        return self._add(key, label, combo, required)
 
     def add_check(self, key: str, label: str, checked: bool = False) -> QCheckBox:
         box = QCheckBox()

@@ -1,53 +1,75 @@
-"""Generic Qt models for record tables: rows of dicts, typed columns, edits through a callback.
+"""The one generic Qt table model: rows (dicts or dataclasses) under typed columns, edits through a callback.
 
-Feature views show their tables with :class:`RecordsModel` behind a
-:class:`FilterProxy` (sort and search as you type). Editing calls ``on_edit``, which writes
-through the audited write path; the model then reloads from the board file when the change
-arrives, so the screen always shows what is stored.
+Feature views show their tables with :class:`RecordsModel`, often behind a :class:`FilterProxy`
+(sort and search as you type). Editing calls ``on_edit``, which writes through the audited
+write path; the model then reloads from the board file when the change arrives, so the screen
+always shows what is stored. Models that draw more than text (the attendance grid, the bookings
+list that loads a page at a time) are their own.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Literal
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor, QFont
 
 from sgdesk.reporting import ColumnKind, format_cell
 
 #: fitting a table's columns to their contents reads the rows on screen and this many more; Qt's
 #: default, 1,000 rows, made tables of years of sessions or ledger entries slow to open
 FIT_ROWS = 100
+#: item data role carrying (taken, capacity) for a fill bar (see ``Field.fill``)
+FILL_ROLE = Qt.ItemDataRole.UserRole + 1
+_NUMBERS = ("int", "money", "percent", "decimal")
+_ALIGN = {"right": int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+          "centre": int(Qt.AlignmentFlag.AlignCenter)}
 
 
 @dataclass(frozen=True)
 class Field:
+    """A column: the value under ``key`` in each row (or what ``value`` reads from it), printed as ``kind``;
+    ``colours`` maps a shown value to the colour it is written in, bold (a RAG rating, say)."""
+
     key: str
     label: str
     kind: ColumnKind = "text"
     editable: bool = False
     width: int | None = None
+    value: Callable[[Any], Any] | None = None                 # reads the cell from a row
+    align: Literal["left", "right", "centre"] | None = None   # default: numbers right, the rest left
+    fill: Callable[[Any], tuple[int, int]] | None = None      # (taken, capacity), drawn as a bar
+    tooltip: str = ""                                          # on the column's heading
+    colours: dict[str, str] | None = None
+
+    def of(self, row: Any) -> Any:
+        """The cell's raw value in ``row``."""
+        if self.value is not None:
+            return self.value(row)
+        return row.get(self.key) if isinstance(row, dict) else getattr(row, self.key)
 
 
 class RecordsModel(QAbstractTableModel):
-    """Rows of dicts (each with an ``id``) under typed columns."""
+    """Rows (dicts or dataclasses; with an ``id`` where rows are found by id) under typed columns."""
 
-    def __init__(self, fields: list[Field], on_edit: Callable[[dict, str, str], None] | None = None) -> None:
+    def __init__(self, fields: list[Field], on_edit: Callable[[Any, str, str], None] | None = None) -> None:
         super().__init__()
         self.fields = fields
-        self.rows: list[dict[str, Any]] = []
+        self.rows: list[Any] = []
         self.on_edit = on_edit
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+    def set_rows(self, rows: list[Any]) -> None:
         self.beginResetModel()
-        self.rows = rows
+        self.rows = list(rows)
         self.endResetModel()
 
-    def row_dict(self, row: int) -> dict[str, Any]:
+    def row_at(self, row: int) -> Any:
         return self.rows[row]
 
     def row_of_id(self, row_id: int) -> int | None:
-        return next((i for i, row in enumerate(self.rows) if row.get("id") == row_id), None)
+        return next((i for i, row in enumerate(self.rows)
+                     if (row.get("id") if isinstance(row, dict) else getattr(row, "id", None)) == row_id), None)
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
@@ -59,14 +81,23 @@ class RecordsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         field = self.fields[index.column()]
-        value = self.rows[index.row()].get(field.key)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            shown = format_cell(value, field.kind)
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
+            shown = format_cell(field.of(row), field.kind)   # the tip shows text the column cuts short
             return "" if shown is None else str(shown)
         if role == Qt.ItemDataRole.UserRole:  # the raw value, for sorting
-            return value
-        if role == Qt.ItemDataRole.TextAlignmentRole and field.kind in ("int", "money", "percent", "decimal"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return field.of(row)
+        if role == FILL_ROLE and field.fill is not None:
+            return field.fill(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGN.get(field.align or ("right" if field.kind in _NUMBERS else "left"))
+        if field.colours and field.of(row) in field.colours:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(field.colours[field.of(row)])
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
@@ -82,28 +113,48 @@ class RecordsModel(QAbstractTableModel):
         return True
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.fields[section].label
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.fields[section].label
+            if role == Qt.ItemDataRole.ToolTipRole and self.fields[section].tooltip:
+                return self.fields[section].tooltip
         return super().headerData(section, orientation, role)
 
 
 class FilterProxy(QSortFilterProxyModel):
-    """Sorts by raw values and keeps rows whose text contains every word typed."""
+    """Sorts by raw values and keeps rows whose text contains every word typed (and, over a
+    :class:`RecordsModel`, whose values match those :meth:`set_value_filter` asks for)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setSortRole(Qt.ItemDataRole.UserRole)
         self._words: list[str] = []
+        self._values: dict[str, Any] = {}
 
     def set_search(self, text: str) -> None:
         self.beginFilterChange()
         self._words = text.casefold().split()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def set_value_filter(self, key: str, value: Any) -> None:
+        """Keep only rows whose ``key`` is ``value`` (None: any value; a set: any of its values)."""
+        self.beginFilterChange()
+        if value is None:
+            self._values.pop(key, None)
+        else:
+            self._values[key] = value
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        if self._values:
+            row = model.row_at(source_row)
+            for key, wanted in self._values.items():
+                value = row.get(key) if isinstance(row, dict) else getattr(row, key, None)
+                if not (value in wanted if isinstance(wanted, (set, frozenset)) else value == wanted):
+                    return False
         if not self._words:
             return True
-        model = self.sourceModel()
         text = " ".join(
             str(model.data(model.index(source_row, column, source_parent)) or "")
             for column in range(model.columnCount())

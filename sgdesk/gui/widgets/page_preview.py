@@ -25,6 +25,7 @@ _PAGE_MARGIN = 40  # pixels around a page fitted to the width
 class RenderedPages:
     images: list[QImage]
     total: int  # pages in the document (more than ``len(images)`` when cut at MAX_PAGES)
+    source: Path | None = None  # the PDF they were rendered from, while it is kept
 
 
 def render_pages(pdf: Path, *, scale: float = RENDER_SCALE, limit: int = MAX_PAGES) -> RenderedPages:
@@ -33,16 +34,20 @@ def render_pages(pdf: Path, *, scale: float = RENDER_SCALE, limit: int = MAX_PAG
 
     document = pdfium.PdfDocument(str(pdf))
     try:
-        images = []
-        for index in range(min(len(document), limit)):
-            page = document[index]
-            bitmap = page.render(scale=scale, rev_byteorder=True)
-            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB888)
-            images.append(image.copy())  # the copy owns its pixels once pdfium's bitmap is freed
-            page.close()
+        images = [render_page(document[index], scale=scale) for index in range(min(len(document), limit))]
         return RenderedPages(images, len(document))
     finally:
         document.close()
+
+
+def render_page(page, *, scale: float) -> QImage:
+    """One pypdfium2 page as an image (``scale`` 1 is 72 dots per inch); the page is closed."""
+    try:
+        bitmap = page.render(scale=scale, rev_byteorder=True)
+        image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB888)
+        return image.copy()  # the copy owns its pixels once pdfium's bitmap is freed
+    finally:
+        page.close()
 
 
 class PagePreview(QScrollArea):

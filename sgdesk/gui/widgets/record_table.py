@@ -75,7 +75,7 @@ class RecordTable(QTableView):
         index = self.currentIndex()
         if not index.isValid():
             return None
-        return self.records.row_dict(self.proxy.mapToSource(index).row())
+        return self.records.row_at(self.proxy.mapToSource(index).row())
 
     def select_id(self, row_id: Any) -> bool:
         row = self.records.row_of_id(row_id)

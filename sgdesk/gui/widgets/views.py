@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QBoxLayout,
     QHBoxLayout,
     QLabel,
@@ -20,8 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sgdesk.gui.widgets.clipboard import watch_tables
 from sgdesk.gui.widgets.context import AppContext
+from sgdesk.gui.widgets.help import help_link
 from sgdesk.gui.widgets.models import FIT_ROWS
+from sgdesk.gui.widgets.printing import Printable
 from sgdesk.store import Changes
 
 
@@ -32,6 +36,8 @@ class BoardView(QWidget):
     title: ClassVar[str]
     #: the view refreshes when a change touches one of these tables
     watched_tables: ClassVar[frozenset[str]] = frozenset()
+    #: the user guide's page about this view (in ``resources/help/``), opened by F1
+    help_page: ClassVar[str] = "index.html"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +53,26 @@ class BoardView(QWidget):
 
     def show_target(self, target: dict[str, Any]) -> None:
         """Select what an Overview item points at (default: nothing to select)."""
+
+    def show_record(self, table: str, record_id: int) -> bool:
+        """Bring record ``record_id`` of ``table`` into view, selected (search everywhere opens records so).
+
+        False when this view does not show that table's records.
+        """
+        return False
+
+    def printable(self) -> Printable | None:
+        """What File > Print prints: the table with the keyboard focus, else the largest table shown."""
+        focus = QApplication.focusWidget()
+        tables = [focus] if isinstance(focus, QAbstractItemView) and self.isAncestorOf(focus) else sorted(
+            (t for t in self.findChildren(QTableView) if t.isVisible() and t.model() is not None
+             and t.model().rowCount()), key=lambda t: t.width() * t.height(), reverse=True)
+        if not tables:
+            return None
+        name = tables[0].accessibleName()
+        board = self.context.board
+        return Printable(f"{self.title}: {name}" if name and name != self.title else self.title, table=tables[0],
+                         board=board.name if board else "")
 
     def on_changes(self, changes: Changes) -> None:
         """Called for changes that touch ``watched_tables``; default: refresh everything."""
@@ -69,6 +95,7 @@ class BoardView(QWidget):
         if self._stale:
             self._stale = False
             self.refresh()
+        watch_tables(self)
         super().showEvent(event)
 
 
@@ -78,7 +105,7 @@ class EmptyState(QWidget):
     action_clicked = Signal()
 
     def __init__(self, heading: str, explanation: str, action_text: str | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, help_page: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("emptyState")
         panel = QWidget()
@@ -98,6 +125,9 @@ class EmptyState(QWidget):
             button = QPushButton(action_text)
             button.clicked.connect(self.action_clicked)
             inner.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        if help_page:
+            self.help_link = help_link(help_page, "How this works: the user guide")
+            inner.addWidget(self.help_link, 0, Qt.AlignmentFlag.AlignHCenter)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(panel)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
@@ -105,7 +104,9 @@ def test_adding_an_agency_to_a_round(window):
     assert view.entry.current_respondent().short_name == "SAVS"
 
 
-def test_the_summary_shows_statistics_and_a_chart_per_statement(window):
+def test_the_summary_shows_statistics_and_a_chart_per_statement(window, painted):
+    from sgdesk.gui.assessment.summary import ACCENT
+
     view = open_view(window)
     choose_round(view, PUBLISHED_TITLE)
     view.tabs.setCurrentWidget(view.summary)
@@ -115,6 +116,7 @@ def test_the_summary_shows_statistics_and_a_chart_per_statement(window):
     assert [model.index(kr2, c).data() for c in range(2, 6)] == ["5", "2/3", "2.7", "1.5"]
     view.summary.table.selectRow(kr2)
     assert view.summary.chart.accessibleDescription() == "1: 0, 2: 2, 3: 2, 3/4: 1, 4: 0"
+    assert painted(view.summary.chart, ACCENT.name()) > 500     # its bars are drawn
     view.summary.level.setCurrentText("Sections")
     assert [model.index(r, 1).data() for r in range(model.rowCount())][2] == "Enablers of Board Effectiveness"
     assert "KR8 (mean 3.7)" in view.summary.findings.toPlainText()
@@ -181,11 +183,15 @@ def test_importing_returned_forms_shows_what_happened(window, tmp_path, message_
     assert message_boxes and "Imported" in message_boxes[0]
 
 
-@pytest.mark.parametrize("tab", ["summary", "comments", "round_panel"])
-def test_every_page_renders(window, tab, tmp_path):
+def test_the_round_page_shows_the_chosen_round(window):
     view = open_view(window)
-    view.tabs.setCurrentWidget(getattr(view, tab))
-    assert not view.grab().isNull()
+    for title in (PUBLISHED_TITLE, OPEN_TITLE):
+        choose_round(view, title)
+        view.tabs.setCurrentWidget(view.round_panel)
+        rnd, panel = view.current_round(), view.round_panel
+        assert (panel.title_edit.text(), panel.period_label.text(), panel.status.currentData()) == \
+            (title, rnd.period.label, rnd.status)
+        assert panel.import_button.isEnabled() == rnd.is_open     # returned forms go into an open round only
 
 
 def test_copying_and_editing_a_tool(window, qtbot):
@@ -246,3 +252,28 @@ def test_the_overview_item_opens_the_open_round(window):
     overview.list.itemClicked.emit(entry)
     assert window.sidebar.currentItem().text() == "Self-assessment"
     assert view.current_round().title == OPEN_TITLE and view.tabs.currentWidget() is view.entry
+
+
+def test_removing_an_agency_names_its_answers_and_asks(window, qtbot, asks_before_removing):
+    view = open_view(window)
+    choose_round(view, PUBLISHED_TITLE)
+    view.round_panel.status.setCurrentIndex(view.round_panel.status.findData("open"))
+    view.round_panel.save()
+    entry = view.entry
+    respondent = next(r for r in entry.respondents if r.answered)
+    choose_agency(view, respondent.short_name)
+    question = asks_before_removing(entry.remove_button, "Remove agency", "Keep agency",
+                                    lambda: len(entry.respondents))
+    assert question == f"Remove {respondent.organisation} and its {respondent.answered} answers from " \
+                       f"{PUBLISHED_TITLE}?"
+    assert respondent.id not in [r.id for r in entry.respondents]
+
+
+def test_deleting_a_round_names_its_answers_and_asks(window, qtbot, asks_before_removing):
+    view = open_view(window)
+    choose_round(view, PUBLISHED_TITLE)
+    question = asks_before_removing(view.round_panel.delete_button, "Delete round", "Keep round",
+                                    lambda: len(view.rounds))
+    assert question.startswith(f"Delete the round {PUBLISHED_TITLE} and its ") and question.endswith(" answers?")
+    assert PUBLISHED_TITLE not in [r.title for r in view.rounds]
+    assert window.undo_action.text() == f"&Undo Delete round {PUBLISHED_TITLE}"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
 
 from sgdesk.finance.contributions import year_settings
 from sgdesk.finance.ledger import list_entries
@@ -22,8 +21,15 @@ def _finance(window, year: FinancialYear, tab: str = "ledger") -> FinanceView:
     return view
 
 
+def _new_entry(qtbot, window, year: FinancialYear):
+    """The ledger of ``year`` with its Add entry dialog open."""
+    panel = _finance(window, year).ledger
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    return panel.dialog
+
+
 def _save(qtbot, dialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
 
 
 def test_add_an_entry_then_undo_and_redo(qtbot, window):
@@ -66,7 +72,7 @@ def test_a_bad_amount_is_shown_in_the_dialog_and_nothing_is_saved(qtbot, window)
     assert len(list_entries(window.context.bf, 1, Y2018)) == 30
 
 
-def test_edit_and_delete_with_undo(qtbot, window):
+def test_edit_and_delete_with_undo(qtbot, window, message_boxes):
     panel = _finance(window, Y2018).ledger
     panel.table.selectRow(0)   # Salaries 87,819.53
     qtbot.mouseClick(panel.edit_button, Qt.MouseButton.LeftButton)
@@ -75,17 +81,22 @@ def test_edit_and_delete_with_undo(qtbot, window):
     dialog.amount.setText("87,000.00")
     _save(qtbot, dialog)
     assert "spent £136,936.30" in panel.totals.text()
-    assert panel.model.row_dict(0)["balance"] == -pounds(87_000)
+    assert panel.model.row_at(0)["balance"] == -pounds(87_000)
     window.undo()
     assert "spent £137,755.83" in panel.totals.text()
 
     panel.table.selectRow(1)   # Salary Recharge -11,745.03
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert message_boxes == ["Delete the ledger entry Salary Recharge?\n\nCredit £11,745.03 (reduces spending)"]
+    assert panel.model.rowCount() == 30, "nothing is deleted before the user says so"
+    message_boxes.press.append("Delete entry")
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert set(message_boxes.buttons[-1]) == {"Delete entry", "Keep entry"}
     assert panel.model.rowCount() == 29
     assert "spent £149,500.86" in panel.totals.text()
     window.undo()
     assert panel.model.rowCount() == 30
-    assert panel.model.row_dict(1)["description"] == "Salary Recharge"
+    assert panel.model.row_at(1)["description"] == "Salary Recharge"
 
 
 def test_fund_and_category_filters(qtbot, window):
@@ -132,7 +143,7 @@ def test_editing_a_share_warns_when_shares_do_not_add_up(qtbot, window):
 
 def test_add_a_partner_and_copy_last_years_partners(qtbot, window):
     panel = _finance(window, Y2019, "contributions").contributions
-    assert panel.copy_button.isEnabled() and panel.copy_button.text() == "&Copy partners from 2018/19"
+    assert panel.copy_button.isEnabled() and panel.copy_button.text() == "Co&py partners from 2018/19"
     qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
     assert panel.model.rowCount() == 6
     assert {line.status for line in panel.model.allocation.lines} == {"projected"}
@@ -142,12 +153,14 @@ def test_add_a_partner_and_copy_last_years_partners(qtbot, window):
     assert panel.model.line(6).organisation_id is not None
 
 
-def test_budget_against_actual_and_carry_forward(qtbot, window):
+def test_budget_against_actual_and_carry_forward(qtbot, window, painted):
+    from sgdesk.gui.finance.budget import ACTUAL_COLOUR
+
     view = _finance(window, Y2018, "budget")
     budget = view.budget
     assert budget.chart.rows[0] == ("Expenditure", None, None, False)
     assert ("Salaries", 0, 7_607_450, False) in budget.chart.rows
-    assert not budget.chart.grab().isNull()
+    assert painted(budget.chart, ACTUAL_COLOUR.name()) > 1000      # the actuals' bars, not just the legend
     assert budget.carry_button.text() == "Carry surplus £2,328.59 into 2019/20"
     qtbot.mouseClick(budget.carry_button, Qt.MouseButton.LeftButton)
     carried = [e for e in list_entries(window.context.bf, 1, Y2019) if e.carried_from == 2018]
@@ -191,3 +204,107 @@ def test_empty_board_says_what_to_do(qtbot, settings, empty_board):
     _save(qtbot, dialog)
     assert view.stack.currentWidget() is not view.empty
     assert view.ledger.model.rowCount() == 1
+
+
+def test_deleting_a_budget_line_asks_first(qtbot, window, asks_before_removing):
+    budget = _finance(window, Y2016, "budget").budget
+    budget.lines_table.selectRow(0)
+    line = budget.lines.row_at(0)
+    question = asks_before_removing(budget.delete_button, "Delete budget line", "Keep budget line",
+                                    budget.lines.rowCount)
+    assert question.startswith(f"Delete the 2016/17 budget line {line['category']} (")
+    assert window.undo_action.text() == f"&Undo Delete the 2016/17 budget line {line['category']}"
+
+
+def test_removing_a_partner_from_the_contributions_asks_first(qtbot, window, asks_before_removing):
+    panel = _finance(window, Y2018, "contributions").contributions
+    panel.table.selectRow(0)
+    name = panel.model.line(0).label
+    question = asks_before_removing(panel.delete_button, "Remove partner", "Keep partner", panel.model.rowCount)
+    assert question.startswith(f"Remove {name} from the 2018/19 contributions (£")
+    assert window.undo_action.text() == f"&Undo Remove {name} from the 2018/19 contributions"
+
+
+def test_the_ledger_form_shows_the_sign_an_amount_will_have_and_asks_about_brackets(qtbot, window, message_boxes):
+    dialog = _new_entry(qtbot, window, Y2018)
+    qtbot.keyClicks(dialog.description, "Refund of room hire")
+    qtbot.keyClicks(dialog.amount, "250.00")
+    assert dialog.effect.text() == "Spent £250.00"
+    dialog.amount.setText("(250.00)")
+    assert dialog.effect.text() == "Credit £250.00 (reduces spending)"
+    dialog.section.setCurrentIndex(dialog.section.findData("income"))
+    assert dialog.effect.text() == "Income paid back £250.00 (reduces income)"
+    dialog.section.setCurrentIndex(dialog.section.findData("expenditure"))
+    dialog.amount.setText("250.0.0")
+    assert dialog.effect.text() == "Not an amount yet: write it as 1234.56", "no sign shown from a wrong number"
+    dialog.amount.setText("(250.00)")
+
+    message_boxes.press.append("Change the amount")
+    _save(qtbot, dialog)
+    assert message_boxes == ["Brackets make (250.00) a negative amount: credit £250.00 (reduces spending). Save it "
+                             "as a credit?"]
+    assert dialog.isVisible() and len(list_entries(window.context.bf, 1, Y2018)) == 30
+    message_boxes.press.append("Save as a credit")
+    _save(qtbot, dialog)
+    assert not dialog.isVisible()
+    saved = next(e for e in list_entries(window.context.bf, 1, Y2018) if e.description == "Refund of room hire")
+    assert (saved.section, saved.amount) == ("expenditure", -25000)
+
+
+def test_a_minus_sign_needs_no_question(qtbot, window, message_boxes):
+    dialog = _new_entry(qtbot, window, Y2018)
+    qtbot.keyClicks(dialog.description, "Salary recharge")
+    qtbot.keyClicks(dialog.amount, "-1,000")
+    assert dialog.effect.text() == "Credit £1,000.00 (reduces spending)"
+    _save(qtbot, dialog)
+    assert message_boxes == [] and not dialog.isVisible()
+
+
+def test_a_total_typed_as_70k_is_read_as_70000(qtbot, window):
+    panel = _finance(window, Y2016, "contributions").contributions
+    panel.total.selectAll()
+    qtbot.keyClicks(panel.total, "£70k")
+    assert panel.summary.text().startswith("6 partners: shares add up to")
+    assert "cash contributions £70,000.00 of £70,000.00." in panel.summary.text()
+    assert sum(panel.model.allocation.amounts) == pounds(70_000)
+    qtbot.keyClick(panel.total, Qt.Key.Key_Return)
+    assert year_settings(window.context.bf, 1, Y2016)[0] == pounds(70_000)
+
+
+def test_a_total_that_cannot_be_read_shows_no_preview_made_from_it(qtbot, window, message_boxes):
+    panel = _finance(window, Y2016, "contributions").contributions
+    model = panel.model
+    panel.total.selectAll()
+    qtbot.keyClicks(panel.total, "£70kk")        # "£70" on the way there previewed £70.00
+    assert "of £70.00" not in panel.summary.text()
+    assert "of £87,000.00" in panel.summary.text()
+    assert model.data(model.index(0, 5)) == "£43,065.00", "the amounts are the saved total's"
+    assert panel.warnings.isVisible()
+    assert panel.warnings.text() == ("The total typed, '£70kk' is not an amount of money: write it as 1234.56, or "
+                                     "as 70k. The amounts shown are for the saved total, £87,000.00.")
+    qtbot.keyClick(panel.total, Qt.Key.Key_Return)
+    assert message_boxes == ["'£70kk' is not an amount of money: write it as 1234.56, or as 70k"]
+    assert year_settings(window.context.bf, 1, Y2016)[0] == pounds(87_000)
+
+
+def test_an_overspend_is_said_in_words_beside_the_red_bar_and_in_the_table(qtbot, window):
+    dialog = _new_entry(qtbot, window, Y2016)
+    view = window.views["finance"]
+    dialog.category.setCurrentText("ICT")
+    qtbot.keyClicks(dialog.description, "Laptop")
+    qtbot.keyClicks(dialog.amount, "500")
+    _save(qtbot, dialog)
+    view.tabs.setCurrentWidget(view.budget)
+    chart = view.budget.chart
+    ict = next(i for i, row in enumerate(chart.rows) if row[0] == "ICT")
+    assert chart.rows[ict][3], "drawn red: worse than budget"
+    assert chart.labels[ict] == "£500  £150 over"
+    salaries = next(i for i, row in enumerate(chart.rows) if row[0] == "Salaries")
+    assert chart.labels[salaries] == "£0  £85.5k under" and not chart.rows[salaries][3]
+    table = view.budget.comparison.table
+    assert [c.label for c in table.columns][-1] == "Against budget"
+    row = next(r for r in table.rows if r["category"] == "ICT")
+    assert (row["variance"], row["against"]) == (pounds(150), "£150.00 over budget")
+    income = next(r for r in table.rows if r["category"] == "Partner contributions")
+    assert income["against"] == "£87,000.00 under budget"
+    assert not chart.grab().isNull()

@@ -15,7 +15,7 @@ LAST = len(LEADING) + 6                  # the 6 Feb 2019 column (held, not reco
 @pytest.fixture
 def meetings(window):
     view = window.show_view("meetings")
-    assert view is not None
+    assert window.view_stack.currentWidget() is view and view.stack.currentWidget() is view.stack.body
     return view
 
 
@@ -87,11 +87,15 @@ def test_every_mark_key_and_the_arrow_and_tab_keys(meetings, qtbot):
     assert stored(meetings, POLICE + 1, 5) == before == "N"
 
 
-def test_delete_clears_the_selected_cells_in_one_step(window, meetings, qtbot):
+def test_delete_clears_the_selected_cells_in_one_step(window, meetings, qtbot, message_boxes):
     table = meetings.table
     model = meetings.model
     table.setCurrentIndex(model.index(CCG, 2))
     table.selectionModel().select(model.index(DOCTOR, 2), table.selectionModel().SelectionFlag.Select)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert message_boxes == ["Clear 2 attendance marks?"]
+    assert stored(meetings, CCG, 2) == "Y", "more than one mark is cleared only when the user says so"
+    message_boxes.press.append("Clear marks")
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert stored(meetings, CCG, 2) is None and stored(meetings, DOCTOR, 2) is None
     assert expected(meetings, CCG) == "5"

@@ -78,7 +78,9 @@ def test_preview_shows_every_page_of_the_pack(view, qtbot):
 def test_the_pack_follows_the_chosen_appendices_order_and_numbering(view, qtbot, tmp_path):
     options = view.pack_options
     keys = [options.appendices.item(row).data(Qt.ItemDataRole.UserRole) for row in range(options.appendices.count())]
-    assert keys == ["membership", "finance", "assessment", "training"]
+    assert keys == ["membership", "finance", "assessment", "training", "plan-progress", "risk-summary", "data-matrix"]
+    assert [options.appendices.item(row).checkState() == Qt.CheckState.Checked for row in range(len(keys))] == \
+        [True, True, True, True, True, False, True]       # the risk summary is offered, not chosen
     options.appendices.item(2).setCheckState(Qt.CheckState.Unchecked)
     options.appendices.setCurrentRow(1)
     qtbot.mouseClick(options.up, Qt.MouseButton.LeftButton)
@@ -92,7 +94,8 @@ def test_the_pack_follows_the_chosen_appendices_order_and_numbering(view, qtbot,
     reader = pypdf.PdfReader(result.path)
     assert [item.title for item in reader.outline if not isinstance(item, list)] == [
         "Appendix A: Southend LSCB finance 2018/19", "Appendix B: Board membership and attendance",
-        "Appendix C: Multi-agency training 2018/19"]
+        "Appendix C: Multi-agency training 2018/19", "Appendix D: Business plan progress 2018/19",
+        "Appendix E: Local Authority Data Matrix"]
     assert all("DRAFT" in page.extract_text() and "OFFICIAL-SENSITIVE" in page.extract_text()
                for page in reader.pages)
 
@@ -113,6 +116,26 @@ def test_an_appendix_can_cover_a_period_of_its_own(view, qtbot, tmp_path):
     assert "Appendix 2: Southend LSCB finance 2018/19" in text
     options.appendices.setCurrentRow(0)
     assert options.own_period.isChecked() and options.own_start.date().toPython() == dt.date(2017, 9, 1)
+
+
+def test_every_export_tells_its_progress_through_the_same_call(view, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QProgressDialog
+
+    told: list[str] = []
+    shown = QProgressDialog.setLabelText
+    monkeypatch.setattr(QProgressDialog, "setLabelText", lambda dialog, text: (told.append(text), shown(dialog, text)))
+    done: list = []
+    view.export_to(tmp_path / "pack.pdf", on_done=done.append)
+    wait_for(qtbot, done)
+    assert told[0] == "Preparing Appendix 1: Board membership and attendance…"    # (later steps may be
+    assert told[-1] == "Done"                                                        # too quick to show)
+    told.clear()
+    done.clear()
+    view.select_output("report", "ledger")
+    view.select_format("xlsx")
+    view.export_to(tmp_path / "ledger.xlsx", on_done=done.append)
+    wait_for(qtbot, done)
+    assert told[0] == "Reading the records…"
 
 
 def test_export_says_where_and_offers_to_open_the_folder(view, qtbot, tmp_path, message_boxes):

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
+
+from sgdesk import registry
 
 
 def _open_dialog(window, kind="organisations"):
@@ -54,12 +61,18 @@ def test_check_then_import_then_undo(window, qtbot, tmp_path):
     assert _count(window, "Public Health") == 0
 
 
-def test_a_blank_template_can_be_saved_for_each_kind(window, qtbot, tmp_path, monkeypatch):
+@pytest.mark.parametrize("kind_name", sorted(registry.load().import_kinds))
+def test_a_blank_template_can_be_saved_for_each_kind(window, qtbot, tmp_path, monkeypatch, kind_name):
     from PySide6.QtWidgets import QFileDialog
 
-    target = tmp_path / "attendance template.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    dialog = _open_dialog(window, "attendance")
-    assert "attendance" in dialog.description.text().lower()
+    kind = registry.load().import_kinds[kind_name]
+    target = tmp_path / f"{kind_name} template.csv"
+    offered = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda _parent, _title, name, _filter: (
+        offered.append(name) or str(target), ""))
+    dialog = _open_dialog(window, kind_name)
+    assert dialog.description.text() == kind.description
     qtbot.mouseClick(dialog.template_button, Qt.MouseButton.LeftButton)
-    assert target.read_bytes().decode("utf-8-sig").startswith("Organisation")
+    assert [Path(name).name for name in offered] == [f"{kind_name} template.csv"]   # in the exports folder
+    headings = next(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig"))))
+    assert headings == kind.template_headers()

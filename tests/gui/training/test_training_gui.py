@@ -6,13 +6,15 @@ import datetime as dt
 
 import pdfplumber
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
-from sgdesk.gui.training.models import FILL_ROLE
+from sgdesk.dates import format_date
 from sgdesk.gui.training.view import TrainingView
+from sgdesk.gui.widgets.models import FILL_ROLE
 from sgdesk.training.bookings import book, cancel
 from sgdesk.training.delegates import DelegateDetails, add_delegate
 from sgdesk.training.model import get_booking, get_session
+from sgdesk.training.policy import org_categories
 from sgdesk.training.programme import SessionDetails, add_session
 
 TODAY = dt.date.today()
@@ -23,7 +25,7 @@ def training(window) -> TrainingView:
 
 
 def ok(qtbot, dialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
 
 
 def new_session(view: TrainingView, day: dt.date, capacity: int, people: tuple[str, ...] = ()) -> int:
@@ -63,13 +65,30 @@ def test_the_programme_shows_courses_and_sessions_with_fill_bars(window):
     panel = view.programme
     assert view.stack.currentWidget() is view.body
     assert panel.courses.rowCount() == 10 and panel.sessions.rowCount() == 40
-    session = panel.sessions.item(0)
+    session = panel.sessions.row_at(0)
     index = panel.sessions.index(0, 6)
     assert index.data() == f"{session.places_taken} of {session.capacity}"
     assert index.data(FILL_ROLE) == (session.places_taken, session.capacity)
     panel.course_table.selectRow(0)
-    course = panel.courses.item(0)
-    assert {s.course_id for s in panel.sessions.items} == {course.id}
+    course = panel.courses.row_at(0)
+    assert {s.course_id for s in panel.sessions.rows} == {course.id}
+
+
+def test_a_new_organisation_typed_on_a_booking_is_typed_as_the_bookings_import_types_it(qtbot, window):
+    view = training(window)
+    view.open_session(new_session(view, TODAY + dt.timedelta(days=30), 5))
+    panel = view.bookings
+    qtbot.mouseClick(panel.book_button, Qt.MouseButton.LeftButton)
+    dialog = panel.dialog
+    fill_delegate(qtbot, dialog.delegate, "Rhiannon Price", "rhiannon@harbour.example", "Harbour Toddler Group",
+                  "Early years")
+    assert dialog.delegate.category.isVisible()     # a new organisation: its charging category is asked for
+    dialog.delegate.category.setCurrentText("Voluntary and community")
+    ok(qtbot, dialog)
+    bf = view.context.bf
+    org = bf.query_one("SELECT id, org_type FROM organisation WHERE name = 'Harbour Toddler Group'")
+    assert org["org_type"] == "voluntary"
+    assert org_categories(bf, view.context.board_id)[org["id"]] == "Voluntary and community"
 
 
 def test_book_into_a_full_session_then_cancel_and_the_first_waiting_gets_the_place(qtbot, window):
@@ -145,16 +164,16 @@ def test_take_the_register_with_the_keyboard_and_undo_a_mark(qtbot, window):
     assert view.bookings.stack.currentWidget() is register
     table = register.table
     assert table.hasFocus() or table.isVisible()
-    qtbot.keyClick(table, Qt.Key.Key_A)          # Aisha attended, moves to Ben
-    qtbot.keyClick(table, Qt.Key.Key_D)          # Ben did not attend, moves to Chloe
-    qtbot.keyClick(table, Qt.Key.Key_Space)      # Chloe attended
-    assert [e.status for e in register.model.items] == ["attended", "dna", "attended"]
-    assert register.counts.text() == "2 attended, 1 did not attend, 0 still to mark"
+    qtbot.keyClick(table, Qt.Key.Key_P)          # Aisha present, moves to Ben
+    qtbot.keyClick(table, Qt.Key.Key_X)          # Ben did not attend, moves to Chloe
+    qtbot.keyClick(table, Qt.Key.Key_Space)      # Chloe present
+    assert [e.status for e in register.model.rows] == ["attended", "dna", "attended"]
+    assert register.counts.text() == "2 present, 1 did not attend, 0 still to mark"
     table.selectRow(1)
     qtbot.keyClick(table, Qt.Key.Key_Delete)     # Ben's mark cleared
-    assert register.model.items[1].status == "confirmed"
+    assert register.model.rows[1].status == "confirmed"
     window.undo()
-    assert register.model.items[1].status == "dna"
+    assert register.model.rows[1].status == "dna"
     qtbot.mouseClick(view.bookings.register_button, Qt.MouseButton.LeftButton)
     assert view.bookings.stack.currentIndex() == 0
     assert dict(rows(view.bookings))["Ben Baker"] == "Did not attend"
@@ -188,7 +207,7 @@ def test_charges_follow_a_category_change_and_undo(qtbot, window):
     model = panel.categories
     row = next(i for i, r in enumerate(model.rows) if r[1] == "Harbour Lights Youth Project")
     assert model.setData(model.index(row, 1), "Private")
-    assert "Harbour Lights Youth Project" in [g.organisation for g in panel.totals.items]
+    assert "Harbour Lights Youth Project" in [g.organisation for g in panel.totals.rows]
     window.undo()
     assert panel.summary.text() == before
 
@@ -227,42 +246,46 @@ def test_print_the_register_from_the_programme(qtbot, window, tmp_path):
 def test_record_an_evaluation(qtbot, window):
     view = training(window)
     panel = view.show_tab("evaluations")
-    row = next(i for i, r in enumerate(panel.evaluations.items) if r.received_on is None)
+    row = next(i for i, r in enumerate(panel.evaluations.rows) if r.received_on is None)
     panel.evaluation_table.selectRow(row)
-    name = panel.evaluations.item(row).delegate
+    name = panel.evaluations.row_at(row).delegate
     qtbot.mouseClick(panel.record_button, Qt.MouseButton.LeftButton)
     dialog = panel.dialog
     dialog.before.setCurrentIndex(2)
     dialog.after.setCurrentIndex(4)
     dialog.useful.setCurrentIndex(1)
     ok(qtbot, dialog)
-    entry = next(r for r in panel.evaluations.items if r.delegate == name)
+    entry = next(r for r in panel.evaluations.rows if r.delegate == name)
     assert (entry.before, entry.after, entry.useful) == (2, 4, True)
 
 
 def test_anonymise_from_the_view(qtbot, window, monkeypatch):
     view = training(window)
+    labels = []
 
     def press_anonymise(box):
+        labels.extend(b.text() for b in box.buttons())
         go = next(b for b in box.buttons() if b.text().startswith("Anonymise"))
         go.click()
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", press_anonymise)
     qtbot.mouseClick(view.anonymise_button, Qt.MouseButton.LeftButton)
+    assert "Keep their details" in labels
     assert "Anonymised" in view.message.text() and "6-year retention period" in view.message.text()
     bf = view.context.bf
     assert bf.scalar("SELECT count(*) FROM training_delegate WHERE anonymised_on IS NULL") == 0
     assert not window.undo_action.isEnabled()
 
 
-def test_cancel_a_session_from_the_programme(qtbot, window, monkeypatch):
+def test_cancel_a_session_from_the_programme(qtbot, window, message_boxes):
     view = training(window)
     session_id = new_session(view, TODAY + dt.timedelta(days=20), 3, ("Siân Pryce", "Zoë Adeyemi"))
     panel = view.programme
     panel.select_session(session_id)
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Yes)
+    message_boxes.press.append("Cancel session")
     qtbot.mouseClick(panel.cancel_session_button, Qt.MouseButton.LeftButton)
+    assert set(message_boxes.buttons[-1]) == {"Cancel session", "Keep session"}
     assert view.message.text().endswith("and its 2 booking(s), without charge")
     bf = view.context.bf
     assert {get_booking(bf, b).status for (b,) in bf.query(
@@ -302,3 +325,151 @@ def test_the_overview_item_opens_the_session_to_tell_the_delegate(qtbot, window)
     assert window.views["training"].current_tab() == "bookings"
     assert view.bookings.selected_booking().status == "confirmed"
     assert view.bookings.model.row(view.bookings.table.currentIndex().row()).delegate == "Zoë Adeyemi"
+
+
+# -- destroyed only when the user says so ---------------------------------------------------------------
+def test_the_cancel_booking_dialog_says_what_each_button_does(qtbot, window):
+    view = training(window)
+    session_id = new_session(view, TODAY + dt.timedelta(days=30), 2, ("Siân Pryce",))
+    view.open_session(session_id)
+    panel = view.bookings
+    select(panel, "Siân Pryce")
+    qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+    dialog = panel.dialog
+    assert (dialog.accept_button.text(), dialog.keep_button.text()) == ("Cancel booking", "Keep booking")
+    qtbot.mouseClick(dialog.keep_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert dict(rows(panel))["Siân Pryce"] == "Confirmed"
+
+
+def test_deleting_a_course_asks_first(qtbot, window, asks_before_removing):
+    view = training(window)
+    panel = view.programme
+    qtbot.mouseClick(panel.add_course_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(panel.dialog.title, "Online safety")
+    ok(qtbot, panel.dialog)
+    bf = view.context.bf
+    question = asks_before_removing(panel.delete_course_button, "Delete course", "Keep course", lambda: bf.scalar(
+        "SELECT count(*) FROM training_course WHERE title = 'Online safety'"))
+    assert question == "Delete the course Online safety from the programme?"
+    assert window.undo_action.text() == "&Undo Delete course Online safety"
+
+
+def test_a_course_with_sessions_is_refused_without_asking(qtbot, window, message_boxes):
+    panel = training(window).programme
+    panel.course_table.selectRow(0)
+    qtbot.mouseClick(panel.delete_course_button, Qt.MouseButton.LeftButton)
+    assert len(message_boxes) == 1 and message_boxes[0].startswith("the course has ")
+
+
+def test_removing_a_session_asks_first(qtbot, window, asks_before_removing):
+    view = training(window)
+    session_id = new_session(view, TODAY + dt.timedelta(days=40), 10)
+    panel = view.programme
+    panel.select_session(session_id)
+    label = panel.selected_session().label
+    question = asks_before_removing(panel.delete_session_button, "Remove session", "Keep session",
+                                    lambda: len(panel.sessions.rows))
+    assert question == f"Remove the session {label} from the programme?"
+    assert window.undo_action.text() == f"&Undo Remove session {label}"
+
+
+def test_deleting_an_evaluation_asks_first(qtbot, window, asks_before_removing):
+    panel = training(window).show_tab("evaluations")
+    row = next(i for i, r in enumerate(panel.evaluations.rows) if r.received_on is not None)
+    panel.evaluation_table.selectRow(row)
+    entry = panel.evaluations.row_at(row)
+    question = asks_before_removing(panel.delete_button, "Delete evaluation", "Keep evaluation",
+                                    lambda: sum(r.received_on is not None for r in panel.evaluations.rows))
+    assert question.startswith(f"Delete the evaluation {entry.delegate} returned on ")
+
+
+def test_the_register_uses_p_and_x_never_the_attendance_grids_a_and_d(qtbot, window):
+    """In the attendance grid A is apologies and D a deputy: in the register they mark nothing."""
+    view = training(window)
+    session_id = new_session(view, TODAY - dt.timedelta(days=1), 5, ("Aisha Ahmed", "Ben Baker"))
+    view.show_target({"session": session_id, "register": True})
+    register = view.bookings.register
+    table = register.table
+    key = register.findChild(type(register.heading), "registerKey")
+    assert key.isVisible() and "<b>P</b> present · <b>X</b> did not attend" in key.text()
+    qtbot.keyClick(table, Qt.Key.Key_A)
+    qtbot.keyClick(table, Qt.Key.Key_D)
+    assert [e.status for e in register.model.rows] == ["confirmed", "confirmed"]
+    assert register.counts.text() == "Not a register mark: type P or X (P present · X did not attend)"
+    assert table.currentIndex().row() == 0
+    qtbot.keyClick(table, Qt.Key.Key_P)
+    qtbot.keyClick(table, Qt.Key.Key_X)
+    assert [register.model.index(r, 2).data() for r in range(2)] == ["P  Present", "X  Did not attend"]
+    assert window.undo_action.text() == "&Undo Register: Ben Baker did not attend"
+
+
+def session_status(panel, session_id: int) -> str:
+    panel.select_session(session_id)
+    row = next(r for r, s in enumerate(panel.sessions.rows) if s.id == session_id)
+    return panel.sessions.index(row, 8).data()
+
+
+def test_a_past_session_shows_whether_its_register_was_taken(qtbot, window):
+    view = training(window)
+    past = new_session(view, TODAY - dt.timedelta(days=2), 5, ("Aisha Ahmed", "Ben Baker"))
+    future = new_session(view, TODAY + dt.timedelta(days=9), 5, ("Chloe Clarke",))
+    view.refresh()
+    panel = view.programme
+    assert session_status(panel, future) == "Scheduled"
+    assert session_status(panel, past) == "Held: register not taken"
+    view.show_target({"session": past, "register": True})
+    register = view.bookings.register
+    qtbot.keyClick(register.table, Qt.Key.Key_P)
+    assert session_status(view.show_tab("programme"), past) == "Held: 1 still to mark"
+    view.show_target({"session": past, "register": True})
+    qtbot.keyClick(view.bookings.register.table, Qt.Key.Key_X)
+    assert session_status(view.show_tab("programme"), past) == "Held"
+
+
+def test_the_register_of_a_future_session_is_refused_up_front_saying_when(qtbot, window, message_boxes):
+    view = training(window)
+    day = TODAY + dt.timedelta(days=9)
+    session_id = new_session(view, day, 5, ("Chloe Clarke",))
+    view.refresh()
+    view.open_session(session_id)
+    bookings = view.bookings
+    when = format_date(day)
+    assert not bookings.register_button.isEnabled()
+    assert bookings.register_button.toolTip() == f"The session is on {when}: take the register on or after that day"
+    assert f"register can be taken from {when}" in bookings.info.text()
+    view.show_target({"session": session_id, "register": True})      # as the Overview would ask
+    assert message_boxes == [f"the session is on {when}: take the register on or after that day"]
+    assert bookings.stack.currentIndex() == 0 and not bookings.register_button.isChecked()
+
+
+def test_booking_marks_the_required_fields_and_fills_the_sector_the_organisation_suggests(qtbot, window):
+    from collections import Counter
+
+    from sgdesk.organisations import add_organisation
+
+    view = training(window)
+    bf = view.context.bf
+    with bf.edit("Add a fire service") as ed:
+        add_organisation(ed, "Kent Fire and Rescue Service", org_type="fire")
+    session_id = new_session(view, TODAY + dt.timedelta(days=30), 5)
+    view.open_session(session_id)
+    panel = view.bookings
+    qtbot.mouseClick(panel.book_button, Qt.MouseButton.LeftButton)
+    dialog = panel.dialog
+    fields = dialog.delegate
+    labels = {dialog.form.labelForField(w).text() for w in (fields.name, fields.organisation, fields.sector)}
+    assert labels == {"&Name *:", "&Organisation *:", "&Sector *:"}
+    assert dialog.form.labelForField(fields.email).text() == "&Email:"
+    assert dialog.required_note.isVisible() and dialog.required_note.text() == "* must be filled in"
+
+    police = Counter(row[0] for row in bf.query(
+        "SELECT d.sector FROM training_delegate d JOIN organisation o ON o.id = d.organisation_id "
+        "WHERE o.name = 'Essex Police'")).most_common(1)[0][0]
+    fields.organisation.setCurrentText("Essex Police")
+    assert fields.sector.currentText() == police
+    fields.organisation.setCurrentText("Kent Fire and Rescue Service")   # no delegates yet: by its type
+    assert fields.sector.currentText() == "Fire and rescue"
+    fields.sector.setCurrentText("Housing")                                      # the user's choice stays
+    fields.organisation.setCurrentText("Essex Police")
+    assert fields.sector.currentText() == "Housing"

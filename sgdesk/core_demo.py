@@ -1,4 +1,5 @@
-"""Demo part 0: the Southend partner agencies and LSCB sub-groups (seed 001, Appendix 1)."""
+"""The core's part of the demo board (part 0): the Southend partner agencies and LSCB sub-groups (seed 001,
+Appendix 1)."""
 
 from __future__ import annotations
 

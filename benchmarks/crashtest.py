@@ -19,7 +19,9 @@ Two kinds of work:
 A kill cannot lose what the OS has already been given, so this shows SG Desk's transactions
 are whole and its lock and backups recover; power cuts are left to SQLite's journal and
 ``synchronous=FULL`` (docs/shared-drives.md). ``tests/safety/test_kill_crash.py`` runs a short version;
-``benchmarks/soak_kill.py`` a long one.
+``benchmarks/soak_kill.py`` a long one. It is a harness, not part of SG Desk: the children import
+it by its name, ``crashtest``, so its folder must be on the path (pytest adds it; the benchmark
+scripts run from it).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from pathlib import Path
 from typing import Callable
 
 from sgdesk.backups import BACKUP_DIR_VARIABLE, list_backups
+from sgdesk.checks import record_tables
 from sgdesk.errors import BoardFileError
 from sgdesk.store import BoardFile, create_board_file, open_board_file
 from sgdesk.store.boardfile import JOURNAL_SUFFIX, hot_journal
@@ -79,9 +82,7 @@ def fingerprint(conn: sqlite3.Connection) -> tuple[str, int]:
     """A digest of every row (audit times left out: they differ between runs) and the count of data rows."""
     digest = hashlib.sha256()
     rows = 0
-    tables = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-    for table in tables:
+    for table in record_tables(conn):
         columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")') if r[1] != "at"]
         quoted = ", ".join(f'"{c}"' for c in columns)
         for row in conn.execute(f'SELECT {quoted} FROM "{table}" ORDER BY rowid'):
@@ -236,7 +237,7 @@ def _context():
         context = multiprocessing.get_context("forkserver")
         from sgdesk import registry
 
-        context.set_forkserver_preload(["sgdesk.safety.crashtest", "sgdesk.cli", *registry.FEATURE_MODULES])
+        context.set_forkserver_preload(["crashtest", "sgdesk.cli", *registry.FEATURE_MODULES])
         return context
     return multiprocessing.get_context("spawn")
 

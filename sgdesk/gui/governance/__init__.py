@@ -1,0 +1,1 @@
+"""The Actions & risks view: the action log, the risk register and business plan progress."""

@@ -1,0 +1,68 @@
+"""Actions & risks: the action log, the risk register and business plan progress, the registers the meeting
+papers are made from (Meetings > Prepare papers… writes them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from sgdesk.gui.governance.actions import ActionsPanel
+from sgdesk.gui.governance.plan import PlanPanel
+from sgdesk.gui.governance.risks import RisksPanel
+from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column, row
+
+TABS = ("actions", "risks", "plan")
+
+
+class GovernanceView(BoardView):
+    key = "governance"
+    title = "Actions & risks"
+    help_page = "actions-and-risks.html"
+    watched_tables = frozenset({"board_action", "action_event", "risk", "risk_review", "risk_action", "plan",
+                                "plan_objective", "plan_update", "organisation", "subgroup", "meeting", "person",
+                                "board_setting", "board"})
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        heading = QLabel("Action log, risks and business plan")
+        heading.setObjectName("viewHeading")
+        self.actions = ActionsPanel(context)
+        self.risks = RisksPanel(context)
+        self.plan = PlanPanel(context)
+        self.panels = (self.actions, self.risks, self.plan)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Actions and risks sections")
+        self.tabs.addTab(self.actions, "&Action log")
+        self.tabs.addTab(self.risks, "Ris&k register")
+        self.tabs.addTab(self.plan, "Business &plan")
+        self.empty = EmptyState(
+            "No actions, risks or business plan yet",
+            "Log the actions each meeting agrees, keep the risk register and record progress on the business plan "
+            "here; Meetings > Prepare papers… then makes each meeting's papers from them. Start with an action, or "
+            "import a log kept in Excel (File > Import: actions, risks or business-plan).", "Add the first action",
+            help_page=self.help_page)
+        self.empty.action_clicked.connect(self._first_action)
+        self.stack = EmptyOr(column(row(heading, None), (self.tabs, 1)), self.empty)
+        QVBoxLayout(self).addWidget(self.stack)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.context.board_id is None:
+            self.stack.show_body(False)
+            return
+        for panel in self.panels:
+            panel.refresh()
+        self.stack.show_body(any(panel.count for panel in self.panels))
+        self.empty.setEnabled(not self.context.read_only)
+
+    def show_target(self, target: dict[str, Any]) -> None:
+        if target.get("tab") in TABS:
+            index = TABS.index(target["tab"])
+            self.tabs.setCurrentIndex(index)
+            self.panels[index].show_target(target)
+
+    def _first_action(self) -> None:
+        self.stack.show_body()
+        self.tabs.setCurrentIndex(0)
+        self.actions.new_action()

@@ -1,0 +1,44 @@
+"""The performance feature's contributions to the registry: indicators, their data matrix and the
+regional comparison of contributions."""
+
+from __future__ import annotations
+
+from sgdesk.exporting import Appendix
+from sgdesk.registry import SidebarView
+from sgdesk.reporting import Report
+
+
+def register(registry) -> None:
+    from sgdesk.indicators.appendix import export_data_matrix, matrix_story
+    from sgdesk.indicators.attention import indicators_attention
+    from sgdesk.indicators.checks import indicators_checks
+    from sgdesk.indicators.demo import build_indicators_demo
+    from sgdesk.indicators.importers import (
+        IndicatorsImport,
+        RegionalContributionsImport,
+    )
+    from sgdesk.indicators.reports import (
+        indicators_report,
+        regional_report,
+        trends_report,
+    )
+    from sgdesk.office.exports import appendix_export
+
+    registry.add_import_kind(IndicatorsImport())
+    registry.add_import_kind(RegionalContributionsImport())
+    registry.add_report(Report("indicators", "every indicator figure by area and period, with marks and ranks",
+                               indicators_report, needs_period=False))
+    registry.add_report(Report("indicator-trends", "each indicator's latest figure, direction of travel, "
+                               "comparators and RAG rating", trends_report, needs_period=False))
+    registry.add_report(Report("regional-contributions", "partnerships' contributions by partner, with totals, "
+                               "averages and this board's position", regional_report, needs_period=False))
+    registry.add_export(appendix_export(
+        "data-matrix", "the Local Authority Data Matrix: indicators by year against England and statistical "
+        "neighbours, RAG-rated, with trend lines", export_data_matrix, matrix_story, needs_period=False,
+        options_help="years=N columns of periods (default 5); section=NAME for one section; title=TEXT"))
+    registry.add_appendix(Appendix("data-matrix", "Local Authority Data Matrix (performance indicators)",
+                                   matrix_story, order=60))
+    registry.add_demo_part(60, "performance: seed 002's data matrix and regional comparison", build_indicators_demo)
+    registry.add_view(SidebarView("performance", "Performance", "sgdesk.gui.performance.view:PerformanceView", 50))
+    registry.add_attention(indicators_attention)
+    registry.add_check(indicators_checks)

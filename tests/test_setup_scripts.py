@@ -1,0 +1,104 @@
+"""Setting up on a minimal Linux: the demo script finds every library Qt's window plugin lacks, and the README
+says how to reach the ``sgdesk`` command."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# what ldd says of Qt's xcb plugin on a fresh Debian 12 with only Python installed
+FRESH_DEBIAN_LDD = """\
+\tlinux-vdso.so.1 (0x00007ffd5c3f1000)
+\tlibQt6XcbQpa.so.6 => /venv/lib/python3.11/site-packages/PySide6/Qt/lib/libQt6XcbQpa.so.6 (0x00007f1c0a000000)
+\tlibxcb-cursor.so.0 => not found
+\tlibxcb-icccm.so.4 => not found
+\tlibxcb-keysyms.so.1 => not found
+\tlibxcb-icccm.so.4 => not found
+\tlibxcb.so.1 => /lib/x86_64-linux-gnu/libxcb.so.1 (0x00007f1c09f00000)
+\tlibwhatever.so.7 => not found
+"""
+
+
+def _helper():
+    spec = importlib.util.spec_from_file_location("qt_libraries", ROOT / "build_scripts" / "qt_libraries.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_missing_library_is_named_by_its_package():
+    helper = _helper()
+    missing = helper.missing_libraries(FRESH_DEBIAN_LDD)
+    assert missing == ["libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1", "libwhatever.so.7"]
+    assert helper.packages_for(missing) == ["libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libwhatever.so.7"]
+
+
+def test_the_helper_reads_the_installed_plugin():
+    helper = _helper()
+    if sys.platform != "linux":
+        pytest.skip("Qt's xcb plugin is Linux only")
+    assert helper.xcb_plugin_files()[0].name == "libqxcb.so"
+
+
+@pytest.fixture
+def demo_script(tmp_path: Path) -> tuple[Path, Path]:
+    """run_demo.sh in a folder of its own, with stand-ins for the venv's programs, apt-get and id."""
+    (tmp_path / "build_scripts").mkdir()
+    shutil.copy(ROOT / "build_scripts" / "run_demo.sh", tmp_path / "build_scripts")
+    bin_dir, tools = tmp_path / ".venv" / "bin", tmp_path / "tools"
+    bin_dir.mkdir(parents=True)
+    tools.mkdir()
+    log = tmp_path / "log.txt"
+    stand_ins = {
+        bin_dir / "python": 'case "$*" in *qt_libraries.py*) printf "libxcb-icccm4\\nlibxcb-keysyms1\\n";; esac',
+        bin_dir / "sgdesk": f'echo "sgdesk $*" >> {log}',
+        tools / "apt-get": f'echo "apt-get $*" >> {log}',
+        tools / "id": 'echo "${FAKE_UID}"',
+    }
+    for path, body in stand_ins.items():
+        path.write_text(f"#!/bin/sh\n{body}\n")
+        path.chmod(0o755)
+    return tmp_path, log
+
+
+def _run(folder: Path, uid: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PATH": f"{folder / 'tools'}:{os.environ['PATH']}", "FAKE_UID": uid, "DISPLAY": ":0"}
+    env.pop("QT_QPA_PLATFORM", None)
+    return subprocess.run(["bash", str(folder / "build_scripts" / "run_demo.sh")], env=env, capture_output=True,
+                          text=True, timeout=60)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the demo script is for Linux")
+def test_the_demo_script_installs_what_qt_lacks_when_it_may(demo_script):
+    folder, log = demo_script
+    done = _run(folder, "0")
+    assert done.returncode == 0, done.stderr
+    lines = log.read_text().splitlines()
+    assert "apt-get install -y -qq libxcb-icccm4 libxcb-keysyms1" in lines
+    assert lines[-1] == "sgdesk demo.sgdesk"       # then it opens the demo
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the demo script is for Linux")
+def test_the_demo_script_says_exactly_what_to_install_otherwise(demo_script):
+    folder, log = demo_script
+    done = _run(folder, "1000")
+    assert done.returncode == 1
+    assert "sudo apt-get install libxcb-icccm4 libxcb-keysyms1" in done.stderr
+    assert "xcb-cursor0 or libxcb-cursor0 is needed" not in done.stderr
+    assert not log.exists() or "sgdesk demo.sgdesk" not in log.read_text()
+
+
+def test_the_readme_keeps_two_set_up_commands_and_says_how_to_reach_sgdesk():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    set_up = readme.split("## Set up", 1)[1].split("\n## ", 1)[0]
+    assert re.findall(r"^    (bash .+)$", set_up, re.MULTILINE) == ["bash build_scripts/run_demo.sh",
+                                                                      "bash build_scripts/run_tests.sh"]
+    assert ".venv/bin/sgdesk" in readme and "source .venv/bin/activate" in readme
