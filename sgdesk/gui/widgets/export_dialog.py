@@ -90,10 +90,11 @@ class ExportDialog(FormDialog):
 def run_export(board_path: Path, export: Export, request: ExportRequest, progress: Progress) -> ExportResult:
     """Write ``export`` for ``request`` from the board file at ``board_path``, on a read-only connection of its own
     (in a worker thread)."""
+    from sgdesk.exporting import write_export
     from sgdesk.store import open_board_file
 
     with open_board_file(board_path, read_only=True) as bf:
-        return export.run(bf, request, progress.update)
+        return write_export(export, bf, request, progress.update)
 
 
 def export_in_background(parent: QWidget, board_path: Path, export: Export, request: ExportRequest,
