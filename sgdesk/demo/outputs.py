@@ -23,6 +23,7 @@ YEAR = "2018/19"  # the year the demo board's records are about
 GENERATED_ON = dt.date(2019, 6, 28)  # the date every demo output is printed with
 SESSION = "26"  # a full session with a long course title: its register and certificates
 RESPONDENT = "NPS"  # the agency whose self-assessment response form is written
+MEETING = "06/02/2019"  # the board meeting whose papers are written
 SEED_PERIOD = Period(dt.date(2017, 9, 1), dt.date(2019, 3, 31))  # the period of seed 000's report
 _NOT_REVIEWED = ("csv",)  # a CSV file is data, not a document
 
@@ -47,7 +48,7 @@ def demo_outputs() -> list[DemoOutput]:
 
     year = Period.for_year(YEAR)
     needs = {"register": {"session": SESSION}, "certificates": {"session": SESSION},
-             "assessment-form": {"respondent": RESPONDENT}}
+             "assessment-form": {"respondent": RESPONDENT}, "meeting-pack": {"meeting": MEETING}}
     outputs = [DemoOutput(f"{name}.{fmt}", name, year, needs.get(name, {}))
                for name, export in sorted(registry.load().exports.items())
                for fmt in export.formats if fmt not in _NOT_REVIEWED]
@@ -58,15 +59,15 @@ def demo_outputs() -> list[DemoOutput]:
 def write_outputs(bf: BoardFile, folder: Path, outputs: list[DemoOutput] | None = None) -> list[Path]:
     """Write ``outputs`` (by default all of them) for the board into ``folder``; return their paths."""
     from sgdesk import registry
-    from sgdesk.exporting import ExportRequest, run_export
+    from sgdesk.exporting import ExportRequest, write_export
 
     exports = registry.load().exports
     board_id = bf.query("SELECT min(id) FROM board")[0][0]
     paths = []
     for output in demo_outputs() if outputs is None else outputs:
         path = folder / output.name
-        run_export(exports[output.export], bf, ExportRequest(board_id, path, output.period,
-                                                             options=dict(output.options), generated_on=GENERATED_ON))
+        write_export(exports[output.export], bf, ExportRequest(board_id, path, output.period,
+                                                               options=dict(output.options), generated_on=GENERATED_ON))
         paths.append(path)
     return paths
 
