@@ -44,7 +44,7 @@ def _read(flowables: list[Any], blocks: list[Block]) -> None:
         Table,
     )
 
-    from sgdesk.pdf.figures import Figure
+    from sgdesk.pdf.figures import alt_text
     from sgdesk.pdf.headings import Heading
 
     for flowable in flowables:
@@ -65,12 +65,9 @@ def _read(flowables: list[Any], blocks: list[Block]) -> None:
             blocks.append(PageBlock(template if template in ("portrait", "landscape") else None))
         elif isinstance(flowable, Image):
             blocks.append(ImageBlock(_image_bytes(flowable), flowable.drawWidth, flowable.drawHeight,
-                                     getattr(flowable, "alt_text", "")))  # a logo carries its own
-        elif isinstance(flowable, Figure):
-            blocks.append(ImageBlock(drawing_png(flowable.drawing), flowable.width, flowable.height,
-                                     flowable.alt_text))
+                                     alt_text(flowable)))
         elif isinstance(flowable, Drawing):
-            blocks.append(ImageBlock(drawing_png(flowable), flowable.width, flowable.height))
+            blocks.append(ImageBlock(drawing_png(flowable), flowable.width, flowable.height, alt_text(flowable)))
 
 
 def drawing_png(drawing: Any, dpi: int = 192) -> bytes:
@@ -168,11 +165,13 @@ def _cell_fills(table: Any, count: int, columns: int, heads: int) -> dict[tuple[
 
 def _picture(value: Any) -> Picture | None:
     """A small figure drawn in a cell (a house-style trend line) as PNG, with its alternative text."""
-    from sgdesk.pdf.figures import Figure
+    from reportlab.graphics.shapes import Drawing
 
-    if not isinstance(value, Figure):
+    from sgdesk.pdf.figures import alt_text
+
+    if not isinstance(value, Drawing):
         return None
-    return Picture(drawing_png(value.drawing), value.width, value.height, value.alt_text)
+    return Picture(drawing_png(value), value.width, value.height, alt_text(value))
 
 
 def _table(table: Any, title: str) -> TableBlock:

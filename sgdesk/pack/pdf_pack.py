@@ -28,12 +28,13 @@ def logo_flowable(logo: bytes, box_mm: tuple[float, float], description: str) ->
     from reportlab.lib.utils import ImageReader
     from reportlab.platypus import Image
 
+    from sgdesk.pdf.figures import with_alt_text
+
     width, height = ImageReader(io.BytesIO(logo)).getSize()
     scale = min(box_mm[0] * mm / width, box_mm[1] * mm / height)
     image = Image(io.BytesIO(logo), width=width * scale, height=height * scale)
     image.hAlign = "LEFT"
-    image.alt_text = description  # as a Figure carries it, for Word and the PDF's structure
-    return image
+    return with_alt_text(image, description)
 
 
 def cover(branding: Branding, spec: "DocumentSpec", lines: list[str], title: str = PACK_TITLE) -> list[Any]:

@@ -5,7 +5,6 @@ See ``docs/pdf-house-style.md`` for how a feature builds an appendix.
 """
 
 from sgdesk.pdf.document import build_pdf, switch_orientation
-from sgdesk.pdf.figures import Figure, figure
 from sgdesk.pdf.headings import heading
 from sgdesk.pdf.page import frame_width
 from sgdesk.pdf.spec import DocumentSpec
@@ -14,10 +13,8 @@ from sgdesk.pdf.tables import data_table
 
 __all__ = [
     "DocumentSpec",
-    "Figure",
     "build_pdf",
     "data_table",
-    "figure",
     "frame_width",
     "heading",
     "styles",

@@ -101,14 +101,14 @@ def _intro(figures: Figures) -> str:
 
 
 def sector_chart(groups: list[GroupCount], when: str):
-    """A horizontal bar chart of places attended by sector (largest first), as a figure whose
+    """A horizontal bar chart of places attended by sector (largest first), as a Drawing whose
     alternative text lists the bars."""
     from reportlab.graphics.charts.barcharts import HorizontalBarChart
     from reportlab.graphics.shapes import Drawing, String
 
     from sgdesk.pdf import frame_width
     from sgdesk.pdf.colours import ACCENT, GRID, MUTED, TEXT
-    from sgdesk.pdf.figures import figure
+    from sgdesk.pdf.figures import with_alt_text
     from sgdesk.pdf.fonts import BOLD, REGULAR
 
     shown = chart_sectors(groups)
@@ -150,7 +150,7 @@ def sector_chart(groups: list[GroupCount], when: str):
     drawing.add(chart)
     drawing.add(String(chart.x + chart.width / 2, 4, "Places attended", fontName=REGULAR, fontSize=8,
                        fillColor=MUTED, textAnchor="middle"))
-    return figure(drawing, sector_chart_description(groups, when))
+    return with_alt_text(drawing, sector_chart_description(groups, when))
 
 
 def _axis_step(largest: int, intervals: int = 6) -> int:
