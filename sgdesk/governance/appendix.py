@@ -8,7 +8,7 @@ from typing import Any
 
 from sgdesk.dates import format_date
 from sgdesk.errors import NotFoundError
-from sgdesk.exporting import ExportRequest, ExportResult, StoryFunction
+from sgdesk.exporting import ExportRequest, ExportResult, StoryFunction, appendix_title
 from sgdesk.fyear import Period
 from sgdesk.governance.pdf_parts import paragraph, rag_cell, risk_register
 from sgdesk.governance.plans import PlanUpdate, list_objectives, plan_for, progress
@@ -40,7 +40,7 @@ def business_plan_story(bf: BoardFile, board_id: int, period: Period | None,
     if plan is None:
         raise NotFoundError("the board has no business plan for this period")
     s = styles()
-    title = f"{PLAN_TITLE} {_when(period)}"
+    title = appendix_title("plan-progress", f"{PLAN_TITLE} {_when(period)}")
     found = progress(list_objectives(bf, plan.id), period)
     story: list[Any] = [heading(title, 0, style="title")]
     end = f" by {format_date(period.end)}" if period else ""

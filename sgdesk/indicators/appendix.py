@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from sgdesk.errors import InputError
-from sgdesk.exporting import ExportRequest, ExportResult
+from sgdesk.exporting import ExportRequest, ExportResult, appendix_title
 from sgdesk.fyear import Period
 from sgdesk.indicators.figures import NOTES, PROVISIONAL_MARK, Figure
 from sgdesk.indicators.matrix import (
@@ -26,7 +26,7 @@ from sgdesk.indicators.rag import RATING_FILLS
 from sgdesk.indicators.values import cell_text
 from sgdesk.store import BoardFile
 
-DEFAULT_TITLE = "Appendix 1: Local Authority Data Matrix"
+DEFAULT_TITLE = "Local Authority Data Matrix"
 ORIENTATION = "landscape"   # room for five years, rank, rating, change and trend beside a readable name
 MAX_COLUMNS = 8
 #: widths in points of the rank, RAG, change and trend columns; a period's column is as wide as its
@@ -191,7 +191,7 @@ def matrix_story(bf: BoardFile, board_id: int, period: Period | None,
 
     options = options or {}
     matrix = matrix_for(bf, board_id, period, options)
-    title = options.get("title") or DEFAULT_TITLE
+    title = options.get("title") or appendix_title("data-matrix", DEFAULT_TITLE)
     s = styles()
     story: list[Any] = [heading(title, 0, style="title")]
     story += [Paragraph(plain_to_markup(text), s["body"]) for text in _introduction(matrix, period)]

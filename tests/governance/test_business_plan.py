@@ -79,7 +79,7 @@ def test_the_appendix_prints_each_objectives_rating_and_evidence(demo, tmp_path)
         text = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
         rows = [row for page in pdf.pages for table in page.extract_tables() for row in table if row[0] != "No."]
         assert all(page.width > page.height for page in pdf.pages)          # landscape
-    assert text.startswith("Southend-on-Sea Local Safeguarding Children Board Business plan progress 2018/19")
+    assert text.startswith("Southend-on-Sea Local Safeguarding Children Board Appendix 5: Business plan progress 2018/19")
     assert [row[0] for row in rows] == [item.objective.number for item in objectives]
     for row, item in zip(rows, objectives):
         latest = item.updates[-1]

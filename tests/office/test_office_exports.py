@@ -128,6 +128,8 @@ def test_reports_exported_twice_are_identical(demo_path, tmp_path, capsys):
     ("appendix1", "Appendix 1: Board membership and attendance"),
     ("appendix2", "Appendix 2: Southend LSCB finance 2018/19"),
     ("appendix3", "Appendix 3: Self-Assessment Tool"), ("training", "Appendix 4: Multi-agency training 2018/19"),
+    ("plan-progress", "Appendix 5: Business plan progress 2018/19"),
+    ("data-matrix", "Appendix 6: Local Authority Data Matrix"),
 ])
 def test_appendices_on_their_own_are_numbered_as_the_pack_numbers_them_in_word_too(demo_path, tmp_path, capsys, name,
                                                                            title):
