@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import os
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from sgdesk.office.blocks import (
@@ -46,7 +46,10 @@ _TEXT = "1A1A1A"
 _WHITE_SHARE = 0.85  # section rows are shaded with the accent mixed this far towards white
 _AFTER_TABLE_PT = 8  # space above a paragraph that follows a table
 _CELL_PT = 9  # the size of table text
-_CELL_MARGINS_PT = 2 * 5.4 + 1.5  # Word's cell margins, left and right, and a little to spare
+_CELL_MARGIN_PT = 5.4  # Word's cell margin, left and right
+_CELL_SPARE_PT = 1.5  # a little room beyond a column's longest word
+# a table too wide for its words at the house size is set smaller, with narrower cell margins
+_TABLE_SIZES = ((_CELL_PT, _CELL_MARGIN_PT), (8.5, 4), (8, 3), (7.5, 2.5), (7, 2))
 _LONGEST_WORD_SHARE = 0.3  # of a table's width: a word wider than this may break
 #: cells Word must not break: figures (£1,234.56, 52%, −0.4, 2/3) and dates (13 Sep 2018)
 _UNBROKEN = re.compile(r"[-−+(]?£?\d[\d,./]*%?\)?|\d{1,2} [A-Z][a-z]{2} \d{4}")
@@ -77,14 +80,34 @@ def _simple_field(parent: Any, instruction: str, shown: Any) -> None:
     parent.append(field)
 
 
-def _column_widths(block: TableBlock, width_pt: float) -> list[float]:
+@dataclass(frozen=True)
+class _TableFit:
+    """How a table fits its width: its columns in points, its type size and its cells' side margins."""
+
+    widths: list[float]
+    size_pt: float
+    margin_pt: float
+
+
+def _table_fit(block: TableBlock, width_pt: float) -> _TableFit:
     """The block's columns in points filling ``width_pt``, in proportion to its weights but never
     so narrow that Word must split a header word, a figure, a date or a word (an email address;
-    up to a share of the table, past which a word must break)."""
+    up to a share of the table, past which a word must break). A table with too many columns for
+    that at the house size is set smaller, with narrower cell margins, down to a least size."""
+    for size, margin in _TABLE_SIZES:
+        floors = _floors(block, width_pt, size, margin)
+        if sum(floors) <= width_pt:
+            break
+    total = sum(block.weights)
+    return _TableFit(at_least([width_pt * weight / total for weight in block.weights], floors, width_pt), size, margin)
+
+
+def _floors(block: TableBlock, width_pt: float, size: float, margin: float) -> list[float]:
+    """Each column's least width in points with text of ``size`` and cell margins of ``margin``."""
     from reportlab.pdfbase.pdfmetrics import stringWidth  # Helvetica's widths are Arial's
 
     def needs(text: str, bold: bool) -> float:
-        return stringWidth(text, "Helvetica-Bold" if bold else "Helvetica", _CELL_PT) + _CELL_MARGINS_PT
+        return stringWidth(text, "Helvetica-Bold" if bold else "Helvetica", size) + 2 * margin + _CELL_SPARE_PT
 
     floors = []
     for column, label in enumerate(block.header):
@@ -97,8 +120,7 @@ def _column_widths(block: TableBlock, width_pt: float) -> list[float]:
             longest = max((needs(word, cell.bold) for word in ([cell.text] if whole else cell.text.split())), default=0)
             floor = max(floor, longest if whole else min(longest, _LONGEST_WORD_SHARE * width_pt))
         floors.append(floor)
-    total = sum(block.weights)
-    return at_least([width_pt * weight / total for weight in block.weights], floors, width_pt)
+    return floors
 
 
 class WordDocument:
@@ -394,8 +416,14 @@ class WordDocument:
         width_mm = usable_width_mm(self.orientation)
         if block.width_pt:
             width_mm = min(width_mm, block.width_pt * MM_PER_POINT)
-        widths = [Mm(points * MM_PER_POINT) for points in _column_widths(block, width_mm / MM_PER_POINT)]
+        fit = _table_fit(block, width_mm / MM_PER_POINT)
+        widths = [Mm(points * MM_PER_POINT) for points in fit.widths]
         word_table = self.doc.add_table(rows=0, cols=columns)
+        if fit.size_pt != _CELL_PT:
+            margins = _element("w:tblCellMar")
+            for side in ("left", "right"):
+                margins.append(_element(f"w:{side}", w=str(round(fit.margin_pt * 20)), type="dxa"))
+            word_table._tbl.tblPr.append(margins)
         word_table.style = self.doc.styles["Table Grid"]
         word_table.alignment = WD_TABLE_ALIGNMENT.LEFT
         word_table.autofit = False
@@ -410,7 +438,7 @@ class WordDocument:
         if any(block.header):
             header = self._row(word_table, "w:tblHeader")
             for cell, label, align, width in zip(header, block.header, block.aligns, widths):
-                self._cell(cell, Cell(label), heading_style, align, width, self._accent)
+                self._cell(cell, Cell(label), heading_style, align, width, self._accent, fit.size_pt)
             for first, last in block.header_spans:
                 header[first].merge(header[last])
         for index, cells in enumerate(block.rows):
@@ -419,12 +447,13 @@ class WordDocument:
             if index in block.section_rows:
                 merged = row[0].merge(row[-1]) if columns > 1 else row[0]
                 self._cell(merged, Cell(cells[0].text if cells else "", bold=True), text_style, "L", None,
-                           self._tint)
+                           self._tint, fit.size_pt)
                 self._keep_with_next(merged)
                 continue
             total_row = index in block.total_rows
             for cell, value, align, width in zip(row, cells, block.aligns, widths):
-                self._cell(cell, replace(value, bold=value.bold or total_row), text_style, align, width, None)
+                self._cell(cell, replace(value, bold=value.bold or total_row), text_style, align, width, None,
+                           fit.size_pt)
                 if total_row:
                     borders = _element("w:tcBorders")
                     borders.append(_element("w:top", val="single", sz="8", space="0", color=_TEXT))
@@ -465,7 +494,8 @@ class WordDocument:
             paragraph.paragraph_format.keep_with_next = True
 
     @staticmethod
-    def _cell(cell: Any, value: Cell, style: Any, align: str, width: Any, fill: str | None) -> None:
+    def _cell(cell: Any, value: Cell, style: Any, align: str, width: Any, fill: str | None,
+              size_pt: float = _CELL_PT) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Pt
 
@@ -479,6 +509,8 @@ class WordDocument:
             run = paragraph.add_run(value.text)
             if value.bold and style.name == TABLE_TEXT:
                 run.bold = True
+            if size_pt != _CELL_PT:
+                run.font.size = Pt(size_pt)
             if value.picture is not None:
                 shape = run.add_picture(io.BytesIO(value.picture.png), width=Pt(value.picture.width_pt),
                                         height=Pt(value.picture.height_pt))
