@@ -91,7 +91,9 @@ def format_cell(value: Any, kind: ColumnKind, fmt: str = "table") -> Any:
             return value
         if fmt == "json":
             return float(value)
-        return signed(value) if kind == "change" and fmt == "table" else str(value)
+        if fmt != "table":
+            return str(value)
+        return signed(value) if kind == "change" else f"{value:,}"  # 11,866,960 children; 1,649.7
     if kind == "date" and isinstance(value, dt.date):
         return format_date(value) if fmt == "table" else value.isoformat()
     return value

@@ -22,8 +22,13 @@ _PERCENT = re.compile(r"[-−]?\d+(\.\d+)?%")
 _WHOLE = re.compile(r"[-−]?([1-9]\d{0,2}(,\d{3})+|[1-9]\d*|0)")  # no leading zero: 01702 is a code, not a count
 _DECIMAL = re.compile(r"[-−]?([1-9]\d{0,2}(,\d{3})+|0|[1-9]\d*)(\.\d+)?")
 _CHANGE = re.compile(r"[+−-](0|[1-9]\d*)(\.\d+)?|0(\.0+)?")  # a signed difference: +1.0, −0.4, 0.0
+_PLAIN_WHOLE = re.compile(r"\d+")
+_POUNDS = re.compile(r"(?=.*£)(?:" + _MONEY.pattern + ")")  # an amount with its £ sign
 _KINDS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
     ("percent", _PERCENT), ("money", _MONEY), ("int", _WHOLE), ("decimal", _DECIMAL), ("change", _CHANGE))
+#: under a header without "£", 0.02 is a rate, not an amount: only a figure with its £ sign is money
+_KINDS_WITHOUT_POUNDS = tuple((kind, _POUNDS if kind == "money" else pattern) for kind, pattern in _KINDS)
+Kinds = tuple[tuple[ColumnKind, re.Pattern[str]], ...]
 _NO_FIGURE = frozenset({"", "n/a", "-", "–", "—"})  # cells that hold no figure in a column of figures
 #: cells that stand in a column of figures but keep their text: published marks (x not available, c
 #: suppressed, .. not applicable) and figures marked provisional, "15.2 (p)"
@@ -136,47 +141,66 @@ def report_table_block(table: ReportTable, orientation: str) -> TableBlock:
     )
 
 
-def _kind(texts: list[str]) -> ColumnKind | None:
+def _kinds(label: str) -> Kinds:
+    """The kinds of figure a column headed ``label`` may hold (amounts without £ under "Amount £")."""
+    return _KINDS if "£" in label else _KINDS_WITHOUT_POUNDS
+
+
+def _kind(texts: list[str], kinds: Kinds) -> ColumnKind | None:
     """The one kind every text reads as; None if they read as figures of different kinds, or if
     any is not a figure (then the column is text, see :func:`_column_kind`)."""
-    for kind, pattern in _KINDS:
+    for kind, pattern in kinds:
         if all(pattern.fullmatch(text) for text in texts):
             return kind
     return None
 
 
-def _cell_kind(text: str) -> ColumnKind | None:
-    return next((kind for kind, pattern in _KINDS if pattern.fullmatch(text)), None)
+def _cell_kind(text: str, kinds: Kinds) -> ColumnKind | None:
+    return next((kind for kind, pattern in kinds if pattern.fullmatch(text)), None)
 
 
-def _column_kind(texts: list[str]) -> ColumnKind | Literal["mixed"]:
-    """"text" unless every cell is a figure; "mixed" if they are figures of different kinds."""
+def _column_kind(texts: list[str], kinds: Kinds) -> ColumnKind | Literal["mixed"]:
+    """"text" unless every cell is a figure; "mixed" if they are figures of different kinds (or
+    whole numbers beside decimals: 4,700 beside 15.2, each printed as it is)."""
     if not texts:
         return "text"
-    kind = _kind(texts)
+    kind = _kind(texts, kinds)
+    if kind == "decimal" and not all("." in text for text in texts):
+        return "mixed"
     if kind is not None:
         return kind
-    return "mixed" if all(_cell_kind(text) for text in texts) else "text"
+    return "mixed" if all(_cell_kind(text, kinds) for text in texts) else "text"
 
 
-def _value(text: str, kind: ColumnKind | Literal["mixed"]) -> object:
+def _value(text: str, kind: ColumnKind | Literal["mixed"], kinds: Kinds = _KINDS) -> object:
     if kind != "text" and text in _NO_FIGURE:
         return None
     if kind != "text" and _MARKED.fullmatch(text):
         return text
     if kind == "mixed":
-        own = _cell_kind(text) or "text"
+        own = _cell_kind(text, kinds) or "text"
         return Figure(own, _value(text, own))
     if kind == "money":
         return parse_money(text)
     if kind == "percent":
         number = Decimal(text.rstrip("%").replace("−", "-"))
-        return int(number) if number == number.to_integral_value() else number
+        return int(number) if "." not in text else number  # 16.0% keeps its place
     if kind == "int":
         return int(text.replace(",", "").replace("−", "-"))
     if kind in ("decimal", "change"):
-        return Decimal(text.replace(",", "").replace("−", "-").lstrip("+"))
+        number = Decimal(text.replace(",", "").replace("−", "-").lstrip("+"))
+        return int(number) if kind == "change" and "." not in text else number  # +5 is a whole change
     return text
+
+
+def figure_in_text(text: str) -> Figure | None:
+    """A figure written with its marks (16.0%, 39,738, £5.00, +5, 2.6) in a column of text, typed as
+    what it reads as; None for other text, and for a plain whole number (a year: 2019), which a
+    spreadsheet reads for itself."""
+    if _PLAIN_WHOLE.fullmatch(text):
+        return None
+    kind = _cell_kind(text, _KINDS_WITHOUT_POUNDS)
+    return Figure(kind, _value(text, kind)) if kind else None
 
 
 def _unmerged(block: TableBlock) -> list[list[str]]:
@@ -204,8 +228,10 @@ def typed_table(block: TableBlock) -> ReportTable:
     """
     texts = _unmerged(block)
     body = [row for index, row in enumerate(texts) if index not in block.section_rows]
+    patterns = [_kinds(label) for label in block.header]
     kinds = [_column_kind([row[c] for row in body
-                           if c < len(row) and row[c] not in _NO_FIGURE and not _MARKED.fullmatch(row[c])])
+                           if c < len(row) and row[c] not in _NO_FIGURE and not _MARKED.fullmatch(row[c])],
+                          patterns[c])
              for c in range(len(block.header))]
     columns = [ReportColumn(f"c{index}", label, "text" if kind == "mixed" else kind)
                for index, (label, kind) in enumerate(zip(block.header, kinds))]
@@ -216,7 +242,8 @@ def typed_table(block: TableBlock) -> ReportTable:
         if index in block.section_rows:
             rows.append({"c0": row[0] if row else ""})
             continue
-        rows.append({column.key: _value(text, kind) for column, kind, text in zip(columns, kinds, row)})
+        rows.append({column.key: _value(text, kind, pattern)
+                     for column, kind, pattern, text in zip(columns, kinds, patterns, row)})
         for column, cell in zip(columns, block.rows[index]):
             if cell.fill:
                 fills[(index, column.key)] = cell.fill

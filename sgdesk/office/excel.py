@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from sgdesk.money import negative_style, pence_to_decimal
-from sgdesk.office.blocks import Figure
+from sgdesk.office.blocks import Figure, figure_in_text
 from sgdesk.office.layout import cell_texts, column_weights, orientation_for
 from sgdesk.office.package import document_time, save_package
 from sgdesk.reporting import ColumnKind, Picture, ReportColumn, ReportTable
@@ -31,9 +31,8 @@ FONT_SIZE = 10
 LINE_HEIGHT = 13  # points: one line of 10 pt text
 COUNT_FORMAT = "#,##0"
 PERCENT_FORMAT = "0%"
-PERCENT_FRACTION_FORMAT = "0.0##%"
-DECIMAL_FORMAT = "0.0"
-CHANGE_FORMAT = '+0.0;"\u2212"0.0;0.0'
+DECIMAL_FORMAT = "#,##0.0"  # a figure with one decimal place, a mean
+CHANGE_FORMAT = '+#,##0.0;"\u2212"#,##0.0;#,##0.0'  # a signed change: +1.0, −0.4
 DATE_FORMAT = "dd/mm/yyyy"
 NOTHING = "There is nothing to show for this period."
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -83,7 +82,7 @@ def cell_value(value: Any, kind: ColumnKind) -> Any:
     if kind == "money":
         return pence_to_decimal(value)
     if kind == "percent":
-        return Decimal(str(value)) / 100
+        return Decimal(str(value)).scaleb(-2)  # 16.0% is 0.160, keeping its place
     if kind in ("int", "decimal", "change") and isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         return value
     if kind == "date" and isinstance(value, dt.date):
@@ -97,11 +96,22 @@ def cell_value(value: Any, kind: ColumnKind) -> Any:
 
 
 def number_format(value: Any, kind: ColumnKind) -> str:
-    """The cell's number format; a percentage with a fraction (49.5%) keeps it."""
+    """The cell's number format: a percentage, a decimal figure or a change shows as many places as
+    it has, as the PDF prints it (49.5%, 16.0%, 22.41, a mean of 3.0).
+
+    >>> number_format(Decimal("22.41"), "decimal"), number_format(Decimal("3.0"), "decimal")
+    ('#,##0.00', '#,##0.0')
+    """
     if isinstance(value, Figure):
         return number_format(cell_value(value.value, value.kind), value.kind)
-    if kind == "percent" and isinstance(value, Decimal) and (value * 100) % 1:
-        return PERCENT_FRACTION_FORMAT
+    if kind == "percent" and isinstance(value, Decimal):
+        places = max(0, -int(value.as_tuple().exponent) - 2)  # of the fraction: 0.495 is 49.5%
+        return PERCENT_FORMAT.replace("0", "0." + "0" * places) if places else PERCENT_FORMAT
+    if kind in ("decimal", "change") and isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        # as many places as the figure has, as the PDF prints it: a mean 3.0 beside 2.8, a range 2
+        places = 0 if isinstance(value, int) else max(0, -int(value.as_tuple().exponent))
+        figure = COUNT_FORMAT + ("." + "0" * places if places else "")
+        return figure if kind == "decimal" else f'+{figure};"\u2212"{figure};{figure}'
     formats = {"money": money_format(), "percent": PERCENT_FORMAT, "date": DATE_FORMAT, "int": COUNT_FORMAT,
                "decimal": DECIMAL_FORMAT, "change": CHANGE_FORMAT}
     return formats.get(kind, "General") if not isinstance(value, str) else "General"
@@ -238,6 +248,8 @@ def _table(sheet: Any, table: ReportTable, spec: "DocumentSpec", *, alone: bool)
         number, lines = sheet.max_row, 1
         for position, column in enumerate(table.columns, start=1):
             raw = row.get(column.key)
+            if column.kind == "text" and isinstance(raw, str):
+                raw = figure_in_text(raw) or raw
             cell = sheet.cell(number, position)
             set_cell(cell, cell_value(raw, column.kind))
             cell.number_format = number_format(raw if isinstance(raw, Figure) else cell.value, column.kind)

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from sgdesk.money import negative_amounts
-from sgdesk.office.excel import PERCENT_FORMAT, money_format, sheet_names, write_xlsx
+from sgdesk.office.excel import CHANGE_FORMAT, DECIMAL_FORMAT, PERCENT_FORMAT, money_format, sheet_names, write_xlsx
 from sgdesk.pdf import DocumentSpec
 from sgdesk.reporting import ReportColumn, ReportTable
 
@@ -24,7 +24,7 @@ ROWS = [
     {"name": "Siân Pryce's agency", "amount": -232859, "attendance": None, "meetings": 0, "first": None,
      "mean": "2/3"},
     {"name": "+44 1702 215000", "amount": 0, "attendance": 100, "meetings": 4, "first": dt.date(2018, 6, 5),
-     "mean": Decimal("3")},
+     "mean": Decimal("3.0")},
     {"name": "@risk\tgroup", "amount": 1, "attendance": Decimal("49.5"), "meetings": 1, "first": None,
      "mean": None},
 ]
@@ -52,7 +52,7 @@ def test_cells_hold_numbers_dates_and_text_with_their_formats():
     assert first[2].value == pytest.approx(0.88) and first[2].number_format == PERCENT_FORMAT
     assert first[3].value == 7 and first[3].number_format == "#,##0"
     assert first[4].value == dt.datetime(2017, 9, 21) and first[4].number_format == "dd/mm/yyyy"
-    assert first[5].value == pytest.approx(2.8) and first[5].number_format == "0.0"  # a mean: 3.0 beside 2.8
+    assert first[5].value == pytest.approx(2.8) and first[5].number_format == DECIMAL_FORMAT  # a mean: 3.0 beside 2.8
     second = sheet[3]
     assert second[1].value == pytest.approx(-2328.59)
     assert second[2].value is None and second[4].value is None  # blank, as in the CSV
@@ -165,8 +165,21 @@ def test_a_column_of_figures_of_different_kinds_holds_each_as_a_number_in_its_fo
     cells = [sheet.cell(row, 2) for row in range(2, 7)]
     assert [cell.value for cell in cells] == [39, pytest.approx(0.52), pytest.approx(5470), pytest.approx(3.0),
                                               pytest.approx(1.0)]
-    assert [cell.number_format for cell in cells] == ["#,##0", "0%", money_format(), "0.0",
-                                                      '+0.0;"−"0.0;0.0']
+    assert [cell.number_format for cell in cells] == ["#,##0", "0%", money_format(), DECIMAL_FORMAT, CHANGE_FORMAT]
+
+
+def test_each_figure_in_a_column_of_whole_numbers_and_decimals_shows_as_printed():
+    from sgdesk.office.blocks import Cell, TableBlock, typed_table
+
+    printed = ["15.2", "4,700", "22.41", "0.02", "11,866,960", "16.0%", "+5", "−0.3"]
+    figures = TableBlock(["Indicator", "2019"], [[Cell(f"Row {n}"), Cell(text)] for n, text in enumerate(printed)],
+                         ["L", "R"], [3, 1])
+    sheet = workbook([typed_table(figures)]).worksheets[0]
+    cells = [sheet.cell(row, 2) for row in range(2, 2 + len(printed))]
+    assert all(cell.data_type == "n" for cell in cells)
+    assert [cell.number_format for cell in cells] == [
+        "#,##0.0", "#,##0", "#,##0.00", "#,##0.00", "#,##0", "0.0%", '+#,##0;"−"#,##0;#,##0', "#,##0.0"]
+    assert float(cells[3].value) == 0.02  # a rate of 0.02 under a header without £ is no amount of money
 
 
 def test_a_row_of_long_text_is_as_tall_as_its_wrapped_lines():

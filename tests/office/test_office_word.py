@@ -145,8 +145,8 @@ def test_typed_tables_read_percentages_counts_and_blanks():
 
     block = TableBlock(["Agency", "Meetings", "Attendance", "Mean"],
                        [[Cell("Police"), Cell("4"), Cell("75%"), Cell("2.8")],
-                        [Cell("Lay member"), Cell("1,204"), Cell("n/a"), Cell("3")]],
+                        [Cell("Lay member"), Cell("1,204"), Cell("n/a"), Cell("3.0")]],
                        aligns=list("LRRR"), weights=[4, 1, 1, 1])
     typed = typed_table(block)
     assert [c.kind for c in typed.columns] == ["text", "int", "percent", "decimal"]
-    assert typed.rows[1] == {"c0": "Lay member", "c1": 1204, "c2": None, "c3": Decimal("3")}
+    assert typed.rows[1] == {"c0": "Lay member", "c1": 1204, "c2": None, "c3": Decimal("3.0")}
