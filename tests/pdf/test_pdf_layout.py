@@ -12,7 +12,7 @@ import io
 import pdfplumber
 import pytest
 
-from sgdesk.demo.outputs import SEED_PERIOD, SESSION, YEAR
+from sgdesk.demo.outputs import MEETING, SEED_PERIOD, SESSION, YEAR
 from sgdesk.errors import SGDeskError
 from sgdesk.fyear import Period
 from sgdesk.pdf import DocumentSpec, build_pdf, data_table, heading, styles
@@ -38,10 +38,18 @@ def header_words(pdf) -> list[str]:
     return found
 
 
+def opens_page(page, tables) -> bool:
+    """Whether the page's first table is the first thing below its running header (so it may carry
+    on a table of the page before; under a heading it is a table of its own)."""
+    top = tables[0].bbox[1]
+    return not [w for w in page.extract_words() if MARGIN - 1 <= w["top"] and w["bottom"] <= top]
+
+
 def continuing_tables(pdf) -> list[tuple[int, int, int]]:
     """(page number, body rows, rows in all) of each piece of a table that runs over a page break.
 
-    A piece continues if the next page opens with a table under the same header; body rows are
+    A piece continues if the next page opens with a table under the same header (nothing printed
+    between the running header and it); body rows are
     those not all in bold (totals) and not one cell across (sections).
     """
     pieces = []
@@ -52,8 +60,8 @@ def continuing_tables(pdf) -> list[tuple[int, int, int]]:
             header = rows[0]
             after = pages[number][1][0].extract()[0] if number < len(pages) and pages[number][1] else None
             before = pages[number - 2][1][-1].extract()[0] if number > 1 and pages[number - 2][1] else None
-            runs_on = position == len(tables) - 1 and after == header
-            ran_on = position == 0 and before == header
+            runs_on = position == len(tables) - 1 and after == header and opens_page(*pages[number])
+            ran_on = position == 0 and before == header and opens_page(page, tables)
             if not (runs_on or ran_on):
                 continue
             body = 0
@@ -144,6 +152,8 @@ def label_words(demo_template) -> set[str]:
     """Every word of every table header the demo board's PDFs print, from the stories and
     reports that make them."""
     from sgdesk import registry
+    from sgdesk.governance.meeting_pack import chosen_meeting, sections_story
+    from sgdesk.governance.papers import meeting_papers
     from sgdesk.office.blocks import TableBlock
     from sgdesk.office.story import read_story
     from sgdesk.store import open_board_file
@@ -162,8 +172,9 @@ def label_words(demo_template) -> set[str]:
                     _title, _orientation, story = appendix.story(bf, 1, period, {})
                     labels += [label for block in read_story(story) if isinstance(block, TableBlock)
                                for label in block.header]
-        labels += [label for block in read_story(register_story(bf, get_session(bf, int(SESSION))))
-                   if isinstance(block, TableBlock) for label in block.header]
+        papers = meeting_papers(bf, chosen_meeting(bf, 1, {"meeting": MEETING}))
+        for story in (register_story(bf, get_session(bf, int(SESSION))), sections_story(bf, papers)):
+            labels += [label for block in read_story(story) if isinstance(block, TableBlock) for label in block.header]
     return {word for label in labels for word in label.split()}
 
 
