@@ -544,12 +544,19 @@ class WordDocument:
 
 
 def write_docx(out: str | os.PathLike[str] | BinaryIO, spec: "DocumentSpec", tables: list[ReportTable]) -> None:
-    """A Word document titled ``spec.title`` holding each table under its own heading."""
+    """A Word document titled ``spec.title`` and described by ``spec.subject``, as the PDF of the
+    same report is, holding each table under its own heading."""
+    from sgdesk.office.exports import NOTHING, sentence
+
     orientation = orientation_for(tables)
     document = WordDocument(spec, orientation)
     document.heading(spec.title, 0)
+    if spec.subject:
+        document.paragraph(sentence(spec.subject), NOTE)
     for table in tables:
         if table.title != spec.title:  # a report's one table often bears the report's own title
             document.heading(table.title, 1)
+        if not table.rows:
+            document.paragraph(NOTHING, NOTE)
         document.table(report_table_block(table, orientation))
     document.save(out)

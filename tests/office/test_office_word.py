@@ -53,6 +53,13 @@ def test_a_report_becomes_headings_and_word_tables_with_the_same_figures():
     assert "Meetings not recorded are not counted." in [p.text for p in doc.paragraphs]
 
 
+def test_a_report_says_what_it_holds_under_its_title_and_when_a_table_is_empty_as_its_pdf_does():
+    empty = ReportTable("Attendance per seat", attendance().columns, [], [])
+    texts = [p.text for p in document([empty], subject="attendance of each seat at board meetings").paragraphs]
+    assert texts[:4] == ["Attendance 2018/19", "Attendance of each seat at board meetings.", "Attendance per seat",
+                         "There is nothing to show for this period."]
+
+
 def test_the_header_row_repeats_on_every_page_and_rows_never_split():
     table = document([attendance(80)]).tables[0]
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
