@@ -11,17 +11,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from sgdesk.fyear import Period
 from sgdesk.money import Pence
 from sgdesk.percent import whole_percent
 from sgdesk.store import BoardFile
-from sgdesk.training.charges import charges
-from sgdesk.training.evaluations import EvaluationSummary, summaries
-from sgdesk.training.model import Session, iso, list_sessions
-from sgdesk.training.policy import get_policy, org_categories
+from sgdesk.training.charges import LATE_CANCELLATION_SQL, status_fee
+from sgdesk.training.evaluations import EvaluationSummary, evaluation_summaries
+from sgdesk.training.model import LENGTHS, Session, list_sessions
+from sgdesk.training.policy import ChargingPolicy, get_policy, org_categories
 
 
 @dataclass(frozen=True)
@@ -85,15 +84,36 @@ class Figures:
         return sum(group.delegates for group in self.by_sector)
 
 
-_BOOKINGS = """
-SELECT b.session_id, b.status, b.cancelled_on, b.cancel_reason, b.substitute_for, b.delegate_id,
-       d.organisation_id, o.name, d.sector
-FROM training_booking b
-JOIN training_delegate d ON d.id = b.delegate_id
-JOIN organisation o ON o.id = d.organisation_id
-JOIN training_session s ON s.id = b.session_id
+#: each run session's bookings (``:start`` to ``:end``: the period up to today), grouped in the order
+#: the sessions are read (course, then date) so that nothing is sorted
+_PER_SESSION = f"""
+SELECT s.id, count(*), sum(b.status = 'attended'), sum(b.status = 'dna'), sum(b.status = 'waitlisted'),
+       sum({LATE_CANCELLATION_SQL}),
+       sum(b.status = 'cancelled' AND b.cancel_reason = 'delegate' AND NOT {LATE_CANCELLATION_SQL}),
+       count(b.substitute_for)
+FROM training_session s
 JOIN training_course c ON c.id = s.course_id
-WHERE c.board_id = ? AND s.status = 'scheduled' AND s.session_date BETWEEN ? AND ?
+JOIN training_booking b ON b.session_id = s.id
+WHERE c.board_id = :board AND s.status = 'scheduled' AND s.session_date BETWEEN :start AND :end
+GROUP BY c.title, s.session_date, s.id
+"""
+#: per organisation and sector: the bookings on run sessions (places attended, DNA, the people who
+#: attended), and the chargeable ones on any session of the period by length (as charges() finds them)
+_RUN = "s.status = 'scheduled'"
+_PER_GROUP = f"""
+SELECT g.*, o.name FROM (
+    SELECT d.organisation_id, d.sector, sum({_RUN}), sum({_RUN} AND b.status = 'attended'),
+           sum({_RUN} AND b.status = 'dna'),
+           count(DISTINCT CASE WHEN {_RUN} AND b.status = 'attended' THEN b.delegate_id END),
+           {", ".join(f"sum(b.status = 'attended' AND c.length = '{length}'), sum(b.status = 'dna' AND c.length = "
+                      f"'{length}'), sum({LATE_CANCELLATION_SQL} AND c.length = '{length}')" for length in LENGTHS)}
+    FROM training_session s
+    JOIN training_course c ON c.id = s.course_id
+    JOIN training_booking b ON b.session_id = s.id
+    JOIN training_delegate d ON d.id = b.delegate_id
+    WHERE c.board_id = :board AND s.session_date BETWEEN :start AND :end
+    GROUP BY d.organisation_id, d.sector
+) g JOIN organisation o ON o.id = g.organisation_id
 """
 
 
@@ -113,53 +133,51 @@ def period_figures(bf: BoardFile, board_id: int, period: Period | None, *, today
             figures.places_offered += session.capacity
             run[session.id] = session
     policy = get_policy(bf, board_id)
-    categories = org_categories(bf, board_id)
-    per_session: dict[int, Counter] = defaultdict(Counter)
-    orgs: dict[int, dict] = {}
-    sectors: dict[str, dict] = {}
     last_day = min(end, today)
-    for row in bf.query(_BOOKINGS, (board_id, start.isoformat(), last_day.isoformat())):
-        session_id, status, cancelled_on, reason, substitute_for, delegate_id, org_id, org_name, sector = row
-        session = run[session_id]
-        counts = per_session[session_id]
-        counts["bookings"] += 1
-        late = (status == "cancelled" and reason == "delegate"
-                and policy.is_late(iso(cancelled_on), session.session_date))
-        counts["late"] += late
-        counts[status] += 1
-        figures.cancellations_in_time += status == "cancelled" and reason == "delegate" and not late
-        figures.substitutions += substitute_for is not None
-        for key, name, groups in ((org_id, org_name, orgs), (sector, sector, sectors)):
-            group = groups.setdefault(key, {"name": name, "category": categories[org_id] if groups is orgs else "",
-                                            "bookings": 0, "attended": 0, "dna": 0, "people": set()})
-            group["bookings"] += 1
-            group["attended"] += status == "attended"
-            group["dna"] += status == "dna"
-            if status == "attended":
-                group["people"].add(delegate_id)
+    params = {"board": board_id, "start": start.isoformat(), "end": last_day.isoformat(),
+              "late_window": policy.late_window_days}
+    per_session = {row[0]: row[1:] for row in bf.query(_PER_SESSION, params)}
     for session_id, session in run.items():
-        counts = per_session[session_id]
-        figures.sessions.append(SessionLine(session, counts["bookings"], counts["attended"], counts["dna"],
-                                            counts["late"]))
-        figures.bookings += counts["bookings"]
-        figures.attended += counts["attended"]
-        figures.dna += counts["dna"]
-        figures.late_cancellations += counts["late"]
-        figures.still_waiting += counts["waitlisted"]
-    income_items = charges(bf, board_id, Period(start, last_day)) if run else []
-    figures.income = sum(charge.fee for charge in income_items)
-    income_by_org = Counter()
-    for charge in income_items:
-        income_by_org[charge.organisation_id] += charge.fee
-    figures.by_organisation = sorted(
-        (_group(g, income_by_org[key]) for key, g in orgs.items()), key=lambda g: (-g.attended, g.name.casefold()))
-    figures.by_sector = sorted((_group(g) for g in sectors.values()), key=lambda g: (-g.attended, g.name.casefold()))
-    figures.by_course = summaries(bf, board_id, start=start, end=last_day)
-    overall = summaries(bf, board_id, by="all", start=start, end=last_day)
-    figures.evaluations = overall[0] if overall else None
+        bookings, attended, dna, waiting, late, in_time, substitutes = per_session.get(session_id, (0,) * 7)
+        figures.sessions.append(SessionLine(session, bookings, attended, dna, late))
+        figures.bookings += bookings
+        figures.attended += attended
+        figures.dna += dna
+        figures.late_cancellations += late
+        figures.still_waiting += waiting
+        figures.cancellations_in_time += in_time
+        figures.substitutions += substitutes
+    _count_groups(figures, bf.query(_PER_GROUP, params), policy, org_categories(bf, board_id), bool(run))
+    evaluations = evaluation_summaries(bf, board_id, start=start, end=last_day)
+    figures.by_course = evaluations["course"]
+    figures.evaluations = evaluations["all"][0] if evaluations["all"] else None
     return figures
 
 
-def _group(group: dict, income: Pence = 0) -> GroupCount:
-    return GroupCount(group["name"], group["category"], group["bookings"], group["attended"], group["dna"],
-                      len(group["people"]), income)
+def _count_groups(figures: Figures, rows, policy: ChargingPolicy, categories: dict[int, str], charged: bool) -> None:
+    """Delegates by organisation and by sector, and the income, from the rows of _PER_GROUP."""
+    orgs: dict[int, list] = {}
+    sectors: dict[str, list] = {}
+    for org_id, sector, bookings, attended, dna, people, *chargeable, org_name in rows:
+        income = _income(policy, categories[org_id], chargeable) if charged else 0
+        figures.income += income
+        if not bookings:
+            continue
+        for key, name, groups in ((org_id, org_name, orgs), (sector, sector, sectors)):
+            group = groups.setdefault(key, [name, 0, 0, 0, 0, 0])
+            group[1:] = [group[1] + bookings, group[2] + attended, group[3] + dna, group[4] + people, group[5] + income]
+    figures.by_organisation = sorted((GroupCount(name, categories[key], *counts) for key, (name, *counts) in orgs.items()),
+                                     key=lambda g: (-g.attended, g.name.casefold()))
+    figures.by_sector = sorted((GroupCount(name, "", *counts[:4]) for name, *counts in sectors.values()),
+                               key=lambda g: (-g.attended, g.name.casefold()))
+
+
+def _income(policy: ChargingPolicy, category: str, chargeable: list[int]) -> Pence:
+    """What an organisation is charged for its places attended, not attended and cancelled late, counted
+    by length of session (in the order of _PER_GROUP's columns)."""
+    income = 0
+    for length, (attended, dna, late) in zip(LENGTHS, zip(*[iter(chargeable)] * 3)):
+        for status, count, is_late in (("attended", attended, False), ("dna", dna, False), ("cancelled", late, True)):
+            if count:
+                income += count * status_fee(policy, category, status=status, length=length, late=is_late)
+    return income

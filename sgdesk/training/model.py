@@ -174,18 +174,33 @@ def _session(row: sqlite3.Row) -> Session:
 def list_sessions(bf: BoardFile, board_id: int, *, course_id: int | None = None,
                   start: dt.date | None = None, end: dt.date | None = None) -> list[Session]:
     """Sessions of the board (optionally one course, or between two dates), earliest first."""
-    sql = _SESSION_SELECT + " WHERE c.board_id = ?"
-    params: list = [board_id]
+    where, params = _session_filter(board_id, course_id, start, end)
+    return [_session(row) for row in bf.query(_SESSION_SELECT + where + " ORDER BY s.session_date, s.start_time, s.id",
+                                              params)]
+
+
+def session_dates(bf: BoardFile, board_id: int, *, start: dt.date | None = None,
+                  end: dt.date | None = None) -> dict[int, dt.date]:
+    """The date of each of the board's sessions (optionally between two dates), by session id."""
+    where, params = _session_filter(board_id, None, start, end)
+    rows = bf.query("SELECT s.id, s.session_date FROM training_session s JOIN training_course c ON c.id = s.course_id"
+                    + where, params)
+    return {row[0]: dt.date.fromisoformat(row[1]) for row in rows}
+
+
+def _session_filter(board_id: int, course_id: int | None, start: dt.date | None,
+                    end: dt.date | None) -> tuple[str, list]:
+    where, params = " WHERE c.board_id = ?", [board_id]
     if course_id is not None:
-        sql += " AND s.course_id = ?"
+        where += " AND s.course_id = ?"
         params.append(course_id)
     if start is not None:
-        sql += " AND s.session_date >= ?"
+        where += " AND s.session_date >= ?"
         params.append(start.isoformat())
     if end is not None:
-        sql += " AND s.session_date <= ?"
+        where += " AND s.session_date <= ?"
         params.append(end.isoformat())
-    return [_session(row) for row in bf.query(sql + " ORDER BY s.session_date, s.start_time, s.id", params)]
+    return where, params
 
 
 def get_session(bf: BoardFile, session_id: int) -> Session:
