@@ -72,10 +72,12 @@ def status_fee(policy: ChargingPolicy, category: str, *, status: str, length: st
     return policy.late_fee(length) if late else 0
 
 
-#: the SQL form of a late cancellation by the delegate (``b`` the booking, ``s`` its session), with
-#: the policy's window as ``:late_window``: the same rule as :meth:`ChargingPolicy.is_late`
-LATE_CANCELLATION_SQL = ("(b.status = 'cancelled' AND b.cancel_reason = 'delegate' AND b.cancelled_on IS NOT NULL "
-                         "AND julianday(s.session_date) - julianday(b.cancelled_on) < :late_window)")
+#: the SQL form of a late cancellation by the delegate (``b`` the booking, ``s`` its session), 1 or 0,
+#: with the policy's window as ``:late_window``: the same rule as :meth:`ChargingPolicy.is_late`. (CASE
+#: looks at the dates of cancelled bookings only; AND would work them out for every booking.)
+LATE_CANCELLATION_SQL = ("(CASE WHEN b.status = 'cancelled' AND b.cancel_reason = 'delegate' AND b.cancelled_on "
+                         "IS NOT NULL THEN julianday(s.session_date) - julianday(b.cancelled_on) < :late_window "
+                         "ELSE 0 END)")
 
 
 def late_reason(days_notice: int) -> str:
@@ -106,12 +108,8 @@ def charges(bf: BoardFile, board_id: int, period: Period | None = None) -> list[
     """
     policy = get_policy(bf, board_id)
     categories = org_categories(bf, board_id)
-    where = " WHERE c.board_id = :board"
-    params: dict = {"board": board_id, "late_window": policy.late_window_days}
-    if period is not None:
-        where += " AND s.session_date BETWEEN :start AND :end"
-        params |= {"start": period.start.isoformat(), "end": period.end.isoformat()}
-    sql = " UNION ALL ".join(_FACTS + where + " AND " + kind for kind in _chargeable(policy, categories))
+    where, params = _where(board_id, period, policy)
+    sql = " UNION ALL ".join(_FACTS + where + kind for kind in _chargeable(policy, categories))
     found = []
     for row in bf.query(sql, params):
         charge = _charge(row, policy, categories)
@@ -119,6 +117,38 @@ def charges(bf: BoardFile, board_id: int, period: Period | None = None) -> list[
             found.append(charge)
     return sorted(found, key=lambda c: (c.organisation.casefold(), c.session_date, c.delegate.casefold(),
                                         c.course.casefold(), c.session_id, c.booking_id))
+
+
+_COUNTS = """
+SELECT d.organisation_id, b.status, c.length, count(*)
+FROM training_booking b
+JOIN training_session s ON s.id = b.session_id
+JOIN training_course c ON c.id = s.course_id
+JOIN training_delegate d ON d.id = b.delegate_id
+"""
+
+
+def income_by_organisation(bf: BoardFile, board_id: int, period: Period | None = None) -> dict[int, Pence]:
+    """What each organisation is charged for the board's sessions in ``period``: the fees of
+    :func:`charges` added up, from the chargeable bookings counted by status and length."""
+    policy = get_policy(bf, board_id)
+    categories = org_categories(bf, board_id)
+    where, params = _where(board_id, period, policy)
+    sql = " UNION ALL ".join(_COUNTS + where + kind + " GROUP BY 1, 2, 3" for kind in _chargeable(policy, categories))
+    income: dict[int, Pence] = {}
+    for org_id, status, length, count in bf.query(sql, params):
+        fee = status_fee(policy, categories[org_id], status=status, length=length, late=status == "cancelled")
+        income[org_id] = income.get(org_id, 0) + count * fee
+    return income
+
+
+def _where(board_id: int, period: Period | None, policy: ChargingPolicy) -> tuple[str, dict]:
+    where = " WHERE c.board_id = :board"
+    params: dict = {"board": board_id, "late_window": policy.late_window_days}
+    if period is not None:
+        where += " AND s.session_date BETWEEN :start AND :end"
+        params |= {"start": period.start.isoformat(), "end": period.end.isoformat()}
+    return where, params
 
 
 def _chargeable(policy: ChargingPolicy, categories: dict[int, str]) -> list[str]:
@@ -133,11 +163,13 @@ def _chargeable(policy: ChargingPolicy, categories: dict[int, str]) -> list[str]
             return True
 
     paying = ", ".join(str(org) for org, category in categories.items() if paid("attended", category))
-    kinds = [f"b.status = 'attended' AND d.organisation_id IN ({paying})"]
+    # (by the delegates of the paying organisations, found by their index, rather than by every place attended)
+    kinds = [f" AND b.status = 'attended' AND b.delegate_id IN "
+             f"(SELECT id FROM training_delegate WHERE organisation_id IN ({paying}))"]
     if paid("dna"):
-        kinds.append("b.status = 'dna'")
+        kinds.append(" AND b.status = 'dna'")
     if paid("cancelled", late=True):
-        kinds.append(LATE_CANCELLATION_SQL)
+        kinds.append(f" AND b.status = 'cancelled' AND {LATE_CANCELLATION_SQL}")
     return kinds
 
 

@@ -92,7 +92,7 @@ SELECT s.id, c.id, c.title, count(*), count(e.id), coalesce(sum(e.confidence_bef
 FROM training_booking b
 JOIN training_session s ON s.id = b.session_id
 JOIN training_course c ON c.id = s.course_id
-LEFT JOIN training_evaluation e ON e.booking_id = b.id
+LEFT JOIN training_evaluation e INDEXED BY training_evaluation_ratings ON e.booking_id = b.id
 WHERE c.board_id = ? AND b.status = 'attended' {where}
 GROUP BY c.title, s.session_date, s.id ORDER BY c.title, s.session_date, s.id
 """
@@ -100,11 +100,11 @@ GROUPINGS = ("course", "session", "all")
 
 
 def evaluation_summaries(bf: BoardFile, board_id: int, *, start: dt.date | None = None,
-                         end: dt.date | None = None,
-                         course_id: int | None = None) -> dict[str, list[EvaluationSummary]]:
+                         end: dt.date | None = None, course_id: int | None = None,
+                         by: tuple[str, ...] = GROUPINGS) -> dict[str, list[EvaluationSummary]]:
     """Evaluation summaries per ``course``, per ``session`` and for ``all`` sessions between the dates
-    (the keys), each by course title (a course's sessions by date), read in one pass: a course's
-    counts and sums are its sessions' added up."""
+    (the groupings ``by`` asks for, as keys), each by course title (a course's sessions by date), read in
+    one pass: a course's counts and sums are its sessions' added up."""
     where, params = "", [board_id]
     if start is not None:
         where += " AND s.session_date >= ?"
@@ -115,17 +115,17 @@ def evaluation_summaries(bf: BoardFile, board_id: int, *, start: dt.date | None 
     if course_id is not None:
         where += " AND c.id = ?"
         params.append(course_id)
-    tallies: dict[str, dict[int, list]] = {by: {} for by in GROUPINGS}
+    tallies: dict[str, dict[int, list]] = {grouping: {} for grouping in by}
     for session, course, title, *counts in bf.query(_TALLIES.format(where=where), params):
-        tallies["session"][session] = [title, *counts]
-        for by, key, name in (("course", course, title), ("all", 0, "All courses")):
-            tally = tallies[by].get(key)
+        for grouping in by:
+            key, name = {"session": (session, title), "course": (course, title), "all": (0, "All courses")}[grouping]
+            tally = tallies[grouping].get(key)
             if tally is None:
-                tallies[by][key] = [name, *counts]
+                tallies[grouping][key] = [name, *counts]
             else:
                 tally[1:] = [total + n for total, n in zip(tally[1:], counts)]
-    return {by: sorted((_summary(key, *tally) for key, tally in found.items()), key=lambda s: s.title.casefold())
-            for by, found in tallies.items()}
+    return {grouping: sorted((_summary(key, *tally) for key, tally in found.items()), key=lambda s: s.title.casefold())
+            for grouping, found in tallies.items()}
 
 
 def _summary(key: int, title: str, attended: int, returned: int, before_total: int, before_count: int,
@@ -138,7 +138,7 @@ def summaries(bf: BoardFile, board_id: int, *, by: str = "course", start: dt.dat
               end: dt.date | None = None, course_id: int | None = None) -> list[EvaluationSummary]:
     """Evaluation summaries per ``course``, per ``session`` or for ``all`` sessions between the dates
     (see :func:`evaluation_summaries`)."""
-    return evaluation_summaries(bf, board_id, start=start, end=end, course_id=course_id)[by]
+    return evaluation_summaries(bf, board_id, start=start, end=end, course_id=course_id, by=(by,))[by]
 
 
 @dataclass(frozen=True)

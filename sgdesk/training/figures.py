@@ -17,10 +17,10 @@ from sgdesk.fyear import Period
 from sgdesk.money import Pence
 from sgdesk.percent import whole_percent
 from sgdesk.store import BoardFile
-from sgdesk.training.charges import LATE_CANCELLATION_SQL, status_fee
+from sgdesk.training.charges import LATE_CANCELLATION_SQL, income_by_organisation
 from sgdesk.training.evaluations import EvaluationSummary, evaluation_summaries
-from sgdesk.training.model import LENGTHS, Session, list_sessions
-from sgdesk.training.policy import ChargingPolicy, get_policy, org_categories
+from sgdesk.training.model import SESSION_COLUMNS_GROUPED, Session, session_of
+from sgdesk.training.policy import get_policy, org_categories
 
 
 @dataclass(frozen=True)
@@ -84,34 +84,36 @@ class Figures:
         return sum(group.delegates for group in self.by_sector)
 
 
-#: each run session's bookings (``:start`` to ``:end``: the period up to today), grouped in the order
-#: the sessions are read (course, then date) so that nothing is sorted
-_PER_SESSION = f"""
-SELECT s.id, count(*), sum(b.status = 'attended'), sum(b.status = 'dna'), sum(b.status = 'waitlisted'),
-       sum({LATE_CANCELLATION_SQL}),
-       sum(b.status = 'cancelled' AND b.cancel_reason = 'delegate' AND NOT {LATE_CANCELLATION_SQL}),
+#: every session of the period with its bookings counted: the session's own columns, then bookings,
+#: attended, DNA, waiting, late cancellations, cancellations in time, substitutes (grouped in the order
+#: the sessions are read, by course and date, so that only the sessions are sorted)
+_SESSIONS = f"""
+SELECT {SESSION_COLUMNS_GROUPED},
+       count(b.id), count(CASE WHEN b.status = 'attended' THEN 1 END), count(CASE WHEN b.status = 'dna' THEN 1 END),
+       count(CASE WHEN b.status = 'waitlisted' THEN 1 END), coalesce(sum({LATE_CANCELLATION_SQL}), 0),
+       count(CASE WHEN b.status = 'cancelled' AND b.cancel_reason = 'delegate' AND NOT {LATE_CANCELLATION_SQL}
+                  THEN 1 END),
        count(b.substitute_for)
 FROM training_session s
 JOIN training_course c ON c.id = s.course_id
-JOIN training_booking b ON b.session_id = s.id
-WHERE c.board_id = :board AND s.status = 'scheduled' AND s.session_date BETWEEN :start AND :end
+LEFT JOIN training_booking b ON b.session_id = s.id
+WHERE c.board_id = :board AND s.session_date BETWEEN :start AND :end
 GROUP BY c.title, s.session_date, s.id
+ORDER BY s.session_date, s.start_time, s.id
 """
-#: per organisation and sector: the bookings on run sessions (places attended, DNA, the people who
-#: attended), and the chargeable ones on any session of the period by length (as charges() finds them)
-_RUN = "s.status = 'scheduled'"
-_PER_GROUP = f"""
+#: bookings, places attended, DNA and the people who attended, per organisation and sector, on the
+#: sessions run (``:start`` to ``:last_day``). Read delegate by delegate in the order of organisation
+#: and sector (their index), so that nothing is sorted; sessions are only looked up.
+_GROUPS = """
 SELECT g.*, o.name FROM (
-    SELECT d.organisation_id, d.sector, sum({_RUN}), sum({_RUN} AND b.status = 'attended'),
-           sum({_RUN} AND b.status = 'dna'),
-           count(DISTINCT CASE WHEN {_RUN} AND b.status = 'attended' THEN b.delegate_id END),
-           {", ".join(f"sum(b.status = 'attended' AND c.length = '{length}'), sum(b.status = 'dna' AND c.length = "
-                      f"'{length}'), sum({LATE_CANCELLATION_SQL} AND c.length = '{length}')" for length in LENGTHS)}
-    FROM training_session s
-    JOIN training_course c ON c.id = s.course_id
-    JOIN training_booking b ON b.session_id = s.id
-    JOIN training_delegate d ON d.id = b.delegate_id
-    WHERE c.board_id = :board AND s.session_date BETWEEN :start AND :end
+    SELECT d.organisation_id, d.sector, count(*), count(CASE WHEN b.status = 'attended' THEN 1 END),
+           count(CASE WHEN b.status = 'dna' THEN 1 END),
+           count(DISTINCT CASE WHEN b.status = 'attended' THEN d.id END)
+    FROM training_delegate d
+    CROSS JOIN training_booking b ON b.delegate_id = d.id
+    WHERE b.session_id IN (SELECT s.id FROM training_session s JOIN training_course c ON c.id = s.course_id
+                           WHERE c.board_id = :board AND s.status = 'scheduled'
+                           AND s.session_date BETWEEN :start AND :last_day)
     GROUP BY d.organisation_id, d.sector
 ) g JOIN organisation o ON o.id = g.organisation_id
 """
@@ -121,63 +123,43 @@ def period_figures(bf: BoardFile, board_id: int, period: Period | None, *, today
     """The figures for ``period`` (the whole record when None), counting sessions run up to ``today``."""
     today = today or dt.date.today()
     start, end = (period.start, period.end) if period else (dt.date.min, dt.date.max)
+    last_day = min(end, today)
     figures = Figures(period, today)
-    run: dict[int, Session] = {}
-    for session in list_sessions(bf, board_id, start=start, end=end):
+    params = {"board": board_id, "start": start.isoformat(), "end": end.isoformat(), "last_day": last_day.isoformat(),
+              "late_window": get_policy(bf, board_id).late_window_days}
+    for row in bf.query(_SESSIONS, params):
+        session = session_of(row)
         if session.cancelled:
             figures.sessions_cancelled += 1
         elif session.session_date > today:
             figures.sessions_planned += 1
         else:
+            bookings, attended, dna, waiting, late, in_time, substitutes = row[16:]
             figures.sessions_run += 1
             figures.places_offered += session.capacity
-            run[session.id] = session
-    policy = get_policy(bf, board_id)
-    last_day = min(end, today)
-    params = {"board": board_id, "start": start.isoformat(), "end": last_day.isoformat(),
-              "late_window": policy.late_window_days}
-    per_session = {row[0]: row[1:] for row in bf.query(_PER_SESSION, params)}
-    for session_id, session in run.items():
-        bookings, attended, dna, waiting, late, in_time, substitutes = per_session.get(session_id, (0,) * 7)
-        figures.sessions.append(SessionLine(session, bookings, attended, dna, late))
-        figures.bookings += bookings
-        figures.attended += attended
-        figures.dna += dna
-        figures.late_cancellations += late
-        figures.still_waiting += waiting
-        figures.cancellations_in_time += in_time
-        figures.substitutions += substitutes
-    _count_groups(figures, bf.query(_PER_GROUP, params), policy, org_categories(bf, board_id), bool(run))
-    evaluations = evaluation_summaries(bf, board_id, start=start, end=last_day)
+            figures.sessions.append(SessionLine(session, bookings, attended, dna, late))
+            figures.bookings += bookings
+            figures.attended += attended
+            figures.dna += dna
+            figures.late_cancellations += late
+            figures.still_waiting += waiting
+            figures.cancellations_in_time += in_time
+            figures.substitutions += substitutes
+    income = income_by_organisation(bf, board_id, Period(start, last_day)) if figures.sessions else {}
+    figures.income = sum(income.values())
+    categories = org_categories(bf, board_id)
+    orgs: dict[int, list] = {}
+    sectors: dict[str, list] = {}
+    for org_id, sector, *counts, org_name in bf.query(_GROUPS, params):
+        for key, name, groups in ((org_id, org_name, orgs), (sector, sector, sectors)):
+            group = groups.setdefault(key, [name, 0, 0, 0, 0])
+            group[1:] = [total + n for total, n in zip(group[1:], counts)]
+    figures.by_organisation = sorted(
+        (GroupCount(name, categories[key], *counts, income.get(key, 0)) for key, (name, *counts) in orgs.items()),
+        key=lambda g: (-g.attended, g.name.casefold()))
+    figures.by_sector = sorted((GroupCount(name, "", *counts) for name, *counts in sectors.values()),
+                               key=lambda g: (-g.attended, g.name.casefold()))
+    evaluations = evaluation_summaries(bf, board_id, start=start, end=last_day, by=("course", "all"))
     figures.by_course = evaluations["course"]
     figures.evaluations = evaluations["all"][0] if evaluations["all"] else None
     return figures
-
-
-def _count_groups(figures: Figures, rows, policy: ChargingPolicy, categories: dict[int, str], charged: bool) -> None:
-    """Delegates by organisation and by sector, and the income, from the rows of _PER_GROUP."""
-    orgs: dict[int, list] = {}
-    sectors: dict[str, list] = {}
-    for org_id, sector, bookings, attended, dna, people, *chargeable, org_name in rows:
-        income = _income(policy, categories[org_id], chargeable) if charged else 0
-        figures.income += income
-        if not bookings:
-            continue
-        for key, name, groups in ((org_id, org_name, orgs), (sector, sector, sectors)):
-            group = groups.setdefault(key, [name, 0, 0, 0, 0, 0])
-            group[1:] = [group[1] + bookings, group[2] + attended, group[3] + dna, group[4] + people, group[5] + income]
-    figures.by_organisation = sorted((GroupCount(name, categories[key], *counts) for key, (name, *counts) in orgs.items()),
-                                     key=lambda g: (-g.attended, g.name.casefold()))
-    figures.by_sector = sorted((GroupCount(name, "", *counts[:4]) for name, *counts in sectors.values()),
-                               key=lambda g: (-g.attended, g.name.casefold()))
-
-
-def _income(policy: ChargingPolicy, category: str, chargeable: list[int]) -> Pence:
-    """What an organisation is charged for its places attended, not attended and cancelled late, counted
-    by length of session (in the order of _PER_GROUP's columns)."""
-    income = 0
-    for length, (attended, dna, late) in zip(LENGTHS, zip(*[iter(chargeable)] * 3)):
-        for status, count, is_late in (("attended", attended, False), ("dna", dna, False), ("cancelled", late, True)):
-            if count:
-                income += count * status_fee(policy, category, status=status, length=length, late=is_late)
-    return income

@@ -153,18 +153,24 @@ def list_courses(bf: BoardFile, board_id: int) -> list[Course]:
     return [Course(*row) for row in rows]
 
 
+_SESSION_FIELDS = """s.id, s.course_id, c.title, c.level, c.length, s.session_date, s.start_time, s.end_time,
+       s.venue, s.online, s.capacity, s.trainer, s.status, s.cancelled_on"""
 _SESSION_SELECT = f"""
-SELECT s.id, s.course_id, c.title, c.level, c.length, s.session_date, s.start_time, s.end_time, s.venue,
-       s.online, s.capacity, s.trainer, s.status, s.cancelled_on,
+SELECT {_SESSION_FIELDS},
        (SELECT count(*) FROM training_booking b WHERE b.session_id = s.id AND b.status IN {PLACES_SQL}),
        (SELECT count(*) FROM training_booking b WHERE b.session_id = s.id AND b.status = 'waitlisted'),
        (SELECT count(*) FROM training_booking b WHERE b.session_id = s.id AND b.status = 'confirmed')
 FROM training_session s JOIN training_course c ON c.id = s.course_id
 """
+#: a session's columns in a query grouped by session, its bookings ``b`` counted (the columns
+#: :func:`session_of` reads, first in the row)
+SESSION_COLUMNS_GROUPED = f"""{_SESSION_FIELDS},
+       count(CASE WHEN b.status IN {PLACES_SQL} THEN 1 END), count(CASE WHEN b.status = 'waitlisted' THEN 1 END)"""
 
 
-def _session(row: sqlite3.Row) -> Session:
-    values = list(row)
+def session_of(row: sqlite3.Row | tuple) -> Session:
+    """The session in the first columns of a row of ``_SESSION_SELECT`` or :data:`SESSION_COLUMNS_GROUPED`."""
+    values = list(row)[:16]
     values[5] = iso(values[5])
     values[9] = bool(values[9])
     values[13] = iso(values[13])
@@ -175,7 +181,7 @@ def list_sessions(bf: BoardFile, board_id: int, *, course_id: int | None = None,
                   start: dt.date | None = None, end: dt.date | None = None) -> list[Session]:
     """Sessions of the board (optionally one course, or between two dates), earliest first."""
     where, params = _session_filter(board_id, course_id, start, end)
-    return [_session(row) for row in bf.query(_SESSION_SELECT + where + " ORDER BY s.session_date, s.start_time, s.id",
+    return [session_of(row) for row in bf.query(_SESSION_SELECT + where + " ORDER BY s.session_date, s.start_time, s.id",
                                               params)]
 
 
@@ -208,7 +214,7 @@ def get_session(bf: BoardFile, session_id: int) -> Session:
     if row is None:
         raise NotFoundError(f"there is no training session {session_id}: check the session number "
                             "(shown in the Training view's programme)")
-    return _session(row)
+    return session_of(row)
 
 
 def session_state(session: Session, today: dt.date) -> str:
