@@ -164,8 +164,8 @@ def _chargeable(policy: ChargingPolicy, categories: dict[int, str]) -> list[str]
 
     paying = ", ".join(str(org) for org, category in categories.items() if paid("attended", category))
     # (by the delegates of the paying organisations, found by their index, rather than by every place attended)
-    kinds = [f" AND b.status = 'attended' AND b.delegate_id IN "
-             f"(SELECT id FROM training_delegate WHERE organisation_id IN ({paying}))"]
+    kinds = [(f" AND b.status = 'attended' AND b.delegate_id IN "
+              f"(SELECT id FROM training_delegate WHERE organisation_id IN ({paying}))")]
     if paid("dna"):
         kinds.append(" AND b.status = 'dna'")
     if paid("cancelled", late=True):

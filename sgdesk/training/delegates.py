@@ -96,6 +96,11 @@ def add_delegate(ed: Action, board_id: int, details: DelegateDetails) -> int:
     return ed.insert("training_delegate", {"board_id": board_id, **details.values()})
 
 
+def add_delegates(ed: Action, board_id: int, details: list[DelegateDetails]) -> list[int]:
+    """Add many delegates at once (an import's); returns their ids in order."""
+    return ed.insert_many("training_delegate", [{"board_id": board_id, **each.values()} for each in details])
+
+
 def update_delegate(ed: Action, delegate_id: int, details: DelegateDetails) -> bool:
     return ed.update("training_delegate", delegate_id, details.values())
 

@@ -22,11 +22,11 @@ from sgdesk.importing.framework import (
 from sgdesk.organisations import find_organisation
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
-from sgdesk.training.bookings import record_booking
+from sgdesk.training.bookings import RecordedBooking, record_bookings
 from sgdesk.training.delegates import (
     SECTORS,
     DelegateDetails,
-    add_delegate,
+    add_delegates,
     find_delegate,
     known_sectors,
     normalise_sector,
@@ -263,6 +263,13 @@ class _PlannedBooking:
     approved: bool
 
 
+@dataclass(frozen=True)
+class _NewDelegate:
+    """A delegate an import adds: the ``index``-th of those it adds."""
+
+    index: int
+
+
 @dataclass
 class _BookingPlan:
     bookings: list[_PlannedBooking]
@@ -437,18 +444,28 @@ class BookingsImport(ImportKind):
         for org_id, category in plan.categories.items():
             set_org_category(ed, bf, board_id, org_id, category)
             summary.count("charging categories", "updated")
-        delegates: dict[str, int] = {}
+        # each row's delegate: found in SG Desk, the one an earlier row of the file named, or one to add
+        new: list[DelegateDetails] = []
+        named: dict[str, int | _NewDelegate] = {}
+        chosen: list[int | _NewDelegate] = []
         for item in plan.bookings:
-            delegate_id = item.delegate_id or delegates.get(item.delegate_key)
-            if delegate_id is None:
+            delegate = item.delegate_id or named.get(item.delegate_key)
+            if delegate is None:
                 details = item.delegate
                 if item.new_org is not None:
                     details = replace(details, organisation_id=new_org_ids[item.new_org.casefold()])
-                delegate_id = add_delegate(ed, board_id, details)
-                summary.count("delegates")
-            delegates[item.delegate_key] = delegate_id
-            record_booking(ed, bf, item.session_id, delegate_id, status=item.status, booked_on=item.booked_on,
-                           approved=item.approved, cancelled_on=item.cancelled_on)
-            summary.count("bookings")
+                delegate = _NewDelegate(len(new))
+                new.append(details)
+            named[item.delegate_key] = delegate
+            chosen.append(delegate)
+        new_ids = add_delegates(ed, board_id, new)
+        if new_ids:
+            summary.count("delegates", n=len(new_ids))
+        record_bookings(ed, bf, [
+            RecordedBooking(item.session_id, new_ids[delegate.index] if isinstance(delegate, _NewDelegate) else delegate,
+                            item.status, item.booked_on, item.approved, item.cancelled_on)
+            for item, delegate in zip(plan.bookings, chosen)])
+        if plan.bookings:
+            summary.count("bookings", n=len(plan.bookings))
         if plan.skipped:
             summary.skipped += plan.skipped
