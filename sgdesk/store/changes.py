@@ -78,6 +78,8 @@ def _sql_value(value: Any) -> Any:
     return value
 
 
+#: how audited rows become JSON (one encoder for every row: making one per row costs more than the row)
+_JSON = json.JSONEncoder(default=_jsonable, ensure_ascii=False)
 _AUDIT_INSERT = ("INSERT INTO audit_change (action_id, seq, table_name, row_id, op, before, after) "
                  "VALUES (?, ?, ?, ?, ?, ?, ?)")
 
@@ -109,8 +111,7 @@ class Action:
         """The next ``audit_change`` row of this action, before and after as JSON."""
         self._seq += 1
         return (self.action_id, self._seq, table, row_id, op,
-                None if before is None else json.dumps(before, default=_jsonable, ensure_ascii=False),
-                None if after is None else json.dumps(after, default=_jsonable, ensure_ascii=False))
+                None if before is None else _JSON.encode(before), None if after is None else _JSON.encode(after))
 
     def insert(self, table: str, values: Mapping[str, Any]) -> int:
         """Insert one row and return its id (``values`` may carry an explicit ``id``)."""
