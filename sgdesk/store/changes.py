@@ -158,8 +158,8 @@ class Action:
                 self._log(table, row_id, "insert", None, self._row(table, row_id))
             return
         written = self._conn.execute(f"SELECT * FROM {table} WHERE id BETWEEN ? AND ? ORDER BY id", (ids[0], ids[-1]))
-        self._conn.executemany(_AUDIT_INSERT, [self._audit_row(table, row["id"], "insert", None, dict(row))
-                                               for row in written.fetchall()])
+        self._conn.executemany(_AUDIT_INSERT, (self._audit_row(table, row["id"], "insert", None, dict(row))
+                                               for row in written))     # one row at a time, never all in memory
         self._touched[table].update(ids)
 
     def update(self, table: str, row_id: int, values: Mapping[str, Any]) -> bool:
