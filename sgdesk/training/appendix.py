@@ -7,7 +7,6 @@ reportlab is imported inside the functions, so loading the feature stays cheap.
 from __future__ import annotations
 
 from typing import Any
-from xml.sax.saxutils import escape
 
 from sgdesk.dates import format_date
 from sgdesk.exporting import ExportRequest, ExportResult
@@ -27,6 +26,8 @@ ACTIVITY_ROWS = 9  # the first figures (sessions, places, bookings, cancellation
 
 def training_story(bf: BoardFile, board_id: int, period: Period | None) -> list[Any]:
     """The summary's flowables (for this export and for the annual-report pack)."""
+    from xml.sax.saxutils import escape
+
     from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
     from sgdesk.pdf import heading, styles
