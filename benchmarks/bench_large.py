@@ -19,6 +19,9 @@ every measurement but the build in a fresh process of its own so that peak memor
   with a linearity verdict;
 * the annual-report pack as PDF for one year (the first export of a process, which loads
   reportlab and the fonts, and the next one);
+* the pack as whole processes: the demo board's 2018/19 pack against LibreOffice converting the same
+  pack's .docx (paired runs; skipped with a note without ``soffice``), one year of the stress board,
+  and the demo pack in process after the first export;
 * importing a 10,000-row bookings XLSX (each run on a fresh copy of the file);
 * importing a DfE release table of 150 authorities (with England and the regions) over ten years,
   in the published layout (``indicators``, each run on a fresh copy of the file);
