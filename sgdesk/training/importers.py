@@ -19,15 +19,15 @@ from sgdesk.importing.framework import (
     ParsedRow,
     Problem,
 )
-from sgdesk.organisations import find_organisation
+from sgdesk.organisations import OrganisationFinder
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
 from sgdesk.training.bookings import RecordedBooking, record_bookings
 from sgdesk.training.delegates import (
     SECTORS,
     DelegateDetails,
+    DelegateFinder,
     add_delegates,
-    find_delegate,
     known_sectors,
     normalise_sector,
     parse_email,
@@ -341,12 +341,13 @@ class BookingsImport(ImportKind):
         seen: dict[tuple[int, str], int] = {}
         places: dict[int, int] = {}
         today = dt.date.today()
+        delegates, organisations = DelegateFinder(bf, board_id), OrganisationFinder(bf)
         for row in rows:
             session = self._session(row, courses, sessions, source, problems)
             category = self._category(row, policy, source, problems)
             if session is None or category is False:
                 continue
-            org_id = find_organisation(bf, row["organisation"], on=row["session_date"])
+            org_id = organisations.find(row["organisation"], on=row["session_date"])
             new_org = None
             if org_id is None:
                 if category is None:
@@ -375,7 +376,7 @@ class BookingsImport(ImportKind):
                                         "keep one row per delegate per session"))
                 continue
             seen[session.id, key] = row.number
-            delegate_id = None if new_org else find_delegate(bf, board_id, name=row["delegate"], email=row["email"],
+            delegate_id = None if new_org else delegates.find(name=row["delegate"], email=row["email"],
                                                               organisation_id=org_id)
             if delegate_id is not None:
                 booking = find_booking(bf, session.id, delegate_id)
