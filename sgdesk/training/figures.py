@@ -19,7 +19,7 @@ from sgdesk.percent import whole_percent
 from sgdesk.store import BoardFile
 from sgdesk.training.charges import LATE_CANCELLATION_SQL, income_by_organisation
 from sgdesk.training.evaluations import EvaluationSummary, evaluation_summaries
-from sgdesk.training.model import SESSION_COLUMNS_GROUPED, Session, session_of
+from sgdesk.training.model import SESSION_COLUMNS_GROUPED, SESSION_WIDTH, Session, session_of
 from sgdesk.training.policy import get_policy, org_categories
 
 
@@ -134,7 +134,7 @@ def period_figures(bf: BoardFile, board_id: int, period: Period | None, *, today
         elif session.session_date > today:
             figures.sessions_planned += 1
         else:
-            bookings, attended, dna, waiting, late, in_time, substitutes = row[16:]
+            bookings, attended, dna, waiting, late, in_time, substitutes = row[SESSION_WIDTH:]
             figures.sessions_run += 1
             figures.places_offered += session.capacity
             figures.sessions.append(SessionLine(session, bookings, attended, dna, late))

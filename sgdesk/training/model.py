@@ -162,15 +162,18 @@ SELECT {_SESSION_FIELDS},
        (SELECT count(*) FROM training_booking b WHERE b.session_id = s.id AND b.status = 'confirmed')
 FROM training_session s JOIN training_course c ON c.id = s.course_id
 """
+#: how many columns of a row make a session (the rest are a query's own)
+SESSION_WIDTH = 17
 #: a session's columns in a query grouped by session, its bookings ``b`` counted (the columns
 #: :func:`session_of` reads, first in the row)
 SESSION_COLUMNS_GROUPED = f"""{_SESSION_FIELDS},
-       count(CASE WHEN b.status IN {PLACES_SQL} THEN 1 END), count(CASE WHEN b.status = 'waitlisted' THEN 1 END)"""
+       count(CASE WHEN b.status IN {PLACES_SQL} THEN 1 END), count(CASE WHEN b.status = 'waitlisted' THEN 1 END),
+       count(CASE WHEN b.status = 'confirmed' THEN 1 END)"""
 
 
 def session_of(row: sqlite3.Row | tuple) -> Session:
     """The session in the first columns of a row of ``_SESSION_SELECT`` or :data:`SESSION_COLUMNS_GROUPED`."""
-    values = list(row)[:16]
+    values = list(row)[:SESSION_WIDTH]
     values[5] = iso(values[5])
     values[9] = bool(values[9])
     values[13] = iso(values[13])
