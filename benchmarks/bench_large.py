@@ -19,6 +19,9 @@ every measurement but the build in a fresh process of its own so that peak memor
   with a linearity verdict;
 * the annual-report pack as PDF for one year (the first export of a process, which loads
   reportlab and the fonts, and the next one);
+* the pack as whole processes: the demo board's 2018/19 pack against LibreOffice converting the same
+  pack's .docx (paired runs; skipped with a note without ``soffice``), one year of the stress board,
+  and the demo pack in process after the first export;
 * importing a 10,000-row bookings XLSX (each run on a fresh copy of the file);
 * importing a DfE release table of 150 authorities (with England and the regions) over ten years,
   in the published layout (``indicators``, each run on a fresh copy of the file);
@@ -52,8 +55,17 @@ from typing import Any, Callable
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-TARGETS = {"first_paint": 1.0, "view": 0.150, "performance_view": 0.100, "keystroke": 0.050,
-           "search_keystroke": 0.030, "pack": 2.0, "import": 5.0, "indicators_import": 2.0, "rss_mb": 300.0}
+TARGETS = {"first_paint": 0.3, "view": 0.150, "performance_view": 0.100, "keystroke": 0.050,
+           "search_keystroke": 0.030, "pack": 2.0, "import": 1.5, "indicators_import": 2.0, "rss_mb": 300.0,
+           "session_rss_mb": 200.0, "ten_year_report": 0.150, "pack_whole": 1.0, "pack_again": 0.150,
+           "office_ratio": 5.0}
+#: issue 19's figures before its work (medians on this machine, quiet), shown beside today's as "before"
+BEFORE = {"first_paint": 0.35, "session_rss_mb": 262.0, "import": 3.1, "pack_whole": 2.85, "pack_again": 0.5,
+          "office_ratio": 1.7, "report training": 1.0, "report charges": 0.4, "report evaluations": 0.4}
+#: the reports issue 19 gives a ten-year target
+TEN_YEAR_TARGETS = ("training", "charges", "evaluations")
+SECTIONS = ("cold", "gui", "search", "reports", "growth", "pack", "office", "import", "indicators")
+DEMO_YEAR = 2018        # the demo board's year: its 2018/19 pack is the one compared with LibreOffice
 SEARCHES = ("sian", "nowak", "o'lou", "academy", "org37")
 IMPORT_ROWS = 10_000
 AUTHORITIES, REGIONS, SHEET_YEARS = 150, 9, 10   # a DfE release table: every authority, ten years
@@ -282,8 +294,8 @@ def child_growth(path: Path, runs: int) -> dict[str, Any]:
     return {"years": last - first + 1, "growth": found, "rss_mb": peak_rss_mb()}
 
 
-def child_pack(path: Path, year: int, out: Path) -> dict[str, Any]:
-    """The pack PDF for one year: the first export of this process, then a second one."""
+def child_pack(path: Path, year: int, out: Path, again: int = 1) -> dict[str, Any]:
+    """The pack PDF for one year: the first export of this process, then ``again`` more."""
     from sgdesk.exporting import ExportRequest
     from sgdesk.fyear import Period
     from sgdesk.pack.export import export_pack
@@ -294,11 +306,9 @@ def child_pack(path: Path, year: int, out: Path) -> dict[str, Any]:
     began = time.perf_counter()
     result = export_pack(bf, request)
     first = time.perf_counter() - began
-    began = time.perf_counter()
-    export_pack(bf, request)
-    again = time.perf_counter() - began
+    agains = timed(lambda: export_pack(bf, request), again)
     bf.close()
-    return {"first": first, "again": again, "pages": result.pages, "rss_mb": peak_rss_mb()}
+    return {"first": first, "again": agains, "pages": result.pages, "rss_mb": peak_rss_mb()}
 
 
 def child_import(path: Path, source: Path, kind_name: str, runs: int, work: Path) -> dict[str, Any]:
@@ -348,18 +358,23 @@ class Bench:
         for folder in ("config", "data", "state", "cache", "backups"):
             (work / folder).mkdir(exist_ok=True)
         self.rows: list[dict[str, Any]] = []
+        self.notes: list[str] = []
         self.extra: dict[str, Any] = {"load": {}}
 
     def note_load(self, section: str) -> None:
-        self.extra["load"][section] = [round(x, 2) for x in os.getloadavg()]
+        self.extra["load"][section] = load_average()
 
     def add(self, group: str, name: str, samples: list[float], unit: str = "ms", target: float | None = None,
-            **more: Any) -> None:
+            *, before: float | None = None, **more: Any) -> None:
+        """A row of the table: the median of ``samples`` and their spread, met when the median is within
+        ``target`` (at most, or at least for a ratio, unit "x"); ``before`` is the figure before issue 19."""
         scale = 1000 if unit == "ms" else 1
         row = {"group": group, "measure": name, "unit": unit, **summary([s * scale for s in samples]), **more}
+        if before is not None:
+            row["before"] = before * scale
         if target is not None:
             row["target"] = target * scale
-            row["met"] = row["median"] <= row["target"]
+            row["met"] = row["median"] >= row["target"] if unit == "x" else row["median"] <= row["target"]
         self.rows.append(row)
 
     def child(self, name: str, *arguments: Any) -> dict[str, Any]:
@@ -392,14 +407,14 @@ class Bench:
 
     def cold_start(self, path: Path) -> None:
         self.note_load("cold start")
-        program = Path(sys.executable).with_name("sgdesk")
-        command = [str(program)] if program.exists() else [sys.executable, "-m", "sgdesk"]
+        command = _sgdesk_command()
         paints, rss = [], []
         for _ in range(self.args.runs):
             painted, peak = _first_paint([*command, str(path)], self.env)
             paints.append(painted)
             rss.append(peak)
-        self.add("start", "cold start to first painted window (stress board)", paints, "s", TARGETS["first_paint"])
+        self.add("start", "cold start to first painted window (stress board)", paints, "s", TARGETS["first_paint"],
+                 before=BEFORE["first_paint"])
         self.extra["rss_mb"]["app at first paint"] = max(rss)
         welcome = [_first_paint(command, self.env)[0] for _ in range(self.args.runs)]
         self.add("start", "cold start to first painted window (no file: welcome)", welcome, "s")
@@ -428,6 +443,8 @@ class Bench:
                                      "10,000-row import in the session (s)": round(found["import_in_session"], 2),
                                      "import summary": found["imported"]}
         self.extra["rss_mb"]["app session (views, edits, search, pack, import)"] = found["rss_mb"]
+        self.add("memory", "peak memory of the whole app session (views, edits, search, pack, import)",
+                 [found["rss_mb"]], "MB", TARGETS["session_rss_mb"], before=BEFORE["session_rss_mb"])
         self.extra["rss_mb"]["app, views only"] = max(rss[:-1], default=0.0)
         self.extra["app session peak RSS after each stage (MB)"] = {k: round(v) for k, v in
                                                                   found["rss_stages_mb"].items()}
@@ -441,6 +458,9 @@ class Bench:
                 label = f"report {name}, {span}" + (f" ({how})" if span != "one year" and how != "the period" else "")
                 row = {"group": "reports", "measure": label, "unit": "ms",
                        **{k: v * 1000 if k != "runs" else v for k, v in figures[span].items()}}
+                if span == "all ten years" and name in TEN_YEAR_TARGETS:
+                    row |= {"before": BEFORE[f"report {name}"] * 1000, "target": TARGETS["ten_year_report"] * 1000,
+                            "met": row["median"] <= TARGETS["ten_year_report"] * 1000}
                 self.rows.append(row)
         self.extra["rss_mb"]["reports"] = found["rss_mb"]
 
@@ -470,13 +490,54 @@ class Bench:
         for n in range(self.args.runs):
             found = self.child("pack", path, year, self.work / f"pack-{n}.pdf")
             firsts.append(found["first"])
-            agains.append(found["again"])
+            agains += found["again"]
             pages = found["pages"]
             rss.append(found["rss_mb"])
         self.add("exports", "pack PDF, one year (first export of the app: loads reportlab)", firsts, "s",
                  TARGETS["pack"], pages=pages)
         self.add("exports", "pack PDF, one year (again)", agains, "s", TARGETS["pack"])
         self.extra["rss_mb"]["pack export"] = max(rss)
+
+    def office(self, path: Path, year: int) -> None:
+        """The pack as PDF, each export a whole process: the demo board's 2018/19 pack against LibreOffice
+        converting the same pack's Word file (paired runs, one after the other), and one year of the
+        stress board; then the demo pack in process, after the first export."""
+        from sgdesk.demo import build_demo
+
+        self.note_load("pack against LibreOffice")
+        demo = self.work / "demo.sgdesk"
+        build_demo(demo, overwrite=True).close()
+        command, label = _sgdesk_command(), f"{DEMO_YEAR}/{(DEMO_YEAR + 1) % 100:02d}"
+        export = [*command, "export", str(demo), "pack", "--year", label, "--out"]
+        docx = self.work / "demo-pack.docx"
+        _process_seconds([*export, str(docx)], self.env)
+        soffice = shutil.which("soffice")
+        convert = [soffice, f"-env:UserInstallation={(self.work / 'libreoffice').as_uri()}", "--headless",
+                   "--convert-to", "pdf", "--outdir", str(self.work / "libreoffice-pdf"), str(docx)]
+        if soffice:
+            _process_seconds(convert, self.env)     # its first start makes its profile: not timed
+        ours, theirs = [], []
+        for _ in range(self.args.runs):
+            ours.append(_process_seconds([*export, str(self.work / "demo-pack.pdf")], self.env))
+            if soffice:
+                theirs.append(_process_seconds(convert, self.env))
+        self.add("pack", f"demo pack PDF ({label}), whole process", ours, "s")
+        if soffice:
+            self.add("pack", "LibreOffice converting the same pack's .docx to PDF, whole process", theirs, "s")
+            self.add("pack", "demo pack PDF, times faster than LibreOffice (each pair of runs)",
+                     [theirs_s / ours_s for ours_s, theirs_s in zip(ours, theirs)], "x", TARGETS["office_ratio"],
+                     before=BEFORE["office_ratio"])
+        else:
+            self.notes.append("LibreOffice (soffice) is not installed here: the demo pack was not compared with it")
+        stress = [_process_seconds([*command, "export", str(path), "pack", "--board", "1", "--year",
+                                    f"{year}/{(year + 1) % 100:02d}",
+                                    "--out", str(self.work / "stress-pack.pdf")], self.env)
+                  for _ in range(self.args.runs)]
+        self.add("pack", "pack PDF, one year of the stress board, whole process", stress, "s", TARGETS["pack_whole"],
+                 before=BEFORE["pack_whole"])
+        found = self.child("pack", demo, DEMO_YEAR, self.work / "demo-in-process.pdf", self.args.runs)
+        self.add("pack", "demo pack PDF in process, after the first export", found["again"], "s",
+                 TARGETS["pack_again"], before=BEFORE["pack_again"])
 
     def search(self, path: Path) -> None:
         self.note_load("search")
@@ -492,7 +553,8 @@ class Bench:
     def import_(self, path: Path, xlsx: Path) -> None:
         self.note_load("import")
         found = self.child("import", path, xlsx, "bookings", self.args.import_runs, self.work)
-        self.add("imports", f"import {IMPORT_ROWS:,} bookings from XLSX", found["samples"], "s", TARGETS["import"])
+        self.add("imports", f"import {IMPORT_ROWS:,} bookings from XLSX", found["samples"], "s", TARGETS["import"],
+                 before=BEFORE["import"])
         self.extra["import summary"] = found["summary"]
         self.extra["rss_mb"]["import"] = found["rss_mb"]
 
@@ -511,7 +573,7 @@ class Bench:
         xlsx = self.work / "bookings.xlsx"
         make_bookings_xlsx(path, xlsx, IMPORT_ROWS)
         sheet = make_dfe_table(self.work / "dfe-table.xlsx")
-        sections = self.args.only or ["cold", "gui", "search", "reports", "growth", "pack", "import", "indicators"]
+        sections = self.args.only or SECTIONS
         if "cold" in sections:
             self.cold_start(path)
         if "gui" in sections:
@@ -524,6 +586,8 @@ class Bench:
             self.growth()
         if "pack" in sections:
             self.pack(path, year)
+        if "office" in sections:
+            self.office(path, year)
         if "import" in sections:
             self.import_(path, xlsx)
         if "indicators" in sections:
@@ -534,13 +598,29 @@ class Bench:
                           "median": peak, "min": peak, "max": peak, "runs": 1, "target": TARGETS["rss_mb"],
                           "met": peak <= TARGETS["rss_mb"]})
         return {"when": dt.datetime.now().isoformat(timespec="seconds"), "machine": machine(), "runs": self.args.runs,
-                "last complete year": f"{year}/{(year + 1) % 100:02d}", "measures": self.rows, **self.extra}
+                "last complete year": f"{year}/{(year + 1) % 100:02d}", "measures": self.rows, "notes": self.notes,
+                **self.extra}
 
 
 def _open(path: Path):
     from sgdesk.store import open_board_file
 
     return open_board_file(path, read_only=True)
+
+
+def _sgdesk_command() -> list[str]:
+    program = Path(sys.executable).with_name("sgdesk")
+    return [str(program)] if program.exists() else [sys.executable, "-m", "sgdesk"]
+
+
+def _process_seconds(command: list[str], env: dict[str, str]) -> float:
+    """Seconds a whole process takes, from start to exit."""
+    began = time.perf_counter()
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    seconds = time.perf_counter() - began
+    if done.returncode != 0:
+        raise RuntimeError(f"{Path(command[0]).name} failed (exit {done.returncode}):\n{done.stderr[-2000:]}")
+    return seconds
 
 
 def _first_paint(command: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -661,8 +741,18 @@ def linearity(times: list[float]) -> str:
     return f"linear: {growth}" if exponent <= LINEAR_EXPONENT else f"FASTER THAN LINEAR: {growth}"
 
 
+def load_average() -> list[float]:
+    """The machine's load average over 1, 5 and 15 minutes, from /proc/loadavg: other work running beside
+    the benchmark (the machine may be shared) slows every figure."""
+    return [float(x) for x in Path("/proc/loadavg").read_text().split()[:3]]
+
+
 def machine() -> dict[str, Any]:
     return {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()}
+
+
+_FORMATS: dict[str, Callable[[float], str]] = {"s": lambda v: f"{v:.2f} s", "MB": lambda v: f"{v:.0f} MB",
+                                               "ms": lambda v: f"{v:.1f} ms", "x": lambda v: f"{v:.1f}x"}
 
 
 def render(results: dict[str, Any]) -> str:
@@ -670,22 +760,22 @@ def render(results: dict[str, Any]) -> str:
              f"Python {results['machine']['python']}",
              f"file: {results['file']['megabytes']} MB, " + ", ".join(f"{k} {v:,}" for k, v in
                                                                         results["file"]["rows"].items()),
-             f"load average (1, 5, 15 min) at each section: " + "; ".join(
-                 f"{k} {v[0]:.2f}/{v[1]:.2f}/{v[2]:.2f}" for k, v in results["load"].items()), ""]
-    header = f"{'measure':<74} {'median':>9} {'spread (min-max)':>19} {'runs':>4} {'target':>8}  met"
+             f"load average (/proc/loadavg, 1/5/15 min; other work on a shared machine slows every figure) at each "
+             "section: " + "; ".join(f"{k} {v[0]:.2f}/{v[1]:.2f}/{v[2]:.2f}" for k, v in results["load"].items()),
+             *(f"note: {note}" for note in results.get("notes", [])), ""]
+    header = (f"{'measure':<74} {'median':>9} {'spread (min-max)':>19} {'runs':>4} {'before':>8} {'target':>9}  met")
     lines += [header, "-" * len(header)]
     group = None
     for row in results["measures"]:
         if row["group"] != group:
             group = row["group"]
             lines.append(f"[{group}]")
-        unit = row["unit"]
-        fmt = (lambda v: f"{v:.2f} s") if unit == "s" else (lambda v: f"{v:.0f} MB") if unit == "MB" else \
-            (lambda v: f"{v:.1f} ms")
-        target = fmt(row["target"]) if "target" in row else ""
+        fmt = _FORMATS[row["unit"]]
+        before = fmt(row["before"]) if "before" in row else ""
+        target = ("≥ " if row["unit"] == "x" else "") + fmt(row["target"]) if "target" in row else ""
         met = ("yes" if row["met"] else "NO") if "met" in row else ""
         lines.append(f"  {row['measure']:<72} {fmt(row['median']):>9} {fmt(row['min']) + '-' + fmt(row['max']):>19} "
-                     f"{row['runs']:>4} {target:>8}  {met}")
+                     f"{row['runs']:>4} {before:>8} {target:>9}  {met}")
     if "growth" in results:
         lines += ["", "how each report's time grows with 1, 3 and 10 complete years of data (fastest of "
                   f"{max(results['runs'], GROWTH_RUNS)} runs, ms: other work on the machine only ever adds time)",
@@ -708,7 +798,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["child"]:
         name, *arguments = argv[1:]
         kinds = {"gui": (Path, Path, int, int), "reports": (Path, int, int), "growth": (Path, int),
-                 "pack": (Path, int, Path), "import": (Path, Path, str, int, Path), "search": (Path, int)}
+                 "pack": (Path, int, Path, int), "import": (Path, Path, str, int, Path), "search": (Path, int)}
         result = CHILDREN[name](*(kind(value) for kind, value in zip(kinds[name], arguments)))
         print(json.dumps(result))
         return 0
@@ -719,14 +809,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--file", help="measure this stress board instead of building one")
     parser.add_argument("--json", default=str(ROOT / "benchmarks" / "results.json"),
                         help="where to write the figures (default benchmarks/results.json)")
-    parser.add_argument("--only", nargs="+", choices=("cold", "gui", "search", "reports", "growth", "pack", "import",
-                                                      "indicators"),
+    parser.add_argument("--only", nargs="+", choices=SECTIONS,
                         help="measure only these sections (the build always runs, unless --file)")
     parser.add_argument("--keep", help="keep the generated files in this folder")
     args = parser.parse_args(argv)
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="sgdesk-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    load = os.getloadavg()[0]
+    load = load_average()[0]
     if load > 1.0:
         print(f"note: the load average is {load:.2f} on {os.cpu_count()} CPUs: other work is running, so the "
               "figures will be slower than on a quiet machine", file=sys.stderr)

@@ -75,17 +75,41 @@ def find_organisation(bf: BoardFile, name: str, *, on: dt.date | None = None) ->
     With ``on``, an alias only counts if it was valid on that date.
     """
     key = name.strip()
-    row = bf.query_one("SELECT id FROM organisation WHERE name = ? OR short_name = ? COLLATE NOCASE "
-                       "ORDER BY name = ? DESC LIMIT 1", (key, key, key))
-    if row:
-        return row[0]
+    return _named(bf, key) or _aliased(bf, key, on)
+
+
+def _named(bf: BoardFile, key: str) -> int | None:
+    return bf.scalar("SELECT id FROM organisation WHERE name = ? OR short_name = ? COLLATE NOCASE "
+                     "ORDER BY name = ? DESC LIMIT 1", (key, key, key))
+
+
+def _aliased(bf: BoardFile, key: str, on: dt.date | None) -> int | None:
     day = on.isoformat() if on else None
-    row = bf.query_one(
+    return bf.scalar(
         "SELECT organisation_id FROM organisation_alias WHERE alias = ? "
         "AND (? IS NULL OR ((valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?)))",
         (key, day, day, day),
     )
-    return row[0] if row else None
+
+
+class OrganisationFinder:
+    """:func:`find_organisation` for the many rows of an import: each name looked up once (and an alias
+    once for each name and date)."""
+
+    def __init__(self, bf: BoardFile) -> None:
+        self._bf = bf
+        self._named: dict[str, int | None] = {}
+        self._aliased: dict[tuple[str, dt.date | None], int | None] = {}
+
+    def find(self, name: str, *, on: dt.date | None = None) -> int | None:
+        key = name.strip()
+        if key not in self._named:
+            self._named[key] = _named(self._bf, key)
+        if self._named[key] is not None:
+            return self._named[key]
+        if (key, on) not in self._aliased:
+            self._aliased[key, on] = _aliased(self._bf, key, on)
+        return self._aliased[key, on]
 
 
 def require_organisation(bf: BoardFile, name: str, *, on: dt.date | None = None) -> int:

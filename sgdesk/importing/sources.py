@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any, Iterable
 
+from sgdesk import lazy_imports
 from sgdesk.errors import InputError, quoted
 
 MAX_CELL_CHARS = 10_000
@@ -117,7 +118,7 @@ def _check_zip(path: Path) -> None:
 
 
 def _read_xlsx(path: Path, *, shown: bool = False) -> list[tuple[int, list[Any]]]:
-    import openpyxl  # lazily: a heavy import
+    openpyxl = lazy_imports.openpyxl()
 
     _check_zip(path)
     if not openpyxl.DEFUSEDXML:
@@ -137,9 +138,7 @@ def _read_xlsx(path: Path, *, shown: bool = False) -> list[tuple[int, list[Any]]
 
 
 def _sheet_rows(path: Path, *, data_only: bool, shown: bool = False) -> list[tuple[int, list[Any]]]:
-    import openpyxl
-
-    book = openpyxl.load_workbook(path, read_only=True, data_only=data_only)
+    book = lazy_imports.openpyxl().load_workbook(path, read_only=True, data_only=data_only)
     try:
         sheet = book.worksheets[0]
         sheet.reset_dimensions()  # never trust the size a file claims for itself

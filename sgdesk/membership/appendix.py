@@ -10,7 +10,6 @@ membership by role and the sub-group chairs.
 from __future__ import annotations
 
 from typing import Any
-from xml.sax.saxutils import escape
 
 from sgdesk.branding import document_spec
 from sgdesk.dates import MONTH_NAMES
@@ -136,6 +135,8 @@ def _chair_rows(bf: BoardFile, board_id: int, period: Period | None) -> list[lis
 def appendix1_story(bf: BoardFile, board_id: int, period: Period | None,
                     options: dict[str, str] | None = None) -> tuple[str, str, list[Any]]:
     """``(title, orientation, flowables)`` of Appendix 1 for ``period`` (the whole record if None)."""
+    from xml.sax.saxutils import escape
+
     from reportlab.platypus import Paragraph, Spacer
 
     from sgdesk.pdf import data_table, frame_width, heading, styles

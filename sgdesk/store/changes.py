@@ -78,6 +78,12 @@ def _sql_value(value: Any) -> Any:
     return value
 
 
+#: how audited rows become JSON (one encoder for every row: making one per row costs more than the row)
+_JSON = json.JSONEncoder(default=_jsonable, ensure_ascii=False)
+_AUDIT_INSERT = ("INSERT INTO audit_change (action_id, seq, table_name, row_id, op, before, after) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?)")
+
+
 def _check_identifier(name: str) -> str:
     if not name.replace("_", "").isalnum():
         raise ValueError(f"not a plain SQL identifier: {name!r}")
@@ -98,21 +104,14 @@ class Action:
         return None if row is None else dict(row)
 
     def _log(self, table: str, row_id: int, op: str, before: dict | None, after: dict | None) -> None:
-        self._seq += 1
-        self._conn.execute(
-            "INSERT INTO audit_change (action_id, seq, table_name, row_id, op, before, after) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                self.action_id,
-                self._seq,
-                table,
-                row_id,
-                op,
-                None if before is None else json.dumps(before, default=_jsonable, ensure_ascii=False),
-                None if after is None else json.dumps(after, default=_jsonable, ensure_ascii=False),
-            ),
-        )
+        self._conn.execute(_AUDIT_INSERT, self._audit_row(table, row_id, op, before, after))
         self._touched[table].add(row_id)
+
+    def _audit_row(self, table: str, row_id: int, op: str, before: dict | None, after: dict | None) -> tuple:
+        """The next ``audit_change`` row of this action, before and after as JSON."""
+        self._seq += 1
+        return (self.action_id, self._seq, table, row_id, op,
+                None if before is None else _JSON.encode(before), None if after is None else _JSON.encode(after))
 
     def insert(self, table: str, values: Mapping[str, Any]) -> int:
         """Insert one row and return its id (``values`` may carry an explicit ``id``)."""
@@ -129,7 +128,39 @@ class Action:
         return row_id
 
     def insert_many(self, table: str, rows: Iterable[Mapping[str, Any]]) -> list[int]:
-        return [self.insert(table, values) for values in rows]
+        """Insert rows with the same columns in one ``executemany``, each audited (and undone) as if
+        inserted alone; returns their ids in order.
+
+        The rows take the table's next ids, given explicitly so that they are known, and their audited
+        after is read back in one query and turned into JSON once per row.
+        """
+        rows = list(rows)
+        if not rows:
+            return []
+        table = _check_identifier(table)
+        columns = [_check_identifier(c) for c in rows[0] if c != "id"]
+        if any(len(row) != len(rows[0]) or any(c not in row for c in columns) for row in rows):
+            raise ValueError(f"rows inserted together into {table} must have the same columns")
+        if "id" in rows[0]:
+            ids = [int(row["id"]) for row in rows]
+        else:
+            first = self._conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
+            ids = list(range(first, first + len(rows)))
+        self._conn.executemany(
+            f"INSERT INTO {table} (id, {', '.join(columns)}) VALUES ({', '.join('?' * (len(columns) + 1))})",
+            ([row_id, *(_sql_value(row[c]) for c in columns)] for row_id, row in zip(ids, rows)))
+        self._log_inserts(table, ids)
+        return ids
+
+    def _log_inserts(self, table: str, ids: list[int]) -> None:
+        if ids != list(range(ids[0], ids[0] + len(ids))):     # explicit ids, not one run: each on its own
+            for row_id in ids:
+                self._log(table, row_id, "insert", None, self._row(table, row_id))
+            return
+        written = self._conn.execute(f"SELECT * FROM {table} WHERE id BETWEEN ? AND ? ORDER BY id", (ids[0], ids[-1]))
+        self._conn.executemany(_AUDIT_INSERT, (self._audit_row(table, row["id"], "insert", None, dict(row))
+                                               for row in written))     # one row at a time, never all in memory
+        self._touched[table].update(ids)
 
     def update(self, table: str, row_id: int, values: Mapping[str, Any]) -> bool:
         """Change columns of one row; returns False (and logs nothing) if nothing changed."""
@@ -204,6 +235,10 @@ class BulkAction(Action):
         if op == "insert":
             self.counts[table] += 1
         self._touched.setdefault(table, set())  # the table was touched; its ids are not kept
+
+    def _log_inserts(self, table: str, ids: list[int]) -> None:
+        self.counts[table] += len(ids)
+        self._touched.setdefault(table, set())
 
     def insert_rows(self, table: str, rows: Iterable[Mapping[str, Any]] | Iterable[Sequence[Any]],
                     columns: Sequence[str] | None = None) -> int:

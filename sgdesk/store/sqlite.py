@@ -1,43 +1,25 @@
 """Connections, and the deliberate, lazy import of sqlite-utils.
 
 ``BoardFile.db`` offers the connection as a ``sqlite_utils.Database``, for its table
-introspection and full-text search helpers. ``import sqlite_utils`` imports pandas and numpy
-whenever they are installed (about 0.4 s, more than Qt's widgets), only to recognise their types
-in inserts. SG Desk uses neither (the bundle leaves both out), so :func:`sqlite_utils_database`
-imports sqlite-utils with them hidden, and a machine that happens to have them pays nothing.
+introspection and full-text search helpers; :func:`sqlite_utils_database` imports sqlite-utils
+without pandas and numpy (see :mod:`sgdesk.lazy_imports`).
 """
 
 from __future__ import annotations
 
 import sqlite3
-import sys
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
+
+from sgdesk.lazy_imports import hidden_modules
 
 if TYPE_CHECKING:
     import sqlite_utils
 
-_HIDDEN_WHILE_IMPORTING = ("pandas", "numpy")
-
-
-@contextmanager
-def _hidden_modules(names: tuple[str, ...]) -> Iterator[None]:
-    """Make ``import name`` fail for modules not yet imported, then restore them."""
-    hidden = [name for name in names if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        for name in hidden:
-            if sys.modules.get(name) is None:
-                del sys.modules[name]
-
 
 def sqlite_utils_database(conn: sqlite3.Connection) -> "sqlite_utils.Database":
     """Wrap an open connection in a ``sqlite_utils.Database`` without loading pandas."""
-    with _hidden_modules(_HIDDEN_WHILE_IMPORTING):
+    with hidden_modules():
         import sqlite_utils
     return sqlite_utils.Database(conn)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from typing import Any
-from xml.sax.saxutils import escape
 
 from sgdesk.dates import format_date
 from sgdesk.exporting import ExportRequest, ExportResult, appendix_title
@@ -33,6 +32,8 @@ ACTIVITY_ROWS = 9  # the first figures (sessions, places, bookings, cancellation
 
 def training_story(bf: BoardFile, board_id: int, period: Period | None) -> list[Any]:
     """The summary's flowables (for this export and for the annual-report pack)."""
+    from xml.sax.saxutils import escape
+
     from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
     from sgdesk.pdf import heading, styles

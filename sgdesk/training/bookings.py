@@ -63,8 +63,7 @@ class Outcome:
 
 def add_event(ed: Action, booking_id: int, on: dt.date, event: str, status: str,
               related: int | None = None) -> None:
-    ed.insert("training_booking_event", {"booking_id": booking_id, "on_date": on, "event": event,
-                                         "status": status, "related_booking_id": related})
+    ed.insert("training_booking_event", _event(booking_id, on, event, status, related))
 
 
 def places_taken(bf: BoardFile, session_id: int) -> int:
@@ -114,24 +113,64 @@ def book(ed: Action, bf: BoardFile, session_id: int, delegate_id: int, *, booked
     return Outcome(booking_id, status)
 
 
+@dataclass(frozen=True)
+class RecordedBooking:
+    """A booking as another system recorded it (an import's row)."""
+
+    session_id: int
+    delegate_id: int
+    status: str
+    booked_on: dt.date
+    approved: bool = False
+    cancelled_on: dt.date | None = None
+
+
 def record_booking(ed: Action, bf: BoardFile, session_id: int, delegate_id: int, *, status: str,
                    booked_on: dt.date, approved: bool = False, cancelled_on: dt.date | None = None) -> int:
     """Write a booking as another system recorded it (imports), with its history.
 
     The caller has checked capacity and duplicates; the board file still refuses an overfull session.
     """
-    session = get_session(bf, session_id)
-    first = "waitlisted" if status == "waitlisted" else "confirmed"
-    booking_id = ed.insert("training_booking", {
-        "session_id": session_id, "delegate_id": delegate_id, "booked_on": booked_on, "approved": approved,
-        "status": status, "queue_no": _next_queue_no(bf, session_id), "cancelled_on": cancelled_on,
-        "cancel_reason": "delegate" if status == "cancelled" else None})
-    add_event(ed, booking_id, booked_on, "booked" if first == "confirmed" else "waitlisted", first)
-    if status == "cancelled":
-        add_event(ed, booking_id, cancelled_on or booked_on, "cancelled", status)
-    elif status in ("attended", "dna", "substituted"):
-        add_event(ed, booking_id, max(session.session_date, booked_on), status, status)
-    return booking_id
+    return record_bookings(ed, bf, [RecordedBooking(session_id, delegate_id, status, booked_on, approved,
+                                                    cancelled_on)])[0]
+
+
+def record_bookings(ed: Action, bf: BoardFile, bookings: list[RecordedBooking]) -> list[int]:
+    """Write bookings as another system recorded them (imports), each with its history, the bookings and
+    then their events each in one go; returns the bookings' ids in order (see :func:`record_booking`)."""
+    sessions = sorted({booking.session_id for booking in bookings})
+    dates, queues = {}, {}
+    for start in range(0, len(sessions), 500):
+        chunk = sessions[start:start + 500]
+        marks = ", ".join("?" * len(chunk))
+        dates |= {row[0]: dt.date.fromisoformat(row[1]) for row in bf.query(
+            f"SELECT id, session_date FROM training_session WHERE id IN ({marks})", chunk)}
+        queues |= {row[0]: row[1] for row in bf.query(
+            f"SELECT session_id, max(queue_no) FROM training_booking WHERE session_id IN ({marks}) GROUP BY session_id",
+            chunk)}
+    rows = []
+    for booking in bookings:
+        queues[booking.session_id] = queue_no = queues.get(booking.session_id, 0) + 1
+        rows.append({"session_id": booking.session_id, "delegate_id": booking.delegate_id,
+                     "booked_on": booking.booked_on, "approved": booking.approved, "status": booking.status,
+                     "queue_no": queue_no, "cancelled_on": booking.cancelled_on,
+                     "cancel_reason": "delegate" if booking.status == "cancelled" else None})
+    ids = ed.insert_many("training_booking", rows)
+    events = []
+    for booking_id, booking in zip(ids, bookings):
+        first = "waitlisted" if booking.status == "waitlisted" else "confirmed"
+        events.append(_event(booking_id, booking.booked_on, "booked" if first == "confirmed" else "waitlisted", first))
+        if booking.status == "cancelled":
+            events.append(_event(booking_id, booking.cancelled_on or booking.booked_on, "cancelled", booking.status))
+        elif booking.status in ("attended", "dna", "substituted"):
+            events.append(_event(booking_id, max(dates[booking.session_id], booking.booked_on), booking.status,
+                                 booking.status))
+    ed.insert_many("training_booking_event", events)
+    return ids
+
+
+def _event(booking_id: int, on: dt.date, event: str, status: str, related: int | None = None) -> dict:
+    return {"booking_id": booking_id, "on_date": on, "event": event, "status": status, "related_booking_id": related}
 
 
 def promote_waiting(ed: Action, bf: BoardFile, session_id: int, *, on: dt.date) -> list[int]:

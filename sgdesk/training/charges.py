@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from sgdesk.errors import SGDeskError
 from sgdesk.fyear import Period
 from sgdesk.money import Pence, format_money
 from sgdesk.store import BoardFile
-from sgdesk.training.model import iso
+from sgdesk.training.model import LENGTHS, iso
 from sgdesk.training.policy import ChargingPolicy, get_policy, org_categories
 
 ATTENDED = "Attended"
@@ -28,8 +30,9 @@ DID_NOT_ATTEND = "Did not attend"
 LATE_CANCELLATION = "Late cancellation"
 
 
-@dataclass(frozen=True)
-class Charge:
+class Charge(NamedTuple):
+    """One chargeable booking (a named tuple: a ten-year report makes tens of thousands)."""
+
     booking_id: int
     organisation_id: int
     organisation: str
@@ -47,14 +50,34 @@ class Charge:
 def booking_fee(policy: ChargingPolicy, category: str, *, status: str, length: str, session_date: dt.date,
                 cancelled_on: dt.date | None = None, cancel_reason: str | None = None) -> tuple[Pence, str | None]:
     """The charge for one booking and why (``(0, None)`` when it is free)."""
+    late = (status == "cancelled" and cancel_reason == "delegate" and cancelled_on is not None
+            and policy.is_late(cancelled_on, session_date))
+    fee = status_fee(policy, category, status=status, length=length, late=late)
     if status == "attended":
-        return policy.category(category).fee(length), ATTENDED
+        return fee, ATTENDED
     if status == "dna":
-        return policy.dna_fee(length), DID_NOT_ATTEND
-    if status == "cancelled" and cancel_reason == "delegate" and cancelled_on is not None \
-            and policy.is_late(cancelled_on, session_date):
-        return policy.late_fee(length), late_reason(policy.days_notice(cancelled_on, session_date))
+        return fee, DID_NOT_ATTEND
+    if late:
+        return fee, late_reason(policy.days_notice(cancelled_on, session_date))
     return 0, None
+
+
+def status_fee(policy: ChargingPolicy, category: str, *, status: str, length: str, late: bool) -> Pence:
+    """The fee of a booking in ``status`` on a session of ``length``; ``late`` for a late cancellation by
+    the delegate (whether it is late: :meth:`ChargingPolicy.is_late`, or :data:`LATE_CANCELLATION_SQL`)."""
+    if status == "attended":
+        return policy.category(category).fee(length)
+    if status == "dna":
+        return policy.dna_fee(length)
+    return policy.late_fee(length) if late else 0
+
+
+#: the SQL form of a late cancellation by the delegate (``b`` the booking, ``s`` its session), 1 or 0,
+#: with the policy's window as ``:late_window``: the same rule as :meth:`ChargingPolicy.is_late`. (CASE
+#: looks at the dates of cancelled bookings only; AND would work them out for every booking.)
+LATE_CANCELLATION_SQL = ("(CASE WHEN b.status = 'cancelled' AND b.cancel_reason = 'delegate' AND b.cancelled_on "
+                         "IS NOT NULL THEN julianday(s.session_date) - julianday(b.cancelled_on) < :late_window "
+                         "ELSE 0 END)")
 
 
 def late_reason(days_notice: int) -> str:
@@ -80,21 +103,74 @@ JOIN organisation o ON o.id = d.organisation_id
 def charges(bf: BoardFile, board_id: int, period: Period | None = None) -> list[Charge]:
     """Every chargeable booking of the board's sessions in ``period`` (all of them if None).
 
-    Ordered by organisation, then session date and delegate: ready for invoicing.
+    Ordered by organisation, then session date and delegate (then course and booking): ready for
+    invoicing.
     """
     policy = get_policy(bf, board_id)
     categories = org_categories(bf, board_id)
-    sql = _FACTS + " WHERE c.board_id = ? AND b.status IN ('attended', 'dna', 'cancelled')"
-    params: list = [board_id]
-    if period is not None:
-        sql += " AND s.session_date BETWEEN ? AND ?"
-        params += [period.start.isoformat(), period.end.isoformat()]
+    where, params = _where(board_id, period, policy)
+    sql = " UNION ALL ".join(_FACTS + where + kind for kind in _chargeable(policy, categories))
     found = []
     for row in bf.query(sql, params):
         charge = _charge(row, policy, categories)
         if charge.fee:
             found.append(charge)
-    return sorted(found, key=lambda c: (c.organisation.casefold(), c.session_date, c.delegate.casefold()))
+    return sorted(found, key=lambda c: (c.organisation.casefold(), c.session_date, c.delegate.casefold(),
+                                        c.course.casefold(), c.session_id, c.booking_id))
+
+
+_COUNTS = """
+SELECT d.organisation_id, b.status, c.length, count(*)
+FROM training_booking b
+JOIN training_session s ON s.id = b.session_id
+JOIN training_course c ON c.id = s.course_id
+JOIN training_delegate d ON d.id = b.delegate_id
+"""
+
+
+def income_by_organisation(bf: BoardFile, board_id: int, period: Period | None = None) -> dict[int, Pence]:
+    """What each organisation is charged for the board's sessions in ``period``: the fees of
+    :func:`charges` added up, from the chargeable bookings counted by status and length."""
+    policy = get_policy(bf, board_id)
+    categories = org_categories(bf, board_id)
+    where, params = _where(board_id, period, policy)
+    sql = " UNION ALL ".join(_COUNTS + where + kind + " GROUP BY 1, 2, 3" for kind in _chargeable(policy, categories))
+    income: dict[int, Pence] = {}
+    for org_id, status, length, count in bf.query(sql, params):
+        fee = status_fee(policy, categories[org_id], status=status, length=length, late=status == "cancelled")
+        income[org_id] = income.get(org_id, 0) + count * fee
+    return income
+
+
+def _where(board_id: int, period: Period | None, policy: ChargingPolicy) -> tuple[str, dict]:
+    where = " WHERE c.board_id = :board"
+    params: dict = {"board": board_id, "late_window": policy.late_window_days}
+    if period is not None:
+        where += " AND s.session_date BETWEEN :start AND :end"
+        params |= {"start": period.start.isoformat(), "end": period.end.isoformat()}
+    return where, params
+
+
+def _chargeable(policy: ChargingPolicy, categories: dict[int, str]) -> list[str]:
+    """SQL conditions keeping the bookings the policy may charge for, one for each reason, so that the
+    free ones (most of them: partners' places) are never read: attendance where the organisation's
+    category pays for some length of session, non-attendance and late cancellation where their fee for
+    some length is not nothing. How much each booking costs is still :func:`booking_fee`'s to say."""
+    def paid(status: str, category: str = "", late: bool = False) -> bool:
+        try:
+            return any(status_fee(policy, category, status=status, length=length, late=late) for length in LENGTHS)
+        except SGDeskError:     # a category the policy lacks: read its bookings, so that pricing them says so
+            return True
+
+    paying = ", ".join(str(org) for org, category in categories.items() if paid("attended", category))
+    # (by the delegates of the paying organisations, found by their index, rather than by every place attended)
+    kinds = [(f" AND b.status = 'attended' AND b.delegate_id IN "
+              f"(SELECT id FROM training_delegate WHERE organisation_id IN ({paying}))")]
+    if paid("dna"):
+        kinds.append(" AND b.status = 'dna'")
+    if paid("cancelled", late=True):
+        kinds.append(f" AND b.status = 'cancelled' AND {LATE_CANCELLATION_SQL}")
+    return kinds
 
 
 def _charge(row, policy: ChargingPolicy, categories: dict[int, str]) -> Charge:
@@ -152,8 +228,10 @@ class OrganisationCharges:
 def charges_by_organisation(items: list[Charge]) -> list[OrganisationCharges]:
     grouped: dict[int, OrganisationCharges] = {}
     for charge in items:
-        group = grouped.setdefault(charge.organisation_id, OrganisationCharges(
-            charge.organisation_id, charge.organisation, charge.category, []))
+        group = grouped.get(charge.organisation_id)
+        if group is None:
+            group = grouped[charge.organisation_id] = OrganisationCharges(
+                charge.organisation_id, charge.organisation, charge.category, [])
         group.charges.append(charge)
     return list(grouped.values())
 

@@ -31,6 +31,8 @@ def fold(text: str) -> str:
     >>> fold("Siân Pryce"), fold("Łukasz NOWAK"), fold("Niamh O’Loughlin")
     ('sian pryce', 'lukasz nowak', "niamh o'loughlin")
     """
+    if text.isascii():      # nothing to take off (most names and emails): at once
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.translate(_UNACCENTED))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -92,8 +94,46 @@ def find_delegate(bf: BoardFile, board_id: int, *, name: str, email: str | None,
     return next((row[0] for row in rows if fold(row[1]) == key), None)
 
 
+#: SQLite's NOCASE, which the email column compares with: ASCII letters only, folded to lower case
+_NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+class DelegateFinder:
+    """:func:`find_delegate` for the many rows of an import: the board's delegates' emails, and its
+    delegates recorded without one, read once rather than looked up row by row."""
+
+    def __init__(self, bf: BoardFile, board_id: int) -> None:
+        self._bf, self._board_id = bf, board_id
+        self._by_email: dict[str, int] = {}
+        for delegate_id, email in bf.query("SELECT id, email FROM training_delegate WHERE board_id = ? "
+                                           "AND anonymised_on IS NULL AND email IS NOT NULL ORDER BY id DESC",
+                                           (board_id,)):
+            self._by_email[email.translate(_NOCASE)] = delegate_id       # the first recorded wins, as below
+        self._without_email: dict[int, list[tuple[int, str]]] = {}
+        for delegate_id, org_id, name in bf.query("SELECT id, organisation_id, name FROM training_delegate "
+                                                  "WHERE board_id = ? AND email IS NULL AND anonymised_on IS NULL "
+                                                  "ORDER BY id", (board_id,)):
+            self._without_email.setdefault(org_id, []).append((delegate_id, fold(name)))
+
+    def find(self, *, name: str, email: str | None, organisation_id: int | None) -> int | None:
+        """What :func:`find_delegate` finds for these details."""
+        if not email:
+            return find_delegate(self._bf, self._board_id, name=name, email=email, organisation_id=organisation_id)
+        found = self._by_email.get(email.strip().translate(_NOCASE))
+        if found is not None:
+            return found
+        key = fold(" ".join(name.split()))
+        return next((delegate_id for delegate_id, folded in self._without_email.get(organisation_id, [])
+                     if folded == key), None)
+
+
 def add_delegate(ed: Action, board_id: int, details: DelegateDetails) -> int:
     return ed.insert("training_delegate", {"board_id": board_id, **details.values()})
+
+
+def add_delegates(ed: Action, board_id: int, details: list[DelegateDetails]) -> list[int]:
+    """Add many delegates at once (an import's); returns their ids in order."""
+    return ed.insert_many("training_delegate", [{"board_id": board_id, **each.values()} for each in details])
 
 
 def update_delegate(ed: Action, delegate_id: int, details: DelegateDetails) -> bool:

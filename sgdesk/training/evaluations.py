@@ -53,11 +53,12 @@ def delete_evaluation(ed: Action, bf: BoardFile, booking_id: int) -> None:
         ed.delete("training_evaluation", existing)
 
 
-def mean(values: list[int]) -> Decimal | None:
-    """The mean to one decimal place, halves rounded up (None for no values)."""
-    if not values:
+def mean(total: int | None, count: int) -> Decimal | None:
+    """The mean of ``count`` ratings adding up to ``total``, to one decimal place, halves rounded up
+    (None for no ratings)."""
+    if not count:
         return None
-    return (Decimal(sum(values)) / len(values)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return (Decimal(total) / count).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
@@ -82,21 +83,28 @@ class EvaluationSummary:
         return whole_percent(self.useful_yes, self.useful_answered)
 
 
-_ROWS = """
-SELECT {key}, {title}, b.status, e.id, e.confidence_before, e.confidence_after, e.useful
+#: each session's attended bookings, evaluations returned, and the sums and counts of each rating,
+#: in the order of course titles, then session dates
+_TALLIES = """
+SELECT s.id, c.id, c.title, count(*), count(e.id), coalesce(sum(e.confidence_before), 0),
+       count(e.confidence_before), coalesce(sum(e.confidence_after), 0), count(e.confidence_after),
+       coalesce(sum(e.useful), 0), count(e.useful)
 FROM training_booking b
 JOIN training_session s ON s.id = b.session_id
 JOIN training_course c ON c.id = s.course_id
-LEFT JOIN training_evaluation e ON e.booking_id = b.id
+LEFT JOIN training_evaluation e INDEXED BY training_evaluation_ratings ON e.booking_id = b.id
 WHERE c.board_id = ? AND b.status = 'attended' {where}
+GROUP BY c.title, s.session_date, s.id ORDER BY c.title, s.session_date, s.id
 """
+GROUPINGS = ("course", "session", "all")
 
 
-def summaries(bf: BoardFile, board_id: int, *, by: str = "course", start: dt.date | None = None,
-              end: dt.date | None = None, course_id: int | None = None) -> list[EvaluationSummary]:
-    """Evaluation summaries per ``course``, per ``session`` or for ``all`` sessions between the dates."""
-    key, title = {"course": ("c.id", "c.title"), "session": ("s.id", "c.title"),
-                  "all": ("0", "'All courses'")}[by]
+def evaluation_summaries(bf: BoardFile, board_id: int, *, start: dt.date | None = None,
+                         end: dt.date | None = None, course_id: int | None = None,
+                         by: tuple[str, ...] = GROUPINGS) -> dict[str, list[EvaluationSummary]]:
+    """Evaluation summaries per ``course``, per ``session`` and for ``all`` sessions between the dates
+    (the groupings ``by`` asks for, as keys), each by course title (a course's sessions by date), read in
+    one pass: a course's counts and sums are its sessions' added up."""
     where, params = "", [board_id]
     if start is not None:
         where += " AND s.session_date >= ?"
@@ -107,24 +115,30 @@ def summaries(bf: BoardFile, board_id: int, *, by: str = "course", start: dt.dat
     if course_id is not None:
         where += " AND c.id = ?"
         params.append(course_id)
-    groups: dict[int, dict] = {}
-    for row in bf.query(_ROWS.format(key=key, title=title, where=where), params):
-        group = groups.setdefault(row[0], {"title": row[1], "attended": 0, "returned": 0, "before": [], "after": [],
-                                           "yes": 0, "answered": 0})
-        group["attended"] += 1
-        if row[3] is None:
-            continue
-        group["returned"] += 1
-        if row[4] is not None:
-            group["before"].append(row[4])
-        if row[5] is not None:
-            group["after"].append(row[5])
-        if row[6] is not None:
-            group["answered"] += 1
-            group["yes"] += row[6]
-    found = [EvaluationSummary(k, g["title"], g["attended"], g["returned"], mean(g["before"]), mean(g["after"]),
-                               g["yes"], g["answered"]) for k, g in groups.items()]
-    return sorted(found, key=lambda s: s.title.casefold())
+    tallies: dict[str, dict[int, list]] = {grouping: {} for grouping in by}
+    for session, course, title, *counts in bf.query(_TALLIES.format(where=where), params):
+        for grouping in by:
+            key, name = {"session": (session, title), "course": (course, title), "all": (0, "All courses")}[grouping]
+            tally = tallies[grouping].get(key)
+            if tally is None:
+                tallies[grouping][key] = [name, *counts]
+            else:
+                tally[1:] = [total + n for total, n in zip(tally[1:], counts)]
+    return {grouping: sorted((_summary(key, *tally) for key, tally in found.items()), key=lambda s: s.title.casefold())
+            for grouping, found in tallies.items()}
+
+
+def _summary(key: int, title: str, attended: int, returned: int, before_total: int, before_count: int,
+             after_total: int, after_count: int, useful_yes: int, useful_answered: int) -> EvaluationSummary:
+    return EvaluationSummary(key, title, attended, returned, mean(before_total, before_count),
+                             mean(after_total, after_count), useful_yes, useful_answered)
+
+
+def summaries(bf: BoardFile, board_id: int, *, by: str = "course", start: dt.date | None = None,
+              end: dt.date | None = None, course_id: int | None = None) -> list[EvaluationSummary]:
+    """Evaluation summaries per ``course``, per ``session`` or for ``all`` sessions between the dates
+    (see :func:`evaluation_summaries`)."""
+    return evaluation_summaries(bf, board_id, start=start, end=end, course_id=course_id, by=(by,))[by]
 
 
 @dataclass(frozen=True)

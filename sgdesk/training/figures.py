@@ -11,16 +11,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from sgdesk.fyear import Period
 from sgdesk.money import Pence
 from sgdesk.percent import whole_percent
 from sgdesk.store import BoardFile
-from sgdesk.training.charges import charges
-from sgdesk.training.evaluations import EvaluationSummary, summaries
-from sgdesk.training.model import Session, iso, list_sessions
+from sgdesk.training.charges import LATE_CANCELLATION_SQL, income_by_organisation
+from sgdesk.training.evaluations import EvaluationSummary, evaluation_summaries
+from sgdesk.training.model import SESSION_COLUMNS_GROUPED, SESSION_WIDTH, Session, session_of
 from sgdesk.training.policy import get_policy, org_categories
 
 
@@ -108,15 +107,38 @@ def sector_chart_description(groups: list[GroupCount], when: str) -> str:
     return f"Bar chart: delegates by sector, places attended, {when}. {bars}{more}."
 
 
-_BOOKINGS = """
-SELECT b.session_id, b.status, b.cancelled_on, b.cancel_reason, b.substitute_for, b.delegate_id,
-       d.organisation_id, o.name, d.sector
-FROM training_booking b
-JOIN training_delegate d ON d.id = b.delegate_id
-JOIN organisation o ON o.id = d.organisation_id
-JOIN training_session s ON s.id = b.session_id
+#: every session of the period with its bookings counted: the session's own columns, then bookings,
+#: attended, DNA, waiting, late cancellations, cancellations in time, substitutes (grouped in the order
+#: the sessions are read, by course and date, so that only the sessions are sorted)
+_SESSIONS = f"""
+SELECT {SESSION_COLUMNS_GROUPED},
+       count(b.id), count(CASE WHEN b.status = 'attended' THEN 1 END), count(CASE WHEN b.status = 'dna' THEN 1 END),
+       count(CASE WHEN b.status = 'waitlisted' THEN 1 END), coalesce(sum({LATE_CANCELLATION_SQL}), 0),
+       count(CASE WHEN b.status = 'cancelled' AND b.cancel_reason = 'delegate' AND NOT {LATE_CANCELLATION_SQL}
+                  THEN 1 END),
+       count(b.substitute_for)
+FROM training_session s
 JOIN training_course c ON c.id = s.course_id
-WHERE c.board_id = ? AND s.status = 'scheduled' AND s.session_date BETWEEN ? AND ?
+LEFT JOIN training_booking b ON b.session_id = s.id
+WHERE c.board_id = :board AND s.session_date BETWEEN :start AND :end
+GROUP BY c.title, s.session_date, s.id
+ORDER BY s.session_date, s.start_time, s.id
+"""
+#: bookings, places attended, DNA and the people who attended, per organisation and sector, on the
+#: sessions run (``:start`` to ``:last_day``). Read delegate by delegate in the order of organisation
+#: and sector (their index), so that nothing is sorted; sessions are only looked up.
+_GROUPS = """
+SELECT g.*, o.name FROM (
+    SELECT d.organisation_id, d.sector, count(*), count(CASE WHEN b.status = 'attended' THEN 1 END),
+           count(CASE WHEN b.status = 'dna' THEN 1 END),
+           count(DISTINCT CASE WHEN b.status = 'attended' THEN d.id END)
+    FROM training_delegate d
+    CROSS JOIN training_booking b ON b.delegate_id = d.id
+    WHERE b.session_id IN (SELECT s.id FROM training_session s JOIN training_course c ON c.id = s.course_id
+                           WHERE c.board_id = :board AND s.status = 'scheduled'
+                           AND s.session_date BETWEEN :start AND :last_day)
+    GROUP BY d.organisation_id, d.sector
+) g JOIN organisation o ON o.id = g.organisation_id
 """
 
 
@@ -124,65 +146,43 @@ def period_figures(bf: BoardFile, board_id: int, period: Period | None, *, today
     """The figures for ``period`` (the whole record when None), counting sessions run up to ``today``."""
     today = today or dt.date.today()
     start, end = (period.start, period.end) if period else (dt.date.min, dt.date.max)
+    last_day = min(end, today)
     figures = Figures(period, today)
-    run: dict[int, Session] = {}
-    for session in list_sessions(bf, board_id, start=start, end=end):
+    params = {"board": board_id, "start": start.isoformat(), "end": end.isoformat(), "last_day": last_day.isoformat(),
+              "late_window": get_policy(bf, board_id).late_window_days}
+    for row in bf.query(_SESSIONS, params):
+        session = session_of(row)
         if session.cancelled:
             figures.sessions_cancelled += 1
         elif session.session_date > today:
             figures.sessions_planned += 1
         else:
+            bookings, attended, dna, waiting, late, in_time, substitutes = row[SESSION_WIDTH:]
             figures.sessions_run += 1
             figures.places_offered += session.capacity
-            run[session.id] = session
-    policy = get_policy(bf, board_id)
+            figures.sessions.append(SessionLine(session, bookings, attended, dna, late))
+            figures.bookings += bookings
+            figures.attended += attended
+            figures.dna += dna
+            figures.late_cancellations += late
+            figures.still_waiting += waiting
+            figures.cancellations_in_time += in_time
+            figures.substitutions += substitutes
+    income = income_by_organisation(bf, board_id, Period(start, last_day)) if figures.sessions else {}
+    figures.income = sum(income.values())
     categories = org_categories(bf, board_id)
-    per_session: dict[int, Counter] = defaultdict(Counter)
-    orgs: dict[int, dict] = {}
-    sectors: dict[str, dict] = {}
-    last_day = min(end, today)
-    for row in bf.query(_BOOKINGS, (board_id, start.isoformat(), last_day.isoformat())):
-        session_id, status, cancelled_on, reason, substitute_for, delegate_id, org_id, org_name, sector = row
-        session = run[session_id]
-        counts = per_session[session_id]
-        counts["bookings"] += 1
-        late = (status == "cancelled" and reason == "delegate"
-                and policy.is_late(iso(cancelled_on), session.session_date))
-        counts["late"] += late
-        counts[status] += 1
-        figures.cancellations_in_time += status == "cancelled" and reason == "delegate" and not late
-        figures.substitutions += substitute_for is not None
+    orgs: dict[int, list] = {}
+    sectors: dict[str, list] = {}
+    for org_id, sector, *counts, org_name in bf.query(_GROUPS, params):
         for key, name, groups in ((org_id, org_name, orgs), (sector, sector, sectors)):
-            group = groups.setdefault(key, {"name": name, "category": categories[org_id] if groups is orgs else "",
-                                            "bookings": 0, "attended": 0, "dna": 0, "people": set()})
-            group["bookings"] += 1
-            group["attended"] += status == "attended"
-            group["dna"] += status == "dna"
-            if status == "attended":
-                group["people"].add(delegate_id)
-    for session_id, session in run.items():
-        counts = per_session[session_id]
-        figures.sessions.append(SessionLine(session, counts["bookings"], counts["attended"], counts["dna"],
-                                            counts["late"]))
-        figures.bookings += counts["bookings"]
-        figures.attended += counts["attended"]
-        figures.dna += counts["dna"]
-        figures.late_cancellations += counts["late"]
-        figures.still_waiting += counts["waitlisted"]
-    income_items = charges(bf, board_id, Period(start, last_day)) if run else []
-    figures.income = sum(charge.fee for charge in income_items)
-    income_by_org = Counter()
-    for charge in income_items:
-        income_by_org[charge.organisation_id] += charge.fee
+            group = groups.setdefault(key, [name, 0, 0, 0, 0])
+            group[1:] = [total + n for total, n in zip(group[1:], counts)]
     figures.by_organisation = sorted(
-        (_group(g, income_by_org[key]) for key, g in orgs.items()), key=lambda g: (-g.attended, g.name.casefold()))
-    figures.by_sector = sorted((_group(g) for g in sectors.values()), key=lambda g: (-g.attended, g.name.casefold()))
-    figures.by_course = summaries(bf, board_id, start=start, end=last_day)
-    overall = summaries(bf, board_id, by="all", start=start, end=last_day)
-    figures.evaluations = overall[0] if overall else None
+        (GroupCount(name, categories[key], *counts, income.get(key, 0)) for key, (name, *counts) in orgs.items()),
+        key=lambda g: (-g.attended, g.name.casefold()))
+    figures.by_sector = sorted((GroupCount(name, "", *counts) for name, *counts in sectors.values()),
+                               key=lambda g: (-g.attended, g.name.casefold()))
+    evaluations = evaluation_summaries(bf, board_id, start=start, end=last_day, by=("course", "all"))
+    figures.by_course = evaluations["course"]
+    figures.evaluations = evaluations["all"][0] if evaluations["all"] else None
     return figures
-
-
-def _group(group: dict, income: Pence = 0) -> GroupCount:
-    return GroupCount(group["name"], group["category"], group["bookings"], group["attended"], group["dna"],
-                      len(group["people"]), income)

@@ -19,15 +19,15 @@ from sgdesk.importing.framework import (
     ParsedRow,
     Problem,
 )
-from sgdesk.organisations import find_organisation
+from sgdesk.organisations import OrganisationFinder
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
-from sgdesk.training.bookings import record_booking
+from sgdesk.training.bookings import RecordedBooking, record_bookings
 from sgdesk.training.delegates import (
     SECTORS,
     DelegateDetails,
-    add_delegate,
-    find_delegate,
+    DelegateFinder,
+    add_delegates,
     known_sectors,
     normalise_sector,
     parse_email,
@@ -263,6 +263,13 @@ class _PlannedBooking:
     approved: bool
 
 
+@dataclass(frozen=True)
+class _NewDelegate:
+    """A delegate an import adds: the ``index``-th of those it adds."""
+
+    index: int
+
+
 @dataclass
 class _BookingPlan:
     bookings: list[_PlannedBooking]
@@ -334,12 +341,13 @@ class BookingsImport(ImportKind):
         seen: dict[tuple[int, str], int] = {}
         places: dict[int, int] = {}
         today = dt.date.today()
+        delegates, organisations = DelegateFinder(bf, board_id), OrganisationFinder(bf)
         for row in rows:
             session = self._session(row, courses, sessions, source, problems)
             category = self._category(row, policy, source, problems)
             if session is None or category is False:
                 continue
-            org_id = find_organisation(bf, row["organisation"], on=row["session_date"])
+            org_id = organisations.find(row["organisation"], on=row["session_date"])
             new_org = None
             if org_id is None:
                 if category is None:
@@ -368,7 +376,7 @@ class BookingsImport(ImportKind):
                                         "keep one row per delegate per session"))
                 continue
             seen[session.id, key] = row.number
-            delegate_id = None if new_org else find_delegate(bf, board_id, name=row["delegate"], email=row["email"],
+            delegate_id = None if new_org else delegates.find(name=row["delegate"], email=row["email"],
                                                               organisation_id=org_id)
             if delegate_id is not None:
                 booking = find_booking(bf, session.id, delegate_id)
@@ -437,18 +445,28 @@ class BookingsImport(ImportKind):
         for org_id, category in plan.categories.items():
             set_org_category(ed, bf, board_id, org_id, category)
             summary.count("charging categories", "updated")
-        delegates: dict[str, int] = {}
+        # each row's delegate: found in SG Desk, the one an earlier row of the file named, or one to add
+        new: list[DelegateDetails] = []
+        named: dict[str, int | _NewDelegate] = {}
+        chosen: list[int | _NewDelegate] = []
         for item in plan.bookings:
-            delegate_id = item.delegate_id or delegates.get(item.delegate_key)
-            if delegate_id is None:
+            delegate = item.delegate_id or named.get(item.delegate_key)
+            if delegate is None:
                 details = item.delegate
                 if item.new_org is not None:
                     details = replace(details, organisation_id=new_org_ids[item.new_org.casefold()])
-                delegate_id = add_delegate(ed, board_id, details)
-                summary.count("delegates")
-            delegates[item.delegate_key] = delegate_id
-            record_booking(ed, bf, item.session_id, delegate_id, status=item.status, booked_on=item.booked_on,
-                           approved=item.approved, cancelled_on=item.cancelled_on)
-            summary.count("bookings")
+                delegate = _NewDelegate(len(new))
+                new.append(details)
+            named[item.delegate_key] = delegate
+            chosen.append(delegate)
+        new_ids = add_delegates(ed, board_id, new)
+        if new_ids:
+            summary.count("delegates", n=len(new_ids))
+        record_bookings(ed, bf, [
+            RecordedBooking(item.session_id, new_ids[delegate.index] if isinstance(delegate, _NewDelegate) else delegate,
+                            item.status, item.booked_on, item.approved, item.cancelled_on)
+            for item, delegate in zip(plan.bookings, chosen)])
+        if plan.bookings:
+            summary.count("bookings", n=len(plan.bookings))
         if plan.skipped:
             summary.skipped += plan.skipped

@@ -153,18 +153,27 @@ def list_courses(bf: BoardFile, board_id: int) -> list[Course]:
     return [Course(*row) for row in rows]
 
 
+_SESSION_FIELDS = """s.id, s.course_id, c.title, c.level, c.length, s.session_date, s.start_time, s.end_time,
+       s.venue, s.online, s.capacity, s.trainer, s.status, s.cancelled_on"""
 _SESSION_SELECT = f"""
-SELECT s.id, s.course_id, c.title, c.level, c.length, s.session_date, s.start_time, s.end_time, s.venue,
-       s.online, s.capacity, s.trainer, s.status, s.cancelled_on,
+SELECT {_SESSION_FIELDS},
        (SELECT count(*) FROM training_booking b WHERE b.session_id = s.id AND b.status IN {PLACES_SQL}),
        (SELECT count(*) FROM training_booking b WHERE b.session_id = s.id AND b.status = 'waitlisted'),
        (SELECT count(*) FROM training_booking b WHERE b.session_id = s.id AND b.status = 'confirmed')
 FROM training_session s JOIN training_course c ON c.id = s.course_id
 """
+#: how many columns of a row make a session (the rest are a query's own)
+SESSION_WIDTH = 17
+#: a session's columns in a query grouped by session, its bookings ``b`` counted (the columns
+#: :func:`session_of` reads, first in the row)
+SESSION_COLUMNS_GROUPED = f"""{_SESSION_FIELDS},
+       count(CASE WHEN b.status IN {PLACES_SQL} THEN 1 END), count(CASE WHEN b.status = 'waitlisted' THEN 1 END),
+       count(CASE WHEN b.status = 'confirmed' THEN 1 END)"""
 
 
-def _session(row: sqlite3.Row) -> Session:
-    values = list(row)
+def session_of(row: sqlite3.Row | tuple) -> Session:
+    """The session in the first columns of a row of ``_SESSION_SELECT`` or :data:`SESSION_COLUMNS_GROUPED`."""
+    values = list(row)[:SESSION_WIDTH]
     values[5] = iso(values[5])
     values[9] = bool(values[9])
     values[13] = iso(values[13])
@@ -174,18 +183,33 @@ def _session(row: sqlite3.Row) -> Session:
 def list_sessions(bf: BoardFile, board_id: int, *, course_id: int | None = None,
                   start: dt.date | None = None, end: dt.date | None = None) -> list[Session]:
     """Sessions of the board (optionally one course, or between two dates), earliest first."""
-    sql = _SESSION_SELECT + " WHERE c.board_id = ?"
-    params: list = [board_id]
+    where, params = _session_filter(board_id, course_id, start, end)
+    return [session_of(row) for row in bf.query(_SESSION_SELECT + where + " ORDER BY s.session_date, s.start_time, s.id",
+                                              params)]
+
+
+def session_dates(bf: BoardFile, board_id: int, *, start: dt.date | None = None,
+                  end: dt.date | None = None) -> dict[int, dt.date]:
+    """The date of each of the board's sessions (optionally between two dates), by session id."""
+    where, params = _session_filter(board_id, None, start, end)
+    rows = bf.query("SELECT s.id, s.session_date FROM training_session s JOIN training_course c ON c.id = s.course_id"
+                    + where, params)
+    return {row[0]: dt.date.fromisoformat(row[1]) for row in rows}
+
+
+def _session_filter(board_id: int, course_id: int | None, start: dt.date | None,
+                    end: dt.date | None) -> tuple[str, list]:
+    where, params = " WHERE c.board_id = ?", [board_id]
     if course_id is not None:
-        sql += " AND s.course_id = ?"
+        where += " AND s.course_id = ?"
         params.append(course_id)
     if start is not None:
-        sql += " AND s.session_date >= ?"
+        where += " AND s.session_date >= ?"
         params.append(start.isoformat())
     if end is not None:
-        sql += " AND s.session_date <= ?"
+        where += " AND s.session_date <= ?"
         params.append(end.isoformat())
-    return [_session(row) for row in bf.query(sql + " ORDER BY s.session_date, s.start_time, s.id", params)]
+    return where, params
 
 
 def get_session(bf: BoardFile, session_id: int) -> Session:
@@ -193,7 +217,7 @@ def get_session(bf: BoardFile, session_id: int) -> Session:
     if row is None:
         raise NotFoundError(f"there is no training session {session_id}: check the session number "
                             "(shown in the Training view's programme)")
-    return _session(row)
+    return session_of(row)
 
 
 def session_state(session: Session, today: dt.date) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 from typing import Any
-from xml.sax.saxutils import escape
 
 from sgdesk.dates import format_date
 from sgdesk.errors import NotFoundError, SGDeskError
@@ -63,6 +62,8 @@ MARK_KEY = ("For the trainer: mark each row " + " or ".join(f"<b>{m.letter}</b> 
 def register_story(bf: BoardFile, session: Session) -> list[Any]:
     """The sign-in sheet: session details, one row per delegate with a place (a mark already recorded
     printed in the P/X column), spare rows, the key to the marks and the sign-off."""
+    from xml.sax.saxutils import escape
+
     from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
     from sgdesk.pdf import data_table, frame_width, heading, styles

@@ -8,9 +8,13 @@ from sgdesk.fyear import Period
 from sgdesk.reporting import ReportColumn, ReportTable, format_cell
 from sgdesk.store import BoardFile
 from sgdesk.training.charges import charges, charges_by_organisation, describe_period
-from sgdesk.training.evaluations import CONFIDENCE_SCALE, EvaluationSummary, summaries
+from sgdesk.training.evaluations import (
+    CONFIDENCE_SCALE,
+    EvaluationSummary,
+    evaluation_summaries,
+)
 from sgdesk.training.figures import Figures, period_figures
-from sgdesk.training.model import LENGTHS, iso, list_sessions
+from sgdesk.training.model import LENGTHS, iso, session_dates
 from sgdesk.training.policy import get_policy
 from sgdesk.training.retention import anonymisation_log
 
@@ -124,14 +128,13 @@ def _summary_columns(first: str) -> list[ReportColumn]:
 
 def evaluations_report(bf: BoardFile, board_id: int, period: Period | None) -> list[ReportTable]:
     start, end = (period.start, period.end) if period else (None, None)
-    courses = summaries(bf, board_id, by="course", start=start, end=end)
-    overall = summaries(bf, board_id, by="all", start=start, end=end)
-    dates = {s.id: s.session_date for s in list_sessions(bf, board_id, start=start, end=end)}
-    sessions = sorted(summaries(bf, board_id, by="session", start=start, end=end), key=lambda s: (dates[s.key], s.key))
-    rows = [_summary_row(s) for s in courses] + [_summary_row(s) for s in overall]
+    found = evaluation_summaries(bf, board_id, start=start, end=end)
+    dates = session_dates(bf, board_id, start=start, end=end)
+    sessions = sorted(found["session"], key=lambda s: (dates[s.key], s.key))
+    rows = [_summary_row(s) for s in found["course"]] + [_summary_row(s) for s in found["all"]]
     comments = bf.query(
-        "SELECT s.session_date, c.title, e.comments FROM training_evaluation e "
-        "JOIN training_booking b ON b.id = e.booking_id JOIN training_session s ON s.id = b.session_id "
+        "SELECT s.session_date, c.title, e.comments FROM training_evaluation e "      # few have comments: from them
+        "CROSS JOIN training_booking b ON b.id = e.booking_id CROSS JOIN training_session s ON s.id = b.session_id "
         "JOIN training_course c ON c.id = s.course_id WHERE c.board_id = ? AND e.comments IS NOT NULL "
         "AND s.session_date BETWEEN ? AND ? ORDER BY s.session_date, c.title, e.id",
         (board_id, (start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()))
@@ -139,7 +142,7 @@ def evaluations_report(bf: BoardFile, board_id: int, period: Period | None) -> l
         ReportTable(f"Evaluations by course {describe_period(period)}", _summary_columns("Course"), rows,
                     notes=[f"Confidence is rated {CONFIDENCE_SCALE}; means to one decimal place. Comments are "
                            "listed without names."],
-                    total_rows=frozenset(range(len(courses), len(rows)))),
+                    total_rows=frozenset(range(len(found["course"]), len(rows)))),
         ReportTable("Evaluations by session", [C("session", "Session", "int"), C("date", "Date", "date"),
                                                *_summary_columns("Course")],
                     [{"session": s.key, "date": dates[s.key], **_summary_row(s)} for s in sessions]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,33 @@ def test_a_or_d_is_not_read_as_a_register_mark(board, tmp_path):
         run_import(bf, kind("bookings"), source, board_id)
     assert "'A' is not a booking status; write Confirmed, Waitlisted, Cancelled, Substituted, Attended (P) or DNA " \
         "(X)" in caught.value.report()
+
+
+def test_a_bookings_import_is_undone_and_redone_whole_with_every_row_audited(board, tmp_path):
+    bf, board_id = board
+    source = bookings(
+        tmp_path,
+        "Neglect: recognising and responding,17/10/2018,Siân Pryce,sian.pryce@example.org.uk,Essex Police,Police,"
+        "Attended,01/09/2018,,",
+        "Neglect: recognising and responding,17/10/2018,Łukasz Nowak,lukasz@example.org.uk,Essex Police,Police,"
+        "Cancelled,02/09/2018,11/10/2018,",
+        "Safeguarding children: level 1 awareness,24/10/2018,Siân Pryce,SIAN.PRYCE@example.org.uk,Essex Police,"
+        "Police,Waitlisted,,,")
+    tables = ("training_delegate", "training_booking", "training_booking_event")
+
+    def contents() -> dict[str, list[tuple]]:
+        return {table: [tuple(row) for row in bf.query(f"SELECT * FROM {table} ORDER BY id")] for table in tables}
+
+    run_import(bf, kind("bookings"), source, board_id)
+    imported = contents()
+    assert [len(imported[table]) for table in tables] == [2, 3, 5]
+    action = bf.scalar("SELECT max(id) FROM audit_action")
+    audited = {(table, row_id): json.loads(after) for table, row_id, after in bf.query(
+        "SELECT table_name, row_id, after FROM audit_change WHERE action_id = ?", (action,))}
+    for table in tables:       # each row's audit holds the row as it was written, defaults included
+        for row in bf.query(f"SELECT * FROM {table}"):
+            assert audited[table, row["id"]] == dict(row)
+    bf.editor.undo()
+    assert all(not rows for rows in contents().values())
+    bf.editor.redo()
+    assert contents() == imported

@@ -336,9 +336,15 @@ class MainWindow(QMainWindow):
         self._remember(path)
         return True
 
+    def _close_context(self) -> None:
+        """Close the open file, the search box let go of it first: the focus may pass to the box as the old
+        pages go, and it must not read a closed file."""
+        self.search_box.set_board(None, None)
+        self.context.close()
+
     def _set_context(self, context: AppContext) -> None:
         if self.context is not None:
-            self.context.close()
+            self._close_context()
         self.context = context
         self.views = {}
         context.changed.connect(self._after_change)
@@ -631,7 +637,7 @@ class MainWindow(QMainWindow):
         try:
             bf = open_board_file(path, read_only=True)
         except SGDeskError as error:
-            self.context.close()
+            self._close_context()
             self.context = None
             self.show_welcome()
             show_error(self, error, "The board file is no longer available")
@@ -671,7 +677,7 @@ class MainWindow(QMainWindow):
 
         was_open = self.context is not None
         if was_open:
-            self.context.close()
+            self._close_context()
             self.context = None
             self.show_welcome()
         folder, keep = backup_folder(self.settings), backups_kept(self.settings)
@@ -698,7 +704,6 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         if self.context is not None:
-            self.context.close()
+            self._close_context()
             self.context = None
-            self._search_follows(None)    # the box took the focus as the window closed, and read the closed file
         super().closeEvent(event)

@@ -167,9 +167,12 @@ class SearchBox(QLineEdit):
         return super().event(event)
 
     def focusInEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        """Coming to the box (Ctrl+K, a click) loads what searching needs, before the first letter is typed."""
+        """Coming to the box (Ctrl+K, a click, Tab) loads what searching needs, before the first letter is
+        typed. Not when the box has the focus only because the window opened: that would hold up the
+        window's first paint (the first letter typed then loads it)."""
         super().focusInEvent(event)
-        if self.bf is not None:
+        opening = event.reason() in (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.OtherFocusReason)
+        if self.bf is not None and not opening:
             prepare(self.bf, registry.load().searchables)
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt naming)
