@@ -176,7 +176,7 @@ def appendix2_story(bf: BoardFile, board_id: int, period_or_year: Period | Finan
     """The appendix as (title, orientation, flowables), for the export and the annual-report pack."""
     from reportlab.platypus import Paragraph, Spacer
 
-    from sgdesk.pdf import data_table, heading, styles
+    from sgdesk.pdf import heading, styles
 
     options = options or {}
     year = period_year(period_or_year, "Appendix 2")

@@ -21,7 +21,7 @@ from sgdesk.money import negative_style, pence_to_decimal
 from sgdesk.office.blocks import Figure, figure_in_text
 from sgdesk.office.layout import cell_texts, column_weights, orientation_for
 from sgdesk.office.package import document_time, save_package
-from sgdesk.reporting import ColumnKind, Picture, ReportColumn, ReportTable
+from sgdesk.reporting import ColumnKind, Picture, ReportTable
 
 if TYPE_CHECKING:
     from sgdesk.pdf import DocumentSpec
