@@ -238,7 +238,7 @@ def _contributions_part(allocation: Allocation, year: FinancialYear, s: dict) ->
     rows.append(["Total", format_share(allocation.shares_ppm) if has_shares else "", _money(allocation.cash_total),
                  ""])
     part.append(data_table(["Partner", "Share or basis", "Amount £", "Status"], rows,
-                           col_widths=[3.8, 2.2, 1.5, 2.2], align="LRRL", total_rows=[-1],
+                           col_widths=[3.8, 2.2, 1.5, 2.2], align="LLRL", total_rows=[-1],
                            title=f"Partner contributions {year.label}"))
     if allocation.total_given:
         part.append(Paragraph(f"Shares of a total requirement of {format_money(allocation.total)}, rounded to the "
