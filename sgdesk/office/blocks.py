@@ -15,7 +15,7 @@ from typing import Literal, Union
 
 from sgdesk.money import parse_money
 from sgdesk.office.layout import cell_texts, fit_widths, usable_width_pt
-from sgdesk.reporting import ColumnKind, Picture, ReportColumn, ReportTable
+from sgdesk.reporting import ColumnKind, Picture, ReportColumn, ReportTable, format_cell
 
 _MONEY = re.compile(r"\(?[-−–]?£?[-−–]?\d{1,3}(,\d{3})*\.\d\d\)?|[-−–]?£\d{1,3}(,\d{3})*(\.\d\d)?")
 _PERCENT = re.compile(r"[-−]?\d+(\.\d+)?%")
@@ -63,6 +63,10 @@ class Figure:
 
     kind: ColumnKind
     value: object
+
+    def __str__(self) -> str:
+        """The figure as printed (52%, £5,470.00), so that a column is as wide as its figures."""
+        return str(format_cell(self.value, self.kind))
 
 
 @dataclass

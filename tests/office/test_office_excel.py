@@ -166,6 +166,7 @@ def test_a_column_of_figures_of_different_kinds_holds_each_as_a_number_in_its_fo
     assert [cell.value for cell in cells] == [39, pytest.approx(0.52), pytest.approx(5470), pytest.approx(3.0),
                                               pytest.approx(1.0)]
     assert [cell.number_format for cell in cells] == ["#,##0", "0%", money_format(), DECIMAL_FORMAT, CHANGE_FORMAT]
+    assert sheet.column_dimensions["B"].width <= len("£5,470.00") + 4  # as wide as its widest figure
 
 
 def test_each_figure_in_a_column_of_whole_numbers_and_decimals_shows_as_printed():
