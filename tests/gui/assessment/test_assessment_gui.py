@@ -136,7 +136,7 @@ def test_rows_under_the_threshold_are_shown_greyed_to_the_manager(window):
     kr3 = next(i for i, r in enumerate(model.rows) if r.code == "KR3")
     assert model.index(kr3, 4).data() == "2.7"
     assert "published outputs print 'too few responses'" in model.index(kr3, 4).data(Qt.ItemDataRole.ToolTipRole)
-    assert model.index(kr3, 6).data() == "-0.1"           # change against 2018/19
+    assert model.index(kr3, 6).data() == "\u22120.1"       # change against 2018/19, signed as printed
 
 
 def test_round_settings_change_status_and_undo(window):
