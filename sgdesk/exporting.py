@@ -104,12 +104,3 @@ def numbered_title(label: str, title: str) -> str:
     ('Appendix 4: Finance 2018/19', 'Appendix B: Training summary')
     """
     return f"Appendix {label}: {_NUMBERED.sub('', title).strip()}"
-
-
-def appendix_title(key: str, title: str) -> str:
-    """The title of the appendix ``key`` printed on its own, numbered by its place in the annual
-    report as the pack numbers it by default: ``Appendix 1: Board membership and attendance``."""
-    from sgdesk import registry
-
-    keys = [appendix.key for appendix in registry.load().appendices if appendix.in_pack]
-    return numbered_title(str(keys.index(key) + 1), title) if key in keys else title

@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 from sgdesk.activity import YearsProvider
 from sgdesk.attention import AttentionProvider
 from sgdesk.checks import DomainCheck
-from sgdesk.exporting import Appendix, Export
+from sgdesk.exporting import Appendix, Export, numbered_title
 from sgdesk.importing.framework import ImportKind
 from sgdesk.overview import FirstStep, GlanceProvider
 from sgdesk.reporting import Report
@@ -152,3 +152,10 @@ def load() -> Registry:
     if _registry is None:
         _registry = collect(FEATURE_MODULES)
     return _registry
+
+
+def appendix_title(key: str, title: str) -> str:
+    """The title of the appendix ``key`` printed on its own, numbered by its place in the annual
+    report as the pack numbers it by default: ``Appendix 1: Board membership and attendance``."""
+    keys = [appendix.key for appendix in load().appendices if appendix.in_pack]
+    return numbered_title(str(keys.index(key) + 1), title) if key in keys else title

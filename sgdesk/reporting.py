@@ -99,6 +99,15 @@ def format_cell(value: Any, kind: ColumnKind, fmt: str = "table") -> Any:
     return value
 
 
+NOTHING = "There is nothing to show for this period."  # what a document prints for an empty table
+
+
+def sentence(text: str) -> str:
+    """``text`` with a capital first letter and a full stop."""
+    text = text.strip()
+    return f"{text[:1].upper()}{text[1:]}" + ("" if text.endswith((".", "!", "?")) else ".")
+
+
 def signed(value: Decimal) -> str:
     """A change as the house style prints it: always signed, with a true minus sign.
 

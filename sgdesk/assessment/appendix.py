@@ -12,8 +12,9 @@ from typing import Any
 
 from sgdesk.assessment.results import RoundResults, StatementResult, round_results
 from sgdesk.assessment.rounds import choose_round
-from sgdesk.exporting import ExportRequest, ExportResult, appendix_title
+from sgdesk.exporting import ExportRequest, ExportResult
 from sgdesk.fyear import Period
+from sgdesk.registry import appendix_title
 from sgdesk.store import BoardFile
 
 DEFAULT_TITLE = "Self-Assessment Tool"

@@ -22,7 +22,7 @@ from typing import Any, Mapping
 from sgdesk.boards import get_board
 from sgdesk.dates import format_date
 from sgdesk.errors import InputError
-from sgdesk.exporting import ExportRequest, ExportResult, appendix_title
+from sgdesk.exporting import ExportRequest, ExportResult
 from sgdesk.finance.accounts import SECTION_LABELS, SECTIONS, find_fund
 from sgdesk.finance.budgets import BudgetAgainstActual, budget_against_actual
 from sgdesk.finance.contributions import (
@@ -43,6 +43,7 @@ from sgdesk.finance.ledger import (
 )
 from sgdesk.fyear import FinancialYear, Period
 from sgdesk.money import Pence, format_money
+from sgdesk.registry import appendix_title
 from sgdesk.store import BoardFile
 
 DETAILS = ("lines", "categories")

@@ -8,12 +8,13 @@ from typing import Any
 
 from sgdesk.dates import format_date
 from sgdesk.errors import NotFoundError
-from sgdesk.exporting import ExportRequest, ExportResult, StoryFunction, appendix_title
+from sgdesk.exporting import ExportRequest, ExportResult, StoryFunction
 from sgdesk.fyear import Period
 from sgdesk.governance.pdf_parts import paragraph, rag_cell, risk_register
 from sgdesk.governance.plans import PlanUpdate, list_objectives, plan_for, progress
 from sgdesk.governance.reports import as_at_day, references
 from sgdesk.governance.risks import by_residual, get_bands, list_risks
+from sgdesk.registry import appendix_title
 from sgdesk.store import BoardFile
 
 PLAN_TITLE = "Business plan progress"

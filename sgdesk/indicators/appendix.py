@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from sgdesk.errors import InputError
-from sgdesk.exporting import ExportRequest, ExportResult, appendix_title
+from sgdesk.exporting import ExportRequest, ExportResult
 from sgdesk.fyear import Period
 from sgdesk.indicators.figures import NOTES, PROVISIONAL_MARK, Figure
 from sgdesk.indicators.matrix import (
@@ -24,6 +24,7 @@ from sgdesk.indicators.matrix import (
 )
 from sgdesk.indicators.rag import RATING_FILLS
 from sgdesk.indicators.values import cell_text
+from sgdesk.registry import appendix_title
 from sgdesk.store import BoardFile
 
 DEFAULT_TITLE = "Local Authority Data Matrix"

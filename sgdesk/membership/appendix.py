@@ -13,13 +13,14 @@ from typing import Any
 
 from sgdesk.branding import document_spec
 from sgdesk.dates import MONTH_NAMES
-from sgdesk.exporting import ExportRequest, ExportResult, appendix_title
+from sgdesk.exporting import ExportRequest, ExportResult
 from sgdesk.fyear import Period
 from sgdesk.membership.bodies import Body, board_body, find_body, list_subgroups
 from sgdesk.membership.grid import AttendanceGrid, load_grid, record_span
 from sgdesk.membership.marks import MARKS, MEANINGS
 from sgdesk.membership.meetings import Meeting
 from sgdesk.membership.seats import Seat, list_seats
+from sgdesk.registry import appendix_title
 from sgdesk.reporting import format_cell
 from sgdesk.store import BoardFile
 

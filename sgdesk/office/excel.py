@@ -21,7 +21,7 @@ from sgdesk.money import negative_style, pence_to_decimal
 from sgdesk.office.blocks import Figure, figure_in_text
 from sgdesk.office.layout import cell_texts, column_weights, orientation_for
 from sgdesk.office.package import document_time, save_package
-from sgdesk.reporting import ColumnKind, Picture, ReportTable
+from sgdesk.reporting import NOTHING, ColumnKind, Picture, ReportTable
 
 if TYPE_CHECKING:
     from sgdesk.pdf import DocumentSpec
@@ -34,7 +34,6 @@ PERCENT_FORMAT = "0%"
 DECIMAL_FORMAT = "#,##0.0"  # a figure with one decimal place, a mean
 CHANGE_FORMAT = '+#,##0.0;"\u2212"#,##0.0;#,##0.0'  # a signed change: +1.0, −0.4
 DATE_FORMAT = "dd/mm/yyyy"
-NOTHING = "There is nothing to show for this period."
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SHEET_NAME_LENGTH = 31
 _MAX_WIDTH = 60  # characters; longer text wraps

@@ -23,7 +23,7 @@ from sgdesk.exporting import (
 from sgdesk.fyear import Period
 from sgdesk.office.blocks import TableBlock, report_table_block, typed_table
 from sgdesk.office.layout import orientation_for
-from sgdesk.reporting import Report, ReportTable, render
+from sgdesk.reporting import NOTHING, Report, ReportTable, render, sentence
 from sgdesk.store import BoardFile
 
 if TYPE_CHECKING:
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 
 REPORT_FORMATS = ("pdf", "docx", "xlsx", "csv")
 OFFICE_FORMATS = ("docx", "xlsx")
-NOTHING = "There is nothing to show for this period."
 KEEP_WITH_TABLE_MM = 40  # a table heading needs this much page below it, or it starts the next page
 
 #: an appendix's story: (bf, board id, period, options) -> (title, orientation, flowables)
@@ -81,12 +80,6 @@ def tables_story(title: str, subject: str, tables: list[ReportTable]) -> tuple[s
         notes = block.notes if block.rows else [NOTHING, *block.notes]
         story += [Paragraph(plain_to_markup(note), s["note"]) for note in notes]
     return orientation, story
-
-
-def sentence(text: str) -> str:
-    """``text`` with a capital first letter and a full stop."""
-    text = text.strip()
-    return f"{text[:1].upper()}{text[1:]}" + ("" if text.endswith((".", "!", "?")) else ".")
 
 
 def write_tables(bf: BoardFile, request: ExportRequest, title: str, subject: str,

@@ -28,7 +28,7 @@ from sgdesk.office.blocks import (
 )
 from sgdesk.office.layout import MARGIN_MM, MIN_ROWS, PAGE_MM, at_least, orientation_for, usable_width_mm
 from sgdesk.office.package import document_time, save_package
-from sgdesk.reporting import ReportTable
+from sgdesk.reporting import NOTHING, ReportTable, sentence
 
 if TYPE_CHECKING:
     from sgdesk.pdf import DocumentSpec
@@ -546,8 +546,6 @@ class WordDocument:
 def write_docx(out: str | os.PathLike[str] | BinaryIO, spec: "DocumentSpec", tables: list[ReportTable]) -> None:
     """A Word document titled ``spec.title`` and described by ``spec.subject``, as the PDF of the
     same report is, holding each table under its own heading."""
-    from sgdesk.office.exports import NOTHING, sentence
-
     orientation = orientation_for(tables)
     document = WordDocument(spec, orientation)
     document.heading(spec.title, 0)

@@ -96,7 +96,7 @@ def _missing(label: str, name: str, period: Period, reader: str, problem: str) -
     """The page of an appendix that cannot be made for ``period``: its title and, for the reader, why."""
     from reportlab.platypus import Paragraph
 
-    from sgdesk.office.exports import sentence
+    from sgdesk.reporting import sentence
     from sgdesk.pdf import heading, styles
     from sgdesk.pdf.markup import plain_to_markup
 

@@ -10,9 +10,10 @@ import math
 from typing import Any
 
 from sgdesk.dates import format_date
-from sgdesk.exporting import ExportRequest, ExportResult, appendix_title
+from sgdesk.exporting import ExportRequest, ExportResult
 from sgdesk.fyear import Period
 from sgdesk.money import format_money
+from sgdesk.registry import appendix_title
 from sgdesk.reporting import format_cell
 from sgdesk.store import BoardFile
 from sgdesk.training.charges import describe_period

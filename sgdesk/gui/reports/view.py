@@ -83,7 +83,7 @@ def outputs(registry: Any) -> list[tuple[str, list[Output]]]:
 
 def output_label(output: Output) -> str:
     """How the outputs list names an output: "Annual-report appendix pack", "Ledger: ledger entries…"."""
-    from sgdesk.office.exports import sentence
+    from sgdesk.reporting import sentence
 
     if output.name == PACK:
         return "Annual-report appendix pack (cover, contents, appendices)"
@@ -140,7 +140,7 @@ class PackOptions(QGroupBox):
         hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addLayout(order)
-        self.own_period = QCheckBox("Own &period for the selected appendix (otherwise the pack's):")
+        self.own_period = QCheckBox("O&wn period for the selected appendix (otherwise the pack's):")
         self.own_start, self.own_end = QDateEdit(calendarPopup=True), QDateEdit(calendarPopup=True)
         own_dates = QHBoxLayout()
         for edit, name in ((self.own_start, "Appendix from date"), (self.own_end, "Appendix to date")):
