@@ -96,9 +96,9 @@ def _missing(label: str, name: str, period: Period, reader: str, problem: str) -
     """The page of an appendix that cannot be made for ``period``: its title and, for the reader, why."""
     from reportlab.platypus import Paragraph
 
-    from sgdesk.reporting import sentence
     from sgdesk.pdf import heading, styles
     from sgdesk.pdf.markup import plain_to_markup
+    from sgdesk.reporting import sentence
 
     title = numbered_title(label, name)
     text = f"This appendix is not included for {period.label}. {sentence(reader)}"
