@@ -68,6 +68,13 @@ def atomic_open(target: str | os.PathLike[str], mode: str = "wb", **options: Any
         handle.flush()
 
 
+def write_text(target: str | os.PathLike[str], text: str, *, encoding: str = "utf-8",
+               newline: str | None = None) -> None:
+    """``Path.write_text``, written beside ``target`` and swapped in whole."""
+    with atomic_open(target, "w", encoding=encoding, newline=newline) as handle:
+        handle.write(text)
+
+
 def failure_message(target: Path, error: BaseException, *, existed: bool) -> str:
     """One line: which file, what failed, whether the old one is intact, and what to do."""
     code = getattr(error, "errno", None)

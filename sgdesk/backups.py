@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from sgdesk.errors import BoardFileError, SGDeskError
-from sgdesk.store.boardfile import PARTIAL_SUFFIX, copy_database
+from sgdesk.atomic import PARTIAL_SUFFIX
+from sgdesk.store.boardfile import copy_database
 
 if TYPE_CHECKING:
     from sgdesk.store import BoardFile

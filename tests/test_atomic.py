@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 
 import pytest
 
@@ -56,3 +57,128 @@ def test_a_replaced_file_keeps_its_permissions(tmp_path):
     with atomic_open(target, "w", encoding="utf-8") as handle:
         handle.write("new")
     assert target.stat().st_mode & 0o777 == 0o600
+
+
+# -- every writer, on a drive that fills up while it writes -------------------------------------------
+ON_A_FULL_DRIVE = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)    # a file reaching the limit fails to grow, as on a full drive
+from sgdesk import cli
+limit = int(sys.argv[1])
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+sys.exit(cli.main(sys.argv[2:]))
+"""
+
+EXPORTS = [
+    ("appendix1", "pdf", []),
+    ("pack", "pdf", ["--year", "2018/19"]),
+    ("pack", "docx", ["--year", "2018/19"]),
+    ("attendance", "xlsx", ["--year", "2018/19"]),
+    ("attendance", "csv", ["--year", "2018/19"]),
+    ("register", "pdf", ["--session", "1"]),
+    ("certificates", "pdf", ["--session", "1"]),
+    ("assessment-form", "xlsx", ["--set", "respondent=Essex Police"]),
+]
+
+
+def _on_a_full_drive(limit: int, *argv: str) -> "subprocess.CompletedProcess[str]":
+    """Run the CLI where no file may grow past ``limit`` bytes (SQLite writes through C, not Python)."""
+    import subprocess
+
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    return subprocess.run([sys.executable, "-c", ON_A_FULL_DRIVE, str(limit), *argv], capture_output=True,
+                          text=True, env=env, timeout=120)
+
+
+class _FileOnAFullDrive:
+    """A file in the folder of :func:`full_drive`: writes fail once the drive's room is used up."""
+
+    def __init__(self, handle, drive: dict) -> None:
+        self._handle, self._drive = handle, drive
+
+    def write(self, data):
+        if self._drive["room"] < len(data):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        self._drive["room"] -= len(data)
+        return self._handle.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self._handle, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._handle.close()
+
+    def __iter__(self):
+        return iter(self._handle)
+
+
+@pytest.fixture
+def full_drive(monkeypatch):
+    """``full_drive(folder, room)``: from now on, files written in ``folder`` may hold ``room`` bytes in all."""
+    import builtins
+    import io
+
+    real_open = builtins.open
+
+    def make(folder, room: int) -> None:
+        drive = {"room": room}
+        folder = os.fspath(folder)
+
+        def open_on_the_drive(file, mode="r", *args, **kwargs):
+            handle = real_open(file, mode, *args, **kwargs)
+            on_drive = isinstance(file, (str, os.PathLike)) and os.path.dirname(os.path.abspath(file)) == folder
+            return _FileOnAFullDrive(handle, drive) if on_drive and set(mode) & set("wax+") else handle
+
+        monkeypatch.setattr(builtins, "open", open_on_the_drive)
+        monkeypatch.setattr(io, "open", open_on_the_drive)
+
+    return make
+
+
+@pytest.mark.parametrize(("export", "fmt", "options"), EXPORTS, ids=[f"{e}.{f}" for e, f, _ in EXPORTS])
+def test_an_export_that_runs_out_of_room_keeps_the_good_file_it_would_have_replaced(demo_path, full_drive, capsys,
+                                                                                    export, fmt, options):
+    from sgdesk import cli
+
+    out = demo_path.with_name(f"{export}.{fmt}")
+    assert cli.main(["export", str(demo_path), export, "--out", str(out), *options]) == 0
+    good = out.read_bytes()
+    capsys.readouterr()
+
+    full_drive(out.parent, len(good) // 2)
+    assert cli.main(["export", str(demo_path), export, "--out", str(out), *options]) == 1
+    assert out.read_bytes() == good
+    assert [p.name for p in out.parent.iterdir() if p.name.startswith(f".{out.name}")] == []
+    message = capsys.readouterr().err.strip()
+    assert message.count("\n") == 0
+    assert message.startswith(f"sgdesk: {out.name} could not be written (No space left on device)")
+    assert f"the existing {out.name} is unchanged: free some space" in message
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the full drive is a POSIX file size limit")
+def test_a_backup_to_a_file_that_runs_out_of_room_leaves_no_half_copy(demo_path):
+    out = demo_path.with_name("copy.sgdesk")
+    done = _on_a_full_drive(200_000, "backup", str(demo_path), str(out))
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert done.stderr.startswith("sgdesk: copy.sgdesk could not be written (")
+    assert sorted(p.name for p in demo_path.parent.iterdir()) == ["demo.sgdesk"]
+
+
+def test_the_audit_trail_export_keeps_the_old_csv_when_the_write_fails(demo, monkeypatch):
+    from sgdesk.safety import audit
+
+    out = demo.path.with_name("audit.csv")
+    audit.write_csv(demo, audit.AuditFilter(), out)
+    good = out.read_bytes()
+
+    def failing(*args, **kwargs):
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(audit, "iter_entries", lambda bf, flt: failing())
+    with pytest.raises(OutputError, match="audit.csv could not be written .Input/output error.; the existing"):
+        audit.write_csv(demo, audit.AuditFilter(), out)
+    assert out.read_bytes() == good

@@ -13,6 +13,7 @@ from reportlab.platypus import (
     PageTemplate,
 )
 
+from sgdesk.atomic import atomic_open
 from sgdesk.pdf.colours import use_accent
 from sgdesk.pdf.fonts import register_fonts
 from sgdesk.pdf.headings import Heading
@@ -88,9 +89,12 @@ def build_pdf(
         raise ValueError("nothing to print: the story is empty")
     register_fonts()
     page_size(orientation)
+    if isinstance(out, (str, os.PathLike)):  # written beside the target, swapped in when whole
+        with atomic_open(out) as handle:
+            return build_pdf(handle, spec, story, orientation=orientation)
     names = sorted(PAGE_SIZES, key=lambda name: name != orientation)  # the first one starts
     doc = _HouseDocTemplate(
-        os.fspath(out) if isinstance(out, (str, os.PathLike)) else out,
+        out,
         pagesize=PAGE_SIZES[orientation],
         pageTemplates=[_page_template(name, spec) for name in names],
         leftMargin=MARGIN,

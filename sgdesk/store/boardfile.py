@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from sgdesk import __version__
+from sgdesk.atomic import atomic_path
 from sgdesk.errors import BoardFileError
 from sgdesk.store.changes import Editor
 from sgdesk.store.migrations import apply_migrations, latest_version, schema_version
@@ -32,8 +33,6 @@ SUFFIX = ".sgdesk"
 APPLICATION_ID = 0x53474453  # "SGDS"
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _RESTORE_HINT = "restore it from a backup (sgdesk restore) or open another file"
-#: a copy is written under this suffix and renamed when whole
-PARTIAL_SUFFIX = ".partial"
 #: SQLite's rollback journal beside a board file, while a change is being written
 JOURNAL_SUFFIX = "-journal"
 _JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
@@ -160,20 +159,16 @@ def _backup_path(path: Path, from_version: int) -> Path:
 def copy_database(conn: sqlite3.Connection, dest: Path) -> Path:
     """Copy an open database to ``dest`` with SQLite's online backup API.
 
-    The copy is written beside ``dest`` under a temporary name and renamed when whole.
+    The copy is written beside ``dest`` under a temporary name and renamed when whole
+    (:func:`sgdesk.atomic.atomic_path`).
     """
-    partial = dest.with_name(dest.name + PARTIAL_SUFFIX)
-    partial.unlink(missing_ok=True)
-    target = sqlite3.connect(partial)
-    try:
-        owner_only(partial)
-        conn.backup(target)
-    except BaseException:
-        target.close()
-        partial.unlink(missing_ok=True)
-        raise
-    target.close()
-    os.replace(partial, dest)
+    with atomic_path(dest) as partial:
+        target = sqlite3.connect(partial)
+        try:
+            owner_only(partial)
+            conn.backup(target)
+        finally:
+            target.close()
     return dest
 
 
