@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import subprocess
 import sys
 
 import pytest
@@ -81,10 +82,8 @@ EXPORTS = [
 ]
 
 
-def _on_a_full_drive(limit: int, *argv: str) -> "subprocess.CompletedProcess[str]":
+def _on_a_full_drive(limit: int, *argv: str) -> subprocess.CompletedProcess[str]:
     """Run the CLI where no file may grow past ``limit`` bytes (SQLite writes through C, not Python)."""
-    import subprocess
-
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     return subprocess.run([sys.executable, "-c", ON_A_FULL_DRIVE, str(limit), *argv], capture_output=True,
                           text=True, env=env, timeout=120)
