@@ -21,6 +21,7 @@ from sgdesk import __version__
 from sgdesk.atomic import atomic_path
 from sgdesk.errors import BoardFileError
 from sgdesk.store.changes import Editor
+from sgdesk.store.failures import RESTORE_HINT, explain
 from sgdesk.store.migrations import apply_migrations, latest_version, schema_version
 from sgdesk.store.sqlite import connect, sqlite_utils_database
 
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
 SUFFIX = ".sgdesk"
 APPLICATION_ID = 0x53474453  # "SGDS"
 _SQLITE_HEADER = b"SQLite format 3\x00"
-_RESTORE_HINT = "restore it from a backup (sgdesk restore) or open another file"
 #: SQLite's rollback journal beside a board file, while a change is being written
 JOURNAL_SUFFIX = "-journal"
 _JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
@@ -56,7 +56,7 @@ class BoardFile:
         #: called once, just before the first change of this session (e.g. the session backup)
         self.before_first_edit: list[Callable[["BoardFile"], None]] = []
         self._edited = False
-        self.editor = Editor(conn, read_only=read_only)
+        self.editor = Editor(conn, read_only=read_only, name=path.name)
 
     @cached_property
     def db(self) -> "sqlite_utils.Database":
@@ -121,7 +121,7 @@ def _check_header(path: Path) -> None:
             "open the .sgdesk file your board uses"
         )
     if len(header) < 100:
-        raise BoardFileError(f"{path.name} is damaged (it is cut short): {_RESTORE_HINT}")
+        raise BoardFileError(f"{path.name} is damaged (it is cut short): {RESTORE_HINT}")
     page_size = struct.unpack(">H", header[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
     change_counter, page_count = struct.unpack(">I", header[24:28])[0], struct.unpack(">I", header[28:32])[0]
@@ -129,7 +129,7 @@ def _check_header(path: Path) -> None:
     # a change cut short leaves the file mid-write and a hot journal that SQLite rolls back on opening
     if page_count and change_counter == version_valid_for and not hot_journal(path):
         if path.stat().st_size < page_size * page_count:
-            raise BoardFileError(f"{path.name} is damaged (it is cut short): {_RESTORE_HINT}")
+            raise BoardFileError(f"{path.name} is damaged (it is cut short): {RESTORE_HINT}")
 
 
 def hot_journal(path: Path) -> bool:
@@ -191,7 +191,7 @@ def _identify(path: Path, conn: sqlite3.Connection) -> int:
                 f"{path.name} was part-way through a change when SG Desk or its computer stopped; it is put "
                 "right the next time someone opens it for editing (not read-only): open it for editing, or ask "
                 "whoever has it open to close it") from None
-        raise BoardFileError(f"{path.name} is damaged ({error}): {_RESTORE_HINT}") from None
+        raise BoardFileError(f"{path.name} could not be opened: {explain(error)}") from None
     if app_id != APPLICATION_ID:
         raise BoardFileError(
             f"{path.name} is a database, but not an SG Desk board file: open the .sgdesk file your board uses"
@@ -252,7 +252,7 @@ def _open_connection(path: Path, *, read_only: bool, migrate: bool) -> sqlite3.C
     try:
         conn = connect(path, read_only=read_only)
     except sqlite3.DatabaseError as error:
-        raise BoardFileError(f"{path.name} cannot be opened ({error}): {_RESTORE_HINT}") from None
+        raise BoardFileError(f"{path.name} could not be opened: {explain(error)}") from None
     version = _identify(path, conn)
     if version < latest_version() and migrate:
         if read_only:
@@ -266,7 +266,7 @@ def _open_connection(path: Path, *, read_only: bool, migrate: bool) -> sqlite3.C
             apply_migrations(conn)
         except sqlite3.DatabaseError as error:
             conn.close()
-            raise BoardFileError(f"{path.name} could not be upgraded ({error}); it is unchanged: {_RESTORE_HINT}") from None
+            raise BoardFileError(f"{path.name} could not be upgraded ({error}); it is unchanged: {RESTORE_HINT}") from None
     if not read_only:
         _safe_journal(conn)
     return conn

@@ -16,6 +16,9 @@ from sgdesk.lazy_imports import hidden_modules
 if TYPE_CHECKING:
     import sqlite_utils
 
+#: how long SQLite waits for a colleague's read or write to finish before it reports the file busy
+BUSY_TIMEOUT_MS = 5000
+
 
 def sqlite_utils_database(conn: sqlite3.Connection) -> "sqlite_utils.Database":
     """Wrap an open connection in a ``sqlite_utils.Database`` without loading pandas."""
@@ -37,7 +40,7 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
 
 

@@ -130,3 +130,18 @@ def test_foreign_keys_are_enforced(demo):
         with demo.edit("Add a sub-group to a board that does not exist") as ed:
             ed.insert("subgroup", {"board_id": 999, "name": "Orphan"})
     assert demo.scalar("SELECT count(*) FROM subgroup WHERE name = 'Orphan'") == 0
+
+
+def test_a_colleague_opening_a_file_while_a_change_is_being_saved_is_told_to_wait_not_that_it_is_damaged(
+        demo_path, monkeypatch):
+    monkeypatch.setattr("sgdesk.store.sqlite.BUSY_TIMEOUT_MS", 50, raising=False)
+    saving = sqlite3.connect(demo_path, isolation_level=None)
+    saving.execute("BEGIN EXCLUSIVE")   # the editor, writing its change into the file
+    try:
+        with pytest.raises(BoardFileError) as refused:
+            open_board_file(demo_path, read_only=True)
+    finally:
+        saving.execute("ROLLBACK")
+        saving.close()
+    assert str(refused.value) == ("demo.sgdesk could not be opened: someone is saving a change to it right now: "
+                                  "try again in a moment")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
+from pathlib import Path
 from typing import Callable
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from sgdesk.errors import SGDeskError
 from sgdesk.paths import data_path
+from sgdesk.store.failures import explain
 
 log = logging.getLogger("sgdesk")
 
@@ -17,8 +20,9 @@ def error_text(error: BaseException) -> str:
     """What to tell the user: our own errors say it themselves; anything else is a bug."""
     if isinstance(error, SGDeskError):
         return str(error)
-    if isinstance(error, OSError):
-        return f"{error.strerror or 'the file could not be used'}: {error.filename or ''}".rstrip(": ")
+    if isinstance(error, (OSError, sqlite3.Error)):
+        filename = getattr(error, "filename", None)
+        return f"{Path(filename).name if filename else 'The board file'} could not be used: {explain(error)}"
     return ("Something went wrong inside SG Desk and the last action was not completed; your data is safe. "
             f"({type(error).__name__}) Please report this, with what you were doing, to your SG Desk support.")
 

@@ -1,0 +1,59 @@
+"""What a failed read or write of a board file means, in one line the user can act on.
+
+SQLite reports a failing drive by an error code, not a sentence a user can use: "disk I/O
+error" may be a network drive that dropped for a moment, and only a few codes mean the file
+itself is damaged. :func:`explain` turns an error into "what happened: what to do"; callers
+put the file's name and what was being done in front.
+"""
+
+from __future__ import annotations
+
+import errno
+
+RESTORE_HINT = "restore it from a backup (sgdesk restore) or open another file"
+
+#: SQLite's codes (as Python names them) for a file that really is damaged
+DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+
+
+def error_name(error: BaseException) -> str:
+    """SQLite's name for the error ("SQLITE_IOERR_WRITE"), or "" for anything else."""
+    return getattr(error, "sqlite_errorname", "") or ""
+
+
+def is_damage(error: BaseException) -> bool:
+    return error_name(error).startswith(DAMAGED)
+
+
+def is_busy(error: BaseException) -> bool:
+    return error_name(error).startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+
+
+def explain(error: BaseException) -> str:
+    """The cause of a failed read or write and what to do: "the drive is full (...): free some space"."""
+    name = error_name(error)
+    detail = str(error) or type(error).__name__
+    if isinstance(error, OSError):
+        detail = error.strerror or detail
+        code = error.errno
+        if code == errno.ENOSPC:
+            return f"the drive is full ({detail}): free some space on it, then try again"
+        if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return f"it cannot be changed there ({detail}): check the folder is not read-only, or ask IT"
+        return f"the drive did not respond ({detail}): check it is still connected, then try again"
+    if name == "SQLITE_FULL":
+        return f"the drive is full ({detail}): free some space on it, then try again"
+    if name.startswith("SQLITE_IOERR"):
+        return f"the drive did not respond ({detail}): check it is still connected, then try again"
+    if name == "SQLITE_READONLY_DBMOVED":
+        return "it was moved, renamed or deleted while it was open: save a copy of what is open (File > Save a copy)"
+    if name.startswith("SQLITE_READONLY") or name == "SQLITE_PERM":
+        return f"it has become read-only ({detail}): check the folder is not read-only, or ask IT"
+    if name.startswith("SQLITE_CANTOPEN"):
+        return (f"SG Desk cannot create its journal file beside it ({detail}): check the folder is not read-only "
+                "or full, then try again")
+    if is_busy(error):
+        return "someone is saving a change to it right now: try again in a moment"
+    if is_damage(error):
+        return f"it is damaged ({detail}): {RESTORE_HINT}"
+    return f"{detail}: try again, and if it keeps happening check the file (sgdesk check)"
