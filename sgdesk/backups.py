@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Callable
 from sgdesk.errors import BoardFileError, SGDeskError
 from sgdesk.atomic import PARTIAL_SUFFIX
 from sgdesk.store.boardfile import copy_database
+from sgdesk.store.sqlite import connect
 
 if TYPE_CHECKING:
     from sgdesk.store import BoardFile
@@ -150,7 +151,7 @@ class Backup:
 def file_identity(path: Path) -> str | None:
     """The creation stamp a board file carries (its identity across renames), if readable."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = connect(path, read_only=True)
     except sqlite3.Error:
         return None
     try:

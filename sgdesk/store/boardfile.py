@@ -1,7 +1,8 @@
 """The board file: one SQLite database (``.sgdesk``) per business unit.
 
-Opening checks, in order, that the file exists, is SQLite, is whole, is an SG Desk file and is
-not from a newer SG Desk; an older file is copied beside itself and then migrated in one
+Opening checks, in order, that the file exists, is SQLite, is whole, is an SG Desk file, is
+not from a newer SG Desk and holds nothing SG Desk did not make (:mod:`sgdesk.store.schema`:
+no planted trigger or view runs); an older file is copied beside itself and then migrated in one
 transaction. Every refusal is a :class:`~sgdesk.errors.BoardFileError` saying which and what
 to do.
 """
@@ -23,6 +24,7 @@ from sgdesk.errors import BoardFileError
 from sgdesk.store.changes import Editor
 from sgdesk.store.failures import RESTORE_HINT, explain
 from sgdesk.store.migrations import apply_migrations, latest_version, schema_version
+from sgdesk.store.schema import schema_difference
 from sgdesk.store.sqlite import connect, sqlite_utils_database
 
 if TYPE_CHECKING:
@@ -57,6 +59,12 @@ class BoardFile:
         self.before_first_edit: list[Callable[["BoardFile"], None]] = []
         self._edited = False
         self.editor = Editor(conn, read_only=read_only, name=path.name)
+        if not read_only:
+            # Its schema is SG Desk's own (checked on opening), so its triggers may use virtual tables (search
+            # indexes); each change first checks that no one has changed the schema since (_schema_unchanged).
+            conn.execute("PRAGMA trusted_schema = ON")
+            self._schema_cookie = self.scalar("PRAGMA schema_version")
+            self.editor.before_action.append(self._schema_unchanged)
 
     @cached_property
     def db(self) -> "sqlite_utils.Database":
@@ -70,6 +78,18 @@ class BoardFile:
             for hook in list(self.before_first_edit):
                 hook(self)
         return self.editor.action(description)
+
+    def _schema_unchanged(self) -> None:
+        """Refuse a change if someone has put SQL of their own into the file since it was opened."""
+        cookie = self.scalar("PRAGMA schema_version")
+        if cookie == self._schema_cookie:
+            return
+        problem = schema_difference(self.conn, self.schema_version())
+        if problem is not None:
+            self.conn.execute("PRAGMA trusted_schema = OFF")
+            raise BoardFileError(f"{self.path.name} was changed outside SG Desk while it was open ({problem}); your "
+                                 "change was not saved: close it, and restore it from a backup (sgdesk restore)")
+        self._schema_cookie = cookie
 
     def make_read_only(self, reason: str) -> None:
         """Stop changes for the rest of the session (e.g. another user took over the lock)."""
@@ -254,6 +274,11 @@ def _open_connection(path: Path, *, read_only: bool, migrate: bool) -> sqlite3.C
     except sqlite3.DatabaseError as error:
         raise BoardFileError(f"{path.name} could not be opened: {explain(error)}") from None
     version = _identify(path, conn)
+    problem = schema_difference(conn, version)
+    if problem is not None:
+        conn.close()
+        raise BoardFileError(f"{path.name} was changed outside SG Desk ({problem}), so it is not opened: restore it "
+                             "from a backup (sgdesk restore), or ask whoever sent it for the file as SG Desk saved it")
     if version < latest_version() and migrate:
         if read_only:
             conn.close()

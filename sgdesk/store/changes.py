@@ -280,7 +280,8 @@ class Editor:
     #: the board file's name, for messages
     name: str = "the board file"
     listeners: list[Callable[[Changes], None]] = field(default_factory=list)
-    #: called before each action; one may raise to refuse it (e.g. the file was moved away)
+    #: called at the start of each action's transaction, before anything is written (no one else can
+    #: write meanwhile); one may raise to refuse the action (the file was moved away, its schema changed)
     before_action: list[Callable[[], None]] = field(default_factory=list)
     _undo: list[tuple[int, str]] = field(default_factory=list)
     _redo: list[tuple[int, str]] = field(default_factory=list)
@@ -376,21 +377,23 @@ class _ActionScope:
     def __enter__(self) -> Action:
         if self.editor._open:
             raise RuntimeError("actions do not nest: finish the open action first")
-        for check in self.editor.before_action:
-            check()
         conn = self.editor.conn
         _roll_back(conn)   # a transaction a failed ROLLBACK left open
         self.editor._open = True
         try:
             conn.execute("BEGIN IMMEDIATE")
+            for check in self.editor.before_action:
+                check()
             cursor = conn.execute(
                 "INSERT INTO audit_action (at, os_user, description, kind, target_action_id) VALUES (?, ?, ?, ?, ?)",
                 (_now(), os_user(), self.description, self.kind, self.target),
             )
-        except sqlite3.Error as error:
+        except BaseException as error:
             self.editor._open = False
             _roll_back(conn)
-            raise SaveError(self.editor.name, error) from error
+            if isinstance(error, sqlite3.Error):
+                raise SaveError(self.editor.name, error) from error
+            raise
         self.action = self.action_type(conn, int(cursor.lastrowid))
         return self.action
 

@@ -30,6 +30,9 @@ def sqlite_utils_database(conn: sqlite3.Connection) -> "sqlite_utils.Database":
 def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """Open ``path`` in autocommit mode (transactions are explicit) with foreign keys on.
 
+    A board file is a document from outside: SQL in its schema may not call functions with side
+    effects (``trusted_schema`` off), and no other database can be attached to the connection.
+
     A connection may be handed to a worker thread (``check_same_thread=False``), but is never
     used by two threads at once: the GUI only does so while a modal progress dialog blocks it.
     """
@@ -39,6 +42,8 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     else:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     conn.row_factory = sqlite3.Row
+    conn.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 0)
+    conn.execute("PRAGMA trusted_schema = OFF")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
