@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -229,3 +231,27 @@ def painted():
         return sum(1 for y in range(image.height()) for x in range(image.width()) if image.pixel(x, y) == wanted)
 
     return count
+
+
+_WITH_FILES_UP_TO = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)    # a file reaching the limit fails to grow, as on a full drive
+from sgdesk import cli
+resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[1]), resource.RLIM_INFINITY))
+sys.exit(cli.main(sys.argv[2:]))
+"""
+
+
+@pytest.fixture
+def sgdesk_with_files_up_to():
+    """``sgdesk_with_files_up_to(limit, *argv)``: the CLI in a process where no file may grow past ``limit``
+    bytes, as if the drive filled up at that point (SQLite writes from C, which Python cannot fake)."""
+    if sys.platform == "win32":
+        pytest.skip("file size limits are POSIX")
+
+    def run(limit: int, *argv: str) -> subprocess.CompletedProcess[str]:
+        env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+        return subprocess.run([sys.executable, "-c", _WITH_FILES_UP_TO, str(limit), *argv], capture_output=True,
+                              text=True, env=env, timeout=120)
+
+    return run

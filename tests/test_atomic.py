@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import subprocess
-import sys
 
 import pytest
 
@@ -61,15 +59,6 @@ def test_a_replaced_file_keeps_its_permissions(tmp_path):
 
 
 # -- every writer, on a drive that fills up while it writes -------------------------------------------
-ON_A_FULL_DRIVE = """
-import resource, signal, sys
-signal.signal(signal.SIGXFSZ, signal.SIG_IGN)    # a file reaching the limit fails to grow, as on a full drive
-from sgdesk import cli
-limit = int(sys.argv[1])
-resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
-sys.exit(cli.main(sys.argv[2:]))
-"""
-
 EXPORTS = [
     ("appendix1", "pdf", []),
     ("pack", "pdf", ["--year", "2018/19"]),
@@ -80,13 +69,6 @@ EXPORTS = [
     ("certificates", "pdf", ["--session", "1"]),
     ("assessment-form", "xlsx", ["--set", "respondent=Essex Police"]),
 ]
-
-
-def _on_a_full_drive(limit: int, *argv: str) -> subprocess.CompletedProcess[str]:
-    """Run the CLI where no file may grow past ``limit`` bytes (SQLite writes through C, not Python)."""
-    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
-    return subprocess.run([sys.executable, "-c", ON_A_FULL_DRIVE, str(limit), *argv], capture_output=True,
-                          text=True, env=env, timeout=120)
 
 
 class _FileOnAFullDrive:
@@ -157,10 +139,9 @@ def test_an_export_that_runs_out_of_room_keeps_the_good_file_it_would_have_repla
     assert f"the existing {out.name} is unchanged: free some space" in message
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="the full drive is a POSIX file size limit")
-def test_a_backup_to_a_file_that_runs_out_of_room_leaves_no_half_copy(demo_path):
+def test_a_backup_to_a_file_that_runs_out_of_room_leaves_no_half_copy(demo_path, sgdesk_with_files_up_to):
     out = demo_path.with_name("copy.sgdesk")
-    done = _on_a_full_drive(200_000, "backup", str(demo_path), str(out))
+    done = sgdesk_with_files_up_to(200_000, "backup", str(demo_path), str(out))
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith("sgdesk: copy.sgdesk could not be written (")

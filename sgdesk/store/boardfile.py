@@ -24,7 +24,7 @@ from sgdesk.errors import BoardFileError
 from sgdesk.store.changes import Editor
 from sgdesk.store.failures import RESTORE_HINT, explain
 from sgdesk.store.migrations import apply_migrations, latest_version, schema_version
-from sgdesk.store.schema import schema_difference
+from sgdesk.store.schema import schema_difference, trust
 from sgdesk.store.sqlite import connect, sqlite_utils_database
 
 if TYPE_CHECKING:
@@ -60,9 +60,7 @@ class BoardFile:
         self._edited = False
         self.editor = Editor(conn, read_only=read_only, name=path.name)
         if not read_only:
-            # Its schema is SG Desk's own (checked on opening), so its triggers may use virtual tables (search
-            # indexes); each change first checks that no one has changed the schema since (_schema_unchanged).
-            conn.execute("PRAGMA trusted_schema = ON")
+            # its schema was found to be SG Desk's own (schema.trust); each change first checks it still is
             self._schema_cookie = self.scalar("PRAGMA schema_version")
             self.editor.before_action.append(self._schema_unchanged)
 
@@ -279,6 +277,8 @@ def _open_connection(path: Path, *, read_only: bool, migrate: bool) -> sqlite3.C
         conn.close()
         raise BoardFileError(f"{path.name} was changed outside SG Desk ({problem}), so it is not opened: restore it "
                              "from a backup (sgdesk restore), or ask whoever sent it for the file as SG Desk saved it")
+    if not read_only:
+        trust(conn)
     if version < latest_version() and migrate:
         if read_only:
             conn.close()
@@ -324,6 +324,7 @@ def create_board_file(path: str | Path, *, overwrite: bool = False) -> BoardFile
         path.unlink(missing_ok=True)
         conn = connect(path)
         owner_only(path)
+        trust(conn)   # it holds nothing but what the migrations make
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         _safe_journal(conn)
         apply_migrations(conn)

@@ -59,6 +59,15 @@ def schema_difference(conn: sqlite3.Connection, version: int) -> str | None:
     return None
 
 
+def trust(conn: sqlite3.Connection) -> None:
+    """Let a file's own SQL use virtual tables (its search indexes), once its schema is known to be SG Desk's.
+
+    Until then (``trusted_schema`` off, as :func:`sgdesk.store.sqlite.connect` opens every file) SQL in the
+    schema may call no function with side effects and use no virtual table.
+    """
+    conn.execute("PRAGMA trusted_schema = ON")
+
+
 def _shadow_prefixes(expected: Objects) -> tuple[str, ...]:
     return tuple(f"{name}_" for (kind, name), (_table, sql) in expected.items()
                  if kind == "table" and (sql or "").upper().startswith("CREATE VIRTUAL TABLE"))

@@ -311,3 +311,34 @@ def test_a_file_that_will_not_open_can_be_restored_from_the_welcome_screen(qtbot
     qtbot.waitUntil(lambda: window.context is not None, timeout=15000)
     assert window.context.bf.scalar("SELECT count(*) FROM board") == 1
     window.close()
+
+
+def test_a_restore_that_fills_the_drive_leaves_the_board_file_exactly_as_it_was(demo_path, tmp_path,
+                                                                                 sgdesk_with_files_up_to):
+    bigger = tmp_path / "backups" / "demo.2026-01-05_090000.sgdesk"
+    bigger.parent.mkdir()
+    grown = tmp_path / "backups" / "grown.sgdesk"
+    grown.write_bytes(demo_path.read_bytes())
+    with open_board_file(grown) as bf:
+        with bf.edit("Add many agencies") as ed:
+            for n in range(3000):
+                add_organisation(ed, f"Agency {n:04d} with a long enough name to need pages")
+    make_backup(grown, bigger)
+    with open_board_file(demo_path) as bf:
+        before = list(bf.conn.iterdump())
+    size = demo_path.stat().st_size
+
+    # room for the before-restore copy and a journal of the file, not for the bigger backup
+    done = sgdesk_with_files_up_to(size + 64 * 1024, "restore", str(demo_path), str(bigger))
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1
+    assert done.stderr.startswith("sgdesk: demo.sgdesk could not be written (")
+    assert "the existing demo.sgdesk is unchanged" in done.stderr
+    with open_board_file(demo_path) as bf:
+        assert bf.query("PRAGMA integrity_check")[0][0] == "ok"
+        assert list(bf.conn.iterdump()) == before
+    assert sorted(p.name for p in demo_path.parent.iterdir()) == ["backups", "demo.sgdesk"]
+
+    restore_backup(demo_path, bigger)   # with room again, the same restore goes through
+    with open_board_file(demo_path) as bf:
+        assert bf.scalar("SELECT count(*) FROM organisation WHERE name LIKE 'Agency %'") == 3000
