@@ -71,7 +71,9 @@ class BoardFile:
 
     def edit(self, description: str):
         """Start an audited, undoable change: ``with board_file.edit("Add member") as ed: ...``."""
-        if not self._edited and not self.read_only:
+        if self.read_only:
+            raise BoardFileError(f"{self.path.name} is open read-only, so nothing was changed: {self.read_only_reason}")
+        if not self._edited:
             self._edited = True
             for hook in list(self.before_first_edit):
                 hook(self)
@@ -246,8 +248,9 @@ def open_board_file(path: str | Path, *, read_only: bool = False, migrate: bool 
     if reason is None and not read_only:
         try:
             lock = acquire(path, take_over=take_over_lock)
-        except LockNotWritable:
-            reason = "SG Desk cannot write in the folder this file is in, so it cannot save changes there"
+        except LockNotWritable as refused:
+            reason = (f"SG Desk cannot write in the folder this file is in ({refused.cause}), so it cannot save "
+                      "changes there")
     read_only = read_only or reason is not None
     try:
         conn = _open_connection(path, read_only=read_only, migrate=migrate)
