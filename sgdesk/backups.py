@@ -76,11 +76,13 @@ def new_backup_path(folder: Path, source: Path, tag: str = "") -> Path:
     return folder / backup_name(source, when, tag, counter)
 
 
-def make_backup(source: str | Path, dest: str | Path | None = None, *, keep: int | None = None) -> Path:
+def make_backup(source: str | Path, dest: str | Path | None = None, *, keep: int | None = None,
+                notes: list[str] | None = None) -> Path:
     """Copy the board file ``source`` to ``dest`` (a file or folder; default: the backups folder).
 
     Into a folder, ``keep`` (default :data:`DEFAULT_KEEP` for the backups folder, no limit for
-    a folder given) prunes that board's older backups.
+    a folder given) prunes that board's older backups. What opening the file did that the user
+    should hear of is added to ``notes``.
     """
     from sgdesk.store import open_board_file
 
@@ -99,6 +101,8 @@ def make_backup(source: str | Path, dest: str | Path | None = None, *, keep: int
         if target.exists():
             raise BoardFileError(f"{target} already exists: choose another name")
     with open_board_file(source, read_only=True, migrate=False) as bf:
+        if notes is not None:
+            notes.extend(bf.notes)
         copy_database(bf.conn, target)
     if into_folder and keep is not None:
         prune_backups(source, target.parent, keep)

@@ -133,10 +133,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open(path: Path, *, read_only: bool = False):
+def _open(path: Path, *, read_only: bool = False, migrate: bool = True):
     from sgdesk.store import open_board_file
 
-    return open_board_file(path, read_only=read_only)
+    bf = open_board_file(path, read_only=read_only, migrate=migrate)
+    _say_notes(bf.notes)
+    return bf
+
+
+def _say_notes(notes: list[str]) -> None:
+    for note in notes:
+        print(f"sgdesk: note: {note}", file=sys.stderr)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -217,9 +224,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from sgdesk import registry
     from sgdesk.checks import row_counts, run_checks
-    from sgdesk.store import open_board_file
 
-    with open_board_file(args.file, read_only=True, migrate=False) as bf:
+    with _open(args.file, read_only=True, migrate=False) as bf:
         findings = run_checks(bf, registry.load().checks)
         counts = row_counts(bf)
     for finding in findings:
@@ -246,7 +252,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     if args.keep is not None and args.keep < 1:
         raise UsageError("--keep needs a number of backups, 1 or more")
-    print(f"Backed up to {make_backup(args.file, args.dest, keep=args.keep)}")
+    notes: list[str] = []
+    made = make_backup(args.file, args.dest, keep=args.keep, notes=notes)
+    _say_notes(notes)
+    print(f"Backed up to {made}")
     return 0
 
 

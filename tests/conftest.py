@@ -255,3 +255,34 @@ def sgdesk_with_files_up_to():
                               text=True, env=env, timeout=120)
 
     return run
+
+
+_CUT_SHORT = """
+import sys, time
+from sgdesk.organisations import add_organisation
+from sgdesk.store import open_board_file
+bf = open_board_file(sys.argv[1])
+bf.conn.execute("PRAGMA cache_size = 5")   # so SQLite writes into the file before the commit
+with bf.edit("Add many agencies") as ed:
+    for n in range(2000):
+        add_organisation(ed, f"Agency {n:04d}")
+    print("changing", flush=True)
+    time.sleep(60)
+"""
+
+
+@pytest.fixture
+def cut_short():
+    """``cut_short(path)``: SG Desk stops (is killed) part-way through writing a change into ``path``,
+    leaving the change half in the file and a hot journal beside it to put it back."""
+    from sgdesk.store.boardfile import hot_journal
+
+    def run(path: Path) -> None:
+        child = subprocess.Popen([sys.executable, "-c", _CUT_SHORT, str(path)], stdout=subprocess.PIPE, text=True)
+        assert child.stdout.readline().strip() == "changing"
+        child.kill()
+        child.wait()
+        child.stdout.close()
+        assert hot_journal(path)
+
+    return run

@@ -57,6 +57,8 @@ class BoardFile:
         self.lock = lock
         #: called once, just before the first change of this session (e.g. the session backup)
         self.before_first_edit: list[Callable[["BoardFile"], None]] = []
+        #: what opening did that the user should hear of, one line each (e.g. a change cut short, undone)
+        self.notes: list[str] = []
         self._edited = False
         self.editor = Editor(conn, read_only=read_only, name=path.name)
         if not read_only:
@@ -238,6 +240,7 @@ def open_board_file(path: str | Path, *, read_only: bool = False, migrate: bool 
     path = Path(path)
     if not path.exists():
         raise BoardFileError(f"there is no board file at {path}: check the name, or create one with 'sgdesk new'")
+    note = _roll_back_cut_short_change(path) if read_only else None
     _check_header(path)
     reason = None
     if not read_only:
@@ -258,7 +261,40 @@ def open_board_file(path: str | Path, *, read_only: bool = False, migrate: bool 
         if lock is not None:
             lock.release()
         raise
-    return BoardFile(path, conn, read_only=read_only, read_only_reason=reason, lock=lock)
+    bf = BoardFile(path, conn, read_only=read_only, read_only_reason=reason, lock=lock)
+    if note is not None:
+        bf.notes.append(note)
+    return bf
+
+
+def _roll_back_cut_short_change(path: Path) -> str | None:
+    """Put back a change that was cut short (a hot journal), as opening for editing would; what was done, or None.
+
+    Only while nobody has the file open for editing (its lock is taken for the moment it takes);
+    if the folder cannot be written or the drive fails, the file is left for the next opening.
+    """
+    from sgdesk.store.lockfile import acquire
+
+    if not hot_journal(path):
+        return None
+    try:
+        lock = acquire(path)
+    except BoardFileError:
+        return None
+    try:
+        conn = connect(path)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()   # SQLite rolls the change back first
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    finally:
+        lock.release()
+    if hot_journal(path):
+        return None
+    return (f"{path.name} was part-way through a change when SG Desk or its computer stopped; that change has been "
+            "undone, so the file is as it was before it")
 
 
 def _unwritable_reason(path: Path) -> str | None:
