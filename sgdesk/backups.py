@@ -118,6 +118,16 @@ def backup_open_file(bf: "BoardFile", folder: Path | None = None, *, keep: int =
     return target
 
 
+def save_copy(bf: "BoardFile", dest: Path) -> Path:
+    """Copy the board file open as ``bf`` to ``dest``, through its own connection.
+
+    This works even when the file has since been moved, renamed or deleted: the copy is what is open.
+    """
+    if not dest.parent.is_dir():
+        raise BoardFileError(f"the folder {dest.parent} does not exist: create it or choose another")
+    return copy_database(bf.conn, dest)
+
+
 def backup_before_first_edit(bf: "BoardFile", folder: Path | None = None, *, keep: int = DEFAULT_KEEP,
                              report: Callable[[Path | None, Exception | None], None] | None = None) -> None:
     """Make the session backup just before the first change made through ``bf``.

@@ -6,6 +6,7 @@ Exit codes: 0 success; 1 a user error, explained in one line on stderr; 2 a usag
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Callable, Sequence
@@ -301,6 +302,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    args = None
     try:
         if not argv or (argv[0] not in HANDLERS and not argv[0].startswith("-")):
             if len(argv) > 1:
@@ -323,9 +325,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("sgdesk: stopped", file=sys.stderr)
         return 1
-    except OSError as error:
-        print(f"sgdesk: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
+    except (OSError, sqlite3.Error) as error:   # a drive that failed part-way: never a traceback
+        print(f"sgdesk: {_failure(args, error)}", file=sys.stderr)
         return 1
+
+
+def _failure(args: argparse.Namespace | None, error: OSError | sqlite3.Error) -> str:
+    """One line for a read or write that failed: which file, what did not finish, why and what to do."""
+    from sgdesk.store.failures import explain
+
+    filename = getattr(error, "filename", None)
+    if filename:
+        name = Path(filename).name
+    else:
+        name = args.file.name if getattr(args, "file", None) is not None else "a file"
+    what = f"the {args.command}" if getattr(args, "command", None) else "SG Desk"
+    return f"{name}: {what} did not finish: {explain(error)}"
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sgdesk.atomic import atomic_path
+from sgdesk.atomic import OutputError, atomic_path
 from sgdesk.backups import (
     DEFAULT_KEEP,
     backup_open_file,
@@ -31,7 +31,8 @@ from sgdesk.backups import (
 from sgdesk.errors import BoardFileError, SGDeskError
 from sgdesk.store import Editor, open_board_file
 from sgdesk.store.boardfile import JOURNAL_SUFFIX, hot_journal, owner_only
-from sgdesk.store.lockfile import acquire
+from sgdesk.store.failures import UnreadableError, integrity_check, is_damage
+from sgdesk.store.lockfile import FileInUse, acquire
 from sgdesk.store.migrations import apply_migrations, schema_version
 from sgdesk.store.schema import schema_difference, trust
 from sgdesk.store.sqlite import connect
@@ -48,10 +49,7 @@ class RestoreResult:
 def check_backup(backup: Path) -> None:
     """Refuse a backup that is not a whole SG Desk board file this version can read."""
     with open_board_file(backup, read_only=True, migrate=False) as bf:
-        try:
-            problems = [row[0] for row in bf.query("PRAGMA integrity_check")]
-        except sqlite3.DatabaseError as error:
-            problems = [str(error)]
+        problems = integrity_check(bf.conn, f"the backup {backup.name}")
     if problems != ["ok"]:
         raise BoardFileError(f"the backup {backup.name} is damaged ({problems[0]}): choose another backup")
 
@@ -92,10 +90,15 @@ def _keep_previous(board_path: Path, folder: Path, keep: int) -> Path | None:
         return None
     try:
         with open_board_file(board_path, migrate=False) as bf:   # rolls back a change cut short
-            if [row[0] for row in bf.query("PRAGMA quick_check")] == ["ok"]:
+            if integrity_check(bf.conn, board_path.name, quick=True) == ["ok"]:
                 return backup_open_file(bf, folder, keep=keep + 1, tag="before-restore")
-    except (SGDeskError, sqlite3.DatabaseError):
-        pass
+    except (UnreadableError, OutputError, FileInUse):
+        raise   # not damage: the drive failed or is full, or someone has it open; nothing is restored
+    except sqlite3.DatabaseError as error:
+        if not is_damage(error):
+            raise
+    except SGDeskError:
+        pass    # damaged, or holding what SG Desk did not make: kept as it is, below
     if hot_journal(board_path):
         raise BoardFileError(
             f"{board_path.name} has a change that was cut short, and SQLite could not put it back from its journal "
@@ -127,7 +130,7 @@ def _swap_in(board_path: Path, backup: Path) -> None:
 
 
 def _check_copy(copy: sqlite3.Connection, backup: Path) -> None:
-    integrity = [row[0] for row in copy.execute("PRAGMA integrity_check")]
+    integrity = integrity_check(copy, f"the copy of the backup {backup.name}")
     problem = None if integrity == ["ok"] else integrity[0]
     problem = problem or schema_difference(copy, schema_version(copy))
     if problem is not None:

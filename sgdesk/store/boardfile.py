@@ -22,7 +22,7 @@ from sgdesk import __version__
 from sgdesk.atomic import atomic_path
 from sgdesk.errors import BoardFileError
 from sgdesk.store.changes import Editor
-from sgdesk.store.failures import RESTORE_HINT, explain
+from sgdesk.store.failures import RESTORE_HINT, cannot_open
 from sgdesk.store.migrations import apply_migrations, latest_version, schema_version
 from sgdesk.store.schema import schema_difference, trust
 from sgdesk.store.sqlite import connect, sqlite_utils_database
@@ -38,6 +38,29 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 #: SQLite's rollback journal beside a board file, while a change is being written
 JOURNAL_SUFFIX = "-journal"
 _JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
+
+
+#: the read-only reason once the file opened is no longer at its path
+MOVED_AWAY = "the file was moved, renamed or deleted while it was open"
+
+
+class FileMovedAway(BoardFileError):
+    """The board file was moved, renamed or deleted while it was open; what is open can still be saved as a copy."""
+
+    def __init__(self, path: Path, *, change_refused: bool = True) -> None:
+        self.path = path
+        not_saved = "this change was not saved and " if change_refused else ""
+        super().__init__(f"{path.name} was moved, renamed or deleted while it was open, so {not_saved}editing is "
+                         "switched off: save a copy of what is open (File > Save a copy), then open the copy")
+
+
+def _file_key(path: Path) -> tuple[int, int] | None:
+    """Which file is at ``path`` (device and file number), or None if there is none."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 class BoardFile:
@@ -61,10 +84,13 @@ class BoardFile:
         self.notes: list[str] = []
         self._edited = False
         self.editor = Editor(conn, read_only=read_only, name=path.name)
+        self._opened_as = _file_key(path)
         if not read_only:
-            # its schema was found to be SG Desk's own (schema.trust); each change first checks it still is
+            # its schema was found to be SG Desk's own (schema.trust); each change first checks it still is,
+            # and that the file at the path is still the one opened
             self._schema_cookie = self.scalar("PRAGMA schema_version")
             self.editor.before_action.append(self._schema_unchanged)
+            self.editor.before_action.append(self._still_at_its_path)
 
     @cached_property
     def db(self) -> "sqlite_utils.Database":
@@ -92,6 +118,20 @@ class BoardFile:
             raise BoardFileError(f"{self.path.name} was changed outside SG Desk while it was open ({problem}); your "
                                  "change was not saved: close it, and restore it from a backup (sgdesk restore)")
         self._schema_cookie = cookie
+
+    def moved_away(self) -> bool:
+        """Whether the file at the path is no longer the one opened (it was moved, renamed or deleted)."""
+        return _file_key(self.path) != self._opened_as
+
+    def _still_at_its_path(self) -> None:
+        """Refuse a change, and stop editing, once the file opened is no longer at its path.
+
+        Its changes would go to a deleted file (lost when it closes) or one somewhere else.
+        """
+        if not self.moved_away():
+            return
+        self.make_read_only(MOVED_AWAY)
+        raise FileMovedAway(self.path)
 
     def make_read_only(self, reason: str) -> None:
         """Stop changes for the rest of the session (e.g. another user took over the lock)."""
@@ -213,7 +253,7 @@ def _identify(path: Path, conn: sqlite3.Connection) -> int:
                 f"{path.name} was part-way through a change when SG Desk or its computer stopped; it is put "
                 "right the next time someone opens it for editing (not read-only): open it for editing, or ask "
                 "whoever has it open to close it") from None
-        raise BoardFileError(f"{path.name} could not be opened: {explain(error)}") from None
+        raise cannot_open(path.name, error) from None
     if app_id != APPLICATION_ID:
         raise BoardFileError(
             f"{path.name} is a database, but not an SG Desk board file: open the .sgdesk file your board uses"
@@ -309,7 +349,7 @@ def _open_connection(path: Path, *, read_only: bool, migrate: bool) -> sqlite3.C
     try:
         conn = connect(path, read_only=read_only)
     except sqlite3.DatabaseError as error:
-        raise BoardFileError(f"{path.name} could not be opened: {explain(error)}") from None
+        raise cannot_open(path.name, error) from None
     version = _identify(path, conn)
     problem = schema_difference(conn, version)
     if problem is not None:

@@ -9,11 +9,25 @@ put the file's name and what was being done in front.
 from __future__ import annotations
 
 import errno
+import re
+import sqlite3
+
+from sgdesk.errors import BoardFileError
 
 RESTORE_HINT = "restore it from a backup (sgdesk restore) or open another file"
 
 #: SQLite's codes (as Python names them) for a file that really is damaged
 DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+
+
+class UnreadableError(BoardFileError):
+    """A board file could not be read just now (the drive failed, or someone was saving): it is not damaged."""
+
+
+def cannot_open(name: str, error: sqlite3.Error) -> BoardFileError:
+    """The error for a file SQLite could not open: damage only when SQLite says so."""
+    kind = BoardFileError if is_damage(error) else UnreadableError
+    return kind(f"{name} could not be opened: {explain(error)}")
 
 
 def error_name(error: BaseException) -> str:
@@ -57,3 +71,29 @@ def explain(error: BaseException) -> str:
     if is_damage(error):
         return f"it is damaged ({detail}): {RESTORE_HINT}"
     return f"{detail}: try again, and if it keeps happening check the file (sgdesk check)"
+
+
+def integrity_check(conn: sqlite3.Connection, name: str, *, quick: bool = False) -> list[str]:
+    """``PRAGMA integrity_check`` (or ``quick_check``): ["ok"] for a whole file, else what is wrong.
+
+    A read that fails on the way (a drive that stops answering) is not damage: it is raised as an
+    :class:`UnreadableError` saying the file could not be read, so that nobody is told to restore
+    a file that is fine.
+    """
+    try:
+        found = [row[0] for row in conn.execute(f"PRAGMA {'quick_check' if quick else 'integrity_check'}")]
+    except sqlite3.DatabaseError as error:
+        if is_damage(error):
+            return [str(error)]
+        raise UnreadableError(f"{name} could not be read to check it: {explain(error)}") from None
+    for finding in found:
+        code = _ERROR_CODE.search(finding)
+        if code and int(code.group(1)) & 0xFF in _NOT_DAMAGE:
+            raise UnreadableError(f"{name} could not be read to check it: the drive did not respond (disk I/O "
+                                 "error): check it is still connected, then try again")
+    return found
+
+
+_ERROR_CODE = re.compile(r"error code=(\d+)")
+#: SQLite's primary codes that mean a page could not be read, not that it is wrong (NOMEM, IOERR, FULL)
+_NOT_DAMAGE = (7, 10, 13)

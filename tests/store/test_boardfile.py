@@ -145,3 +145,27 @@ def test_a_colleague_opening_a_file_while_a_change_is_being_saved_is_told_to_wai
         saving.close()
     assert str(refused.value) == ("demo.sgdesk could not be opened: someone is saving a change to it right now: "
                                   "try again in a moment")
+
+
+@pytest.mark.parametrize("how", ["deleted", "renamed"])
+def test_a_file_moved_away_while_open_refuses_the_next_change_and_what_is_open_can_be_saved(demo, tmp_path, how):
+    from sgdesk.backups import save_copy
+    from sgdesk.organisations import add_organisation
+
+    with demo.edit("Add Kept Agency") as ed:
+        add_organisation(ed, "Kept Agency")
+    if how == "deleted":
+        demo.path.unlink()
+    else:
+        demo.path.rename(tmp_path / "renamed.sgdesk")
+    with pytest.raises(BoardFileError) as refused:
+        with demo.edit("Add Lost Agency") as ed:
+            add_organisation(ed, "Lost Agency")
+    assert str(refused.value) == ("demo.sgdesk was moved, renamed or deleted while it was open, so this change was not "
+                                  "saved and editing is switched off: save a copy of what is open (File > Save a "
+                                  "copy), then open the copy")
+    assert demo.read_only
+    copy = save_copy(demo, tmp_path / "saved.sgdesk")
+    with open_board_file(copy) as saved:
+        names = {row[0] for row in saved.query("SELECT name FROM organisation WHERE name LIKE '% Agency'")}
+        assert {"Kept Agency"} <= names and "Lost Agency" not in names

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from sgdesk.errors import SGDeskError
 from sgdesk.paths import data_path
+from sgdesk.store.boardfile import FileMovedAway
 from sgdesk.store.failures import explain
 
 log = logging.getLogger("sgdesk")
@@ -28,11 +29,19 @@ def error_text(error: BaseException) -> str:
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str = "SG Desk") -> None:
+    """Say what went wrong; a board file moved away while open offers to save a copy of what is open."""
     if not isinstance(error, SGDeskError):
         log.error("unexpected error", exc_info=error)
     box = QMessageBox(QMessageBox.Icon.Warning, title, error_text(error), QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorMessage")
+    window = parent.window() if parent is not None else None
+    save = None
+    if isinstance(error, FileMovedAway) and hasattr(window, "save_copy"):
+        save = box.addButton("Save a copy…", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(save)
     box.exec()
+    if save is not None and box.clickedButton() is save:
+        window.save_copy()
 
 
 def counted(count: int, singular: str, plural: str | None = None) -> str:
