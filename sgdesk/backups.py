@@ -2,9 +2,9 @@
 
 Backups of a file are named ``<stem>.<YYYY-MM-DD_HHMMSS>[.<tag>].sgdesk`` in the backups folder
 (beside the user's settings, or ``SGDESK_BACKUP_DIR`` when IT sets it). A backup belongs to a
-board file by the file's identity (the creation stamp it carries in ``app_meta``), so renaming
-the board file keeps its backups, and two files with the same name in different folders keep
-theirs apart. Each copy is written under a temporary name and renamed when whole, so a crash
+board file by the file's identity (the random ``file_id`` it carries, which a copy does not keep:
+:mod:`sgdesk.store.identity`), so renaming the board file keeps its backups, and two files with
+the same name in different folders, or a file and its copy, keep theirs apart. Each copy is written under a temporary name and renamed when whole, so a crash
 never leaves a half backup that looks like a good one.
 """
 
@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from sgdesk.errors import BoardFileError, SGDeskError
 from sgdesk.atomic import PARTIAL_SUFFIX
+from sgdesk.errors import BoardFileError, SGDeskError
 from sgdesk.store.boardfile import copy_database
-from sgdesk.store.sqlite import connect
+from sgdesk.store.identity import file_id, owns_identity
 
 if TYPE_CHECKING:
     from sgdesk.store import BoardFile
@@ -100,6 +100,11 @@ def make_backup(source: str | Path, dest: str | Path | None = None, *, keep: int
             raise BoardFileError(f"the folder {target.parent} does not exist: create it or choose another")
         if target.exists():
             raise BoardFileError(f"{target} already exists: choose another name")
+    if not owns_identity(source):
+        try:   # a copy opened in its new place for the first time: it gets an identity of its own first
+            open_board_file(source, migrate=False).close()
+        except BoardFileError:
+            pass   # someone has it open, or it cannot be written: backed up as it is
     with open_board_file(source, read_only=True, migrate=False) as bf:
         if notes is not None:
             notes.extend(bf.notes)
@@ -162,38 +167,24 @@ class Backup:
                 "damaged": "a damaged file, kept as it was"}.get(self.tag, "")
 
 
-def file_identity(path: Path) -> str | None:
-    """The creation stamp a board file carries (its identity across renames), if readable."""
-    try:
-        conn = connect(path, read_only=True)
-    except sqlite3.Error:
-        return None
-    try:
-        row = conn.execute("SELECT value FROM app_meta WHERE key = 'created_at'").fetchone()
-        return None if row is None else str(row[0])
-    except sqlite3.Error:
-        return None
-    finally:
-        conn.close()
-
-
 def list_backups(board_path: Path, folder: Path | None = None) -> list[Backup]:
     """Backups of ``board_path`` in ``folder``, newest first.
 
-    A backup matches by the board file's identity; if the board file cannot be read (it is
-    damaged or gone), by its name.
+    A backup matches by the board file's identity (:mod:`sgdesk.store.identity`); if the board file
+    cannot be read (it is damaged or gone), or is a copy that has not had its own identity yet, by
+    its name.
     """
     folder = folder or default_backup_dir()
     if not folder.is_dir():
         return []
-    identity = file_identity(board_path) if board_path.is_file() else None
+    identity = file_id(board_path) if board_path.is_file() and owns_identity(board_path) else None
     found = []
     for path in folder.glob("*.sgdesk"):
         match = _NAME.match(path.name)
         if match is None or path.resolve() == board_path.resolve():
             continue
         if identity is not None:
-            if file_identity(path) != identity:
+            if file_id(path) != identity:
                 continue
         elif match["stem"] != board_path.stem:
             continue

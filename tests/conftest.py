@@ -14,12 +14,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory) -> Path:
-    """The demo board, built once per test run; copy it with ``demo_path`` to change it."""
+    """The demo board, built once per test run; copy it with ``demo_path`` to change it.
+
+    It is built under another name and then moved, so each copy is a board file in its own right,
+    not a copy of one that is still there (sgdesk.store.identity).
+    """
     from sgdesk.demo import build_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.sgdesk"
-    build_demo(path).close()
-    return path
+    build_demo(path.with_name("building.sgdesk")).close()
+    return path.with_name("building.sgdesk").rename(path)
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import secrets
 import sqlite3
 import struct
 from functools import cached_property
@@ -23,6 +22,7 @@ from sgdesk.atomic import atomic_path
 from sgdesk.errors import BoardFileError
 from sgdesk.store.changes import Editor
 from sgdesk.store.failures import RESTORE_HINT, cannot_open
+from sgdesk.store.identity import settle_identity
 from sgdesk.store.migrations import apply_migrations, latest_version, schema_version
 from sgdesk.store.schema import schema_difference, trust
 from sgdesk.store.sqlite import connect, sqlite_utils_database
@@ -304,6 +304,12 @@ def open_board_file(path: str | Path, *, read_only: bool = False, migrate: bool 
     bf = BoardFile(path, conn, read_only=read_only, read_only_reason=reason, lock=lock)
     if note is not None:
         bf.notes.append(note)
+    if not read_only:
+        try:
+            settle_identity(bf)
+        except BaseException:
+            bf.close()
+            raise
     return bf
 
 
@@ -408,9 +414,9 @@ def create_board_file(path: str | Path, *, overwrite: bool = False) -> BoardFile
         _safe_journal(conn)
         apply_migrations(conn)
         conn.execute(
-            "INSERT INTO app_meta (key, value) VALUES ('created_by', ?), ('created_at', ?), ('file_id', ?)",
+            "INSERT INTO app_meta (key, value) VALUES ('created_by', ?), ('created_at', ?), ('last_path', ?)",
             (f"SG Desk {__version__}", dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-             secrets.token_hex(8)),
+             str(path.resolve())),   # its file_id comes from the migrations (0007)
         )
     except BaseException:
         lock.release()

@@ -342,3 +342,48 @@ def test_a_restore_that_fills_the_drive_leaves_the_board_file_exactly_as_it_was(
     restore_backup(demo_path, bigger)   # with room again, the same restore goes through
     with open_board_file(demo_path) as bf:
         assert bf.scalar("SELECT count(*) FROM organisation WHERE name LIKE 'Agency %'") == 3000
+
+
+def _import_one(board: Path, name: str) -> None:
+    source = board.with_name(f"{name}.csv")
+    source.write_text(f"Organisation,Short name,Type,Statutory partner\n{name},,other,No\n", encoding="utf-8")
+    assert cli.main(["import", str(board), "organisations", str(source)]) == 0
+
+
+def test_a_copy_of_a_board_file_has_backups_of_its_own_and_never_takes_the_originals(demo_path, capsys):
+    import shutil
+
+    live = demo_path
+    _import_one(live, "Live Agency")                       # a session backup of live, before the import
+    practice = live.with_name("practice.sgdesk")
+    shutil.copyfile(live, practice)                        # cp live.sgdesk practice.sgdesk
+    assert cli.main(["backup", str(practice), "--keep", "1"]) == 0   # before it is ever edited
+    assert len(list_backups(live)) == 1
+
+    _import_one(practice, "Practice Agency")              # practice's own session backup, then the import
+    with open_board_file(practice, read_only=True) as bf:
+        notes = [row[0] for row in bf.query("SELECT description FROM audit_action WHERE description LIKE "
+                                            "'This file is a copy of %'")]
+    assert notes == [f"This file is a copy of {live.resolve()}: it has an identity of its own now, so its backups "
+                     "are kept apart from the original's"]
+    for _ in range(3):
+        assert cli.main(["backup", str(practice), "--keep", "2"]) == 0
+    assert [b.path.name.split(".")[0] for b in list_backups(live)] == ["demo"]
+    assert {b.path.name.split(".")[0] for b in list_backups(practice)} == {"practice"}
+
+    capsys.readouterr()
+    assert cli.main(["restore", str(live), "latest"]) == 0
+    with open_board_file(live, read_only=True) as bf:    # live's own backup: before its import, never practice's
+        names = {row[0] for row in bf.query("SELECT name FROM organisation WHERE name LIKE '% Agency'")}
+    assert "Live Agency" not in names and "Practice Agency" not in names
+
+
+def test_a_board_file_moved_or_renamed_keeps_its_backups_and_is_not_taken_for_a_copy(demo_path, tmp_path):
+    _import_one(demo_path, "First Agency")
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    renamed = demo_path.rename(moved / "Southend LSCB.sgdesk")
+    _import_one(renamed, "Second Agency")
+    assert len(list_backups(renamed)) == 2
+    with open_board_file(renamed, read_only=True) as bf:
+        assert bf.scalar("SELECT count(*) FROM audit_action WHERE description LIKE 'This file is a copy%'") == 0
