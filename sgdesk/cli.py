@@ -289,7 +289,9 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
 
     with _open(args.file) as bf:
         board = resolve_board(bf, args.board)
-        print(anonymise(bf, board.id, dry_run=args.dry_run).text())
+        result = anonymise(bf, board.id, dry_run=args.dry_run)
+    print(result.text())
+    _say_notes(list(result.notes))
     return 0
 
 

@@ -21,7 +21,7 @@ from sgdesk import __version__
 from sgdesk.atomic import atomic_path
 from sgdesk.errors import BoardFileError
 from sgdesk.store.changes import Editor
-from sgdesk.store.failures import RESTORE_HINT, cannot_open
+from sgdesk.store.failures import RESTORE_HINT, UnreadableError, cannot_open, explain
 from sgdesk.store.identity import settle_identity
 from sgdesk.store.migrations import apply_migrations, latest_version, schema_version
 from sgdesk.store.schema import schema_difference, trust
@@ -118,6 +118,20 @@ class BoardFile:
             raise BoardFileError(f"{self.path.name} was changed outside SG Desk while it was open ({problem}); your "
                                  "change was not saved: close it, and restore it from a backup (sgdesk restore)")
         self._schema_cookie = cookie
+
+    def compact(self) -> None:
+        """Rewrite the file without its free space (``VACUUM``), so nothing deleted from it survives in it.
+
+        Raises :class:`~sgdesk.store.failures.UnreadableError` if the drive has no room for it or
+        fails; the file is then as it was (SQLite's journal covers it).
+        """
+        attached = self.conn.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 1)   # VACUUM attaches its own copy
+        try:
+            self.conn.execute("VACUUM")
+        except sqlite3.Error as error:
+            raise UnreadableError(f"{self.path.name} could not be rewritten: {explain(error)}") from None
+        finally:
+            self.conn.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, attached)
 
     def moved_away(self) -> bool:
         """Whether the file at the path is no longer the one opened (it was moved, renamed or deleted)."""
@@ -267,13 +281,15 @@ def _identify(path: Path, conn: sqlite3.Connection) -> int:
 
 
 def open_board_file(path: str | Path, *, read_only: bool = False, migrate: bool = True,
-                    take_over_lock: bool = False) -> BoardFile:
+                    take_over_lock: bool = False, own_identity: bool = True) -> BoardFile:
     """Open an existing board file, upgrading an older one in place after a backup.
 
     ``migrate=False`` opens an older file as it is (read-only use, e.g. `check`). Opening for
     editing takes the file's lock: :class:`~sgdesk.store.lockfile.FileInUse` says who else has
     it open (``take_over_lock`` replaces an abandoned lock). A file or folder this user cannot
-    write to opens read-only, with ``read_only_reason`` saying why.
+    write to opens read-only, with ``read_only_reason`` saying why. Opened for editing in a new
+    place, a copy gets its own identity (:mod:`sgdesk.store.identity`), unless ``own_identity`` is
+    False: SG Desk changing one of a file's backups, which must stay that file's.
     """
     from sgdesk.store.lockfile import LockNotWritable, acquire, read_lock
 
@@ -304,7 +320,7 @@ def open_board_file(path: str | Path, *, read_only: bool = False, migrate: bool 
     bf = BoardFile(path, conn, read_only=read_only, read_only_reason=reason, lock=lock)
     if note is not None:
         bf.notes.append(note)
-    if not read_only:
+    if not read_only and own_identity:
         try:
             settle_identity(bf)
         except BaseException:

@@ -32,6 +32,8 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
 
     A board file is a document from outside: SQL in its schema may not call functions with side
     effects (``trusted_schema`` off), and no other database can be attached to the connection.
+    What a writable connection deletes is overwritten with zeros (``secure_delete``), so removed
+    personal data does not linger in the file's free space, whatever SQLite was compiled with.
 
     A connection may be handed to a worker thread (``check_same_thread=False``), but is never
     used by two threads at once: the GUI only does so while a modal progress dialog blocks it.
@@ -44,6 +46,8 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     conn.row_factory = sqlite3.Row
     conn.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 0)
     conn.execute("PRAGMA trusted_schema = OFF")
+    if not read_only:
+        conn.execute("PRAGMA secure_delete = ON")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn

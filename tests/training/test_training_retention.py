@@ -86,3 +86,35 @@ def test_the_cli_anonymises_and_says_so(demo_path, capsys):
     assert out.startswith(f"{board.name}: Anonymised ") and "booking(s), organisations and sectors are kept" in out
     assert main(["anonymise", str(demo_path)]) == 0
     assert "nothing to anonymise" in capsys.readouterr().out
+
+
+def test_anonymising_leaves_no_personal_data_in_the_file_its_free_space_or_its_backups(demo_path, monkeypatch,
+                                                                                    capsys):
+    import sqlite3
+
+    from sgdesk.backups import default_backup_dir
+
+    real_connect = sqlite3.connect
+
+    def as_built_without_secure_delete(*args, **kwargs):
+        conn = real_connect(*args, **kwargs)
+        conn.execute("PRAGMA secure_delete = OFF")
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", as_built_without_secure_delete)
+    with open_board_file(demo_path, read_only=True) as bf:
+        emails = dict(bf.query("SELECT id, email FROM training_delegate WHERE email IS NOT NULL"))
+    assert main(["backup", str(demo_path)]) == 0                      # last night's backup
+    assert main(["anonymise", str(demo_path)]) == 0
+    assert "in the file and in 1 backup(s) of it" in capsys.readouterr().out
+
+    with open_board_file(demo_path, read_only=True) as bf:
+        gone = [emails[row[0]] for row in bf.query("SELECT id FROM training_delegate WHERE anonymised_on IS NOT NULL")]
+        kept = bf.scalar("SELECT name FROM organisation ORDER BY id LIMIT 1")
+    assert len(gone) > 400
+    backups = sorted(default_backup_dir().glob("demo.*.sgdesk"))
+    assert len(backups) == 1
+    for path in [demo_path, *backups]:
+        data = path.read_bytes().lower()
+        assert [email for email in gone if email.lower().encode() in data] == [], path.name
+        assert kept.lower().encode() in data, "what is kept is found this way"

@@ -352,8 +352,9 @@ class MainWindow(QMainWindow):
         context.navigate.connect(self.navigate)
         context.import_requested.connect(self.import_file)
         context.settings = self.settings
+        context.backup_folder = backup_folder(self.settings)
         if not context.read_only:
-            backup_before_first_edit(context.bf, backup_folder(self.settings), keep=backups_kept(self.settings),
+            backup_before_first_edit(context.bf, context.backup_folder, keep=backups_kept(self.settings),
                                      report=self.backup_reported.emit)
         self.heartbeat.start()
         workspace = QWidget()

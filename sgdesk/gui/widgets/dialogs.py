@@ -34,7 +34,7 @@ def show_error(parent: QWidget | None, error: BaseException, title: str = "SG De
         log.error("unexpected error", exc_info=error)
     box = QMessageBox(QMessageBox.Icon.Warning, title, error_text(error), QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorMessage")
-    window = parent.window() if parent is not None else None
+    window = QWidget.window(parent) if parent is not None else None   # (a dialog may have a field called window)
     save = None
     if isinstance(error, FileMovedAway) and hasattr(window, "save_copy"):
         save = box.addButton("Save a copy…", QMessageBox.ButtonRole.AcceptRole)
