@@ -10,6 +10,7 @@ never leaves a half backup that looks like a good one.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -21,7 +22,9 @@ from typing import TYPE_CHECKING, Callable
 from sgdesk.atomic import PARTIAL_SUFFIX
 from sgdesk.errors import BoardFileError, SGDeskError
 from sgdesk.store.boardfile import copy_database
+from sgdesk.store.failures import integrity_check
 from sgdesk.store.identity import file_id, owns_identity
+from sgdesk.store.sqlite import connect
 
 if TYPE_CHECKING:
     from sgdesk.store import BoardFile
@@ -108,9 +111,11 @@ def make_backup(source: str | Path, dest: str | Path | None = None, *, keep: int
     with open_board_file(source, read_only=True, migrate=False) as bf:
         if notes is not None:
             notes.extend(bf.notes)
-        copy_database(bf.conn, target)
-    if into_folder and keep is not None:
-        prune_backups(source, target.parent, keep)
+        try:
+            checked_copy(bf.conn, target, source, mark=into_folder)
+        finally:
+            if into_folder and keep is not None:
+                prune_backups(source, target.parent, keep)
     return target
 
 
@@ -118,9 +123,43 @@ def backup_open_file(bf: "BoardFile", folder: Path | None = None, *, keep: int =
                      tag: str = "") -> Path:
     """Back up a board file that is open, through its own connection, then apply retention."""
     folder = ensure_backup_folder(folder or default_backup_dir())
-    target = copy_database(bf.conn, new_backup_path(folder, bf.path, tag))
-    prune_backups(bf.path, folder, keep)
-    return target
+    try:
+        return checked_copy(bf.conn, new_backup_path(folder, bf.path, tag), bf.path)
+    finally:
+        prune_backups(bf.path, folder, keep)
+
+
+class DamagedBackup(BoardFileError):
+    """The file backed up failed its integrity check: its copy (``path``) is marked damaged and is not counted."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+def checked_copy(conn: sqlite3.Connection, target: Path, source: Path, *, mark: bool = True) -> Path:
+    """Copy an open board file to ``target`` and check the copy (``PRAGMA integrity_check``).
+
+    A copy that fails is renamed with the tag "damaged" (``mark``), so that it never counts among
+    the backups kept and ``latest`` never chooses it, and :class:`DamagedBackup` says so. A copy
+    that cannot be read back to check it is removed.
+    """
+    copy_database(conn, target)
+    try:
+        with contextlib.closing(connect(target, read_only=True)) as copy:
+            found = integrity_check(copy, target.name)
+    except SGDeskError:
+        target.unlink(missing_ok=True)
+        raise
+    if found == ["ok"]:
+        return target
+    if mark:
+        marked = new_backup_path(target.parent, source, "damaged")
+        os.replace(target, marked)
+        target = marked
+    raise DamagedBackup(f"{source.name} did not pass its integrity check ({found[0]}), so its copy {target.name} is "
+                        "kept marked as damaged and is not counted as a backup: check the file (sgdesk check) and "
+                        "restore a good backup", target)
 
 
 def save_copy(bf: "BoardFile", dest: Path) -> Path:
@@ -160,9 +199,17 @@ class Backup:
     size: int                   # bytes
     tag: str = ""               # "" for a session or manual backup, "before-restore", "damaged"
     counter: int = 1            # the second backup made in the same second is 2
+    readable: bool = True       # False: SQLite cannot read it (cut short, damaged)
+
+    @property
+    def whole(self) -> bool:
+        """Not known to be damaged (a restore still checks it)."""
+        return self.readable and self.tag != "damaged"
 
     @property
     def description(self) -> str:
+        if not self.readable:
+            return "cannot be read: it is damaged or cut short, and is never restored"
         return {"before-restore": "made before restoring another backup",
                 "damaged": "a damaged file, kept as it was"}.get(self.tag, "")
 
@@ -183,27 +230,39 @@ def list_backups(board_path: Path, folder: Path | None = None) -> list[Backup]:
         match = _NAME.match(path.name)
         if match is None or path.resolve() == board_path.resolve():
             continue
-        if identity is not None:
-            if file_id(path) != identity:
+        theirs = file_id(path)
+        if identity is not None and theirs is not None:
+            if theirs != identity:
                 continue
-        elif match["stem"] != board_path.stem:
+        elif match["stem"] != board_path.stem:   # no identity to go by: by name (an unreadable one, too)
             continue
         found.append(Backup(path, dt.datetime.strptime(match["stamp"], "%Y-%m-%d_%H%M%S"),
-                            path.stat().st_size, match["tag"] or "", int(match["counter"] or 1)))
+                            path.stat().st_size, match["tag"] or "", int(match["counter"] or 1), theirs is not None))
     return sorted(found, key=lambda b: (b.made_at, b.counter), reverse=True)
 
 
 def prune_backups(board_path: Path, folder: Path, keep: int) -> list[Path]:
-    """Delete all but the newest ``keep`` backups of ``board_path`` in ``folder``; returns those deleted.
+    """Delete all but the newest ``keep`` whole backups of ``board_path`` in ``folder``; returns those deleted.
 
-    Also clears half-written copies left by a crash more than an hour ago.
+    Damaged and unreadable ones do not count, and go once they are older than the oldest kept.
+    Also clears half-written copies (and their journals) left by a crash more than an hour ago.
     """
+    backups = list_backups(board_path, folder)
+    whole = [backup for backup in backups if backup.whole]
+    kept = whole[:max(keep, 1)]
+    oldest = (kept[-1].made_at, kept[-1].counter) if kept else None
     deleted = []
-    for old in list_backups(board_path, folder)[max(keep, 1):]:
+    for old in backups:
+        if old in kept or (not old.whole and (oldest is None or (old.made_at, old.counter) >= oldest)):
+            continue
         old.path.unlink(missing_ok=True)
         deleted.append(old.path)
     cutoff = dt.datetime.now().timestamp() - _ABANDONED_PARTIAL.total_seconds()
-    for partial in folder.glob(f"*{PARTIAL_SUFFIX}"):
-        if partial.stat().st_mtime < cutoff:
-            partial.unlink(missing_ok=True)
+    for pattern in (f"*{PARTIAL_SUFFIX}", f"*{PARTIAL_SUFFIX}-journal"):
+        for partial in folder.glob(pattern):
+            try:
+                if partial.stat().st_mtime < cutoff:
+                    partial.unlink()
+            except OSError:
+                pass   # gone already, or the folder is read-only: next time
     return deleted

@@ -275,7 +275,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
             print(f"  {backup.made_at:%d %b %Y %H:%M:%S}  {backup.size / 1024:>9,.0f} KB  {backup.path}{note}")
         print(f"Restore one with: sgdesk restore {args.file} BACKUP (or 'latest')")
         return 0
-    source = latest_backup(args.file) if args.backup == "latest" else Path(args.backup)
+    if args.backup == "latest":
+        source, why = latest_backup(args.file)
+        print(f"Restoring {args.file.name} from {source.name}: {why}")
+    else:
+        source = Path(args.backup)
     result = restore_backup(args.file, source)
     print(f"Restored {result.board_path} from {result.restored_from}")
     if result.previous is not None:

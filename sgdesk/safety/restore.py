@@ -21,6 +21,7 @@ from pathlib import Path
 from sgdesk.atomic import OutputError, atomic_path
 from sgdesk.backups import (
     DEFAULT_KEEP,
+    DamagedBackup,
     backup_open_file,
     default_backup_dir,
     ensure_backup_folder,
@@ -54,12 +55,27 @@ def check_backup(backup: Path) -> None:
         raise BoardFileError(f"the backup {backup.name} is damaged ({problems[0]}): choose another backup")
 
 
-def latest_backup(board_path: Path, folder: Path | None = None) -> Path:
-    backups = list_backups(board_path, folder)
-    if not backups:
-        raise BoardFileError(f"there are no backups of {board_path.name} in {folder or default_backup_dir()}: "
-                             "give the backup file's path instead")
-    return backups[0].path
+def latest_backup(board_path: Path, folder: Path | None = None) -> tuple[Path, str]:
+    """The newest backup of ``board_path`` that is whole, and why it was chosen (what newer ones were passed over)."""
+    skipped = []
+    for backup in list_backups(board_path, folder):
+        if not backup.whole:
+            skipped.append(f"{backup.path.name} {backup.description}")
+            continue
+        try:
+            check_backup(backup.path)
+        except UnreadableError:
+            raise   # the drive, not the backup: choose nothing
+        except BoardFileError as error:
+            skipped.append(str(error).split(": choose another")[0])
+            continue
+        made = f"{backup.made_at:%d %b %Y at %H:%M}"
+        if not skipped:
+            return backup.path, f"the newest backup, made {made}"
+        return backup.path, (f"the newest whole backup, made {made}; passed over as not whole: {'; '.join(skipped)}")
+    found = f" (none of them is whole: {'; '.join(skipped)})" if skipped else ""
+    raise BoardFileError(f"there are no backups of {board_path.name} to restore in {folder or default_backup_dir()}"
+                         f"{found}: give the backup file's path instead")
 
 
 def restore_backup(board_path: str | Path, backup: str | Path, *, folder: Path | None = None,
@@ -92,6 +108,8 @@ def _keep_previous(board_path: Path, folder: Path, keep: int) -> Path | None:
         with open_board_file(board_path, migrate=False) as bf:   # rolls back a change cut short
             if integrity_check(bf.conn, board_path.name, quick=True) == ["ok"]:
                 return backup_open_file(bf, folder, keep=keep + 1, tag="before-restore")
+    except DamagedBackup as marked:
+        return marked.path   # kept as it was, marked damaged
     except (UnreadableError, OutputError, FileInUse):
         raise   # not damage: the drive failed or is full, or someone has it open; nothing is restored
     except sqlite3.DatabaseError as error:

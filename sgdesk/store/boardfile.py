@@ -387,11 +387,13 @@ def _open_connection(path: Path, *, read_only: bool, migrate: bool) -> sqlite3.C
                 f"{path.name} uses an older layout (schema {version}) and is read-only here, so it cannot be "
                 "upgraded: copy it somewhere you can write to, then open the copy"
             )
-        copy_database(conn, _backup_path(path, version))
+        before = copy_database(conn, _backup_path(path, version))
         try:
             apply_migrations(conn)
         except sqlite3.DatabaseError as error:
             conn.close()
+            if not hot_journal(path):   # rolled back: the file is its own copy, and the next try makes another
+                before.unlink(missing_ok=True)
             raise BoardFileError(f"{path.name} could not be upgraded ({error}); it is unchanged: {RESTORE_HINT}") from None
     if not read_only:
         _safe_journal(conn)

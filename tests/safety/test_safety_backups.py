@@ -387,3 +387,61 @@ def test_a_board_file_moved_or_renamed_keeps_its_backups_and_is_not_taken_for_a_
     assert len(list_backups(renamed)) == 2
     with open_board_file(renamed, read_only=True) as bf:
         assert bf.scalar("SELECT count(*) FROM audit_action WHERE description LIKE 'This file is a copy%'") == 0
+
+
+def _damage(path: Path) -> None:
+    """Scramble pages in the middle of a board file, as a failing disk does (the header stays readable)."""
+    data = bytearray(path.read_bytes())
+    for offset in range(len(data) // 2, len(data) // 2 + 40 * 4096, 4096):
+        data[offset + 8:offset + 4000] = os.urandom(3992)
+    path.write_bytes(bytes(data))
+
+
+def test_a_backup_of_a_damaged_file_is_marked_and_never_counts_among_those_kept(demo_path, capsys):
+    for _ in range(2):
+        assert cli.main(["backup", str(demo_path), "--keep", "2"]) == 0
+    good = [b.path for b in list_backups(demo_path)]
+    _damage(demo_path)
+    for _ in range(3):
+        assert cli.main(["backup", str(demo_path), "--keep", "2"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 3 and "did not pass its integrity check" in err and "marked as damaged" in err
+    backups = list_backups(demo_path)
+    assert [b.path for b in backups if b.whole] == good       # the two good ones are still the two kept
+    assert {b.tag for b in backups if not b.whole} == {"damaged"}
+
+
+def test_latest_says_which_backup_it_chose_and_passes_over_one_cut_short(demo_path, capsys):
+    import time
+
+    assert cli.main(["backup", str(demo_path)]) == 0
+    time.sleep(1.1)
+    assert cli.main(["backup", str(demo_path)]) == 0
+    older, newest = sorted(b.path for b in list_backups(demo_path))
+    newest.write_bytes(newest.read_bytes()[:300_000])          # the newest is cut short
+    capsys.readouterr()
+    assert cli.main(["restore", str(demo_path), "latest"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"Restoring demo.sgdesk from {older.name}: the newest whole backup, made ")
+    assert f"passed over as not whole: {newest.name}" in out
+
+
+def test_the_listing_marks_backups_that_cannot_be_restored(demo_path, capsys):
+    assert cli.main(["backup", str(demo_path)]) == 0
+    (only,) = list_backups(demo_path)
+    only.path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 50)
+    capsys.readouterr()
+    assert cli.main(["restore", str(demo_path)]) == 0
+    assert "(cannot be read: it is damaged or cut short, and is never restored)" in capsys.readouterr().out
+
+
+def test_half_written_copies_and_their_journals_left_by_a_crash_are_cleared(demo_path):
+    folder = default_backup_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    leftovers = [folder / ".demo.2026-01-01_090000.sgdesk.1a2b3c4d.partial",
+                 folder / ".demo.2026-01-01_090000.sgdesk.1a2b3c4d.partial-journal"]
+    for leftover in leftovers:
+        leftover.write_bytes(b"x")
+        os.utime(leftover, (0, 0))
+    make_backup(demo_path)
+    assert not any(leftover.exists() for leftover in leftovers)

@@ -45,8 +45,10 @@ def test_an_upgrade_that_fails_leaves_the_file_as_it_was(tmp_path, monkeypatch):
     monkeypatch.setattr(migrations, "latest_version", lambda: 9999)
     monkeypatch.setattr("sgdesk.store.boardfile.latest_version", lambda: 9999)
 
-    with pytest.raises(BoardFileError, match="could not be upgraded .* it is unchanged"):
-        open_board_file(path)
+    for _attempt in range(2):
+        with pytest.raises(BoardFileError, match="could not be upgraded .* it is unchanged"):
+            open_board_file(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["9999_broken.sql", "board.sgdesk"]   # no copy left each time
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
         assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'fine'").fetchone()[0] == 0
