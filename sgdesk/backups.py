@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Callable
 from sgdesk.atomic import PARTIAL_SUFFIX
 from sgdesk.errors import BoardFileError, SGDeskError
 from sgdesk.store.boardfile import copy_database
-from sgdesk.store.failures import integrity_check
-from sgdesk.store.identity import file_id, owns_identity
+from sgdesk.store.failures import UnreadableError, integrity_check
+from sgdesk.store.identity import file_id, owns_identity, read_file_id
 from sgdesk.store.sqlite import connect
 
 if TYPE_CHECKING:
@@ -230,14 +230,18 @@ def list_backups(board_path: Path, folder: Path | None = None) -> list[Backup]:
         match = _NAME.match(path.name)
         if match is None or path.resolve() == board_path.resolve():
             continue
-        theirs = file_id(path)
+        try:
+            theirs = read_file_id(path)
+            readable = theirs is not None
+        except UnreadableError:   # the drive failed reading it: perhaps whole, a restore checks it
+            theirs, readable = None, True
         if identity is not None and theirs is not None:
             if theirs != identity:
                 continue
         elif match["stem"] != board_path.stem:   # no identity to go by: by name (an unreadable one, too)
             continue
         found.append(Backup(path, dt.datetime.strptime(match["stamp"], "%Y-%m-%d_%H%M%S"),
-                            path.stat().st_size, match["tag"] or "", int(match["counter"] or 1), theirs is not None))
+                            path.stat().st_size, match["tag"] or "", int(match["counter"] or 1), readable))
     return sorted(found, key=lambda b: (b.made_at, b.counter), reverse=True)
 
 

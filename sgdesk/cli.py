@@ -1,6 +1,7 @@
 """The `sgdesk` command: the same core as the app, for scripts, tests and IT teams.
 
-Exit codes: 0 success; 1 a user error, explained in one line on stderr; 2 a usage error.
+Exit codes: 0 success; 1 a user error or a fault, explained in one line on stderr (never a
+traceback); 2 a usage error.
 """
 
 from __future__ import annotations
@@ -334,11 +335,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, sqlite3.Error) as error:   # a drive that failed part-way: never a traceback
         print(f"sgdesk: {_failure(args, error)}", file=sys.stderr)
         return 1
+    except Exception as error:  # noqa: BLE001  a bug, or a library failing on a fault: one line, still
+        where = args.file.name if getattr(args, "file", None) is not None else "SG Desk"
+        what = f"the {args.command}" if getattr(args, "command", None) else "it"
+        print(f"sgdesk: {where}: {what} did not finish: something went wrong inside SG Desk "
+              f"({type(error).__name__}): try again, and if it happens again report it to your SG Desk support",
+              file=sys.stderr)
+        return 1
 
 
 def _failure(args: argparse.Namespace | None, error: OSError | sqlite3.Error) -> str:
     """One line for a read or write that failed: which file, what did not finish, why and what to do."""
-    from sgdesk.store.failures import explain
+    from sgdesk.store.failures import explain, is_damage
 
     filename = getattr(error, "filename", None)
     if filename:
@@ -346,7 +354,23 @@ def _failure(args: argparse.Namespace | None, error: OSError | sqlite3.Error) ->
     else:
         name = args.file.name if getattr(args, "file", None) is not None else "a file"
     what = f"the {args.command}" if getattr(args, "command", None) else "SG Desk"
-    return f"{name}: {what} did not finish: {explain(error)}"
+    confirmed = not is_damage(error) or getattr(args, "file", None) is None or _damaged(args.file)
+    return f"{name}: {what} did not finish: {explain(error, confirmed=confirmed)}"
+
+
+def _damaged(path: Path) -> bool:
+    """Whether SQLite finds the board file damaged when it reads it again (a garbled read looks like damage once)."""
+    from sgdesk.store.failures import confirmed_damage, is_damage
+    from sgdesk.store.sqlite import connect
+
+    try:
+        conn = connect(path, read_only=True)
+        try:
+            return confirmed_damage(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        return is_damage(error)
 
 
 if __name__ == "__main__":

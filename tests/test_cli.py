@@ -151,6 +151,15 @@ def test_a_drive_failing_part_way_is_one_line_naming_the_file_never_a_traceback(
     assert err.startswith("sgdesk: demo.sgdesk: the report did not finish: unable to open database file")
     assert err.count("\n") == 1
 
+    def library_fails(*args, **kwargs):   # e.g. python-docx failing to read its own template
+        raise KeyError("word/document.xml")
+
+    monkeypatch.setattr(reporting, "render", library_fails)
+    assert main(["report", str(demo_path), "organisations"]) == 1
+    assert capsys.readouterr().err == ("sgdesk: demo.sgdesk: the report did not finish: something went wrong inside "
+                                       "SG Desk (KeyError): try again, and if it happens again report it to your SG "
+                                       "Desk support\n")
+
 
 def test_a_read_that_fails_during_a_check_is_not_reported_as_damage():
     from sgdesk.errors import BoardFileError

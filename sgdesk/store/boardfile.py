@@ -267,7 +267,7 @@ def _identify(path: Path, conn: sqlite3.Connection) -> int:
                 f"{path.name} was part-way through a change when SG Desk or its computer stopped; it is put "
                 "right the next time someone opens it for editing (not read-only): open it for editing, or ask "
                 "whoever has it open to close it") from None
-        raise cannot_open(path.name, error) from None
+        raise cannot_open(path.name, error, conn) from None
     if app_id != APPLICATION_ID:
         raise BoardFileError(
             f"{path.name} is a database, but not an SG Desk board file: open the .sgdesk file your board uses"
@@ -372,8 +372,16 @@ def _open_connection(path: Path, *, read_only: bool, migrate: bool) -> sqlite3.C
         conn = connect(path, read_only=read_only)
     except sqlite3.DatabaseError as error:
         raise cannot_open(path.name, error) from None
-    version = _identify(path, conn)
-    problem = schema_difference(conn, version)
+    try:
+        version = _identify(path, conn)
+        problem = schema_difference(conn, version)
+    except sqlite3.DatabaseError as error:
+        failure = cannot_open(path.name, error, conn)
+        conn.close()
+        raise failure from None
+    except BaseException:
+        conn.close()
+        raise
     if problem is not None:
         conn.close()
         raise BoardFileError(f"{path.name} was changed outside SG Desk ({problem}), so it is not opened: restore it "

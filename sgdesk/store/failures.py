@@ -24,10 +24,22 @@ class UnreadableError(BoardFileError):
     """A board file could not be read just now (the drive failed, or someone was saving): it is not damaged."""
 
 
-def cannot_open(name: str, error: sqlite3.Error) -> BoardFileError:
-    """The error for a file SQLite could not open: damage only when SQLite says so."""
-    kind = BoardFileError if is_damage(error) else UnreadableError
-    return kind(f"{name} could not be opened: {explain(error)}")
+def cannot_open(name: str, error: sqlite3.Error, conn: sqlite3.Connection | None = None) -> BoardFileError:
+    """The error for a file SQLite could not open: damage only when SQLite says so, and says so again."""
+    damaged = is_damage(error) and (conn is None or confirmed_damage(conn))
+    kind = BoardFileError if damaged else UnreadableError
+    return kind(f"{name} could not be opened: {explain(error, confirmed=damaged)}")
+
+
+def confirmed_damage(conn: sqlite3.Connection) -> bool:
+    """Whether SQLite still finds the file damaged when it reads it again.
+
+    A read that a failing drive garbles once can look like damage; real damage is there every time.
+    """
+    try:
+        return [row[0] for row in conn.execute("PRAGMA quick_check")] != ["ok"]
+    except sqlite3.DatabaseError as error:
+        return is_damage(error)
 
 
 def error_name(error: BaseException) -> str:
@@ -43,8 +55,11 @@ def is_busy(error: BaseException) -> bool:
     return error_name(error).startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
 
 
-def explain(error: BaseException) -> str:
-    """The cause of a failed read or write and what to do: "the drive is full (...): free some space"."""
+def explain(error: BaseException, *, confirmed: bool = True) -> str:
+    """The cause of a failed read or write and what to do: "the drive is full (...): free some space".
+
+    ``confirmed=False``: SQLite found damage once, but not when it looked again (:func:`confirmed_damage`).
+    """
     name = error_name(error)
     detail = str(error) or type(error).__name__
     if isinstance(error, OSError):
@@ -68,6 +83,9 @@ def explain(error: BaseException) -> str:
                 "or full, then try again")
     if is_busy(error):
         return "someone is saving a change to it right now: try again in a moment"
+    if is_damage(error) and not confirmed:
+        return (f"SQLite could not make sense of what the drive returned ({detail}), though the file checks out "
+                "when read again: check the drive is still connected, then try again")
     if is_damage(error):
         return f"it is damaged ({detail}): {RESTORE_HINT}"
     return f"{detail}: try again, and if it keeps happening check the file (sgdesk check)"
@@ -80,6 +98,14 @@ def integrity_check(conn: sqlite3.Connection, name: str, *, quick: bool = False)
     :class:`UnreadableError` saying the file could not be read, so that nobody is told to restore
     a file that is fine.
     """
+    first = _check(conn, name, quick)
+    if first == ["ok"] or _check(conn, name, quick) != ["ok"]:   # damage is there when looked for again
+        return first
+    raise UnreadableError(f"{name} could not be read reliably to check it (the second reading found it whole): "
+                          "check the drive is still connected, then try again")
+
+
+def _check(conn: sqlite3.Connection, name: str, quick: bool) -> list[str]:
     try:
         found = [row[0] for row in conn.execute(f"PRAGMA {'quick_check' if quick else 'integrity_check'}")]
     except sqlite3.DatabaseError as error:

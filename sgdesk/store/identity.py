@@ -17,6 +17,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sgdesk.store.failures import UnreadableError, error_name, explain, is_damage
 from sgdesk.store.sqlite import connect
 
 if TYPE_CHECKING:
@@ -34,15 +35,32 @@ def meta(conn: sqlite3.Connection, key: str) -> str | None:
 def file_id(path: Path) -> str | None:
     """The identity the board file at ``path`` carries, or None if it cannot be read."""
     try:
-        conn = connect(path, read_only=True)
-    except sqlite3.Error:
+        return read_file_id(path)
+    except UnreadableError:
         return None
+
+
+def read_file_id(path: Path) -> str | None:
+    """The identity the board file at ``path`` carries; None if it is damaged or not a board file.
+
+    Raises :class:`~sgdesk.store.failures.UnreadableError` if the drive fails while reading it.
+    """
+    try:
+        conn = connect(path, read_only=True)
+    except sqlite3.Error as error:
+        return _unless_the_drive(path, error)
     try:
         return meta(conn, FILE_ID)
-    except sqlite3.Error:
-        return None
+    except sqlite3.Error as error:
+        return _unless_the_drive(path, error)
     finally:
         conn.close()
+
+
+def _unless_the_drive(path: Path, error: sqlite3.Error) -> None:
+    if not is_damage(error) and error_name(error).startswith(("SQLITE_IOERR", "SQLITE_BUSY", "SQLITE_FULL")):
+        raise UnreadableError(f"{path.name} could not be read: {explain(error)}") from None
+    return None
 
 
 def owns_identity(path: Path) -> bool:
