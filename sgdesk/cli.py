@@ -346,7 +346,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _failure(args: argparse.Namespace | None, error: OSError | sqlite3.Error) -> str:
     """One line for a read or write that failed: which file, what did not finish, why and what to do."""
-    from sgdesk.store.failures import explain, is_damage
+    from sgdesk.store.failures import explain
 
     filename = getattr(error, "filename", None)
     if filename:
@@ -354,23 +354,7 @@ def _failure(args: argparse.Namespace | None, error: OSError | sqlite3.Error) ->
     else:
         name = args.file.name if getattr(args, "file", None) is not None else "a file"
     what = f"the {args.command}" if getattr(args, "command", None) else "SG Desk"
-    confirmed = not is_damage(error) or getattr(args, "file", None) is None or _damaged(args.file)
-    return f"{name}: {what} did not finish: {explain(error, confirmed=confirmed)}"
-
-
-def _damaged(path: Path) -> bool:
-    """Whether SQLite finds the board file damaged when it reads it again (a garbled read looks like damage once)."""
-    from sgdesk.store.failures import confirmed_damage, is_damage
-    from sgdesk.store.sqlite import connect
-
-    try:
-        conn = connect(path, read_only=True)
-        try:
-            return confirmed_damage(conn)
-        finally:
-            conn.close()
-    except sqlite3.Error as error:
-        return is_damage(error)
+    return f"{name}: {what} did not finish: {explain(error)}"
 
 
 if __name__ == "__main__":

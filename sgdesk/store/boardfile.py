@@ -267,7 +267,7 @@ def _identify(path: Path, conn: sqlite3.Connection) -> int:
                 f"{path.name} was part-way through a change when SG Desk or its computer stopped; it is put "
                 "right the next time someone opens it for editing (not read-only): open it for editing, or ask "
                 "whoever has it open to close it") from None
-        raise cannot_open(path.name, error, conn) from None
+        raise cannot_open(path.name, error) from None
     if app_id != APPLICATION_ID:
         raise BoardFileError(
             f"{path.name} is a database, but not an SG Desk board file: open the .sgdesk file your board uses"
@@ -376,7 +376,7 @@ def _open_connection(path: Path, *, read_only: bool, migrate: bool) -> sqlite3.C
         version = _identify(path, conn)
         problem = schema_difference(conn, version)
     except sqlite3.DatabaseError as error:
-        failure = cannot_open(path.name, error, conn)
+        failure = cannot_open(path.name, error)
         conn.close()
         raise failure from None
     except BaseException:

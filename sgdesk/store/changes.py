@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from sgdesk.errors import BoardFileError, SGDeskError
-from sgdesk.store.failures import confirmed_damage, explain, is_busy, is_damage
+from sgdesk.store.failures import explain, is_busy
 
 #: pauses (seconds) before trying again a COMMIT that a colleague's read holds up, each try after
 #: SQLite's own wait (``busy_timeout``); after the last the change is rolled back and the user told
@@ -392,7 +392,7 @@ class _ActionScope:
             self.editor._open = False
             _roll_back(conn)
             if isinstance(error, sqlite3.Error):
-                raise SaveError(self.editor.name, error, conn) from error
+                raise SaveError(self.editor.name, error) from error
             raise
         self.action = self.action_type(conn, int(cursor.lastrowid))
         return self.action
@@ -405,13 +405,13 @@ class _ActionScope:
             if isinstance(exc, sqlite3.IntegrityError):
                 raise SGDeskError(_integrity_message(str(exc))) from exc
             if isinstance(exc, sqlite3.Error):
-                raise SaveError(self.editor.name, exc, conn) from exc
+                raise SaveError(self.editor.name, exc) from exc
             return False
         try:
             _commit(conn)
         except sqlite3.Error as error:
             _roll_back(conn)
-            raise SaveError(self.editor.name, error, conn) from error
+            raise SaveError(self.editor.name, error) from error
         self.changes = Changes(self.action.action_id, self.description, self.action.touched())
         if self.record:  # a replay (undo, redo) is recorded and announced by the editor itself
             self.editor._undo.append((self.action.action_id, self.description))
@@ -437,13 +437,12 @@ class _BulkScope(_ActionScope):
 class SaveError(BoardFileError):
     """A change that could not be saved: none of it was written, and the file is ready for the next."""
 
-    def __init__(self, name: str, error: sqlite3.Error, conn: sqlite3.Connection) -> None:
+    def __init__(self, name: str, error: sqlite3.Error) -> None:
         self.error = error
         if is_busy(error):
             text = f"a colleague is reading {name}; your change was not saved; try again in a moment"
         else:
-            confirmed = not is_damage(error) or confirmed_damage(conn)
-            text = f"{name}: your change was not saved: {explain(error, confirmed=confirmed)}"
+            text = f"{name}: your change was not saved: {explain(error)}"
         super().__init__(text)
 
 

@@ -24,22 +24,10 @@ class UnreadableError(BoardFileError):
     """A board file could not be read just now (the drive failed, or someone was saving): it is not damaged."""
 
 
-def cannot_open(name: str, error: sqlite3.Error, conn: sqlite3.Connection | None = None) -> BoardFileError:
-    """The error for a file SQLite could not open: damage only when SQLite says so, and says so again."""
-    damaged = is_damage(error) and (conn is None or confirmed_damage(conn))
-    kind = BoardFileError if damaged else UnreadableError
-    return kind(f"{name} could not be opened: {explain(error, confirmed=damaged)}")
-
-
-def confirmed_damage(conn: sqlite3.Connection) -> bool:
-    """Whether SQLite still finds the file damaged when it reads it again.
-
-    A read that a failing drive garbles once can look like damage; real damage is there every time.
-    """
-    try:
-        return [row[0] for row in conn.execute("PRAGMA quick_check")] != ["ok"]
-    except sqlite3.DatabaseError as error:
-        return is_damage(error)
+def cannot_open(name: str, error: sqlite3.Error) -> BoardFileError:
+    """The error for a file SQLite could not open: :class:`UnreadableError` unless SQLite found it wrong."""
+    kind = BoardFileError if is_damage(error) else UnreadableError
+    return kind(f"{name} could not be opened: {explain(error)}")
 
 
 def error_name(error: BaseException) -> str:
@@ -55,10 +43,12 @@ def is_busy(error: BaseException) -> bool:
     return error_name(error).startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
 
 
-def explain(error: BaseException, *, confirmed: bool = True) -> str:
+def explain(error: BaseException) -> str:
     """The cause of a failed read or write and what to do: "the drive is full (...): free some space".
 
-    ``confirmed=False``: SQLite found damage once, but not when it looked again (:func:`confirmed_damage`).
+    Only ``sgdesk check`` (Help > Check file) says a file is damaged: SQLite finding something
+    wrong part-way through other work may be a change cut short that its journal will undo, or
+    a drive garbling what it returns, so the advice is to check the file.
     """
     name = error_name(error)
     detail = str(error) or type(error).__name__
@@ -83,11 +73,11 @@ def explain(error: BaseException, *, confirmed: bool = True) -> str:
                 "or full, then try again")
     if is_busy(error):
         return "someone is saving a change to it right now: try again in a moment"
-    if is_damage(error) and not confirmed:
-        return (f"SQLite could not make sense of what the drive returned ({detail}), though the file checks out "
-                "when read again: check the drive is still connected, then try again")
-    if is_damage(error):
+    if name.startswith("SQLITE_NOTADB"):   # its header is SQLite's, and the rest is not
         return f"it is damaged ({detail}): {RESTORE_HINT}"
+    if is_damage(error):
+        return (f"SQLite found something wrong in it ({detail}): check the file (sgdesk check, or Help > Check "
+                "file); if the check finds damage, restore it from a backup")
     return f"{detail}: try again, and if it keeps happening check the file (sgdesk check)"
 
 
