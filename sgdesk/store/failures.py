@@ -86,13 +86,22 @@ def integrity_check(conn: sqlite3.Connection, name: str, *, quick: bool = False)
 
     A read that fails on the way (a drive that stops answering) is not damage: it is raised as an
     :class:`UnreadableError` saying the file could not be read, so that nobody is told to restore
-    a file that is fine.
+    a file that is fine. A failing drive can also make SQLite see damage that is not there, in a
+    different place each time it looks; real damage is found the same each time, so a file is
+    only called damaged when :data:`READINGS` checks agree.
     """
     first = _check(conn, name, quick)
-    if first == ["ok"] or _check(conn, name, quick) != ["ok"]:   # damage is there when looked for again
-        return first
-    raise UnreadableError(f"{name} could not be read reliably to check it (the second reading found it whole): "
-                          "check the drive is still connected, then try again")
+    for _reading in range(READINGS - 1):
+        if first == ["ok"]:
+            return first
+        if _check(conn, name, quick) != first:
+            raise UnreadableError(f"{name} could not be read reliably to check it (each reading found something "
+                                  "else): check the drive is still connected, then try again")
+    return first
+
+
+#: how many checks must find the same damage before a file is called damaged
+READINGS = 3
 
 
 def _check(conn: sqlite3.Connection, name: str, quick: bool) -> list[str]:
@@ -111,5 +120,5 @@ def _check(conn: sqlite3.Connection, name: str, quick: bool) -> list[str]:
 
 
 _ERROR_CODE = re.compile(r"error code=(\d+)")
-#: SQLite's primary codes that mean a page could not be read, not that it is wrong (NOMEM, IOERR, FULL)
-_NOT_DAMAGE = (7, 10, 13)
+#: SQLite's primary codes that mean a page could not be read, not that it is wrong (NOMEM, READONLY, IOERR, FULL)
+_NOT_DAMAGE = (7, 8, 10, 13)

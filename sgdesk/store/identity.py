@@ -17,7 +17,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sgdesk.store.failures import UnreadableError, error_name, explain, is_damage
+from sgdesk.store.failures import READINGS, UnreadableError, error_name, explain, is_damage
 from sgdesk.store.sqlite import connect
 
 if TYPE_CHECKING:
@@ -43,23 +43,21 @@ def file_id(path: Path) -> str | None:
 def read_file_id(path: Path) -> str | None:
     """The identity the board file at ``path`` carries; None if it is damaged or not a board file.
 
-    Raises :class:`~sgdesk.store.failures.UnreadableError` if the drive fails while reading it.
+    Raises :class:`~sgdesk.store.failures.UnreadableError` if the drive fails while reading it
+    (a failing drive can make a file look damaged once: it is read again before it is taken to be).
     """
-    try:
-        conn = connect(path, read_only=True)
-    except sqlite3.Error as error:
-        return _unless_the_drive(path, error)
-    try:
-        return meta(conn, FILE_ID)
-    except sqlite3.Error as error:
-        return _unless_the_drive(path, error)
-    finally:
-        conn.close()
-
-
-def _unless_the_drive(path: Path, error: sqlite3.Error) -> None:
-    if not is_damage(error) and error_name(error).startswith(("SQLITE_IOERR", "SQLITE_BUSY", "SQLITE_FULL")):
-        raise UnreadableError(f"{path.name} could not be read: {explain(error)}") from None
+    for _reading in range(READINGS):
+        try:
+            conn = connect(path, read_only=True)
+            try:
+                return meta(conn, FILE_ID)
+            finally:
+                conn.close()
+        except sqlite3.Error as error:
+            if error_name(error) == "SQLITE_ERROR":   # no app_meta: not a board file
+                return None
+            if not is_damage(error):
+                raise UnreadableError(f"{path.name} could not be read: {explain(error)}") from None
     return None
 
 
