@@ -348,13 +348,24 @@ def _failure(args: argparse.Namespace | None, error: OSError | sqlite3.Error) ->
     """One line for a read or write that failed: which file, what did not finish, why and what to do."""
     from sgdesk.store.failures import explain
 
-    filename = getattr(error, "filename", None)
-    if filename:
-        name = Path(filename).name
-    else:
-        name = args.file.name if getattr(args, "file", None) is not None else "a file"
+    board = args.file.name if getattr(args, "file", None) is not None else None
     what = f"the {args.command}" if getattr(args, "command", None) else "SG Desk"
+    filename = getattr(error, "filename", None)
+    if filename and _installed(Path(filename)):
+        return (f"{board or 'SG Desk'}: {what} did not finish: one of SG Desk's own files ({Path(filename).name}) "
+                f"could not be read ({error.strerror or error}): try again, and if it keeps happening, reinstall SG Desk")
+    name = Path(filename).name if filename else (board or "a file")
     return f"{name}: {what} did not finish: {explain(error)}"
+
+
+def _installed(path: Path) -> bool:
+    """Whether ``path`` is one of SG Desk's own files (its code, its libraries, its resources)."""
+    homes = {sys.prefix, sys.base_prefix, getattr(sys, "_MEIPASS", None), str(Path(__file__).resolve().parents[1])}
+    try:
+        path = path.resolve()
+    except OSError:
+        return False
+    return any(home and path.is_relative_to(home) for home in homes)
 
 
 if __name__ == "__main__":

@@ -174,3 +174,23 @@ def test_a_read_that_fails_during_a_check_is_not_reported_as_damage():
     assert str(refused.value) == ("board.sgdesk could not be read to check it: the drive did not respond (disk I/O "
                                   "error): check it is still connected, then try again")
     assert "damaged" not in str(refused.value) and "restore" not in str(refused.value)
+
+
+def test_a_library_failing_to_read_its_own_file_is_told_as_sg_desks_not_the_users(demo_path, capsys, monkeypatch):
+    import errno
+    import os
+
+    import docx
+
+    from sgdesk import office
+
+    template = os.path.join(os.path.dirname(docx.__file__), "templates", "default-footer.xml")
+
+    def own_file_fails(*args, **kwargs):
+        raise OSError(errno.EIO, os.strerror(errno.EIO), template)
+
+    monkeypatch.setattr(office.exports, "write_tables", own_file_fails)
+    assert main(["export", str(demo_path), "organisations", "--out", str(demo_path.with_name("o.docx"))]) == 1
+    assert capsys.readouterr().err == ("sgdesk: demo.sgdesk: the export did not finish: one of SG Desk's own files "
+                                       "(default-footer.xml) could not be read (Input/output error): try again, and if "
+                                       "it keeps happening, reinstall SG Desk\n")
