@@ -15,5 +15,14 @@ if ! QT_QPA_PLATFORM=offscreen .venv/bin/python -c "from PySide6.QtWidgets impor
     exit 1
   fi
 fi
+# The fault-injection tests (tests/safety/test_faults.py) drive SG Desk under libfiu's fiu-run; install it
+# where we may, as for Qt (without it those tests are skipped, saying why).
+if ! command -v fiu-run >/dev/null; then
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && apt-get install -y -qq fiu-utils >/dev/null
+  else
+    echo "fiu-run is missing: the fault-injection tests will be skipped (install fiu-utils to run them)" >&2
+  fi
+fi
 export QT_QPA_PLATFORM=offscreen
 exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

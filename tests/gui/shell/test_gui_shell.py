@@ -262,3 +262,13 @@ def test_a_board_file_deleted_while_open_stops_editing_and_offers_to_save_a_copy
     with open_board_file(saved) as copy:   # the copy holds the mark saved before the file was deleted
         assert [row[0] for row in copy.query("SELECT description FROM audit_action WHERE description LIKE "
                                              "'Mark attendance%'")] == [window.undo_action.text()[len("&Undo "):]]
+
+
+def test_the_heartbeat_notices_a_board_file_renamed_while_open(window, tmp_path, message_boxes):
+    window.context.bf.path.rename(tmp_path / "renamed elsewhere.sgdesk")
+    window.keep_lock()
+    assert window.context.read_only
+    assert message_boxes == ["demo.sgdesk was moved, renamed or deleted while it was open, so editing is switched off: "
+                             "save a copy of what is open (File > Save a copy), then open the copy"]
+    window.keep_lock()   # said once
+    assert len(message_boxes) == 1
