@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/soak_faults.py --fiu-runs 200 --full-runs 100 --seed 7
 
 Each run is one command (import, export, backup, restore, check, report, anonymise) or an
-app-like editing session on a fresh copy of the demo board; see tests/safety/faultprobe.py
+app-like editing session on a fresh copy of the demo board; see benchmarks/faultprobe.py
 for the faults and what is counted. Prints the counts per kind of fault and exits 1 if any
 run left a damaged file, a partial change, a traceback, an unclear message or a jammed file.
 The full-drive runs need root (to mount a tmpfs); the libfiu runs need fiu-run (fiu-utils).
@@ -19,9 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "safety"))
-
-import faultprobe  # noqa: E402
+import faultprobe
 
 
 def main() -> int:

@@ -290,3 +290,24 @@ def cut_short():
         assert hot_journal(path)
 
     return run
+
+
+@pytest.fixture
+def extra_migration(tmp_path, monkeypatch):
+    """``extra_migration(sql)``: SG Desk as it would be with one more migration in ``db/`` (another developer's
+    new register, say): files open with it applied, and what it makes is SG Desk's own (sgdesk.store.schema)."""
+    from sgdesk.store import migrations
+    from sgdesk.store.schema import expected_objects
+
+    def add(sql: str) -> int:
+        version = migrations.latest_version() + 1
+        path = tmp_path / f"{version:04d}_extra.sql"
+        path.write_text(sql, encoding="utf-8")
+        real = migrations.migrations()
+        monkeypatch.setattr(migrations, "migrations", lambda: (*real, migrations.Migration(version, "extra", path)))
+        monkeypatch.setattr(migrations, "latest_version", lambda: version)
+        monkeypatch.setattr("sgdesk.store.boardfile.latest_version", lambda: version)
+        return version
+
+    yield add
+    expected_objects.cache_clear()

@@ -322,7 +322,7 @@ def open_board_file(path: str | Path, *, read_only: bool = False, migrate: bool 
         bf.notes.append(note)
     if not read_only and own_identity:
         try:
-            settle_identity(bf)
+            settle_identity(bf.path, bf.editor)
         except BaseException:
             bf.close()
             raise

@@ -21,8 +21,7 @@ from sgdesk.store.failures import READINGS, UnreadableError, error_name, explain
 from sgdesk.store.sqlite import connect
 
 if TYPE_CHECKING:
-    from sgdesk.store import BoardFile
-    from sgdesk.store.changes import Action
+    from sgdesk.store.changes import Action, Editor
 
 FILE_ID, LAST_PATH = "file_id", "last_path"
 
@@ -76,22 +75,26 @@ def owns_identity(path: Path) -> bool:
     return was is None or not _is_copy(path, Path(was), identity)
 
 
-def settle_identity(bf: "BoardFile") -> None:
-    """On opening ``bf`` for editing: give a copy its own identity, and note a move (see the module docstring)."""
-    here = str(bf.path.resolve())
-    was = meta(bf.conn, LAST_PATH)
+def settle_identity(path: Path, editor: "Editor") -> None:
+    """On opening ``path`` for editing (through ``editor``): give a copy its own identity, and note a move.
+
+    See the module docstring.
+    """
+    conn = editor.conn
+    here = str(path.resolve())
+    was = meta(conn, LAST_PATH)
     if was == here:
         return
-    if was is not None and _is_copy(bf.path, Path(was), meta(bf.conn, FILE_ID)):
+    if was is not None and _is_copy(path, Path(was), meta(conn, FILE_ID)):
         description = (f"This file is a copy of {was}: it has an identity of its own now, so its backups are kept "
                        "apart from the original's")
-        with bf.editor.action(description) as ed:
-            _set(ed, bf.conn, FILE_ID, secrets.token_hex(8))
-            _set(ed, bf.conn, LAST_PATH, here)
+        with editor.action(description) as ed:
+            _set(ed, conn, FILE_ID, secrets.token_hex(8))
+            _set(ed, conn, LAST_PATH, here)
     else:
-        with bf.editor.action(f"Board file kept at {here}" + (f" (it was at {was})" if was else "")) as ed:
-            _set(ed, bf.conn, LAST_PATH, here)
-    bf.editor.forget_history()   # not the user's change: nothing to undo
+        with editor.action(f"Board file kept at {here}" + (f" (it was at {was})" if was else "")) as ed:
+            _set(ed, conn, LAST_PATH, here)
+    editor.forget_history()   # not the user's change: nothing to undo
 
 
 def _is_copy(path: Path, was: Path, identity: str | None) -> bool:

@@ -3,7 +3,7 @@
 Each run is one command (import, export, backup, restore, check, report, anonymise) or an app-like
 editing session on a fresh copy of the demo board; afterwards the file must be whole, its data
 wholly before or wholly after, every output and backup whole or as it was, no traceback, a failure
-told in one line naming the file, and the next edit must succeed (see faultprobe.py). The suite runs
+told in one line naming the file, and the next edit must succeed (see benchmarks/faultprobe.py). The suite runs
 a few dozen runs, bounded in time; ``benchmarks/soak_faults.py`` runs thousands.
 """
 

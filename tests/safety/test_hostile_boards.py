@@ -114,14 +114,12 @@ def test_a_trigger_planted_while_the_file_is_open_is_found_before_the_next_chang
     assert demo.scalar("SELECT count(*) FROM organisation WHERE name = 'New Agency'") == 0
 
 
-def test_objects_another_migration_adds_are_sg_desks_own(tmp_path, monkeypatch):
+def test_objects_another_migration_adds_are_sg_desks_own(tmp_path, extra_migration):
     """A new migration (here full-text search, with its shadow tables and triggers) is trusted with no other change."""
     from sgdesk.organisations import add_organisation
-    from sgdesk.store import create_board_file, migrations
-    from sgdesk.store.schema import expected_objects
+    from sgdesk.store import create_board_file
 
-    search = tmp_path / "9999_search.sql"
-    search.write_text(
+    extra_migration(
         "CREATE VIRTUAL TABLE organisation_search USING fts5(name, content='organisation', content_rowid='id');\n"
         "CREATE TRIGGER organisation_search_insert AFTER INSERT ON organisation BEGIN\n"
         "    INSERT INTO organisation_search(rowid, name) VALUES (new.id, new.name);\n"
@@ -129,19 +127,12 @@ def test_objects_another_migration_adds_are_sg_desks_own(tmp_path, monkeypatch):
         "CREATE TRIGGER organisation_search_delete AFTER DELETE ON organisation BEGIN\n"
         "    INSERT INTO organisation_search(organisation_search, rowid, name) VALUES ('delete', old.id, old.name);\n"
         "END;\n"
-        "CREATE VIEW organisation_names AS SELECT name FROM organisation;\n", encoding="utf-8")
-    real = migrations.migrations()
-    monkeypatch.setattr(migrations, "migrations", lambda: (*real, migrations.Migration(9999, "search", search)))
-    monkeypatch.setattr(migrations, "latest_version", lambda: 9999)
-    monkeypatch.setattr("sgdesk.store.boardfile.latest_version", lambda: 9999)
-    try:
-        create_board_file(tmp_path / "new.sgdesk").close()
-        with open_board_file(tmp_path / "new.sgdesk") as bf:
-            assert bf.scalar("SELECT count(*) FROM sqlite_master WHERE name LIKE 'organisation_search%'") >= 7
-            with bf.edit("Add two agencies, remove one") as ed:   # the triggers keep the search index in step
-                ed.delete("organisation", add_organisation(ed, "Searchable Agency"))
-                add_organisation(ed, "Findable Agency")
-            assert [r[0] for r in bf.query("SELECT name FROM organisation_search WHERE organisation_search MATCH "
-                                           "'agency'")] == ["Findable Agency"]
-    finally:
-        expected_objects.cache_clear()
+        "CREATE VIEW organisation_names AS SELECT name FROM organisation;\n")
+    create_board_file(tmp_path / "new.sgdesk").close()
+    with open_board_file(tmp_path / "new.sgdesk") as bf:
+        assert bf.scalar("SELECT count(*) FROM sqlite_master WHERE name LIKE 'organisation_search%'") >= 7
+        with bf.edit("Add two agencies, remove one") as ed:   # the triggers keep the search index in step
+            ed.delete("organisation", add_organisation(ed, "Searchable Agency"))
+            add_organisation(ed, "Findable Agency")
+        assert [r[0] for r in bf.query("SELECT name FROM organisation_search WHERE organisation_search MATCH "
+                                       "'agency'")] == ["Findable Agency"]

@@ -88,7 +88,7 @@ def test_check_report_and_backup_undo_a_change_cut_short_say_so_and_go_on(demo_p
     from sgdesk.store import open_board_file
     from sgdesk.store.boardfile import hot_journal
 
-    with open_board_file(demo_path, read_only=True) as bf:
+    with open_board_file(demo_path) as bf:   # opened for editing as the child will (it notes where it is kept)
         before = list(bf.conn.iterdump())
     cut_short(demo_path)
     assert cli.main([part.format(file=demo_path) for part in command]) == 0

@@ -22,7 +22,8 @@ succeeding. :class:`Tally` counts each way a run can fall short.
 The runs are fast because one server process (started under ``fiu-run``) loads SG Desk once
 and forks a child per run; the child switches the faults on, runs the command with its output
 captured, switches them off and reports. ``tests/safety/test_faults.py`` runs a few dozen;
-``benchmarks/soak_faults.py`` runs thousands.
+``benchmarks/soak_faults.py`` runs thousands. It is a harness, not part of SG Desk, imported by
+its name, ``faultprobe``, as ``crashtest`` is (pytest puts ``benchmarks/`` on the path).
 """
 
 from __future__ import annotations
