@@ -106,11 +106,14 @@ READINGS = 3
 
 def _check(conn: sqlite3.Connection, name: str, quick: bool) -> list[str]:
     try:
-        found = [row[0] for row in conn.execute(f"PRAGMA {'quick_check' if quick else 'integrity_check'}")]
+        rows = [row[0] for row in conn.execute(f"PRAGMA {'quick_check' if quick else 'integrity_check'}")]
     except sqlite3.DatabaseError as error:
         if is_damage(error):
             return [str(error)]
         raise UnreadableError(f"{name} could not be read to check it: {explain(error)}") from None
+    # one line per finding, for one-line messages (SQLite heads the first with the database's name)
+    found = [" ".join(line.split()) for row in rows for line in row.splitlines()
+             if line.strip() and line.strip() != "*** in database main ***"]
     for finding in found:
         code = _ERROR_CODE.search(finding)
         if code and int(code.group(1)) & 0xFF in _NOT_DAMAGE:

@@ -391,9 +391,12 @@ def test_a_board_file_moved_or_renamed_keeps_its_backups_and_is_not_taken_for_a_
 
 def _damage(path: Path) -> None:
     """Scramble pages in the middle of a board file, as a failing disk does (the header stays readable)."""
+    import random
+
     data = bytearray(path.read_bytes())
+    noise = random.Random(7)
     for offset in range(len(data) // 2, len(data) // 2 + 40 * 4096, 4096):
-        data[offset + 8:offset + 4000] = os.urandom(3992)
+        data[offset + 8:offset + 4000] = noise.randbytes(3992)
     path.write_bytes(bytes(data))
 
 

@@ -172,3 +172,15 @@ def test_a_file_moved_away_while_open_refuses_the_next_change_and_what_is_open_c
     with open_board_file(copy) as saved:
         names = {row[0] for row in saved.query("SELECT name FROM organisation WHERE name LIKE '% Agency'")}
         assert {"Kept Agency"} <= names and "Lost Agency" not in names
+
+
+def test_what_a_check_finds_is_one_line_per_finding(tmp_path):
+    from sgdesk.store.failures import integrity_check
+
+    class DamagedFile:
+        def execute(self, sql):
+            return [("*** in database main ***\nOn tree page 365 cell 11: Offset 1459 out of range 245..4092",),
+                    ("row 12 missing from index organisation_name",)]
+
+    assert integrity_check(DamagedFile(), "board.sgdesk") == [
+        "On tree page 365 cell 11: Offset 1459 out of range 245..4092", "row 12 missing from index organisation_name"]
