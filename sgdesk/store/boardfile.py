@@ -442,7 +442,7 @@ def create_board_file(path: str | Path, *, overwrite: bool = False) -> BoardFile
         conn.execute(
             "INSERT INTO app_meta (key, value) VALUES ('created_by', ?), ('created_at', ?), ('last_path', ?)",
             (f"SG Desk {__version__}", dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-             str(path.resolve())),   # its file_id comes from the migrations (0007)
+             str(path.resolve())),   # its file_id comes from the migrations (0012)
         )
     except BaseException:
         lock.release()
