@@ -235,7 +235,7 @@ def list_backups(board_path: Path, folder: Path | None = None) -> list[Backup]:
             readable = theirs is not None
         except UnreadableError:   # the drive failed reading it: perhaps whole, a restore checks it
             theirs, readable = None, True
-        if identity is not None and theirs is not None:
+        if identity and theirs:
             if theirs != identity:
                 continue
         elif match["stem"] != board_path.stem:   # no identity to go by: by name (an unreadable one, too)

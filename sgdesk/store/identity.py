@@ -42,6 +42,9 @@ def file_id(path: Path) -> str | None:
 def read_file_id(path: Path) -> str | None:
     """The identity the board file at ``path`` carries; None if it is damaged or not a board file.
 
+    ``""`` for a board file that carries none: one made before SG Desk recorded identities, and
+    its backups, which are matched by name.
+
     Raises :class:`~sgdesk.store.failures.UnreadableError` if the drive fails while reading it
     (a failing drive can make a file look damaged once: it is read again before it is taken to be).
     """
@@ -49,7 +52,7 @@ def read_file_id(path: Path) -> str | None:
         try:
             conn = connect(path, read_only=True)
             try:
-                return meta(conn, FILE_ID)
+                return meta(conn, FILE_ID) or ""
             finally:
                 conn.close()
         except sqlite3.Error as error:

@@ -448,3 +448,17 @@ def test_half_written_copies_and_their_journals_left_by_a_crash_are_cleared(demo
         os.utime(leftover, (0, 0))
     make_backup(demo_path)
     assert not any(leftover.exists() for leftover in leftovers)
+
+
+def test_backups_made_before_board_files_had_an_identity_are_still_listed_whole_and_restored(demo_path, capsys):
+    assert cli.main(["backup", str(demo_path)]) == 0
+    (old,) = list_backups(demo_path)
+    conn = sqlite3.connect(old.path)
+    with conn:   # as SG Desk made backups of a file older than file identities
+        conn.execute("DELETE FROM app_meta WHERE key = 'file_id'")
+    conn.close()
+    capsys.readouterr()
+    assert cli.main(["restore", str(demo_path)]) == 0
+    assert "cannot be read" not in capsys.readouterr().out
+    assert cli.main(["restore", str(demo_path), "latest"]) == 0
+    assert capsys.readouterr().out.startswith(f"Restoring demo.sgdesk from {old.path.name}: the newest backup, made ")
