@@ -184,3 +184,27 @@ def test_what_a_check_finds_is_one_line_per_finding(tmp_path):
 
     assert integrity_check(DamagedFile(), "board.sgdesk") == [
         "On tree page 365 cell 11: Offset 1459 out of range 245..4092", "row 12 missing from index organisation_name"]
+
+
+def test_a_board_file_in_use_when_identities_came_gets_one_of_its_own_when_upgraded(tmp_path):
+    from sgdesk.store.boardfile import APPLICATION_ID
+    from sgdesk.store.identity import FILE_ID, meta
+    from sgdesk.store.migrations import migrations
+
+    in_use = 10   # the schema boards were at when file identities came (migrations 0008-0010 had shipped)
+    identities = []
+    for name in ("first.sgdesk", "second.sgdesk"):
+        path = tmp_path / name
+        conn = sqlite3.connect(path, isolation_level=None)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        for migration in migrations():   # as SG Desk made them then: every migration but file identities'
+            if migration.version <= in_use and migration.name != "file_identity":
+                for statement in migration.statements():
+                    conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {in_use}")
+        conn.execute("INSERT INTO app_meta (key, value) VALUES ('created_by', 'SG Desk 0.1.0')")
+        conn.close()
+        with open_board_file(path) as bf:
+            assert bf.schema_version() == latest_version()
+            identities.append(meta(bf.conn, FILE_ID))
+    assert all(identities) and identities[0] != identities[1]
