@@ -462,3 +462,40 @@ def test_backups_made_before_board_files_had_an_identity_are_still_listed_whole_
     assert "cannot be read" not in capsys.readouterr().out
     assert cli.main(["restore", str(demo_path), "latest"]) == 0
     assert capsys.readouterr().out.startswith(f"Restoring demo.sgdesk from {old.path.name}: the newest backup, made ")
+
+
+def test_a_restore_over_a_change_cut_short_lets_sqlite_put_it_back_first_and_keeps_that(demo_path, cut_short):
+    backup = make_backup(demo_path)
+    before = organisation_names(demo_path)
+    cut_short(demo_path)                                  # 2,000 agencies half written into the file
+    result = restore_backup(demo_path, backup)
+    assert result.previous.name.endswith(".before-restore.sgdesk")
+    with open_board_file(result.previous, read_only=True, migrate=False) as bf:
+        assert bf.query("PRAGMA integrity_check")[0][0] == "ok"
+    assert organisation_names(result.previous) == before   # kept as it was before the change cut short
+    assert not demo_path.with_name("demo.sgdesk-journal").exists()
+
+
+def test_a_journal_sqlite_cannot_use_is_never_touched_and_nothing_is_restored(demo_path, cut_short, monkeypatch):
+    from sgdesk.safety import restore
+
+    backup = make_backup(demo_path)
+    cut_short(demo_path)
+    journal = demo_path.with_name("demo.sgdesk-journal")
+    file_bytes, journal_bytes = demo_path.read_bytes(), journal.read_bytes()
+    real_open = restore.open_board_file
+
+    def sqlite_cannot_put_it_back(path, **options):
+        if Path(path) == demo_path:
+            raise BoardFileError("demo.sgdesk could not be opened (disk I/O error)")
+        return real_open(path, **options)
+
+    monkeypatch.setattr(restore, "open_board_file", sqlite_cannot_put_it_back)
+    with pytest.raises(BoardFileError) as refused:
+        restore_backup(demo_path, backup)
+    assert str(refused.value).startswith("demo.sgdesk has a change that was cut short, and SQLite could not put it "
+                                         "back from its journal (demo.sgdesk-journal); nothing was restored")
+    assert demo_path.read_bytes() == file_bytes and journal.read_bytes() == journal_bytes
+    monkeypatch.undo()
+    with open_board_file(demo_path) as bf:   # the next opening for editing puts it back, as SQLite does
+        assert bf.query("PRAGMA integrity_check")[0][0] == "ok"
