@@ -51,22 +51,25 @@ def test_the_helper_reads_the_installed_plugin():
 @pytest.fixture
 def demo_script(tmp_path: Path) -> tuple[Path, Path]:
     """run_demo.sh in a folder of its own, with stand-ins for the venv's programs, apt-get and id."""
-    (tmp_path / "build_scripts").mkdir()
-    shutil.copy(ROOT / "build_scripts" / "run_demo.sh", tmp_path / "build_scripts")
-    bin_dir, tools = tmp_path / ".venv" / "bin", tmp_path / "tools"
-    bin_dir.mkdir(parents=True)
-    tools.mkdir()
     log = tmp_path / "log.txt"
-    stand_ins = {
-        bin_dir / "python": 'case "$*" in *qt_libraries.py*) printf "libxcb-icccm4\\nlibxcb-keysyms1\\n";; esac',
-        bin_dir / "sgdesk": f'echo "sgdesk $*" >> {log}',
-        tools / "apt-get": f'echo "apt-get $*" >> {log}',
-        tools / "id": 'echo "${FAKE_UID}"',
-    }
-    for path, body in stand_ins.items():
+    _script_in_a_folder(tmp_path, "run_demo.sh", {
+        ".venv/bin/python": 'case "$*" in *qt_libraries.py*) printf "libxcb-icccm4\\nlibxcb-keysyms1\\n";; esac',
+        ".venv/bin/sgdesk": f'echo "sgdesk $*" >> {log}',
+        "tools/apt-get": f'echo "apt-get $*" >> {log}',
+        "tools/id": 'echo "${FAKE_UID}"',
+    })
+    return tmp_path, log
+
+
+def _script_in_a_folder(folder: Path, script: str, stand_ins: dict[str, str]) -> None:
+    """Copy ``build_scripts/<script>`` into ``folder``, with stand-in programs (path in the folder: shell body)."""
+    (folder / "build_scripts").mkdir()
+    shutil.copy(ROOT / "build_scripts" / script, folder / "build_scripts")
+    for name, body in stand_ins.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"#!/bin/sh\n{body}\n")
         path.chmod(0o755)
-    return tmp_path, log
 
 
 def _run(folder: Path, uid: str) -> subprocess.CompletedProcess:
@@ -109,23 +112,15 @@ def test_script(tmp_path: Path):
     """``run(uid, apt_works)``: run_tests.sh in a folder of its own, on a PATH without fiu-run, with stand-ins for
     the venv's python, apt-get (which puts a fiu-run on the PATH when it installs fiu-utils) and id; returns the
     finished run and what the stand-ins were asked to do."""
-    (tmp_path / "build_scripts").mkdir()
-    shutil.copy(ROOT / "build_scripts" / "run_tests.sh", tmp_path / "build_scripts")
-    bin_dir, tools = tmp_path / ".venv" / "bin", tmp_path / "tools"
-    bin_dir.mkdir(parents=True)
-    tools.mkdir()
-    log = tmp_path / "log.txt"
+    log, tools = tmp_path / "log.txt", tmp_path / "tools"
     fiu_run = tools / "fiu-run"
-    stand_ins = {
-        bin_dir / "python": f'echo "python $*" >> {log}',
-        tools / "apt-get": (f'echo "apt-get $*" >> {log}\n[ -z "$APT_FAILS" ] || exit 100\n'
-                            f'case "$*" in *"install"*fiu-utils*) echo "#!/bin/sh" > {fiu_run}; '
-                            f'{shutil.which("chmod")} +x {fiu_run};; esac'),
-        tools / "id": 'echo "${FAKE_UID}"',
-    }
-    for path, body in stand_ins.items():
-        path.write_text(f"#!/bin/sh\n{body}\n")
-        path.chmod(0o755)
+    _script_in_a_folder(tmp_path, "run_tests.sh", {
+        ".venv/bin/python": f'echo "python $*" >> {log}',
+        "tools/apt-get": (f'echo "apt-get $*" >> {log}\n[ -z "$APT_FAILS" ] || exit 100\n'
+                          f'case "$*" in *"install"*fiu-utils*) echo "#!/bin/sh" > {fiu_run}; '
+                          f'{shutil.which("chmod")} +x {fiu_run};; esac'),
+        "tools/id": 'echo "${FAKE_UID}"',
+    })
     (tools / "dirname").symlink_to(shutil.which("dirname"))
 
     def run(uid: str, *, apt_works: bool = True) -> tuple[subprocess.CompletedProcess, list[str]]:
