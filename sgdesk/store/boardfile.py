@@ -301,7 +301,9 @@ def open_board_file(path: str | Path, *, read_only: bool = False, migrate: bool 
     reason = None
     if not read_only:
         reason = _unwritable_reason(path)
-    elif (holder := read_lock(path)) is not None and not holder.is_stale:
+    elif (holder := read_lock(path)) is not None and holder.unreadable:
+        reason = "someone may have it open for editing (its lock file cannot be read, so SG Desk cannot tell who)"
+    elif holder is not None and not holder.is_stale:
         reason = f"{holder.user} on {holder.machine} has it open for editing (since {holder.since()})"
     lock = None
     if reason is None and not read_only:

@@ -139,7 +139,7 @@ def test_a_lock_sg_desk_cannot_read_is_someone_unknowns_and_is_never_cleared_wit
     assert "open it read-only" in str(refused.value)
     assert lock.read_bytes() == content
     with open_board_file(demo_path, read_only=True) as bf:
-        assert bf.read_only and "someone unknown" in bf.read_only_reason
+        assert bf.read_only and "its lock file cannot be read" in bf.read_only_reason
     old = (dt.datetime.now() - dt.timedelta(hours=2)).timestamp()
     os.utime(lock, (old, old))   # untouched for hours: abandoned, so it may be taken over
     with pytest.raises(FileInUse, match="looks abandoned"):
@@ -369,3 +369,20 @@ def test_a_folder_where_no_lock_can_be_written_opens_read_only(demo_path, monkey
     monkeypatch.setattr(os, "open", refuse_locks)
     with open_board_file(demo_path) as bf:
         assert bf.read_only and "cannot write in the folder" in bf.read_only_reason
+
+
+def test_the_app_says_a_lock_it_cannot_read_may_be_someone_elses_and_opens_read_only_leaving_it(bare_window, demo_path,
+                                                                                               qtbot):
+    lock = lock_path(demo_path)
+    lock.write_bytes(b"\xff\xfe\x00garbage")
+    said = answer("lockOfferDialog", "read_only_button", qtbot)
+    assert bare_window.open_path(demo_path)
+    text = " ".join(said)
+    assert ("demo.sgdesk</b> may be open for editing by someone else: its lock file demo.sgdesk.lock cannot be "
+            "read, so SG Desk cannot tell who.") in text
+    assert "If you are sure nobody has it open, cancel, delete demo.sgdesk.lock beside it, and open the file again" in text
+    assert "someone unknown" not in text and "unknown computer" not in text
+    assert bare_window.context.read_only
+    assert "someone may have it open for editing (its lock file cannot be read" in bare_window.read_only_banner.text()
+    bare_window.close()
+    assert lock.read_bytes() == b"\xff\xfe\x00garbage"
