@@ -105,7 +105,12 @@ def _state(path: Path) -> tuple[str, int]:
 
 
 # -- the work ---------------------------------------------------------------------------------------
-def _new_board(path: Path, organisations: int) -> None:
+def _new_board(path: Path, template: Path, organisations: int) -> None:
+    """A board file at ``path``, and ``template``, a copy to put back there before each trial.
+
+    Made at the path it is used at, the file is not a copy there (sgdesk.store.identity), so
+    opening it does not give it an identity of its own: each trial starts from the same state.
+    """
     from sgdesk.boards import add_board
     from sgdesk.organisations import add_organisation
 
@@ -114,6 +119,7 @@ def _new_board(path: Path, organisations: int) -> None:
             add_board(ed, "Kill Test Safeguarding Children Partnership", short_name="Kill SCP")
             for n in range(organisations):
                 add_organisation(ed, f"Existing Agency {n:03d}", org_type="other")
+    shutil.copyfile(path, template)
 
 
 def write_import_file(path: Path, rows: int) -> Path:
@@ -334,11 +340,10 @@ def kill_import(work: Path, trials: int, *, rows: int = 2000, seed: int = 1) -> 
     """Kill ``sgdesk import`` of ``rows`` organisations ``trials`` times."""
     work.mkdir(parents=True, exist_ok=True)
     template, board, source = work / "template.sgdesk", work / "board.sgdesk", work / "agencies.csv"
-    _new_board(template, 40)
+    _new_board(board, template, 40)
     write_import_file(source, rows)
-    with open_board_file(template) as bf:
+    with open_board_file(board) as bf:
         before = fingerprint(bf.conn)
-    _reset(template, board)
     backups = work / "backups"
     args = (str(board), str(source), str(backups))
     _time_child(_context(), _import_child, args)
@@ -365,11 +370,10 @@ def kill_edits(work: Path, trials: int, *, steps: int = 120, seed: int = 1) -> K
     """Kill a series of ``steps`` app actions ``trials`` times."""
     work.mkdir(parents=True, exist_ok=True)
     template, board = work / "template.sgdesk", work / "board.sgdesk"
-    _new_board(template, 10)
+    _new_board(board, template, 10)
     states = []
-    with open_board_file(template) as bf:
+    with open_board_file(board) as bf:
         states.append(fingerprint(bf.conn))
-    _reset(template, board)
     with open_board_file(board) as bf:
         for _label, step in edit_script(seed, steps):
             step(bf)

@@ -15,14 +15,23 @@ if ! QT_QPA_PLATFORM=offscreen .venv/bin/python -c "from PySide6.QtWidgets impor
     exit 1
   fi
 fi
-# The Word and Excel files are checked as LibreOffice lays them out (headless, converted to PDF).
+# The Word and Excel files are checked as LibreOffice lays them out (headless, converted to PDF), with
+# Arial's metric twin; without LibreOffice those tests are skipped, saying why, and the rest still run.
 if ! command -v soffice >/dev/null && ! command -v libreoffice >/dev/null; then
-  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2 >/dev/null  # Arial's metric twin
-  else
-    echo "LibreOffice is missing: install libreoffice-writer-nogui and libreoffice-calc-nogui (ask IT)," \
-         "or the Word and Excel layout tests are skipped" >&2
+  if ! { command -v apt-get >/dev/null && [ "$(id -u)" = 0 ] \
+         && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+              libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2 >/dev/null; }; then
+    echo "LibreOffice (Debian packages libreoffice-writer-nogui, libreoffice-calc-nogui) is missing and could" \
+         "not be installed here: the Word and Excel layout tests will be skipped" >&2
+  fi
+fi
+# The fault-injection tests (tests/safety/test_faults.py) drive SG Desk under libfiu's fiu-run; install it
+# where we may, as for Qt. Without it those tests are skipped, saying why, and the rest still run.
+if ! command -v fiu-run >/dev/null; then
+  if ! { command -v apt-get >/dev/null && [ "$(id -u)" = 0 ] \
+         && apt-get update -qq && apt-get install -y -qq fiu-utils >/dev/null; }; then
+    echo "fiu-run (Debian package fiu-utils) is missing and could not be installed here: the fault-injection" \
+         "tests under libfiu will be skipped" >&2
   fi
 fi
 export QT_QPA_PLATFORM=offscreen

@@ -2,14 +2,15 @@
 
 Backups of a file are named ``<stem>.<YYYY-MM-DD_HHMMSS>[.<tag>].sgdesk`` in the backups folder
 (beside the user's settings, or ``SGDESK_BACKUP_DIR`` when IT sets it). A backup belongs to a
-board file by the file's identity (the creation stamp it carries in ``app_meta``), so renaming
-the board file keeps its backups, and two files with the same name in different folders keep
-theirs apart. Each copy is written under a temporary name and renamed when whole, so a crash
+board file by the file's identity (the random ``file_id`` it carries, which a copy does not keep:
+:mod:`sgdesk.store.identity`), so renaming the board file keeps its backups, and two files with
+the same name in different folders, or a file and its copy, keep theirs apart. Each copy is written under a temporary name and renamed when whole, so a crash
 never leaves a half backup that looks like a good one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -18,8 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from sgdesk.atomic import PARTIAL_SUFFIX
 from sgdesk.errors import BoardFileError, SGDeskError
-from sgdesk.store.boardfile import PARTIAL_SUFFIX, copy_database
+from sgdesk.store.boardfile import copy_database
+from sgdesk.store.failures import UnreadableError, integrity_check
+from sgdesk.store.identity import file_id, owns_identity, read_file_id
+from sgdesk.store.sqlite import connect
 
 if TYPE_CHECKING:
     from sgdesk.store import BoardFile
@@ -74,11 +79,13 @@ def new_backup_path(folder: Path, source: Path, tag: str = "") -> Path:
     return folder / backup_name(source, when, tag, counter)
 
 
-def make_backup(source: str | Path, dest: str | Path | None = None, *, keep: int | None = None) -> Path:
+def make_backup(source: str | Path, dest: str | Path | None = None, *, keep: int | None = None,
+                notes: list[str] | None = None) -> Path:
     """Copy the board file ``source`` to ``dest`` (a file or folder; default: the backups folder).
 
     Into a folder, ``keep`` (default :data:`DEFAULT_KEEP` for the backups folder, no limit for
-    a folder given) prunes that board's older backups.
+    a folder given) prunes that board's older backups. What opening the file did that the user
+    should hear of is added to ``notes``.
     """
     from sgdesk.store import open_board_file
 
@@ -96,10 +103,19 @@ def make_backup(source: str | Path, dest: str | Path | None = None, *, keep: int
             raise BoardFileError(f"the folder {target.parent} does not exist: create it or choose another")
         if target.exists():
             raise BoardFileError(f"{target} already exists: choose another name")
+    if not owns_identity(source):
+        try:   # a copy opened in its new place for the first time: it gets an identity of its own first
+            open_board_file(source, migrate=False).close()
+        except BoardFileError:
+            pass   # someone has it open, or it cannot be written: backed up as it is
     with open_board_file(source, read_only=True, migrate=False) as bf:
-        copy_database(bf.conn, target)
-    if into_folder and keep is not None:
-        prune_backups(source, target.parent, keep)
+        if notes is not None:
+            notes.extend(bf.notes)
+        try:
+            checked_copy(bf.conn, target, source, mark=into_folder)
+        finally:
+            if into_folder and keep is not None:
+                prune_backups(source, target.parent, keep)
     return target
 
 
@@ -107,9 +123,53 @@ def backup_open_file(bf: "BoardFile", folder: Path | None = None, *, keep: int =
                      tag: str = "") -> Path:
     """Back up a board file that is open, through its own connection, then apply retention."""
     folder = ensure_backup_folder(folder or default_backup_dir())
-    target = copy_database(bf.conn, new_backup_path(folder, bf.path, tag))
-    prune_backups(bf.path, folder, keep)
-    return target
+    try:
+        return checked_copy(bf.conn, new_backup_path(folder, bf.path, tag), bf.path)
+    finally:
+        prune_backups(bf.path, folder, keep)
+
+
+class DamagedBackup(BoardFileError):
+    """The file backed up failed its integrity check: its copy (``path``) is marked damaged and is not counted."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+def checked_copy(conn: sqlite3.Connection, target: Path, source: Path, *, mark: bool = True) -> Path:
+    """Copy an open board file to ``target`` and check the copy (``PRAGMA integrity_check``).
+
+    A copy that fails is renamed with the tag "damaged" (``mark``), so that it never counts among
+    the backups kept and ``latest`` never chooses it, and :class:`DamagedBackup` says so. A copy
+    that cannot be read back to check it is removed.
+    """
+    copy_database(conn, target)
+    try:
+        with contextlib.closing(connect(target, read_only=True)) as copy:
+            found = integrity_check(copy, target.name)
+    except SGDeskError:
+        target.unlink(missing_ok=True)
+        raise
+    if found == ["ok"]:
+        return target
+    if mark:
+        marked = new_backup_path(target.parent, source, "damaged")
+        os.replace(target, marked)
+        target = marked
+    raise DamagedBackup(f"{source.name} did not pass its integrity check ({found[0]}), so its copy {target.name} is "
+                        "kept marked as damaged and is not counted as a backup: check the file (sgdesk check) and "
+                        "restore a good backup", target)
+
+
+def save_copy(bf: "BoardFile", dest: Path) -> Path:
+    """Copy the board file open as ``bf`` to ``dest``, through its own connection.
+
+    This works even when the file has since been moved, renamed or deleted: the copy is what is open.
+    """
+    if not dest.parent.is_dir():
+        raise BoardFileError(f"the folder {dest.parent} does not exist: create it or choose another")
+    return copy_database(bf.conn, dest)
 
 
 def backup_before_first_edit(bf: "BoardFile", folder: Path | None = None, *, keep: int = DEFAULT_KEEP,
@@ -139,64 +199,74 @@ class Backup:
     size: int                   # bytes
     tag: str = ""               # "" for a session or manual backup, "before-restore", "damaged"
     counter: int = 1            # the second backup made in the same second is 2
+    readable: bool = True       # False: SQLite cannot read it (cut short, damaged)
+
+    @property
+    def whole(self) -> bool:
+        """Not known to be damaged (a restore still checks it)."""
+        return self.readable and self.tag != "damaged"
 
     @property
     def description(self) -> str:
+        if not self.readable:
+            return "cannot be read: it is damaged or cut short, and is never restored"
         return {"before-restore": "made before restoring another backup",
                 "damaged": "a damaged file, kept as it was"}.get(self.tag, "")
-
-
-def file_identity(path: Path) -> str | None:
-    """The creation stamp a board file carries (its identity across renames), if readable."""
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return None
-    try:
-        row = conn.execute("SELECT value FROM app_meta WHERE key = 'created_at'").fetchone()
-        return None if row is None else str(row[0])
-    except sqlite3.Error:
-        return None
-    finally:
-        conn.close()
 
 
 def list_backups(board_path: Path, folder: Path | None = None) -> list[Backup]:
     """Backups of ``board_path`` in ``folder``, newest first.
 
-    A backup matches by the board file's identity; if the board file cannot be read (it is
-    damaged or gone), by its name.
+    A backup matches by the board file's identity (:mod:`sgdesk.store.identity`); if the board file
+    cannot be read (it is damaged or gone), or is a copy that has not had its own identity yet, by
+    its name.
     """
     folder = folder or default_backup_dir()
     if not folder.is_dir():
         return []
-    identity = file_identity(board_path) if board_path.is_file() else None
+    identity = file_id(board_path) if board_path.is_file() and owns_identity(board_path) else None
     found = []
     for path in folder.glob("*.sgdesk"):
         match = _NAME.match(path.name)
         if match is None or path.resolve() == board_path.resolve():
             continue
-        if identity is not None:
-            if file_identity(path) != identity:
+        try:
+            theirs = read_file_id(path)
+            readable = theirs is not None
+        except UnreadableError:   # the drive failed reading it: perhaps whole, a restore checks it
+            theirs, readable = None, True
+        if identity and theirs:
+            if theirs != identity:
                 continue
-        elif match["stem"] != board_path.stem:
+        elif match["stem"] != board_path.stem:   # no identity to go by: by name (an unreadable one, too)
             continue
         found.append(Backup(path, dt.datetime.strptime(match["stamp"], "%Y-%m-%d_%H%M%S"),
-                            path.stat().st_size, match["tag"] or "", int(match["counter"] or 1)))
+                            path.stat().st_size, match["tag"] or "", int(match["counter"] or 1), readable))
     return sorted(found, key=lambda b: (b.made_at, b.counter), reverse=True)
 
 
 def prune_backups(board_path: Path, folder: Path, keep: int) -> list[Path]:
-    """Delete all but the newest ``keep`` backups of ``board_path`` in ``folder``; returns those deleted.
+    """Delete all but the newest ``keep`` whole backups of ``board_path`` in ``folder``; returns those deleted.
 
-    Also clears half-written copies left by a crash more than an hour ago.
+    Damaged and unreadable ones do not count, and go once they are older than the oldest kept.
+    Also clears half-written copies (and their journals) left by a crash more than an hour ago.
     """
+    backups = list_backups(board_path, folder)
+    whole = [backup for backup in backups if backup.whole]
+    kept = whole[:max(keep, 1)]
+    oldest = (kept[-1].made_at, kept[-1].counter) if kept else None
     deleted = []
-    for old in list_backups(board_path, folder)[max(keep, 1):]:
+    for old in backups:
+        if old in kept or (not old.whole and (oldest is None or (old.made_at, old.counter) >= oldest)):
+            continue
         old.path.unlink(missing_ok=True)
         deleted.append(old.path)
     cutoff = dt.datetime.now().timestamp() - _ABANDONED_PARTIAL.total_seconds()
-    for partial in folder.glob(f"*{PARTIAL_SUFFIX}"):
-        if partial.stat().st_mtime < cutoff:
-            partial.unlink(missing_ok=True)
+    for pattern in (f"*{PARTIAL_SUFFIX}", f"*{PARTIAL_SUFFIX}-journal"):
+        for partial in folder.glob(pattern):
+            try:
+                if partial.stat().st_mtime < cutoff:
+                    partial.unlink()
+            except OSError:
+                pass   # gone already, or the folder is read-only: next time
     return deleted

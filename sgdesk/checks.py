@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Callable, Literal
 
 from sgdesk.store import BoardFile
+from sgdesk.store.failures import UnreadableError, explain, integrity_check, is_damage
 from sgdesk.store.migrations import latest_version
 
 
@@ -26,10 +27,7 @@ DomainCheck = Callable[[BoardFile], list[Finding]]
 
 def storage_findings(bf: BoardFile) -> list[Finding]:
     findings = []
-    try:
-        integrity = [row[0] for row in bf.query("PRAGMA integrity_check")]
-    except sqlite3.DatabaseError as error:  # too damaged for the check itself to finish
-        integrity = [str(error)]
+    integrity = integrity_check(bf.conn, bf.path.name)   # a drive that fails on the way is no finding: it raises
     if integrity == ["ok"]:
         findings.append(Finding("ok", "database integrity check passed"))
     else:
@@ -37,7 +35,9 @@ def storage_findings(bf: BoardFile) -> list[Finding]:
                                 "restore the latest good backup (sgdesk restore)"))
     try:
         broken = bf.query("PRAGMA foreign_key_check")
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as error:
+        if not is_damage(error):
+            raise UnreadableError(f"{bf.path.name} could not be read to check it: {explain(error)}") from None
         return findings
     if broken:
         tables = sorted({row[0] for row in broken})
@@ -77,6 +77,10 @@ def run_checks(bf: BoardFile, domain_checks: list[DomainCheck]) -> list[Finding]
         for check in domain_checks:
             try:
                 findings.extend(check(bf))
+            except sqlite3.Error as error:
+                if is_damage(error):
+                    raise
+                raise UnreadableError(f"{bf.path.name} could not be read to check it: {explain(error)}") from None
             except Exception as error:  # noqa: BLE001  one failing check must not hide the others' findings
                 name = getattr(check, "__name__", "a check")
                 findings.append(Finding("problem", f"the check {name} could not run ({type(error).__name__})",

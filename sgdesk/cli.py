@@ -1,11 +1,13 @@
 """The `sgdesk` command: the same core as the app, for scripts, tests and IT teams.
 
-Exit codes: 0 success; 1 a user error, explained in one line on stderr; 2 a usage error.
+Exit codes: 0 success; 1 a user error or a fault, explained in one line on stderr (never a
+traceback); 2 a usage error.
 """
 
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Callable, Sequence
@@ -133,10 +135,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open(path: Path, *, read_only: bool = False):
+def _open(path: Path, *, read_only: bool = False, migrate: bool = True):
     from sgdesk.store import open_board_file
 
-    return open_board_file(path, read_only=read_only)
+    bf = open_board_file(path, read_only=read_only, migrate=migrate)
+    _say_notes(bf.notes)
+    return bf
+
+
+def _say_notes(notes: list[str]) -> None:
+    for note in notes:
+        print(f"sgdesk: note: {note}", file=sys.stderr)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -217,9 +226,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from sgdesk import registry
     from sgdesk.checks import row_counts, run_checks
-    from sgdesk.store import open_board_file
 
-    with open_board_file(args.file, read_only=True, migrate=False) as bf:
+    with _open(args.file, read_only=True, migrate=False) as bf:
         findings = run_checks(bf, registry.load().checks)
         counts = row_counts(bf)
     for finding in findings:
@@ -246,7 +254,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     if args.keep is not None and args.keep < 1:
         raise UsageError("--keep needs a number of backups, 1 or more")
-    print(f"Backed up to {make_backup(args.file, args.dest, keep=args.keep)}")
+    notes: list[str] = []
+    made = make_backup(args.file, args.dest, keep=args.keep, notes=notes)
+    _say_notes(notes)
+    print(f"Backed up to {made}")
     return 0
 
 
@@ -265,7 +276,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
             print(f"  {backup.made_at:%d %b %Y %H:%M:%S}  {backup.size / 1024:>9,.0f} KB  {backup.path}{note}")
         print(f"Restore one with: sgdesk restore {args.file} BACKUP (or 'latest')")
         return 0
-    source = latest_backup(args.file) if args.backup == "latest" else Path(args.backup)
+    if args.backup == "latest":
+        source, why = latest_backup(args.file)
+        print(f"Restoring {args.file.name} from {source.name}: {why}")
+    else:
+        source = Path(args.backup)
     result = restore_backup(args.file, source)
     print(f"Restored {result.board_path} from {result.restored_from}")
     if result.previous is not None:
@@ -279,7 +294,9 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
 
     with _open(args.file) as bf:
         board = resolve_board(bf, args.board)
-        print(anonymise(bf, board.id, dry_run=args.dry_run).text())
+        result = anonymise(bf, board.id, dry_run=args.dry_run)
+    print(result.text())
+    _say_notes(list(result.notes))
     return 0
 
 
@@ -292,6 +309,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    args = None
     try:
         if not argv or (argv[0] not in HANDLERS and not argv[0].startswith("-")):
             if len(argv) > 1:
@@ -314,9 +332,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("sgdesk: stopped", file=sys.stderr)
         return 1
-    except OSError as error:
-        print(f"sgdesk: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
+    except (OSError, sqlite3.Error) as error:   # a drive that failed part-way: never a traceback
+        print(f"sgdesk: {_failure(args, error)}", file=sys.stderr)
         return 1
+    except Exception as error:  # noqa: BLE001  a bug, or a library failing on a fault: one line, still
+        where = args.file.name if getattr(args, "file", None) is not None else "SG Desk"
+        what = f"the {args.command}" if getattr(args, "command", None) else "it"
+        print(f"sgdesk: {where}: {what} did not finish: something went wrong inside SG Desk "
+              f"({type(error).__name__}): try again, and if it happens again report it to your SG Desk support",
+              file=sys.stderr)
+        return 1
+
+
+def _failure(args: argparse.Namespace | None, error: OSError | sqlite3.Error) -> str:
+    """One line for a read or write that failed: which file, what did not finish, why and what to do."""
+    from sgdesk.store.failures import explain
+
+    board = args.file.name if getattr(args, "file", None) is not None else None
+    what = f"the {args.command}" if getattr(args, "command", None) else "SG Desk"
+    filename = getattr(error, "filename", None)
+    if filename and _installed(Path(filename)):
+        return (f"{board or 'SG Desk'}: {what} did not finish: one of SG Desk's own files ({Path(filename).name}) "
+                f"could not be read ({error.strerror or error}): try again, and if it keeps happening, reinstall SG Desk")
+    name = Path(filename).name if filename else (board or "a file")
+    return f"{name}: {what} did not finish: {explain(error)}"
+
+
+def _installed(path: Path) -> bool:
+    """Whether ``path`` is one of SG Desk's own files (its code, its libraries, its resources)."""
+    homes = {sys.prefix, sys.base_prefix, getattr(sys, "_MEIPASS", None), str(Path(__file__).resolve().parents[1])}
+    try:
+        path = path.resolve()
+    except OSError:
+        return False
+    return any(home and path.is_relative_to(home) for home in homes)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,12 +14,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory) -> Path:
-    """The demo board, built once per test run; copy it with ``demo_path`` to change it."""
+    """The demo board, built once per test run; copy it with ``demo_path`` to change it.
+
+    It is built under another name and then moved, so each copy is a board file in its own right,
+    not a copy of one that is still there (sgdesk.store.identity).
+    """
     from sgdesk.demo import build_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.sgdesk"
-    build_demo(path).close()
-    return path
+    build_demo(path.with_name("building.sgdesk")).close()
+    return path.with_name("building.sgdesk").rename(path)
 
 
 @pytest.fixture
@@ -255,3 +261,79 @@ def office_pdfs(demo_outputs, tmp_path_factory) -> dict[str, Path]:
         pytest.skip("LibreOffice is not installed (build_scripts/run_tests.sh installs it)")
     converted = convert(list(demo_outputs.values()), tmp_path_factory.mktemp("office-pdf"))
     return {path.name: pdf for path, pdf in converted.items()}
+
+
+_WITH_FILES_UP_TO = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)    # a file reaching the limit fails to grow, as on a full drive
+from sgdesk import cli
+resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[1]), resource.RLIM_INFINITY))
+sys.exit(cli.main(sys.argv[2:]))
+"""
+
+
+@pytest.fixture
+def sgdesk_with_files_up_to():
+    """``sgdesk_with_files_up_to(limit, *argv)``: the CLI in a process where no file may grow past ``limit``
+    bytes, as if the drive filled up at that point (SQLite writes from C, which Python cannot fake)."""
+    if sys.platform == "win32":
+        pytest.skip("file size limits are POSIX")
+
+    def run(limit: int, *argv: str) -> subprocess.CompletedProcess[str]:
+        env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+        return subprocess.run([sys.executable, "-c", _WITH_FILES_UP_TO, str(limit), *argv], capture_output=True,
+                              text=True, env=env, timeout=120)
+
+    return run
+
+
+_CUT_SHORT = """
+import sys, time
+from sgdesk.organisations import add_organisation
+from sgdesk.store import open_board_file
+bf = open_board_file(sys.argv[1])
+bf.conn.execute("PRAGMA cache_size = 5")   # so SQLite writes into the file before the commit
+with bf.edit("Add many agencies") as ed:
+    for n in range(2000):
+        add_organisation(ed, f"Agency {n:04d}")
+    print("changing", flush=True)
+    time.sleep(60)
+"""
+
+
+@pytest.fixture
+def cut_short():
+    """``cut_short(path)``: SG Desk stops (is killed) part-way through writing a change into ``path``,
+    leaving the change half in the file and a hot journal beside it to put it back."""
+    from sgdesk.store.boardfile import hot_journal
+
+    def run(path: Path) -> None:
+        child = subprocess.Popen([sys.executable, "-c", _CUT_SHORT, str(path)], stdout=subprocess.PIPE, text=True)
+        assert child.stdout.readline().strip() == "changing"
+        child.kill()
+        child.wait()
+        child.stdout.close()
+        assert hot_journal(path)
+
+    return run
+
+
+@pytest.fixture
+def extra_migration(tmp_path, monkeypatch):
+    """``extra_migration(sql)``: SG Desk as it would be with one more migration in ``db/`` (another developer's
+    new register, say): files open with it applied, and what it makes is SG Desk's own (sgdesk.store.schema)."""
+    from sgdesk.store import migrations
+    from sgdesk.store.schema import expected_objects
+
+    def add(sql: str) -> int:
+        version = migrations.latest_version() + 1
+        path = tmp_path / f"{version:04d}_extra.sql"
+        path.write_text(sql, encoding="utf-8")
+        real = migrations.migrations()
+        monkeypatch.setattr(migrations, "migrations", lambda: (*real, migrations.Migration(version, "extra", path)))
+        monkeypatch.setattr(migrations, "latest_version", lambda: version)
+        monkeypatch.setattr("sgdesk.store.boardfile.latest_version", lambda: version)
+        return version
+
+    yield add
+    expected_objects.cache_clear()

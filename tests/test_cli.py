@@ -126,3 +126,71 @@ def test_backup_copies_the_file(demo_path, tmp_path, capsys):
 def test_missing_arguments_are_usage_errors(args, capsys):
     assert main(args) == 2
     assert "usage error" in capsys.readouterr().err
+
+
+def test_a_drive_failing_part_way_is_one_line_naming_the_file_never_a_traceback(demo_path, capsys, monkeypatch):
+    import errno
+    import os
+
+    from sgdesk import reporting
+
+    def drive_fails(*args, **kwargs):
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(reporting, "render", drive_fails)
+    assert main(["report", str(demo_path), "organisations"]) == 1
+    assert capsys.readouterr().err == ("sgdesk: demo.sgdesk: the report did not finish: the drive did not respond "
+                                       "(Input/output error): check it is still connected, then try again\n")
+
+    def database_fails(*args, **kwargs):
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(reporting, "render", database_fails)
+    assert main(["report", str(demo_path), "organisations"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("sgdesk: demo.sgdesk: the report did not finish: unable to open database file")
+    assert err.count("\n") == 1
+
+    def library_fails(*args, **kwargs):   # e.g. python-docx failing to read its own template
+        raise KeyError("word/document.xml")
+
+    monkeypatch.setattr(reporting, "render", library_fails)
+    assert main(["report", str(demo_path), "organisations"]) == 1
+    assert capsys.readouterr().err == ("sgdesk: demo.sgdesk: the report did not finish: something went wrong inside "
+                                       "SG Desk (KeyError): try again, and if it happens again report it to your SG "
+                                       "Desk support\n")
+
+
+def test_a_read_that_fails_during_a_check_is_not_reported_as_damage():
+    from sgdesk.errors import BoardFileError
+    from sgdesk.store.failures import integrity_check
+
+    class DriveThatStopsAnswering:
+        def execute(self, sql):
+            return [("*** in database main ***\nPage 408: unable to get the page. error code=266",)]
+
+    with pytest.raises(BoardFileError) as refused:
+        integrity_check(DriveThatStopsAnswering(), "board.sgdesk")
+    assert str(refused.value) == ("board.sgdesk could not be read to check it: the drive did not respond (disk I/O "
+                                  "error): check it is still connected, then try again")
+    assert "damaged" not in str(refused.value) and "restore" not in str(refused.value)
+
+
+def test_a_library_failing_to_read_its_own_file_is_told_as_sg_desks_not_the_users(demo_path, capsys, monkeypatch):
+    import errno
+    import os
+
+    import docx
+
+    from sgdesk import office
+
+    template = os.path.join(os.path.dirname(docx.__file__), "templates", "default-footer.xml")
+
+    def own_file_fails(*args, **kwargs):
+        raise OSError(errno.EIO, os.strerror(errno.EIO), template)
+
+    monkeypatch.setattr(office.exports, "write_tables", own_file_fails)
+    assert main(["export", str(demo_path), "organisations", "--out", str(demo_path.with_name("o.docx"))]) == 1
+    assert capsys.readouterr().err == ("sgdesk: demo.sgdesk: the export did not finish: one of SG Desk's own files "
+                                       "(default-footer.xml) could not be read (Input/output error): try again, and if "
+                                       "it keeps happening, reinstall SG Desk\n")

@@ -51,22 +51,25 @@ def test_the_helper_reads_the_installed_plugin():
 @pytest.fixture
 def demo_script(tmp_path: Path) -> tuple[Path, Path]:
     """run_demo.sh in a folder of its own, with stand-ins for the venv's programs, apt-get and id."""
-    (tmp_path / "build_scripts").mkdir()
-    shutil.copy(ROOT / "build_scripts" / "run_demo.sh", tmp_path / "build_scripts")
-    bin_dir, tools = tmp_path / ".venv" / "bin", tmp_path / "tools"
-    bin_dir.mkdir(parents=True)
-    tools.mkdir()
     log = tmp_path / "log.txt"
-    stand_ins = {
-        bin_dir / "python": 'case "$*" in *qt_libraries.py*) printf "libxcb-icccm4\\nlibxcb-keysyms1\\n";; esac',
-        bin_dir / "sgdesk": f'echo "sgdesk $*" >> {log}',
-        tools / "apt-get": f'echo "apt-get $*" >> {log}',
-        tools / "id": 'echo "${FAKE_UID}"',
-    }
-    for path, body in stand_ins.items():
+    _script_in_a_folder(tmp_path, "run_demo.sh", {
+        ".venv/bin/python": 'case "$*" in *qt_libraries.py*) printf "libxcb-icccm4\\nlibxcb-keysyms1\\n";; esac',
+        ".venv/bin/sgdesk": f'echo "sgdesk $*" >> {log}',
+        "tools/apt-get": f'echo "apt-get $*" >> {log}',
+        "tools/id": 'echo "${FAKE_UID}"',
+    })
+    return tmp_path, log
+
+
+def _script_in_a_folder(folder: Path, script: str, stand_ins: dict[str, str]) -> None:
+    """Copy ``build_scripts/<script>`` into ``folder``, with stand-in programs (path in the folder: shell body)."""
+    (folder / "build_scripts").mkdir()
+    shutil.copy(ROOT / "build_scripts" / script, folder / "build_scripts")
+    for name, body in stand_ins.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"#!/bin/sh\n{body}\n")
         path.chmod(0o755)
-    return tmp_path, log
 
 
 def _run(folder: Path, uid: str) -> subprocess.CompletedProcess:
@@ -102,3 +105,49 @@ def test_the_readme_keeps_two_set_up_commands_and_says_how_to_reach_sgdesk():
     assert re.findall(r"^    (bash .+)$", set_up, re.MULTILINE) == ["bash build_scripts/run_demo.sh",
                                                                       "bash build_scripts/run_tests.sh"]
     assert ".venv/bin/sgdesk" in readme and "source .venv/bin/activate" in readme
+
+
+@pytest.fixture
+def test_script(tmp_path: Path):
+    """``run(uid, apt_works)``: run_tests.sh in a folder of its own, on a PATH without fiu-run, with stand-ins for
+    the venv's python, apt-get (which puts a fiu-run on the PATH when it installs fiu-utils) and id; returns the
+    finished run and what the stand-ins were asked to do."""
+    log, tools = tmp_path / "log.txt", tmp_path / "tools"
+    fiu_run = tools / "fiu-run"
+    _script_in_a_folder(tmp_path, "run_tests.sh", {
+        ".venv/bin/python": f'echo "python $*" >> {log}',
+        "tools/apt-get": (f'echo "apt-get $*" >> {log}\n[ -z "$APT_FAILS" ] || exit 100\n'
+                          f'case "$*" in *"install"*fiu-utils*) echo "#!/bin/sh" > {fiu_run}; '
+                          f'{shutil.which("chmod")} +x {fiu_run};; esac'),
+        "tools/id": 'echo "${FAKE_UID}"',
+    })
+    (tools / "dirname").symlink_to(shutil.which("dirname"))
+
+    def run(uid: str, *, apt_works: bool = True) -> tuple[subprocess.CompletedProcess, list[str]]:
+        env = {"PATH": str(tools), "FAKE_UID": uid, "HOME": str(tmp_path), **({} if apt_works else {"APT_FAILS": "1"})}
+        done = subprocess.run([shutil.which("bash"), str(tmp_path / "build_scripts" / "run_tests.sh"), "-x"], env=env,
+                              capture_output=True, text=True, timeout=60)
+        return done, log.read_text().splitlines()
+
+    return run
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the test script is for Linux")
+def test_the_test_script_installs_fiu_utils_for_the_fault_tests_when_it_may(test_script):
+    done, asked = test_script("0")
+    assert done.returncode == 0, done.stderr
+    assert "apt-get install -y -qq fiu-utils" in asked
+    assert asked[-1] == "python -m pytest -q -p no:cacheprovider -x"
+    assert done.stderr == ""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the test script is for Linux")
+@pytest.mark.parametrize(("uid", "apt_works"), [("1000", True), ("0", False)], ids=["not root", "apt-get fails"])
+def test_without_fiu_utils_the_tests_still_run_and_the_script_says_the_fault_tests_are_skipped(test_script, uid,
+                                                                                               apt_works):
+    done, asked = test_script(uid, apt_works=apt_works)
+    assert done.returncode == 0, done.stderr
+    assert asked[-1] == "python -m pytest -q -p no:cacheprovider -x"
+    assert ("fiu-run (Debian package fiu-utils) is missing and could not be installed here: the fault-injection "
+            "tests under libfiu will be skipped") in done.stderr
+    assert any(line.startswith("apt-get ") for line in asked) == (uid == "0")   # only root tries

@@ -7,12 +7,14 @@ columns can be edited. The second sheet explains how to fill it in and lists the
 
 from __future__ import annotations
 
+import io
 import math
 import re
 from pathlib import Path
 from typing import Callable
 
 from sgdesk.assessment.importers import form_headers
+from sgdesk.atomic import atomic_open
 from sgdesk.assessment.rounds import (
     Respondent,
     Round,
@@ -116,7 +118,10 @@ def write_response_form(bf: BoardFile, respondent: Respondent, out: Path) -> Pat
     form.protection.formatRows = False
     book.active = 0
     out.parent.mkdir(parents=True, exist_ok=True)
-    book.save(out)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with atomic_open(out) as handle:
+        handle.write(buffer.getvalue())
     return out
 
 

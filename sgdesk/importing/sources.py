@@ -223,13 +223,14 @@ def _cleaned_rows(path: Path, *, shown: bool = False) -> list[SourceRow]:
     if not path.is_file():
         raise InputError(str(path), "does not exist", "check the file name and folder")
     suffix = path.suffix.lower()
-    if suffix in {".csv", ".txt"}:
-        raw_rows = _read_csv(path)
-    elif suffix in {".xlsx", ".xlsm"}:
-        raw_rows = _read_xlsx(path, shown=shown)
-    else:
+    if suffix not in {".csv", ".txt", ".xlsx", ".xlsm"}:
         raise InputError(path.name, f"is a {suffix or 'file with no extension'} file",
                          "import a .csv or .xlsx file (save it from Excel in one of those)")
+    try:
+        raw_rows = _read_csv(path) if suffix in {".csv", ".txt"} else _read_xlsx(path, shown=shown)
+    except OSError as error:
+        raise InputError(path.name, f"could not be read ({error.strerror or error})",
+                         "check the drive it is on is still connected, then try again") from None
     rows = [SourceRow(number, tuple(_clean(cell, path.name, number) for cell in cells)) for number, cells in raw_rows]
     rows = [row for row in rows if not row.is_blank()]
     if not rows:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
+from sgdesk.atomic import write_text
 from sgdesk.branding import document_spec
 from sgdesk.exporting import (
     Export,
@@ -87,7 +88,7 @@ def write_tables(bf: BoardFile, request: ExportRequest, title: str, subject: str
     """Write report tables to ``request.out`` in the format its suffix names."""
     fmt = request.format
     if fmt == "csv":
-        request.out.write_text(render(tables, "csv"), encoding="utf-8-sig")
+        write_text(request.out, render(tables, "csv"), encoding="utf-8-sig")
         return ExportResult(request.out)
     spec = _spec(bf, request, title, subject)
     if fmt == "xlsx":

@@ -13,6 +13,8 @@ import re
 import zipfile
 from typing import BinaryIO
 
+from sgdesk.atomic import atomic_open
+
 _CORE_PROPERTIES = "docProps/core.xml"
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
@@ -43,7 +45,7 @@ def save_package(out: str | os.PathLike[str] | BinaryIO, data: bytes, day: dt.da
     """Write the zip package ``data`` to a path or stream, made deterministic for ``day``."""
     data = deterministic(data, document_time(day))
     if isinstance(out, (str, os.PathLike)):
-        with open(out, "wb") as handle:
+        with atomic_open(out) as handle:
             handle.write(data)
     else:
         out.write(data)

@@ -13,6 +13,7 @@ from reportlab.platypus import (
     PageTemplate,
 )
 
+from sgdesk.atomic import atomic_open
 from sgdesk.pdf.colours import use_accent
 from sgdesk.pdf.fonts import register_fonts
 from sgdesk.pdf.headings import Heading
@@ -95,10 +96,13 @@ def build_pdf(
         raise ValueError("nothing to print: the story is empty")
     register_fonts()
     page_size(orientation)
+    if isinstance(out, (str, os.PathLike)):  # written beside the target, swapped in when whole
+        with atomic_open(out) as handle:
+            return build_pdf(handle, spec, story, orientation=orientation, furniture=furniture)
     names = sorted(PAGE_SIZES, key=lambda name: name != orientation)
     templates = [_page_template(name, spec, plain) for plain in (not furniture, furniture) for name in names]
     doc = _HouseDocTemplate(
-        os.fspath(out) if isinstance(out, (str, os.PathLike)) else out,
+        out,
         pagesize=PAGE_SIZES[orientation],
         pageTemplates=templates,  # the first one starts
         leftMargin=MARGIN,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+from sgdesk.atomic import atomic_path
 from sgdesk.store import BoardFile
 from sgdesk.store.boardfile import owner_only
 
@@ -167,8 +168,8 @@ def write_csv(bf: BoardFile, flt: AuditFilter, path: Path) -> int:
 
     words = AuditWording(bf)
     count = 0
-    with path.open("w", newline="", encoding="utf-8-sig") as handle:
-        owner_only(path)
+    with atomic_path(path) as temporary, temporary.open("w", newline="", encoding="utf-8-sig") as handle:
+        owner_only(temporary)
         writer = csv.writer(handle)
         writer.writerow(CSV_HEADER)
         for entry in iter_entries(bf, flt):

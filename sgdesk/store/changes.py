@@ -30,11 +30,17 @@ import getpass
 import itertools
 import json
 import sqlite3
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from sgdesk.errors import BoardFileError, SGDeskError
+from sgdesk.store.failures import explain, is_busy
+
+#: pauses (seconds) before trying again a COMMIT that a colleague's read holds up, each try after
+#: SQLite's own wait (``busy_timeout``); after the last the change is rolled back and the user told
+COMMIT_RETRY_PAUSES = (0.5, 1.0)
 
 
 @dataclass(frozen=True)
@@ -271,7 +277,12 @@ class Editor:
 
     conn: sqlite3.Connection
     read_only: bool = False
+    #: the board file's name, for messages
+    name: str = "the board file"
     listeners: list[Callable[[Changes], None]] = field(default_factory=list)
+    #: called at the start of each action's transaction, before anything is written (no one else can
+    #: write meanwhile); one may raise to refuse the action (the file was moved away, its schema changed)
+    before_action: list[Callable[[], None]] = field(default_factory=list)
     _undo: list[tuple[int, str]] = field(default_factory=list)
     _redo: list[tuple[int, str]] = field(default_factory=list)
     _open: bool = False
@@ -367,12 +378,22 @@ class _ActionScope:
         if self.editor._open:
             raise RuntimeError("actions do not nest: finish the open action first")
         conn = self.editor.conn
-        conn.execute("BEGIN IMMEDIATE")
+        _roll_back(conn)   # a transaction a failed ROLLBACK left open
         self.editor._open = True
-        cursor = conn.execute(
-            "INSERT INTO audit_action (at, os_user, description, kind, target_action_id) VALUES (?, ?, ?, ?, ?)",
-            (_now(), os_user(), self.description, self.kind, self.target),
-        )
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for check in self.editor.before_action:
+                check()
+            cursor = conn.execute(
+                "INSERT INTO audit_action (at, os_user, description, kind, target_action_id) VALUES (?, ?, ?, ?, ?)",
+                (_now(), os_user(), self.description, self.kind, self.target),
+            )
+        except BaseException as error:
+            self.editor._open = False
+            _roll_back(conn)
+            if isinstance(error, sqlite3.Error):
+                raise SaveError(self.editor.name, error) from error
+            raise
         self.action = self.action_type(conn, int(cursor.lastrowid))
         return self.action
 
@@ -380,11 +401,17 @@ class _ActionScope:
         conn = self.editor.conn
         self.editor._open = False
         if exc_type is not None:
-            conn.execute("ROLLBACK")
+            _roll_back(conn)
             if isinstance(exc, sqlite3.IntegrityError):
                 raise SGDeskError(_integrity_message(str(exc))) from exc
+            if isinstance(exc, sqlite3.Error):
+                raise SaveError(self.editor.name, exc) from exc
             return False
-        conn.execute("COMMIT")
+        try:
+            _commit(conn)
+        except sqlite3.Error as error:
+            _roll_back(conn)
+            raise SaveError(self.editor.name, error) from error
         self.changes = Changes(self.action.action_id, self.description, self.action.touched())
         if self.record:  # a replay (undo, redo) is recorded and announced by the editor itself
             self.editor._undo.append((self.action.action_id, self.description))
@@ -405,6 +432,41 @@ class _BulkScope(_ActionScope):
             self.editor.forget_history()
             self.editor._notify(self.changes)
         return False
+
+
+class SaveError(BoardFileError):
+    """A change that could not be saved: none of it was written, and the file is ready for the next."""
+
+    def __init__(self, name: str, error: sqlite3.Error) -> None:
+        self.error = error
+        if is_busy(error):
+            text = f"a colleague is reading {name}; your change was not saved; try again in a moment"
+        else:
+            text = f"{name}: your change was not saved: {explain(error)}"
+        super().__init__(text)
+
+
+def _commit(conn: sqlite3.Connection) -> None:
+    """COMMIT; one a colleague's read holds up is tried again (:data:`COMMIT_RETRY_PAUSES`)."""
+    for pause in (*COMMIT_RETRY_PAUSES, None):
+        try:
+            conn.execute("COMMIT")
+            return
+        except sqlite3.OperationalError as error:
+            if pause is None or not is_busy(error) or not conn.in_transaction:
+                raise
+            time.sleep(pause)
+
+
+def _roll_back(conn: sqlite3.Connection) -> None:
+    """End the open transaction, if any: SQLite itself rolls one back on a full drive or an I/O error."""
+    for _attempt in range(2):
+        if not conn.in_transaction:
+            return
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            continue   # the rollback was cut short; SQLite finishes it from its journal on the next try
 
 
 def _integrity_message(detail: str) -> str:

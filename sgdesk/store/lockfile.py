@@ -4,10 +4,15 @@ SQLite's own locks only last for one transaction, and on network drives they are
 trusted (docs/shared-drives.md), so SG Desk also keeps ``board.sgdesk.lock`` for as long as a
 file is open for editing. It holds the OS user, computer, process id and opening time as JSON.
 
+* The lock is made whole and then put in place in one step (a hard link, which fails if a lock
+  is there already), so no one ever sees a half-written lock of SG Desk's; a lock that cannot be
+  written whole (a full or failing drive) is not left behind, and the file opens read-only.
 * Opening a file whose lock belongs to someone else raises :class:`FileInUse`; the app then
-  offers to open it read-only.
+  offers to open it read-only. A lock SG Desk cannot read (another program's, or damaged) is
+  someone unknown's: it is never cleared without asking.
 * A lock left by a process that is gone from this computer (a crash, a kill) is stale and is
-  cleared without asking.
+  cleared without asking. Clearing a lock and taking it is done by one opener at a time (under
+  ``board.sgdesk.lock.takeover``), so two people opening at the same moment cannot both take it.
 * The app touches its lock every few minutes (:meth:`FileLock.refresh`), so a lock nobody has
   touched for :data:`ABANDONED_AFTER` is from a computer that crashed or lost the network; the
   app offers to take it over.
@@ -17,6 +22,7 @@ file is open for editing. It holds the OS user, computer, process id and opening
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import secrets
@@ -27,17 +33,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sgdesk import __version__
+from sgdesk.atomic import partial_path
 from sgdesk.errors import BoardFileError
 from sgdesk.store.changes import os_user
 
 LOCK_SUFFIX = ".lock"
+#: beside the lock while one opener clears a stale lock and takes it
+TAKEOVER_SUFFIX = ".takeover"
 #: how often an open app touches its lock file
 HEARTBEAT = dt.timedelta(minutes=5)
 #: a lock not touched for this long is from a computer that crashed or went away
 ABANDONED_AFTER = dt.timedelta(minutes=30)
-#: a lock file is filled just after it is created; one still unreadable after this is debris
+#: a lock made where hard links are not supported is filled just after it is created: how long to wait
+#: for it to become readable before taking it for someone unknown's
 UNREADABLE_GRACE = 1.0      # seconds
 _READ_RETRY_PAUSE = 0.02    # seconds
+#: a take-over marker older than this was left by a crash, mid take-over
+_TAKEOVER_STALE = 10.0      # seconds
+UNKNOWN_USER, UNKNOWN_MACHINE = "someone unknown", "an unknown computer"
 
 #: locks this process holds: resolved lock path -> (lock, number of holders)
 _held: dict[Path, tuple["FileLock", int]] = {}
@@ -67,6 +80,10 @@ class LockInfo:
     opened_at: dt.datetime      # aware, UTC
     touched_at: dt.datetime     # aware, UTC: the lock file's modification time
     token: str = ""
+    #: the lock file's bytes, to tell whether it is still the same lock when it is taken over
+    raw: bytes = b""
+    #: the lock file could not be read as SG Desk writes it
+    unreadable: bool = False
 
     @property
     def on_this_machine(self) -> bool:
@@ -106,16 +123,28 @@ class FileInUse(BoardFileError):
     def __init__(self, path: Path, info: LockInfo) -> None:
         self.path = path
         self.info = info
+        lock = lock_path(path).name
         if info.is_abandoned():
             fix = (f"it looks abandoned (last active {info.last_seen()}): if nobody has it open, "
-                   f"delete {lock_path(path).name} beside it, or open it in SG Desk and take over the lock")
+                   f"delete {lock} beside it, or open it in SG Desk and take over the lock")
+        elif info.unreadable:
+            fix = f"open it read-only; if you are sure nobody has it open, delete {lock} beside it"
         else:
             fix = "open it read-only, or ask them to close it and try again"
-        super().__init__(f"{path.name} is open for editing by {info.holder()}: {fix}")
+        if info.unreadable:
+            super().__init__(f"{path.name} may be open for editing by someone else (its lock file {lock} cannot be "
+                             f"read, so SG Desk cannot tell who): {fix}")
+        else:
+            super().__init__(f"{path.name} is open for editing by {info.holder()}: {fix}")
 
 
 class LockNotWritable(BoardFileError):
-    """The lock file cannot be created: the folder is read-only for this user."""
+    """The lock file cannot be written whole: the folder is read-only for this user, full or failing."""
+
+    def __init__(self, board_path: Path, error: OSError) -> None:
+        self.cause = error.strerror or str(error)
+        super().__init__(f"SG Desk cannot write its lock file beside {board_path.name} ({self.cause}), so it "
+                         "cannot be edited safely: open it read-only")
 
 
 def process_alive(pid: int) -> bool:
@@ -157,27 +186,29 @@ def read_lock(board_path: Path) -> LockInfo | None:
     give_up = time.monotonic() + UNREADABLE_GRACE
     while True:
         try:
-            text = path.read_text(encoding="utf-8")
+            raw = path.read_bytes()
             touched = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc)
         except FileNotFoundError:
             return None
         except OSError:
-            text, touched = "", dt.datetime.now(dt.timezone.utc)
-        info = _parse(text, touched)
+            raw, touched = b"", dt.datetime.now(dt.timezone.utc)
+        info = _parse(raw, touched)
         if info is not None:
             return info
         if time.monotonic() >= give_up:
-            # Unreadable for a whole second: left half-written by a crash, so stale.
-            return LockInfo("someone", machine_name(), 0, touched, touched)
-        time.sleep(_READ_RETRY_PAUSE)  # being written right now
+            return LockInfo(UNKNOWN_USER, UNKNOWN_MACHINE, 0, touched, touched, raw=raw, unreadable=True)
+        time.sleep(_READ_RETRY_PAUSE)  # perhaps being filled right now
 
 
-def _parse(text: str, touched: dt.datetime) -> LockInfo | None:
+def _parse(raw: bytes, touched: dt.datetime) -> LockInfo | None:
     try:
-        data = json.loads(text)
-        return LockInfo(str(data["user"]), str(data["machine"]), int(data["pid"]),
-                        dt.datetime.fromisoformat(data["opened_at"]), touched, str(data.get("token", "")))
-    except (ValueError, KeyError, TypeError):
+        data = json.loads(raw.decode("utf-8"))
+        opened = dt.datetime.fromisoformat(data["opened_at"])
+        if opened.tzinfo is None:
+            opened = opened.replace(tzinfo=dt.timezone.utc)
+        return LockInfo(str(data["user"]), str(data["machine"]), int(data["pid"]), opened, touched,
+                        str(data.get("token", "")), raw)
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
@@ -251,41 +282,97 @@ def acquire(board_path: Path, *, take_over: bool = False) -> FileLock:
         lock, holders = _held[key]
         _held[key] = (lock, holders + 1)
         return lock
-    for _attempt in range(3):
+    for _attempt in range(50):
         lock = _create(board_path)
+        if lock is None:
+            info = read_lock(board_path)
+            if info is None:
+                continue  # released between our two looks: try again
+            if not (info.is_stale or take_over or (info.on_this_machine and info.pid == os.getpid())):
+                raise FileInUse(board_path, info)
+            lock = _take_over(board_path, info)
         if lock is not None:
             _held[key] = (lock, 1)
             return lock
-        info = read_lock(board_path)
-        if info is None:
-            continue  # released between our two looks: try again
-        if info.is_stale or take_over or (info.on_this_machine and info.pid == os.getpid()):
-            _remove(path)
-            continue
-        raise FileInUse(board_path, info)
+        time.sleep(_READ_RETRY_PAUSE)  # someone else is taking it over: look again
     raise BoardFileError(f"the lock on {board_path.name} keeps changing hands: wait a moment and open it again")
 
 
 def _create(board_path: Path) -> FileLock | None:
-    """Create the lock file if there is none; None if one exists already."""
+    """Put a whole lock file in place if there is none; None if one exists already."""
     path = lock_path(board_path)
     token = secrets.token_hex(8)
     content = json.dumps({"user": os_user(), "machine": machine_name(), "pid": os.getpid(),
                           "opened_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-                          "app": f"SG Desk {__version__}", "token": token}, indent=1)
+                          "app": f"SG Desk {__version__}", "token": token}, indent=1).encode("utf-8")
+    whole = partial_path(path)
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        _write_new(whole, content)
+        try:
+            os.link(whole, path)   # fails if a lock is there: the test and the taking are one step
+        except FileExistsError:
+            return None
+        except OSError:            # a drive without hard links: create it exclusively, then fill it
+            try:
+                _write_new(path, content)
+            except FileExistsError:
+                return None
+    except OSError as error:
+        raise LockNotWritable(board_path, error) from None
+    finally:
+        try:
+            whole.unlink(missing_ok=True)
+        except OSError:
+            pass
+    return FileLock(board_path, token)
+
+
+def _write_new(path: Path, content: bytes) -> None:
+    """Create ``path`` (it must not exist), write ``content`` and flush it to disk; nothing is left on failure."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+    try:
+        try:
+            if os.write(fd, content) != len(content):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        path.unlink(missing_ok=True)
+        raise
+
+
+def _take_over(board_path: Path, seen: LockInfo) -> FileLock | None:
+    """Replace the lock ``seen`` with ours, unless it has changed since; None if someone else got there first.
+
+    Only the opener holding the take-over marker may remove a lock, so of several openers who
+    all found the same stale lock, exactly one takes it; the others then find the new lock.
+    """
+    path = lock_path(board_path)
+    marker = path.with_name(path.name + TAKEOVER_SUFFIX)
+    try:
+        os.close(os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
     except FileExistsError:
+        try:
+            if time.time() - marker.stat().st_mtime > _TAKEOVER_STALE:
+                marker.unlink()   # left by an opener that crashed mid take-over
+        except OSError:
+            pass
         return None
     except OSError as error:
-        raise LockNotWritable(f"SG Desk cannot write beside {board_path.name} ({error.strerror}), "
-                              "so it cannot be edited safely: open it read-only") from None
+        raise LockNotWritable(board_path, error) from None
     try:
-        os.write(fd, content.encode("utf-8"))
-        os.fsync(fd)
+        try:
+            still = path.read_bytes()
+        except FileNotFoundError:
+            still = None
+        if still is not None:
+            if still != seen.raw:
+                return None   # it changed hands meanwhile: look again
+            _remove(path)
+        return _create(board_path)
     finally:
-        os.close(fd)
-    return FileLock(board_path, token)
+        marker.unlink(missing_ok=True)
 
 
 def _remove(path: Path) -> None:

@@ -16,6 +16,9 @@ from sgdesk.lazy_imports import hidden_modules
 if TYPE_CHECKING:
     import sqlite_utils
 
+#: how long SQLite waits for a colleague's read or write to finish before it reports the file busy
+BUSY_TIMEOUT_MS = 5000
+
 
 def sqlite_utils_database(conn: sqlite3.Connection) -> "sqlite_utils.Database":
     """Wrap an open connection in a ``sqlite_utils.Database`` without loading pandas."""
@@ -27,6 +30,11 @@ def sqlite_utils_database(conn: sqlite3.Connection) -> "sqlite_utils.Database":
 def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """Open ``path`` in autocommit mode (transactions are explicit) with foreign keys on.
 
+    A board file is a document from outside: SQL in its schema may not call functions with side
+    effects (``trusted_schema`` off), and no other database can be attached to the connection.
+    What a writable connection deletes is overwritten with zeros (``secure_delete``), so removed
+    personal data does not linger in the file's free space, whatever SQLite was compiled with.
+
     A connection may be handed to a worker thread (``check_same_thread=False``), but is never
     used by two threads at once: the GUI only does so while a modal progress dialog blocks it.
     """
@@ -36,8 +44,12 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     else:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     conn.row_factory = sqlite3.Row
+    conn.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 0)
+    conn.execute("PRAGMA trusted_schema = OFF")
+    if not read_only:
+        conn.execute("PRAGMA secure_delete = ON")
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
 
 

@@ -10,17 +10,25 @@ the recorded before/after values of those delegates and from action descriptions
 them, and the search index is rebuilt without them. The action itself is recorded (in the audit
 log and ``training_anonymisation``), and it cannot be undone, so it also clears this session's
 undo list.
+
+Nor in the file's free space: what the action overwrote is zeroed as it goes (``secure_delete``)
+and the file is then rewritten without its free space (``VACUUM``). Nor in the file's backups:
+each backup of it (and each copy kept beside it before an upgrade) has the same delegates
+anonymised the same way, and is rewritten too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from sgdesk.boards import get_board
 from sgdesk.dates import format_date
+from sgdesk.errors import SGDeskError
 from sgdesk.search import rebuild_index
-from sgdesk.store import BoardFile
+from sgdesk.store import BoardFile, open_board_file
+from sgdesk.store.changes import Action
 from sgdesk.training.delegates import search_key
 from sgdesk.training.policy import get_retention_years
 
@@ -36,14 +44,19 @@ class RetentionResult:
     delegates: int
     bookings: int
     dry_run: bool
+    #: backups of the file in which the same delegates were anonymised
+    backups: int = 0
+    #: what could not be done, one line each (a backup that would not open, no room to rewrite the file)
+    notes: tuple[str, ...] = ()
 
     def text(self) -> str:
         if not self.delegates:
             return (f"{self.board}: no delegate's last booking is before {format_date(self.cutoff)} "
                     f"({self.retention_years}-year retention period): nothing to anonymise")
         verb = "Would anonymise" if self.dry_run else "Anonymised"
+        backups = f", in the file and in {self.backups} backup(s) of it" if self.backups else ""
         return (f"{self.board}: {verb} {self.delegates} delegate(s) whose last booking was before "
-                f"{format_date(self.cutoff)} ({self.retention_years}-year retention period); their "
+                f"{format_date(self.cutoff)} ({self.retention_years}-year retention period){backups}; their "
                 f"{self.bookings} booking(s), organisations and sectors are kept")
 
 
@@ -69,9 +82,13 @@ def due_delegates(bf: BoardFile, board_id: int, cutoff: dt.date) -> list[tuple[i
         {"board": board_id, "cutoff": cutoff.isoformat()})]
 
 
-def anonymise(bf: BoardFile, board_id: int, *, today: dt.date | None = None, dry_run: bool = False
-              ) -> RetentionResult:
-    """Anonymise the board's delegates past the retention period (or count them, in a dry run)."""
+def anonymise(bf: BoardFile, board_id: int, *, today: dt.date | None = None, dry_run: bool = False,
+              backups: Path | None = None) -> RetentionResult:
+    """Anonymise the board's delegates past the retention period (or count them, in a dry run).
+
+    Then in the file's backups too: those in ``backups`` (default: the backups folder) and the
+    copies kept beside the file before an upgrade.
+    """
     today = today or dt.date.today()
     years = get_retention_years(bf, board_id)
     cutoff = retention_cutoff(today, years)
@@ -81,18 +98,57 @@ def anonymise(bf: BoardFile, board_id: int, *, today: dt.date | None = None, dry
     if dry_run or not due:
         return result
     with bf.edit(f"Anonymise {len(due)} delegates past the {years}-year retention period") as ed:
-        for delegate_id, name, _bookings in due:
-            placeholder = f"{REDACTED_NAME} {delegate_id}"
-            blanked = {"name": placeholder, **dict.fromkeys(PERSONAL_FIELDS),
-                       "search_key": search_key(placeholder, None)}
-            ed.update("training_delegate", delegate_id, {**blanked, "anonymised_on": today})
-            ed.redact("training_delegate", delegate_id, blanked, text=(name, placeholder))
-        rebuild_index(bf, "training_delegate")
+        _anonymise_delegates(bf, ed, [(delegate_id, name) for delegate_id, name, _n in due], today)
         ed.insert("training_anonymisation", {"board_id": board_id, "done_on": today, "cutoff": cutoff,
                                              "retention_years": years, "delegates": result.delegates,
                                              "bookings": result.bookings})
     bf.editor.forget_history()
-    return result
+    notes = []
+    try:
+        bf.compact()
+    except SGDeskError as error:
+        notes.append(f"{error}: what was anonymised is blanked, but run the anonymisation again when there is room, "
+                     "to rewrite the file without its free space")
+    done, not_done = anonymise_backups(bf.path, [delegate_id for delegate_id, _name, _n in due], today, backups)
+    return replace(result, backups=done, notes=(*notes, *not_done))
+
+
+def anonymise_backups(board_path: Path, delegate_ids: list[int], today: dt.date,
+                      folder: Path | None = None) -> tuple[int, list[str]]:
+    """Anonymise these delegates in every backup of the board file; how many were changed, and what failed."""
+    from sgdesk.backups import list_backups
+
+    copies = [backup.path for backup in list_backups(board_path, folder)]
+    copies += sorted(board_path.parent.glob(f"{board_path.stem}.schema-v*-backup-*{board_path.suffix}"))
+    done, failed = 0, []
+    for path in copies:
+        try:
+            with open_board_file(path, migrate=False, own_identity=False) as copy:
+                if copy.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'training_delegate'") == 0:
+                    continue   # from before the training register
+                marks = ",".join("?" * len(delegate_ids))
+                due = [tuple(row) for row in copy.query(
+                    f"SELECT id, name FROM training_delegate WHERE anonymised_on IS NULL AND id IN ({marks})",
+                    tuple(delegate_ids))]
+                if not due:
+                    continue
+                with copy.edit(f"Anonymise {len(due)} delegates past the retention period, as in the board file") as ed:
+                    _anonymise_delegates(copy, ed, due, today)
+                copy.compact()
+            done += 1
+        except SGDeskError as error:
+            failed.append(f"the backup {path.name} still holds their details ({error}): delete it, or try again")
+    return done, failed
+
+
+def _anonymise_delegates(bf: BoardFile, ed: Action, due: list[tuple[int, str]], today: dt.date) -> None:
+    for delegate_id, name in due:
+        placeholder = f"{REDACTED_NAME} {delegate_id}"
+        blanked = {"name": placeholder, **dict.fromkeys(PERSONAL_FIELDS), "search_key": search_key(placeholder, None)}
+        ed.update("training_delegate", delegate_id, {**blanked, "anonymised_on": today})
+        ed.redact("training_delegate", delegate_id, blanked, text=(name, placeholder))
+    if bf.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'training_delegate_fts'"):   # (an older backup has none)
+        rebuild_index(bf, "training_delegate")
 
 
 def anonymisation_log(bf: BoardFile, board_id: int) -> list[tuple[dt.date, dt.date, int, int, int]]:

@@ -74,13 +74,17 @@ def test_a_record_deleted_since_is_named_from_the_audit_trail(demo):
                                                    "Strategy Group) from 'Chair' to 'Vice Chair'")
 
 
-def test_a_new_registers_table_reads_by_its_column_names(demo):
-    demo.conn.execute("CREATE TABLE risk_register_item (id INTEGER PRIMARY KEY, title TEXT NOT NULL, "
-                      "risk_owner_id INTEGER REFERENCES person(id), review_on TEXT)")
-    with demo.edit("Add a risk") as ed:
+def test_a_new_registers_table_reads_by_its_column_names(demo_path, extra_migration):
+    from sgdesk.store import open_board_file
+
+    extra_migration("CREATE TABLE risk_register_item (id INTEGER PRIMARY KEY, title TEXT NOT NULL, "
+                    "risk_owner_id INTEGER REFERENCES person(id), review_on TEXT);")
+    with open_board_file(demo_path) as demo, demo.edit("Add a risk") as ed:
         risk = ed.insert("risk_register_item", {"title": "Partner funding falls", "risk_owner_id": 1})
         ed.update("risk_register_item", risk, {"review_on": "2019-06-30", "risk_owner_id": 3})
-    assert latest_sentences(demo, 2) == [
+    with open_board_file(demo_path, read_only=True) as demo:
+        sentences = latest_sentences(demo, 2)
+    assert sentences == [
         "Added the risk register item Partner funding falls",
         ("Changed the risk owner of Partner funding falls from Priya Raman to Gareth Pugh and the review on from "
         "blank to 30 Jun 2019")]

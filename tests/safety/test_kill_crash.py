@@ -52,7 +52,6 @@ def test_a_file_cut_short_mid_change_is_put_right_when_next_opened_for_editing(d
     import os
     import subprocess
 
-    from sgdesk.errors import BoardFileError
     from sgdesk.store import open_board_file
     from sgdesk.store.boardfile import hot_journal
     from sgdesk.store.migrations import latest_version
@@ -74,10 +73,42 @@ def test_a_file_cut_short_mid_change_is_put_right_when_next_opened_for_editing(d
         handle.write((pages_before + 40).to_bytes(4, "big"))
     os.truncate(demo_path, pages_before * page_size)
 
-    with pytest.raises(BoardFileError, match="part-way through a change .* open it for editing"):
-        open_board_file(demo_path, read_only=True)   # reading alone cannot roll it back
-    with open_board_file(demo_path) as bf:             # the dead process's lock is stale: cleared
+    with open_board_file(demo_path, read_only=True) as bf:   # nobody has it open: reading puts it right too
+        assert "that change has been undone" in bf.notes[0]
+    with open_board_file(demo_path) as bf:
         assert bf.query("PRAGMA integrity_check")[0][0] == "ok"
         assert bf.scalar("SELECT count(*) FROM organisation") == before
         assert bf.schema_version() == latest_version()
     assert not journal.exists()
+
+
+@pytest.mark.parametrize("command", [["check", "{file}"], ["report", "{file}", "organisations"], ["backup", "{file}"]])
+def test_check_report_and_backup_undo_a_change_cut_short_say_so_and_go_on(demo_path, cut_short, capsys, command):
+    from sgdesk import cli
+    from sgdesk.store import open_board_file
+    from sgdesk.store.boardfile import hot_journal
+
+    with open_board_file(demo_path) as bf:   # opened for editing as the child will (it notes where it is kept)
+        before = list(bf.conn.iterdump())
+    cut_short(demo_path)
+    assert cli.main([part.format(file=demo_path) for part in command]) == 0
+    err = capsys.readouterr().err
+    assert err == ("sgdesk: note: demo.sgdesk was part-way through a change when SG Desk or its computer stopped; "
+                   "that change has been undone, so the file is as it was before it\n")
+    assert not hot_journal(demo_path)
+    with open_board_file(demo_path, read_only=True) as bf:
+        assert bf.query("PRAGMA integrity_check")[0][0] == "ok"
+        assert list(bf.conn.iterdump()) == before
+
+
+def test_a_change_cut_short_is_left_alone_while_someone_has_the_file_open(demo_path, cut_short):
+    from sgdesk.errors import BoardFileError
+    from sgdesk.store import lockfile, open_board_file
+    from sgdesk.store.boardfile import hot_journal
+
+    cut_short(demo_path)
+    lockfile.lock_path(demo_path).write_text(
+        '{"user": "jsmith", "machine": "COUNCIL-PC-17", "pid": 4242, "opened_at": "2026-01-05T09:00:00+00:00"}')
+    with pytest.raises(BoardFileError, match="part-way through a change"):
+        open_board_file(demo_path, read_only=True)
+    assert hot_journal(demo_path)

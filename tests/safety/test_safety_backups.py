@@ -311,3 +311,191 @@ def test_a_file_that_will_not_open_can_be_restored_from_the_welcome_screen(qtbot
     qtbot.waitUntil(lambda: window.context is not None, timeout=15000)
     assert window.context.bf.scalar("SELECT count(*) FROM board") == 1
     window.close()
+
+
+def test_a_restore_that_fills_the_drive_leaves_the_board_file_exactly_as_it_was(demo_path, tmp_path,
+                                                                                 sgdesk_with_files_up_to):
+    bigger = tmp_path / "backups" / "demo.2026-01-05_090000.sgdesk"
+    bigger.parent.mkdir()
+    grown = tmp_path / "backups" / "grown.sgdesk"
+    grown.write_bytes(demo_path.read_bytes())
+    with open_board_file(grown) as bf:
+        with bf.edit("Add many agencies") as ed:
+            for n in range(3000):
+                add_organisation(ed, f"Agency {n:04d} with a long enough name to need pages")
+    make_backup(grown, bigger)
+    with open_board_file(demo_path) as bf:
+        before = list(bf.conn.iterdump())
+    size = demo_path.stat().st_size
+
+    # room for the before-restore copy and a journal of the file, not for the bigger backup
+    done = sgdesk_with_files_up_to(size + 64 * 1024, "restore", str(demo_path), str(bigger))
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1
+    assert done.stderr.startswith("sgdesk: demo.sgdesk could not be written (")
+    assert "the existing demo.sgdesk is unchanged" in done.stderr
+    with open_board_file(demo_path) as bf:
+        assert bf.query("PRAGMA integrity_check")[0][0] == "ok"
+        assert list(bf.conn.iterdump()) == before
+    assert sorted(p.name for p in demo_path.parent.iterdir()) == ["backups", "demo.sgdesk"]
+
+    restore_backup(demo_path, bigger)   # with room again, the same restore goes through
+    with open_board_file(demo_path) as bf:
+        assert bf.scalar("SELECT count(*) FROM organisation WHERE name LIKE 'Agency %'") == 3000
+
+
+def _import_one(board: Path, name: str) -> None:
+    source = board.with_name(f"{name}.csv")
+    source.write_text(f"Organisation,Short name,Type,Statutory partner\n{name},,other,No\n", encoding="utf-8")
+    assert cli.main(["import", str(board), "organisations", str(source)]) == 0
+
+
+def test_a_copy_of_a_board_file_has_backups_of_its_own_and_never_takes_the_originals(demo_path, capsys):
+    import shutil
+
+    live = demo_path
+    _import_one(live, "Live Agency")                       # a session backup of live, before the import
+    practice = live.with_name("practice.sgdesk")
+    shutil.copyfile(live, practice)                        # cp live.sgdesk practice.sgdesk
+    assert cli.main(["backup", str(practice), "--keep", "1"]) == 0   # before it is ever edited
+    assert len(list_backups(live)) == 1
+
+    _import_one(practice, "Practice Agency")              # practice's own session backup, then the import
+    with open_board_file(practice, read_only=True) as bf:
+        notes = [row[0] for row in bf.query("SELECT description FROM audit_action WHERE description LIKE "
+                                            "'This file is a copy of %'")]
+    assert notes == [f"This file is a copy of {live.resolve()}: it has an identity of its own now, so its backups "
+                     "are kept apart from the original's"]
+    for _ in range(3):
+        assert cli.main(["backup", str(practice), "--keep", "2"]) == 0
+    assert [b.path.name.split(".")[0] for b in list_backups(live)] == ["demo"]
+    assert {b.path.name.split(".")[0] for b in list_backups(practice)} == {"practice"}
+
+    capsys.readouterr()
+    assert cli.main(["restore", str(live), "latest"]) == 0
+    with open_board_file(live, read_only=True) as bf:    # live's own backup: before its import, never practice's
+        names = {row[0] for row in bf.query("SELECT name FROM organisation WHERE name LIKE '% Agency'")}
+    assert "Live Agency" not in names and "Practice Agency" not in names
+
+
+def test_a_board_file_moved_or_renamed_keeps_its_backups_and_is_not_taken_for_a_copy(demo_path, tmp_path):
+    _import_one(demo_path, "First Agency")
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    renamed = demo_path.rename(moved / "Southend LSCB.sgdesk")
+    _import_one(renamed, "Second Agency")
+    assert len(list_backups(renamed)) == 2
+    with open_board_file(renamed, read_only=True) as bf:
+        assert bf.scalar("SELECT count(*) FROM audit_action WHERE description LIKE 'This file is a copy%'") == 0
+
+
+def _damage(path: Path) -> None:
+    """Scramble pages in the middle of a board file, as a failing disk does (the header stays readable)."""
+    import random
+
+    data = bytearray(path.read_bytes())
+    noise = random.Random(7)
+    for offset in range(len(data) // 2, len(data) // 2 + 40 * 4096, 4096):
+        data[offset + 8:offset + 4000] = noise.randbytes(3992)
+    path.write_bytes(bytes(data))
+
+
+def test_a_backup_of_a_damaged_file_is_marked_and_never_counts_among_those_kept(demo_path, capsys):
+    for _ in range(2):
+        assert cli.main(["backup", str(demo_path), "--keep", "2"]) == 0
+    good = [b.path for b in list_backups(demo_path)]
+    _damage(demo_path)
+    for _ in range(3):
+        assert cli.main(["backup", str(demo_path), "--keep", "2"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 3 and "did not pass its integrity check" in err and "marked as damaged" in err
+    backups = list_backups(demo_path)
+    assert [b.path for b in backups if b.whole] == good       # the two good ones are still the two kept
+    assert {b.tag for b in backups if not b.whole} == {"damaged"}
+
+
+def test_latest_says_which_backup_it_chose_and_passes_over_one_cut_short(demo_path, capsys):
+    import time
+
+    assert cli.main(["backup", str(demo_path)]) == 0
+    time.sleep(1.1)
+    assert cli.main(["backup", str(demo_path)]) == 0
+    older, newest = sorted(b.path for b in list_backups(demo_path))
+    newest.write_bytes(newest.read_bytes()[:300_000])          # the newest is cut short
+    capsys.readouterr()
+    assert cli.main(["restore", str(demo_path), "latest"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"Restoring demo.sgdesk from {older.name}: the newest whole backup, made ")
+    assert f"passed over as not whole: {newest.name}" in out
+
+
+def test_the_listing_marks_backups_that_cannot_be_restored(demo_path, capsys):
+    assert cli.main(["backup", str(demo_path)]) == 0
+    (only,) = list_backups(demo_path)
+    only.path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 50)
+    capsys.readouterr()
+    assert cli.main(["restore", str(demo_path)]) == 0
+    assert "(cannot be read: it is damaged or cut short, and is never restored)" in capsys.readouterr().out
+
+
+def test_half_written_copies_and_their_journals_left_by_a_crash_are_cleared(demo_path):
+    folder = default_backup_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    leftovers = [folder / ".demo.2026-01-01_090000.sgdesk.1a2b3c4d.partial",
+                 folder / ".demo.2026-01-01_090000.sgdesk.1a2b3c4d.partial-journal"]
+    for leftover in leftovers:
+        leftover.write_bytes(b"x")
+        os.utime(leftover, (0, 0))
+    make_backup(demo_path)
+    assert not any(leftover.exists() for leftover in leftovers)
+
+
+def test_backups_made_before_board_files_had_an_identity_are_still_listed_whole_and_restored(demo_path, capsys):
+    assert cli.main(["backup", str(demo_path)]) == 0
+    (old,) = list_backups(demo_path)
+    conn = sqlite3.connect(old.path)
+    with conn:   # as SG Desk made backups of a file older than file identities
+        conn.execute("DELETE FROM app_meta WHERE key = 'file_id'")
+    conn.close()
+    capsys.readouterr()
+    assert cli.main(["restore", str(demo_path)]) == 0
+    assert "cannot be read" not in capsys.readouterr().out
+    assert cli.main(["restore", str(demo_path), "latest"]) == 0
+    assert capsys.readouterr().out.startswith(f"Restoring demo.sgdesk from {old.path.name}: the newest backup, made ")
+
+
+def test_a_restore_over_a_change_cut_short_lets_sqlite_put_it_back_first_and_keeps_that(demo_path, cut_short):
+    backup = make_backup(demo_path)
+    before = organisation_names(demo_path)
+    cut_short(demo_path)                                  # 2,000 agencies half written into the file
+    result = restore_backup(demo_path, backup)
+    assert result.previous.name.endswith(".before-restore.sgdesk")
+    with open_board_file(result.previous, read_only=True, migrate=False) as bf:
+        assert bf.query("PRAGMA integrity_check")[0][0] == "ok"
+    assert organisation_names(result.previous) == before   # kept as it was before the change cut short
+    assert not demo_path.with_name("demo.sgdesk-journal").exists()
+
+
+def test_a_journal_sqlite_cannot_use_is_never_touched_and_nothing_is_restored(demo_path, cut_short, monkeypatch):
+    from sgdesk.safety import restore
+
+    backup = make_backup(demo_path)
+    cut_short(demo_path)
+    journal = demo_path.with_name("demo.sgdesk-journal")
+    file_bytes, journal_bytes = demo_path.read_bytes(), journal.read_bytes()
+    real_open = restore.open_board_file
+
+    def sqlite_cannot_put_it_back(path, **options):
+        if Path(path) == demo_path:
+            raise BoardFileError("demo.sgdesk could not be opened (disk I/O error)")
+        return real_open(path, **options)
+
+    monkeypatch.setattr(restore, "open_board_file", sqlite_cannot_put_it_back)
+    with pytest.raises(BoardFileError) as refused:
+        restore_backup(demo_path, backup)
+    assert str(refused.value).startswith("demo.sgdesk has a change that was cut short, and SQLite could not put it "
+                                         "back from its journal (demo.sgdesk-journal); nothing was restored")
+    assert demo_path.read_bytes() == file_bytes and journal.read_bytes() == journal_bytes
+    monkeypatch.undo()
+    with open_board_file(demo_path) as bf:   # the next opening for editing puts it back, as SQLite does
+        assert bf.query("PRAGMA integrity_check")[0][0] == "ok"

@@ -125,11 +125,114 @@ def test_a_stale_lock_from_a_process_that_is_gone_is_cleared(demo_path):
         assert read_lock(demo_path).pid == os.getpid()
 
 
-def test_a_half_written_lock_left_by_a_crash_is_cleared(demo_path, monkeypatch):
+@pytest.mark.parametrize("content", [b"", b'{"user": "jsmith", "mach', b"\xff\xfe\x00garbage", b"[1, 2, 3]"],
+                         ids=["empty", "half-written", "not-utf8", "not-sg-desk"])
+def test_a_lock_sg_desk_cannot_read_is_someone_unknowns_and_is_never_cleared_without_asking(demo_path, monkeypatch,
+                                                                                         content):
     monkeypatch.setattr(lockfile, "UNREADABLE_GRACE", 0.05)
-    lock_path(demo_path).write_bytes(b"")
+    lock = lock_path(demo_path)
+    lock.write_bytes(content)
+    with pytest.raises(FileInUse) as refused:
+        open_board_file(demo_path)
+    assert str(refused.value).startswith("demo.sgdesk may be open for editing by someone else (its lock file "
+                                         "demo.sgdesk.lock cannot be read")
+    assert "open it read-only" in str(refused.value)
+    assert lock.read_bytes() == content
+    with open_board_file(demo_path, read_only=True) as bf:
+        assert bf.read_only and "its lock file cannot be read" in bf.read_only_reason
+    old = (dt.datetime.now() - dt.timedelta(hours=2)).timestamp()
+    os.utime(lock, (old, old))   # untouched for hours: abandoned, so it may be taken over
+    with pytest.raises(FileInUse, match="looks abandoned"):
+        open_board_file(demo_path)
+    with open_board_file(demo_path, take_over_lock=True) as bf:
+        assert not bf.read_only
+
+
+@pytest.mark.parametrize("command", [["report", "{file}", "attendance"], ["check", "{file}"], ["backup", "{file}"]])
+def test_reading_commands_work_beside_a_lock_that_is_not_text(demo_path, monkeypatch, capsys, command):
+    monkeypatch.setattr(lockfile, "UNREADABLE_GRACE", 0.05)
+    lock_path(demo_path).write_bytes(b"\xff\xfe\x00\x81 not a lock SG Desk wrote")
+    assert cli.main([part.format(file=demo_path) for part in command]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_an_import_beside_a_lock_that_is_not_text_is_refused_in_one_line(demo_path, monkeypatch, capsys, tmp_path):
+    monkeypatch.setattr(lockfile, "UNREADABLE_GRACE", 0.05)
+    lock_path(demo_path).write_bytes(b"\xff\xfe\x00\x81")
+    source = tmp_path / "orgs.csv"
+    source.write_text("Organisation,Short name,Type,Statutory partner\nNew Agency,NA,other,No\n", encoding="utf-8")
+    assert cli.main(["import", str(demo_path), "organisations", str(source)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("sgdesk: demo.sgdesk may be open for editing by someone else")
+
+
+RACER = """
+import json, sys, time
+from sgdesk.store import lockfile, open_board_file
+from sgdesk.errors import BoardFileError
+real = lockfile.read_lock
+def slow_read_lock(path):   # every opener has looked at the stale lock before any acts on it
+    info = real(path)
+    time.sleep(0.4)
+    return info
+lockfile.read_lock = slow_read_lock
+start = float(sys.argv[2])
+time.sleep(max(0.0, start - time.time()))
+try:
+    bf = open_board_file(sys.argv[1])
+except BoardFileError:
+    print("refused", flush=True)
+    sys.exit(0)
+print("editing" if not bf.read_only else "read-only", flush=True)
+time.sleep(2.5)   # still editing while the others decide
+print(json.dumps(bf.lock.token), flush=True)
+bf.close()
+"""
+
+
+def test_of_several_openers_who_find_the_same_stale_lock_exactly_one_takes_it(demo_path):
+    import time
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    write_lock(demo_path, machine=lockfile.machine_name(), pid=gone.pid)
+    start = time.time() + 1.5
+    openers = [subprocess.Popen([sys.executable, "-c", RACER, str(demo_path), str(start)], stdout=subprocess.PIPE,
+                                text=True) for _ in range(3)]
+    said = [opener.communicate(timeout=60)[0].split() for opener in openers]
+    assert sorted(words[0] for words in said) == ["editing", "refused", "refused"]
+    assert not lock_path(demo_path).exists()
+
+
+def test_a_lock_whose_flush_fails_is_not_left_behind_and_the_file_opens_read_only(demo_path, monkeypatch):
+    import errno
+
+    real_fsync = os.fsync
+
+    def failing_fsync(fd):
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
     with open_board_file(demo_path) as bf:
-        assert not bf.read_only and read_lock(demo_path).pid == os.getpid()
+        assert bf.read_only
+        assert bf.read_only_reason == ("SG Desk cannot write in the folder this file is in (Input/output error), so "
+                                       "it cannot save changes there")
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    assert sorted(p.name for p in demo_path.parent.iterdir()) == ["demo.sgdesk"]
+    with open_board_file(demo_path) as bf:   # a second computer, a moment later
+        assert not bf.read_only
+
+
+def test_in_a_full_folder_the_file_opens_read_only_and_no_empty_lock_is_left(demo_path, sgdesk_with_files_up_to,
+                                                                          tmp_path):
+    source = tmp_path / "orgs.csv"
+    source.write_text("Organisation,Short name,Type,Statutory partner\nNew Agency,NA,other,No\n", encoding="utf-8")
+    done = sgdesk_with_files_up_to(0, "import", str(demo_path), "organisations", str(source))
+    assert done.returncode == 1
+    assert done.stderr.startswith("sgdesk: ") and done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    assert "demo.sgdesk" in done.stderr and "read-only" in done.stderr
+    assert not lock_path(demo_path).exists()
+    assert cli.main(["report", str(demo_path), "organisations"]) == 0
 
 
 def test_a_lock_from_another_computer_is_respected_until_it_is_abandoned(demo_path):
@@ -259,10 +362,27 @@ def test_a_folder_where_no_lock_can_be_written_opens_read_only(demo_path, monkey
     real_open = os.open
 
     def refuse_locks(path, flags, mode=0o777):
-        if str(path).endswith(".lock"):
+        if ".lock" in str(path):
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path, flags, mode)
 
     monkeypatch.setattr(os, "open", refuse_locks)
     with open_board_file(demo_path) as bf:
         assert bf.read_only and "cannot write in the folder" in bf.read_only_reason
+
+
+def test_the_app_says_a_lock_it_cannot_read_may_be_someone_elses_and_opens_read_only_leaving_it(bare_window, demo_path,
+                                                                                               qtbot):
+    lock = lock_path(demo_path)
+    lock.write_bytes(b"\xff\xfe\x00garbage")
+    said = answer("lockOfferDialog", "read_only_button", qtbot)
+    assert bare_window.open_path(demo_path)
+    text = " ".join(said)
+    assert ("demo.sgdesk</b> may be open for editing by someone else: its lock file demo.sgdesk.lock cannot be "
+            "read, so SG Desk cannot tell who.") in text
+    assert "If you are sure nobody has it open, cancel, delete demo.sgdesk.lock beside it, and open the file again" in text
+    assert "someone unknown" not in text and "unknown computer" not in text
+    assert bare_window.context.read_only
+    assert "someone may have it open for editing (its lock file cannot be read" in bare_window.read_only_banner.text()
+    bare_window.close()
+    assert lock.read_bytes() == b"\xff\xfe\x00garbage"

@@ -159,3 +159,89 @@ def test_redact_blanks_recorded_values_of_one_row_and_names_in_descriptions(demo
     assert demo.scalar("SELECT count(*) FROM audit_action WHERE instr(description, 'Essex Police') > 0") == 0
     assert demo.scalar("SELECT count(*) FROM audit_action WHERE description = "
                        "'Rename Partner 3 to Essex Constabulary'") == 1
+
+
+# -- every way out of an action leaves the file ready for the next one -------------------------------------
+def _add(bf, name):
+    from sgdesk.organisations import add_organisation
+
+    with bf.edit(f"Add {name}") as ed:
+        add_organisation(ed, name)
+
+
+def _names(bf, like):
+    return [row[0] for row in bf.query("SELECT name FROM organisation WHERE name LIKE ? ORDER BY name", (like,))]
+
+
+def test_a_journal_that_cannot_be_made_refuses_the_change_and_the_next_change_works(demo):
+    journal = demo.path.with_name(demo.path.name + "-journal")
+    journal.mkdir()   # SQLite cannot make its journal there, as in a folder turned read-only
+    with pytest.raises(SGDeskError, match="^demo.sgdesk: your change was not saved: .*try again$"):
+        _add(demo, "Refused Agency")
+    journal.rmdir()
+    _add(demo, "Accepted Agency")
+    assert _names(demo, "%ed Agency") == ["Accepted Agency"]
+    assert demo.editor.undo_description == "Add Accepted Agency"
+
+
+def test_a_drive_that_fills_up_part_way_through_an_action_writes_none_of_it_and_the_next_works(demo):
+    from sgdesk.organisations import add_organisation
+
+    demo.conn.execute("PRAGMA cache_size = 5")   # so SQLite writes into the file before the commit
+    demo.conn.execute(f"PRAGMA max_page_count = {demo.scalar('PRAGMA page_count') + 2}")   # the drive is full
+    with pytest.raises(SGDeskError) as refused:
+        with demo.edit("Add many agencies") as ed:
+            for n in range(3000):
+                add_organisation(ed, f"Full Agency {n:04d}")
+    assert str(refused.value) == ("demo.sgdesk: your change was not saved: the drive is full (database or disk is "
+                                  "full): free some space on it, then try again")
+    assert not demo.conn.in_transaction
+    demo.conn.execute("PRAGMA max_page_count = 1073741823")   # space freed
+    _add(demo, "After Agency")
+    assert _names(demo, "Full Agency%") == []
+    assert demo.query("PRAGMA integrity_check")[0][0] == "ok"
+    assert demo.editor.undo_description == "Add After Agency"
+
+
+@pytest.fixture
+def colleague_reading(demo):
+    """Another connection in the middle of a long read of the demo board (it holds SQLite's shared lock)."""
+    import sqlite3
+
+    reader = sqlite3.connect(demo.path, check_same_thread=False)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM organisation").fetchone()
+    demo.conn.execute("PRAGMA busy_timeout = 50")
+    yield reader
+    reader.close()
+
+
+def test_a_commit_held_up_by_a_colleague_reading_is_refused_clearly_and_nothing_stays_open(
+        demo, colleague_reading, monkeypatch):
+    from sgdesk.store import changes, open_board_file
+
+    monkeypatch.setattr(changes, "COMMIT_RETRY_PAUSES", (0.05, 0.05), raising=False)
+    with pytest.raises(SGDeskError, match="^a colleague is reading demo.sgdesk; your change was not saved; try again"):
+        _add(demo, "Held Agency")
+    assert not demo.conn.in_transaction
+    with open_board_file(demo.path, read_only=True) as another:   # a second colleague's report still opens
+        assert _names(another, "Held Agency") == []
+    colleague_reading.rollback()
+    assert demo.editor.undo_description is None
+    _add(demo, "Later Agency")
+    assert _names(demo, "%Agency") and _names(demo, "Held Agency") == []
+    assert demo.editor.undo_description == "Add Later Agency"
+
+
+def test_a_commit_is_tried_again_while_a_colleague_finishes_reading(demo, colleague_reading, monkeypatch):
+    import threading
+
+    from sgdesk.store import changes
+
+    monkeypatch.setattr(changes, "COMMIT_RETRY_PAUSES", (0.4,), raising=False)
+    finishes = threading.Timer(0.2, colleague_reading.rollback)
+    finishes.start()
+    _add(demo, "Patient Agency")
+    finishes.join()
+    assert _names(demo, "Patient Agency") == ["Patient Agency"]
+    assert demo.editor.undo_description == "Add Patient Agency"

@@ -86,3 +86,58 @@ def test_the_cli_anonymises_and_says_so(demo_path, capsys):
     assert out.startswith(f"{board.name}: Anonymised ") and "booking(s), organisations and sectors are kept" in out
     assert main(["anonymise", str(demo_path)]) == 0
     assert "nothing to anonymise" in capsys.readouterr().out
+
+
+def test_anonymising_leaves_no_personal_data_in_the_file_its_free_space_or_its_backups(demo_path, monkeypatch,
+                                                                                    capsys):
+    import sqlite3
+
+    from sgdesk.backups import default_backup_dir
+
+    real_connect = sqlite3.connect
+
+    def as_built_without_secure_delete(*args, **kwargs):
+        conn = real_connect(*args, **kwargs)
+        conn.execute("PRAGMA secure_delete = OFF")
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", as_built_without_secure_delete)
+    with open_board_file(demo_path, read_only=True) as bf:
+        emails = dict(bf.query("SELECT id, email FROM training_delegate WHERE email IS NOT NULL"))
+    assert main(["backup", str(demo_path)]) == 0                      # last night's backup
+    assert main(["anonymise", str(demo_path)]) == 0
+    assert "in the file and in 1 backup(s) of it" in capsys.readouterr().out
+
+    with open_board_file(demo_path, read_only=True) as bf:
+        gone = [emails[row[0]] for row in bf.query("SELECT id FROM training_delegate WHERE anonymised_on IS NOT NULL")]
+        kept = bf.scalar("SELECT name FROM organisation ORDER BY id LIMIT 1")
+    assert len(gone) > 400
+    backups = sorted(default_backup_dir().glob("demo.*.sgdesk"))
+    assert len(backups) == 1
+    for path in [demo_path, *backups]:
+        data = path.read_bytes().lower()
+        assert [email for email in gone if email.lower().encode() in data] == [], path.name
+        assert kept.lower().encode() in data, "what is kept is found this way"
+
+
+def test_anonymising_reaches_the_copies_kept_before_a_restore_and_before_an_upgrade(demo_path, capsys):
+    import shutil
+
+    from sgdesk.backups import default_backup_dir
+
+    with open_board_file(demo_path, read_only=True) as bf:
+        emails = dict(bf.query("SELECT id, email FROM training_delegate WHERE email IS NOT NULL"))
+    assert main(["backup", str(demo_path)]) == 0
+    assert main(["restore", str(demo_path), "latest"]) == 0          # keeps a before-restore copy of the file
+    upgrade_copy = shutil.copyfile(demo_path, demo_path.with_name("demo.schema-v10-backup-20261101-090000.sgdesk"))
+    capsys.readouterr()
+    assert main(["anonymise", str(demo_path)]) == 0
+    assert "in the file and in 3 backup(s) of it" in capsys.readouterr().out
+
+    with open_board_file(demo_path, read_only=True) as bf:
+        gone = [emails[row[0]] for row in bf.query("SELECT id FROM training_delegate WHERE anonymised_on IS NOT NULL")]
+    copies = sorted(default_backup_dir().glob("demo.*.sgdesk"))
+    assert [path.name.endswith(".before-restore.sgdesk") for path in copies].count(True) == 1
+    for path in [*copies, upgrade_copy]:
+        data = path.read_bytes().lower()
+        assert [email for email in gone if email.lower().encode() in data] == [], path.name

@@ -45,6 +45,7 @@ from sgdesk.assessment.tools import (
     ToolSpec,
     load_tool_file,
 )
+from sgdesk.atomic import write_text
 from sgdesk.errors import InputError, SGDeskError
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import confirm, counted, show_error
@@ -474,4 +475,7 @@ class ToolsDialog(QDialog):
         spec = tool.spec if isinstance(tool, StoredTool) else tool
         filename = save_file(self, EXPORTS, "Save the tool as", f"{spec.key}.json", "Tool files (*.json)")
         if filename is not None:
-            filename.write_text(json.dumps(spec.to_json(), indent=2, ensure_ascii=False), encoding="utf-8")
+            try:
+                write_text(filename, json.dumps(spec.to_json(), indent=2, ensure_ascii=False))
+            except SGDeskError as error:
+                show_error(self, error, "The tool was not saved")

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sgdesk.atomic import write_text
+from sgdesk.errors import SGDeskError
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import show_error
 from sgdesk.gui.widgets.file_dialogs import EXPORTS, IMPORTS, open_file, save_file
@@ -117,7 +119,10 @@ class ImportDialog(QDialog):
         name = self.kind_name()
         filename = save_file(self, EXPORTS, "Save a blank template", f"{name} template.csv", "CSV (*.csv)")
         if filename is not None:
-            filename.write_text(template_csv(self.kinds[name]), encoding="utf-8-sig", newline="")
+            try:
+                write_text(filename, template_csv(self.kinds[name]), encoding="utf-8-sig", newline="")
+            except SGDeskError as error:
+                show_error(self, error, "The template was not saved")
 
     def run(self, *, dry_run: bool) -> None:
         """Check (dry run) or import the chosen file in the background."""

@@ -52,6 +52,7 @@ from sgdesk.gui.widgets.unsaved import pending_edits, settle_edits
 from sgdesk.gui.widgets.views import BoardView
 from sgdesk.safety.privacy import withhold_values_in_logs
 from sgdesk.store import BoardFile, Changes
+from sgdesk.store.boardfile import MOVED_AWAY, FileMovedAway
 from sgdesk.store.lockfile import HEARTBEAT, FileInUse
 
 FILE_FILTER = "SG Desk board files (*.sgdesk);;All files (*)"
@@ -351,8 +352,9 @@ class MainWindow(QMainWindow):
         context.navigate.connect(self.navigate)
         context.import_requested.connect(self.import_file)
         context.settings = self.settings
+        context.backup_folder = backup_folder(self.settings)
         if not context.read_only:
-            backup_before_first_edit(context.bf, backup_folder(self.settings), keep=backups_kept(self.settings),
+            backup_before_first_edit(context.bf, context.backup_folder, keep=backups_kept(self.settings),
                                      report=self.backup_reported.emit)
         self.heartbeat.start()
         workspace = QWidget()
@@ -495,7 +497,7 @@ class MainWindow(QMainWindow):
         self.open_path(path)
 
     def save_copy(self) -> None:
-        from sgdesk.backups import make_backup
+        from sgdesk.backups import save_copy
 
         if self.context is None:
             return
@@ -504,7 +506,7 @@ class MainWindow(QMainWindow):
                              FILE_FILTER)
         if filename is not None:
             try:
-                make_backup(source, filename)
+                save_copy(self.context.bf, filename)
             except SGDeskError as error:
                 show_error(self, error)
                 return
@@ -629,6 +631,10 @@ class MainWindow(QMainWindow):
         """The heartbeat: touch the lock; if another user took it over, carry on read-only."""
         from sgdesk.store import open_board_file
 
+        if self.context is not None and not self.context.read_only and self.context.bf.moved_away():
+            self.context.bf.make_read_only(MOVED_AWAY)
+            show_error(self, FileMovedAway(self.context.bf.path, change_refused=False), "The board file is not there")
+            return
         lock = self.context.bf.lock if self.context is not None else None
         if lock is None or lock.refresh():
             return

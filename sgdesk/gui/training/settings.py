@@ -125,11 +125,13 @@ def confirm_and_anonymise(context: AppContext, parent: QWidget) -> str | None:
     if not confirm(parent, "Anonymise delegates",
                    f"{due.delegates} delegate(s) last booked before {due.cutoff:%d/%m/%Y}, past the "
                    f"{due.retention_years}-year retention period. Their names, emails, job titles and line "
-                   "managers will be removed for good (also from the change history); organisations, sectors, "
-                   "bookings and every figure stay. This cannot be undone, and it empties the Undo list.",
+                   "managers will be removed for good (also from the change history and from the file's "
+                   "backups, which hold them too); organisations, sectors, bookings and every figure stay. This "
+                   "cannot be undone, and it empties the Undo list.",
                    f"Anonymise {counted(due.delegates, 'delegate')}", "Keep their details"):
         return None
-    done = anonymise(context.bf, context.board_id, today=dt.date.today()).text()
+    result = anonymise(context.bf, context.board_id, today=dt.date.today(), backups=context.backup_folder)
+    done = " ".join((result.text() + ".", *result.notes))
     # The action emptied the undo list after it was announced: announce that too, so Edit > Undo updates.
     context.changed.emit(Changes(0, "Undo list emptied", {}))
     return done

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -24,6 +25,8 @@ class AppContext(QObject):
     def __init__(self, bf: BoardFile, board_id: int | None = None) -> None:
         super().__init__()
         self.bf = bf
+        #: where this session's backups go (None: the default backups folder)
+        self.backup_folder: Path | None = None
         boards = list_boards(bf)
         self.board_id = board_id if board_id is not None else (boards[0].id if boards else None)
         bf.editor.listeners.append(self._on_change)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
+from pathlib import Path
 from typing import Callable
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from sgdesk.errors import SGDeskError
 from sgdesk.paths import data_path
+from sgdesk.store.boardfile import FileMovedAway
+from sgdesk.store.failures import explain
 
 log = logging.getLogger("sgdesk")
 
@@ -17,18 +21,27 @@ def error_text(error: BaseException) -> str:
     """What to tell the user: our own errors say it themselves; anything else is a bug."""
     if isinstance(error, SGDeskError):
         return str(error)
-    if isinstance(error, OSError):
-        return f"{error.strerror or 'the file could not be used'}: {error.filename or ''}".rstrip(": ")
+    if isinstance(error, (OSError, sqlite3.Error)):
+        filename = getattr(error, "filename", None)
+        return f"{Path(filename).name if filename else 'The board file'} could not be used: {explain(error)}"
     return ("Something went wrong inside SG Desk and the last action was not completed; your data is safe. "
             f"({type(error).__name__}) Please report this, with what you were doing, to your SG Desk support.")
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str = "SG Desk") -> None:
+    """Say what went wrong; a board file moved away while open offers to save a copy of what is open."""
     if not isinstance(error, SGDeskError):
         log.error("unexpected error", exc_info=error)
     box = QMessageBox(QMessageBox.Icon.Warning, title, error_text(error), QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorMessage")
+    window = QWidget.window(parent) if parent is not None else None   # (a dialog may have a field called window)
+    save = None
+    if isinstance(error, FileMovedAway) and hasattr(window, "save_copy"):
+        save = box.addButton("Save a copy…", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(save)
     box.exec()
+    if save is not None and box.clickedButton() is save:
+        window.save_copy()
 
 
 def counted(count: int, singular: str, plural: str | None = None) -> str:

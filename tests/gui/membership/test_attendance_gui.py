@@ -236,3 +236,30 @@ def test_a_board_without_meetings_or_seats_says_what_to_do(qtbot, settings, tmp_
     view = open_new_board(qtbot, settings, tmp_path, "meetings")
     assert view.stack.currentWidget() is view.empty
     assert view.empty.findChild(type(view.summary), "emptyHeading").text() == "No meetings yet"
+
+
+def test_a_mark_a_colleague_holds_up_is_not_kept_and_not_offered_for_undo(window, meetings, qtbot, message_boxes,
+                                                                         monkeypatch):
+    import sqlite3
+
+    from sgdesk.store import changes
+
+    monkeypatch.setattr(changes, "COMMIT_RETRY_PAUSES", (0.05,), raising=False)
+    bf = window.context.bf
+    bf.conn.execute("PRAGMA busy_timeout = 50")
+    colleague = sqlite3.connect(bf.path)
+    colleague.execute("BEGIN")
+    colleague.execute("SELECT count(*) FROM attendance").fetchone()   # a long report, reading
+    table = meetings.table
+    table.setCurrentIndex(meetings.model.index(CCG, LAST))
+    qtbot.keyClick(table, "a")
+    colleague.close()
+
+    assert message_boxes == [f"a colleague is reading {bf.path.name}; your change was not saved; try again in a moment"]
+    assert stored(meetings, CCG, LAST) is None
+    assert shown(meetings, CCG, LAST) in (None, "")
+    assert (expected(meetings, CCG), percent(meetings, CCG)) == ("6", "83%")
+    assert not window.undo_action.isEnabled()
+    qtbot.keyClick(table, "a")   # the colleague has finished: typed again, it is saved
+    assert stored(meetings, CCG, LAST) == "A"
+    assert window.undo_action.text() == "&Undo Mark attendance: Clinical Commissioning Group, 06 Feb 2019 (A)"

@@ -230,3 +230,45 @@ def test_the_main_year_is_the_one_most_features_have_records_for(demo):
     assert counts[FinancialYear(2017)] == 2          # meetings and actions
     assert main_year(demo, 1, providers) == FinancialYear(2018)
     assert main_year(demo, 1, providers, today=dt.date(2018, 1, 1)) == FinancialYear(2017)  # never a year to come
+
+
+def test_a_board_file_deleted_while_open_stops_editing_and_offers_to_save_a_copy(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from sgdesk.store import open_board_file
+
+    shown = []
+
+    def save_a_copy(box):
+        shown.append((box.text(), [button.text() for button in box.buttons()]))
+        next(button for button in box.buttons() if button.text() == "Save a copy…").click()
+
+    monkeypatch.setattr(QMessageBox, "exec", save_a_copy)
+    saved = tmp_path / "saved.sgdesk"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
+    meetings = window.show_view("meetings")
+    table = meetings.table
+    table.setCurrentIndex(meetings.model.index(0, 8))
+    qtbot.keyClick(table, "a")                 # saved while the file is there
+    window.context.bf.path.unlink()             # someone deletes it on the shared drive
+    table.setCurrentIndex(meetings.model.index(1, 8))
+    qtbot.keyClick(table, "a")
+
+    assert len(shown) == 1
+    text, buttons = shown[0]
+    assert text.startswith("demo.sgdesk was moved, renamed or deleted while it was open, so this change was not saved")
+    assert "Save a copy…" in buttons
+    assert window.context.read_only
+    with open_board_file(saved) as copy:   # the copy holds the mark saved before the file was deleted
+        assert [row[0] for row in copy.query("SELECT description FROM audit_action WHERE description LIKE "
+                                             "'Mark attendance%'")] == [window.undo_action.text()[len("&Undo "):]]
+
+
+def test_the_heartbeat_notices_a_board_file_renamed_while_open(window, tmp_path, message_boxes):
+    window.context.bf.path.rename(tmp_path / "renamed elsewhere.sgdesk")
+    window.keep_lock()
+    assert window.context.read_only
+    assert message_boxes == ["demo.sgdesk was moved, renamed or deleted while it was open, so editing is switched off: "
+                             "save a copy of what is open (File > Save a copy), then open the copy"]
+    window.keep_lock()   # said once
+    assert len(message_boxes) == 1

@@ -261,10 +261,11 @@ def test_record_an_evaluation(qtbot, window):
 
 def test_anonymise_from_the_view(qtbot, window, monkeypatch):
     view = training(window)
-    labels = []
+    labels, texts = [], []
 
     def press_anonymise(box):
         labels.extend(b.text() for b in box.buttons())
+        texts.append(box.text())
         go = next(b for b in box.buttons() if b.text().startswith("Anonymise"))
         go.click()
         return 0
@@ -272,7 +273,9 @@ def test_anonymise_from_the_view(qtbot, window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "exec", press_anonymise)
     qtbot.mouseClick(view.anonymise_button, Qt.MouseButton.LeftButton)
     assert "Keep their details" in labels
+    assert "also from the change history and from the file's backups, which hold them too" in texts[-1]
     assert "Anonymised" in view.message.text() and "6-year retention period" in view.message.text()
+    assert "in the file and in 1 backup(s) of it" in view.message.text()   # the session's backup, made just before
     bf = view.context.bf
     assert bf.scalar("SELECT count(*) FROM training_delegate WHERE anonymised_on IS NULL") == 0
     assert not window.undo_action.isEnabled()

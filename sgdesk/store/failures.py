@@ -1,0 +1,127 @@
+"""What a failed read or write of a board file means, in one line the user can act on.
+
+SQLite reports a failing drive by an error code, not a sentence a user can use: "disk I/O
+error" may be a network drive that dropped for a moment, and only a few codes mean the file
+itself is damaged. :func:`explain` turns an error into "what happened: what to do"; callers
+put the file's name and what was being done in front.
+"""
+
+from __future__ import annotations
+
+import errno
+import re
+import sqlite3
+
+from sgdesk.errors import BoardFileError
+
+RESTORE_HINT = "restore it from a backup (sgdesk restore) or open another file"
+
+#: SQLite's codes (as Python names them) for a file that really is damaged
+DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+
+
+class UnreadableError(BoardFileError):
+    """A board file could not be read just now (the drive failed, or someone was saving): it is not damaged."""
+
+
+def cannot_open(name: str, error: sqlite3.Error) -> BoardFileError:
+    """The error for a file SQLite could not open: :class:`UnreadableError` unless SQLite found it wrong."""
+    kind = BoardFileError if is_damage(error) else UnreadableError
+    return kind(f"{name} could not be opened: {explain(error)}")
+
+
+def error_name(error: BaseException) -> str:
+    """SQLite's name for the error ("SQLITE_IOERR_WRITE"), or "" for anything else."""
+    return getattr(error, "sqlite_errorname", "") or ""
+
+
+def is_damage(error: BaseException) -> bool:
+    return error_name(error).startswith(DAMAGED)
+
+
+def is_busy(error: BaseException) -> bool:
+    return error_name(error).startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+
+
+def explain(error: BaseException) -> str:
+    """The cause of a failed read or write and what to do: "the drive is full (...): free some space".
+
+    Only ``sgdesk check`` (Help > Check file) says a file is damaged: SQLite finding something
+    wrong part-way through other work may be a change cut short that its journal will undo, or
+    a drive garbling what it returns, so the advice is to check the file.
+    """
+    name = error_name(error)
+    detail = str(error) or type(error).__name__
+    if isinstance(error, OSError):
+        detail = error.strerror or detail
+        code = error.errno
+        if code == errno.ENOSPC:
+            return f"the drive is full ({detail}): free some space on it, then try again"
+        if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return f"it cannot be changed there ({detail}): check the folder is not read-only, or ask IT"
+        return f"the drive did not respond ({detail}): check it is still connected, then try again"
+    if name == "SQLITE_FULL":
+        return f"the drive is full ({detail}): free some space on it, then try again"
+    if name.startswith("SQLITE_IOERR"):
+        return f"the drive did not respond ({detail}): check it is still connected, then try again"
+    if name == "SQLITE_READONLY_DBMOVED":
+        return "it was moved, renamed or deleted while it was open: save a copy of what is open (File > Save a copy)"
+    if name.startswith("SQLITE_READONLY") or name == "SQLITE_PERM":
+        return f"it has become read-only ({detail}): check the folder is not read-only, or ask IT"
+    if name.startswith("SQLITE_CANTOPEN"):
+        return (f"SG Desk cannot create its journal file beside it ({detail}): check the folder is not read-only "
+                "or full, then try again")
+    if is_busy(error):
+        return "someone is saving a change to it right now: try again in a moment"
+    if name.startswith("SQLITE_NOTADB"):   # its header is SQLite's, and the rest is not
+        return f"it is damaged ({detail}): {RESTORE_HINT}"
+    if is_damage(error):
+        return (f"SQLite found something wrong in it ({detail}): check the file (sgdesk check, or Help > Check "
+                "file); if the check finds damage, restore it from a backup")
+    return f"{detail}: try again, and if it keeps happening check the file (sgdesk check)"
+
+
+def integrity_check(conn: sqlite3.Connection, name: str, *, quick: bool = False) -> list[str]:
+    """``PRAGMA integrity_check`` (or ``quick_check``): ["ok"] for a whole file, else what is wrong.
+
+    A read that fails on the way (a drive that stops answering) is not damage: it is raised as an
+    :class:`UnreadableError` saying the file could not be read, so that nobody is told to restore
+    a file that is fine. A failing drive can also make SQLite see damage that is not there, in a
+    different place each time it looks; real damage is found the same each time, so a file is
+    only called damaged when :data:`READINGS` checks agree.
+    """
+    first = _check(conn, name, quick)
+    for _reading in range(READINGS - 1):
+        if first == ["ok"]:
+            return first
+        if _check(conn, name, quick) != first:
+            raise UnreadableError(f"{name} could not be read reliably to check it (each reading found something "
+                                  "else): check the drive is still connected, then try again")
+    return first
+
+
+#: how many checks must find the same damage before a file is called damaged
+READINGS = 3
+
+
+def _check(conn: sqlite3.Connection, name: str, quick: bool) -> list[str]:
+    try:
+        rows = [row[0] for row in conn.execute(f"PRAGMA {'quick_check' if quick else 'integrity_check'}")]
+    except sqlite3.DatabaseError as error:
+        if is_damage(error):
+            return [str(error)]
+        raise UnreadableError(f"{name} could not be read to check it: {explain(error)}") from None
+    # one line per finding, for one-line messages (SQLite heads the first with the database's name)
+    found = [" ".join(line.split()) for row in rows for line in row.splitlines()
+             if line.strip() and line.strip() != "*** in database main ***"]
+    for finding in found:
+        code = _ERROR_CODE.search(finding)
+        if code and int(code.group(1)) & 0xFF in _NOT_DAMAGE:
+            raise UnreadableError(f"{name} could not be read to check it: the drive did not respond (disk I/O "
+                                 "error): check it is still connected, then try again")
+    return found
+
+
+_ERROR_CODE = re.compile(r"error code=(\d+)")
+#: SQLite's primary codes that mean a page could not be read, not that it is wrong (NOMEM, READONLY, IOERR, FULL)
+_NOT_DAMAGE = (7, 8, 10, 13)
