@@ -214,6 +214,19 @@ def test_budget_report_for_2016(demo_path, capsys):
     assert "Outturn,Income less expenditure,57150.00," in out
 
 
+def test_a_budget_report_for_a_year_without_a_budget_says_so_and_shows_actuals_only(demo_path, tmp_path, capsys):
+    import pdfplumber
+
+    out = tmp_path / "budget.pdf"
+    assert main(["export", str(demo_path), "budget", "--year", "2018/19", "--out", str(out)]) == 0
+    with pdfplumber.open(out) as pdf:
+        text = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
+        header = pdf.pages[0].extract_tables()[0][0]
+    assert "No budget is set for 2018/19" in text
+    assert header == ["Section", "Category", "Actual"]
+    assert "£0.00" not in text and "100%" not in text and "overspend" not in text.lower()
+
+
 def test_contributions_report_compares_years(demo_path, capsys):
     assert main(["report", str(demo_path), "contributions", "--year", "2018/19", "--format", "csv"]) == 0
     out = capsys.readouterr().out
