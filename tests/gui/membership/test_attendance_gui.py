@@ -262,4 +262,4 @@ def test_a_mark_a_colleague_holds_up_is_not_kept_and_not_offered_for_undo(window
     assert not window.undo_action.isEnabled()
     qtbot.keyClick(table, "a")   # the colleague has finished: typed again, it is saved
     assert stored(meetings, CCG, LAST) == "A"
-    assert window.undo_action.text() == "&Undo Mark attendance: Clinical Commissioning Group, 06 Feb 2019 (A)"
+    assert window.undo_action.text() == "&Undo Mark attendance: Clinical Commissioning Group, 6 Feb 2019 (A)"
