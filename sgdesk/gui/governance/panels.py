@@ -204,6 +204,17 @@ class RegisterPanel(QWidget):
         self.apply_filters()
         self.show_selected()
 
+    def show_record(self, record_id: int) -> bool:
+        """Select record ``record_id``, showing every body, owner, status and rating if the filters hide it."""
+        if self.table.select_id(record_id):
+            return True
+        if self.table.records.row_of_id(record_id) is None:
+            return False
+        for combo in (self.body, self.owner, self.status, self.rag):
+            combo.setCurrentIndex(max(combo.findData(None), 0))
+        self.search.clear()
+        return self.table.select_id(record_id)
+
     def apply_filters(self) -> None:
         proxy = self.table.proxy
         for key, combo in (("body_key", self.body), ("owner_id", self.owner), ("status", self.status),

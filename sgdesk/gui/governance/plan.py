@@ -16,6 +16,7 @@ from sgdesk.governance.plans import (
     delete_objective,
     list_objectives,
     list_plans,
+    objective_plan,
     parse_plan_period,
     update_objective,
 )
@@ -105,6 +106,15 @@ class PlanPanel(QWidget):
     def show_target(self, target: dict[str, Any]) -> None:
         if "objective_id" in target:
             self.table.select_id(int(target["objective_id"]))
+
+    def show_record(self, objective_id: int) -> bool:
+        """Select objective ``objective_id``, in its plan and whatever the search box holds."""
+        plan_id = objective_plan(self.context.bf, objective_id)
+        if plan_id is None or self.plan.findData(plan_id) < 0:
+            return False
+        self.plan.setCurrentIndex(self.plan.findData(plan_id))
+        self.search.clear()
+        return self.table.select_id(objective_id)
 
     def selected(self) -> Objective | None:
         row = self.table.selected()

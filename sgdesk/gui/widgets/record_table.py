@@ -78,10 +78,13 @@ class RecordTable(QTableView):
         return self.records.row_at(self.proxy.mapToSource(index).row())
 
     def select_id(self, row_id: Any) -> bool:
+        """Select the record with id ``row_id``; False when there is none, or the search or a filter hides it."""
         row = self.records.row_of_id(row_id)
         if row is None:
             return False
         index = self.proxy.mapFromSource(self.records.index(row, 0))
+        if not index.isValid():
+            return False
         self.setCurrentIndex(index)
         self.scrollTo(index)
         return True
