@@ -37,6 +37,7 @@ from sgdesk.backups import backup_before_first_edit
 from sgdesk.errors import SGDeskError
 from sgdesk.gui.safety.read_only_banner import ReadOnlyBanner
 from sgdesk.gui.safety.settings import backup_folder, backups_kept
+from sgdesk.gui.shell.placement import first_geometry
 from sgdesk.gui.shell.save_status import SaveStatus
 from sgdesk.gui.shell.viewspecs import load_view, view_specs
 from sgdesk.gui.shell.welcome import WelcomeView
@@ -94,7 +95,14 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
             self.restoreState(self.settings.value("window/state") or b"")
         else:
-            self.resize(1280, 800)
+            self._place_first_window()
+
+    def _place_first_window(self) -> None:
+        frame = first_geometry(self.screen().availableGeometry())
+        if frame is None:
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+        else:
+            self.setGeometry(frame)
 
     # -- construction ----------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, name: str | None = None) -> QAction:
