@@ -143,14 +143,6 @@ def beside(table: QWidget, sections: list[tuple[str, QWidget, int]], buttons: li
     return splitter
 
 
-def fit_short_columns(table: RecordTable) -> None:
-    """Fit the columns given no width (references, dates, ratings) to their contents; the last one stretches."""
-    fields = table.records.fields
-    for column, field in enumerate(fields[:-1]):
-        if field.width is None:
-            table.resizeColumnToContents(column)
-
-
 def hide_filtered(table: RecordTable, **chosen: object) -> None:
     """Hide the column of each field a filter has narrowed to one value (every row would say the same)."""
     keys = [field.key for field in table.records.fields]
@@ -200,7 +192,6 @@ class RegisterPanel(QWidget):
         refill(self.body, "All bodies", body_choices(self.context))
         refill(self.owner, "All owners", sorted(owners, key=lambda owner: owner[0].casefold()))
         self.table.set_rows(rows)
-        fit_short_columns(self.table)
         self.apply_filters()
         self.show_selected()
 

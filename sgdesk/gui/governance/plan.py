@@ -27,7 +27,6 @@ from sgdesk.gui.governance.panels import (
     FilterRow,
     add_when,
     beside,
-    fit_short_columns,
     form,
     history_list,
     organisation_choices,
@@ -99,7 +98,6 @@ class PlanPanel(QWidget):
         plan_id = self.plan.currentData()
         objectives = list_objectives(self.context.bf, plan_id) if plan_id is not None else []
         self.table.set_rows([objective_row(o) for o in objectives])
-        fit_short_columns(self.table)
         self.table.resizeRowsToContents()     # a plan has a dozen objectives: show each one's words whole
         self.show_selected()
 

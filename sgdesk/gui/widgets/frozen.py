@@ -89,6 +89,11 @@ class FrozenTable(QTableView):
         if self._edges:
             self._place_soon()
 
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._edges:
+            self._place_soon()
+
     # -- moving among scrolling columns without losing them under an edge --------------------------
     def _covered(self) -> tuple[int, int]:
         """Pixels of the viewport the left and right edges cover."""
@@ -154,6 +159,7 @@ class _Edge(QTableView):
         self.doubleClicked.connect(table.doubleClicked)
         self.activated.connect(table.activated)
         self.viewport().installEventFilter(self)
+        self.hide()                                      # until the table scrolls sideways
 
     def follow_model(self) -> None:
         table = self.table
@@ -162,6 +168,14 @@ class _Edge(QTableView):
             return
         self.setSelectionModel(table.selectionModel())
         self.setItemDelegate(table.itemDelegate())
+        self.follow_columns()
+
+    def follow_columns(self) -> None:
+        """Show only the frozen columns, as wide as in the table; rows as high; headings as tall; same sorting
+        and look."""
+        table, model = self.table, self.model()
+        if model is None:
+            return
         self.setSelectionBehavior(table.selectionBehavior())
         self.setSelectionMode(table.selectionMode())
         self.setEditTriggers(table.editTriggers())
@@ -169,14 +183,6 @@ class _Edge(QTableView):
         self.setAlternatingRowColors(table.alternatingRowColors())
         self.setShowGrid(table.showGrid())
         self.verticalHeader().setDefaultSectionSize(table.verticalHeader().defaultSectionSize())
-        self.setSortingEnabled(False)
-        self.follow_columns()
-
-    def follow_columns(self) -> None:
-        """Show only the frozen columns, as wide as in the table; rows as high; headings as tall; same sorting."""
-        table, model = self.table, self.model()
-        if model is None:
-            return
         frozen = table.frozen_columns(self.at_right)
         for column in range(model.columnCount()):
             hidden = column not in frozen or table.isColumnHidden(column)
