@@ -32,13 +32,22 @@ def tab_states(root: QWidget, window: QWidget, done: frozenset = frozenset()) ->
 
 
 @pytest.fixture
-def each_view(window) -> Callable[[Check], None]:
-    """``each_view(check)`` shows every view of the main window, each tab of it and a session's register."""
-    def walk(check: Check) -> None:
+def each_view_of() -> Callable[[QWidget, Check], None]:
+    """``each_view_of(window, check)`` shows every view of a main window in turn, and each tab of it."""
+    def walk(window, check: Check) -> None:
         for spec in view_specs():
             view = window.show_view(spec.key)
+            QApplication.processEvents()       # the window laid out as it is seen, status bar included
             for state in tab_states(view, window):
                 check(window, f"{spec.title}{' > ' + state if state else ''}")
+    return walk
+
+
+@pytest.fixture
+def each_view(window, each_view_of) -> Callable[[Check], None]:
+    """``each_view(check)`` shows every view of the demo's main window, each tab of it and a session's register."""
+    def walk(check: Check) -> None:
+        each_view_of(window, check)
         training = window.show_view("training")
         bookings = training.show_tab("bookings")
         session = next(s for s in bookings.sessions.rows if s is not None and s.places_taken

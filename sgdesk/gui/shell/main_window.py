@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
+    QSizePolicy,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -49,6 +50,7 @@ from sgdesk.gui.widgets.file_dialogs import (
     remember_folders_in,
     save_file,
 )
+from sgdesk.gui.widgets.path_label import PathLabel
 from sgdesk.gui.widgets.unsaved import pending_edits, settle_edits
 from sgdesk.gui.widgets.views import BoardView
 from sgdesk.safety.privacy import withhold_values_in_logs
@@ -83,7 +85,8 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.save_status = SaveStatus(lambda: pending_edits(self) if self.context is not None else [])
         self.statusBar().addPermanentWidget(self.save_status)
-        self.path_label = QLabel()
+        self.save_status.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)   # never cut
+        self.path_label = PathLabel()        # a long path is shortened in the middle instead
         self.statusBar().addPermanentWidget(self.path_label)
         self.backup_reported.connect(self._backup_made)
         self.heartbeat = QTimer(self)

@@ -167,7 +167,6 @@ class _Edge(QTableView):
         if table.model() is None:
             return
         self.setSelectionModel(table.selectionModel())
-        self.setItemDelegate(table.itemDelegate())
         self.follow_columns()
 
     def follow_columns(self) -> None:
@@ -189,7 +188,7 @@ class _Edge(QTableView):
             self.setColumnHidden(column, hidden)
             if not hidden:
                 self.setColumnWidth(column, table.columnWidth(column))
-                self.setItemDelegateForColumn(column, table.itemDelegateForColumn(column))
+                self.setItemDelegateForColumn(column, table.itemDelegateForColumn(column))   # a column's own editor
         for row in range(model.rowCount()):
             if self.rowHeight(row) != table.rowHeight(row):
                 self.setRowHeight(row, table.rowHeight(row))

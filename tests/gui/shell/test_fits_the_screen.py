@@ -116,3 +116,22 @@ def test_every_dialog_fits_a_laptop_screen(each_dialog):
 
     each_dialog(check)
     assert not found, "\n".join(found)
+
+
+def test_a_new_boards_views_and_the_welcome_screen_fit(qtbot, settings, empty_board, each_view_of):
+    """What a new user sees first: the welcome screen, then each view empty, with its way to start."""
+    from sgdesk.gui.shell.main_window import MainWindow
+
+    path = empty_board.path
+    empty_board.close()
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.showNormal()
+    window.resize(LAPTOPS[0])
+    QApplication.processEvents()
+    found = [f"Welcome: {problem}" for problem in fit_problems(window)]
+    assert window.open_path(path)
+    QApplication.processEvents()           # the status bar lays itself out for the file once the window has
+    each_view_of(window, lambda shown, where: found.extend(f"{where}: {problem}" for problem in fit_problems(shown)))
+    assert not found, "\n".join(found)
