@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 from sgdesk.activity import main_year, years_with_records
 from sgdesk.exporting import Export, ExportRequest, ExportResult
 from sgdesk.fyear import FinancialYear, Period
+from sgdesk.gui.widgets.date_field import DateField
 from sgdesk.gui.widgets.export_dialog import run_export, show_exported
 from sgdesk.gui.widgets.file_dialogs import EXPORTS, save_file
 from sgdesk.gui.widgets.help import explain
@@ -244,11 +244,9 @@ class ReportsView(BoardView):
         self.year.currentIndexChanged.connect(lambda *_: self._period_changed())
         form.addRow("&Period:", self.year)
         dates = QHBoxLayout()
-        self.start = QDateEdit(calendarPopup=True)
-        self.end = QDateEdit(calendarPopup=True)
-        for edit, name in ((self.start, "From date"), (self.end, "To date")):
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setAccessibleName(name)
+        self.start = DateField("From date")
+        self.end = DateField("To date")
+        for edit in (self.start, self.end):
             dates.addWidget(edit)
         self.start.setDate(this_year.start)
         self.end.setDate(this_year.end)

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QStyleOptionButton,
     QStyleOptionComboBox,
     QStyleOptionFrame,
-    QTableView,
     QTabBar,
+    QTableView,
     QToolButton,
     QWidget,
 )
