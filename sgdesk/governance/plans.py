@@ -160,7 +160,6 @@ def objective_plan(bf: BoardFile, objective_id: int) -> int | None:
     return bf.scalar("SELECT plan_id FROM plan_objective WHERE id = ?", (objective_id,))
 
 
-
 def add_plan(ed: Action, bf: BoardFile, board_id: int, period: Period, title: str | None = None) -> int:
     """A business plan for ``period``, titled "Business Plan 2016-19" unless ``title`` says otherwise."""
     title = clean(title) or f"Business Plan {period_label(period)}"
