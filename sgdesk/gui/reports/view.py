@@ -113,8 +113,12 @@ class PackOptions(QGroupBox):
             item.setData(Qt.ItemDataRole.UserRole, source.key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if source.in_pack else Qt.CheckState.Unchecked)
+            item.setToolTip(source.name)                 # whole where the list is too narrow for it
             self.appendices.addItem(item)
-        self.appendices.setMaximumHeight(24 * max(self.appendices.count(), 3) + 8)
+        # as tall as its rows, no taller: the room below is the preview's
+        self.appendices.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.appendices.setFixedHeight(self.appendices.sizeHintForRow(0) * max(self.appendices.count(), 3)
+                                       + 2 * self.appendices.frameWidth())
         self.up = QPushButton("Move &up")
         self.down = QPushButton("Move &down")
         self.up.clicked.connect(lambda: self.move(-1))

@@ -207,3 +207,16 @@ def test_branding_that_cannot_be_used_is_explained(view, qtbot, tmp_path, messag
         "The logo is not a PNG or JPEG image: save the logo as PNG or JPEG and choose that",
         "The board's full name is empty: type the name printed on the board's documents"]
     assert dialog.isVisible()
+
+
+def test_the_preview_has_the_room_at_1280_by_720(window):
+    """What the user met: the page preview was a strip about 230 px tall under the pack's settings."""
+    from PySide6.QtWidgets import QApplication
+
+    window.showNormal()
+    window.resize(1280, 720)
+    view = window.show_view("reports")
+    view.tabs.setCurrentIndex(1)
+    QApplication.processEvents()
+    QApplication.processEvents()
+    assert view.tabs.currentWidget().height() >= 300        # the Pages tab, whose preview fills it
