@@ -11,17 +11,52 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
+from PySide6.QtCore import (
+    QDate,
+    QDateTime,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QValidator
-from PySide6.QtWidgets import QAbstractSpinBox, QDateEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QDateEdit, QStyledItemDelegate, QWidget
 
-from sgdesk.dates import parse_date
+from sgdesk.dates import format_date_numeric, parse_date
 from sgdesk.errors import SGDeskError
 
 #: what a blank date that may be left out shows
 NOT_SET = "not set"
 #: the value standing for blank (the field's minimum; shown as NOT_SET)
 BLANK = QDate(1900, 1, 1)
+#: the property of a cell's editor holding the text it opened with (to tell whether it was changed)
+STORED = "storedText"
+
+
+class DateCellDelegate(QStyledItemDelegate):
+    """A table's date cells edited with the same picker; what is typed goes to the table's saver as text."""
+
+    def createEditor(self, parent: QWidget, _option, index: QModelIndex) -> QWidget:  # noqa: N802
+        heading = index.model().headerData(index.column(), Qt.Orientation.Horizontal)
+        return DateField(str(heading or "Date"), optional=True, parent=parent)
+
+    def setEditorData(self, editor: DateField, index: QModelIndex) -> None:  # noqa: N802
+        stored = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        try:
+            editor.set_day(parse_date(stored) if stored.strip() else None)
+        except SGDeskError:
+            editor.lineEdit().setText(stored)
+        editor.setProperty(STORED, editor.lineEdit().text())
+
+    def setModelData(self, editor: DateField, model, index: QModelIndex) -> None:  # noqa: N802
+        try:
+            day = editor.day()
+            text = "" if day is None else format_date_numeric(day)
+        except SGDeskError:
+            text = editor.lineEdit().text()         # the saver says what is wrong with it
+        model.setData(index, text)
 
 
 class DateField(QDateEdit):

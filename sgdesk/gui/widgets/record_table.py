@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from sgdesk.errors import SGDeskError
 from sgdesk.gui.widgets.context import AppContext
+from sgdesk.gui.widgets.date_field import DateCellDelegate
 from sgdesk.gui.widgets.dialogs import show_error
 from sgdesk.gui.widgets.frozen import FrozenTable
 from sgdesk.gui.widgets.models import FIT_ROWS, Field, FilterProxy, RecordsModel
@@ -64,6 +65,9 @@ class RecordTable(FrozenTable):
         self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
+        for column, field in enumerate(fields):
+            if field.kind == "date" and field.editable:
+                self.setItemDelegateForColumn(column, DateCellDelegate(self))
         if names_rows:
             self.freeze(1)
 

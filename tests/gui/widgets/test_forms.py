@@ -166,3 +166,20 @@ def test_a_training_session_on_a_bank_holiday_is_warned_about(window, qtbot):
     dialog.day.setText("29/12/2021")
     assert not dialog.warnings.isVisible()
     dialog.reject()
+
+
+def test_a_date_cell_is_edited_with_the_same_picker_and_saved_as_typed(window, qtbot):
+    meetings = window.show_view("meetings")
+    meetings.tabs.setCurrentIndex(1)
+    table = meetings.meeting_table
+    bf = window.context.bf
+    table.select_id(bf.scalar("SELECT id FROM meeting WHERE meets_on = '2019-02-06'"))
+    index = table.model().index(table.currentIndex().row(), 0)
+    table.setCurrentIndex(index)
+    table.edit(index)
+    holder = table if table.indexWidget(index) else table.edge_view(False)    # the date names the row: frozen
+    editor = holder.indexWidget(index)
+    assert isinstance(editor, DateField) and editor.text() == "06/02/2019" and editor.calendarPopup()
+    editor.setText("7 Feb 2019")
+    holder.commitData(editor)
+    assert bf.scalar("SELECT count(*) FROM meeting WHERE meets_on = '2019-02-07'") == 1
