@@ -19,6 +19,11 @@ ORG_TYPES = ("council", "police", "health", "probation", "education", "courts", 
 STATUTORY_TYPES = ("council", "police", "health")
 
 
+def org_type_label(org_type: str | None) -> str:
+    """A type of organisation as forms and tables show it ("Council"); "" when not set."""
+    return org_type.capitalize() if org_type else ""
+
+
 @dataclass(frozen=True)
 class Organisation:
     id: int

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+#: the offscreen screen the tests' windows open on: a laptop's 1280×800, where the main window opens maximised
+SCREEN = Path(__file__).parent / "fixtures" / "screen-1280x800.json"
+if os.environ.setdefault("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
 
 
 @pytest.fixture(scope="session")

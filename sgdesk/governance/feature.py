@@ -7,6 +7,7 @@ from sgdesk.activity import years_from_dates
 from sgdesk.exporting import Appendix, Export
 from sgdesk.registry import SidebarView
 from sgdesk.reporting import Report
+from sgdesk.search import Searchable
 
 MEETING_PACK = "meeting-pack"
 
@@ -63,3 +64,26 @@ def register(registry) -> None:
     registry.add_check(governance_checks)
     registry.add_years(lambda bf, board_id: years_from_dates(
         bf, "SELECT DISTINCT raised_on FROM board_action WHERE board_id = ?", board_id))
+    for searchable in SEARCHABLES:
+        registry.add_search(searchable)
+
+
+#: the body an action or risk is tracked by: its sub-group, or the board itself
+_BODY = "coalesce(g.short_name, g.name, b.short_name, b.name)"
+
+SEARCHABLES = (
+    Searchable("board_action", ("reference", "text"), "Action", "governance",
+               f"SELECT a.id, a.reference || ': ' || a.text AS title, {_BODY} || "
+               "CASE WHEN a.status = 'open' THEN coalesce(', due ' || format_date(a.due_on), '') "
+               "ELSE ', ' || a.status || coalesce(' ' || format_date(a.closed_on), '') END AS detail, "
+               "a.board_id FROM board_action a JOIN board b ON b.id = a.board_id "
+               "LEFT JOIN subgroup g ON g.id = a.subgroup_id"),
+    Searchable("risk", ("title", "description", "controls"), "Risk", "governance",
+               f"SELECT r.id, r.reference || ': ' || r.title AS title, {_BODY} || ', owner ' || o.name || "
+               "CASE WHEN r.status = 'closed' THEN ', closed' ELSE '' END AS detail, r.board_id FROM risk r "
+               "JOIN board b ON b.id = r.board_id JOIN organisation o ON o.id = r.owner_organisation_id "
+               "LEFT JOIN subgroup g ON g.id = r.subgroup_id"),
+    Searchable("plan_objective", ("priority", "outcome"), "Business plan objective", "governance",
+               "SELECT j.id, j.number || '. ' || j.priority AS title, p.title AS detail, p.board_id "
+               "FROM plan_objective j JOIN plan p ON p.id = j.plan_id"),
+)

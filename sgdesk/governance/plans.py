@@ -155,6 +155,10 @@ def find_objective(bf: BoardFile, plan_id: int, number: str) -> int | None:
     return bf.scalar("SELECT id FROM plan_objective WHERE plan_id = ? AND number = ?", (plan_id, number.strip()))
 
 
+def objective_plan(bf: BoardFile, objective_id: int) -> int | None:
+    """The plan objective ``objective_id`` belongs to (None when it no longer exists)."""
+    return bf.scalar("SELECT plan_id FROM plan_objective WHERE id = ?", (objective_id,))
+
 
 def add_plan(ed: Action, bf: BoardFile, board_id: int, period: Period, title: str | None = None) -> int:
     """A business plan for ``period``, titled "Business Plan 2016-19" unless ``title`` says otherwise."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from sgdesk.exporting import Appendix
 from sgdesk.registry import SidebarView
 from sgdesk.reporting import Report
+from sgdesk.search import Searchable
 
 
 def register(registry) -> None:
@@ -42,3 +43,5 @@ def register(registry) -> None:
     registry.add_view(SidebarView("performance", "Performance", "sgdesk.gui.performance.view:PerformanceView", 50))
     registry.add_attention(indicators_attention)
     registry.add_check(indicators_checks)
+    registry.add_search(Searchable("indicator", ("name", "definition"), "Indicator", "performance",
+                                   "SELECT id, name AS title, section AS detail, board_id FROM indicator"))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
 from sgdesk.core_feature import parse_yes_no
+from sgdesk.emails import parse_email
 from sgdesk.errors import InputError
 from sgdesk.membership.cells import optional_date, parse_holder_kind, parse_online
 from sgdesk.membership.meetings import parse_status, parse_time
@@ -49,7 +50,7 @@ SEAT = RecordKind("seat", {
 TERM = RecordKind("seat_holder", {
     "kind": Detail(parse_holder_kind, required="Representative or deputy"), "starts_on": _DATE, "ends_on": _DATE})
 PERSON = RecordKind("person", {
-    "name": Detail(required="The name"), "job_title": Detail(), "email": Detail(), "phone": Detail()})
+    "name": Detail(required="The name"), "job_title": Detail(), "email": Detail(parse_email), "phone": Detail()})
 SUBGROUP = RecordKind("subgroup", {
     "name": Detail(required="The sub-group's name"), "short_name": Detail(), "frequency": Detail(),
     "tor_review_on": _DATE})

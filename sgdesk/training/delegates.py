@@ -6,11 +6,11 @@ search as you type is one scan of short strings ("sian" finds Siân, "lukasz" fi
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 
-from sgdesk.errors import InputError, quoted
+from sgdesk.emails import optional_email
+from sgdesk.errors import InputError
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
 
@@ -20,7 +20,6 @@ SECTORS = (
     "Probation and youth justice", "Fire and rescue", "Housing", "Voluntary and community", "Faith",
     "Courts and family justice", "Sport and leisure", "Other",
 )
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _UNACCENTED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "æ": "ae", "Æ": "AE",
                              "œ": "oe", "Œ": "OE", "’": "'", "‘": "'"})
 
@@ -41,13 +40,6 @@ def search_key(name: str, email: str | None) -> str:
     return fold(f"{name} {email or ''}".strip())
 
 
-def parse_email(value: object) -> str:
-    text = str(value).strip()
-    if not _EMAIL.fullmatch(text):
-        raise InputError(quoted(value), "is not an email address", "write it as name@example.org.uk")
-    return text
-
-
 @dataclass(frozen=True)
 class DelegateDetails:
     name: str
@@ -65,8 +57,8 @@ class DelegateDetails:
         sector = " ".join(self.sector.split())
         if not sector:
             raise InputError("The delegate's sector", "is empty", f"choose one, e.g. {SECTORS[0]}")
-        email = parse_email(self.email) if (self.email or "").strip() else None
-        manager_email = parse_email(self.manager_email) if (self.manager_email or "").strip() else None
+        email = optional_email(self.email)
+        manager_email = optional_email(self.manager_email)
         return {"name": name, "email": email, "job_title": _text(self.job_title),
                 "organisation_id": self.organisation_id, "sector": sector,
                 "manager_name": _text(self.manager_name), "manager_email": manager_email,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from sgdesk.core_feature import parse_yes_no
 from sgdesk.dates import format_date, parse_date
+from sgdesk.emails import parse_email
 from sgdesk.errors import InputError, quoted
 from sgdesk.importing.framework import (
     Column,
@@ -30,7 +31,6 @@ from sgdesk.training.delegates import (
     add_delegates,
     known_sectors,
     normalise_sector,
-    parse_email,
 )
 from sgdesk.training.model import (
     PLACE_STATUSES,

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -42,9 +41,16 @@ from sgdesk.assessment.tools import ToolSpec, built_in_tools
 from sgdesk.errors import SGDeskError
 from sgdesk.fyear import FinancialYear, Period
 from sgdesk.gui.widgets.context import AppContext
+from sgdesk.gui.widgets.date_field import DateField
 from sgdesk.gui.widgets.dialogs import confirm, counted, show_error
 from sgdesk.gui.widgets.file_dialogs import EXPORTS, IMPORTS, choose_folder, open_files
-from sgdesk.gui.widgets.forms import REQUIRED_NOTE, FormDialog, date_edit, line_edit, required_label
+from sgdesk.gui.widgets.forms import (
+    REQUIRED_NOTE,
+    FormDialog,
+    date_edit,
+    line_edit,
+    required_label,
+)
 from sgdesk.gui.widgets.help import explain
 from sgdesk.gui.widgets.tasks import run_in_background
 from sgdesk.gui.widgets.unsaved import HoldsEdits
@@ -139,9 +145,7 @@ class RoundPanel(HoldsEdits, QWidget):
         self.title_edit.setAccessibleName("Round title")
         self.tool_label = QLabel()
         self.period_label = QLabel()
-        self.deadline = QDateEdit(calendarPopup=True)
-        self.deadline.setDisplayFormat("dd/MM/yyyy")
-        self.deadline.setAccessibleName("Deadline")
+        self.deadline = DateField("Deadline")
         self.no_deadline = QCheckBox("No deadline")
         self.no_deadline.toggled.connect(lambda on: self.deadline.setEnabled(not on))
         deadline_row = QHBoxLayout()

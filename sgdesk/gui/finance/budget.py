@@ -5,7 +5,7 @@ QtCharts is not part of PySide6-Essentials, so :class:`BudgetChart` paints its o
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -35,12 +36,14 @@ from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import confirm, show_error
 from sgdesk.gui.widgets.models import Field, RecordsModel
 from sgdesk.gui.widgets.report_table_model import ReportTableModel
+from sgdesk.gui.widgets.views import TableBeside
 from sgdesk.money import Pence, format_money, format_money_short
 
 BUDGET_COLOUR = QColor("#A9C4DE")
 ACTUAL_COLOUR = QColor("#1F4E79")
 OVER_COLOUR = QColor("#B00020")
 TEXT_COLOUR = QColor("#222222")
+LEGEND = ((BUDGET_COLOUR, "Budget"), (ACTUAL_COLOUR, "Actual"), (OVER_COLOUR, "Actual, worse than budget"))
 BUDGET_LINE_FIELDS = [Field("section", "Section"), Field("category", "Category"), Field("fund", "Fund"),
                       Field("amount", "Budget", "money"), Field("description", "Description")]
 
@@ -62,6 +65,7 @@ class BudgetChart(QWidget):
         #: what is written beside each bar: the actual, and over or under budget in words
         self.labels: list[str] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(self._legend_width())
 
     def set_result(self, result: BudgetAgainstActual) -> None:
         self.rows, self.labels = [], []
@@ -77,6 +81,17 @@ class BudgetChart(QWidget):
         self.setMinimumHeight(self._height())
         self.updateGeometry()
         self.update()
+
+    def event(self, event: QEvent) -> bool:
+        """A bar's tooltip says its category and figures whole (they are shortened to fit beside it)."""
+        if event.type() == QEvent.Type.ToolTip:
+            index = (event.pos().y() - self.TOP) // self.ROW
+            if 0 <= index < len(self.rows) and self.rows[index][1] is not None:
+                QToolTip.showText(event.globalPos(), f"{self.rows[index][0]}: {self.labels[index]}", self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
 
     def _height(self) -> int:
         return self.TOP + 10 + self.ROW * max(len(self.rows), 1)
@@ -98,7 +113,7 @@ class BudgetChart(QWidget):
         value_width = min(max(metrics.horizontalAdvance(text) for text in self.labels) + 12, self.width() // 3)
         left, right = label_width, self.width() - value_width
         scale = max(max(row[1] or 0, row[2] or 0) for row in bars) or 1
-        self._legend(painter, left)
+        self._legend(painter, min(left, self.width() - self._legend_width()))
         bold = QFont(self.font())
         bold.setBold(True)
         for index, ((label, budget, actual, adverse), written) in enumerate(zip(self.rows, self.labels)):
@@ -117,15 +132,20 @@ class BudgetChart(QWidget):
                              OVER_COLOUR if adverse else ACTUAL_COLOUR)
             painter.setPen(OVER_COLOUR if adverse else TEXT_COLOUR)
             painter.drawText(QRectF(right + 6, top, value_width, 2 * self.BAR + 2), Qt.AlignmentFlag.AlignVCenter,
-                             metrics.elidedText(written, Qt.TextElideMode.ElideRight, value_width - 6))
+                             written if metrics.horizontalAdvance(written) <= value_width - 6
+                             else format_money_short(actual))        # the words are in its tooltip
             painter.setPen(TEXT_COLOUR)
         painter.end()
 
-    def _legend(self, painter: QPainter, left: float) -> None:
-        x = left
+    def _legend_width(self) -> int:
         metrics = QFontMetrics(self.font())
-        for colour, text in ((BUDGET_COLOUR, "Budget"), (ACTUAL_COLOUR, "Actual"),
-                             (OVER_COLOUR, "Actual, worse than budget")):
+        return sum(28 + metrics.horizontalAdvance(text) for _colour, text in LEGEND)
+
+    def _legend(self, painter: QPainter, left: float) -> None:
+        """The key to the colours, along the top from ``left`` (over the bars where it fits)."""
+        x = max(left, 0)
+        metrics = QFontMetrics(self.font())
+        for colour, text in LEGEND:
             painter.fillRect(QRectF(x, 8, 12, 12), colour)
             painter.drawText(QRectF(x + 16, 4, metrics.horizontalAdvance(text) + 4, 20),
                              Qt.AlignmentFlag.AlignVCenter, text)
@@ -159,14 +179,14 @@ class BudgetPanel(QWidget):
                              (self.delete_button, self.delete_selected)):
             button.clicked.connect(slot)
             buttons.addWidget(button)
-        upper = QSplitter(Qt.Orientation.Horizontal)
-        upper.addWidget(self.comparison_table)
         chart_area = QScrollArea()
         chart_area.setWidgetResizable(True)
+        chart_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)   # the chart fits its width
         chart_area.setWidget(self.chart)
         chart_area.setAccessibleName("Chart")
-        upper.addWidget(chart_area)
-        upper.setSizes([560, 440])
+        chart_area.setMinimumWidth(self.chart.minimumWidth() + chart_area.verticalScrollBar().sizeHint().width()
+                                   + 2 * chart_area.frameWidth())
+        upper = self.upper = TableBeside(self.comparison_table, chart_area)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -191,6 +211,7 @@ class BudgetPanel(QWidget):
         self.chart.set_result(result)
         self.comparison.set_table(budget_report(bf, board_id, Period.for_year(year))[0])
         self.comparison_table.resizeColumnsToContents()
+        self.upper.fit()
         self.lines.set_rows([{"id": line.id, "section": SECTION_LABELS[line.section], "category": line.category,
                               "fund": line.fund, "description": line.description, "amount": line.amount}
                              for line in list_budget_lines(bf, board_id, year)])

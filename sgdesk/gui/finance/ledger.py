@@ -60,9 +60,9 @@ def ledger_rows(entries: list[LedgerEntry]) -> list[dict]:
     return rows
 
 
-def finance_table(name: str, model: QAbstractItemModel) -> QTableView:
-    """A record table of one-line rows (long text is elided), as the finance tables are."""
-    view = record_table(name, model)
+def finance_table(name: str, model: QAbstractItemModel, frozen: int = 0) -> QTableView:
+    """A record table of one-line rows (long text is elided, whole in its tooltip), as the finance tables are."""
+    view = record_table(name, model, frozen=frozen)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     view.setWordWrap(False)
     return view
@@ -100,7 +100,7 @@ class LedgerPanel(QWidget):
             button.clicked.connect(slot)
             filters.addWidget(button)
         self.model = RecordsModel(LEDGER_FIELDS)
-        self.table = finance_table("Ledger entries", self.model)
+        self.table = finance_table("Ledger entries", self.model, frozen=2)     # the date and the description
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)

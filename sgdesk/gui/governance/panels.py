@@ -143,14 +143,6 @@ def beside(table: QWidget, sections: list[tuple[str, QWidget, int]], buttons: li
     return splitter
 
 
-def fit_short_columns(table: RecordTable) -> None:
-    """Fit the columns given no width (references, dates, ratings) to their contents; the last one stretches."""
-    fields = table.records.fields
-    for column, field in enumerate(fields[:-1]):
-        if field.width is None:
-            table.resizeColumnToContents(column)
-
-
 def hide_filtered(table: RecordTable, **chosen: object) -> None:
     """Hide the column of each field a filter has narrowed to one value (every row would say the same)."""
     keys = [field.key for field in table.records.fields]
@@ -200,9 +192,19 @@ class RegisterPanel(QWidget):
         refill(self.body, "All bodies", body_choices(self.context))
         refill(self.owner, "All owners", sorted(owners, key=lambda owner: owner[0].casefold()))
         self.table.set_rows(rows)
-        fit_short_columns(self.table)
         self.apply_filters()
         self.show_selected()
+
+    def show_record(self, record_id: int) -> bool:
+        """Select record ``record_id``, showing every body, owner, status and rating if the filters hide it."""
+        if self.table.select_id(record_id):
+            return True
+        if self.table.records.row_of_id(record_id) is None:
+            return False
+        for combo in (self.body, self.owner, self.status, self.rag):
+            combo.setCurrentIndex(max(combo.findData(None), 0))
+        self.search.clear()
+        return self.table.select_id(record_id)
 
     def apply_filters(self) -> None:
         proxy = self.table.proxy

@@ -16,6 +16,7 @@ from sgdesk.governance.plans import (
     delete_objective,
     list_objectives,
     list_plans,
+    objective_plan,
     parse_plan_period,
     update_objective,
 )
@@ -26,7 +27,6 @@ from sgdesk.gui.governance.panels import (
     FilterRow,
     add_when,
     beside,
-    fit_short_columns,
     form,
     history_list,
     organisation_choices,
@@ -98,13 +98,21 @@ class PlanPanel(QWidget):
         plan_id = self.plan.currentData()
         objectives = list_objectives(self.context.bf, plan_id) if plan_id is not None else []
         self.table.set_rows([objective_row(o) for o in objectives])
-        fit_short_columns(self.table)
         self.table.resizeRowsToContents()     # a plan has a dozen objectives: show each one's words whole
         self.show_selected()
 
     def show_target(self, target: dict[str, Any]) -> None:
         if "objective_id" in target:
             self.table.select_id(int(target["objective_id"]))
+
+    def show_record(self, objective_id: int) -> bool:
+        """Select objective ``objective_id``, in its plan and whatever the search box holds."""
+        plan_id = objective_plan(self.context.bf, objective_id)
+        if plan_id is None or self.plan.findData(plan_id) < 0:
+            return False
+        self.plan.setCurrentIndex(self.plan.findData(plan_id))
+        self.search.clear()
+        return self.table.select_id(objective_id)
 
     def selected(self) -> Objective | None:
         row = self.table.selected()

@@ -13,6 +13,8 @@ from sgdesk.gui.governance.risks import RisksPanel
 from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column, row
 
 TABS = ("actions", "risks", "plan")
+#: the tab showing each table's records (search everywhere opens them there)
+RECORD_TABS = {"board_action": "actions", "risk": "risks", "plan_objective": "plan"}
 
 
 class GovernanceView(BoardView):
@@ -61,6 +63,15 @@ class GovernanceView(BoardView):
             index = TABS.index(target["tab"])
             self.tabs.setCurrentIndex(index)
             self.panels[index].show_target(target)
+
+    def show_record(self, table: str, record_id: int) -> bool:
+        if table not in RECORD_TABS:
+            return False
+        index = TABS.index(RECORD_TABS[table])
+        if not self.panels[index].show_record(record_id):
+            return False
+        self.tabs.setCurrentIndex(index)
+        return True
 
     def _first_action(self) -> None:
         self.stack.show_body()

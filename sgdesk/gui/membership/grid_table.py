@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from sgdesk.errors import SGDeskError
-from sgdesk.gui.membership.grid_model import LEADING, AttendanceModel
+from sgdesk.gui.membership.grid_model import LEADING, TRAILING, AttendanceModel
 from sgdesk.gui.widgets.dialogs import confirm, show_error
+from sgdesk.gui.widgets.frozen import FrozenTable
 
 #: keys that set a mark straight away (en dash too, as Word and Excel turn "-" into one)
 MARK_KEYS = {"y": "Y", "d": "D", "a": "A", "n": "N", "-": "-", "\u2013": "-"}
 
 
-class AttendanceTable(QTableView):
+class AttendanceTable(FrozenTable):
     """Type Y, D, A, N or - to mark the selected cells; arrows and Tab move; Delete clears;
-    Ctrl+V pastes a block copied from Excel; Ctrl+C copies the selected marks."""
+    Ctrl+V pastes a block copied from Excel; Ctrl+C copies the selected marks. Organisation and
+    Representative stay at the left, Expected and % at the right, while the meetings scroll."""
 
     def __init__(self, model: AttendanceModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +38,7 @@ class AttendanceTable(QTableView):
         header.setMinimumHeight(52)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         model.modelReset.connect(self.fit_columns)
+        self.freeze(len(LEADING), len(TRAILING))
         model.headerDataChanged.connect(lambda _orientation, first, last: self.fit_meeting_columns(first, last))
 
     @property

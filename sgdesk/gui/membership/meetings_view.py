@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -32,6 +31,7 @@ from sgdesk.fyear import FinancialYear, Period
 from sgdesk.gui.membership.forward_plan import ForwardPlanModel, ForwardPlanTable
 from sgdesk.gui.membership.grid_model import AttendanceModel, CellRef
 from sgdesk.gui.membership.grid_table import AttendanceTable
+from sgdesk.gui.widgets.date_field import DateField
 from sgdesk.gui.widgets.dialogs import confirm, counted, show_error
 from sgdesk.gui.widgets.export_dialog import ask_and_export
 from sgdesk.gui.widgets.forms import FormDialog
@@ -107,11 +107,9 @@ class MeetingsView(HoldsEdits, BoardView):
         self.body_combo.setMinimumWidth(260)
         self.period_combo = QComboBox()
         self.period_combo.setAccessibleName("Period")
-        self.start = QDateEdit(calendarPopup=True)
-        self.end = QDateEdit(calendarPopup=True)
-        for edit, name in ((self.start, "From date"), (self.end, "To date")):
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setAccessibleName(name)
+        self.start = DateField("From date")
+        self.end = DateField("To date")
+        for edit in (self.start, self.end):
             edit.dateChanged.connect(lambda _d: self._reload())
         body_label = QLabel("&Body:")
         body_label.setBuddy(self.body_combo)
@@ -474,7 +472,7 @@ class MeetingsView(HoldsEdits, BoardView):
         bodies = list_bodies(self.context.bf, self.context.board_id)
         dialog = FormDialog("Add a meeting", self, action="Add meeting")
         dialog.add_choice("body", "Body", [(b.name, b.key) for b in bodies], current=self.body_combo.currentData())
-        dialog.add_date("meets_on", "Date", required=True)
+        dialog.warn_about_day(dialog.add_date("meets_on", "Date", required=True), "meeting")
         dialog.add_text("starts_at", "Time", placeholder="e.g. 14:00")
         dialog.add_text("venue", "Venue")
         dialog.add_check("online", "Online")

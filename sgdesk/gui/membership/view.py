@@ -67,6 +67,7 @@ from sgdesk.organisations import (
     add_organisation,
     list_aliases,
     list_organisations,
+    org_type_label,
 )
 
 Saver = tuple[Callable[[dict], str], Callable[[Any, dict, str], None]]
@@ -267,7 +268,7 @@ class MembershipView(BoardView):
             return
         counts = seat_counts(bf, board_id)
         self.org_table.set_rows([
-            {"id": o.id, "name": o.name, "short_name": o.short_name or "", "org_type": o.org_type or "",
+            {"id": o.id, "name": o.name, "short_name": o.short_name or "", "org_type": org_type_label(o.org_type),
              "statutory": "Yes" if o.statutory else "No", "active_from": o.active_from, "active_to": o.active_to,
              "seats": counts.get(o.id, 0)} for o in organisations])
         self._fill_people()
@@ -379,7 +380,7 @@ class MembershipView(BoardView):
         dialog = FormDialog("Add an organisation", self, action="Add organisation")
         dialog.add_text("name", "Name", required=True)
         dialog.add_text("short_name", "Short name")
-        dialog.add_choice("org_type", "Type", [("(not set)", None)] + [(t.capitalize(), t) for t in ORG_TYPES])
+        dialog.add_choice("org_type", "Type", [("(not set)", None)] + [(org_type_label(t), t) for t in ORG_TYPES])
         dialog.add_check("statutory", "Statutory partner")
 
         def check(values: dict) -> dict:

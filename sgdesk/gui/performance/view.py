@@ -301,6 +301,19 @@ class PerformanceView(BoardView):
             self.tabs.setCurrentIndex(0)
             self.select_indicator(int(target["indicator_id"]))
 
+    def show_record(self, table: str, record_id: int) -> bool:
+        """Select indicator ``record_id`` on the data matrix, in every section and rating if the filters hide it."""
+        source = self.model.row_of_indicator(record_id) if table == "indicator" else None
+        if source is None:
+            return False
+        self.tabs.setCurrentIndex(0)
+        if not self.proxy.mapFromSource(self.model.index(source, 0)).isValid():
+            for combo in (self.section, self.rating):
+                combo.setCurrentIndex(max(combo.findData(None), 0))
+            self.search.clear()
+        self.select_indicator(record_id)
+        return True
+
     # -- editing --------------------------------------------------------------------------------------------
     def edit_cell(self, area: Area, period: IndicatorPeriod, text: str, is_rank: bool) -> None:
         """Store a figure (or a rank) typed in the grid, as one undoable change."""

@@ -40,6 +40,7 @@ from sgdesk.activity import main_year, years_with_records
 from sgdesk.dates import format_date_numeric
 from sgdesk.exporting import Export, ExportRequest, ExportResult
 from sgdesk.fyear import FinancialYear, Period
+from sgdesk.gui.widgets.date_field import DateField
 from sgdesk.gui.widgets.export_dialog import run_export, show_exported
 from sgdesk.gui.widgets.file_dialogs import EXPORTS, save_file
 from sgdesk.gui.widgets.help import explain
@@ -114,8 +115,12 @@ class PackOptions(QGroupBox):
             item.setData(Qt.ItemDataRole.UserRole, source.key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if source.in_pack else Qt.CheckState.Unchecked)
+            item.setToolTip(source.name)                 # whole where the list is too narrow for it
             self.appendices.addItem(item)
-        self.appendices.setMaximumHeight(24 * max(self.appendices.count(), 3) + 8)
+        # as tall as its rows, no taller: the room below is the preview's
+        self.appendices.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.appendices.setFixedHeight(self.appendices.sizeHintForRow(0) * max(self.appendices.count(), 3)
+                                       + 2 * self.appendices.frameWidth())
         self.up = QPushButton("Move &up")
         self.down = QPushButton("Move &down")
         self.up.clicked.connect(lambda: self.move(-1))
@@ -307,11 +312,9 @@ class ReportsView(BoardView):
         self.year.currentIndexChanged.connect(lambda *_: self._period_changed())
         form.addRow("&Period:", self.year)
         dates = QHBoxLayout()
-        self.start = QDateEdit(calendarPopup=True)
-        self.end = QDateEdit(calendarPopup=True)
-        for edit, name in ((self.start, "From date"), (self.end, "To date")):
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setAccessibleName(name)
+        self.start = DateField("From date")
+        self.end = DateField("To date")
+        for edit in (self.start, self.end):
             dates.addWidget(edit)
         self.start.setDate(this_year.start)
         self.end.setDate(this_year.end)

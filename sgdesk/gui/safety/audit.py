@@ -14,7 +14,6 @@ from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from sgdesk.gui.widgets.context import AppContext
+from sgdesk.gui.widgets.date_field import DateField
 from sgdesk.gui.widgets.file_dialogs import EXPORTS, save_file
 from sgdesk.gui.widgets.models import Field, RecordsModel
 from sgdesk.gui.widgets.tasks import run_in_background
@@ -175,11 +175,8 @@ class AuditTrailDialog(QDialog):
         self.refresh()
 
     # -- filters -------------------------------------------------------------------------------------
-    def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd/MM/yyyy")
-        edit.setAccessibleName(f"{name} date")
+    def _date_edit(self, name: str) -> DateField:
+        edit = DateField(f"{name} date")
         edit.dateChanged.connect(lambda _date: self.refresh())
         return edit
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
+    QSizePolicy,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -37,6 +38,7 @@ from sgdesk.backups import backup_before_first_edit
 from sgdesk.errors import SGDeskError
 from sgdesk.gui.safety.read_only_banner import ReadOnlyBanner
 from sgdesk.gui.safety.settings import backup_folder, backups_kept
+from sgdesk.gui.shell.placement import first_geometry
 from sgdesk.gui.shell.save_status import SaveStatus
 from sgdesk.gui.shell.viewspecs import load_view, view_specs
 from sgdesk.gui.shell.welcome import WelcomeView
@@ -48,6 +50,7 @@ from sgdesk.gui.widgets.file_dialogs import (
     remember_folders_in,
     save_file,
 )
+from sgdesk.gui.widgets.path_label import PathLabel
 from sgdesk.gui.widgets.unsaved import pending_edits, settle_edits
 from sgdesk.gui.widgets.views import BoardView
 from sgdesk.safety.privacy import withhold_values_in_logs
@@ -82,7 +85,8 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.save_status = SaveStatus(lambda: pending_edits(self) if self.context is not None else [])
         self.statusBar().addPermanentWidget(self.save_status)
-        self.path_label = QLabel()
+        self.save_status.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)   # never cut
+        self.path_label = PathLabel()        # a long path is shortened in the middle instead
         self.statusBar().addPermanentWidget(self.path_label)
         self.backup_reported.connect(self._backup_made)
         self.heartbeat = QTimer(self)
@@ -94,7 +98,14 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
             self.restoreState(self.settings.value("window/state") or b"")
         else:
-            self.resize(1280, 800)
+            self._place_first_window()
+
+    def _place_first_window(self) -> None:
+        frame = first_geometry(self.screen().availableGeometry())
+        if frame is None:
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+        else:
+            self.setGeometry(frame)
 
     # -- construction ----------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, name: str | None = None) -> QAction:

@@ -93,7 +93,7 @@ class BookingsPanel(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName("Places given from the waiting list")
 
-        self.table = record_table("Bookings", self.model)
+        self.table = record_table("Bookings", self.model, frozen=2)     # the session and the delegate
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.history = QListWidget()
         self.history.setAccessibleName("Status history")

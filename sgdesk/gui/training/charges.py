@@ -15,7 +15,7 @@ from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import show_error
 from sgdesk.gui.widgets.models import Field, RecordsModel
 from sgdesk.gui.widgets.record_table import selected_row
-from sgdesk.gui.widgets.views import column, record_table, row
+from sgdesk.gui.widgets.views import TableBeside, column, record_table, row
 from sgdesk.money import format_money
 from sgdesk.organisations import list_organisations
 from sgdesk.store import BoardFile
@@ -173,7 +173,7 @@ class ChargesPanel(QWidget):
         self.period, period_label = period_choice(context, "Charges period", self.refresh)
         self.totals = RecordsModel(TOTAL_COLUMNS)
         self.details = RecordsModel(CHARGE_COLUMNS)
-        self.totals_table = record_table("Charges by organisation", self.totals)
+        self.totals_table = record_table("Charges by organisation", self.totals, frozen=1)
         self.totals_table.selectionModel().selectionChanged.connect(lambda *_: self._show_details())
         self.details_table = record_table("Chargeable bookings", self.details)
         self.summary = QLabel()
@@ -187,12 +187,9 @@ class ChargesPanel(QWidget):
         self.categories_table.setEditTriggers(self.categories_table.EditTrigger.DoubleClicked
                                               | self.categories_table.EditTrigger.EditKeyPressed)
         self.categories_table.setItemDelegateForColumn(1, CategoryDelegate(context, self.categories_table))
-        charges_split = QSplitter()
-        charges_split.addWidget(self.totals_table)
-        charges_split.addWidget(self.details_table)
-        charges_split.setSizes([500, 700])
+        self.charges_split = TableBeside(self.totals_table, self.details_table)
         outer = QSplitter(Qt.Orientation.Vertical)
-        outer.addWidget(charges_split)
+        outer.addWidget(self.charges_split)
         outer.addWidget(column(QLabel("<b>Organisations' charging categories</b> (double-click to change)"),
                                (self.categories_table, 1)))
         outer.setSizes([420, 220])
@@ -218,6 +215,7 @@ class ChargesPanel(QWidget):
         self.totals_table.resizeColumnsToContents()
         self.totals_table.setColumnWidth(0, min(self.totals_table.columnWidth(0), 200))
         self.totals_table.setColumnWidth(1, min(self.totals_table.columnWidth(1), 115))
+        self.charges_split.fit()
         self.categories.reload()
         self.categories_table.setColumnWidth(0, 380)
 

@@ -117,6 +117,7 @@ class SessionDialog(FormDialog):
         self.add_row("&Course:", self.course)
         self.day = self.add_row("&Date:", date_edit("Session date", session.session_date if session
                                                     else dt.date.today() + dt.timedelta(days=28)))
+        self.warn_about_day(self.day, "session")
         first = self._course()
         start, end = (session.start_time, session.end_time) if session else DEFAULT_TIMES[first.length if first else
                                                                                          "half"]
@@ -147,7 +148,7 @@ class SessionDialog(FormDialog):
     def save(self) -> None:
         if self.course.currentData() is None:
             raise InputError("The session", "has no course", "add the course first")
-        details = SessionDetails(self.course.currentData(), self.day.date().toPython(),
+        details = SessionDetails(self.course.currentData(), self.day.day(),
                                  self.start.time().toString("HH:mm"), self.end.time().toString("HH:mm"),
                                  self.capacity.value(), self.venue.text(), self.online.isChecked(), self.trainer.text())
         label = f"{self.course.currentText().split(' (')[0]} on {format_date(details.session_date)}"
@@ -180,7 +181,7 @@ class BookingDialog(FormDialog):
         with self.context.edit(f"Book {name} on {self.session.label}") as ed:
             delegate_id = self.delegate.write(ed)
             outcome = book(ed, self.context.bf, self.session.id, delegate_id,
-                           booked_on=self.booked_on.date().toPython(), approved=self.delegate.approved.isChecked())
+                           booked_on=self.booked_on.day(), approved=self.delegate.approved.isChecked())
         self.booking_id = outcome.booking_id
         self.result_text = (f"Booked {name}: place confirmed" if outcome.status == "confirmed" else
                             f"The session is full: {name} is on the waiting list")
@@ -210,7 +211,7 @@ class CancelDialog(FormDialog):
                                                   self.on.date().toPython()).text)
 
     def save(self) -> None:
-        on = self.on.date().toPython()
+        on = self.on.day()
         preview = preview_cancellation(self.context.bf, self.context.board_id, self.booking_id, on)
         with self.context.edit(f"Cancel {self.name}'s booking") as ed:
             outcome = cancel(ed, self.context.bf, self.booking_id, on=on)
@@ -237,7 +238,7 @@ class SubstituteDialog(FormDialog):
         name = self.delegate.display_name
         with self.context.edit(f"{name} takes {self.original}'s place") as ed:
             delegate_id = self.delegate.write(ed)
-            outcome = substitute(ed, self.context.bf, self.booking_id, delegate_id, on=self.on.date().toPython(),
+            outcome = substitute(ed, self.context.bf, self.booking_id, delegate_id, on=self.on.day(),
                                  approved=self.delegate.approved.isChecked())
         self.booking_id = outcome.booking_id
         self.result_text = f"{name} takes {self.original}'s place (no charge for {self.original})"
@@ -276,7 +277,7 @@ class EvaluationDialog(FormDialog):
         return self.add_row(label, combo)
 
     def save(self) -> None:
-        details = EvaluationDetails(self.received.date().toPython(), self.before.currentData(),
+        details = EvaluationDetails(self.received.day(), self.before.currentData(),
                                     self.after.currentData(), self.useful.currentData(), self.comments.toPlainText())
         with self.context.edit(f"Record {self.row.delegate}'s evaluation") as ed:
             save_evaluation(ed, self.context.bf, self.row.booking_id, details)

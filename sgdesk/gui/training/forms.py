@@ -6,7 +6,7 @@ from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLabel
 
 from sgdesk.errors import InputError
-from sgdesk.gui.widgets.forms import FormDialog, line_edit
+from sgdesk.gui.widgets.forms import FormDialog, email_edit, line_edit
 from sgdesk.organisations import find_organisation, list_organisations
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
@@ -35,7 +35,7 @@ class DelegateFields:
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.activated.connect(self._chosen)
         self.name.setCompleter(completer)
-        self.email = dialog.add_row("&Email:", line_edit("Email", placeholder="name@example.org.uk"))
+        self.email = dialog.add_row("&Email:", email_edit("Email"))
         self.organisation = QComboBox()
         self.organisation.setEditable(True)
         self.organisation.setAccessibleName("Organisation")
@@ -59,7 +59,7 @@ class DelegateFields:
         dialog.add_row("&Sector:", self.sector, required=True)
         self.job_title = dialog.add_row("&Job title:", line_edit("Job title"))
         self.manager = dialog.add_row("Line &manager:", line_edit("Line manager"))
-        self.manager_email = dialog.add_row("Manager's emai&l:", line_edit("Line manager's email"))
+        self.manager_email = dialog.add_row("Manager's emai&l:", email_edit("Line manager's email"))
         self.approved = QCheckBox("The line manager has approved the place")
         self.approved.setAccessibleName("Manager approved")
         self.approved.setChecked(approved)

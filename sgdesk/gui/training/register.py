@@ -12,12 +12,13 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from sgdesk.errors import SGDeskError
 from sgdesk.gui.widgets.context import AppContext
 from sgdesk.gui.widgets.dialogs import show_error
 from sgdesk.gui.widgets.forms import button
+from sgdesk.gui.widgets.frozen import FrozenTable
 from sgdesk.gui.widgets.models import Field, RecordsModel
 from sgdesk.gui.widgets.views import column, record_table, row
 from sgdesk.training.bookings import mark_attendance
@@ -43,7 +44,7 @@ def mark_text(status: str) -> str:
     return "" if mark is None else f"{mark.letter}  {mark.meaning.capitalize()}"
 
 
-class RegisterTable(QTableView):
+class RegisterTable(FrozenTable):
     """The register; marking keys emit ``mark`` with the row and the status chosen."""
 
     mark = Signal(int, str)

@@ -3,10 +3,14 @@
 :class:`FormDialog` is an optional line of introduction, a form and two buttons: the first (OK, or
 what it does, as "Add meeting") runs :meth:`FormDialog.save`; an :class:`~sgdesk.errors.SGDeskError`
 from it keeps the dialog open and says what is wrong. Fields that must be filled in are marked
-(``required=True``), with a note under the form saying what the mark means. While it is open with
-values changed, it holds unsaved edits (see :mod:`sgdesk.gui.widgets.unsaved`). It serves two ways:
+(``required=True``), with a note under the form saying what the mark means. Every form checks its
+fields the same way as each is left: a date that is not one or an email address that is not one is
+marked and said in red under the form (and OK refuses it again); :meth:`FormDialog.warn_about_day`
+warns, without refusing, of a meeting or session on a weekend or bank holiday. Every date is the one
+picker, :func:`date_edit`. While it is open with values changed, it holds unsaved edits (see
+:mod:`sgdesk.gui.widgets.unsaved`). It serves two ways:
 
-- subclassed: fields made with :func:`line_edit`, :func:`date_edit` and :func:`spin_box` go on the
+- subclassed: fields made with :func:`line_edit`, :func:`date_edit`, :func:`email_edit` and :func:`spin_box` go on the
   form with :meth:`~FormDialog.add_row`, and ``save`` writes them through the audited write path;
 - as it is: keyed fields (:meth:`~FormDialog.add_text`, ``add_date``, ``add_choice``, ``add_check``,
   ``add_number``), and :meth:`~FormDialog.ask` returns what a ``check`` makes of their values.
@@ -17,11 +21,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Callable, TypeVar
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -33,11 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sgdesk.dates import format_date_numeric
+from sgdesk.emails import optional_email
 from sgdesk.errors import SGDeskError
+from sgdesk.gui.widgets.date_field import DateField
 from sgdesk.gui.widgets.dialogs import show_error
 from sgdesk.gui.widgets.unsaved import DialogEdits
-from sgdesk.membership.cells import optional_date
+from sgdesk.working_days import day_off_warning
 
 Check = Callable[[dict[str, Any]], Any]
 #: after the label of a field that must be filled in, and what it means
@@ -58,10 +61,15 @@ def line_edit(name: str, text: str | None = "", placeholder: str = "") -> QLineE
     return edit
 
 
-def date_edit(name: str, day: dt.date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day), calendarPopup=True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setAccessibleName(name)
+def date_edit(name: str, day: dt.date | None, *, optional: bool = False) -> DateField:
+    """The one date picker (see :class:`~sgdesk.gui.widgets.date_field.DateField`)."""
+    return DateField(name, day, optional=optional)
+
+
+def email_edit(name: str, text: str | None = "") -> QLineEdit:
+    """A field for an email address, checked as it is left (see :meth:`FormDialog.add_row`)."""
+    edit = line_edit(name, text, "name@example.org.uk")
+    edit.setProperty("email", True)
     return edit
 
 
@@ -98,6 +106,20 @@ class FormDialog(DialogEdits, QDialog):
             layout.addWidget(text)
         self.form = QFormLayout()
         layout.addLayout(self.form)
+        self.problems = QLabel()           # what is wrong with a field, said as it is left
+        self.problems.setObjectName("fieldProblem")
+        self.problems.setAccessibleName("Problems with the form")
+        self.problems.setWordWrap(True)
+        self.problems.hide()
+        layout.addWidget(self.problems)
+        self.warnings = QLabel()           # what may be wrong, though it can be saved (a meeting on a Sunday)
+        self.warnings.setObjectName("fieldWarning")
+        self.warnings.setAccessibleName("Warnings about the form")
+        self.warnings.setWordWrap(True)
+        self.warnings.hide()
+        layout.addWidget(self.warnings)
+        self._problems: dict[QWidget, str] = {}
+        self._warnings: dict[QWidget, str] = {}
         self.below = QVBoxLayout()      # notes that need the dialog's whole width
         layout.addLayout(self.below)
         self.required_note = QLabel(REQUIRED_NOTE)
@@ -112,7 +134,6 @@ class FormDialog(DialogEdits, QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.fields: dict[str, QWidget] = {}
-        self._dates: set[str] = set()
         self.check: Check = lambda values: values
         self.result_value: Any = None
 
@@ -128,7 +149,44 @@ class FormDialog(DialogEdits, QDialog):
             widget.setAccessibleDescription("Required")
             self.required_note.show()
         self.form.addRow(label, widget)
+        if isinstance(widget, DateField):
+            widget.problem_changed.connect(lambda problem, field=widget: self._say(self._problems, field, problem))
+        elif isinstance(widget, QLineEdit) and widget.property("email"):
+            widget.editingFinished.connect(lambda field=widget: self._check_email(field))
         return widget
+
+    def warn_about_day(self, field: DateField, what: str) -> None:
+        """Warn (never refuse) while ``field`` holds a weekend or a bank holiday for ``what`` ("meeting")."""
+        def look() -> None:
+            try:
+                day = field.day()
+            except SGDeskError:
+                day = None
+            self._say(self._warnings, field, day_off_warning(day, what))
+        field.dateChanged.connect(lambda _date: look())
+        field.problem_changed.connect(lambda _problem: look())     # no warning about a date taken back
+        look()
+
+    def _check_email(self, field: QLineEdit) -> None:
+        try:
+            optional_email(field.text())
+            problem = ""
+        except SGDeskError as error:
+            problem = f"{field.accessibleName()}: {error}"
+        field.setProperty("invalid", bool(problem))
+        field.style().unpolish(field)
+        field.style().polish(field)
+        self._say(self._problems, field, problem)
+
+    def _say(self, said: dict[QWidget, str], field: QWidget, text: str) -> None:
+        """Show (or take back) ``text`` about ``field`` in the problems or warnings under the form."""
+        if text:
+            said[field] = text
+        else:
+            said.pop(field, None)
+        label = self.problems if said is self._problems else self.warnings
+        label.setText("\n".join(said.values()))
+        label.setVisible(bool(said))
 
     def _add(self, key: str, label: str, widget: W, required: bool = False) -> W:
         widget.setAccessibleName(label.replace("&", ""))
@@ -139,11 +197,9 @@ class FormDialog(DialogEdits, QDialog):
                  required: bool = False) -> QLineEdit:
         return self._add(key, label, line_edit(label, value, placeholder), required)
 
-    def add_date(self, key: str, label: str, value: dt.date | None = None, *, required: bool = False) -> QLineEdit:
-        """A typed date: its value is a date, or None when blank (which a ``required`` date is not allowed)."""
-        self._dates.add(key)
-        hint = "dd/mm/yyyy" if required else "dd/mm/yyyy (or blank)"
-        return self.add_text(key, label, format_date_numeric(value) if value else "", hint, required=required)
+    def add_date(self, key: str, label: str, value: dt.date | None = None, *, required: bool = False) -> DateField:
+        """A date, picked or typed: its value is a date, or None when blank (only where not ``required``)."""
+        return self._add(key, label, date_edit(label.replace("&", ""), value, optional=not required), required)
 
     def add_choice(self, key: str, label: str, items: list[tuple[str, Any]], *, current: Any = None,
                    editable: bool = False, required: bool = False) -> QComboBox:
@@ -180,9 +236,10 @@ class FormDialog(DialogEdits, QDialog):
                 found[key] = widget.isChecked()
             elif isinstance(widget, QSpinBox):
                 found[key] = widget.value()
+            elif isinstance(widget, DateField):
+                found[key] = widget.day()
             else:
-                text = widget.text().strip()  # type: ignore[attr-defined]
-                found[key] = optional_date(text) if key in self._dates else text
+                found[key] = widget.text().strip()  # type: ignore[attr-defined]
         return found
 
     # -- OK ----------------------------------------------------------------------------------------

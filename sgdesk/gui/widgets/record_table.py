@@ -23,20 +23,24 @@ from PySide6.QtWidgets import (
 
 from sgdesk.errors import SGDeskError
 from sgdesk.gui.widgets.context import AppContext
+from sgdesk.gui.widgets.date_field import DateCellDelegate
 from sgdesk.gui.widgets.dialogs import show_error
-from sgdesk.gui.widgets.models import Field, FilterProxy, RecordsModel
+from sgdesk.gui.widgets.frozen import FrozenTable
+from sgdesk.gui.widgets.models import FIT_ROWS, Field, FilterProxy, RecordsModel
 
 
-class RecordTable(QTableView):
+class RecordTable(FrozenTable):
     """Records under typed columns, searchable, sortable; each editable cell saves through ``context.edit``.
 
     ``savers`` maps a field key to ``(describe, save)``: ``describe(row)`` names the change for Edit >
-    Undo, ``save(ed, row, text)`` writes it (raising SGDeskError to refuse).
+    Undo, ``save(ed, row, text)`` writes it (raising SGDeskError to refuse). Columns are as wide as
+    their contents, up to their field's width; the first, which names the row, stays in view while
+    the others scroll sideways (``names_rows=False`` where it does not name it).
     """
 
     def __init__(self, context: AppContext, name: str, fields: list[Field],
                  savers: dict[str, tuple[Callable[[dict], str], Callable[[Any, dict, str], None]]] | None = None,
-                 parent: QWidget | None = None, *, sort_column: int | None = 0) -> None:
+                 parent: QWidget | None = None, *, sort_column: int | None = 0, names_rows: bool = True) -> None:
         super().__init__(parent)
         self.context = context
         self.savers = savers or {}
@@ -60,16 +64,31 @@ class RecordTable(QTableView):
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
+        for column, field in enumerate(fields):
+            if field.kind == "date" and field.editable:
+                self.setItemDelegateForColumn(column, DateCellDelegate(self))
+        if names_rows:
+            self.freeze(1)
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         """Show ``rows``, keeping the selected record selected."""
         selected = self.selected()
         self.records.set_rows(rows)
-        for index, field in enumerate(self.records.fields):
-            if field.width:
-                self.setColumnWidth(index, field.width)
+        self.fit_columns()
         if selected is not None:
             self.select_id(selected["id"])
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its heading and contents, but no wider than its field's width says (longer
+        text wraps, or is shortened and shown whole in its tooltip); the last one takes the room left."""
+        header = self.horizontalHeader()
+        fields = self.records.fields
+        for column, field in enumerate(fields[:-1] if header.stretchLastSection() else fields):
+            self.resizeColumnToContents(column)
+            if field.width:
+                widest = max(field.width, header.sectionSizeFromContents(column).width())
+                self.setColumnWidth(column, min(self.columnWidth(column), widest))
 
     def selected(self) -> dict[str, Any] | None:
         index = self.currentIndex()
@@ -78,10 +97,13 @@ class RecordTable(QTableView):
         return self.records.row_at(self.proxy.mapToSource(index).row())
 
     def select_id(self, row_id: Any) -> bool:
+        """Select the record with id ``row_id``; False when there is none, or the search or a filter hides it."""
         row = self.records.row_of_id(row_id)
         if row is None:
             return False
         index = self.proxy.mapFromSource(self.records.index(row, 0))
+        if not index.isValid():
+            return False
         self.setCurrentIndex(index)
         self.scrollTo(index)
         return True

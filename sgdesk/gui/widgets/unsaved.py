@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sgdesk.gui.widgets.date_field import STORED
+
 
 class HoldsEdits:
     """A widget that holds typed values until they are saved (mixed into a QWidget subclass)."""
@@ -139,6 +141,8 @@ def _editor_changed(editor: QWidget, index: QModelIndex) -> bool:
         return editor.text() != stored
     if isinstance(editor, QComboBox):
         return editor.currentText() != stored
+    if isinstance(editor, QAbstractSpinBox) and editor.property(STORED) is not None:   # a date cell's picker
+        return editor.lineEdit().text() != editor.property(STORED)
     return True
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from sgdesk.gui.widgets.clipboard import watch_tables
 from sgdesk.gui.widgets.context import AppContext
+from sgdesk.gui.widgets.frozen import FrozenTable
 from sgdesk.gui.widgets.help import help_link
 from sgdesk.gui.widgets.models import FIT_ROWS
 from sgdesk.gui.widgets.printing import Printable
@@ -155,9 +157,10 @@ class EmptyOr(QStackedWidget):
         self.setCurrentWidget(self.body if shown else self.empty)
 
 
-def record_table(name: str, model: QAbstractItemModel, *, view_class: type[QTableView] = QTableView,
-                 alternating: bool = True) -> QTableView:
-    """A table of records to choose one from: whole rows, one at a time, nothing edited in place."""
+def record_table(name: str, model: QAbstractItemModel, *, view_class: type[FrozenTable] = FrozenTable,
+                 alternating: bool = True, frozen: int = 0) -> FrozenTable:
+    """A table of records to choose one from: whole rows, one at a time, nothing edited in place; the
+    first ``frozen`` columns (those that name a row) stay in view while the others scroll sideways."""
     view = view_class()
     view.setModel(model)
     view.setAccessibleName(name)
@@ -168,7 +171,53 @@ def record_table(name: str, model: QAbstractItemModel, *, view_class: type[QTabl
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
+    if frozen:
+        view.freeze(frozen)
     return view
+
+
+def whole_width(view: QTableView) -> int:
+    """The width ``view`` needs to show every column whole, headings included, beside its vertical scroll bar
+    (the last column as wide as its contents where it stretches to fill the room)."""
+    header = view.horizontalHeader()
+    columns = sum(max(header.sectionSizeFromContents(c).width(), view.sizeHintForColumn(c),
+                      header.defaultSectionSize())   # a stretched last column is never narrower than the default
+                  if c == header.count() - 1 and header.stretchLastSection() else header.sectionSize(c)
+                  for c in range(header.count()) if not header.isSectionHidden(c))
+    rows = view.verticalHeader().width() if view.verticalHeader().isVisible() else 0
+    return columns + rows + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+
+
+class TableBeside(QSplitter):
+    """A table and a pane beside it (a chart, the records behind a total): the table as wide as it needs to
+    show its columns whole, the pane the rest, until the user drags the divider."""
+
+    def __init__(self, table: QTableView, pane: QWidget) -> None:
+        super().__init__(Qt.Orientation.Horizontal)
+        self.table = table
+        self.addWidget(table)
+        self.addWidget(pane)
+        self.setStretchFactor(1, 1)
+        self.setCollapsible(1, False)
+        self.dragged = False
+        self.splitterMoved.connect(self._dragged)
+
+    def _dragged(self) -> None:
+        self.dragged = True
+
+    def fit(self) -> None:
+        """Size the table to its columns again (after it is filled)."""
+        if self.dragged or self.width() <= 0:
+            return
+        pane = self.widget(1).minimumSizeHint().width()
+        table = min(whole_width(self.table), self.width() - self.handleWidth() - max(pane, 1))
+        self.blockSignals(True)
+        self.setSizes([table, self.width() - self.handleWidth() - table])
+        self.blockSignals(False)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit()
 
 
 #: what a row or column holds: a widget, a layout, (widget, stretch), or None for a stretch

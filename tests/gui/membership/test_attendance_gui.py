@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from sgdesk.gui.membership.grid_model import LEADING
 
@@ -263,3 +264,55 @@ def test_a_mark_a_colleague_holds_up_is_not_kept_and_not_offered_for_undo(window
     qtbot.keyClick(table, "a")   # the colleague has finished: typed again, it is saved
     assert stored(meetings, CCG, LAST) == "A"
     assert window.undo_action.text() == "&Undo Mark attendance: Clinical Commissioning Group, 6 Feb 2019 (A)"
+
+
+def _name_at(view, x: int, y: int) -> str:
+    """The text the user sees at (x, y) of the grid's viewport, whichever view draws it there."""
+    table = view.table
+    point = table.viewport().mapTo(table, QPoint(x, y))
+    for edge in (table.edge_view(False), table.edge_view(True)):
+        if edge is not None and edge.isVisible() and edge.geometry().contains(point):
+            return edge.indexAt(edge.viewport().mapFrom(table, point)).data()
+    return table.indexAt(QPoint(x, y)).data()
+
+
+def test_names_and_totals_stay_in_view_while_the_meetings_scroll(window, meetings, qtbot):
+    """What the user met: over the whole record, scrolling to Expected and % left rows reading only 'Vacant'."""
+    window.showNormal()
+    window.resize(1280, 720)
+    meetings.period_combo.setCurrentIndex(meetings.period_combo.findText("Whole record"))
+    qtbot.waitUntil(lambda: meetings.table.horizontalScrollBar().maximum() > 0)
+    table, row_y = meetings.table, meetings.table.rowViewportPosition(POLICE) + 5
+    right = table.viewport().width() - 5
+    for end in (0, table.horizontalScrollBar().maximum()):
+        table.horizontalScrollBar().setValue(end)
+        QApplication.processEvents()
+        assert _name_at(meetings, 5, row_y) == "Essex Police"
+        assert _name_at(meetings, table.columnWidth(0) + 5, row_y) == "Zoë Adeyemi"
+        assert _name_at(meetings, right, row_y) == percent(meetings, POLICE)
+        assert _name_at(meetings, right - table.columnWidth(table.model().columnCount() - 1), row_y) == \
+            expected(meetings, POLICE)
+
+
+def test_moving_along_the_meetings_keeps_the_current_cell_clear_of_the_names_and_totals(window, meetings, qtbot):
+    window.showNormal()
+    window.resize(1280, 720)
+    meetings.period_combo.setCurrentIndex(meetings.period_combo.findText("Whole record"))
+    table = meetings.table
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() > 0)
+    table.setFocus()
+    table.setCurrentIndex(meetings.model.index(POLICE, len(LEADING)))
+    for _step in range(LAST - len(LEADING)):
+        qtbot.keyClick(table, Qt.Key.Key_Right)
+        QApplication.processEvents()
+        left, right = table.edge_view(False).width(), table.viewport().width() - table.edge_view(True).width()
+        column = table.currentIndex().column()
+        start = table.columnViewportPosition(column)
+        assert left <= start and start + table.columnWidth(column) <= right, column
+    assert table.currentIndex().column() == LAST
+    qtbot.keyClick(table, "y")
+    assert stored(meetings, POLICE, LAST) == "Y"
+    for _step in range(LAST - len(LEADING)):
+        qtbot.keyClick(table, Qt.Key.Key_Left)
+    column = table.currentIndex().column()
+    assert column == len(LEADING) and table.columnViewportPosition(column) >= table.edge_view(False).width()

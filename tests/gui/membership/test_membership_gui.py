@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
 
 @pytest.fixture
@@ -140,3 +141,32 @@ def test_widgets_have_accessible_names(membership):
         assert widget.accessibleName()
     assert membership.org_table.accessibleName() == "Organisations"
     assert membership.org_table.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+
+
+def test_an_organisations_name_stays_in_view_while_its_other_columns_scroll(window, membership, qtbot):
+    """A record table narrower than its columns keeps the column naming each row, and edits it where it is seen."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    window.showNormal()
+    window.resize(1280, 720)
+    table = membership.org_table
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() > 0)
+    table.horizontalScrollBar().setValue(table.horizontalScrollBar().maximum())
+    QApplication.processEvents()
+    names = table.edge_view(False)
+    police = table.model().index(next(r for r in range(table.model().rowCount())
+                                      if table.model().index(r, 0).data() == "Essex Police"), 0)
+    y = table.rowViewportPosition(police.row()) + 5
+    assert names.isVisible() and names.geometry().left() == table.viewport().geometry().left()
+    assert names.indexAt(names.viewport().mapFrom(table, table.viewport().mapTo(table, QPoint(5, y)))).data() == \
+        "Essex Police"
+    assert table.indexAt(QPoint(5, y)).column() > 0           # the table itself has scrolled its name away
+    table.setCurrentIndex(police)
+    table.edit(police)
+    editor = names.findChild(QLineEdit)
+    assert editor is not None and editor.isVisible() and editor.text() == "Essex Police"
+    editor.setText("Essex Police Service")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.context.bf.scalar(
+        "SELECT count(*) FROM organisation WHERE name = 'Essex Police Service'") == 1)     # the editor commits queued

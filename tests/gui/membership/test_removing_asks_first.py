@@ -135,7 +135,7 @@ def test_the_meeting_form_marks_its_date_required_and_does_not_offer_a_blank(win
 
     def look(dialog):
         date = dialog.fields["meets_on"]
-        seen["hint"] = date.placeholderText()
+        seen["blank"] = date.specialValueText()         # what an optional date shows when left out
         seen["label"] = dialog.form.labelForField(date).text()
         seen["note"] = dialog.required_note.isVisibleTo(dialog)
         seen["buttons"] = (dialog.accept_button.text(), dialog.keep_button.text())
@@ -143,4 +143,4 @@ def test_the_meeting_form_marks_its_date_required_and_does_not_offer_a_blank(win
 
     monkeypatch.setattr(FormDialog, "exec", look)
     window.show_view("meetings").add_meeting()
-    assert seen == {"hint": "dd/mm/yyyy", "label": "Date *:", "note": True, "buttons": ("Add meeting", "Cancel")}
+    assert seen == {"blank": "", "label": "Date *:", "note": True, "buttons": ("Add meeting", "Cancel")}

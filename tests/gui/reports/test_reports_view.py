@@ -243,3 +243,16 @@ def test_the_board_chooses_brackets_for_negative_amounts_and_every_output_follow
     view.export_to(tmp_path / "appendix2.pdf", on_done=done.append)
     text = " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(wait_for(qtbot, done).path).pages)
     assert "Total Income (140,084.42)" in text and "Outcome (2,328.59)" in text and "−" not in text
+
+
+def test_the_preview_has_the_room_at_1280_by_720(window):
+    """What the user met: the page preview was a strip about 230 px tall under the pack's settings."""
+    from PySide6.QtWidgets import QApplication
+
+    window.showNormal()
+    window.resize(1280, 720)
+    view = window.show_view("reports")
+    view.tabs.setCurrentIndex(1)
+    QApplication.processEvents()
+    QApplication.processEvents()
+    assert view.tabs.currentWidget().height() >= 300        # the Pages tab, whose preview fills it

@@ -110,6 +110,22 @@ def _selected_answer(window, hit) -> bool:
         view.entry.current_respondent().id == stored[1]
 
 
+def _selected_in_governance(tab: str):
+    def shown(window, hit) -> bool:
+        view = window.views["governance"]
+        panel = view.panels[("actions", "risks", "plan").index(tab)]
+        selected = panel.table.selected()
+        return view.tabs.currentWidget() is panel and selected is not None and selected["id"] == hit.record_id
+    return shown
+
+
+def _selected_indicator(window, hit) -> bool:
+    view = window.views["performance"]
+    row = view.selected_row()
+    return view.tabs.currentIndex() == 0 and row is not None and row.indicator.id == hit.record_id \
+        and view.current.indicator.id == hit.record_id
+
+
 @pytest.mark.parametrize("typed, label, view, shown", [
     ("priya", "Person", "membership", _selected_person),
     ("designated doc", "Seat", "membership", _selected_seat),
@@ -120,6 +136,10 @@ def _selected_answer(window, hit) -> bool:
     ("zoe adeyemi", "Delegate", "training", _delegates_bookings),
     ("professional fees", "Ledger entry", "finance", _selected_entry),
     ("annual report by", "Self-assessment comment", "assessment", _selected_answer),
+    ("performance dashboard", "Action", "governance", _selected_in_governance("actions")),   # done: filtered out
+    ("chairs quarterly", "Risk", "governance", _selected_in_governance("risks")),
+    ("shared understanding", "Business plan objective", "governance", _selected_in_governance("plan")),
+    ("secondary free school", "Indicator", "performance", _selected_indicator),
 ])
 def test_each_kind_of_record_opens_selected_in_its_view(window, qtbot, typed, label, view, shown):
     search_for(window, qtbot, typed)

@@ -33,7 +33,7 @@ def test_ctrl_c_in_a_table_copies_the_selected_rows_with_headings_for_excel_and_
     data = QGuiApplication.clipboard().mimeData()
     lines = data.text().splitlines()
     assert lines[0].split("\t")[:3] == ["Organisation", "Short name", "Type"]
-    assert lines[1].split("\t")[:3] == ["Essex Police", "Essex Police", "police"] and len(lines) == 2
+    assert lines[1].split("\t")[:3] == ["Essex Police", "Essex Police", "Police"] and len(lines) == 2
     assert "<th>Organisation</th>" in data.html() and "<td>Essex Police</td>" in data.html()
 
 
