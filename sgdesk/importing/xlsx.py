@@ -22,7 +22,7 @@ from pyexpat import ParserCreate, XML_PARAM_ENTITY_PARSING_NEVER
 from typing import IO, Any
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main "
-_ROW, _CELL, _VALUE, _FORMULA, _INLINE = (_MAIN + tag for tag in ("row", "c", "v", "f", "is"))
+_ROW, _CELL, _VALUE, _FORMULA, _INLINE, _TEXT = (_MAIN + tag for tag in ("row", "c", "v", "f", "is", "t"))
 _CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types "
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships "
 _RELATIONSHIP_ID = "http://schemas.openxmlformats.org/officeDocument/2006/relationships id"
@@ -344,7 +344,11 @@ def _row_number(text: str) -> int:
 
 
 class _SheetReader:
-    """Expat callbacks that turn ``<row>`` elements into (row number, [(column, value, style)])."""
+    """Expat callbacks that turn ``<row>`` elements into (row number, [(column, value, style)]).
+
+    ``depth`` counts elements open below the current ``<c>`` (0 outside one); a cell's ``<v>`` and
+    ``<f>``, and the one ``<t>`` of a plain inline string, are read straight into ``parts``; an inline
+    string with runs is handed to a :class:`_Text`."""
 
     def __init__(self, strings: list[str], styles: _Styles, epoch: dt.datetime) -> None:
         self.strings, self.styles, self.epoch = strings, styles, epoch
@@ -352,65 +356,75 @@ class _SheetReader:
         self.row_number = 0
         self.cells: list[tuple[int, Any, int]] | None = None
         self.column = 0
-        self.depth = 0                  # below the current <c>
+        self.depth = 0
         self.cell: dict[str, str] = {}
         self.value: str | None = None
         self.formula: str | None = None
         self.formula_attrs: dict[str, str] | None = None
         self.shared: dict[str, str] = {}  # a shared formula's text, by its group
-        self.inline: _Text | None = None
-        self.parts: list[str] | None = None  # the text of the <v> or <f> being read
+        self.inline: str | None = None    # a plain inline string's text
+        self.rich: _Text | None = None    # ... or one with runs
+        self.in_inline = False
+        self.parts: list[str] | None = None
+        self.reading = ""                 # the element whose text ``parts`` collects
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         self.parts = None
-        if self.cells is None:
-            if name == _ROW:
-                number = attrs.get("r")
-                self.row_number = _row_number(number) if number is not None else self.row_number + 1
-                self.cells, self.column = [], 0
-            return
-        if self.depth == 0 and name == _CELL:
-            self.cell, self.value, self.formula_attrs, self.inline, self.depth = attrs, None, None, None, 1
-            return
-        if self.depth == 0:
-            return
-        self.depth += 1
-        if self.depth != 2:
-            if self.inline is not None:
-                self.inline.enter(self.depth - 2, name)
-            return
-        if name == _VALUE and self.value is None:
-            self.parts, self.value = [], ""
-        elif name == _FORMULA and self.formula_attrs is None:
-            self.parts, self.formula, self.formula_attrs = [], "", attrs
-        elif name == _INLINE and self.inline is None:
-            self.inline = _Text()
+        depth = self.depth
+        if depth:
+            depth = self.depth = depth + 1
+            if depth == 2:
+                self.in_inline = False
+                if name == _VALUE:
+                    if self.value is None:
+                        self.parts, self.reading, self.value = [], _VALUE, ""
+                elif name == _FORMULA:
+                    if self.formula_attrs is None:
+                        self.parts, self.reading, self.formula, self.formula_attrs = [], _FORMULA, "", attrs
+                elif name == _INLINE and self.inline is None and self.rich is None:
+                    self.in_inline, self.inline = True, ""
+            elif self.in_inline:
+                if depth == 3 and name == _TEXT and self.rich is None:
+                    self.parts, self.reading = [], _TEXT
+                else:
+                    if self.rich is None:
+                        self.rich = _Text()
+                        self.rich.plain = self.inline or None
+                    self.rich.enter(depth - 2, name)
+        elif name == _CELL and self.cells is not None:
+            self.cell, self.depth = attrs, 1
+            self.value = self.formula_attrs = self.inline = self.rich = None
+        elif name == _ROW:
+            number = attrs.get("r")
+            self.row_number = _row_number(number) if number is not None else self.row_number + 1
+            self.cells, self.column = [], 0
 
     def text(self, data: str) -> None:
         if self.parts is not None:
             self.parts.append(data)
-        elif self.inline is not None and self.depth > 2:
-            self.inline.text(data)
+        elif self.rich is not None and self.depth > 2:
+            self.rich.text(data)
 
     def end(self, name: str) -> None:
-        if self.parts is not None:
-            if name == _VALUE:
-                self.value = "".join(self.parts)
-            else:
-                self.formula = "".join(self.parts)
+        parts = self.parts
+        if parts is not None:
             self.parts = None
-        if self.cells is None:
-            return
-        if self.depth == 0:
-            if name == _ROW:
-                self.rows.append((self.row_number, self.cells))
-                self.cells = None
-            return
-        self.depth -= 1
-        if self.depth > 1 and self.inline is not None:
-            self.inline.end()
-        elif self.depth == 0:
-            self._cell()
+            if self.reading is _VALUE:
+                self.value = "".join(parts)
+            elif self.reading is _FORMULA:
+                self.formula = "".join(parts)
+            else:
+                self.inline = "".join(parts)
+        depth = self.depth
+        if depth:
+            depth = self.depth = depth - 1
+            if depth == 0:
+                self._cell()
+            elif depth > 1 and self.rich is not None:
+                self.rich.end()
+        elif name == _ROW and self.cells is not None:
+            self.rows.append((self.row_number, self.cells))
+            self.cells = None
 
     def _cell(self) -> None:
         attrs = self.cell
@@ -420,7 +434,7 @@ class _SheetReader:
         style = attrs.get("s")
         style_id = int(style) if style else 0
         if kind == "inlineStr":
-            value: Any = self.inline.content() if self.inline is not None else None
+            value: Any = self.rich.content() if self.rich is not None else self.inline
         else:
             value = self.value or None
             if value is not None:
@@ -438,10 +452,10 @@ class _SheetReader:
                 elif kind == "d":
                     value = from_iso(value)
         if self.formula_attrs is not None:
-            self._check_formula(reference, value)
+            self._check_formula(value)
         self.cells.append((self.column, value, style_id))
 
-    def _check_formula(self, reference: str | None, value: Any) -> None:
+    def _check_formula(self, value: Any) -> None:
         attrs = self.formula_attrs or {}
         group = attrs.get("si") if attrs.get("t") == "shared" else None
         text = self.formula or ""
