@@ -18,7 +18,7 @@ import re
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pyexpat import ParserCreate, XML_PARAM_ENTITY_PARSING_NEVER
+from pyexpat import XML_PARAM_ENTITY_PARSING_NEVER, ParserCreate
 from typing import IO, Any
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main "
@@ -48,7 +48,7 @@ BUILTIN_FORMATS = {
 }
 _LITERAL_OR_LOCALE = re.compile(r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
 _DATE_PART = re.compile(r"(?<![_\\])[dmhysDMHYS]")
-_DURATION_PART = re.compile(r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?", re.I)
+_DURATION_PART = re.compile(r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?", re.IGNORECASE)
 _ISO_MOMENT = re.compile(r"""
 (?P<date>(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2}))?T?
 (?P<time>(?P<hour>\d{2}):(?P<minute>\d{2})(:(?P<second>\d{2})(?P<microsecond>\.\d{1,3})?)?)?Z?""", re.VERBOSE)

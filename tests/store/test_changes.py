@@ -282,9 +282,8 @@ def test_a_batch_insert_that_fails_part_way_leaves_the_search_index_as_it_was(de
     before = demo.scalar("SELECT count(*) FROM person")
     people = [{"name": f"Zebedee Quarrington {n}", "email": None} for n in range(BULK_INDEX_ROWS)]
     people[-1] = {"name": None, "email": None}      # a person must have a name
-    with pytest.raises(Exception):
-        with demo.edit("Import delegates") as ed:
-            ed.insert_many("person", people)
+    with pytest.raises(SGDeskError), demo.edit("Import delegates") as ed:
+        ed.insert_many("person", people)
     assert _found(demo, "quarrington") == []
     assert demo.scalar("SELECT count(*) FROM person") == before
     _check_index_matches_table(demo)
