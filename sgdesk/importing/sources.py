@@ -15,8 +15,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any, Iterable
 
-from sgdesk import lazy_imports
 from sgdesk.errors import InputError, quoted
+from sgdesk.importing.xlsx import RefusedXML, UncalculatedFormula, read_sheet
 
 MAX_CELL_CHARS = 10_000
 MAX_ROWS = 100_000
@@ -118,36 +118,23 @@ def _check_zip(path: Path) -> None:
 
 
 def _read_xlsx(path: Path, *, shown: bool = False) -> list[tuple[int, list[Any]]]:
-    openpyxl = lazy_imports.openpyxl()
-
     _check_zip(path)
-    if not openpyxl.DEFUSEDXML:
-        raise InputError(path.name, "cannot be read safely: the hardened XML reader (defusedxml) is switched "
-                         "off", "unset OPENPYXL_DEFUSEDXML, or import the sheet saved as CSV")
     try:
-        values = _sheet_rows(path, data_only=True, shown=shown)
-        formulas = _sheet_rows(path, data_only=False) if _has_formulas(path) else None
+        if shown:
+            rows: Iterable[list[Any]] = ([None if cell is None else shown_text(*cell) for cell in row]
+                                         for row in read_sheet(path, formats=True))
+        else:
+            rows = read_sheet(path)
+        return _bounded(path.name, enumerate(rows, start=1))
     except InputError:
         raise
-    except Exception as error:  # openpyxl, zipfile and the XML parsers raise many kinds for broken files
+    except UncalculatedFormula as formula:
+        raise InputError(f"{path.name} row {formula.row}, column {column_letter(formula.column - 1)}",
+                         f"holds a formula Excel has not worked out ({quoted(formula.formula)})",
+                         "open the file in Excel, save it, and import it again (or paste the values in)") from None
+    except Exception as error:  # zipfile, expat and a damaged file's contents raise many kinds
         raise InputError(path.name, f"could not be read as an Excel workbook ({_xml_trouble(error)})",
                          _RESAVE) from None
-    if formulas is not None:
-        _refuse_uncalculated(path.name, values, formulas)
-    return values
-
-
-def _sheet_rows(path: Path, *, data_only: bool, shown: bool = False) -> list[tuple[int, list[Any]]]:
-    book = lazy_imports.openpyxl().load_workbook(path, read_only=True, data_only=data_only)
-    try:
-        sheet = book.worksheets[0]
-        sheet.reset_dimensions()  # never trust the size a file claims for itself
-        if shown:
-            rows = ((shown_text(cell.value, cell.number_format) for cell in row) for row in sheet.iter_rows())
-            return _bounded(path.name, enumerate(rows, start=1))
-        return _bounded(path.name, enumerate(sheet.iter_rows(values_only=True), start=1))
-    finally:
-        book.close()
 
 
 def shown_text(value: Any, number_format: str | None) -> Any:
@@ -170,38 +157,10 @@ def shown_text(value: Any, number_format: str | None) -> Any:
     return str(number.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
 
 
-def _has_formulas(path: Path) -> bool:
-    """Whether any worksheet holds a formula (a quick look at the raw XML, before parsing it twice)."""
-    with zipfile.ZipFile(path) as archive:
-        for part in archive.infolist():
-            if part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml"):
-                with archive.open(part) as stream:
-                    tail = b""
-                    while chunk := stream.read(1 << 20):
-                        if b"<f>" in tail + chunk or b"<f " in tail + chunk:
-                            return True
-                        tail = chunk[-3:]
-    return False
-
-
-def _refuse_uncalculated(name: str, values: list[tuple[int, list[Any]]],
-                         formulas: list[tuple[int, list[Any]]]) -> None:
-    """A formula Excel never worked out reads as blank: say so rather than import a blank."""
-    for (number, cells), (_, written) in zip(values, formulas):
-        for index, (value, formula) in enumerate(zip(cells, written)):
-            if value is None and isinstance(formula, str) and formula.startswith("="):
-                raise InputError(f"{name} row {number}, column {column_letter(index)}",
-                                 f"holds a formula Excel has not worked out ({quoted(formula)})",
-                                 "open the file in Excel, save it, and import it again (or paste the values in)")
-
-
 def _xml_trouble(error: BaseException) -> str:
-    """What kind of trouble, in words: entity tricks are refused by defusedxml (or lxml)."""
-    seen: BaseException | None = error
-    while seen is not None:
-        if type(seen).__module__.startswith("defusedxml") or "entity" in str(seen).casefold():
-            return "it holds XML entity definitions, which SG Desk refuses for safety"
-        seen = seen.__cause__ or seen.__context__
+    """What kind of trouble, in words: entity tricks are refused (expat names an undefined one)."""
+    if isinstance(error, RefusedXML) or "entity" in str(error).casefold():
+        return "it holds XML entity definitions, which SG Desk refuses for safety"
     return type(error).__name__
 
 

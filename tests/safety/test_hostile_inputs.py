@@ -81,18 +81,23 @@ def write_xlsx(path: Path, rows: list[list[object]], *, text_cells: bool = False
     return path
 
 
+def wire_shared_strings(contents: dict[str, bytes]) -> None:
+    """Name a shared strings part (xl/sharedStrings.xml) in a workbook's relationships and content types."""
+    contents["xl/_rels/workbook.xml.rels"] = contents["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rIdStrings" Target="sharedStrings.xml" Type="http://schemas.'
+        b'openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/></Relationships>')
+    contents["[Content_Types].xml"] = contents["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+        b'officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+
+
 def patch_xlsx(path: Path, rows: list[list[object]], parts: dict[str, bytes]) -> Path:
     """A real workbook with some of its XML parts replaced (a shared strings part is wired in)."""
     write_xlsx(path, rows)
     with zipfile.ZipFile(path) as original:
         contents = {name: original.read(name) for name in original.namelist()}
     if "xl/sharedStrings.xml" in parts:
-        contents["xl/_rels/workbook.xml.rels"] = contents["xl/_rels/workbook.xml.rels"].replace(
-            b"</Relationships>", b'<Relationship Id="rIdStrings" Target="sharedStrings.xml" Type="http://schemas.'
-            b'openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/></Relationships>')
-        contents["[Content_Types].xml"] = contents["[Content_Types].xml"].replace(
-            b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
-            b'officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+        wire_shared_strings(contents)
     contents.update(parts)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as rebuilt:
         for name, data in contents.items():

@@ -245,3 +245,48 @@ def test_a_commit_is_tried_again_while_a_colleague_finishes_reading(demo, collea
     finishes.join()
     assert _names(demo, "Patient Agency") == ["Patient Agency"]
     assert demo.editor.undo_description == "Add Patient Agency"
+
+
+def _found(bf, word):
+    return [row[0] for row in bf.query("SELECT rowid FROM person_fts WHERE person_fts MATCH ? ORDER BY rowid",
+                                       (word,))]
+
+
+def _check_index_matches_table(bf):
+    """FTS5 compares its index with the table's rows, and fails as a damaged file if they differ."""
+    bf.query("INSERT INTO person_fts (person_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_a_big_batch_insert_is_searchable_and_undo_and_redo_keep_the_search_index_right(demo):
+    from sgdesk.store.changes import BULK_INDEX_ROWS
+
+    people = [{"name": f"Zebedee Quarrington {n}", "email": f"zq{n}@example.org"} for n in range(BULK_INDEX_ROWS)]
+    with demo.edit("Import delegates") as ed:
+        ids = ed.insert_many("person", people)
+    assert _found(demo, "quarrington") == ids
+    _check_index_matches_table(demo)
+    demo.editor.undo()
+    assert _found(demo, "quarrington") == []
+    _check_index_matches_table(demo)
+    demo.editor.redo()
+    assert _found(demo, "quarrington") == ids
+    with demo.edit("Add one more") as ed:          # the per-row index trigger is back
+        one = ed.insert("person", {"name": "Ottoline Quarrington"})
+    assert _found(demo, "ottoline") == [one]
+    _check_index_matches_table(demo)
+
+
+def test_a_batch_insert_that_fails_part_way_leaves_the_search_index_as_it_was(demo):
+    from sgdesk.store.changes import BULK_INDEX_ROWS
+
+    before = demo.scalar("SELECT count(*) FROM person")
+    people = [{"name": f"Zebedee Quarrington {n}", "email": None} for n in range(BULK_INDEX_ROWS)]
+    people[-1] = {"name": None, "email": None}      # a person must have a name
+    with pytest.raises(SGDeskError), demo.edit("Import delegates") as ed:
+        ed.insert_many("person", people)
+    assert _found(demo, "quarrington") == []
+    assert demo.scalar("SELECT count(*) FROM person") == before
+    _check_index_matches_table(demo)
+    with demo.edit("Add one") as ed:
+        one = ed.insert("person", {"name": "Ottoline Quarrington"})
+    assert _found(demo, "ottoline") == [one]
