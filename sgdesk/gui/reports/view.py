@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -145,25 +144,28 @@ class PackOptions(QGroupBox):
         hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addLayout(order)
-        self.own_period = QCheckBox("O&wn period for the selected appendix (otherwise the pack's):")
-        self.own_start, self.own_end = QDateEdit(calendarPopup=True), QDateEdit(calendarPopup=True)
-        own_dates = QHBoxLayout()
-        for edit, name in ((self.own_start, "Appendix from date"), (self.own_end, "Appendix to date")):
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setAccessibleName(name)
+        self.own_period = QCheckBox("O&wn period:")
+        self.own_period.setToolTip("A period of its own for the selected appendix (otherwise it covers the pack's)")
+        self.own_start, self.own_end = DateField("Appendix from date"), DateField("Appendix to date")
+        own_dates = QHBoxLayout()   # one row: the pack's preview below keeps its room on a laptop screen
+        own_dates.addWidget(self.own_period)
+        for edit in (self.own_start, self.own_end):
             edit.setEnabled(False)
             edit.dateChanged.connect(lambda *_: self._keep_own_period())
             own_dates.addWidget(edit)
+        own_dates.addStretch(1)
         self._own_periods: dict[str, tuple[dt.date, dt.date]] = {}  # by appendix key
         self.pack_period: Period | None = None  # the pack's, which an appendix's own period starts from
         self.own_period.toggled.connect(lambda *_: self._keep_own_period())
         self.appendices.currentRowChanged.connect(lambda *_: self._show_own_period())
-        layout.addWidget(self.own_period)
         layout.addLayout(own_dates)
-        form = QFormLayout()
-        form.addRow("&Number from:", self.numbering)
-        form.addRow("&Marking:", self.marking)
-        layout.addLayout(form)
+        numbering_and_marking = QHBoxLayout()   # one row, as the own period: room for the preview below
+        for text, field in (("&Number from:", self.numbering), ("&Marking:", self.marking)):
+            label = QLabel(text)
+            label.setBuddy(field)
+            numbering_and_marking.addWidget(label)
+            numbering_and_marking.addWidget(field, 1 if field is self.marking else 0)
+        layout.addLayout(numbering_and_marking)
         self._show_own_period()
 
     def move(self, step: int) -> None:
