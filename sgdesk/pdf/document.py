@@ -2,30 +2,34 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
+import functools
 import os
 from typing import BinaryIO
 
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Frame,
     PageBreakIfNotEmpty,
     PageTemplate,
 )
 
 from sgdesk.atomic import atomic_open
+from sgdesk.pdf.canvas import HouseCanvas
 from sgdesk.pdf.colours import use_accent
-from sgdesk.pdf.fonts import register_fonts
+from sgdesk.pdf.fonts import REGULAR, register_fonts
 from sgdesk.pdf.headings import Heading
+from sgdesk.pdf.metadata import LANGUAGE
 from sgdesk.pdf.page import (
     MARGIN,
     PAGE_SIZES,
-    NumberedCanvas,
     draw_furniture,
     draw_overlay,
     page_size,
 )
 from sgdesk.pdf.spec import DocumentSpec
+from sgdesk.pdf.tagging import TaggingFrame
 
 CREATOR = "SG Desk"
 
@@ -41,7 +45,7 @@ class _HouseDocTemplate(BaseDocTemplate):
 
 def _page_template(orientation: str, spec: DocumentSpec) -> PageTemplate:
     width, height = PAGE_SIZES[orientation]
-    body = Frame(
+    body = TaggingFrame(
         MARGIN,
         MARGIN,
         width - 2 * MARGIN,
@@ -77,21 +81,26 @@ def build_pdf(
     story: list[Flowable],
     *,
     orientation: str = "portrait",
+    tagged: bool = True,
 ) -> int:
     """Write ``story`` as an A4 PDF in house style to ``out`` and return its page count.
 
     The first page is in ``orientation``; :func:`switch_orientation` changes it mid-document.
-    The output is byte-identical for identical inputs (reportlab's invariant mode, with the
-    footer date from ``spec.generated_on``). ``story`` itself is not consumed; an empty one is
-    a ValueError, as reportlab would write a PDF without pages.
+    The PDF is tagged (PDF/UA-1: structure tree, artifacts, XMP metadata); ``tagged=False``
+    leaves the tags out, only to measure what they cost. The output is byte-identical for
+    identical inputs (reportlab's invariant mode, with the footer and metadata date from
+    ``spec.generated_on``). ``story`` itself is not consumed; an empty one is a ValueError, as
+    reportlab would write a PDF without pages.
     """
     if not story:
         raise ValueError("nothing to print: the story is empty")
+    if spec.generated_on is None:  # one day for the footer and the metadata, even at midnight
+        spec = dataclasses.replace(spec, generated_on=datetime.date.today())
     register_fonts()
     page_size(orientation)
     if isinstance(out, (str, os.PathLike)):  # written beside the target, swapped in when whole
         with atomic_open(out) as handle:
-            return build_pdf(handle, spec, story, orientation=orientation)
+            return build_pdf(handle, spec, story, orientation=orientation, tagged=tagged)
     names = sorted(PAGE_SIZES, key=lambda name: name != orientation)  # the first one starts
     doc = _HouseDocTemplate(
         out,
@@ -105,9 +114,12 @@ def build_pdf(
         author=spec.author,
         subject=spec.subject,
         creator=CREATOR,
-        lang="en-GB",
+        lang=LANGUAGE,
+        displayDocTitle=True,
+        initialFontName=REGULAR,
         invariant=1,
     )
+    canvas = functools.partial(HouseCanvas, day=spec.generated_on, tagged=tagged)
     with use_accent(spec.accent):
-        doc.multiBuild(list(story), canvasmaker=NumberedCanvas)
+        doc.multiBuild(list(story), canvasmaker=canvas)
     return doc.page

@@ -1,4 +1,4 @@
-"""Headings that bookmark themselves, join the PDF outline and feed a table of contents."""
+"""Headings that bookmark themselves, join the PDF outline, feed a table of contents and are tagged H1-H6."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from sgdesk.pdf.markup import plain_to_markup
 from sgdesk.pdf.styles import styles
+from sgdesk.pdf.tagging import marked
 
 _OUTLINE_STATE = "_sgdesk_outline"  # canvas attribute: (headings drawn so far, last outline level)
 
@@ -15,8 +16,11 @@ class Heading(Paragraph):
     """A heading paragraph that adds a bookmark and an outline entry where it is drawn.
 
     The document template passes :meth:`toc_entry` on as a ``TOCEntry`` notification, which a
-    reportlab ``TableOfContents`` in the story turns into a contents page.
+    reportlab ``TableOfContents`` in the story turns into a contents page. It is tagged at its
+    outline level (level 0 is H1, which starts a new Sect of the structure tree).
     """
+
+    tags_itself = True
 
     def __init__(self, text: str, level: int, style: ParagraphStyle) -> None:
         if level < 0:
@@ -31,7 +35,7 @@ class Heading(Paragraph):
         return []
 
     def draw(self) -> None:
-        """Bookmark the heading's top edge, add it to the outline, then draw it."""
+        """Bookmark the heading's top edge, add it to the outline, then draw it tagged H1-H6."""
         canv = self.canv
         count, last_level = getattr(canv, _OUTLINE_STATE, (0, -1))
         level = min(self.level, last_level + 1)  # PDF outlines cannot skip a level
@@ -39,7 +43,8 @@ class Heading(Paragraph):
         canv.bookmarkHorizontal(self.key, 0, self.height)
         canv.addOutlineEntry(self.title, self.key, level)
         setattr(canv, _OUTLINE_STATE, (count + 1, level))
-        super().draw()
+        with marked(canv, f"H{min(level, 5) + 1}"):
+            super().draw()
 
     def toc_entry(self, page: int) -> tuple[int, str, int, str]:
         """The ``(level, markup, page, bookmark key)`` a reportlab TableOfContents expects."""
