@@ -1,4 +1,4 @@
-"""Data tables in house style: accent header repeated on every page, wrapped cells, totals."""
+"""Data tables in house style: accent header repeated on every page, wrapped cells, totals, tagged."""
 
 from __future__ import annotations
 
@@ -10,12 +10,13 @@ from typing import Any
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, TableStyle
 
 from sgdesk.pdf.colours import ACCENT, ACCENT_TINT, GRID, TEXT, WHITE, ZEBRA
 from sgdesk.pdf.markup import plain_to_markup
 from sgdesk.pdf.page import frame_width
 from sgdesk.pdf.styles import CELL_FONT_SIZE, cell_style
+from sgdesk.pdf.tagged_table import TaggedTable
 
 _ALIGNMENTS = {"L": TA_LEFT, "C": TA_CENTER, "R": TA_RIGHT}
 _TABLE_ALIGN = {"L": "LEFT", "C": "CENTER", "R": "RIGHT"}
@@ -111,7 +112,8 @@ def data_table(
     width: float | None = None,
     orientation: str = "portrait",
     fills: Mapping[tuple[int, int], str] | None = None,
-) -> Table:
+    row_headers: Iterable[int] = (0,),
+) -> TaggedTable:
     """A table in house style that may split across pages, repeating its header row.
 
     Text cells wrap (plain text: ``&``, ``<``, ``>`` are escaped), Flowable cells pass through,
@@ -124,6 +126,10 @@ def data_table(
     single cells, by (index into ``rows``, column): "#C6EFCE" (a RAG rating; its text must say the same,
     as colour alone tells nothing to a reader who cannot see it). Rows break between pages; a row too
     tall for a page breaks inside itself rather than failing.
+
+    In the tagged PDF the header cells are column headers, the cells of the ``row_headers``
+    columns (by default the first) and section rows are row headers, and the table stays one
+    table across pages.
     """
     columns = len(header)
     if not columns:
@@ -146,7 +152,8 @@ def data_table(
             bold = index in totals
             data.append([_cell(value, cell_styles.get(a, bold=bold)) for value, a in zip(row, aligns)])
 
-    table = Table(data, colWidths=widths, repeatRows=1, splitInRow=_SPLIT_IN_ROW, hAlign="LEFT")
+    table = TaggedTable(data, colWidths=widths, repeatRows=1, splitInRow=_SPLIT_IN_ROW, hAlign="LEFT",
+                        row_header_columns=row_headers, section_rows=[index + 1 for index in sections])
     commands = _commands(aligns, len(rows), sections, totals, zebra)
     commands += [("BACKGROUND", (column, row + 1), (column, row + 1), HexColor(colour))
                  for (row, column), colour in sorted((fills or {}).items())]
