@@ -47,7 +47,9 @@ def _read(flowables: list[Any], blocks: list[Block]) -> None:
     from sgdesk.pdf.headings import Heading
 
     for flowable in flowables:
-        if isinstance(flowable, Heading):
+        if isinstance(flowable, Figure):  # the chart or picture itself; ``flowable.alt`` describes it
+            _read([flowable.content], blocks)
+        elif isinstance(flowable, Heading):
             blocks.append(HeadingBlock(flowable.title, flowable.level))
         elif isinstance(flowable, Paragraph):
             text = flowable.getPlainText().strip()

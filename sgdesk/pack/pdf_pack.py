@@ -16,26 +16,28 @@ CONTENTS_DEPTH = 1  # the contents list appendices (level 0) and their sections 
 LOGO_BOX_MM = (70, 35)
 
 
-def logo_flowable(logo: bytes, box_mm: tuple[float, float]) -> Any:
-    """The logo scaled to fit ``box_mm`` (width, height), keeping its proportions."""
+def logo_flowable(logo: bytes, box_mm: tuple[float, float], board_name: str) -> Any:
+    """The board's logo scaled to fit ``box_mm`` (width, height), keeping its proportions."""
     from reportlab.lib.units import mm
     from reportlab.lib.utils import ImageReader
     from reportlab.platypus import Image
+
+    from sgdesk.pdf import Figure
 
     width, height = ImageReader(io.BytesIO(logo)).getSize()
     scale = min(box_mm[0] * mm / width, box_mm[1] * mm / height)
     image = Image(io.BytesIO(logo), width=width * scale, height=height * scale)
     image.hAlign = "LEFT"
-    return image
+    return Figure(image, f"Logo of {board_name}")
 
 
 def cover(branding: Branding, spec: "DocumentSpec", lines: list[str], title: str = PACK_TITLE) -> list[Any]:
     """The cover: logo, board, ``title`` ("Annual report appendices"), ``lines`` (the period), the marking."""
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer, TableStyle
 
-    from sgdesk.pdf import styles
+    from sgdesk.pdf import TaggedTable, styles
     from sgdesk.pdf.colours import ACCENT, TEXT
     from sgdesk.pdf.markup import plain_to_markup
 
@@ -45,12 +47,13 @@ def cover(branding: Branding, spec: "DocumentSpec", lines: list[str], title: str
     line = ParagraphStyle("cover-line", parent=s["body"], fontSize=14, leading=18, spaceAfter=4)
     story: list[Any] = [Spacer(1, 30 * mm)]
     if branding.logo:
-        story += [logo_flowable(branding.logo, LOGO_BOX_MM), Spacer(1, 14 * mm)]
+        story += [logo_flowable(branding.logo, LOGO_BOX_MM, branding.full_name), Spacer(1, 14 * mm)]
     story += [Paragraph(plain_to_markup(branding.full_name), board),
               Paragraph(plain_to_markup(title), heading),
               *(Paragraph(plain_to_markup(text), line) for text in lines), Spacer(1, 20)]
     if spec.marking:
-        box = Table([[Paragraph(f"<b>{plain_to_markup(spec.marking)}</b>", s["body"])]], hAlign="LEFT")
+        box = TaggedTable([[Paragraph(f"<b>{plain_to_markup(spec.marking)}</b>", s["body"])]], hAlign="LEFT",
+                          layout=True)
         box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1, ACCENT), ("LEFTPADDING", (0, 0), (-1, -1), 8),
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 4),
                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
@@ -62,30 +65,22 @@ def cover(branding: Branding, spec: "DocumentSpec", lines: list[str], title: str
 
 
 def contents() -> list[Any]:
-    """The contents page: filled in with page numbers as the document is built."""
+    """The contents page: the appendices and their sections, filled in with page numbers as it is built."""
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import PageBreak, Paragraph
-    from reportlab.platypus.tableofcontents import TableOfContents
 
-    from sgdesk.pdf import styles
-
-    class Contents(TableOfContents):
-        """A table of contents of the appendices and their sections only."""
-
-        def notify(self, kind: str, stuff: Any) -> None:
-            if kind == "TOCEntry" and stuff[0] > CONTENTS_DEPTH:
-                return
-            super().notify(kind, stuff)
+    from sgdesk.pdf import Contents, styles
 
     s = styles()
-    table = Contents(dotsMinLevel=0)
-    table.levelStyles = [
+    table = Contents(CONTENTS_DEPTH, [
         ParagraphStyle("contents-0", parent=s["body"], fontSize=11, leading=15, fontName=s["h1"].fontName,
                        spaceBefore=8, spaceAfter=2, leftIndent=0, firstLineIndent=0),
         ParagraphStyle("contents-1", parent=s["body"], fontSize=9.5, leading=12.5, leftIndent=14,
                        firstLineIndent=0, spaceAfter=1),
-    ]
-    return [PageBreak(), Paragraph("Contents", s["title"]), table]
+    ])
+    title = Paragraph("Contents", s["title"])
+    title.structure_tag = "H1"  # a heading, though not in the outline or the contents themselves
+    return [PageBreak(), title, table]
 
 
 def pack_story(branding: Branding, spec: "DocumentSpec", period_text: str,

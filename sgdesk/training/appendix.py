@@ -15,12 +15,11 @@ from sgdesk.money import format_money
 from sgdesk.reporting import format_cell
 from sgdesk.store import BoardFile
 from sgdesk.training.charges import describe_period
-from sgdesk.training.figures import Figures, GroupCount, period_figures
+from sgdesk.training.figures import Figures, GroupCount, period_figures, sector_chart_alt, sector_chart_groups
 from sgdesk.training.model import LENGTHS
 from sgdesk.training.policy import get_policy
 from sgdesk.training.reports import figure_rows
 
-CHART_BARS = 12
 ACTIVITY_ROWS = 9  # the first figures (sessions, places, bookings, cancellations); the rest are outcomes
 
 
@@ -30,7 +29,7 @@ def training_story(bf: BoardFile, board_id: int, period: Period | None) -> list[
 
     from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
-    from sgdesk.pdf import heading, styles
+    from sgdesk.pdf import Figure, heading, styles
 
     s = styles()
     figures = period_figures(bf, board_id, period)
@@ -42,7 +41,8 @@ def training_story(bf: BoardFile, board_id: int, period: Period | None) -> list[
                         s["note"])]
     if figures.by_sector:
         story += [heading("Delegates by sector", 1, style="h2"),
-                  KeepTogether([sector_chart(figures.by_sector), Spacer(1, 6)]),
+                  KeepTogether([Figure(sector_chart(figures.by_sector), sector_chart_alt(figures.by_sector, when)),
+                                Spacer(1, 6)]),
                   _group_table(figures.by_sector, "Sector", with_category=False)]
     if figures.by_organisation:
         story += [heading("Delegates by organisation", 1, style="h2"),
@@ -69,7 +69,7 @@ def _key_figures(figures: Figures):
     activity, outcomes = cells[:ACTIVITY_ROWS], cells[ACTIVITY_ROWS:]
     rows = [left + right for left, right in zip_longest(activity, outcomes, fillvalue=["", ""])]
     return data_table(["Sessions and bookings", "", "Attendance and outcomes", ""], rows,
-                      col_widths=[3.2, 0.9, 3.6, 1], align="LRLR")
+                      col_widths=[3.2, 0.9, 3.6, 1], align="LRLR", row_headers=(0, 2))
 
 
 def _intro(figures: Figures) -> str:
@@ -99,7 +99,7 @@ def sector_chart(groups: list[GroupCount]):
     from sgdesk.pdf.colours import ACCENT, GRID, MUTED, TEXT
     from sgdesk.pdf.fonts import BOLD, REGULAR
 
-    shown = sorted(groups, key=lambda g: (-g.attended, g.name.casefold()))[:CHART_BARS]
+    shown = sector_chart_groups(groups)
     bar = 15
     width = frame_width("portrait")
     height = len(shown) * bar + 40

@@ -6,6 +6,9 @@
   (waiting list, cancellations and substitutions included).
 * Fill rate = attended / places offered; DNA rate = DNA / (attended + DNA); whole percent.
 * Delegates by organisation and by sector count places attended and the different people.
+
+The delegates-by-sector chart shows :func:`sector_chart_groups`; :func:`sector_chart_alt` is
+its alternative text, the same in the PDF and in Word.
 """
 
 from __future__ import annotations
@@ -163,3 +166,27 @@ def period_figures(bf: BoardFile, board_id: int, period: Period | None, *, today
     figures.by_course = evaluations["course"]
     figures.evaluations = evaluations["all"][0] if evaluations["all"] else None
     return figures
+
+
+CHART_BARS = 12  # the sectors the delegates-by-sector chart shows
+
+
+def sector_chart_groups(groups: list[GroupCount]) -> list[GroupCount]:
+    """The sectors the chart shows: the CHART_BARS with most places attended, largest first."""
+    return sorted(groups, key=lambda g: (-g.attended, g.name.casefold()))[:CHART_BARS]
+
+
+def sector_chart_alt(groups: list[GroupCount], when: str) -> str:
+    """What the delegates-by-sector chart shows, in words and figures, for readers who cannot see it.
+
+    >>> sector_chart_alt([GroupCount("Health", "", 130, 120, 4, 80), GroupCount("Education", "", 99, 96, 2, 70)],
+    ...                  "2018/19")
+    'Bar chart: places attended by sector, 2018/19. Health 120, Education 96.'
+    """
+    shown = sector_chart_groups(groups)
+    text = f"Bar chart: places attended by sector, {when}. " + ", ".join(f"{g.name} {g.attended}" for g in shown) + "."
+    hidden = len(groups) - len(shown)
+    if hidden:
+        text += f" {hidden} more sector{'s' if hidden > 1 else ''} with fewer places are in the table that follows."
+    return text
+
