@@ -2,8 +2,9 @@
 
 Each structure element becomes an indirect object; the parent tree maps every page's MCIDs
 (the page's ``/StructParents`` number is its index) and every link annotation (numbers after
-the pages) back to their elements. Elements are formatted directly to bytes: a pack has tens
-of thousands of table cells, and reportlab's generic dictionaries would format them slowly.
+the pages) back to their elements. Elements are formatted directly to bytes, as compactly as the
+format allows: a pack has thousands of table cells, and reportlab's generic dictionaries would
+format them slowly and at length.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ class _ElementObject(PDFObject):
         element = self.element
         page = element.first_page()
         parent = self.names[id(element.parent)] if element.parent is not None else self.root
-        parts = [b"<< /Type /StructElem /S /" + element.tag.encode("ascii"), b"/P " + _ref(document, parent)]
+        parts = [b"<< /S /" + element.tag.encode("ascii"), b"/P " + _ref(document, parent)]  # /Type is optional
         if page is not None:
             parts.append(b"/Pg " + _ref(document, f"Page{page}"))
         kids = [self._kid(kid, page, document) for kid in element.kids]

@@ -34,6 +34,7 @@ class TableShape:
         self.row_header_columns = frozenset(row_header_columns)
         self.section_rows = frozenset(section_rows)
         self.spans: dict[Cell, tuple[int, int]] = {}  # (row, column) -> (rows, columns) it spans
+        self._cells: dict[Cell, tuple[str, dict[str, Any]] | None] = {}
         self.owner: dict[Cell, Cell] = {}  # a cell a span covers -> the span's first cell
         if table._spanCmds:
             table._calcSpanRanges()
@@ -54,6 +55,11 @@ class TableShape:
 
     def cell(self, row: int, column: int) -> tuple[str, dict[str, Any]] | None:
         """The tag and attributes of the cell starting at ``row``, ``column`` (None: not content)."""
+        if (row, column) not in self._cells:
+            self._cells[row, column] = self._cell(row, column)
+        return self._cells[row, column]
+
+    def _cell(self, row: int, column: int) -> tuple[str, dict[str, Any]] | None:
         attributes: dict[str, Any] = {}
         if row < self.header_rows:
             tag, attributes["Scope"] = "TH", "Column"
@@ -82,7 +88,7 @@ class LayoutShape(TableShape):
     def row_groups(self, row: int) -> list[tuple[str, Any]]:
         return []
 
-    def cell(self, row: int, column: int) -> tuple[str, dict[str, Any]] | None:
+    def _cell(self, row: int, column: int) -> tuple[str, dict[str, Any]] | None:
         return "P", {}
 
 

@@ -1,0 +1,87 @@
+"""Every PDF the demo board can produce, and the ten-year stress board's pack, pass the PDF/UA checker."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import shutil
+import subprocess
+
+import pikepdf
+import pytest
+
+from sgdesk import registry
+from sgdesk.branding import Branding, load_branding, save_branding
+from sgdesk.cli import main
+from sgdesk.pdf.accessibility import check_pdf
+
+PDF_EXPORTS = sorted(name for name, export in registry.load().exports.items() if "pdf" in export.formats)
+SESSION = ["--session", "12"]
+YEAR = ["--year", "2018/19"]
+VARIANTS = {
+    "appendix2 plain": ["appendix2", *YEAR, "--set", "style=plain"],
+    "pack draft": ["pack", *YEAR, "--draft"],
+    "pack without a financial year": ["pack", "--from", "01/05/2018", "--to", "30/06/2018"],
+    "training, all years": ["training"],
+}
+LOGO = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEElEQVR4nGP4z8DAwPCfAQAL+wP9"
+                        "2x0mHwAAAABJRU5ErkJggg==")
+
+
+def export(path, arguments: list[str], out, capsys) -> None:
+    name, *options = arguments
+    assert main(["export", str(path), name, *options, "--out", str(out)]) == 0, capsys.readouterr().err
+
+
+def tagged(out) -> bool:
+    """What pdfinfo (poppler) says: ``Tagged: yes``."""
+    info = subprocess.run([shutil.which("pdfinfo") or "pdfinfo", str(out)], capture_output=True, text=True, check=True)
+    return "Tagged:          yes" in info.stdout
+
+
+def test_the_list_of_pdfs_is_every_pdf_export() -> None:
+    assert {"appendix1", "appendix2", "appendix3", "training", "register", "certificates", "pack", "ledger"} <= set(
+        PDF_EXPORTS)
+
+
+@pytest.mark.parametrize("name", PDF_EXPORTS)
+def test_every_pdf_export_of_the_demo_board_is_accessible(demo_template, tmp_path, capsys, name: str) -> None:
+    out = tmp_path / f"{name}.pdf"
+    export(demo_template, [name, *(SESSION if name in ("register", "certificates") else YEAR)], out, capsys)
+    assert [str(problem) for problem in check_pdf(out)] == []
+    assert tagged(out)
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_other_choices_stay_accessible(demo_template, tmp_path, capsys, variant: str) -> None:
+    out = tmp_path / "variant.pdf"
+    export(demo_template, VARIANTS[variant], out, capsys)
+    assert [str(problem) for problem in check_pdf(out)] == []
+
+
+def test_a_branded_pack_with_a_logo_and_marking_is_accessible(demo_path, tmp_path, capsys) -> None:
+    from sgdesk.store import open_board_file
+
+    with open_board_file(demo_path) as bf, bf.edit("Brand") as ed:
+        save_branding(ed, bf, 1, Branding(full_name=load_branding(bf, 1).full_name, logo=LOGO, marking="OFFICIAL"))
+    out = tmp_path / "pack.pdf"
+    export(demo_path, ["pack", *YEAR], out, capsys)
+    assert [str(problem) for problem in check_pdf(out)] == []
+    with pikepdf.open(out) as pdf:
+        figures = [obj for obj in pdf.objects if isinstance(obj, pikepdf.Dictionary) and obj.get("/S") == "/Figure"]
+    assert [str(figure.Alt) for figure in figures][0] == "Logo of Southend-on-Sea Local Safeguarding Children Board"
+
+
+def test_the_stress_boards_pack_is_accessible(tmp_path_factory, capsys) -> None:
+    from sgdesk.fyear import FinancialYear
+
+    folder = tmp_path_factory.mktemp("large")
+    board = folder / "large.sgdesk"
+    assert main(["demo", str(board), "--scale", "large"]) == 0
+    last_complete = FinancialYear.containing(dt.date.today()).start.year - 1
+    out = folder / "pack.pdf"
+    export(board, ["pack", "--year", f"{last_complete}/{(last_complete + 1) % 100:02d}", "--board",
+                   "Marshford Safeguarding Children Partnership"], out, capsys)
+    assert "(" in capsys.readouterr().out
+    assert [str(problem) for problem in check_pdf(out)] == []
+    assert tagged(out)
