@@ -24,5 +24,14 @@ if ! command -v fiu-run >/dev/null; then
          "tests under libfiu will be skipped" >&2
   fi
 fi
+# The accessibility tests ask poppler's pdfinfo whether each PDF is tagged.
+if ! command -v pdfinfo >/dev/null; then
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null
+  else
+    echo "pdfinfo is missing: install poppler-utils (ask IT)" >&2
+    exit 1
+  fi
+fi
 export QT_QPA_PLATFORM=offscreen
 exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
