@@ -138,14 +138,20 @@ class _Check:
 
     # -- the structure tree -----------------------------------------------------------------------------------
     def structure(self, root: Any) -> None:
-        if "/RoleMap" in root:
-            self.add("02-004", "the structure tree has a role map; SG Desk uses standard types only")
+        role_map = {_name(key): _name(value) for key, value in root.get("/RoleMap", {}).items()}
+        for remapped in sorted(set(role_map) & STANDARD_TYPES):
+            self.add("02-004", f"the role map remaps the standard type {remapped}")
         headings: list[tuple[int, int | None]] = []
         for element, parent_tag in self.elements(root):
             tag = _name(element.get("/S"))
             page = self.page_of(element)
+            seen = {tag}
+            while tag not in STANDARD_TYPES and tag in role_map and role_map[tag] not in seen:
+                tag = role_map[tag]
+                seen.add(tag)
             if tag not in STANDARD_TYPES:
-                self.add("02-001", f"{tag} is not a standard structure type", page)
+                self.add("02-001", f"{_name(element.get('/S'))} is not a standard structure type, nor mapped to one",
+                         page)
             kid_tags = [_name(kid.get("/S")) for kid in self.kid_elements(element)]
             self.shape(tag, parent_tag, kid_tags, page)
             if tag == "Table" and not self.has_header_cell(element):

@@ -233,6 +233,9 @@ class StructureBuilder:
 
     def _materialise(self) -> Element:
         """The element of the innermost open group, making any group not yet made (and a Sect)."""
+        innermost = self._stack[-1].element
+        if innermost is not None and len(self._stack) > 1:  # made already, and so were the groups around it
+            return innermost
         if len(self._stack) == 1 or self._stack[1].tag != "Sect":
             self._stack.insert(1, _Open("Sect", None, {}, auto=True))
         parent = self.root

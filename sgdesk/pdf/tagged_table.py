@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, Table
 from reportlab.platypus.tables import TableRenderCB
 
 from sgdesk.pdf.fonts import REGULAR
+from sgdesk.pdf.structure import StructureBuilder
 from sgdesk.pdf.tagging import structure_of
 
 Cell = tuple[int, int]
@@ -156,7 +157,8 @@ class TaggedTable(Table):
         self.shape_class = LayoutShape if layout else type(self).shape_class
         self._shape: TableShape | None = None
         self._rows: list[tuple[int, bool]] | None = None  # per row drawn: (row of the whole table, repeated)
-        self._row_open: tuple[int, bool] | None = None
+        self._structure: StructureBuilder | None = None  # while the table draws on a tagging canvas
+        self._row, self._repeat, self._groups = 0, False, 0  # the row being drawn, and the groups it opened
         self._cell_open = False  # the cell being drawn is content, not an artifact
 
     def shape(self) -> TableShape:
@@ -187,50 +189,48 @@ class TaggedTable(Table):
 
     # -- the render callbacks -----------------------------------------------------------------------------
     def tag_start(self) -> None:
-        structure = structure_of(self.canv)
-        if structure is not None:
+        self._structure = structure_of(self.canv)
+        if self._structure is not None:
             shape = self.shape()
-            structure.open_group(shape.tag, shape)
+            self._structure.open_group(shape.tag, shape)
 
     def tag_end(self) -> None:
-        structure = structure_of(self.canv)
-        if structure is not None:
-            structure.close_group()
+        if self._structure is not None:
+            self._structure.close_group()
+        self._structure = None
 
     def tag_artifact(self, start: bool) -> None:
-        structure = structure_of(self.canv)
-        if structure is None:
+        if self._structure is None:
             return
         if start:
-            structure.begin_artifact(self.canv._code, "Layout")
+            self._structure.begin_artifact(self.canv._code, "Layout")
         else:
-            structure.end_artifact()
+            self._structure.end_artifact()
 
     def tag_row(self, row: int) -> None:
-        structure = structure_of(self.canv)
-        self._row_open = self.rows()[row]
-        if structure is None or self._row_open[1]:
+        self._row, self._repeat = self.rows()[row]
+        self._groups = 0
+        if self._structure is None or self._repeat:
             return
-        for tag, key in self.shape().row_groups(self._row_open[0]):
-            structure.open_group(tag, key)
+        for tag, key in self.shape().row_groups(self._row):
+            self._structure.open_group(tag, key)
+            self._groups += 1
 
     def tag_row_end(self) -> None:
-        structure = structure_of(self.canv)
-        if structure is not None and self._row_open is not None and not self._row_open[1]:
-            for _group in self.shape().row_groups(self._row_open[0]):
-                structure.close_group()
-        self._row_open = None
+        for _group in range(self._groups):
+            self._structure.close_group()
+        self._groups = 0
 
     def tag_cell(self, row: int, column: int, value: Any) -> None:
-        structure = structure_of(self.canv)
-        if structure is None or self._row_open is None:
+        structure = self._structure
+        if structure is None:
             return
         canv = self.canv
-        if self._row_open[1]:
+        if self._repeat:
             structure.begin_artifact(canv._code, "Pagination")
             return
-        shape = self.shape()
-        first = shape.owner.get((self._row_open[0], column), (self._row_open[0], column))
+        shape = self._shape
+        first = shape.owner.get((self._row, column), (self._row, column))
         cell = shape.cell(*first)
         if not shape.keep_empty and isinstance(value, str) and not value.strip():
             cell = None  # a blank in a layout is just space
@@ -242,10 +242,10 @@ class TaggedTable(Table):
                             text=shape.text(*first))
 
     def tag_cell_end(self) -> None:
-        structure = structure_of(self.canv)
-        if structure is None or self._row_open is None:
+        structure = self._structure
+        if structure is None:
             return
-        if self._row_open[1] or not self._cell_open:
+        if self._repeat or not self._cell_open:
             structure.end_artifact()
         else:
-            structure.end(keep_empty=self.shape().keep_empty)
+            structure.end(keep_empty=self._shape.keep_empty)

@@ -142,3 +142,16 @@ def test_a_table_out_of_shape_fails() -> None:
             if isinstance(obj, pikepdf.Dictionary) and obj.get("/S") == "/TR":
                 obj.S = pikepdf.Name("/Div")
     assert "09-004" in checks(altered(cells_outside_rows))
+
+
+def test_structure_types_must_be_standard_or_mapped_to_one_and_standard_ones_not_remapped() -> None:
+    def rename_paragraphs(pdf, role_map=None) -> None:
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary) and obj.get("/S") == "/P":
+                obj.S = pikepdf.Name("/Para")
+        if role_map is not None:
+            pdf.Root.StructTreeRoot.RoleMap = pikepdf.Dictionary(role_map)
+    assert checks(altered(rename_paragraphs)) == {"02-001"}
+    assert checks(altered(lambda pdf: rename_paragraphs(pdf, {"/Para": pikepdf.Name("/P")}))) == set()
+    assert checks(altered(lambda pdf: rename_paragraphs(pdf, {"/Para": pikepdf.Name("/P"),
+                                                             "/H1": pikepdf.Name("/P")}))) == {"02-004"}
