@@ -133,7 +133,8 @@ def passing_accent(accent: str) -> str:
     candidate = accent.upper()
     while accent_contrast(candidate) < MIN_CONTRAST:
         lightness -= 0.005
-        candidate = "#" + "".join(f"{round(c * 255):02X}" for c in colorsys.hls_to_rgb(hue, max(lightness, 0), saturation))
+        channels = colorsys.hls_to_rgb(hue, max(lightness, 0), saturation)
+        candidate = "#" + "".join(f"{round(c * 255):02X}" for c in channels)
     return candidate
 
 

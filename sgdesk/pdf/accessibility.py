@@ -31,7 +31,8 @@ STANDARD_TYPES = frozenset(
     "Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3 H4 H5 H6 "
     "L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot "
     "Ruby RB RT RP Warichu WT WP Figure Formula Form".split())
-_PAINTING = frozenset({"Tj", "TJ", "'", '"', "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh", "Do", "INLINE IMAGE"})
+_PAINTING = frozenset({"Tj", "TJ", "'", '"', "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh", "Do",
+                       "INLINE IMAGE"})
 _TABLE_ROWS = {"Table": {"TR", "THead", "TBody", "TFoot", "Caption"}, "THead": {"TR"}, "TBody": {"TR"},
                "TFoot": {"TR"}, "TR": {"TH", "TD"}}
 _LIST_KIDS = {"L": {"LI", "L", "Caption"}, "LI": {"Lbl", "LBody"}}
@@ -158,7 +159,8 @@ class _Check:
                 self.add("SG", "a Table has no TH header cell", page)
             if tag == "TH" and not self.scope(element):
                 self.add("15-003", "a TH cell has no Scope attribute", page)
-            if tag == "Figure" and not (_text(element.get("/Alt")).strip() or _text(element.get("/ActualText")).strip()):
+            described = _text(element.get("/Alt")).strip() or _text(element.get("/ActualText")).strip()
+            if tag == "Figure" and not described:
                 self.add("13-004", "a Figure has no alternative text (/Alt)", page)
             if re.fullmatch(r"H[1-6]", tag):
                 headings.append((int(tag[1]), page))
@@ -359,7 +361,8 @@ class _Check:
                     continue
                 descendant = font.DescendantFonts[0] if font.get("/Subtype") == "/Type0" else font
                 descriptor = descendant.get("/FontDescriptor")
-                if descriptor is None or not any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")):
+                files = ("/FontFile", "/FontFile2", "/FontFile3")
+                if descriptor is None or not any(key in descriptor for key in files):
                     self.add("31-009", f"the font {name} is not embedded", number)
                 if "/ToUnicode" not in font:
                     self.add("31-027", f"the font {name} has no ToUnicode map", number)

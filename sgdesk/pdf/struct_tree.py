@@ -19,10 +19,16 @@ from reportlab.pdfbase.pdfdoc import (
     PDFObjectReference,
     PDFPage,
     PDFString,
-    format as pdf_format,
 )
+from reportlab.pdfbase.pdfdoc import format as pdf_format
 
-from sgdesk.pdf.structure import AnnotationRef, Element, MarkedContent, StructureBuilder, attribute_entries
+from sgdesk.pdf.structure import (
+    AnnotationRef,
+    Element,
+    MarkedContent,
+    StructureBuilder,
+    attribute_entries,
+)
 
 _PAGE_ENTRIES = ("StructParents", "Tabs")
 

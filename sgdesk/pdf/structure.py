@@ -17,23 +17,21 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any, NamedTuple, Union
 
 #: the /A entries each attribute owner holds (ISO 32000-1, 14.8.5)
 _OWNERS = {"Scope": "Table", "RowSpan": "Table", "ColSpan": "Table", "BBox": "Layout", "Placement": "Layout"}
 _NAMES = {"Scope", "Placement"}  # attributes whose values are PDF names
 
 
-@dataclass(frozen=True)
-class MarkedContent:
+class MarkedContent(NamedTuple):
     """Marked content ``mcid`` on ``page`` (pages count from 1)."""
 
     page: int
     mcid: int
 
 
-@dataclass(frozen=True)
-class AnnotationRef:
+class AnnotationRef(NamedTuple):
     """An annotation (reportlab's ``name`` for it) on ``page``, with the object reportlab formats."""
 
     page: int
@@ -44,7 +42,7 @@ class AnnotationRef:
 Kid = Union["Element", MarkedContent, AnnotationRef]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Element:
     """A structure element: a standard type such as ``P`` or ``TD``, its attributes and kids."""
 
@@ -68,7 +66,7 @@ class Element:
         return None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
     """A group on the stack; ``element`` is None until something is drawn inside it."""
 
@@ -79,7 +77,7 @@ class _Open:
     element: Element | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Leaf:
     """An open leaf: its element, once drawn into, and the marked-content sequence now open."""
 

@@ -96,35 +96,12 @@ class LayoutShape(TableShape):
 class _Tags(TableRenderCB):
     """reportlab's table render callbacks, passed on to the table being drawn."""
 
-    def startTable(self, table: TaggedTable) -> None:  # noqa: N802 - reportlab's names
-        table.tag_start()
+    _METHODS = {"startTable": "tag_start", "startBG": "tag_artifact_start", "endBG": "tag_artifact_end",
+                "startRow": "tag_row", "startCell": "tag_cell", "endCell": "tag_cell_end", "endRow": "tag_row_end",
+                "startLines": "tag_artifact_start", "endLines": "tag_artifact_end", "endTable": "tag_end"}
 
-    def startBG(self, table: TaggedTable) -> None:  # noqa: N802
-        table.tag_artifact(True)
-
-    def endBG(self, table: TaggedTable) -> None:  # noqa: N802
-        table.tag_artifact(False)
-
-    def startRow(self, table: TaggedTable, row: int) -> None:  # noqa: N802
-        table.tag_row(row)
-
-    def startCell(self, table: TaggedTable, row: int, column: int, value: Any, *_style: Any) -> None:  # noqa: N802
-        table.tag_cell(row, column, value)
-
-    def endCell(self, table: TaggedTable) -> None:  # noqa: N802
-        table.tag_cell_end()
-
-    def endRow(self, table: TaggedTable) -> None:  # noqa: N802
-        table.tag_row_end()
-
-    def startLines(self, table: TaggedTable) -> None:  # noqa: N802
-        table.tag_artifact(True)
-
-    def endLines(self, table: TaggedTable) -> None:  # noqa: N802
-        table.tag_artifact(False)
-
-    def endTable(self, table: TaggedTable) -> None:  # noqa: N802
-        table.tag_end()
+    def __call__(self, table: TaggedTable, command: str, *args: Any) -> None:
+        getattr(table, self._METHODS[command])(*args)
 
 
 _TAGS = _Tags()
@@ -199,12 +176,12 @@ class TaggedTable(Table):
             self._structure.close_group()
         self._structure = None
 
-    def tag_artifact(self, start: bool) -> None:
-        if self._structure is None:
-            return
-        if start:
+    def tag_artifact_start(self) -> None:
+        if self._structure is not None:
             self._structure.begin_artifact(self.canv._code, "Layout")
-        else:
+
+    def tag_artifact_end(self) -> None:
+        if self._structure is not None:
             self._structure.end_artifact()
 
     def tag_row(self, row: int) -> None:
@@ -221,7 +198,7 @@ class TaggedTable(Table):
             self._structure.close_group()
         self._groups = 0
 
-    def tag_cell(self, row: int, column: int, value: Any) -> None:
+    def tag_cell(self, row: int, column: int, value: Any, *_style_and_place: Any) -> None:
         structure = self._structure
         if structure is None:
             return

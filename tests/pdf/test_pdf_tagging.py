@@ -211,9 +211,9 @@ def test_page_furniture_watermark_and_marking_are_artifacts() -> None:
                  "DRAFT", "OFFICIAL"):
         assert text in by_tag["Artifact"]
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        subtypes = {str(instruction.operands[1].get("/Subtype")) for instruction in
-                    pikepdf.parse_content_stream(pdf.pages[0]) if str(instruction.operator) == "BDC"
-                    and instruction.operands[0] == "/Artifact" and instruction.operands[1].get("/Type") == "/Pagination"}
+        marks = [instruction.operands for instruction in pikepdf.parse_content_stream(pdf.pages[0])
+                 if str(instruction.operator) == "BDC" and instruction.operands[0] == "/Artifact"]
+        subtypes = {str(properties.get("/Subtype")) for _tag, properties in marks if properties.Type == "/Pagination"}
     assert subtypes == {"/Header", "/Footer", "/Watermark"}
 
 
