@@ -14,7 +14,6 @@ from sgdesk.pdf.styles import styles
 from sgdesk.pdf.tagging import draw_tagged, group, marked, share_split_key
 
 INDENT = 16
-BULLET_SIZE = 8
 
 
 class _Item(LIIndenter):
@@ -67,4 +66,4 @@ def bullet_list(items: Sequence[str | Flowable], *, numbered: bool = False, styl
                  for item in items]
     return BulletList(flowables, bulletType="1" if numbered else "bullet", start="1" if numbered else None,
                       bulletFormat="%s." if numbered else None, leftIndent=INDENT, bulletFontName=REGULAR,
-                      bulletFontSize=BULLET_SIZE)
+                      bulletFontSize=paragraph_style.fontSize)  # on the line of the item's text
