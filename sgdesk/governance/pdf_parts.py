@@ -81,7 +81,8 @@ def risk_register(risks: list[Risk], bands: Bands, references: dict[int, str], h
     """A line of counts, the heat map and the table of ``risks`` (open, highest residual first)."""
     from reportlab.platypus import Spacer
 
-    from sgdesk.pdf import data_table, figure, styles
+    from sgdesk.pdf import data_table, styles
+    from sgdesk.pdf.figures import with_alt_text
 
     s = styles()
     rags = [bands.rag(r.residual_score) for r in risks]
@@ -90,7 +91,7 @@ def risk_register(risks: list[Risk], bands: Bands, references: dict[int, str], h
         f"{len(risks)} open risks ({counts}), scored likelihood \u00d7 impact (each 1 to 5) after controls. "
         f"Bands: {bands.describe()}. Trend compares the last review with the one before.", s["body"])]
     heat = heat_map(risks, bands)
-    story += [figure(heat_map_drawing(heat), heat.alt_text(heat_title)), Spacer(1, 6)]
+    story += [with_alt_text(heat_map_drawing(heat), heat.alt_text(heat_title)), Spacer(1, 6)]
     rows = []
     for risk in risks:
         trend = risk.trend

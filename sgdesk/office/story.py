@@ -43,13 +43,11 @@ def _read(flowables: list[Any], blocks: list[Block]) -> None:
         Table,
     )
 
-    from sgdesk.pdf.figures import Figure
+    from sgdesk.pdf.figures import alt_text
     from sgdesk.pdf.headings import Heading
 
     for flowable in flowables:
-        if isinstance(flowable, Figure):  # the chart or picture itself; ``flowable.alt`` describes it
-            _read([flowable.content], blocks)
-        elif isinstance(flowable, Heading):
+        if isinstance(flowable, Heading):
             blocks.append(HeadingBlock(flowable.title, flowable.level))
         elif isinstance(flowable, Paragraph):
             text = flowable.getPlainText().strip()
@@ -65,12 +63,10 @@ def _read(flowables: list[Any], blocks: list[Block]) -> None:
             template = flowable.nextTemplate
             blocks.append(PageBlock(template if template in ("portrait", "landscape") else None))
         elif isinstance(flowable, Image):
-            blocks.append(ImageBlock(_image_bytes(flowable), flowable.drawWidth, flowable.drawHeight))
-        elif isinstance(flowable, Figure):
-            blocks.append(ImageBlock(drawing_png(flowable.drawing), flowable.width, flowable.height,
-                                     flowable.alt_text))
+            blocks.append(ImageBlock(_image_bytes(flowable), flowable.drawWidth, flowable.drawHeight,
+                                     alt_text(flowable)))
         elif isinstance(flowable, Drawing):
-            blocks.append(ImageBlock(drawing_png(flowable), flowable.width, flowable.height))
+            blocks.append(ImageBlock(drawing_png(flowable), flowable.width, flowable.height, alt_text(flowable)))
 
 
 def drawing_png(drawing: Any, dpi: int = 192) -> bytes:
@@ -168,11 +164,13 @@ def _cell_fills(table: Any, count: int, columns: int, heads: int) -> dict[tuple[
 
 def _picture(value: Any) -> Picture | None:
     """A small figure drawn in a cell (a house-style trend line) as PNG, with its alternative text."""
-    from sgdesk.pdf.figures import Figure
+    from reportlab.graphics.shapes import Drawing
 
-    if not isinstance(value, Figure):
+    from sgdesk.pdf.figures import alt_text
+
+    if not isinstance(value, Drawing):
         return None
-    return Picture(drawing_png(value.drawing), value.width, value.height, value.alt_text)
+    return Picture(drawing_png(value), value.width, value.height, alt_text(value))
 
 
 def _table(table: Any, title: str) -> TableBlock:

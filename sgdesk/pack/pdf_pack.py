@@ -16,19 +16,25 @@ CONTENTS_DEPTH = 1  # the contents list appendices (level 0) and their sections 
 LOGO_BOX_MM = (70, 35)
 
 
-def logo_flowable(logo: bytes, box_mm: tuple[float, float], board_name: str) -> Any:
-    """The board's logo scaled to fit ``box_mm`` (width, height), keeping its proportions."""
+def logo_description(branding: Branding) -> str:
+    """The logo's alternative text."""
+    return f"Logo of {branding.full_name}"
+
+
+def logo_flowable(logo: bytes, box_mm: tuple[float, float], description: str) -> Any:
+    """The logo scaled to fit ``box_mm`` (width, height), keeping its proportions, with
+    ``description`` as its alternative text."""
     from reportlab.lib.units import mm
     from reportlab.lib.utils import ImageReader
     from reportlab.platypus import Image
 
-    from sgdesk.pdf import Figure
+    from sgdesk.pdf.figures import with_alt_text
 
     width, height = ImageReader(io.BytesIO(logo)).getSize()
     scale = min(box_mm[0] * mm / width, box_mm[1] * mm / height)
     image = Image(io.BytesIO(logo), width=width * scale, height=height * scale)
     image.hAlign = "LEFT"
-    return Figure(image, f"Logo of {board_name}")
+    return with_alt_text(image, description)
 
 
 def cover(branding: Branding, spec: "DocumentSpec", lines: list[str], title: str = PACK_TITLE) -> list[Any]:
@@ -47,7 +53,7 @@ def cover(branding: Branding, spec: "DocumentSpec", lines: list[str], title: str
     line = ParagraphStyle("cover-line", parent=s["body"], fontSize=14, leading=18, spaceAfter=4)
     story: list[Any] = [Spacer(1, 30 * mm)]
     if branding.logo:
-        story += [logo_flowable(branding.logo, LOGO_BOX_MM, branding.full_name), Spacer(1, 14 * mm)]
+        story += [logo_flowable(branding.logo, LOGO_BOX_MM, logo_description(branding)), Spacer(1, 14 * mm)]
     story += [Paragraph(plain_to_markup(branding.full_name), board),
               Paragraph(plain_to_markup(title), heading),
               *(Paragraph(plain_to_markup(text), line) for text in lines), Spacer(1, 20)]

@@ -6,7 +6,6 @@ See ``docs/pdf-house-style.md`` for how a feature builds an appendix.
 
 from sgdesk.pdf.contents import Contents
 from sgdesk.pdf.document import build_pdf, switch_orientation
-from sgdesk.pdf.figures import Figure, figure
 from sgdesk.pdf.headings import heading
 from sgdesk.pdf.lists import bullet_list
 from sgdesk.pdf.page import frame_width
@@ -18,12 +17,10 @@ from sgdesk.pdf.tagged_table import TaggedTable
 __all__ = [
     "Contents",
     "DocumentSpec",
-    "Figure",
     "TaggedTable",
     "build_pdf",
     "bullet_list",
     "data_table",
-    "figure",
     "frame_width",
     "heading",
     "styles",

@@ -1,60 +1,54 @@
-"""Figures: a drawing (a chart, a heat map, a trend line in a table cell) together with the
-alternative text that says what it shows.
+"""Pictures in a story (charts, heat maps, trend lines in table cells, logos) and the alternative
+text that travels with them.
 
-A figure is drawn like any other flowable; its ``alt_text`` goes with it into Word and Excel (as the
-picture's description) and into the PDF's structure. Write the text from the data the drawing was
-made from, so the two cannot disagree.
+Whoever makes a picture (a reportlab ``Drawing`` or ``Image``) gives it its text with
+:func:`with_alt_text`; the PDF tags it as a Figure with that text, and the Word and Excel versions
+of a story read it back with :func:`alt_text` as the picture's description, so every format
+describes the picture in the same words. Write the text from the data the picture was drawn from,
+so the two cannot disagree.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from reportlab.graphics.shapes import Circle, Drawing, PolyLine
-from reportlab.platypus import Flowable
 
 from sgdesk.pdf.colours import ACCENT, MUTED
 
+_ATTRIBUTE = "alt_text"
 _PAD = 2.5
 _LINE = 1.2
 _COMPARATOR_LINE = 0.7
+F = TypeVar("F")
 
 
-class Figure(Flowable):
-    """A reportlab :class:`Drawing` with its alternative text."""
-
-    def __init__(self, drawing: Drawing, alt_text: str) -> None:
-        super().__init__()
-        if not " ".join(alt_text.split()):
-            raise ValueError("a figure needs alternative text: say what it shows")
-        self.drawing = drawing
-        self.alt_text = " ".join(alt_text.split())
-        self.width, self.height = drawing.width, drawing.height
-        self.hAlign = "LEFT"
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return self.drawing.wrap(availWidth, availHeight)
-
-    def draw(self) -> None:
-        self.drawing.drawOn(self.canv, 0, 0)
+def with_alt_text(flowable: F, text: str) -> F:
+    """``flowable`` carrying ``text`` as its alternative text (white space runs made single)."""
+    words = " ".join(text.split())
+    if not words:
+        raise ValueError("a figure needs alternative text: say what it shows")
+    # a reportlab Drawing refuses attributes it does not know, so set it past that check
+    vars(flowable)[_ATTRIBUTE] = words
+    return flowable
 
 
-def figure(drawing: Any, alt_text: str) -> Figure:
-    """A house-style figure: ``drawing`` described by ``alt_text``."""
-    return Figure(drawing, alt_text)
+def alt_text(flowable: Any) -> str:
+    """The alternative text given to ``flowable``, or "" if it has none."""
+    return getattr(flowable, _ATTRIBUTE, "")
 
 
 def trend_line(series: Sequence[Sequence[float | None]], alt_text: str, *, width: float = 48,
-               height: float = 14) -> Figure:
+               height: float = 14) -> Drawing:
     """A line per series over the same periods, on one scale: the first (the authority's own figures)
     in the accent with a dot at its latest point, the others (comparators) thinner, grey and dashed. A
-    period with no figure breaks the line."""
-    drawing = Drawing(width, height)
+    period with no figure breaks the line. The drawing carries ``alt_text``."""
+    drawing = with_alt_text(Drawing(width, height), alt_text)
     values = [value for line in series for value in line if value is not None]
     count = max((len(line) for line in series), default=0)
     if not values or count < 1:
-        return Figure(drawing, alt_text)
+        return drawing
     low, high = min(values), max(values)
     span = (high - low) or 1.0
     step = (width - 2 * _PAD) / max(count - 1, 1)
@@ -76,7 +70,7 @@ def trend_line(series: Sequence[Sequence[float | None]], alt_text: str, *, width
             index, value = max((i, v) for i, v in enumerate(line) if v is not None)
             x, y = point(index, value)
             drawing.add(Circle(x, y, 1.6, fillColor=ACCENT, strokeColor=None))
-    return Figure(drawing, alt_text)
+    return drawing
 
 
 def _runs(line: Sequence[float | None]) -> list[list[tuple[int, float]]]:

@@ -151,6 +151,11 @@ class StructureBuilder:
             leaf.element.add(ref)
             self.annotations.append((ref, leaf.element))
 
+    def describe(self, **attributes: Any) -> None:
+        """Add /A attributes (such as a Figure's BBox) to the open leaf."""
+        if self._leaf is not None and not self._inside:
+            self._leaf.attributes.update(attributes)
+
     def annotation(self, page: int, name: str, annotation: Any) -> bool:
         """Attach an annotation made while a leaf is open to that leaf; False if none is open."""
         leaf = self._leaf or self._paused

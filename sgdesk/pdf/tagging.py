@@ -3,8 +3,9 @@
 The house frame (:class:`TaggingFrame`) marks what plain reportlab flowables draw by their kind:
 a ``Paragraph`` is a P (or the tag in its ``structure_tag`` attribute, e.g. "H1" for a title
 that is not in the outline; its parts after a page break stay one element), an ``Image`` or
-``Drawing`` a Figure (which needs alternative text: wrap it in :class:`sgdesk.pdf.Figure`), an
-``HRFlowable`` an artifact; Spacers and page breaks draw nothing. A flowable that marks its own drawing says
+``Drawing`` a Figure with the alternative text :func:`sgdesk.pdf.figures.with_alt_text` gave it
+and the box it fills on the page (a chart's text that sets no font of its own prints in the
+house font), an ``HRFlowable`` an artifact; Spacers and page breaks draw nothing. A flowable that marks its own drawing says
 so with ``tags_itself = True`` and uses, on its canvas:
 
 - :func:`marked` around content that is one structure element (a leaf such as P, H2, TD, Lbl);
@@ -25,6 +26,8 @@ from typing import Any, TypeVar
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, Frame, HRFlowable, Image, Paragraph, Preformatted
 
+from sgdesk.pdf.figures import alt_text
+from sgdesk.pdf.fonts import REGULAR
 from sgdesk.pdf.structure import StructureBuilder
 
 T = TypeVar("T")
@@ -103,7 +106,9 @@ def draw_tagged(canv: Any, flowable: Flowable, draw: Callable[[], T]) -> T:
         with marked(canv, tag, getattr(flowable, _SPLIT_KEY, None), text=text):
             return draw()
     if isinstance(flowable, (Image, Drawing)):
-        with marked(canv, "Figure"):
+        if isinstance(flowable, Drawing) and getattr(flowable, "initialFontName", None) is None:
+            flowable.initialFontName = REGULAR
+        with marked(canv, "Figure", alt=alt_text(flowable) or None, Placement="Block"):
             return draw()
     if isinstance(flowable, HRFlowable):
         with artifact(canv):
@@ -115,9 +120,25 @@ class TaggingFrame(Frame):
     """The house frame: marks what each flowable draws (see :func:`draw_tagged`)."""
 
     def add(self, flowable: Flowable, canv: Any, trySplit: int = 0) -> int:  # noqa: N803 - reportlab's name
-        return draw_tagged(canv, flowable, lambda: super(TaggingFrame, self).add(flowable, canv, trySplit))
+        def place() -> int:
+            placed = super(TaggingFrame, self).add(flowable, canv, trySplit)
+            if placed and isinstance(flowable, (Image, Drawing)):
+                self._note_box(flowable, canv)
+            return placed
+
+        return draw_tagged(canv, flowable, place)
 
     _add = add
+
+    def _note_box(self, figure: Flowable, canv: Any) -> None:
+        """Give the Figure just placed the box it fills on the page (the frame's space is the page's)."""
+        structure = structure_of(canv)
+        if structure is None:
+            return
+        width, height = figure.wrap(self._getAvailableWidth(), self._aH)
+        left = figure._hAlignAdjust(self._x + self._leftExtraIndent, self._getAvailableWidth() - width)
+        bottom = self._y + figure.getSpaceAfter()  # the frame has moved down past the figure's space after
+        structure.describe(BBox=[round(v, 2) for v in (left, bottom, left + width, bottom + height)])
 
     def split(self, flowable: Flowable, canv: Any) -> list[Flowable]:
         """Split as reportlab does; the parts of a paragraph remember they are one paragraph."""

@@ -15,7 +15,13 @@ from sgdesk.money import format_money
 from sgdesk.reporting import format_cell
 from sgdesk.store import BoardFile
 from sgdesk.training.charges import describe_period
-from sgdesk.training.figures import Figures, GroupCount, period_figures, sector_chart_alt, sector_chart_groups
+from sgdesk.training.figures import (
+    Figures,
+    GroupCount,
+    chart_sectors,
+    period_figures,
+    sector_chart_description,
+)
 from sgdesk.training.model import LENGTHS
 from sgdesk.training.policy import get_policy
 from sgdesk.training.reports import figure_rows
@@ -29,7 +35,7 @@ def training_story(bf: BoardFile, board_id: int, period: Period | None) -> list[
 
     from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
-    from sgdesk.pdf import Figure, heading, styles
+    from sgdesk.pdf import heading, styles
 
     s = styles()
     figures = period_figures(bf, board_id, period)
@@ -41,8 +47,7 @@ def training_story(bf: BoardFile, board_id: int, period: Period | None) -> list[
                         s["note"])]
     if figures.by_sector:
         story += [heading("Delegates by sector", 1, style="h2"),
-                  KeepTogether([Figure(sector_chart(figures.by_sector), sector_chart_alt(figures.by_sector, when)),
-                                Spacer(1, 6)]),
+                  KeepTogether([sector_chart(figures.by_sector, when), Spacer(1, 6)]),
                   _group_table(figures.by_sector, "Sector", with_category=False)]
     if figures.by_organisation:
         story += [heading("Delegates by organisation", 1, style="h2"),
@@ -90,16 +95,18 @@ def _intro(figures: Figures) -> str:
     return text
 
 
-def sector_chart(groups: list[GroupCount]):
-    """A horizontal bar chart of places attended by sector (largest first), as a Drawing flowable."""
+def sector_chart(groups: list[GroupCount], when: str):
+    """A horizontal bar chart of places attended by sector (largest first), as a Drawing flowable
+    with its description as alternative text."""
     from reportlab.graphics.charts.barcharts import HorizontalBarChart
     from reportlab.graphics.shapes import Drawing, String
 
     from sgdesk.pdf import frame_width
     from sgdesk.pdf.colours import ACCENT, GRID, MUTED, TEXT
+    from sgdesk.pdf.figures import with_alt_text
     from sgdesk.pdf.fonts import BOLD, REGULAR
 
-    shown = sector_chart_groups(groups)
+    shown = chart_sectors(groups)
     bar = 15
     width = frame_width("portrait")
     height = len(shown) * bar + 40
@@ -135,7 +142,7 @@ def sector_chart(groups: list[GroupCount]):
     drawing.add(chart)
     drawing.add(String(chart.x + chart.width / 2, 4, "Places attended", fontName=REGULAR, fontSize=8,
                        fillColor=MUTED, textAnchor="middle"))
-    return drawing
+    return with_alt_text(drawing, sector_chart_description(groups, when))
 
 
 def _group_table(groups: list[GroupCount], first: str, *, with_category: bool):

@@ -6,9 +6,6 @@
   (waiting list, cancellations and substitutions included).
 * Fill rate = attended / places offered; DNA rate = DNA / (attended + DNA); whole percent.
 * Delegates by organisation and by sector count places attended and the different people.
-
-The delegates-by-sector chart shows :func:`sector_chart_groups`; :func:`sector_chart_alt` is
-its alternative text, the same in the PDF and in Word.
 """
 
 from __future__ import annotations
@@ -85,6 +82,29 @@ class Figures:
     @property
     def delegates(self) -> int:
         return sum(group.delegates for group in self.by_sector)
+
+
+CHART_BARS = 12  # the sector chart shows the sectors with most places attended, up to this many
+
+
+def chart_sectors(groups: list[GroupCount]) -> list[GroupCount]:
+    """The sectors the chart of delegates by sector shows, most places attended first."""
+    return sorted(groups, key=lambda g: (-g.attended, g.name.casefold()))[:CHART_BARS]
+
+
+def sector_chart_description(groups: list[GroupCount], when: str) -> str:
+    """The chart of delegates by sector in words, for a reader who cannot see it (the alternative
+    text of the chart in the PDF and in Word alike).
+
+    >>> sector_chart_description([GroupCount("Health", "", 140, 120, 4, 80),
+    ...                           GroupCount("Education", "", 100, 96, 2, 70)], "2018/19")
+    'Bar chart: delegates by sector, places attended, 2018/19. Health 120, Education 96.'
+    """
+    shown = chart_sectors(groups)
+    bars = ", ".join(f"{group.name} {group.attended}" for group in shown)
+    rest = len(groups) - len(shown)
+    more = f"; {rest} smaller sector{'s' if rest != 1 else ''} not shown" if rest > 0 else ""
+    return f"Bar chart: delegates by sector, places attended, {when}. {bars}{more}."
 
 
 #: every session of the period with its bookings counted: the session's own columns, then bookings,
@@ -166,27 +186,3 @@ def period_figures(bf: BoardFile, board_id: int, period: Period | None, *, today
     figures.by_course = evaluations["course"]
     figures.evaluations = evaluations["all"][0] if evaluations["all"] else None
     return figures
-
-
-CHART_BARS = 12  # the sectors the delegates-by-sector chart shows
-
-
-def sector_chart_groups(groups: list[GroupCount]) -> list[GroupCount]:
-    """The sectors the chart shows: the CHART_BARS with most places attended, largest first."""
-    return sorted(groups, key=lambda g: (-g.attended, g.name.casefold()))[:CHART_BARS]
-
-
-def sector_chart_alt(groups: list[GroupCount], when: str) -> str:
-    """What the delegates-by-sector chart shows, in words and figures, for readers who cannot see it.
-
-    >>> sector_chart_alt([GroupCount("Health", "", 130, 120, 4, 80), GroupCount("Education", "", 99, 96, 2, 70)],
-    ...                  "2018/19")
-    'Bar chart: places attended by sector, 2018/19. Health 120, Education 96.'
-    """
-    shown = sector_chart_groups(groups)
-    text = f"Bar chart: places attended by sector, {when}. " + ", ".join(f"{g.name} {g.attended}" for g in shown) + "."
-    hidden = len(groups) - len(shown)
-    if hidden:
-        text += f" {hidden} more sector{'s' if hidden > 1 else ''} with fewer places are in the table that follows."
-    return text
-

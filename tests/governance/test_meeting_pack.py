@@ -200,15 +200,16 @@ def test_the_heat_map_agrees_with_the_risk_table_sorted_by_residual_score(februa
 
 def test_the_heat_map_is_a_figure_described_in_words(demo_template):
     from sgdesk.governance.meeting_pack import sections_story
-    from sgdesk.pdf import Figure
+    from reportlab.graphics.shapes import Drawing
+
+    from sgdesk.pdf.figures import alt_text
 
     with open_board_file(demo_template, read_only=True) as bf:
         papers = meeting_papers(bf, board_meeting(bf, FEB))
-        [figure] = [f for f in sections_story(bf, papers) if isinstance(f, Figure)]
-    assert figure.alt_text.startswith(f"Risk heat map, 5 Feb 2019: {len(papers.risks)} risks on a 5 by 5 grid")
+        [text] = [alt_text(f) for f in sections_story(bf, papers) if isinstance(f, Drawing)]
+    assert text.startswith(f"Risk heat map, 5 Feb 2019: {len(papers.risks)} risks on a 5 by 5 grid")
     for risk in papers.risks:
-        assert f"{risk.reference} likelihood {risk.residual_likelihood}, impact {risk.residual_impact}" in \
-            figure.alt_text
+        assert f"{risk.reference} likelihood {risk.residual_likelihood}, impact {risk.residual_impact}" in text
 
 
 def test_business_plan_progress_is_in_the_pack_only_when_the_forward_plan_lists_it(february, demo_path, tmp_path):

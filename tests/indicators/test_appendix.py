@@ -104,12 +104,14 @@ def test_rag_is_written_and_coloured_and_comparators_sit_beneath(exported):
 
 def test_each_trend_line_says_what_it_shows(demo):
     from sgdesk.indicators.appendix import matrix_story
-    from sgdesk.pdf.figures import Figure
+    from reportlab.graphics.shapes import Drawing
+
+    from sgdesk.pdf.figures import alt_text
 
     _title, _orientation, story = matrix_story(demo, 1, None, {})
     figures = [cell for table in story if hasattr(table, "_cellvalues") for line in table._cellvalues
-               for cell in line if isinstance(cell, Figure)]
-    texts = {figure.alt_text for figure in figures}
+               for cell in line if isinstance(cell, Drawing)]
+    texts = {alt_text(figure) for figure in figures}
     assert "Trend: 15.2, 16.3, 16.0, 15.8% 2017-2020; England 17.0, 18.0, 18.2, 19.1%." in texts
     assert "Trend: 19.9, 16.3, 23.7, 24.4, 30.2% 2016-2020; England 22.6% in 2020." in texts
     assert "Trend: not published, 62, 64, 60, 56% 2014-2021; England not published, 72, 68, 69, 62%." in texts

@@ -63,7 +63,7 @@ def test_a_plain_reportlab_pdf_fails_on_everything_it_lacks() -> None:
 
 
 def test_a_figure_without_alternative_text_fails() -> None:
-    chart = Drawing(100, 50, initialFontName="SGSans")
+    chart = Drawing(100, 50)  # given no with_alt_text
     chart.add(Rect(0, 0, 80, 30))
     problems = [str(problem) for problem in check_pdf(build([*good_story(), chart]))]
     assert problems == ["page 1: a Figure has no alternative text (/Alt) [13-004]"]

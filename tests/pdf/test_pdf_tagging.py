@@ -16,7 +16,6 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, TableStyle
 from sgdesk.pdf import (
     Contents,
     DocumentSpec,
-    Figure,
     TaggedTable,
     build_pdf,
     bullet_list,
@@ -25,6 +24,7 @@ from sgdesk.pdf import (
     styles,
 )
 from sgdesk.pdf.accessibility import check_pdf
+from sgdesk.pdf.figures import with_alt_text
 
 DAY = datetime.date(2026, 11, 23)
 HEADER = ["Agency", "Representative", "Meetings", "Attendance"]
@@ -186,20 +186,23 @@ def test_lists_are_tagged_with_labels_and_bodies_in_the_house_font(structure_tex
     assert check_pdf(data) == []
 
 
-def test_a_figure_carries_its_alternative_text_and_where_it_is() -> None:
+def test_a_chart_is_a_figure_with_its_alternative_text_and_the_box_it_fills() -> None:
     chart = Drawing(200, 100)
     chart.add(Rect(0, 0, 150, 40))
     chart.add(String(0, 60, "Places attended", fontName="SGSans"))
-    data = build([heading("Training", style="title"), Figure(chart, "Bar chart: places attended by sector. Health 3.")])
+    story = [heading("Training", style="title"), body("Above the chart."),
+             with_alt_text(chart, "Bar chart: places attended by sector. Health 3.")]
+    data = build(story)
     (figure,) = elements(data, "Figure")
     assert str(figure.Alt) == "Bar chart: places attended by sector. Health 3."
     left, bottom, right, top = (float(v) for v in attribute(figure, "BBox"))
     assert (round(right - left), round(top - bottom)) == (200, 100)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:  # the box is where the chart's bar is drawn
+        (bar,) = [rect for rect in pdf.pages[0].rects if rect["tag"] == "Figure"]
+        assert (round(bar["x0"]), round(bar["y0"]), round(bar["width"])) == (round(left), round(bottom), 150)
     with pikepdf.open(io.BytesIO(data)) as pdf:  # drawing the chart sets no other font
         assert {str(font.BaseFont).split("+")[-1] for font in pdf.pages[0].Resources.Font.values()} == {
             "DejaVuSans", "DejaVuSans-Bold"}
-    with pytest.raises(ValueError, match="needs alternative text"):
-        Figure(chart, " ")
 
 
 def test_page_furniture_watermark_and_marking_are_artifacts() -> None:

@@ -91,7 +91,7 @@ def test_the_sector_chart_is_a_figure_whose_alternative_text_gives_every_bar(dem
     import pikepdf
 
     from sgdesk.training import figures as figures_module
-    from sgdesk.training.figures import CHART_BARS, GroupCount, sector_chart_alt
+    from sgdesk.training.figures import CHART_BARS, GroupCount, sector_chart_description
 
     by_sector = period_figures(demo, demo.scalar("SELECT id FROM board"), Period.for_year(YEAR)).by_sector
     out = tmp_path / "training.pdf"
@@ -99,10 +99,10 @@ def test_the_sector_chart_is_a_figure_whose_alternative_text_gives_every_bar(dem
     with pikepdf.open(out) as pdf:
         alts = [str(obj.Alt) for obj in pdf.objects if isinstance(obj, pikepdf.Dictionary) and obj.get("/S") == "/Figure"]
     bars = ", ".join(f"{group.name} {group.attended}" for group in by_sector)  # the demo has fewer than 12 sectors
-    assert alts == [f"Bar chart: places attended by sector, {YEAR}. {bars}."] == [sector_chart_alt(by_sector, YEAR)]
+    assert alts == [f"Bar chart: delegates by sector, places attended, {YEAR}. {bars}."] == [
+        sector_chart_description(by_sector, YEAR)]
     many = [GroupCount(f"Sector {n}", "", 10, n, 0, n) for n in range(1, CHART_BARS + 3)]
-    assert sector_chart_alt(many, YEAR).endswith(
-        "Sector 4 4, Sector 3 3. 2 more sectors with fewer places are in the table that follows.")
+    assert sector_chart_description(many, YEAR).endswith("Sector 4 4, Sector 3 3; 2 smaller sectors not shown.")
     assert doctest.testmod(figures_module).failed == 0
 
 
