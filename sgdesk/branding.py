@@ -97,23 +97,12 @@ def _optional_text(value: str | None, what: str) -> str | None:
     return text or None
 
 
-def contrast_ratio(first: str, second: str) -> float:
-    """The WCAG contrast ratio of two "#RRGGBB" colours, from 1 (the same) to 21 (black on white).
+def ratio_text(ratio: float) -> str:
+    """A contrast ratio as people write it, never rounded up to a pass.
 
     >>> ratio_text(contrast_ratio("#000000", "#FFFFFF")), ratio_text(contrast_ratio("#1F4E79", "#FFFFFF"))
     ('21.0:1', '8.6:1')
     """
-    def luminance(colour: str) -> float:
-        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
-        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
-def ratio_text(ratio: float) -> str:
-    """A contrast ratio as people write it, never rounded up to a pass: "4.4:1"."""
     return f"{math.floor(ratio * 10) / 10:.1f}:1"
 
 
@@ -171,6 +160,25 @@ def checked(branding: Branding) -> Branding:
         footer_text=_optional_text(branding.footer_text, "footer text"),
         marking=_optional_text(branding.marking, "protective marking"),
     )
+
+
+def contrast_ratio(colour: str, background: str) -> float:
+    """The WCAG 2 contrast ratio of two colours written as hex (``"#1F4E79"`` or ``"1F4E79"``),
+    from 1 (the same) to 21 (black on white); text needs 4.5 to pass AA.
+
+    >>> round(contrast_ratio("#000000", "#FFFFFF"), 1), round(contrast_ratio("FFFFFF", "1F4E79"), 1)
+    (21.0, 8.7)
+    """
+    def luminance(hex_colour: str) -> float:
+        channels = []
+        for value in bytes.fromhex(hex_colour.lstrip("#")):
+            share = value / 255
+            channels.append(share / 12.92 if share <= 0.04045 else ((share + 0.055) / 1.055) ** 2.4)
+        red, green, blue = channels
+        return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+    lighter, darker = sorted((luminance(colour), luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 def logo_kind(data: bytes) -> str:
