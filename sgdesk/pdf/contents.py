@@ -36,7 +36,7 @@ class _ContentsShape(TableShape):
             if isinstance(flowable, Paragraph):
                 self.entries[row] = flowable.getPlainText()
 
-    def row_groups(self, row: int) -> list[tuple[str, Any]]:
+    def _row_groups(self, row: int) -> list[tuple[str, Any]]:
         return [("TOCI", (self, row)), ("Reference", (self, row, "Reference"))] if row in self.entries else []
 
     def _cell(self, row: int, column: int) -> tuple[str, dict[str, Any]] | None:

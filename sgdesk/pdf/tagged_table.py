@@ -36,6 +36,8 @@ class TableShape:
         self.section_rows = frozenset(section_rows)
         self.spans: dict[Cell, tuple[int, int]] = {}  # (row, column) -> (rows, columns) it spans
         self._cells: dict[Cell, tuple[str, dict[str, Any]] | None] = {}
+        self._keys: dict[Cell, tuple[TableShape, int, int]] = {}
+        self._groups: dict[int, list[tuple[str, Any]]] = {}
         self.owner: dict[Cell, Cell] = {}  # a cell a span covers -> the span's first cell
         if table._spanCmds:
             table._calcSpanRanges()
@@ -51,8 +53,19 @@ class TableShape:
 
     def row_groups(self, row: int) -> list[tuple[str, Any]]:
         """The grouping elements (tag, key) a row belongs to inside the table, outermost first."""
+        if row not in self._groups:
+            self._groups[row] = self._row_groups(row)
+        return self._groups[row]
+
+    def _row_groups(self, row: int) -> list[tuple[str, Any]]:
         section = "THead" if row < self.header_rows else "TBody"
         return [(section, (self, section)), ("TR", (self, row))]
+
+    def cell_key(self, row: int, column: int) -> tuple[TableShape, int, int]:
+        """What identifies the cell's element, on whichever page it is drawn."""
+        if (row, column) not in self._keys:
+            self._keys[row, column] = (self, row, column)
+        return self._keys[row, column]
 
     def cell(self, row: int, column: int) -> tuple[str, dict[str, Any]] | None:
         """The tag and attributes of the cell starting at ``row``, ``column`` (None: not content)."""
@@ -86,7 +99,7 @@ class LayoutShape(TableShape):
     tag = "Div"
     keep_empty = False
 
-    def row_groups(self, row: int) -> list[tuple[str, Any]]:
+    def _row_groups(self, row: int) -> list[tuple[str, Any]]:
         return []
 
     def _cell(self, row: int, column: int) -> tuple[str, dict[str, Any]] | None:
@@ -215,7 +228,7 @@ class TaggedTable(Table):
         if cell is None:
             structure.begin_artifact(canv._code, "Layout")
         else:
-            structure.begin(canv._code, canv.getPageNumber(), cell[0], (shape, first), cell[1],
+            structure.begin(canv._code, canv.getPageNumber(), cell[0], shape.cell_key(*first), cell[1],
                             text=shape.text(*first))
 
     def tag_cell_end(self) -> None:
