@@ -114,7 +114,7 @@ def appendix2_story(bf: BoardFile, board_id: int, period_or_year: Period | Finan
     rows.append(["", outcome_label, Paragraph(outcome_amount, s["cell_right"])])
     total_rows.append(len(rows) - 1)
     story.append(data_table(["", "Description", "£"], rows, col_widths=[1.4, 5.2, 1.6], align="LLR",
-                            total_rows=total_rows))
+                            total_rows=total_rows, row_headers=(0, 1)))
     story.append(Spacer(1, 6))
     sentence = _outcome_sentence(result, style, year) if entries else f"No ledger entries are recorded for {year.label}."
     story.append(Paragraph(f"<b>{_escape(sentence)}</b>", s["body"]))

@@ -6,7 +6,9 @@ import base64
 import datetime as dt
 import shutil
 import subprocess
+from collections import Counter
 
+import pdfplumber
 import pikepdf
 import pytest
 
@@ -33,6 +35,21 @@ def export(path, arguments: list[str], out, capsys) -> None:
     assert main(["export", str(path), name, *options, "--out", str(out)]) == 0, capsys.readouterr().err
 
 
+def printed_words(out) -> list[str]:
+    """The words on the pages in the order they are printed, leaving out the artifacts."""
+    words: list[str] = []
+    with pdfplumber.open(out) as pdf:
+        for page in pdf.pages:
+            content = page.filter(lambda obj: obj.get("object_type") != "char" or obj.get("tag") != "Artifact")
+            words += content.extract_text().split()
+    return words
+
+
+def read_words(structure_text, out) -> list[str]:
+    """The words a screen reader reads, in structure order."""
+    return " ".join(text for _path, text in structure_text(out)).split()
+
+
 def tagged(out) -> bool:
     """What pdfinfo (poppler) says: ``Tagged: yes``."""
     info = subprocess.run([shutil.which("pdfinfo") or "pdfinfo", str(out)], capture_output=True, text=True, check=True)
@@ -45,11 +62,24 @@ def test_the_list_of_pdfs_is_every_pdf_export() -> None:
 
 
 @pytest.mark.parametrize("name", PDF_EXPORTS)
-def test_every_pdf_export_of_the_demo_board_is_accessible(demo_template, tmp_path, capsys, name: str) -> None:
+def test_every_pdf_export_of_the_demo_board_is_accessible(demo_template, tmp_path, capsys, structure_text,
+                                                          name: str) -> None:
     out = tmp_path / f"{name}.pdf"
     export(demo_template, [name, *(SESSION if name in ("register", "certificates") else YEAR)], out, capsys)
     assert [str(problem) for problem in check_pdf(out)] == []
     assert tagged(out)
+    # every printed word is read once: nothing left out, nothing (such as a repeated header) read twice
+    assert Counter(read_words(structure_text, out)) == Counter(printed_words(out))
+
+
+def test_appendix_2_reads_in_the_order_it_is_printed(demo_template, tmp_path, capsys, structure_text) -> None:
+    out = tmp_path / "appendix2.pdf"
+    export(demo_template, ["appendix2", *YEAR], out, capsys)
+    read = structure_text(out)
+    assert read[0] == ("Document/Sect/H1", "Appendix 2: Southend LSCB finance 2018/19")
+    assert read_words(structure_text, out) == printed_words(out)  # its cells never wrap, so line by line
+    rows = [text for path, text in read if path.endswith("TBody/TR/TH")]
+    assert rows[:4] == ["Expenditure", "Salaries", "", "Salary Recharge"]  # a row's category and description
 
 
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
