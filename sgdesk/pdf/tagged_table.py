@@ -13,12 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, Table
 from reportlab.platypus.tables import TableRenderCB
 
+from sgdesk.pdf.figures import alt_text
 from sgdesk.pdf.fonts import REGULAR
 from sgdesk.pdf.structure import StructureBuilder
-from sgdesk.pdf.tagging import structure_of
+from sgdesk.pdf.tagging import in_house_font, structure_of
 
 Cell = tuple[int, int]
 
@@ -106,6 +108,14 @@ class LayoutShape(TableShape):
         return "P", {}
 
 
+def _chart_text(value: Any) -> str:
+    """The alternative text of a cell that holds one chart (reportlab passes a cell's flowables as a
+    tuple), or "" for any other cell."""
+    if isinstance(value, (list, tuple)) and len(value) == 1:
+        value = value[0]
+    return alt_text(value) if isinstance(value, Drawing) else ""
+
+
 class _Tags(TableRenderCB):
     """reportlab's table render callbacks, passed on to the table being drawn."""
 
@@ -142,6 +152,9 @@ class TaggedTable(Table):
             for row in self._cellStyles:
                 for style in row:
                     style.fontname = REGULAR
+            for values in self._cellvalues:
+                for value in values:
+                    in_house_font(value)
         self._row_headers = tuple(row_header_columns)
         self._sections = tuple(section_rows)
         self.shape_class = LayoutShape if layout else type(self).shape_class
@@ -150,6 +163,7 @@ class TaggedTable(Table):
         self._structure: StructureBuilder | None = None  # while the table draws on a tagging canvas
         self._row, self._repeat, self._groups = 0, False, 0  # the row being drawn, and the groups it opened
         self._cell_open = False  # the cell being drawn is content, not an artifact
+        self._figure_open = False  # the cell being drawn is a chart: a Figure inside its TH or TD
 
     def shape(self) -> TableShape:
         """The shape of the whole table (this one, or the one reportlab split this part from)."""
@@ -211,7 +225,8 @@ class TaggedTable(Table):
             self._structure.close_group()
         self._groups = 0
 
-    def tag_cell(self, row: int, column: int, value: Any, *_style_and_place: Any) -> None:
+    def tag_cell(self, row: int, column: int, value: Any, style: Any = None, place: tuple[float, float] = (0, 0),
+                 size: tuple[float, float] = (0, 0)) -> None:
         structure = self._structure
         if structure is None:
             return
@@ -225,8 +240,17 @@ class TaggedTable(Table):
         if not shape.keep_empty and isinstance(value, str) and not value.strip():
             cell = None  # a blank in a layout is just space
         self._cell_open = cell is not None
+        described = _chart_text(value)
+        self._figure_open = bool(cell and described)
         if cell is None:
             structure.begin_artifact(canv._code, "Layout")
+        elif self._figure_open:
+            (left, bottom), (width, height) = place, size
+            box = canv._absRect((left + style.leftPadding, bottom + style.bottomPadding,
+                                 left + width - style.rightPadding, bottom + height - style.topPadding), relative=1)
+            structure.open_group(cell[0], shape.cell_key(*first), cell[1])
+            structure.begin(canv._code, canv.getPageNumber(), "Figure", attributes={"BBox": [round(v, 2) for v in box]},
+                            alt=described)
         else:
             structure.begin(canv._code, canv.getPageNumber(), cell[0], shape.cell_key(*first), cell[1],
                             text=shape.text(*first))
@@ -237,5 +261,8 @@ class TaggedTable(Table):
             return
         if self._repeat or not self._cell_open:
             structure.end_artifact()
+        elif self._figure_open:
+            structure.end()
+            structure.close_group()
         else:
             structure.end(keep_empty=self._shape.keep_empty)

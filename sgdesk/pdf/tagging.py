@@ -96,6 +96,13 @@ def share_split_key(original: Flowable, parts: list[Flowable]) -> None:
             setattr(part, _SPLIT_KEY, key)
 
 
+def in_house_font(picture: Flowable) -> None:
+    """Make a chart's text that sets no font of its own print in the house font (reportlab would
+    otherwise start every Drawing in Helvetica, unembedded)."""
+    if isinstance(picture, Drawing) and getattr(picture, "initialFontName", None) is None:
+        picture.initialFontName = REGULAR
+
+
 def draw_tagged(canv: Any, flowable: Flowable, draw: Callable[[], T]) -> T:
     """Run ``draw`` (which draws ``flowable``), marking what it draws as its kind of flowable calls for."""
     if structure_of(canv) is None or getattr(flowable, "tags_itself", False):
@@ -106,8 +113,7 @@ def draw_tagged(canv: Any, flowable: Flowable, draw: Callable[[], T]) -> T:
         with marked(canv, tag, getattr(flowable, _SPLIT_KEY, None), text=text):
             return draw()
     if isinstance(flowable, (Image, Drawing)):
-        if isinstance(flowable, Drawing) and getattr(flowable, "initialFontName", None) is None:
-            flowable.initialFontName = REGULAR
+        in_house_font(flowable)
         with marked(canv, "Figure", alt=alt_text(flowable) or None, Placement="Block"):
             return draw()
     if isinstance(flowable, HRFlowable):

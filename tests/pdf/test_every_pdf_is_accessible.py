@@ -20,11 +20,14 @@ from sgdesk.pdf.accessibility import check_pdf
 PDF_EXPORTS = sorted(name for name, export in registry.load().exports.items() if "pdf" in export.formats)
 SESSION = ["--session", "12"]
 YEAR = ["--year", "2018/19"]
+MEETING = ["--meeting", "06/02/2019"]
+OPTIONS = {"register": SESSION, "certificates": SESSION, "meeting-pack": MEETING}
 VARIANTS = {
     "appendix2 plain": ["appendix2", *YEAR, "--set", "style=plain"],
     "pack draft": ["pack", *YEAR, "--draft"],
     "pack without a financial year": ["pack", "--from", "01/05/2018", "--to", "30/06/2018"],
     "training, all years": ["training"],
+    "data matrix, every year": ["data-matrix"],
 }
 LOGO = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEElEQVR4nGP4z8DAwPCfAQAL+wP9"
                         "2x0mHwAAAABJRU5ErkJggg==")
@@ -57,15 +60,15 @@ def tagged(out) -> bool:
 
 
 def test_the_list_of_pdfs_is_every_pdf_export() -> None:
-    assert {"appendix1", "appendix2", "appendix3", "training", "register", "certificates", "pack", "ledger"} <= set(
-        PDF_EXPORTS)
+    assert {"appendix1", "appendix2", "appendix3", "training", "register", "certificates", "pack", "ledger",
+            "meeting-pack", "data-matrix", "risks", "actions", "business-plan"} <= set(PDF_EXPORTS)
 
 
 @pytest.mark.parametrize("name", PDF_EXPORTS)
 def test_every_pdf_export_of_the_demo_board_is_accessible(demo_template, tmp_path, capsys, structure_text,
                                                           name: str) -> None:
     out = tmp_path / f"{name}.pdf"
-    export(demo_template, [name, *(SESSION if name in ("register", "certificates") else YEAR)], out, capsys)
+    export(demo_template, [name, *OPTIONS.get(name, YEAR)], out, capsys)
     assert [str(problem) for problem in check_pdf(out)] == []
     assert tagged(out)
     # every printed word is read once: nothing left out, nothing (such as a repeated header) read twice

@@ -205,6 +205,38 @@ def test_a_chart_is_a_figure_with_its_alternative_text_and_the_box_it_fills() ->
             "DejaVuSans", "DejaVuSans-Bold"}
 
 
+def test_a_trend_line_in_a_table_cell_is_a_figure_inside_its_cell() -> None:
+    from sgdesk.pdf.figures import trend_line
+
+    lines = [["Children looked after", trend_line([[15.2, 16.3, 16.0]], "Trend: 15.2, 16.3, 16.0% 2017-2019.")],
+             ["Referrals", trend_line([[4.0, None, 5.5]], "Trend: 4.0, not published, 5.5 2017-2019.")]]
+    data = build([heading("Performance", style="title"), data_table(["Indicator", "Trend"], lines)])
+    assert check_pdf(data) == []
+    figures = elements(data, "Figure")
+    assert [str(figure.Alt) for figure in figures] == ["Trend: 15.2, 16.3, 16.0% 2017-2019.",
+                                                        "Trend: 4.0, not published, 5.5 2017-2019."]
+    with pikepdf.open(io.BytesIO(data)) as pdf:  # each in the cell of its row, after the row's header
+        found = [obj for obj in pdf.objects if isinstance(obj, pikepdf.Dictionary) and obj.get("/S") == "/Figure"]
+        assert [(str(f.P.S), str(f.P.P.S), [str(cell.S) for cell in kids(f.P.P)]) for f in found] == [
+            ("/TD", "/TR", ["/TH", "/TD"])] * 2
+    with pdfplumber.open(io.BytesIO(data)) as pdf:  # each box holds its line, as drawn
+        page = pdf.pages[0]
+        drawn = [curve for curve in page.curves if curve["tag"] == "Figure"]
+        boxes = [[float(v) for v in attribute(figure, "BBox")] for figure in figures]
+
+        def inside(curve, box) -> bool:
+            left, bottom, right, top = box
+            return left <= curve["x0"] and curve["x1"] <= right and bottom <= curve["y0"] and curve["y1"] <= top
+
+        assert drawn and all(any(inside(curve, box) for box in boxes) for curve in drawn)
+        assert all(any(inside(curve, box) for curve in drawn) for box in boxes)
+        assert {font.split("+")[-1] for font in (c["fontname"] for c in page.chars)} <= {"DejaVuSans",
+                                                                                         "DejaVuSans-Bold"}
+    with pikepdf.open(io.BytesIO(data)) as pdf:  # drawing the lines sets no other font
+        assert {str(font.BaseFont).split("+")[-1] for font in pdf.pages[0].Resources.Font.values()} == {
+            "DejaVuSans", "DejaVuSans-Bold"}
+
+
 def test_page_furniture_watermark_and_marking_are_artifacts() -> None:
     data = build([heading("Attendance", style="title"), body("The text.")], draft=True, marking="OFFICIAL",
                  footer_text="Annual report")
