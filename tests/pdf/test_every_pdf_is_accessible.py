@@ -118,3 +118,28 @@ def test_the_stress_boards_pack_is_accessible(tmp_path_factory, capsys) -> None:
     assert "(" in capsys.readouterr().out
     assert [str(problem) for problem in check_pdf(out)] == []
     assert tagged(out)
+
+
+@pytest.mark.parametrize("arguments", [["pack", *YEAR], ["data-matrix"], ["meeting-pack", *MEETING]],
+                         ids=lambda arguments: arguments[0])
+def test_tagging_does_not_change_how_a_page_looks(demo_template, tmp_path, capsys, monkeypatch, arguments) -> None:
+    import functools
+
+    import pypdfium2 as pdfium
+
+    import sgdesk.pdf
+
+    def pages(path) -> list[bytes]:
+        document = pdfium.PdfDocument(path)
+        try:
+            return [document[number].render(scale=60 / 72).to_pil().tobytes() for number in range(len(document))]
+        finally:
+            document.close()
+
+    export(demo_template, arguments, tmp_path / "tagged.pdf", capsys)
+    monkeypatch.setattr(sgdesk.pdf, "build_pdf", functools.partial(sgdesk.pdf.build_pdf, tagged=False))
+    export(demo_template, arguments, tmp_path / "untagged.pdf", capsys)
+    assert tagged(tmp_path / "tagged.pdf") and not tagged(tmp_path / "untagged.pdf")
+    tagged_pages, untagged_pages = pages(tmp_path / "tagged.pdf"), pages(tmp_path / "untagged.pdf")
+    assert len(tagged_pages) == len(untagged_pages) > 1
+    assert [number for number, (a, b) in enumerate(zip(tagged_pages, untagged_pages), 1) if a != b] == []
