@@ -9,7 +9,6 @@ import subprocess
 
 import pdfplumber
 import pikepdf
-import pytest
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.platypus import Flowable, PageBreak, Paragraph, TableStyle
 
