@@ -251,6 +251,21 @@ def test_page_furniture_watermark_and_marking_are_artifacts() -> None:
     assert subtypes == {"/Header", "/Footer", "/Watermark"}
 
 
+def test_a_decorative_rule_is_a_layout_artifact() -> None:
+    from reportlab.platypus import HRFlowable
+
+    data = build([heading("Attendance", style="title"), body("Above."), HRFlowable(width="100%", thickness=2),
+                  body("Below.")])
+    assert check_pdf(data) == []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        (rule,) = [line for line in pdf.pages[0].lines + pdf.pages[0].rects if line.get("linewidth") == 2]
+        assert rule["tag"] == "Artifact"
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        kinds = [str(instruction.operands[1].Type) for instruction in pikepdf.parse_content_stream(pdf.pages[0])
+                 if str(instruction.operator) == "BDC" and instruction.operands[0] == "/Artifact"]
+    assert "/Layout" in kinds
+
+
 def test_contents_entries_are_links_read_without_their_dot_leaders(structure_text) -> None:
     s = styles()
     title = Paragraph("Contents", s["title"])
