@@ -41,6 +41,14 @@ class TableShape:
         self._keys: dict[Cell, tuple[TableShape, int, int]] = {}
         self._groups: dict[int, list[tuple[str, Any]]] = {}
         self.owner: dict[Cell, Cell] = {}  # a cell a span covers -> the span's first cell
+        #: the cells that hold a chart with alternative text (a Figure inside the cell) -> that text
+        self.charts: dict[Cell, str] = {}
+        for row, values in enumerate(table._cellvalues):
+            for column, value in enumerate(values):
+                if isinstance(value, (list, tuple)) and len(value) == 1:  # reportlab's cell of flowables
+                    value = value[0]
+                if isinstance(value, Drawing) and alt_text(value):
+                    self.charts[row, column] = alt_text(value)
         if table._spanCmds:
             table._calcSpanRanges()
             for (column, row), extent in table._spanRanges.items():
@@ -106,14 +114,6 @@ class LayoutShape(TableShape):
 
     def _cell(self, row: int, column: int) -> tuple[str, dict[str, Any]] | None:
         return "P", {}
-
-
-def _chart_text(value: Any) -> str:
-    """The alternative text of a cell that holds one chart (reportlab passes a cell's flowables as a
-    tuple), or "" for any other cell."""
-    if isinstance(value, (list, tuple)) and len(value) == 1:
-        value = value[0]
-    return alt_text(value) if isinstance(value, Drawing) else ""
 
 
 class _Tags(TableRenderCB):
@@ -240,7 +240,7 @@ class TaggedTable(Table):
         if not shape.keep_empty and isinstance(value, str) and not value.strip():
             cell = None  # a blank in a layout is just space
         self._cell_open = cell is not None
-        described = _chart_text(value)
+        described = shape.charts.get(first) if shape.charts else None
         self._figure_open = bool(cell and described)
         if cell is None:
             structure.begin_artifact(canv._code, "Layout")
