@@ -139,7 +139,7 @@ def test_the_row_header_columns_are_chosen_per_table() -> None:
 
 
 def test_a_row_split_between_pages_stays_one_row_and_one_cell_per_column(structure_text) -> None:
-    long = " ".join(f"word{n}" for n in range(1400))
+    long = " ".join(f"word{n}" for n in range(900))  # a row over two pages (reportlab cannot split one twice)
     data = build([heading("Commentary", style="title"), data_table(["Theme", "Comment"], [["Plans", long]])])
     with pikepdf.open(io.BytesIO(data)) as pdf:
         assert len(pdf.pages) >= 2
@@ -147,7 +147,7 @@ def test_a_row_split_between_pages_stays_one_row_and_one_cell_per_column(structu
     assert len(elements(data, "TR")) == 2 and len(comment) == 1
     assert any(isinstance(kid, pikepdf.Dictionary) and kid.Type == "/MCR" for kid in kids(comment[0]))  # a later page
     text = dict(structure_text(data))["Document/Sect/Table/TBody/TR/TD"]
-    assert text.startswith("word0 word1") and text.endswith("word1399")
+    assert text.startswith("word0 word1") and text.endswith("word899")
 
 
 def test_a_paragraph_split_between_pages_is_one_paragraph(structure_text) -> None:
