@@ -21,8 +21,9 @@ from reportlab.platypus import (
 from sgdesk.atomic import atomic_open
 from sgdesk.pdf.canvas import HouseCanvas
 from sgdesk.pdf.colours import use_accent
+from sgdesk.pdf.contents import Contents
 from sgdesk.pdf.fonts import REGULAR, register_fonts
-from sgdesk.pdf.headings import Heading
+from sgdesk.pdf.headings import Heading, contents_entries
 from sgdesk.pdf.metadata import LANGUAGE
 from sgdesk.pdf.page import (
     MARGIN,
@@ -140,6 +141,10 @@ def build_pdf(
         invariant=1,
     )
     canvas = functools.partial(HouseCanvas, day=spec.generated_on, tagged=tagged)
+    expected = contents_entries(story)  # so that contents are laid out right the first time
+    for flowable in story:
+        if isinstance(flowable, Contents):
+            flowable.expect(expected)
     with use_accent(spec.accent), _collector_paused():
         doc.multiBuild(list(story), canvasmaker=canvas)
     return doc.page

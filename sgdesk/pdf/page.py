@@ -3,13 +3,16 @@
 :func:`draw_furniture` draws the header, footer and marking when a page begins;
 :func:`draw_overlay` lays the see-through DRAFT watermark over the finished page, so table
 shading cannot hide it. "Page X of Y" needs the page count, so :class:`NumberedCanvas` holds
-every page back until the document is finished. All of it is marked as pagination artifacts,
-so that assistive technology reads the document without it.
+every page back until the document is finished; it also keeps places in a page for drawing that
+waits for the whole document (a contents page's page numbers), so a document is laid out once.
+The furniture is marked as pagination artifacts, so that assistive technology reads the
+document without it.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
@@ -131,16 +134,28 @@ def draw_page_number(canv: Canvas, page: int, total: int) -> None:
 
 
 class NumberedCanvas(Canvas):
-    """A canvas that holds pages back until :meth:`save`, then numbers them "Page X of Y"."""
+    """A canvas that holds pages back until :meth:`save`, then numbers them "Page X of Y".
+
+    :meth:`draw_at_save` keeps a place in the page being drawn for drawing that needs the finished
+    document; it is done at :meth:`save`, in that place.
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._held_pages: list[dict[str, Any]] = []
+        self._at_save: dict[int, list[tuple[list[str], int, tuple[float, ...], Callable[[], None]]]] = {}
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         """Hold the finished page back and start the next one."""
         self._held_pages.append(dict(self.__dict__))
         self._startPage()
+
+    def draw_at_save(self, draw: Callable[[], None]) -> None:
+        """Keep this place in the page's content for ``draw``, which draws on this canvas when the
+        document is saved, with the page and the coordinates as they are now."""
+        place = (self._code, len(self._code), self._currentMatrix, draw)
+        self._at_save.setdefault(len(self._held_pages), []).append(place)
+        self._code.append("")
 
     def save(self) -> None:
         """Number every held page, write them out, and finish the file."""
@@ -148,10 +163,15 @@ class NumberedCanvas(Canvas):
         super().save()
 
     def write_held_pages(self) -> None:
-        """Number every held page and write them out."""
+        """Do the drawing kept for the save, number every held page and write them out."""
         total = len(self._held_pages)
-        for state in self._held_pages:
+        for index, state in enumerate(self._held_pages):
             self.__dict__.update(state)
+            for code, place, matrix, draw in self._at_save.get(index, ()):
+                self._code, self._currentMatrix = [], matrix
+                draw()
+                code[place] = "\n".join(self._code)
+            self._code, self._currentMatrix = state["_code"], state["_currentMatrix"]
             draw_page_number(self, self._pageNumber, total)
             super().showPage()
 
