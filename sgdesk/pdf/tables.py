@@ -54,8 +54,23 @@ def _text(value: Any) -> str:
     return "" if value is None else value if isinstance(value, str) else str(value)
 
 
+class _CellParagraph(Paragraph):
+    """A cell's text: it breaks into lines once for each width it is given.
+
+    reportlab wraps every cell to measure its row, again to draw it, and again for each part of a
+    table split over pages (on the header's every page); the lines for one width stay the same.
+    """
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
+        if self._wrapped is None or self._wrapped[0] != availWidth:
+            self._wrapped = availWidth, super().wrap(availWidth, availHeight)
+        return self._wrapped[1]
+
+
 def _cell(value: Any, style: ParagraphStyle) -> Flowable:
-    return value if isinstance(value, Flowable) else Paragraph(plain_to_markup(_text(value)), style)
+    return value if isinstance(value, Flowable) else _CellParagraph(plain_to_markup(_text(value)), style)
 
 
 def _indexes(indexes: Iterable[int], count: int, what: str) -> set[int]:
