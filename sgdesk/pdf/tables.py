@@ -11,6 +11,8 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, TableStyle
+from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paraparser import ParaParser
 
 from sgdesk.pdf.colours import ACCENT, ACCENT_TINT, GRID, TEXT, WHITE, ZEBRA
 from sgdesk.pdf.markup import plain_to_markup
@@ -27,20 +29,38 @@ _PADDING = 3
 _SPLIT_IN_ROW = 72  # points: a row breaks inside itself only if no whole row fits but this much does
 
 
+class _CellStyle:
+    """A cell style, and what reportlab makes of a plain text in it, to make cells from without parsing."""
+
+    def __init__(self, style: ParagraphStyle) -> None:
+        self.style = style
+        _style, frags, _bullet = ParaParser().parse("x", style)
+        self._plain_frag = frags[0]
+
+    def paragraph(self, markup: str) -> Paragraph:
+        """``markup`` as a cell's paragraph: parsed only when it holds tags or entities."""
+        text = cleanBlockQuotedText(markup)
+        if not text or "<" in text or "&" in text:
+            return _CellParagraph(markup, self.style)
+        frags = [self._plain_frag.clone(text=text)]
+        textTransformFrags(frags, self.style)
+        return _CellParagraph(text, self.style, frags=frags)
+
+
 class _CellStyles:
     """Cell styles at one font size, made on first use."""
 
     def __init__(self, font_size: float) -> None:
         self.font_size = font_size
-        self._made: dict[tuple[str, bool, bool], ParagraphStyle] = {}
+        self._made: dict[tuple[str, bool, bool], _CellStyle] = {}
 
-    def get(self, align: str, *, bold: bool = False, header: bool = False) -> ParagraphStyle:
+    def get(self, align: str, *, bold: bool = False, header: bool = False) -> _CellStyle:
         key = (align, bold or header, header)
         if key not in self._made:
             style = cell_style(f"cell-{align}", self.font_size, bold=key[1], alignment=_ALIGNMENTS[align])
             if header:
                 style.textColor = WHITE
-            self._made[key] = style
+            self._made[key] = _CellStyle(style)
         return self._made[key]
 
 
@@ -69,8 +89,8 @@ class _CellParagraph(Paragraph):
         return self._wrapped[1]
 
 
-def _cell(value: Any, style: ParagraphStyle) -> Flowable:
-    return value if isinstance(value, Flowable) else _CellParagraph(plain_to_markup(_text(value)), style)
+def _cell(value: Any, style: _CellStyle) -> Flowable:
+    return value if isinstance(value, Flowable) else style.paragraph(plain_to_markup(_text(value)))
 
 
 def _indexes(indexes: Iterable[int], count: int, what: str) -> set[int]:

@@ -280,6 +280,13 @@ def test_long_cells_wrap_inside_the_page() -> None:
     assert "apologies <twice>" in page_texts(data)[0]
 
 
+def test_cells_print_their_text_as_given() -> None:
+    rows = [["Income & expenditure <2018/19>", "  spaced   out  "], ["", "Siân Evans"], ["Total", "£43,065"]]
+    text = page_texts(build([data_table(["Line", "Note"], rows, total_rows=[-1])]))[0]
+    for shown in ("Income & expenditure <2018/19>", "spaced out", "Siân Evans", "Total", "£43,065"):
+        assert shown in text
+
+
 def test_numbers_are_right_aligned() -> None:
     rows = [["A", 7, "£5.00"], ["B", 88, "£66.00"], ["C", 909, "£3,330.00"]]
     data = build([data_table(["Agency", "Meetings", "Amount"], rows)])
