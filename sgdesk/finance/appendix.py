@@ -172,7 +172,7 @@ def _fund(bf: BoardFile, board_id: int, name: str | None) -> int | None:
 
 
 def _escape(text: str) -> str:
-    from xml.sax.saxutils import escape
+    from sgdesk.pdf.markup import escape
 
     return escape(text)
 

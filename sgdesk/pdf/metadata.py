@@ -9,7 +9,8 @@ from __future__ import annotations
 import calendar
 import datetime
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+
+from sgdesk.pdf.markup import escape
 
 LANGUAGE = "en-GB"
 

@@ -31,7 +31,7 @@ ACTIVITY_ROWS = 9  # the first figures (sessions, places, bookings, cancellation
 
 def training_story(bf: BoardFile, board_id: int, period: Period | None) -> list[Any]:
     """The summary's flowables (for this export and for the annual-report pack)."""
-    from xml.sax.saxutils import escape
+    from sgdesk.pdf.markup import escape
 
     from reportlab.platypus import KeepTogether, Paragraph, Spacer
 

@@ -62,7 +62,7 @@ MARK_KEY = ("For the trainer: mark each row " + " or ".join(f"<b>{m.letter}</b> 
 def register_story(bf: BoardFile, session: Session) -> list[Any]:
     """The sign-in sheet: session details, one row per delegate with a place (a mark already recorded
     printed in the P/X column), spare rows, the key to the marks and the sign-off."""
-    from xml.sax.saxutils import escape
+    from sgdesk.pdf.markup import escape
 
     from reportlab.platypus import KeepTogether, Paragraph, Spacer, TableStyle
 
