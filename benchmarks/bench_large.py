@@ -58,7 +58,7 @@ sys.path.insert(0, str(ROOT))
 TARGETS = {"first_paint": 0.3, "view": 0.150, "performance_view": 0.100, "keystroke": 0.050,
            "search_keystroke": 0.030, "pack": 2.0, "import": 1.5, "indicators_import": 2.0, "rss_mb": 300.0,
            "session_rss_mb": 200.0, "ten_year_report": 0.150, "pack_whole": 1.0, "pack_again": 0.150,
-           "office_ratio": 5.0}
+           "office_ratio": 5.0, "tagging_growth": 20.0}
 #: issue 19's figures before its work (medians on this machine, quiet), shown beside today's as "before"
 BEFORE = {"first_paint": 0.35, "session_rss_mb": 262.0, "import": 3.1, "pack_whole": 2.85, "pack_again": 0.5,
           "office_ratio": 1.7, "report training": 1.0, "report charges": 0.4, "report evaluations": 0.4}
@@ -295,7 +295,12 @@ def child_growth(path: Path, runs: int) -> dict[str, Any]:
 
 
 def child_pack(path: Path, year: int, out: Path, again: int = 1) -> dict[str, Any]:
-    """The pack PDF for one year: the first export of this process, then ``again`` more."""
+    """The pack PDF for one year: the first export of this process, then ``again`` more; then, for what
+    tagging costs, the processor time of two builds without tags (``build_pdf(tagged=False)``) and
+    two with, in turn."""
+    import functools
+
+    import sgdesk.pdf
     from sgdesk.exporting import ExportRequest
     from sgdesk.fyear import Period
     from sgdesk.pack.export import export_pack
@@ -307,8 +312,19 @@ def child_pack(path: Path, year: int, out: Path, again: int = 1) -> dict[str, An
     result = export_pack(bf, request)
     first = time.perf_counter() - began
     agains = timed(lambda: export_pack(bf, request), again)
+    tagged_build = sgdesk.pdf.build_pdf
+    cpu = {True: 0.0, False: 0.0}    # processor time: other work on the machine does not count in it
+    for tags in (False, True, True, False):
+        sgdesk.pdf.build_pdf = functools.partial(tagged_build, tagged=tags)
+        gc.collect()
+        began = time.process_time()
+        export_pack(bf, request)
+        cpu[tags] += time.process_time() - began
+    sgdesk.pdf.build_pdf = tagged_build
     bf.close()
-    return {"first": first, "again": agains, "pages": result.pages, "rss_mb": peak_rss_mb()}
+    untagged, tagged = cpu[False] / 2, cpu[True] / 2
+    return {"first": first, "again": agains, "untagged": untagged, "tagged": tagged, "pages": result.pages,
+            "rss_mb": peak_rss_mb()}
 
 
 def child_import(path: Path, source: Path, kind_name: str, runs: int, work: Path) -> dict[str, Any]:
@@ -486,16 +502,21 @@ class Bench:
 
     def pack(self, path: Path, year: int) -> None:
         self.note_load("pack")
-        firsts, agains, pages, rss = [], [], None, []
+        firsts, agains, untagged, growth, pages, rss = [], [], [], [], None, []
         for n in range(self.args.runs):
             found = self.child("pack", path, year, self.work / f"pack-{n}.pdf")
             firsts.append(found["first"])
             agains += found["again"]
+            untagged.append(found["untagged"])
+            growth.append((found["tagged"] / found["untagged"] - 1) * 100)
             pages = found["pages"]
             rss.append(found["rss_mb"])
         self.add("exports", "pack PDF, one year (first export of the app: loads reportlab)", firsts, "s",
                  TARGETS["pack"], pages=pages)
         self.add("exports", "pack PDF, one year (again)", agains, "s", TARGETS["pack"])
+        self.add("exports", "pack PDF, one year, built without tags (processor time)", untagged, "s")
+        self.add("exports", "pack PDF: processor time tagging adds (tagged / untagged, same process)", growth,
+                 "%", TARGETS["tagging_growth"])
         self.extra["rss_mb"]["pack export"] = max(rss)
 
     def office(self, path: Path, year: int) -> None:
@@ -538,6 +559,8 @@ class Bench:
         found = self.child("pack", demo, DEMO_YEAR, self.work / "demo-in-process.pdf", self.args.runs)
         self.add("pack", "demo pack PDF in process, after the first export", found["again"], "s",
                  TARGETS["pack_again"], before=BEFORE["pack_again"])
+        self.add("pack", "demo pack PDF: processor time tagging adds (tagged / untagged, same process)",
+                 [(found["tagged"] / found["untagged"] - 1) * 100], "%", TARGETS["tagging_growth"])
 
     def search(self, path: Path) -> None:
         self.note_load("search")
@@ -752,7 +775,8 @@ def machine() -> dict[str, Any]:
 
 
 _FORMATS: dict[str, Callable[[float], str]] = {"s": lambda v: f"{v:.2f} s", "MB": lambda v: f"{v:.0f} MB",
-                                               "ms": lambda v: f"{v:.1f} ms", "x": lambda v: f"{v:.1f}x"}
+                                               "ms": lambda v: f"{v:.1f} ms", "x": lambda v: f"{v:.1f}x",
+                                               "%": lambda v: f"{v:+.0f} %"}
 
 
 def render(results: dict[str, Any]) -> str:

@@ -34,5 +34,14 @@ if ! command -v fiu-run >/dev/null; then
          "tests under libfiu will be skipped" >&2
   fi
 fi
+# The accessibility tests also ask poppler's pdfinfo whether each PDF is tagged; install it where we may, as for
+# Qt. Without it that question is left out, saying why, and the checker's own tests still run.
+if ! command -v pdfinfo >/dev/null; then
+  if ! { command -v apt-get >/dev/null && [ "$(id -u)" = 0 ] \
+         && apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; }; then
+    echo "pdfinfo (Debian package poppler-utils) is missing and could not be installed here: the tests that ask" \
+         "it whether each PDF is tagged will be skipped" >&2
+  fi
+fi
 export QT_QPA_PLATFORM=offscreen
 exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

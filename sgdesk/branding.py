@@ -9,6 +9,8 @@ it. :func:`document_spec` gives the :class:`~sgdesk.pdf.DocumentSpec` of a board
 from __future__ import annotations
 
 import base64
+import colorsys
+import math
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -33,6 +35,8 @@ MARKINGS = ("OFFICIAL", "OFFICIAL-SENSITIVE")  # the Government Security Classif
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 MAX_TEXT = 120
 _HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+MIN_CONTRAST = 4.5  # WCAG 2.2 AA for text: headings are printed in the accent, table header text on it
+ON_ACCENT = "#FFFFFF"  # the page behind accent headings, and the text of table headers
 _IMAGE_KINDS = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
 
 
@@ -98,6 +102,48 @@ def _optional_text(value: str | None, what: str) -> str | None:
     return text or None
 
 
+def ratio_text(ratio: float) -> str:
+    """A contrast ratio as people write it, never rounded up to a pass.
+
+    >>> ratio_text(contrast_ratio("#000000", "#FFFFFF")), ratio_text(contrast_ratio("#1F4E79", "#FFFFFF"))
+    ('21.0:1', '8.6:1')
+    """
+    return f"{math.floor(ratio * 10) / 10:.1f}:1"
+
+
+def accent_contrast(accent: str) -> float:
+    """How well the accent stands out from white, behind headings and under table header text."""
+    return contrast_ratio(accent, ON_ACCENT)
+
+
+def passing_accent(accent: str) -> str:
+    """The nearest colour of the same hue and saturation that is dark enough, e.g. for a pale blue a mid blue.
+
+    >>> passing_accent("#1F4E79"), passing_accent("#7FB3D5")
+    ('#1F4E79', '#377BA8')
+    """
+    red, green, blue = (int(accent[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    hue, lightness, saturation = colorsys.rgb_to_hls(red, green, blue)
+    candidate = accent.upper()
+    while accent_contrast(candidate) < MIN_CONTRAST:
+        lightness -= 0.005
+        channels = colorsys.hls_to_rgb(hue, max(lightness, 0), saturation)
+        candidate = "#" + "".join(f"{round(c * 255):02X}" for c in channels)
+    return candidate
+
+
+def accent_problem(accent: str) -> InputError | None:
+    """Why ``accent`` is too light to be the accent, with a nearby colour that is not; None if it will do."""
+    ratio = accent_contrast(accent)
+    if ratio >= MIN_CONTRAST:
+        return None
+    nearby = passing_accent(accent)
+    return InputError(f"The accent colour {accent.upper()}",
+                      f"has a contrast of {ratio_text(ratio)} with white, and headings and table headers need at "
+                      f"least {ratio_text(MIN_CONTRAST)} to be readable",
+                      f"choose a darker colour, such as {nearby} ({ratio_text(accent_contrast(nearby))})")
+
+
 def checked(branding: Branding) -> Branding:
     """``branding`` with its text tidied, or an :class:`InputError` saying what to fix."""
     full_name = _optional_text(branding.full_name, "board's full name")
@@ -106,6 +152,9 @@ def checked(branding: Branding) -> Branding:
     accent = (branding.accent or "").strip() or None
     if accent is not None and not _HEX_COLOUR.fullmatch(accent):
         raise InputError(f"'{accent}'", "is not a colour", "write it as # and six hex digits, e.g. #1F4E79")
+    problem = accent_problem(accent) if accent is not None else None
+    if problem is not None:
+        raise problem
     if branding.logo is not None:
         logo_kind(branding.logo)
     if branding.negative not in NEGATIVE_STYLES:

@@ -340,3 +340,54 @@ def extra_migration(tmp_path, monkeypatch):
 
     yield add
     expected_objects.cache_clear()
+
+
+@pytest.fixture
+def structure_text():
+    """``structure_text(pdf_bytes_or_path)``: each tagged element's own text in structure-tree order.
+
+    A list of (path, text), e.g. ("Document/Sect/Table/TBody/TR/TD", "Essex Police"): what a
+    screen reader reads, in the order it reads it. Table cells are listed even when empty.
+    """
+    import collections
+    import io
+
+    import pdfplumber
+    import pikepdf
+    from pdfplumber.utils import extract_text
+
+    def read(source) -> list[tuple[str, str]]:
+        opened = io.BytesIO(source) if isinstance(source, bytes) else source
+        chars = collections.defaultdict(list)
+        with pdfplumber.open(opened) as pdf:
+            for page in pdf.pages:
+                for char in page.chars:
+                    if char.get("mcid") is not None:
+                        chars[page.page_number, char["mcid"]].append(char)
+        texts = {key: " ".join(extract_text(found).split()) for key, found in chars.items()}
+        if isinstance(opened, io.BytesIO):
+            opened.seek(0)
+        found: list[tuple[str, str]] = []
+        with pikepdf.open(opened) as pdf:
+            pages = {page.obj.objgen: number for number, page in enumerate(pdf.pages, start=1)}
+
+            def walk(element, path: list[str]) -> None:
+                tag = str(element.S)[1:]
+                kids = element.get("/K")
+                kids = list(kids) if isinstance(kids, pikepdf.Array) else [] if kids is None else [kids]
+                page = pages.get(element.Pg.objgen) if "/Pg" in element else None
+                own = []
+                for kid in kids:
+                    if isinstance(kid, int):
+                        own.append(texts.get((page, int(kid)), ""))
+                    elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+                        own.append(texts.get((pages[kid.Pg.objgen], int(kid.MCID)), ""))
+                    elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                        walk(kid, [*path, tag])
+                if own or tag in ("TH", "TD"):
+                    found.append(("/".join([*path, tag]), " ".join(text for text in own if text)))
+
+            walk(pdf.Root.StructTreeRoot.K, [])
+        return found
+
+    return read

@@ -137,6 +137,7 @@ def test_the_test_script_installs_fiu_utils_for_the_fault_tests_when_it_may(test
     done, asked = test_script("0")
     assert done.returncode == 0, done.stderr
     assert "apt-get install -y -qq fiu-utils" in asked
+    assert "apt-get install -y -qq poppler-utils" in asked  # pdfinfo, for the accessibility tests
     assert asked[-1] == "python -m pytest -q -p no:cacheprovider -x"
     assert done.stderr == ""
 
@@ -150,4 +151,6 @@ def test_without_fiu_utils_the_tests_still_run_and_the_script_says_the_fault_tes
     assert asked[-1] == "python -m pytest -q -p no:cacheprovider -x"
     assert ("fiu-run (Debian package fiu-utils) is missing and could not be installed here: the fault-injection "
             "tests under libfiu will be skipped") in done.stderr
+    assert ("pdfinfo (Debian package poppler-utils) is missing and could not be installed here: the tests that ask "
+            "it whether each PDF is tagged will be skipped") in done.stderr
     assert any(line.startswith("apt-get ") for line in asked) == (uid == "0")   # only root tries

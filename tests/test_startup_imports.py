@@ -11,7 +11,7 @@ import sgdesk
 
 #: heavy libraries, and ones that load much for little early: sqlite-utils (search loads it once a letter is
 #: typed or the search box is chosen) and urllib.request (http and ssl, loaded by xml.sax.saxutils)
-HEAVY = ("pandas", "numpy", "reportlab", "openpyxl", "docx", "sqlite_utils", "urllib.request")
+HEAVY = ("pandas", "numpy", "reportlab", "openpyxl", "docx", "pikepdf", "sqlite_utils", "urllib.request")
 
 
 def _run(code: str, tmp_path: Path | None = None) -> list[str]:

@@ -63,18 +63,10 @@ def _paragraph(text: str, style: str = "body"):
     return Paragraph(plain_to_markup(text), styles()[style])
 
 
-def _bullets(items: list[str], numbered: bool = False):
-    from reportlab.platypus import ListFlowable, ListItem
-
-    return ListFlowable([ListItem(_paragraph(item), leftIndent=16) for item in items],
-                        bulletType="1" if numbered else "bullet", start="1" if numbered else None,
-                        bulletFormat="%s." if numbered else None, leftIndent=16, bulletFontSize=8)
-
-
 def _introduction(results: RoundResults) -> list[Any]:
     from reportlab.platypus import Paragraph
 
-    from sgdesk.pdf import styles
+    from sgdesk.pdf import bullet_list, styles
 
     s = styles()
     spec = results.tool.spec
@@ -82,11 +74,11 @@ def _introduction(results: RoundResults) -> list[Any]:
     covered = "" if rnd.title.endswith(rnd.period.label) else f", for {rnd.period.label}"
     story: list[Any] = [_paragraph(f"Round: {rnd.title}{covered}."),
                         _paragraph(f"The tool is split into {in_words(len(spec.sections))} sections:"),
-                        _bullets([section.title for section in spec.sections], numbered=True)]
+                        bullet_list([section.title for section in spec.sections], numbered=True)]
     if spec.introduction:
         story.append(_paragraph(spec.introduction))
     story += [_paragraph("Each statement should be attributed one of the following ratings:"),
-              _bullets([f"{p.value} = {p.label}" for p in spec.scale.points]),
+              bullet_list([f"{p.value} = {p.label}" for p in spec.scale.points]),
               _paragraph("This summary includes the:")]
     split = " A split rating such as 2/3 counts as half-way (2.5)." if spec.scale.allow_split else ""
     for name, meaning in (("N", "the number of agencies that rated the statement."),
@@ -154,7 +146,7 @@ def _summary_table(results: RoundResults):
 
 
 def _strengths(results: RoundResults) -> list[Any]:
-    from sgdesk.pdf import heading
+    from sgdesk.pdf import bullet_list, heading
 
     strengths, areas = results.strengths(), results.areas_for_development()
     if not strengths:
@@ -164,8 +156,8 @@ def _strengths(results: RoundResults) -> list[Any]:
         return f"{statement.text} (mean {statement.summary.mean_text})"
 
     return [heading("Key strengths and areas for development", 1, style="h2"),
-            _paragraph("Rated highest by partners:"), _bullets([line(s) for s in strengths]),
-            _paragraph("Rated lowest by partners:"), _bullets([line(s) for s in areas])]
+            _paragraph("Rated highest by partners:"), bullet_list([line(s) for s in strengths]),
+            _paragraph("Rated lowest by partners:"), bullet_list([line(s) for s in areas])]
 
 
 def _commentary(results: RoundResults) -> list[Any]:

@@ -169,7 +169,7 @@ def _ledger_table(year: FinancialYear, style: Style, detail: str, entries: list[
     count = len(header) - 2
     widths = [1.4, 5.2, 1.6] if count == 1 else [1.4, max(2.5, 6.8 - 1.3 * count)] + [1.3] * count
     return data_table(header, rows, col_widths=widths, align="LL" + "R" * count, total_rows=total_rows,
-                      title=f"Finance {year.label}")
+                      title=f"Finance {year.label}", row_headers=(0, 1))
 
 
 def appendix2_story(bf: BoardFile, board_id: int, period_or_year: Period | FinancialYear | str | int,
@@ -265,7 +265,7 @@ def _fund(bf: BoardFile, board_id: int, name: str | None) -> int | None:
 
 
 def _escape(text: str) -> str:
-    from xml.sax.saxutils import escape
+    from sgdesk.pdf.markup import escape
 
     return escape(text)
 

@@ -136,7 +136,7 @@ def _chair_rows(bf: BoardFile, board_id: int, period: Period | None) -> list[lis
 def appendix1_story(bf: BoardFile, board_id: int, period: Period | None,
                     options: dict[str, str] | None = None) -> tuple[str, str, list[Any]]:
     """``(title, orientation, flowables)`` of Appendix 1 for ``period`` (the whole record if None)."""
-    from xml.sax.saxutils import escape
+    from sgdesk.pdf.markup import escape
 
     from reportlab.platypus import Paragraph, Spacer
 

@@ -65,30 +65,22 @@ def cover(branding: Branding, spec: "DocumentSpec", lines: list[str], title: str
 
 
 def contents() -> list[Any]:
-    """The contents page: filled in with page numbers as the document is built."""
+    """The contents page: the appendices and their sections, filled in with page numbers as it is built."""
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph
-    from reportlab.platypus.tableofcontents import TableOfContents
 
-    from sgdesk.pdf import styles, switch_orientation
-
-    class Contents(TableOfContents):
-        """A table of contents of the appendices and their sections only."""
-
-        def notify(self, kind: str, stuff: Any) -> None:
-            if kind == "TOCEntry" and stuff[0] > CONTENTS_DEPTH:
-                return
-            super().notify(kind, stuff)
+    from sgdesk.pdf import Contents, styles, switch_orientation
 
     s = styles()
-    table = Contents(dotsMinLevel=0)
-    table.levelStyles = [
+    table = Contents(CONTENTS_DEPTH, [
         ParagraphStyle("contents-0", parent=s["body"], fontSize=11, leading=15, fontName=s["h1"].fontName,
                        spaceBefore=8, spaceAfter=2, leftIndent=0, firstLineIndent=0),
         ParagraphStyle("contents-1", parent=s["body"], fontSize=9.5, leading=12.5, leftIndent=14,
                        firstLineIndent=0, spaceAfter=1),
-    ]
-    return [*switch_orientation("portrait"), Paragraph("Contents", s["title"]), table]  # after the plain cover
+    ])
+    title = Paragraph("Contents", s["title"])
+    title.structure_tag = "H1"  # a heading, though not in the outline or the contents themselves
+    return [*switch_orientation("portrait"), title, table]  # after the plain cover
 
 
 def pack_story(branding: Branding, spec: "DocumentSpec", period_text: str,

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+import html
+
+
+def escape(text: str) -> str:
+    """``text`` with ``&``, ``<`` and ``>`` escaped, for markup or XML (as ``xml.sax.saxutils.escape``,
+    which would import urllib, http and ssl into every process that prints a PDF)."""
+    return html.escape(text, quote=False)
 
 
 def plain_to_markup(text: str) -> str:

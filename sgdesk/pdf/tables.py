@@ -1,4 +1,4 @@
-"""Data tables in house style: accent header repeated on every page, wrapped cells, totals.
+"""Data tables in house style: accent header repeated on every page, wrapped cells, totals, tagged.
 
 Column widths come from what the columns hold: no header word is ever split (the header's
 type gets smaller first), figures stay on one line, long text wraps at spaces and a long
@@ -18,6 +18,8 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paraparser import ParaParser
 
 from sgdesk.office.layout import MIN_ROWS, at_least, distribute
 from sgdesk.pdf.colours import ACCENT, ACCENT_TINT, GRID, TEXT, WHITE, ZEBRA
@@ -25,6 +27,7 @@ from sgdesk.pdf.fonts import BOLD, REGULAR, register_fonts
 from sgdesk.pdf.markup import plain_to_markup
 from sgdesk.pdf.page import MARGIN, frame_width, page_size
 from sgdesk.pdf.styles import CELL_FONT_SIZE, cell_style
+from sgdesk.pdf.tagged_table import TaggedTable
 
 _ALIGNMENTS = {"L": TA_LEFT, "C": TA_CENTER, "R": TA_RIGHT}
 _TABLE_ALIGN = {"L": "LEFT", "C": "CENTER", "R": "RIGHT"}
@@ -39,26 +42,44 @@ _SMALLEST_HEADER = 6.5  # points: header type shrinks this far before a header w
 _LOW_ON_PAGE = 0.5  # a table starting below this share of a fresh page moves on rather than leave few rows
 
 
+class _CellStyle:
+    """A cell style, and what reportlab makes of a plain text in it, to make cells from without parsing."""
+
+    def __init__(self, style: ParagraphStyle) -> None:
+        self.style = style
+        _style, frags, _bullet = ParaParser().parse("x", style)
+        self._plain_frag = frags[0]
+
+    def paragraph(self, markup: str) -> Paragraph:
+        """``markup`` as a cell's paragraph: parsed only when it holds tags or entities."""
+        text = cleanBlockQuotedText(markup)
+        if not text or "<" in text or "&" in text:
+            return _CellParagraph(markup, self.style)
+        frags = [self._plain_frag.clone(text=text)]
+        textTransformFrags(frags, self.style)
+        return _CellParagraph(text, self.style, frags=frags)
+
+
 class _CellStyles:
     """Cell styles at one font size, made on first use."""
 
     def __init__(self, font_size: float, header_size: float) -> None:
         self.font_size = font_size
         self.header_size = header_size
-        self._made: dict[tuple[str, bool, bool], ParagraphStyle] = {}
+        self._made: dict[tuple[str, bool, bool], _CellStyle] = {}
 
-    def get(self, align: str, *, bold: bool = False, header: bool = False) -> ParagraphStyle:
+    def get(self, align: str, *, bold: bool = False, header: bool = False) -> _CellStyle:
         key = (align, bold or header, header)
         if key not in self._made:
             size = self.header_size if header else self.font_size
             style = cell_style(f"cell-{align}", size, bold=key[1], alignment=_ALIGNMENTS[align])
             if header:
                 style.textColor = WHITE
-            self._made[key] = style
+            self._made[key] = _CellStyle(style)
         return self._made[key]
 
 
-class HouseTable(Table):
+class HouseTable(TaggedTable):
     """A table that breaks between pages only where each page keeps at least :data:`MIN_ROWS`
     body rows (section and total rows do not count), and that never leaves the flowables it is
     kept with (:func:`keep_with_last_rows`) alone at the top of the next page."""
@@ -166,8 +187,23 @@ def _markup(text: str, style: ParagraphStyle, width: float) -> str:
     return " ".join(words)
 
 
-def _cell(value: Any, style: ParagraphStyle, width: float) -> Flowable:
-    return value if isinstance(value, Flowable) else Paragraph(_markup(_text(value), style, width), style)
+class _CellParagraph(Paragraph):
+    """A cell's text: it breaks into lines once for each width it is given.
+
+    reportlab wraps every cell to measure its row, again to draw it, and again for each part of a
+    table split over pages (on the header's every page); the lines for one width stay the same.
+    """
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
+        if self._wrapped is None or self._wrapped[0] != availWidth:
+            self._wrapped = availWidth, super().wrap(availWidth, availHeight)
+        return self._wrapped[1]
+
+
+def _cell(value: Any, style: _CellStyle, width: float) -> Flowable:
+    return value if isinstance(value, Flowable) else style.paragraph(_markup(_text(value), style.style, width))
 
 
 def _indexes(indexes: Iterable[int], count: int, what: str) -> set[int]:
@@ -250,6 +286,7 @@ def data_table(
     orientation: str = "portrait",
     title: str | None = None,
     fills: Mapping[tuple[int, int], str] | None = None,
+    row_headers: Iterable[int] = (0,),
 ) -> HouseTable:
     """A table in house style that may split across pages, repeating its header row.
 
@@ -265,6 +302,10 @@ def data_table(
     a reader who cannot see it). Rows break between pages (at least :data:`MIN_ROWS` on each); a
     row too tall for a page breaks inside itself rather than failing. ``title`` says what the
     table holds, where the heading above it does not (it names the table's sheet in Excel).
+
+    In the tagged PDF the header cells are column headers, the cells of the ``row_headers``
+    columns (by default the first) and section rows are row headers, and the table stays one
+    table across pages.
     """
     columns = len(header)
     if not columns:
@@ -294,7 +335,8 @@ def data_table(
             kinds.append("total" if bold else "body")
 
     table = HouseTable(data, colWidths=widths, repeatRows=1, splitInRow=_SPLIT_IN_ROW, hAlign="LEFT",
-                       row_kinds=kinds, orientation=orientation)
+                       row_kinds=kinds, orientation=orientation,
+                       row_header_columns=row_headers, section_rows=[index + 1 for index in sections])
     commands = _commands(aligns, len(rows), sections, totals, zebra) + _points_in_line(rows, aligns, totals, font_size)
     commands += [("BACKGROUND", (column, row + 1), (column, row + 1), HexColor(colour))
                  for (row, column), colour in sorted((fills or {}).items())]

@@ -33,7 +33,7 @@ ACTIVITY_ROWS = 9  # the first figures (sessions, places, bookings, cancellation
 
 def training_story(bf: BoardFile, board_id: int, period: Period | None) -> list[Any]:
     """The summary's flowables (for this export and for the annual-report pack)."""
-    from xml.sax.saxutils import escape
+    from sgdesk.pdf.markup import escape
 
     from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
@@ -81,7 +81,7 @@ def _key_figures(figures: Figures):
     activity, outcomes = cells[:ACTIVITY_ROWS], cells[ACTIVITY_ROWS:]
     rows = [left + right for left, right in zip_longest(activity, outcomes, fillvalue=["", ""])]
     return data_table(["Sessions and bookings", "", "Attendance and outcomes", ""], rows,
-                      col_widths=[3.2, 0.9, 3.6, 1], align="LRLR")
+                      col_widths=[3.2, 0.9, 3.6, 1], align="LRLR", row_headers=(0, 2))
 
 
 def _intro(figures: Figures) -> str:

@@ -62,11 +62,11 @@ MARK_KEY = ("For the trainer: mark each row " + " or ".join(f"<b>{m.letter}</b> 
 def register_story(bf: BoardFile, session: Session) -> list[Any]:
     """The sign-in sheet: session details, one row per delegate with a place (a mark already recorded
     printed in the P/X column), spare rows, the key to the marks and the sign-off."""
-    from xml.sax.saxutils import escape
+    from sgdesk.pdf.markup import escape
 
-    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer, TableStyle
 
-    from sgdesk.pdf import data_table, frame_width, heading, styles
+    from sgdesk.pdf import TaggedTable, data_table, frame_width, heading, styles
     from sgdesk.pdf.colours import GRID, MUTED
     from sgdesk.pdf.tables import keep_with_last_rows
 
@@ -79,16 +79,18 @@ def register_story(bf: BoardFile, session: Session) -> list[Any]:
     width = frame_width("portrait")
     label, value = s["cell_bold"], s["cell"]
     pairs = [(details[i], details[i + 3]) for i in range(3)]
-    info = Table([[Paragraph(a, label), Paragraph(escape(b), value), Paragraph(c, label), Paragraph(escape(d), value)]
-                  for (a, b), (c, d) in pairs], colWidths=[width * w for w in (0.1, 0.5, 0.1, 0.3)], hAlign="LEFT")
+    info = TaggedTable([[Paragraph(a, label), Paragraph(escape(b), value), Paragraph(c, label),
+                         Paragraph(escape(d), value)] for (a, b), (c, d) in pairs],
+                       colWidths=[width * w for w in (0.1, 0.5, 0.1, 0.3)], hAlign="LEFT", row_header_columns=(0, 2))
     info.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                               ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
     signature = Spacer(1, 17)
     rows = [[str(n), p.name, p.organisation, p.job_title or "", signature, _mark_letter(p.status)]
             for n, p in enumerate(people, 1)]
     rows += [[str(n), "", "", "", signature, ""] for n in range(len(people) + 1, len(people) + SPARE_ROWS + 1)]
-    sign_off = Table([["Trainer's signature", "", "Number attending", ""]],
-                     colWidths=[width * 0.2, width * 0.4, width * 0.2, width * 0.2], rowHeights=[28], hAlign="LEFT")
+    sign_off = TaggedTable([["Trainer's signature", "", "Number attending", ""]],
+                           colWidths=[width * 0.2, width * 0.4, width * 0.2, width * 0.2], rowHeights=[28],
+                           hAlign="LEFT", layout=True)
     sign_off.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), "SGSans", 8.5), ("TEXTCOLOR", (0, 0), (-1, -1), MUTED),
                                   ("LEFTPADDING", (0, 0), (0, 0), 0), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                                   ("LINEBELOW", (1, 0), (1, 0), 0.6, GRID), ("LINEBELOW", (3, 0), (3, 0), 0.6, GRID)]))
@@ -102,7 +104,8 @@ def register_story(bf: BoardFile, session: Session) -> list[Any]:
                   s["body"]),
         *keep_with_last_rows(
             data_table(["No.", "Name", "Organisation", "Job title", "Signature", MARK_HEADING], rows,
-                       col_widths=[0.8, 3.0, 3.5, 2.5, 2.9, 0.8], align="RLLLLC", font_size=9, zebra=False),
+                       col_widths=[0.8, 3.0, 3.5, 2.5, 2.9, 0.8], align="RLLLLC", font_size=9, zebra=False,
+                       row_headers=(1,)),
             [KeepTogether([Spacer(1, 6), Paragraph(MARK_KEY, s["note"]), Spacer(1, 8), sign_off, Spacer(1, 8),
                            Paragraph("This register holds personal data. Keep it secure, return it to the "
                                      "safeguarding board's business unit after the session, and it will be destroyed "
@@ -140,6 +143,7 @@ def _certificate_class():
 
     from sgdesk.pdf.colours import ACCENT, GRID, MUTED, TEXT
     from sgdesk.pdf.fonts import BOLD, ITALIC, REGULAR
+    from sgdesk.pdf.tagging import artifact, group, marked
 
     def fitted(text: str, font: str, size: float, room: float) -> float:
         """The largest size up to ``size`` at which ``text`` fits ``room``."""
@@ -148,6 +152,8 @@ def _certificate_class():
         return size
 
     class _Certificate(Flowable):
+        tags_itself = True  # a Sect: the title an H1, each line a P, the borders and signature lines artifacts
+
         def __init__(self, board: str, name: str, organisation: str, session: Session, number: str) -> None:
             super().__init__()
             self.board, self.name, self.organisation = board, name, organisation
@@ -159,11 +165,12 @@ def _certificate_class():
 
         def draw(self) -> None:
             c, w, h = self.canv, self.width, self.height
-            c.setStrokeColor(ACCENT)
-            c.setLineWidth(2.2)
-            c.rect(0, 0, w, h)
-            c.setLineWidth(0.6)
-            c.rect(7, 7, w - 14, h - 14)
+            with artifact(c):
+                c.setStrokeColor(ACCENT)
+                c.setLineWidth(2.2)
+                c.rect(0, 0, w, h)
+                c.setLineWidth(0.6)
+                c.rect(7, 7, w - 14, h - 14)
             mid, room = w / 2, w - 120
             lines = [
                 (h - 58, self.board, REGULAR, 13, MUTED),
@@ -178,20 +185,25 @@ def _certificate_class():
                 (h - 326, f"on {weekday_date(self.session.session_date)} · {self.session.where}", REGULAR, 11.5,
                  TEXT),
             ]
-            for y, text, font, size, colour in lines:
-                c.setFillColor(colour)
-                c.setFont(font, fitted(text, font, size, room))
-                c.drawCentredString(mid, y, text)
-            for x, label in ((w * 0.2, f"Trainer: {self.session.trainer or ''}".rstrip(": ")),
-                             (w * 0.8, "Business manager, for the board")):
-                c.setStrokeColor(GRID)
-                c.setLineWidth(0.7)
-                c.line(x - 120, 78, x + 120, 78)
-                c.setFillColor(MUTED)
-                c.setFont(REGULAR, 9)
-                c.drawCentredString(x, 64, label)
-            c.setFont(REGULAR, 7.5)
-            c.drawCentredString(mid, 24, f"Certificate number {self.number}")
+            with group(c, "Sect"):
+                for y, text, font, size, colour in lines:
+                    with marked(c, "H1" if text == "Certificate of Attendance" else "P"):
+                        c.setFillColor(colour)
+                        c.setFont(font, fitted(text, font, size, room))
+                        c.drawCentredString(mid, y, text)
+                for x, label in ((w * 0.2, f"Trainer: {self.session.trainer or ''}".rstrip(": ")),
+                                 (w * 0.8, "Business manager, for the board")):
+                    with artifact(c):
+                        c.setStrokeColor(GRID)
+                        c.setLineWidth(0.7)
+                        c.line(x - 120, 78, x + 120, 78)
+                    with marked(c, "P"):
+                        c.setFillColor(MUTED)
+                        c.setFont(REGULAR, 9)
+                        c.drawCentredString(x, 64, label)
+                with marked(c, "P"):
+                    c.setFont(REGULAR, 7.5)
+                    c.drawCentredString(mid, 24, f"Certificate number {self.number}")
 
     return _Certificate
 

@@ -120,3 +120,34 @@ def test_every_pdf_carries_the_board_branding(demo_path, tmp_path, capsys, expor
             continue  # the cover has no running header or footer
         assert text.startswith("Southend-on-Sea Safeguarding Children Partnership")
         assert "Working together to keep children safe" in text
+
+
+@pytest.mark.parametrize(("accent", "ratio", "nearby"), [
+    ("#7FB3D5", "2.2:1", "#377BA8 (4.6:1)"), ("#FFFF00", "1.0:1", "#7A7A00 (4.5:1)"),
+    ("#00a0b0", "3.1:1", "#00828F (4.5:1)"),
+])
+def test_an_accent_too_light_for_white_text_and_headings_is_refused_with_one_that_passes(empty_board, accent, ratio,
+                                                                                           nearby):
+    from sgdesk.branding import accent_contrast
+
+    with pytest.raises(InputError) as refused, empty_board.edit("Brand") as ed:
+        save_branding(ed, empty_board, 1, Branding(full_name="Test SCP", accent=accent))
+    assert str(refused.value) == (
+        f"The accent colour {accent.upper()} has a contrast of {ratio} with white, and headings and table headers "
+        f"need at least 4.5:1 to be readable: choose a darker colour, such as {nearby}")
+    suggested = nearby.split()[0]
+    assert accent_contrast(suggested) >= 4.5
+    with empty_board.edit("Brand") as ed:
+        save_branding(ed, empty_board, 1, Branding(full_name="Test SCP", accent=suggested))
+    assert load_branding(empty_board, 1).accent == suggested
+
+
+def test_contrast_ratios_follow_wcag() -> None:
+    import doctest
+
+    from sgdesk import branding
+    from sgdesk.branding import contrast_ratio, ratio_text
+
+    assert doctest.testmod(branding).failed == 0
+    assert ratio_text(contrast_ratio("#767676", "#FFFFFF")) == "4.5:1"  # the lightest grey that passes
+    assert ratio_text(contrast_ratio("#777777", "#FFFFFF")) == "4.4:1"  # never rounded up to a pass

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import subprocess
 import sys
 
 import pdfplumber
 import pypdf
 import pytest
-from reportlab.platypus import Paragraph
+from reportlab.platypus import PageBreak, Paragraph
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from sgdesk.pdf import (
+    Contents,
     DocumentSpec,
     build_pdf,
     data_table,
@@ -196,6 +198,69 @@ def test_headings_feed_a_table_of_contents() -> None:
     assert "Membership" in contents and "Attendance" in contents and "Budget" in contents
 
 
+def contents_and_sections(count: int, before: list | None = None) -> list:
+    """Contents, then ``before`` and ``count`` sections of different lengths (a heading, a table)."""
+    level_style = styles()["body"]
+    story = [Contents(1, [level_style, level_style]), PageBreak(), heading("After the contents", 0), *(before or [])]
+    for number in range(1, count + 1):
+        story += [heading(f"Section {number}", 1, style="h2"), data_table(["Agency", "Representative", "Meetings",
+                                                                          "Attendance"], attendance_rows(number * 3))]
+    return story
+
+
+def listed_and_outline_pages(data: bytes) -> tuple[dict[str, int], dict[str, int]]:
+    """The page each contents line gives a section, and the page the outline says it starts."""
+    listed = {}
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            for line in page.extract_text().splitlines():
+                match = re.fullmatch(r"(Section \d+)[ .]+ (\d+)", line)
+                if match and match[1] not in listed:
+                    listed[match[1]] = int(match[2])
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    flat = [item for entry in reader.outline for item in (entry if isinstance(entry, list) else [entry])]
+    found = {item.title: reader.get_destination_page_number(item) + 1 for item in flat}
+    return listed, {title: page for title, page in found.items() if title.startswith("Section")}
+
+
+def test_contents_over_two_pages_give_every_heading_its_page() -> None:
+    data = build(contents_and_sections(45))
+    listed, outline = listed_and_outline_pages(data)
+    assert len(listed) == 45 and listed == outline
+    texts = page_texts(data)
+    assert "Section 45" in texts[1] and "Section 1 " not in texts[1]  # the contents took two pages
+    assert all(text.rstrip().endswith(f"Page {n} of {len(texts)}") for n, text in enumerate(texts, start=1))
+
+
+def test_contents_are_right_when_a_heading_hides_from_them() -> None:
+    """A heading inside a table is in the outline but not the contents, and the bookmarks after it move on."""
+    hidden = data_table(["Note"], [[heading("Inside a table", 2, style="h3")]])
+    listed, outline = listed_and_outline_pages(build(contents_and_sections(12, before=[hidden])))
+    assert len(listed) == 12 and listed == outline
+
+
+def test_contents_entries_and_their_numbers_link_to_their_headings() -> None:
+    data = build(contents_and_sections(12))
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    _listed, outline = listed_and_outline_pages(data)
+    page_numbers = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages, start=1)}
+    height = float(reader.pages[0].mediabox.height)
+    links = []
+    for annotation in reader.pages[0]["/Annots"]:
+        annotation = annotation.get_object()
+        links.append(([float(v) for v in annotation["/Rect"]], page_numbers[annotation["/Dest"][0].idnum]))
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        words = pdf.pages[0].extract_words()
+    numbers = [word for word in words  # the contents' numbers, not the footer's
+               if re.fullmatch(r"\d+", word["text"]) and word["x1"] > 500 and word["bottom"] < height - MARGIN]
+    assert sorted(int(word["text"]) for word in numbers) == sorted([2, *outline.values()])
+    for word in numbers:  # each number is inside one link, to its page
+        leads_to = [page for (left, bottom, right, top), page in links
+                    if left <= word["x0"] and word["x1"] <= right + 0.5
+                    and bottom <= height - (word["top"] + word["bottom"]) / 2 <= top]
+        assert leads_to == [int(word["text"])]
+
+
 def test_heading_text_is_plain_text() -> None:
     text = page_texts(build([heading("Income & expenditure <2018/19>")]))[0]
     assert "Income & expenditure <2018/19>" in text
@@ -213,6 +278,13 @@ def test_long_cells_wrap_inside_the_page() -> None:
             assert max(char["x1"] for char in page.chars) <= page.width - MARGIN + 0.5
             assert min(char["x0"] for char in page.chars) >= MARGIN - 0.5
     assert "apologies <twice>" in page_texts(data)[0]
+
+
+def test_cells_print_their_text_as_given() -> None:
+    rows = [["Income & expenditure <2018/19>", "  spaced   out  "], ["", "Siân Evans"], ["Total", "£43,065"]]
+    text = page_texts(build([data_table(["Line", "Note"], rows, total_rows=[-1])]))[0]
+    for shown in ("Income & expenditure <2018/19>", "spaced out", "Siân Evans", "Total", "£43,065"):
+        assert shown in text
 
 
 def test_numbers_are_right_aligned() -> None:

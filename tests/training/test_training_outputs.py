@@ -85,6 +85,27 @@ def test_the_summary_pdf_has_the_figures_tables_and_sector_chart(demo, demo_path
     assert "Delegates by organisation" in text and "Evaluations" in text and "Charging policy" in text
 
 
+def test_the_sector_chart_is_a_figure_whose_alternative_text_gives_every_bar(demo, demo_path, tmp_path):
+    import doctest
+
+    import pikepdf
+
+    from sgdesk.training import figures as figures_module
+    from sgdesk.training.figures import CHART_BARS, GroupCount, sector_chart_description
+
+    by_sector = period_figures(demo, demo.scalar("SELECT id FROM board"), Period.for_year(YEAR)).by_sector
+    out = tmp_path / "training.pdf"
+    assert main(["export", str(demo_path), "training", "--year", YEAR, "--out", str(out)]) == 0
+    with pikepdf.open(out) as pdf:
+        alts = [str(obj.Alt) for obj in pdf.objects if isinstance(obj, pikepdf.Dictionary) and obj.get("/S") == "/Figure"]
+    bars = ", ".join(f"{group.name} {group.attended}" for group in by_sector)  # the demo has fewer than 12 sectors
+    assert alts == [f"Bar chart: delegates by sector, places attended, {YEAR}. {bars}."] == [
+        sector_chart_description(by_sector, YEAR)]
+    many = [GroupCount(f"Sector {n}", "", 10, n, 0, n) for n in range(1, CHART_BARS + 3)]
+    assert sector_chart_description(many, YEAR).endswith("Sector 4 4, Sector 3 3; 2 smaller sectors not shown.")
+    assert doctest.testmod(figures_module).failed == 0
+
+
 def test_the_register_lists_everyone_with_a_place_and_a_signature_column(demo, demo_path, tmp_path):
     session_id = 12
     names = [row[0] for row in demo.query(

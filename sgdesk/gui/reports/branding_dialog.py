@@ -26,8 +26,12 @@ from PySide6.QtWidgets import (
 from sgdesk.branding import (
     MARKINGS,
     Branding,
+    accent_contrast,
+    accent_problem,
     house_accent,
     load_branding,
+    passing_accent,
+    ratio_text,
     read_logo,
     save_branding,
 )
@@ -91,6 +95,15 @@ class BrandingDialog(DialogEdits, QDialog):
         colour_row.addWidget(self.house_colour)
         colour_row.addStretch(1)
         form.addRow("Accent colour:", colour_row)
+        contrast_row = QHBoxLayout()
+        self.contrast = QLabel()
+        self.contrast.setObjectName("accentContrast")
+        self.contrast.setWordWrap(True)
+        self.use_nearby = QPushButton()
+        self.use_nearby.clicked.connect(lambda: self.set_accent(passing_accent(self.accent or house_accent())))
+        contrast_row.addWidget(self.contrast, 1)
+        contrast_row.addWidget(self.use_nearby, 0, Qt.AlignmentFlag.AlignTop)
+        form.addRow("", contrast_row)
 
         self.footer = QLineEdit(current.footer_text or "")
         self.footer.setAccessibleName("Footer text")
@@ -162,6 +175,17 @@ class BrandingDialog(DialogEdits, QDialog):
         text = "#FFFFFF" if QColor(shown).lightnessF() < 0.6 else "#000000"
         self.colour_button.setStyleSheet(f"background-color: {shown}; color: {text}; padding: 4px 10px;")
         self.house_colour.setEnabled(accent is not None)
+        problem = accent_problem(shown)
+        if problem is None:
+            self.contrast.setText(f"Contrast with white {ratio_text(accent_contrast(shown))}: readable in headings "
+                                  "and table headers.")
+            self.contrast.setStyleSheet("")
+        else:
+            self.contrast.setText(f"{problem}.")
+            self.contrast.setStyleSheet("color: #A4262C;")
+            nearby = passing_accent(shown)
+            self.use_nearby.setText(f"&Use {nearby}")
+        self.use_nearby.setVisible(problem is not None)
 
     def choose_colour(self) -> None:
         colour = QColorDialog.getColor(QColor(self.accent or house_accent()), self, "Accent colour")

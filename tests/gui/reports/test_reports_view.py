@@ -256,3 +256,24 @@ def test_the_preview_has_the_room_at_1280_by_720(window):
     QApplication.processEvents()
     QApplication.processEvents()
     assert view.tabs.currentWidget().height() >= 300        # the Pages tab, whose preview fills it
+
+
+def test_an_accent_too_light_to_read_is_explained_with_a_darker_one_to_use(view, qtbot, window, message_boxes):
+    from sgdesk.branding import load_branding
+
+    qtbot.mouseClick(view.branding_button, Qt.MouseButton.LeftButton)
+    dialog = view.branding_dialog
+    assert dialog.contrast.text() == "Contrast with white 8.6:1: readable in headings and table headers."
+    assert not dialog.use_nearby.isVisibleTo(dialog)
+    dialog.set_accent("#7FB3D5")
+    assert dialog.contrast.text() == (
+        "The accent colour #7FB3D5 has a contrast of 2.2:1 with white, and headings and table headers need at "
+        "least 4.5:1 to be readable: choose a darker colour, such as #377BA8 (4.6:1).")
+    assert dialog.use_nearby.isVisibleTo(dialog) and dialog.use_nearby.text() == "&Use #377BA8"
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert message_boxes == [dialog.contrast.text()[:-1]]  # Save refuses it, saying the same
+    assert dialog.isVisible() and load_branding(window.context.bf, window.context.board_id).accent is None
+    dialog.use_nearby.click()
+    assert dialog.accent == "#377BA8" and not dialog.use_nearby.isVisibleTo(dialog)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert load_branding(window.context.bf, window.context.board_id).accent == "#377BA8"
