@@ -15,33 +15,31 @@ if ! QT_QPA_PLATFORM=offscreen .venv/bin/python -c "from PySide6.QtWidgets impor
     exit 1
   fi
 fi
-# The Word and Excel files are checked as LibreOffice lays them out (headless, converted to PDF), with
-# Arial's metric twin; without LibreOffice those tests are skipped, saying why, and the rest still run.
-if ! command -v soffice >/dev/null && ! command -v libreoffice >/dev/null; then
-  if ! { command -v apt-get >/dev/null && [ "$(id -u)" = 0 ] \
-         && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-              libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2 >/dev/null; }; then
-    echo "LibreOffice (Debian packages libreoffice-writer-nogui, libreoffice-calc-nogui) is missing and could" \
-         "not be installed here: the Word and Excel layout tests will be skipped" >&2
+# Some tests need a system program; install its Debian package where we may, as for Qt. Without it those
+# tests are skipped, saying why, and the rest still run.
+apt_updated=""
+install_missing() {  # install_missing COMMAND... -- NAME "WHAT IS SKIPPED" PACKAGE...
+  local commands=()
+  while [ "$1" != "--" ]; do commands+=("$1"); shift; done
+  local name=$2 skipped=$3
+  shift 3
+  for command in "${commands[@]}"; do command -v "$command" >/dev/null && return 0; done
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ] \
+     && { [ -n "$apt_updated" ] || apt-get update -qq; } && apt_updated=1 \
+     && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" --no-install-recommends >/dev/null; then
+    return 0
   fi
-fi
-# The fault-injection tests (tests/safety/test_faults.py) drive SG Desk under libfiu's fiu-run; install it
-# where we may, as for Qt. Without it those tests are skipped, saying why, and the rest still run.
-if ! command -v fiu-run >/dev/null; then
-  if ! { command -v apt-get >/dev/null && [ "$(id -u)" = 0 ] \
-         && apt-get update -qq && apt-get install -y -qq fiu-utils >/dev/null; }; then
-    echo "fiu-run (Debian package fiu-utils) is missing and could not be installed here: the fault-injection" \
-         "tests under libfiu will be skipped" >&2
-  fi
-fi
-# The accessibility tests also ask poppler's pdfinfo whether each PDF is tagged; install it where we may, as for
-# Qt. Without it that question is left out, saying why, and the checker's own tests still run.
-if ! command -v pdfinfo >/dev/null; then
-  if ! { command -v apt-get >/dev/null && [ "$(id -u)" = 0 ] \
-         && apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; }; then
-    echo "pdfinfo (Debian package poppler-utils) is missing and could not be installed here: the tests that ask" \
-         "it whether each PDF is tagged will be skipped" >&2
-  fi
-fi
+  local packages="package $1"
+  [ $# -eq 1 ] || { packages="packages $1"; shift; for package in "$@"; do packages+=", $package"; done; }
+  echo "$name (Debian $packages) is missing and could not be installed here: $skipped" >&2
+}
+# the Word and Excel files are checked as LibreOffice lays them out (headless, converted to PDF), with
+# Arial's metric twin
+install_missing soffice libreoffice -- LibreOffice "the Word and Excel layout tests will be skipped" \
+  libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2
+# the fault-injection tests (tests/safety/test_faults.py) drive SG Desk under libfiu's fiu-run
+install_missing fiu-run -- fiu-run "the fault-injection tests under libfiu will be skipped" fiu-utils
+# the accessibility tests also ask poppler's pdfinfo whether each PDF is tagged
+install_missing pdfinfo -- pdfinfo "the tests that ask it whether each PDF is tagged will be skipped" poppler-utils
 export QT_QPA_PLATFORM=offscreen
 exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

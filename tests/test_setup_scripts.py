@@ -136,8 +136,8 @@ def test_script(tmp_path: Path):
 def test_the_test_script_installs_fiu_utils_for_the_fault_tests_when_it_may(test_script):
     done, asked = test_script("0")
     assert done.returncode == 0, done.stderr
-    assert "apt-get install -y -qq fiu-utils" in asked
-    assert "apt-get install -y -qq poppler-utils" in asked  # pdfinfo, for the accessibility tests
+    assert "apt-get install -y -qq fiu-utils --no-install-recommends" in asked
+    assert "apt-get install -y -qq poppler-utils --no-install-recommends" in asked  # pdfinfo, for the accessibility tests
     assert asked[-1] == "python -m pytest -q -p no:cacheprovider -x"
     assert done.stderr == ""
 
