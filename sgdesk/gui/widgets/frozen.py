@@ -37,7 +37,7 @@ class FrozenTable(QTableView):
         self.setProperty(FROZEN, True)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self._edges = [_Edge(self, at_right=False)] + ([_Edge(self, at_right=True)] if right else [])
-        self.horizontalHeader().sectionResized.connect(lambda *_args: self._follow())
+        self.horizontalHeader().sectionResized.connect(self._column_resized)
         self.verticalHeader().sectionResized.connect(self._row_resized)
         self.horizontalScrollBar().rangeChanged.connect(lambda *_args: self._place_soon())
         self._follow()
@@ -64,6 +64,13 @@ class FrozenTable(QTableView):
     def _follow(self) -> None:
         for edge in self._edges:
             edge.follow_columns()
+        self._place_soon()
+
+    def _column_resized(self, column: int, _old: int, new: int) -> None:
+        """A column made wider or narrower: only that column follows (not every row again, as on a new model)."""
+        for edge in self._edges:
+            if column in self.frozen_columns(edge.at_right):
+                edge.setColumnWidth(column, new)
         self._place_soon()
 
     def _row_resized(self, row: int, _old: int, new: int) -> None:
