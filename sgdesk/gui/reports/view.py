@@ -180,17 +180,23 @@ class PackOptions(QGroupBox):
         item = self.appendices.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
+    def set_pack_period(self, period: Period | None) -> None:
+        """The pack's period: an appendix without a period of its own shows it, and an own period starts from it."""
+        self.pack_period = period
+        self._show_own_period()
+
     def _show_own_period(self) -> None:
-        """Show the selected appendix's own period, if it has one."""
+        """Show the selected appendix's own period if it has one, else the pack's (greyed)."""
         key = self._current_key()
         own = self._own_periods.get(key) if key else None
+        shown = own or ((self.pack_period.start, self.pack_period.end) if self.pack_period else None)
         for widget in (self.own_period, self.own_start, self.own_end):
             widget.blockSignals(True)
         self.own_period.setEnabled(key is not None)
         self.own_period.setChecked(own is not None)
-        if own is not None:
-            self.own_start.setDate(own[0])
-            self.own_end.setDate(own[1])
+        if shown is not None:
+            self.own_start.setDate(shown[0])
+            self.own_end.setDate(shown[1])
         for widget in (self.own_start, self.own_end):
             widget.setEnabled(own is not None)
         for widget in (self.own_period, self.own_start, self.own_end):
@@ -203,12 +209,7 @@ class PackOptions(QGroupBox):
         own = self.own_period.isChecked()
         self.own_start.setEnabled(own)
         self.own_end.setEnabled(own)
-        if own and key not in self._own_periods and self.pack_period is not None:
-            for edit, day in ((self.own_start, self.pack_period.start), (self.own_end, self.pack_period.end)):
-                edit.blockSignals(True)
-                edit.setDate(day)  # an appendix's own period starts as the pack's
-                edit.blockSignals(False)
-        if own:
+        if own:   # the dates shown are the pack's until changed: an own period starts as the pack's
             self._own_periods[key] = (self.own_start.date().toPython(), self.own_end.date().toPython())
         else:
             self._own_periods.pop(key, None)
@@ -332,7 +333,7 @@ class ReportsView(BoardView):
         choices.addLayout(form, 2)
         self.pack_options = PackOptions()
         for edit in (self.start, self.end):
-            edit.dateChanged.connect(lambda *_: setattr(self.pack_options, "pack_period", self.period()))
+            edit.dateChanged.connect(lambda *_: self.pack_options.set_pack_period(self.period()))
         choices.addWidget(self.pack_options, 3)
         layout.addLayout(choices)
 
@@ -454,7 +455,7 @@ class ReportsView(BoardView):
         self.draft.setEnabled(self.format.currentText().lstrip(".") in PAGED_FORMATS)
 
     def _period_changed(self) -> None:
-        self.pack_options.pack_period = self.period()
+        self.pack_options.set_pack_period(self.period())
         data = self.year.currentData()
         custom = data == "custom"
         self.start.setEnabled(custom)

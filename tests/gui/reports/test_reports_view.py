@@ -103,12 +103,15 @@ def test_the_pack_follows_the_chosen_appendices_order_and_numbering(view, qtbot,
 def test_an_appendix_can_cover_a_period_of_its_own(view, qtbot, tmp_path):
     options = view.pack_options
     options.appendices.setCurrentRow(0)  # Board membership and attendance
+    pack_year = (dt.date(2018, 4, 1), dt.date(2019, 3, 31))
+    assert (options.own_start.date().toPython(), options.own_end.date().toPython()) == pack_year  # greyed: the pack's
     options.own_period.setChecked(True)
     assert (options.own_start.date().toPython(), options.own_end.date().toPython()) == (
         dt.date(2018, 4, 1), dt.date(2019, 3, 31))  # it starts as the pack's
     options.own_start.setDate(dt.date(2017, 9, 1))
     options.appendices.setCurrentRow(1)
     assert not options.own_period.isChecked()  # the finance appendix keeps the pack's year
+    assert (options.own_start.date().toPython(), options.own_end.date().toPython()) == pack_year
     done: list = []
     view.export_to(tmp_path / "pack.pdf", on_done=done.append)
     text = "\n".join(page.extract_text() for page in pypdf.PdfReader(wait_for(qtbot, done).path).pages)
