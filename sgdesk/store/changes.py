@@ -77,11 +77,17 @@ def _jsonable(value: Any) -> Any:
 
 
 def _sql_value(value: Any) -> Any:
+    if value.__class__ in _AS_THEY_ARE:
+        return value
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if isinstance(value, bool):
         return int(value)
     return value
+
+
+#: the values SQLite takes as they are (most of a batch's: told apart at once)
+_AS_THEY_ARE = frozenset({str, int, type(None), float, bytes})
 
 
 #: how audited rows become JSON (one encoder for every row: making one per row costs more than the row)
@@ -176,7 +182,8 @@ class Action:
             return []
         table = _check_identifier(table)
         columns = [_check_identifier(c) for c in rows[0] if c != "id"]
-        if any(len(row) != len(rows[0]) or any(c not in row for c in columns) for row in rows):
+        keys = rows[0].keys()
+        if any(row.keys() != keys for row in rows):
             raise ValueError(f"rows inserted together into {table} must have the same columns")
         index, suspended = None, []
         if "id" in rows[0]:
@@ -190,7 +197,7 @@ class Action:
         try:
             self._conn.executemany(
                 f"INSERT INTO {table} (id, {', '.join(columns)}) VALUES ({', '.join('?' * (len(columns) + 1))})",
-                ([row_id, *(_sql_value(row[c]) for c in columns)] for row_id, row in zip(ids, rows)))
+                ([row_id, *[_sql_value(row[c]) for c in columns]] for row_id, row in zip(ids, rows)))
         finally:
             if index is not None:
                 self._resume_search_index(table, index, ids)
