@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from operator import add
 
 from sgdesk.errors import InputError, SGDeskError
 from sgdesk.percent import whole_percent
@@ -117,13 +118,18 @@ def evaluation_summaries(bf: BoardFile, board_id: int, *, start: dt.date | None 
         params.append(course_id)
     tallies: dict[str, dict[int, list]] = {grouping: {} for grouping in by}
     for session, course, title, *counts in bf.query(_TALLIES.format(where=where), params):
-        for grouping in by:
-            key, name = {"session": (session, title), "course": (course, title), "all": (0, "All courses")}[grouping]
-            tally = tallies[grouping].get(key)
-            if tally is None:
-                tallies[grouping][key] = [name, *counts]
+        for grouping, found in tallies.items():
+            if grouping == "session":
+                key, name = session, title
+            elif grouping == "course":
+                key, name = course, title
             else:
-                tally[1:] = [total + n for total, n in zip(tally[1:], counts)]
+                key, name = 0, "All courses"
+            tally = found.get(key)
+            if tally is None:
+                found[key] = [name, *counts]
+            else:
+                tally[1:] = map(add, tally[1:], counts)
     return {grouping: sorted((_summary(key, *tally) for key, tally in found.items()), key=lambda s: s.title.casefold())
             for grouping, found in tallies.items()}
 
