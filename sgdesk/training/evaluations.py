@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from operator import add
+from typing import Iterable, Sequence
 
 from sgdesk.errors import InputError, SGDeskError
 from sgdesk.percent import whole_percent
@@ -116,8 +117,14 @@ def evaluation_summaries(bf: BoardFile, board_id: int, *, start: dt.date | None 
     if course_id is not None:
         where += " AND c.id = ?"
         params.append(course_id)
+    return summaries_of(bf.query(_TALLIES.format(where=where), params), by)
+
+
+def summaries_of(rows: Iterable[Sequence], by: tuple[str, ...]) -> dict[str, list[EvaluationSummary]]:
+    """The summaries :func:`evaluation_summaries` makes of its sessions' tallies, ``rows`` as its query gives
+    them (session, course, title, attended, returned, then each rating's sum and count), in its order."""
     tallies: dict[str, dict[int, list]] = {grouping: {} for grouping in by}
-    for session, course, title, *counts in bf.query(_TALLIES.format(where=where), params):
+    for session, course, title, *counts in rows:
         for grouping, found in tallies.items():
             if grouping == "session":
                 key, name = session, title

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import string
 from dataclasses import dataclass, field
 
 from sgdesk.fyear import Period
@@ -18,7 +19,7 @@ from sgdesk.money import Pence
 from sgdesk.percent import whole_percent
 from sgdesk.store import BoardFile
 from sgdesk.training.charges import LATE_CANCELLATION_SQL, income_by_organisation
-from sgdesk.training.evaluations import EvaluationSummary, evaluation_summaries
+from sgdesk.training.evaluations import EvaluationSummary, summaries_of
 from sgdesk.training.model import SESSION_FIELDS, Session, session_of
 from sgdesk.training.policy import get_policy, org_categories
 
@@ -129,9 +130,24 @@ WHERE c.board_id = :board AND s.session_date BETWEEN :start AND :end
 ORDER BY s.session_date, s.start_time, s.id
 """
 _COUNTED = len(STATUS_ORDER) + 2   # the counts after a session's own columns
+_NO_RATINGS = (0, 0, 0, 0, 0, 0, 0)   # a session none of whose delegates returned an evaluation
+_NOCASE = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)   # SQLite's NOCASE: ASCII letters only
 #: the bookings that took a place as a substitute, per session (few: found by their index)
 _SUBSTITUTES = """
 SELECT b.session_id, count(*) FROM training_booking b WHERE b.substitute_for IS NOT NULL GROUP BY b.session_id
+"""
+#: each session's evaluations returned and the sums and counts of each rating (see
+#: :func:`~sgdesk.training.evaluations.evaluation_summaries`), read from the evaluations, which are fewer than
+#: the places attended, for the sessions from ``:start`` to ``:last_day``
+_RATINGS = """
+SELECT b.session_id, count(*), coalesce(sum(e.confidence_before), 0), count(e.confidence_before),
+       coalesce(sum(e.confidence_after), 0), count(e.confidence_after), coalesce(sum(e.useful), 0), count(e.useful)
+FROM training_evaluation e INDEXED BY training_evaluation_ratings
+CROSS JOIN training_booking b ON b.id = e.booking_id
+WHERE b.status = 'attended'
+  AND b.session_id IN (SELECT s.id FROM training_session s JOIN training_course c ON c.id = s.course_id
+                       WHERE c.board_id = :board AND s.session_date BETWEEN :start AND :last_day)
+GROUP BY b.session_id
 """
 #: bookings, places attended, DNA and the people who attended, per organisation and sector, on the
 #: sessions run (``:start`` to ``:last_day``). Read delegate by delegate in the order of organisation
@@ -160,9 +176,12 @@ def period_figures(bf: BoardFile, board_id: int, period: Period | None, *, today
     params = {"board": board_id, "start": start.isoformat(), "end": end.isoformat(), "last_day": last_day.isoformat(),
               "late_window": get_policy(bf, board_id).late_window_days}
     substitutes_by_session = dict(bf.query(_SUBSTITUTES))
+    attending: list[tuple[str, dt.date, int, int, int]] = []    # the sessions to today that places were attended on
     for row in bf.query(_SESSIONS, params):
         confirmed, waiting, attended, dna, cancelled, substituted, late, in_time = row[-_COUNTED:]
         session = session_of((*row[:-_COUNTED], confirmed + attended + dna, waiting, confirmed))
+        if attended and session.session_date <= last_day:
+            attending.append((session.course_title, session.session_date, session.id, session.course_id, attended))
         if session.cancelled:
             figures.sessions_cancelled += 1
         elif session.session_date > today:
@@ -194,7 +213,11 @@ def period_figures(bf: BoardFile, board_id: int, period: Period | None, *, today
         key=lambda g: (-g.attended, g.name.casefold()))
     figures.by_sector = sorted((GroupCount(name, "", *counts) for name, *counts in sectors.values()),
                                key=lambda g: (-g.attended, g.name.casefold()))
-    evaluations = evaluation_summaries(bf, board_id, start=start, end=last_day, by=("course", "all"))
+    ratings = {row[0]: row[1:] for row in bf.query(_RATINGS, params)}
+    # in the order evaluation_summaries reads its sessions: course title (NOCASE, as the column sorts), date, id
+    attending.sort(key=lambda found: (found[0].translate(_NOCASE), found[1], found[2]))
+    evaluations = summaries_of(((session_id, course_id, title, attended, *ratings.get(session_id, _NO_RATINGS))
+                                for title, _day, session_id, course_id, attended in attending), ("course", "all"))
     figures.by_course = evaluations["course"]
     figures.evaluations = evaluations["all"][0] if evaluations["all"] else None
     return figures
