@@ -16,6 +16,7 @@ import calendar
 import math
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from sgdesk.errors import InputError, quoted
 
@@ -92,6 +93,12 @@ def parse_date(value: str | date | int | float, *, year: int | None = None) -> d
         return _from_excel_serial(value)
     if not isinstance(value, str):
         raise InputError(quoted(value), *_AS_DATE)
+    return _text_date(value, year)
+
+
+@lru_cache(maxsize=4096)
+def _text_date(value: str, year: int | None) -> date:
+    """:func:`parse_date` of text: an import's file gives the same dates row after row, each read once."""
     text = _TIME_OF_DAY.sub("", _normalised(value))
     weekday = None
     named_day = _WEEKDAY.match(text)

@@ -213,12 +213,14 @@ class ImportKind:
         used = set(positions.values())
         parsed: list[ParsedRow] = []
         headers = {key: table.headers[index] for key, index in positions.items()}
+        reads = [(key, index, by_key[key], table.headers[index]) for key, index in positions.items()]
+        parse_cell, name = self.parse_cell, table.name
         for row in table.rows:
-            values: dict[str, Any] = {}
-            for key, index in positions.items():
-                column = by_key[key]
-                cell = row.cells[index] if index < len(row.cells) else None
-                values[key] = self.parse_cell(column, cell, table.name, row.number, table.headers[index], problems)
+            cells, number = row.cells, row.number
+            width = len(cells)
+            values: dict[str, Any] = {
+                key: parse_cell(column, cells[index] if index < width else None, name, number, header, problems)
+                for key, index, column, header in reads}
             extra = {
                 table.headers[i]: row.cells[i]
                 for i in range(len(table.headers))

@@ -190,7 +190,8 @@ def _cleaned_rows(path: Path, *, shown: bool = False) -> list[SourceRow]:
     except OSError as error:
         raise InputError(path.name, f"could not be read ({error.strerror or error})",
                          "check the drive it is on is still connected, then try again") from None
-    rows = [SourceRow(number, tuple(_clean(cell, path.name, number) for cell in cells)) for number, cells in raw_rows]
+    name = path.name
+    rows = [SourceRow(number, _cleaned(cells, name, number)) for number, cells in raw_rows]
     rows = [row for row in rows if not row.is_blank()]
     if not rows:
         raise InputError(path.name, "is empty", "put the column headings in row 1 and one record per row below")
@@ -215,6 +216,15 @@ def read_table(path: str | Path) -> SourceTable:
     width = len(headers)
     body = [SourceRow(row.number, (row.cells + (None,) * width)[:max(width, len(row.cells))]) for row in body]
     return SourceTable(path.name, headers, header.number, tuple(body))
+
+
+def _cleaned(cells: list[Any], name: str, row: int) -> tuple[Any, ...]:
+    """A row's cells with text stripped (blank text None): the row's text is checked for length and control
+    characters all at once, and only a row found wanting is gone through cell by cell, to say which."""
+    texts = [cell for cell in cells if isinstance(cell, str)]
+    if texts and (max(map(len, texts)) > MAX_CELL_CHARS or _CONTROL.search("".join(texts))):
+        return tuple(_clean(cell, name, row) for cell in cells)
+    return tuple((cell.strip() or None) if isinstance(cell, str) else cell for cell in cells)
 
 
 def _clean(cell: Any, name: str, row: int) -> Any:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from sgdesk.dates import format_date
 from sgdesk.errors import SGDeskError
 from sgdesk.store import BoardFile
-from sgdesk.store.changes import Action
+from sgdesk.store.changes import Action, BatchRule
 from sgdesk.training.model import (
     PLACE_STATUSES,
     PLACES_SQL,
@@ -113,6 +113,19 @@ def book(ed: Action, bf: BoardFile, session_id: int, delegate_id: int, *, booked
     return Outcome(booking_id, status)
 
 
+#: capacity for a batch of bookings (an import's), checked once for every session the batch gives places on
+#: instead of by the trigger ``training_booking_capacity_insert`` (db/0005_training.sql) before each row;
+#: the same refusal
+CAPACITY_RULE = BatchRule(
+    "training_booking_capacity_insert",
+    f"""SELECT 1 FROM training_session s
+        WHERE s.id IN (SELECT session_id FROM training_booking WHERE id BETWEEN ? AND ? AND status IN {PLACES_SQL})
+          AND (SELECT count(*) FROM training_booking b WHERE b.session_id = s.id AND b.status IN {PLACES_SQL})
+              > s.capacity
+        LIMIT 1""",
+    "the training session is full")
+
+
 @dataclass(frozen=True)
 class RecordedBooking:
     """A booking as another system recorded it (an import's row)."""
@@ -155,7 +168,7 @@ def record_bookings(ed: Action, bf: BoardFile, bookings: list[RecordedBooking]) 
                      "booked_on": booking.booked_on, "approved": booking.approved, "status": booking.status,
                      "queue_no": queue_no, "cancelled_on": booking.cancelled_on,
                      "cancel_reason": "delegate" if booking.status == "cancelled" else None})
-    ids = ed.insert_many("training_booking", rows)
+    ids = ed.insert_many("training_booking", rows, rules=[CAPACITY_RULE])
     events = []
     for booking_id, booking in zip(ids, bookings):
         first = "waitlisted" if booking.status == "waitlisted" else "confirmed"

@@ -100,6 +100,22 @@ JOIN organisation o ON o.id = d.organisation_id
 """
 
 
+#: the facts of many bookings (:func:`charges`): what a session and an organisation say is read once for each
+#: of them (the sessions' dates, courses and lengths, the organisations' names), not again on every row
+_BOOKING_FACTS = """
+SELECT b.id, b.status, b.cancelled_on, b.cancel_reason, b.session_id, d.name, d.email, d.organisation_id
+FROM training_booking b
+JOIN training_session s ON s.id = b.session_id
+JOIN training_course c ON c.id = s.course_id
+JOIN training_delegate d ON d.id = b.delegate_id
+"""
+_SESSION_FACTS = """
+SELECT s.id, s.session_date, c.title, c.length
+FROM training_session s
+JOIN training_course c ON c.id = s.course_id
+"""
+
+
 def charges(bf: BoardFile, board_id: int, period: Period | None = None) -> list[Charge]:
     """Every chargeable booking of the board's sessions in ``period`` (all of them if None).
 
@@ -109,14 +125,38 @@ def charges(bf: BoardFile, board_id: int, period: Period | None = None) -> list[
     policy = get_policy(bf, board_id)
     categories = org_categories(bf, board_id)
     where, params = _where(board_id, period, policy)
-    sql = " UNION ALL ".join(_FACTS + where + kind for kind in _chargeable(policy, categories))
+    # each session's date (ISO text, to sort by, and the day), course and length; each organisation's name,
+    # and the names folded for sorting
+    sessions = {row[0]: (row[1], dt.date.fromisoformat(row[1]), row[2], row[2].casefold(), row[3])
+                for row in bf.query(_SESSION_FACTS + where, params)}
+    organisations = {row[0]: (row[1], row[1].casefold()) for row in bf.query("SELECT id, name FROM organisation")}
+    cursor = bf.conn.execute(" UNION ALL ".join(_BOOKING_FACTS + where + kind
+                                                for kind in _chargeable(policy, categories)), params)
+    cursor.row_factory = None       # plain tuples: a ten-year report reads tens of thousands
+    # the fee of a place attended or not attended, by status, category and length, is worked out once (a
+    # cancellation's depends on its dates)
+    fees: dict[tuple[str, str, str], tuple[Pence, str | None]] = {}
     found = []
-    for row in bf.query(sql, params):
-        charge = _charge(row, policy, categories)
-        if charge.fee:
-            found.append(charge)
-    return sorted(found, key=lambda c: (c.organisation.casefold(), c.session_date, c.delegate.casefold(),
-                                        c.course.casefold(), c.session_id, c.booking_id))
+    for booking_id, status, cancelled_on, cancel_reason, session_id, delegate, email, org_id in cursor:
+        session_date, day, course, course_folded, length = sessions[session_id]
+        organisation, organisation_folded = organisations[org_id]
+        category = categories[org_id]
+        if status == "cancelled":
+            fee, reason = booking_fee(policy, category, status=status, length=length, session_date=day,
+                                      cancelled_on=iso(cancelled_on), cancel_reason=cancel_reason)
+        else:
+            priced = fees.get((status, category, length))
+            if priced is None:
+                priced = fees[status, category, length] = booking_fee(policy, category, status=status,
+                                                                      length=length, session_date=day)
+            fee, reason = priced
+        if fee:
+            found.append(((organisation_folded, session_date, delegate.casefold(), course_folded, session_id,
+                           booking_id),
+                          Charge(booking_id, org_id, organisation, category, delegate, email, course, session_id,
+                                 day, length, reason or "", fee)))
+    found.sort()      # by the key before each charge: ISO dates sort as the days do, and booking ids never tie
+    return [charge for _key, charge in found]
 
 
 _COUNTS = """

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from operator import add
+from typing import Iterable, Sequence
 
 from sgdesk.errors import InputError, SGDeskError
 from sgdesk.percent import whole_percent
@@ -115,15 +117,26 @@ def evaluation_summaries(bf: BoardFile, board_id: int, *, start: dt.date | None 
     if course_id is not None:
         where += " AND c.id = ?"
         params.append(course_id)
+    return summaries_of(bf.query(_TALLIES.format(where=where), params), by)
+
+
+def summaries_of(rows: Iterable[Sequence], by: tuple[str, ...]) -> dict[str, list[EvaluationSummary]]:
+    """The summaries :func:`evaluation_summaries` makes of its sessions' tallies, ``rows`` as its query gives
+    them (session, course, title, attended, returned, then each rating's sum and count), in its order."""
     tallies: dict[str, dict[int, list]] = {grouping: {} for grouping in by}
-    for session, course, title, *counts in bf.query(_TALLIES.format(where=where), params):
-        for grouping in by:
-            key, name = {"session": (session, title), "course": (course, title), "all": (0, "All courses")}[grouping]
-            tally = tallies[grouping].get(key)
-            if tally is None:
-                tallies[grouping][key] = [name, *counts]
+    for session, course, title, *counts in rows:
+        for grouping, found in tallies.items():
+            if grouping == "session":
+                key, name = session, title
+            elif grouping == "course":
+                key, name = course, title
             else:
-                tally[1:] = [total + n for total, n in zip(tally[1:], counts)]
+                key, name = 0, "All courses"
+            tally = found.get(key)
+            if tally is None:
+                found[key] = [name, *counts]
+            else:
+                tally[1:] = map(add, tally[1:], counts)
     return {grouping: sorted((_summary(key, *tally) for key, tally in found.items()), key=lambda s: s.title.casefold())
             for grouping, found in tallies.items()}
 

@@ -341,7 +341,7 @@ class BookingsImport(ImportKind):
         seen: dict[tuple[int, str], int] = {}
         places: dict[int, int] = {}
         today = dt.date.today()
-        delegates, organisations = DelegateFinder(bf, board_id), OrganisationFinder(bf)
+        delegates, organisations = DelegateFinder(bf, board_id, [row["email"] for row in rows]), OrganisationFinder(bf)
         for row in rows:
             session = self._session(row, courses, sessions, source, problems)
             category = self._category(row, policy, source, problems)

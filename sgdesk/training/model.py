@@ -164,11 +164,9 @@ FROM training_session s JOIN training_course c ON c.id = s.course_id
 """
 #: how many columns of a row make a session (the rest are a query's own)
 SESSION_WIDTH = 17
-#: a session's columns in a query grouped by session, its bookings ``b`` counted (the columns
-#: :func:`session_of` reads, first in the row)
-SESSION_COLUMNS_GROUPED = f"""{_SESSION_FIELDS},
-       count(CASE WHEN b.status IN {PLACES_SQL} THEN 1 END), count(CASE WHEN b.status = 'waitlisted' THEN 1 END),
-       count(CASE WHEN b.status = 'confirmed' THEN 1 END)"""
+#: a session's own columns (of ``s`` and its course ``c``), for a query that counts its bookings its own way:
+#: :func:`session_of` takes them followed by the places taken, the waiting and the confirmed
+SESSION_FIELDS = _SESSION_FIELDS
 
 
 def session_of(row: sqlite3.Row | tuple) -> Session:

@@ -290,3 +290,39 @@ def test_a_batch_insert_that_fails_part_way_leaves_the_search_index_as_it_was(de
     with demo.edit("Add one") as ed:
         one = ed.insert("person", {"name": "Ottoline Quarrington"})
     assert _found(demo, "ottoline") == [one]
+
+
+def test_a_batch_insert_audits_each_row_in_the_very_text_that_inserting_it_alone_does(demo):
+    names = ['Siân "Sunny" O\'Brien', "back\\slash", "tab\there\nnew line\x01\x1f\x7f", "Zoë – “quoted” 😀\u2028",
+             "", "</script>"]
+    people = [{"name": name, "job_title": None if n % 2 else "Lead", "email": f"p{n}@example.org", "phone": "0"}
+              for n, name in enumerate(names)]
+
+    def audited(action_id):
+        return demo.query("SELECT seq, table_name, row_id, op, before, after FROM audit_change WHERE action_id = ? "
+                          "ORDER BY seq", (action_id,))
+
+    with demo.edit("One by one") as ed:
+        alone = [ed.insert("person", person) for person in people]
+    one_by_one = [tuple(row) for row in audited(ed.action_id)]
+    demo.editor.undo()
+    with demo.edit("In one go") as ed:
+        together = ed.insert_many("person", people)
+    assert together == alone
+    assert [tuple(row) for row in audited(ed.action_id)] == one_by_one
+
+
+def test_a_batch_holding_a_fraction_is_audited_as_python_writes_it():
+    import sqlite3
+
+    from sgdesk.store.changes import Action
+
+    conn = sqlite3.connect(":memory:")
+    conn.row_factory = sqlite3.Row
+    conn.execute("CREATE TABLE audit_change (id INTEGER PRIMARY KEY, action_id, seq, table_name, row_id, op, "
+                 "before, after)")
+    conn.execute("CREATE TABLE reading (id INTEGER PRIMARY KEY, value INTEGER, note TEXT)")
+    ids = Action(conn, 1).insert_many("reading", [{"value": 1 / 3, "note": "a third"}, {"value": 2, "note": None}])
+    after = [row[0] for row in conn.execute("SELECT after FROM audit_change ORDER BY seq")]
+    assert after == [f'{{"id": {ids[0]}, "value": {1 / 3!r}, "note": "a third"}}',
+                     f'{{"id": {ids[1]}, "value": 2, "note": null}}']

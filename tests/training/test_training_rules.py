@@ -345,3 +345,51 @@ def test_every_booking_change_is_in_the_audit_log(programme):
     booking = programme.book(session_id, "Siân Pryce")
     rows = programme.bf.query("SELECT table_name, after FROM audit_change WHERE table_name = 'training_booking'")
     assert json.loads(rows[-1]["after"])["id"] == booking.booking_id
+
+
+def _recorded(programme, session_id: int, statuses: list[str], prefix: str) -> list:
+    from sgdesk.training.bookings import RecordedBooking
+    from sgdesk.training.delegates import add_delegates
+
+    with programme.bf.edit("Add delegates") as ed:
+        ids = add_delegates(ed, programme.board_id, [
+            DelegateDetails(f"{prefix} {n}", programme.partner, "Police", f"{prefix.lower()}.{n}@example.org.uk")
+            for n in range(len(statuses))])
+    return [RecordedBooking(session_id, delegate_id, status, BOOKED) for delegate_id, status in zip(ids, statuses)]
+
+
+def test_a_batch_of_recorded_bookings_is_refused_over_capacity_as_one_booking_is(programme):
+    from sgdesk.store.changes import BULK_INDEX_ROWS
+    from sgdesk.training.bookings import record_bookings
+
+    bf = programme.bf
+    session_id = programme.session(capacity=BULK_INDEX_ROWS)
+    programme.book(session_id, "Siân Pryce")
+    waiting = programme.session(capacity=1)
+    programme.book(waiting, "Zoë Adeyemi")
+    schema = bf.query("SELECT name, sql FROM sqlite_master ORDER BY name")
+    # the batch's places on the first session are one too many; the second is full but gets only the waiting list
+    batch = (_recorded(programme, session_id, ["waitlisted", *["confirmed"] * BULK_INDEX_ROWS], "Batch")
+             + _recorded(programme, waiting, ["waitlisted"] * 3, "Waiting"))
+    before = bf.scalar("SELECT count(*) FROM training_booking")
+    with pytest.raises(SGDeskError) as batch_refused:
+        with bf.edit("Import bookings") as ed:
+            record_bookings(ed, bf, batch)
+    one = _recorded(programme, waiting, ["confirmed"], "Single")
+    with pytest.raises(SGDeskError) as one_refused:
+        with bf.edit("Import a booking") as ed:
+            record_bookings(ed, bf, one)
+    assert str(batch_refused.value) == str(one_refused.value)
+    assert "the training session is full" in str(one_refused.value)
+    assert bf.scalar("SELECT count(*) FROM training_booking") == before
+    assert bf.query("SELECT name, sql FROM sqlite_master ORDER BY name") == schema    # the trigger is back, as it was
+
+    with bf.edit("Import bookings") as ed:         # without the extra place the batch goes in, waiting list and all
+        record_bookings(ed, bf, batch[:-4] + batch[-3:])
+    assert places(bf, session_id) == BULK_INDEX_ROWS
+    assert places(bf, waiting) == 1
+    assert bf.query("SELECT name, sql FROM sqlite_master ORDER BY name") == schema
+    bf.editor.undo()
+    assert bf.scalar("SELECT count(*) FROM training_booking") == before
+    bf.editor.redo()
+    assert places(bf, session_id) == BULK_INDEX_ROWS
