@@ -175,10 +175,10 @@ class _Edge(QTableView):
             return
         self.setSelectionModel(table.selectionModel())
         self.follow_columns()
+        self.follow_rows()
 
     def follow_columns(self) -> None:
-        """Show only the frozen columns, as wide as in the table; rows as high; headings as tall; same sorting
-        and look."""
+        """Show only the frozen columns, as wide as in the table; headings as tall; same sorting and look."""
         table, model = self.table, self.model()
         if model is None:
             return
@@ -196,15 +196,21 @@ class _Edge(QTableView):
             if not hidden:
                 self.setColumnWidth(column, table.columnWidth(column))
                 self.setItemDelegateForColumn(column, table.itemDelegateForColumn(column))   # a column's own editor
-        for row in range(model.rowCount()):
-            if self.rowHeight(row) != table.rowHeight(row):
-                self.setRowHeight(row, table.rowHeight(row))
         header = table.horizontalHeader()
         self.horizontalHeader().setHidden(header.isHidden())
         self.horizontalHeader().setFixedHeight(header.height())
         self.horizontalHeader().setSortIndicatorShown(header.isSortIndicatorShown())
         self.horizontalHeader().setSortIndicator(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.verticalScrollBar().setValue(table.verticalScrollBar().value())
+
+    def follow_rows(self) -> None:
+        """Each row as high as in the table: once, when this edge takes the table's model. From then on the
+        rows keep in step without reading every row again: a row resized in the table is resized here
+        (:meth:`FrozenTable._row_resized`), and a new model, a reset or a sort changes both views' rows alike."""
+        table = self.table
+        for row in range(self.model().rowCount()):
+            if self.rowHeight(row) != table.rowHeight(row):
+                self.setRowHeight(row, table.rowHeight(row))
 
     def _sort_table(self, column: int) -> None:
         """A click on a frozen heading sorts the table by it, as a click on the table's own would."""
