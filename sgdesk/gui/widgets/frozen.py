@@ -18,6 +18,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 #: the property a table with frozen columns carries (the layout check allows it to scroll sideways)
 FROZEN = "frozenColumns"
+#: the property naming the side of the view over an edge ("left" or "right"), for the app's style sheet to draw
+#: the line between it and the columns that scroll (a style sheet of each edge's own made each table with
+#: frozen columns slow to build: Qt worked out a style of its own for each)
+EDGE = "frozenEdge"
 
 
 class FrozenTable(QTableView):
@@ -151,9 +155,7 @@ class _Edge(QTableView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(table.verticalScrollMode())
         self.setFrameShape(QTableView.Shape.NoFrame)
-        self.setStyleSheet("QTableView { border: none; }" + (" QTableView { border-left: 1px solid #a0a0a0; }"
-                                                               if at_right else
-                                                               " QTableView { border-right: 1px solid #a0a0a0; }"))
+        self.setProperty(EDGE, "right" if at_right else "left")    # its border: ui/style.qss
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.horizontalHeader().setDefaultAlignment(table.horizontalHeader().defaultAlignment())
