@@ -31,6 +31,7 @@ _TEXT_ROLES = frozenset(int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDat
                                          Qt.ItemDataRole.ToolTipRole))
 _RAW, _ALIGNMENT, _FILL = int(Qt.ItemDataRole.UserRole), int(Qt.ItemDataRole.TextAlignmentRole), int(FILL_ROLE)
 _FOREGROUND, _FONT = int(Qt.ItemDataRole.ForegroundRole), int(Qt.ItemDataRole.FontRole)
+_DISPLAY, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
 
 
 @dataclass(frozen=True)
@@ -125,11 +126,11 @@ class RecordsModel(QAbstractTableModel):
         return True
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal:
-            if role == Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal:    # its other roles say nothing, as Qt's own would
+            role = int(role)
+            if role == _DISPLAY:
                 return self.fields[section].label
-            if role == Qt.ItemDataRole.ToolTipRole and self.fields[section].tooltip:
-                return self.fields[section].tooltip
+            return self.fields[section].tooltip or None if role == _TOOLTIP else None
         return super().headerData(section, orientation, role)
 
 
@@ -174,7 +175,12 @@ class FilterProxy(QSortFilterProxyModel):
         return all(word in text for word in self._words)
 
     def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802
-        a, b = left.data(Qt.ItemDataRole.UserRole), right.data(Qt.ItemDataRole.UserRole)
+        model = self.sourceModel()
+        if isinstance(model, RecordsModel):   # the raw values read straight from the rows, not asked of Qt
+            field = model.fields[left.column()]
+            a, b = field.of(model.rows[left.row()]), field.of(model.rows[right.row()])
+        else:
+            a, b = left.data(Qt.ItemDataRole.UserRole), right.data(Qt.ItemDataRole.UserRole)
         if a is None or b is None:
             return (a is None) and (b is not None)
         try:
