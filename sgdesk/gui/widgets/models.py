@@ -151,11 +151,19 @@ class FilterProxy(QSortFilterProxyModel):
 
     def set_value_filter(self, key: str, value: Any) -> None:
         """Keep only rows whose ``key`` is ``value`` (None: any value; a set: any of its values)."""
+        self.set_filters({key: value}, None)
+
+    def set_filters(self, values: dict[str, Any], search: str | None) -> None:
+        """Each value filter of ``values`` (as :meth:`set_value_filter`) and the search (None: as it is) at once:
+        the rows are sifted once, not once for each filter."""
         self.beginFilterChange()
-        if value is None:
-            self._values.pop(key, None)
-        else:
-            self._values[key] = value
+        for key, value in values.items():
+            if value is None:
+                self._values.pop(key, None)
+            else:
+                self._values[key] = value
+        if search is not None:
+            self._words = search.casefold().split()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
