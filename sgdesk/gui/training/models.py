@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, Qt
@@ -110,10 +111,8 @@ class BookingsModel(QAbstractTableModel):
     def load(self, session_id: int | None) -> None:
         """Load the bookings of ``session_id`` (None: every session, latest first)."""
         self.session_id = session_id
-        order = booking_order(self.bf, self.board_id, session_id)
-        self.booking_ids = array("q", (booking_id for booking_id, _delegate in order))
-        self.delegate_ids = array("q", (delegate_id for _booking, delegate_id in order))
-        del order       # the tuples go before the rest is read
+        pairs = array("q", chain.from_iterable(booking_order(self.bf, self.board_id, session_id)))
+        self.booking_ids, self.delegate_ids = pairs[0::2], pairs[1::2]
         self._index = None      # read again (prepare_search): delegates may have changed
         self._policy = get_policy(self.bf, self.board_id)
         self._categories = org_categories(self.bf, self.board_id)
