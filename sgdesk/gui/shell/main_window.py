@@ -724,5 +724,5 @@ class MainWindow(QMainWindow):
             self._close_context()
             self.context = None
             self.views = {}
-            self._replace_page(QWidget())   # the closed file's views go, and the records they hold with them
+            self.show_welcome()    # the closed file's views go, and the records they hold with them
         super().closeEvent(event)

@@ -53,6 +53,7 @@ class RecordTable(FrozenTable):
         self.context = context
         self.savers = savers or {}
         self.records = RecordsModel(fields, self._save if self.savers else None)
+        self.records.setParent(self)        # it goes with the table, and the rows with it
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.records)
         self.setModel(self.proxy)
