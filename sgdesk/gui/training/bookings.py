@@ -166,7 +166,7 @@ class BookingsPanel(QWidget):
         self.session = None if session_id is None else get_session(self.context.bf, session_id)
         self.model.board_id = self.context.board_id
         self.model.load(session_id)
-        QTimer.singleShot(0, self.model.prepare_search)
+        QTimer.singleShot(0, self.model, self.model.prepare_search)   # not once the model has gone
         self.table.setColumnHidden(0, session_id is not None)
         if session_id is None:
             for column, width in enumerate(_WIDTHS):

@@ -56,6 +56,8 @@ class FrozenTable(QTableView):
 
     # -- keeping the edges in step ----------------------------------------------------------------
     def setModel(self, model) -> None:  # noqa: N802 (Qt naming)
+        if model is not None and model.parent() is None:
+            model.setParent(self)   # it goes with the table: PySide keeps a model without a parent, and its rows, for good
         super().setModel(model)
         for edge in self._edges:
             edge.follow_model()
