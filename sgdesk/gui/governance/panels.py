@@ -207,9 +207,7 @@ class RegisterPanel(QWidget):
         return self.table.select_id(record_id)
 
     def apply_filters(self) -> None:
-        proxy = self.table.proxy
-        for key, combo in (("body_key", self.body), ("owner_id", self.owner), ("status", self.status),
-                           ("rag_key", self.rag)):
-            proxy.set_value_filter(key, combo.currentData())
-        proxy.set_search(self.search.text())
+        self.table.proxy.set_filters({key: combo.currentData() for key, combo in (
+            ("body_key", self.body), ("owner_id", self.owner), ("status", self.status), ("rag_key", self.rag))},
+            self.search.text())
         hide_filtered(self.table, status=self.status.currentData(), body=self.body.currentData())

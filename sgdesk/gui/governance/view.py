@@ -13,6 +13,9 @@ from sgdesk.gui.governance.risks import RisksPanel
 from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column, row
 
 TABS = ("actions", "risks", "plan")
+#: the tabs read when they are next shown rather than with the tab shown: the registers (the business plan's
+#: rows take the height of their words, which are laid out as they are read, so it is read at once)
+WHEN_SHOWN = frozenset({"actions", "risks"})
 #: the tab showing each table's records (search everywhere opens them there)
 RECORD_TABS = {"board_action": "actions", "risk": "risks", "plan_objective": "plan"}
 
@@ -38,6 +41,8 @@ class GovernanceView(BoardView):
         self.tabs.addTab(self.actions, "&Action log")
         self.tabs.addTab(self.risks, "Ris&k register")
         self.tabs.addTab(self.plan, "Business &plan")
+        self._stale: set[int] = set()      # the tabs to read again when next shown
+        self.tabs.currentChanged.connect(self._up_to_date)
         self.empty = EmptyState(
             "No actions, risks or business plan yet",
             "Log the actions each meeting agrees, keep the risk register and record progress on the business plan "
@@ -50,17 +55,30 @@ class GovernanceView(BoardView):
         self.refresh()
 
     def refresh(self) -> None:
+        """Read the tab shown again, and the registers behind it when they are next shown; all of them when the
+        tab shown is empty, to know whether there is anything to show at all."""
         if self.context.board_id is None:
             self.stack.show_body(False)
             return
-        for panel in self.panels:
-            panel.refresh()
+        self._stale = set(range(len(self.panels)))
+        for index, key in enumerate(TABS):
+            if key not in WHEN_SHOWN or index == self.tabs.currentIndex():
+                self._up_to_date(index)
+        if not self.panels[self.tabs.currentIndex()].count:
+            for index in range(len(self.panels)):
+                self._up_to_date(index)
         self.stack.show_body(any(panel.count for panel in self.panels))
         self.empty.setEnabled(not self.context.read_only)
+
+    def _up_to_date(self, index: int) -> None:
+        if index in self._stale:
+            self._stale.discard(index)
+            self.panels[index].refresh()
 
     def show_target(self, target: dict[str, Any]) -> None:
         if target.get("tab") in TABS:
             index = TABS.index(target["tab"])
+            self._up_to_date(index)
             self.tabs.setCurrentIndex(index)
             self.panels[index].show_target(target)
 
@@ -68,6 +86,7 @@ class GovernanceView(BoardView):
         if table not in RECORD_TABS:
             return False
         index = TABS.index(RECORD_TABS[table])
+        self._up_to_date(index)
         if not self.panels[index].show_record(record_id):
             return False
         self.tabs.setCurrentIndex(index)

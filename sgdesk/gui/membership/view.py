@@ -121,6 +121,11 @@ SUBGROUP_FIELDS = [Field("name", "Sub-group", "text", True, 260), Field("short_n
                    Field("seats", "Seats", "int", False)]
 
 
+#: the People tab: every person in the file with the seats they hold, read when the tab is first shown (and
+#: after a change, when it is next shown) rather than with the organisations in front of it
+PEOPLE_TAB = 1
+
+
 class MembershipView(BoardView):
     key = "membership"
     title = "Membership"
@@ -144,6 +149,8 @@ class MembershipView(BoardView):
         self.tabs.addTab(self._organisations_tab(), "&Organisations and seats")
         self.tabs.addTab(self._people_tab(), "&People")
         self.tabs.addTab(self._subgroups_tab(), "&Sub-groups")
+        self._people_stale = True           # the People tab is read when it is shown (PEOPLE_TAB)
+        self.tabs.currentChanged.connect(lambda index: self._fill_people() if index == PEOPLE_TAB else None)
         self.empty = EmptyState(
             "No organisations yet",
             "Add the partner agencies that sit on the board and its sub-groups, then give each a seat with a role "
@@ -271,7 +278,9 @@ class MembershipView(BoardView):
             {"id": o.id, "name": o.name, "short_name": o.short_name or "", "org_type": org_type_label(o.org_type),
              "statutory": "Yes" if o.statutory else "No", "active_from": o.active_from, "active_to": o.active_to,
              "seats": counts.get(o.id, 0)} for o in organisations])
-        self._fill_people()
+        self._people_stale = True
+        if self.tabs.currentIndex() == PEOPLE_TAB:
+            self._fill_people()
         self._fill_subgroups()
         self._show_organisation()
         for button in (self.add_org_button, self.add_alias_button, self.add_seat_button, self.appoint_button,
@@ -280,6 +289,10 @@ class MembershipView(BoardView):
             button.setEnabled(not self.context.read_only)
 
     def _fill_people(self) -> None:
+        """The People tab, read again if a change or another board came since it was last read."""
+        if not self._people_stale:
+            return
+        self._people_stale = False
         bf = self.context.bf
         holds = holdings_on(bf, self.context.board_id, dt.date.today())
         self.people_table.set_rows([
@@ -360,7 +373,8 @@ class MembershipView(BoardView):
             self.show_target({"subgroup_id": record_id})
         elif table in ("organisation", "person"):
             self.search.clear()
-            self.tabs.setCurrentIndex(0 if table == "organisation" else 1)
+            self.tabs.setCurrentIndex(0 if table == "organisation" else PEOPLE_TAB)
+            self._fill_people()
             found = (self.org_table if table == "organisation" else self.people_table).select_id(record_id)
             return found
         else:

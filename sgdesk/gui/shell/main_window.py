@@ -723,4 +723,6 @@ class MainWindow(QMainWindow):
         if self.context is not None:
             self._close_context()
             self.context = None
+            self.views = {}
+            self.show_welcome()    # the closed file's views go, and the records they hold with them
         super().closeEvent(event)

@@ -6,6 +6,7 @@ Views are imported when first shown, so start-up only pays for the Overview.
 from __future__ import annotations
 
 import importlib
+import linecache
 
 from sgdesk.registry import Registry, SidebarView
 
@@ -22,6 +23,13 @@ def view_specs(loaded: Registry | None = None) -> tuple[SidebarView, ...]:
 
 
 def load_view(spec: SidebarView) -> type:
-    """The view's class, imported now."""
+    """The view's class, imported now.
+
+    PySide reads the source of each module that imports it (to see whether it asks for a ``__feature__``)
+    through ``linecache``, which keeps every line: 7 MB once the views are loaded. Only a traceback needs
+    them, and it reads them again, so they are let go once a view's modules are in.
+    """
     module_name, class_name = spec.target.split(":")
-    return getattr(importlib.import_module(module_name), class_name)
+    view = getattr(importlib.import_module(module_name), class_name)
+    linecache.clearcache()
+    return view

@@ -4,6 +4,7 @@ with book, cancel, substitute and promote, and the register mode."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Callable
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -62,9 +63,12 @@ _WIDTHS = (250, 170, 200, 170, 95, 75, 70, 230)
 class BookingsPanel(QWidget):
     status = Signal(str)
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *,
+                 sessions: Callable[[], list[Session]] | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        #: every session of the board, earliest first (the Training view's, read once for its tabs)
+        self.board_sessions = sessions or (lambda: list_sessions(context.bf, context.board_id))
         self.session: Session | None = None
         self.model = BookingsModel(context.bf, context.board_id)
         # one model for the whole list: a programme may hold thousands of sessions
@@ -134,7 +138,7 @@ class BookingsPanel(QWidget):
         """Reload the session list and the bookings, keeping the session and booking chosen."""
         chosen = self.chosen_session_id()
         self.session_combo.blockSignals(True)
-        self.sessions.set_rows([None, *reversed(list_sessions(self.context.bf, self.context.board_id))])
+        self.sessions.set_rows([None, *reversed(self.board_sessions())])
         self.session_combo.setCurrentIndex(self._session_row(chosen))
         self.session_combo.blockSignals(False)
         self._load(keep=self.selected_booking_id())
@@ -162,7 +166,7 @@ class BookingsPanel(QWidget):
         self.session = None if session_id is None else get_session(self.context.bf, session_id)
         self.model.board_id = self.context.board_id
         self.model.load(session_id)
-        QTimer.singleShot(0, self.model.prepare_search)
+        QTimer.singleShot(0, self.model, self.model.prepare_search)   # not once the model has gone
         self.table.setColumnHidden(0, session_id is not None)
         if session_id is None:
             for column, width in enumerate(_WIDTHS):

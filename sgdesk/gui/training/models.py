@@ -8,7 +8,9 @@ and filters the loaded ids in memory, so no keystroke re-reads the bookings.
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, Qt
@@ -94,8 +96,11 @@ class BookingsModel(QAbstractTableModel):
         super().__init__()
         self.bf, self.board_id = bf, board_id
         self.session_id: int | None = None
-        self.order: list[tuple[int, int]] = []     # (booking id, delegate id), in display order
-        self.visible: list[int] = []               # booking ids shown after the search filter
+        # booking ids and their delegates' ids in display order, and the booking ids the search leaves shown:
+        # machine integers, 8 bytes a booking instead of a tuple of two Python numbers (about 100)
+        self.booking_ids = array("q")
+        self.delegate_ids = array("q")
+        self.visible = array("q")
         self.search_text = ""
         self._cache: dict[int, BookingRow] = {}
         self._policy = None
@@ -106,7 +111,8 @@ class BookingsModel(QAbstractTableModel):
     def load(self, session_id: int | None) -> None:
         """Load the bookings of ``session_id`` (None: every session, latest first)."""
         self.session_id = session_id
-        self.order = booking_order(self.bf, self.board_id, session_id)
+        pairs = array("q", chain.from_iterable(booking_order(self.bf, self.board_id, session_id)))
+        self.booking_ids, self.delegate_ids = pairs[0::2], pairs[1::2]
         self._index = None      # read again (prepare_search): delegates may have changed
         self._policy = get_policy(self.bf, self.board_id)
         self._categories = org_categories(self.bf, self.board_id)
@@ -129,9 +135,10 @@ class BookingsModel(QAbstractTableModel):
         self.beginResetModel()
         self._cache.clear()
         if matching is None:
-            self.visible = [booking_id for booking_id, _delegate in self.order]
+            self.visible = self.booking_ids
         else:
-            self.visible = [booking_id for booking_id, delegate_id in self.order if delegate_id in matching]
+            pairs = zip(self.booking_ids, self.delegate_ids)
+            self.visible = array("q", (booking_id for booking_id, delegate_id in pairs if delegate_id in matching))
         self.endResetModel()
 
     def reload(self) -> None:
@@ -151,7 +158,7 @@ class BookingsModel(QAbstractTableModel):
         booking_id = self.visible[row]
         if booking_id not in self._cache:
             start = row - row % PAGE
-            self._fetch(self.visible[start:start + PAGE])
+            self._fetch(self.visible[start:start + PAGE].tolist())
         return self._cache[booking_id]
 
     def _fetch(self, ids: list[int]) -> None:

@@ -63,9 +63,12 @@ class ProgrammePanel(QWidget):
     print_session = Signal(int, str)     # session id, "register" or "certificates"
     status = Signal(str)
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *,
+                 sessions: Callable[[], list[Session]] | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        #: every session of the board, earliest first (the Training view's, read once for its tabs)
+        self.board_sessions = sessions or (lambda: list_sessions(context.bf, context.board_id))
         self.fills: dict[int, tuple[int, int, int]] = {}
         self.courses = RecordsModel(course_columns(self.fills))
         self.sessions = RecordsModel(SESSION_COLUMNS)
@@ -109,7 +112,7 @@ class ProgrammePanel(QWidget):
         bf, board_id = self.context.bf, self.context.board_id
         chosen_course = self.selected_course()
         chosen_session = self.selected_session()
-        everything = list_sessions(bf, board_id)
+        everything = self.board_sessions()
         self.fills.clear()
         for session in everything:
             if not session.cancelled:

@@ -23,7 +23,7 @@ from sgdesk.gui.widgets.forms import button
 from sgdesk.gui.widgets.tasks import run_in_background
 from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column, row
 from sgdesk.store import Changes
-from sgdesk.training.model import get_delegate, get_session, list_courses
+from sgdesk.training.model import Session, get_delegate, get_session, list_courses, list_sessions
 
 PANELS = (("programme", "Pr&ogramme", ProgrammePanel), ("bookings", "Boo&kings", BookingsPanel),
           ("charges", "&Charges", ChargesPanel), ("evaluations", "E&valuations", EvaluationsPanel))
@@ -53,6 +53,7 @@ class TrainingView(BoardView):
         self._holders: dict[str, QWidget] = {}
         self._built: dict[str, QWidget] = {}
         self._stale: set[str] = set()
+        self._sessions: list[Session] | None = None
         for key, label, _panel_class in PANELS:
             holder = column()
             self._holders[key] = holder
@@ -74,7 +75,8 @@ class TrainingView(BoardView):
         """The panel of tab ``key`` ("programme", "bookings", "charges", "evaluations")."""
         if key not in self._built:
             panel_class = next(cls for name, _label, cls in PANELS if name == key)
-            panel = panel_class(self.context)
+            panel = panel_class(self.context, sessions=self.board_sessions) \
+                if panel_class in (ProgrammePanel, BookingsPanel) else panel_class(self.context)
             panel.status.connect(self.say)
             if isinstance(panel, ProgrammePanel):
                 panel.open_session.connect(self.open_session)
@@ -110,7 +112,15 @@ class TrainingView(BoardView):
     def current_tab(self) -> str:
         return next(key for key, holder in self._holders.items() if holder is self.tabs.currentWidget())
 
+    def board_sessions(self) -> list[Session]:
+        """Every session of the board, earliest first: read once for the tabs that list them all (the programme,
+        the bookings' choice of session) until the next change or board, when :meth:`refresh` reads them again."""
+        if self._sessions is None:
+            self._sessions = list_sessions(self.context.bf, self.context.board_id)
+        return self._sessions
+
     def refresh(self) -> None:
+        self._sessions = None
         board_id = self.context.board_id
         has_courses = board_id is not None and bool(list_courses(self.context.bf, board_id))
         self.stack.show_body(has_courses)

@@ -18,6 +18,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 #: the property a table with frozen columns carries (the layout check allows it to scroll sideways)
 FROZEN = "frozenColumns"
+#: the property naming the side of the view over an edge ("left" or "right"), for the app's style sheet to draw
+#: the line between it and the columns that scroll (a style sheet of each edge's own made each table with
+#: frozen columns slow to build: Qt worked out a style of its own for each)
+EDGE = "frozenEdge"
 
 
 class FrozenTable(QTableView):
@@ -52,6 +56,8 @@ class FrozenTable(QTableView):
 
     # -- keeping the edges in step ----------------------------------------------------------------
     def setModel(self, model) -> None:  # noqa: N802 (Qt naming)
+        if model is not None and model.parent() is None:
+            model.setParent(self)   # it goes with the table: PySide keeps a model without a parent, and its rows, for good
         super().setModel(model)
         for edge in self._edges:
             edge.follow_model()
@@ -151,9 +157,7 @@ class _Edge(QTableView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(table.verticalScrollMode())
         self.setFrameShape(QTableView.Shape.NoFrame)
-        self.setStyleSheet("QTableView { border: none; }" + (" QTableView { border-left: 1px solid #a0a0a0; }"
-                                                               if at_right else
-                                                               " QTableView { border-right: 1px solid #a0a0a0; }"))
+        self.setProperty(EDGE, "right" if at_right else "left")    # its border: ui/style.qss
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.horizontalHeader().setDefaultAlignment(table.horizontalHeader().defaultAlignment())
@@ -175,10 +179,10 @@ class _Edge(QTableView):
             return
         self.setSelectionModel(table.selectionModel())
         self.follow_columns()
+        self.follow_rows()
 
     def follow_columns(self) -> None:
-        """Show only the frozen columns, as wide as in the table; rows as high; headings as tall; same sorting
-        and look."""
+        """Show only the frozen columns, as wide as in the table; headings as tall; same sorting and look."""
         table, model = self.table, self.model()
         if model is None:
             return
@@ -196,15 +200,21 @@ class _Edge(QTableView):
             if not hidden:
                 self.setColumnWidth(column, table.columnWidth(column))
                 self.setItemDelegateForColumn(column, table.itemDelegateForColumn(column))   # a column's own editor
-        for row in range(model.rowCount()):
-            if self.rowHeight(row) != table.rowHeight(row):
-                self.setRowHeight(row, table.rowHeight(row))
         header = table.horizontalHeader()
         self.horizontalHeader().setHidden(header.isHidden())
         self.horizontalHeader().setFixedHeight(header.height())
         self.horizontalHeader().setSortIndicatorShown(header.isSortIndicatorShown())
         self.horizontalHeader().setSortIndicator(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.verticalScrollBar().setValue(table.verticalScrollBar().value())
+
+    def follow_rows(self) -> None:
+        """Each row as high as in the table: once, when this edge takes the table's model. From then on the
+        rows keep in step without reading every row again: a row resized in the table is resized here
+        (:meth:`FrozenTable._row_resized`), and a new model, a reset or a sort changes both views' rows alike."""
+        table = self.table
+        for row in range(self.model().rowCount()):
+            if self.rowHeight(row) != table.rowHeight(row):
+                self.setRowHeight(row, table.rowHeight(row))
 
     def _sort_table(self, column: int) -> None:
         """A click on a frozen heading sorts the table by it, as a click on the table's own would."""

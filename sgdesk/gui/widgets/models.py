@@ -25,6 +25,13 @@ FILL_ROLE = Qt.ItemDataRole.UserRole + 1
 _NUMBERS = ("int", "money", "percent", "decimal")
 _ALIGN = {"right": int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
           "centre": int(Qt.AlignmentFlag.AlignCenter)}
+#: the roles a cell answers, as plain numbers: a view asks each cell for nine roles each time it sizes or
+#: draws it, and comparing with Qt's enum members for each made the asking a good part of opening a view
+_TEXT_ROLES = frozenset(int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
+                                         Qt.ItemDataRole.ToolTipRole))
+_RAW, _ALIGNMENT, _FILL = int(Qt.ItemDataRole.UserRole), int(Qt.ItemDataRole.TextAlignmentRole), int(FILL_ROLE)
+_FOREGROUND, _FONT = int(Qt.ItemDataRole.ForegroundRole), int(Qt.ItemDataRole.FontRole)
+_DISPLAY, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
 
 
 @dataclass(frozen=True)
@@ -78,27 +85,33 @@ class RecordsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.fields)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        role = int(role)
+        if role in _TEXT_ROLES:
+            if not index.isValid():
+                return None
+            field = self.fields[index.column()]
+            shown = format_cell(field.of(self.rows[index.row()]), field.kind)   # the tip shows text the column cuts short
+            return "" if shown is None else str(shown)
+        if role == _RAW:  # the raw value, for sorting
+            return self.fields[index.column()].of(self.rows[index.row()]) if index.isValid() else None
+        if role == _ALIGNMENT:
+            field = self.fields[index.column()] if index.isValid() else None
+            return None if field is None else _ALIGN.get(field.align or ("right" if field.kind in _NUMBERS else "left"))
+        if role not in (_FILL, _FOREGROUND, _FONT) or not index.isValid():
             return None
         field = self.fields[index.column()]
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
-            shown = format_cell(field.of(row), field.kind)   # the tip shows text the column cuts short
-            return "" if shown is None else str(shown)
-        if role == Qt.ItemDataRole.UserRole:  # the raw value, for sorting
-            return field.of(row)
-        if role == FILL_ROLE and field.fill is not None:
-            return field.fill(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _ALIGN.get(field.align or ("right" if field.kind in _NUMBERS else "left"))
-        if field.colours and field.of(row) in field.colours:
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QColor(field.colours[field.of(row)])
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
-        return None
+        if role == _FILL:
+            return field.fill(self.rows[index.row()]) if field.fill is not None else None
+        if not field.colours:
+            return None
+        value = field.of(self.rows[index.row()])
+        if value not in field.colours:
+            return None
+        if role == _FOREGROUND:
+            return QColor(field.colours[value])
+        font = QFont()
+        font.setBold(True)
+        return font
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -113,11 +126,11 @@ class RecordsModel(QAbstractTableModel):
         return True
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal:
-            if role == Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal:    # its other roles say nothing, as Qt's own would
+            role = int(role)
+            if role == _DISPLAY:
                 return self.fields[section].label
-            if role == Qt.ItemDataRole.ToolTipRole and self.fields[section].tooltip:
-                return self.fields[section].tooltip
+            return self.fields[section].tooltip or None if role == _TOOLTIP else None
         return super().headerData(section, orientation, role)
 
 
@@ -138,11 +151,19 @@ class FilterProxy(QSortFilterProxyModel):
 
     def set_value_filter(self, key: str, value: Any) -> None:
         """Keep only rows whose ``key`` is ``value`` (None: any value; a set: any of its values)."""
+        self.set_filters({key: value}, None)
+
+    def set_filters(self, values: dict[str, Any], search: str | None) -> None:
+        """Each value filter of ``values`` (as :meth:`set_value_filter`) and the search (None: as it is) at once:
+        the rows are sifted once, not once for each filter."""
         self.beginFilterChange()
-        if value is None:
-            self._values.pop(key, None)
-        else:
-            self._values[key] = value
+        for key, value in values.items():
+            if value is None:
+                self._values.pop(key, None)
+            else:
+                self._values[key] = value
+        if search is not None:
+            self._words = search.casefold().split()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
@@ -162,7 +183,12 @@ class FilterProxy(QSortFilterProxyModel):
         return all(word in text for word in self._words)
 
     def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802
-        a, b = left.data(Qt.ItemDataRole.UserRole), right.data(Qt.ItemDataRole.UserRole)
+        model = self.sourceModel()
+        if isinstance(model, RecordsModel):   # the raw values read straight from the rows, not asked of Qt
+            field = model.fields[left.column()]
+            a, b = field.of(model.rows[left.row()]), field.of(model.rows[right.row()])
+        else:
+            a, b = left.data(Qt.ItemDataRole.UserRole), right.data(Qt.ItemDataRole.UserRole)
         if a is None or b is None:
             return (a is None) and (b is not None)
         try:

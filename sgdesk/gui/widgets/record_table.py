@@ -8,14 +8,17 @@ the audited write path, one undo step per cell; :func:`section_label` heads a pa
 
 from __future__ import annotations
 
+import heapq
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,6 +30,11 @@ from sgdesk.gui.widgets.date_field import DateCellDelegate
 from sgdesk.gui.widgets.dialogs import show_error
 from sgdesk.gui.widgets.frozen import FrozenTable
 from sgdesk.gui.widgets.models import FIT_ROWS, Field, FilterProxy, RecordsModel
+from sgdesk.reporting import format_cell
+
+#: the widest cells of a column by their text that are sized as Qt sizes them (a cell's padding and the
+#: text's layout can put a few pixels between cells of nearly the same text width)
+_CANDIDATES = 5
 
 
 class RecordTable(FrozenTable):
@@ -45,6 +53,7 @@ class RecordTable(FrozenTable):
         self.context = context
         self.savers = savers or {}
         self.records = RecordsModel(fields, self._save if self.savers else None)
+        self.records.setParent(self)        # it goes with the table, and the rows with it
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.records)
         self.setModel(self.proxy)
@@ -85,10 +94,45 @@ class RecordTable(FrozenTable):
         header = self.horizontalHeader()
         fields = self.records.fields
         for column, field in enumerate(fields[:-1] if header.stretchLastSection() else fields):
-            self.resizeColumnToContents(column)
+            self._fit_to_contents(column)
             if field.width:
                 widest = max(field.width, header.sectionSizeFromContents(column).width())
                 self.setColumnWidth(column, min(self.columnWidth(column), widest))
+
+    def _fit_to_contents(self, column: int) -> None:
+        """``resizeColumnToContents(column)``, the same width, with less work in a table not shown yet (a view
+        being built, a tab behind another).
+
+        Qt then measures the first FIT_ROWS rows (the header's precision), asking each cell for nine roles and
+        laying its text out. Here each of those cells is measured by its text alone, in its font, and Qt sizes
+        only the widest few as it would have: a cell's width grows with its text's, so the widest is among them.
+        A table on screen is left to Qt, which measures the rows in view and those around them.
+        """
+        header = self.horizontalHeader()
+        limit = header.resizeContentsPrecision()
+        if self.isVisible() or limit <= 0 or self.isColumnHidden(column):
+            self.resizeColumnToContents(column)
+            return
+        self.ensurePolished()
+        field = self.records.fields[column]
+        plain = QFontMetrics(self.font())
+        bold_font = QFont(self.font())
+        bold_font.setBold(True)
+        bold = QFontMetrics(bold_font)
+        measured = []
+        for row in range(min(self.proxy.rowCount(), limit)):
+            value = field.of(self.records.rows[self.proxy.mapToSource(self.proxy.index(row, column)).row()])
+            shown = format_cell(value, field.kind)
+            metrics = bold if field.colours and value in field.colours else plain
+            measured.append((max(metrics.horizontalAdvance(line) for line in ("" if shown is None else str(shown))
+                                 .split("\n")), row))
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        content = 0
+        for _width, row in heapq.nlargest(_CANDIDATES, measured):
+            index = self.proxy.index(row, column)
+            content = max(content, self.itemDelegateForIndex(index).sizeHint(option, index).width())
+        header.resizeSection(column, max(content + (1 if self.showGrid() else 0), header.sectionSizeHint(column)))
 
     def selected(self) -> dict[str, Any] | None:
         index = self.currentIndex()

@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sgdesk.gui.widgets.date_field import STORED
-
 
 class HoldsEdits:
     """A widget that holds typed values until they are saved (mixed into a QWidget subclass)."""
@@ -135,6 +133,8 @@ def _cell_edit(view: QAbstractItemView) -> PendingEdit | None:
 
 
 def _editor_changed(editor: QWidget, index: QModelIndex) -> bool:
+    from sgdesk.gui.widgets.date_field import STORED   # the date picker: not loaded before the window's first paint
+
     stored = index.data(Qt.ItemDataRole.EditRole)
     stored = "" if stored is None else str(stored)
     if isinstance(editor, QLineEdit):

@@ -32,6 +32,7 @@ def test_search_filters_organisations_people_and_sub_groups(membership, qtbot):
     qtbot.keyClicks(membership.search, "hospital")
     assert [r[0] for r in rows(membership.org_table)] == ["Southend University Hospital NHS Foundation Trust"]
     membership.search.setText("Wiśniewski")
+    membership.tabs.setCurrentIndex(1)      # the People tab, read when it is shown
     assert [r[0] for r in rows(membership.people_table)] == ["Tomasz Wiśniewski"]
     assert "Case Review (Case Review): Chair" not in rows(membership.people_table)[0][4]
     assert rows(membership.people_table)[0][4] == "Clinical Commissioning Group (Board): deputy; " \

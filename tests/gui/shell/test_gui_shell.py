@@ -272,3 +272,22 @@ def test_the_heartbeat_notices_a_board_file_renamed_while_open(window, tmp_path,
                              "save a copy of what is open (File > Save a copy), then open the copy"]
     window.keep_lock()   # said once
     assert len(message_boxes) == 1
+
+
+def test_a_closed_window_lets_go_of_its_views_and_their_records(qtbot, settings, demo_path):
+    import gc
+    import weakref
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    assert win.open_path(demo_path)
+    records = weakref.ref(win.show_view("membership").org_table.records)
+    assert records() is not None and records().rowCount()
+    win.close()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    gc.collect()
+    assert records() is None and win.views == {}
+    assert isinstance(win.pages.currentWidget(), WelcomeView)

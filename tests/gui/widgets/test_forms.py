@@ -104,7 +104,9 @@ def test_an_email_address_is_checked_as_it_is_left_and_where_it_is_kept(window, 
     assert not dialog.problems.isVisible()
     dialog.reject()
 
-    people = window.show_view("membership").people_table
+    membership = window.show_view("membership")
+    membership.tabs.setCurrentIndex(1)      # the People tab, read when it is shown
+    people = membership.people_table
     model = people.model()
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "Aisha Rahman")
     model.setData(model.index(row, 2), "aisha.rahman")
