@@ -287,6 +287,35 @@ def test_cells_print_their_text_as_given() -> None:
         assert shown in text
 
 
+@pytest.mark.parametrize("tagged", [True, False])
+def test_cells_that_draw_themselves_write_what_reportlab_would(monkeypatch, tagged: bool) -> None:
+    import sgdesk.pdf.tables as tables
+
+    letters = [chr(c) for c in (*range(0x100, 0x17F), *range(0x391, 0x3A9), *range(0x3B1, 0x3C9), *range(0x410, 0x460))]
+    many = [" ".join("".join(letters[i:i + 6]) for i in range(start, start + 24, 6))
+            for start in range(0, len(letters) - 24, 24)]  # more glyphs than one font subset holds
+    rows = [["Income & (expenditure) \\ <2018/19>", "  spaced   out  ", "£1,234.50", "centred"],
+            ["", "a note long enough to wrap onto a second line of its narrow cell", "(12.00)", ""],
+            *([text, "Siân", "7", "Zoë"] for text in many),
+            ["Total", "", "£43,065.59", "x"]]
+
+    def story() -> list:
+        return [data_table(["Line", "Note", "Amount", "Mark"], rows, align="LLRC", total_rows=[-1],
+                           col_widths=[5, 2, 2, 1])]
+
+    def pdf() -> bytes:
+        out = io.BytesIO()
+        build_pdf(out, spec(), story(), tagged=tagged)
+        return out.getvalue()
+
+    drawn = [cell for row in story()[0]._cellvalues for cell in row]
+    assert sum(cell.quick for cell in drawn) > len(drawn) / 2  # most cells draw themselves
+    quick = pdf()
+    monkeypatch.setattr(tables, "_quick_drawing", lambda style: False)
+    assert not any(cell.quick for row in story()[0]._cellvalues for cell in row)
+    assert quick == pdf()
+
+
 def test_numbers_are_right_aligned() -> None:
     rows = [["A", 7, "£5.00"], ["B", 88, "£66.00"], ["C", 909, "£3,330.00"]]
     data = build([data_table(["Agency", "Meetings", "Amount"], rows)])
