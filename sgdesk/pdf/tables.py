@@ -56,9 +56,14 @@ class _CellStyle:
     def paragraph(self, markup: str) -> Paragraph:
         """``markup`` as a cell's paragraph: parsed only when it holds tags or entities."""
         text = cleanBlockQuotedText(markup)
-        if not text or "<" in text or "&" in text:
+        if "<" in text or "&" in text:
             return _CellParagraph(markup, self.style)
-        frags = [self._plain_frag.clone(text=text)]
+        return self.plain(text)
+
+    def plain(self, text: str) -> Paragraph:
+        """``text`` as a cell's paragraph, where reportlab would find no markup in it and clean nothing
+        out of it (:func:`_clean`)."""
+        frags = [self._plain_frag.clone(text=text)] if text else []
         textTransformFrags(frags, self.style)
         cell = _CellParagraph(text, self.style, frags=frags)
         cell.quick = self._quick
@@ -274,8 +279,19 @@ class _CellParagraph(Paragraph):
         return f"{fp_str((colour.red, colour.green, colour.blue))} rg", " ".join(text)
 
 
+def _clean(text: str) -> bool:
+    """Whether ``text`` holds no character markup would escape, and nothing reportlab's cleaning of a
+    paragraph's text would change (whitespace other than single spaces between words)."""
+    return not ("&" in text or "<" in text or ">" in text or "\u200b" in text) and " ".join(text.split()) == text
+
+
 def _cell(value: Any, style: _CellStyle, width: float) -> Flowable:
-    return value if isinstance(value, Flowable) else style.paragraph(_markup(_text(value), style.style, width))
+    if isinstance(value, Flowable):
+        return value
+    text = _text(value)
+    if _clean(text) and stringWidth(text, style.style.fontName, style.style.fontSize) <= width - 2 * _PADDING:
+        return style.plain(text)  # no word to break, nothing to escape or clean: the text as it is
+    return style.paragraph(_markup(text, style.style, width))
 
 
 def _indexes(indexes: Iterable[int], count: int, what: str) -> set[int]:

@@ -288,14 +288,17 @@ def test_cells_print_their_text_as_given() -> None:
 
 
 @pytest.mark.parametrize("tagged", [True, False])
-def test_cells_that_draw_themselves_write_what_reportlab_would(monkeypatch, tagged: bool) -> None:
+@pytest.mark.parametrize("shortcut", ["_quick_drawing", "_clean"])
+def test_cells_made_and_drawn_without_reportlabs_general_code_write_what_it_would(monkeypatch, shortcut: str,
+                                                                                   tagged: bool) -> None:
     import sgdesk.pdf.tables as tables
 
     letters = [chr(c) for c in (*range(0x100, 0x17F), *range(0x391, 0x3A9), *range(0x3B1, 0x3C9), *range(0x410, 0x460))]
     many = [" ".join("".join(letters[i:i + 6]) for i in range(start, start + 24, 6))
             for start in range(0, len(letters) - 24, 24)]  # more glyphs than one font subset holds
     rows = [["Income & (expenditure) \\ <2018/19>", "  spaced   out  ", "£1,234.50", "centred"],
-            ["", "a note long enough to wrap onto a second line of its narrow cell", "(12.00)", ""],
+            ["", "a note long enough to wrap onto a second line of its narrow cell", "(12.00)", "   "],
+            ["\u200bzero width", "line\nbreak", "a > b", "chair@lscb.example.org.uk"],
             *([text, "Siân", "7", "Zoë"] for text in many),
             ["Total", "", "£43,065.59", "x"]]
 
@@ -308,12 +311,22 @@ def test_cells_that_draw_themselves_write_what_reportlab_would(monkeypatch, tagg
         build_pdf(out, spec(), story(), tagged=tagged)
         return out.getvalue()
 
-    drawn = [cell for row in story()[0]._cellvalues for cell in row]
-    assert sum(cell.quick for cell in drawn) > len(drawn) / 2  # most cells draw themselves
-    quick = pdf()
-    monkeypatch.setattr(tables, "_quick_drawing", lambda style: False)
-    assert not any(cell.quick for row in story()[0]._cellvalues for cell in row)
-    assert quick == pdf()
+    marked_up: list[str] = []
+    markup = tables._markup
+    monkeypatch.setattr(tables, "_markup", lambda text, *args: marked_up.append(text) or markup(text, *args))
+
+    def short_ways() -> int:
+        """How many cells are drawn (_quick_drawing) or made (_clean) the short way."""
+        marked_up.clear()
+        cells = [cell for row in story()[0]._cellvalues for cell in row]
+        return sum(cell.quick for cell in cells) if shortcut == "_quick_drawing" else len(cells) - len(marked_up)
+
+    made = pdf()
+    shortcuts = short_ways()
+    assert shortcuts > len(rows) * 4 / 2  # most cells
+    monkeypatch.setattr(tables, shortcut, lambda text_or_style: False)
+    assert short_ways() == 0
+    assert made == pdf()
 
 
 def test_numbers_are_right_aligned() -> None:
