@@ -7,11 +7,12 @@ import io
 import re
 import subprocess
 import sys
+import weakref
 
 import pdfplumber
 import pypdf
 import pytest
-from reportlab.platypus import PageBreak, Paragraph
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from sgdesk.pdf import (
@@ -24,7 +25,7 @@ from sgdesk.pdf import (
     styles,
     switch_orientation,
 )
-from sgdesk.pdf.page import MARGIN
+from sgdesk.pdf.page import MARGIN, PAGE_SIZES
 
 NAMES = "Siân Evans, Zoë Clarke, Niamh O'Loughlin, Łukasz Kowalski"
 SYMBOLS = "£43,065 – “agreed” ‘in kind’"
@@ -95,6 +96,39 @@ def test_story_is_not_consumed_and_can_be_built_again() -> None:
     first = build(story)
     assert len(story) == 4
     assert build(story) == first
+
+
+class _Probe(Flowable):
+    """Notes, when drawn, which of the flowables it watches are still alive."""
+
+    def __init__(self, watched: list) -> None:
+        super().__init__()
+        self.watched = [weakref.ref(flowable) for flowable in watched]
+        self.alive: list[bool] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0, 0
+
+    def draw(self) -> None:
+        self.alive = [ref() is not None for ref in self.watched]
+
+
+@pytest.mark.parametrize("consume", [True, False])
+def test_a_consumed_story_lets_each_flowable_go_once_drawn_and_prints_the_same(consume: bool) -> None:
+    def story() -> list:
+        low = Spacer(1, PAGE_SIZES["portrait"][1] - 2 * MARGIN - 80)
+        moved = data_table(["Agency", "Meetings"], [["Essex Police", 3], ["Southend Council", 4]])  # to page 2
+        drawn = [heading("Attendance", style="title"), data_table(["Agency"], [["Essex Police"]]), low, moved]
+        return [*drawn, _Probe(drawn)]
+
+    kept = story()
+    expected = build(kept)
+    consumed = story()
+    probe = consumed[-1]
+    out = io.BytesIO()
+    build_pdf(out, spec(), consumed, consume=consume)
+    assert out.getvalue() == expected
+    assert (consumed, probe.alive) == (([], [False] * 4) if consume else (consumed, [True] * 4))
 
 
 def test_every_page_says_page_x_of_y_and_the_generated_date() -> None:
