@@ -273,6 +273,12 @@ def test_contents_are_right_when_a_heading_hides_from_them() -> None:
     assert len(listed) == 12 and listed == outline
 
 
+def test_a_consumed_story_whose_contents_need_a_second_pass_fails() -> None:
+    hidden = data_table(["Note"], [[heading("Inside a table", 2, style="h3")]])
+    with pytest.raises(RuntimeError, match="contents were laid out for other headings"):
+        build_pdf(io.BytesIO(), spec(), contents_and_sections(12, before=[hidden]), consume=True)
+
+
 def test_contents_entries_and_their_numbers_link_to_their_headings() -> None:
     data = build(contents_and_sections(12))
     reader = pypdf.PdfReader(io.BytesIO(data))
