@@ -227,6 +227,18 @@ class _CellParagraph(Paragraph):
             self._wrapped = availWidth, super().wrap(availWidth, availHeight)
         return self._wrapped[1]
 
+    def wrapOn(self, canv: Any, aW: float, aH: float) -> tuple[float, float]:  # noqa: N802, N803 - reportlab's names
+        wrapped = self._wrapped
+        if wrapped is not None and wrapped[0] == aW:  # wrapped already: no canvas needed
+            return wrapped[1]
+        return super().wrapOn(canv, aW, aH)
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
+        return self.__dict__.get("spaceBefore", self.style.spaceBefore)
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's name
+        return self.__dict__.get("spaceAfter", self.style.spaceAfter)
+
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab's name
         line = self._one_line(canvas) if self.quick and not _sW else None
         if line is None:
