@@ -71,22 +71,25 @@ class _CellStyle:
 
 
 class _CellStyles:
-    """Cell styles at one font size, made on first use."""
+    """Cell styles at one font size, made on first use and shared by every table of the process
+    (a pack has dozens of tables; a cell style is never changed once made)."""
+
+    _made: dict[tuple[float, str, bool, bool], _CellStyle] = {}
 
     def __init__(self, font_size: float, header_size: float) -> None:
         self.font_size = font_size
         self.header_size = header_size
-        self._made: dict[tuple[str, bool, bool], _CellStyle] = {}
 
     def get(self, align: str, *, bold: bool = False, header: bool = False) -> _CellStyle:
-        key = (align, bold or header, header)
-        if key not in self._made:
-            size = self.header_size if header else self.font_size
-            style = cell_style(f"cell-{align}", size, bold=key[1], alignment=_ALIGNMENTS[align])
+        size = self.header_size if header else self.font_size
+        key = (size, align, bold or header, header)
+        made = self._made.get(key)
+        if made is None:
+            style = cell_style(f"cell-{align}", size, bold=key[2], alignment=_ALIGNMENTS[align])
             if header:
                 style.textColor = WHITE
-            self._made[key] = _CellStyle(style)
-        return self._made[key]
+            made = self._made[key] = _CellStyle(style)
+        return made
 
 
 class HouseTable(TaggedTable):
