@@ -17,10 +17,14 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
-from reportlab.rl_config import paraFontSizeHeightOffset
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
+from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
-from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paragraph import _processed_frags, cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paragraph import _shy as _SOFT_HYPHEN
+from reportlab.platypus.paragraph import split as paragraph_split
+from reportlab.platypus.paragraph import stringWidth as paragraph_width
+from reportlab.platypus.paragraph import strip as paragraph_strip
 from reportlab.platypus.paraparser import ParaParser
 
 from sgdesk.office.layout import MIN_ROWS, at_least, distribute
@@ -201,11 +205,12 @@ def _markup(text: str, style: ParagraphStyle, width: float) -> str:
 
 
 def _quick_drawing(style: ParagraphStyle) -> bool:
-    """Whether a plain text in ``style`` can be drawn by :meth:`_CellParagraph.drawOn` itself: no
-    background, border, indent, bullet, right-to-left or automatic leading, in a TrueType face."""
+    """Whether a plain text in ``style`` can be laid out and drawn by :class:`_CellParagraph` itself:
+    no background, border, indent, dots, word wrapping of its own (right to left, CJK) or automatic
+    leading, in a TrueType face."""
     return (not style.backColor and not (style.borderColor and style.borderWidth) and not style.leftIndent
             and not style.firstLineIndent and not style.endDots
-            and style.wordWrap not in ("LTR", "RTL", "CJK") and style.alignment in (TA_LEFT, TA_CENTER, TA_RIGHT)
+            and not style.wordWrap and style.alignment in (TA_LEFT, TA_CENTER, TA_RIGHT)
             and getattr(style, "autoLeading", "") in ("", "off", None)
             and getattr(getFont(style.fontName), "_dynamicFont", False))
 
@@ -227,8 +232,43 @@ class _CellParagraph(Paragraph):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
         if self._wrapped is None or self._wrapped[0] != availWidth:
-            self._wrapped = availWidth, super().wrap(availWidth, availHeight)
+            size = self._wrap_one_line(availWidth) if self.quick else None
+            self._wrapped = availWidth, super().wrap(availWidth, availHeight) if size is None else size
         return self._wrapped[1]
+
+    def _wrap_one_line(self, width: float) -> tuple[float, float] | None:
+        """What ``Paragraph.wrap`` makes of a plain text that fits one line of ``width``, the same
+        values without its general line breaking; None where the text needs that."""
+        style, frags = self.style, self.frags
+        if len(frags) != 1 or width < _FUZZ or style.endDots or self.bulletText \
+                or getattr(self, "autoLeading", getattr(style, "autoLeading", "")) not in ("", "off") \
+                or (style.shaping and getFont(style.fontName).shapable):
+            return None
+        frag = frags[0]
+        if hasattr(frag, "cbDefn") or hasattr(frag, "backColor") or not hasattr(frag, "text") \
+                or _processed_frags(frags):
+            return None
+        text = paragraph_strip(frag.text)
+        if not text or _SOFT_HYPHEN in text:
+            return None
+        first = width - (style.leftIndent + style.firstLineIndent) - style.rightIndent
+        font, size, encoding = frag.fontName, frag.fontSize, self.encoding
+        space = paragraph_width(" ", font, size, encoding)
+        shrink = style.spaceShrinkage * space
+        words = paragraph_split(text)
+        used = -space  # as reportlab counts: no space before the first word
+        for count, word in enumerate(words):
+            grown = used + space + paragraph_width(word, font, size, encoding)
+            if grown > first + shrink * count:
+                return None
+            used = grown
+        ascent, descent = getAscentDescent(font, size)
+        self.width, self._wrapWidths = width, [first, width - style.leftIndent - style.rightIndent]
+        self._width_max = used if used > 0 else 0
+        self._splitLongWordCount = self._hyphenations = 0
+        self.blPara = frag.clone(kind=0, lines=[(first - used, words)], ascent=ascent, descent=descent, fontSize=size)
+        self.height = style.leading
+        return width, self.height
 
     def wrapOn(self, canv: Any, aW: float, aH: float) -> tuple[float, float]:  # noqa: N802, N803 - reportlab's names
         wrapped = self._wrapped

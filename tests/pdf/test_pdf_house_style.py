@@ -340,6 +340,7 @@ def test_cells_made_and_drawn_without_reportlabs_general_code_write_what_it_woul
             ["", "a note long enough to wrap onto a second line of its narrow cell", "(12.00)", "   "],
             ["\u200bzero width", "line\nbreak", "a > b", "chair@lscb.example.org.uk"],
             *([text, "Siân", "7", "Zoë"] for text in many),
+            *([f"{words} words", " ".join("ab" for _ in range(words)), "1", "y"] for words in range(6, 16)),  # just over
             ["Total", "", "£43,065.59", "x"]]
 
     def story() -> list:
@@ -365,6 +366,7 @@ def test_cells_made_and_drawn_without_reportlabs_general_code_write_what_it_woul
     shortcuts = short_ways()
     assert shortcuts > len(rows) * 4 / 2  # most cells
     monkeypatch.setattr(tables, shortcut, lambda text_or_style: False)
+    monkeypatch.setattr(tables._CellStyles, "_made", {})  # cell styles made again, without the shortcut
     assert short_ways() == 0
     assert made == pdf()
 
