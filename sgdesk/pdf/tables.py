@@ -204,6 +204,20 @@ def _markup(text: str, style: ParagraphStyle, width: float) -> str:
     return " ".join(words)
 
 
+def _shown(canvas: Any, font_name: str, size: float, leading: float, text: str) -> str:
+    """The operators that show ``text`` on a line, as a text object writes them: each run of the
+    font's subsets in its own font, then the move to the next line. A document's cells repeat their
+    texts (figures, names, "Yes"), and a text once shown keeps its codes: the canvas remembers it."""
+    known = canvas.__dict__.setdefault("_sgdesk_shown", {})
+    key = (font_name, size, leading, text)
+    if key not in known:
+        font, doc = getFont(font_name), canvas._doc
+        sizes = f"{fp_str(size)} Tf {fp_str(leading)} TL"
+        known[key] = " ".join(f"{font.getSubsetInternalName(subset, doc)} {sizes} ({canvas._escape(piece)}) Tj"
+                              for subset, piece in font.splitString(text, doc)) + " T*"  # each piece a new subset
+    return known[key]
+
+
 def _quick_drawing(style: ParagraphStyle) -> bool:
     """Whether a plain text in ``style`` can be laid out and drawn by :class:`_CellParagraph` itself:
     no background, border, indent, dots, word wrapping of its own (right to left, CJK) or automatic
@@ -323,11 +337,7 @@ class _CellParagraph(Paragraph):
         moved = shift > 1e-6 or shift < -1e-6
         if moved:
             text.append(f"{fp_str(shift, 0)} Td")
-        font, doc = getFont(para.fontName), canvas._doc
-        sizes = f"{fp_str(size)} Tf {fp_str(self.style.leading)} TL"
-        shown = [f"{font.getSubsetInternalName(subset, doc)} {sizes} ({canvas._escape(piece)}) Tj"
-                 for subset, piece in font.splitString(" ".join(words), doc)]  # each piece a new subset
-        text.append(" ".join(shown) + " T*")
+        text.append(_shown(canvas, para.fontName, size, self.style.leading, " ".join(words)))
         if moved:
             text.append(f"{fp_str(-shift, 0)} Td")
         text.append("ET")
