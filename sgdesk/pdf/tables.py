@@ -231,14 +231,15 @@ def _quick_drawing(style: ParagraphStyle) -> bool:
 
 class _CellParagraph(Paragraph):
     """A cell's text: it breaks into lines once for each width it is given, and a plain text of one
-    line draws itself.
+    line lays itself out and draws itself.
 
     reportlab wraps every cell to measure its row, again to draw it, and again for each part of a
     table split over pages (on the header's every page); the lines for one width stay the same.
-    A cell of plain text (``quick``) that fits one line writes the page operators that
-    ``Paragraph.drawOn`` would write, the same bytes, without its general drawing code (saving
-    and restoring the canvas state twice, a text object, each alignment's checks): the cells of
-    a pack are thousands, and drawing them was a fifth of its build.
+    A cell of plain text (``quick``) that fits one line takes the line reportlab's line breaking
+    would give it, and writes the page operators that ``Paragraph.drawOn`` would write, the same
+    bytes, without their general code (saving and restoring the canvas state twice, a text
+    object, each alignment's checks): the cells of a pack are thousands, and laying them out and
+    drawing them was a third of its build.
     """
 
     _wrapped: tuple[float, tuple[float, float]] | None = None
