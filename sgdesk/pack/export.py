@@ -39,8 +39,10 @@ def export_pack(bf: BoardFile, request: ExportRequest, progress: Progress = no_p
     else:
         from sgdesk.pdf import build_pdf
 
-        pages = build_pdf(request.out, spec, pack_story(branding, spec, period_text(period), appendices),
-                          furniture=False)  # the cover has no running header or page number
+        story = pack_story(branding, spec, period_text(period), appendices)
+        for appendix in appendices:
+            appendix.flowables.clear()  # the story holds them now, and lets each go once drawn
+        pages = build_pdf(request.out, spec, story, furniture=False, consume=True)  # a cover without furniture
     progress(steps, steps, "Done")
     notes = tuple(f"Appendix {a.label} is not included: {a.problem}" for a in appendices if a.problem)
     return ExportResult(request.out, pages, notes)

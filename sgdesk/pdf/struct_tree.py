@@ -46,56 +46,88 @@ def _value(value: Any, document: PDFDocument) -> bytes:
     return pdf_format(value, document)
 
 
+class _Refs:
+    """What the elements' dictionaries share, formatted once: the references to the elements, the
+    root and the pages, the tags, and each attribute dictionary (elements share them)."""
+
+    def __init__(self, document: PDFDocument, root: str) -> None:
+        self.document = document
+        self.root = _ref(document, root)
+        self.elements: dict[int, bytes] = {}  # id(element) -> its reference
+        self._pages: dict[int, bytes] = {}
+        self._tags: dict[str, bytes] = {}
+        self._attributes: dict[int, tuple[dict[str, Any], bytes]] = {}
+
+    def page(self, page: int) -> bytes:
+        if page not in self._pages:
+            self._pages[page] = _ref(self.document, f"Page{page}")
+        return self._pages[page]
+
+    def tag(self, tag: str) -> bytes:
+        if tag not in self._tags:
+            self._tags[tag] = b"<< /S /" + tag.encode("ascii")
+        return self._tags[tag]
+
+    def attributes(self, attributes: dict[str, Any]) -> bytes:
+        """The /A entry of ``attributes`` (b"" for none)."""
+        known = self._attributes.get(id(attributes))
+        if known is None:
+            owners = attribute_entries(attributes)
+            dicts = [b"<< /O /" + owner.encode("ascii") + b"".join(
+                b" /" + name.encode("ascii") + b" " + _value(value, self.document) for name, value in values.items())
+                + b" >>" for owner, values in owners]
+            entry = b"/A " + (dicts[0] if len(dicts) == 1 else b"[" + b" ".join(dicts) + b"]") if dicts else b""
+            known = self._attributes[id(attributes)] = (attributes, entry)  # the dictionary kept, so its id is
+        return known[1]
+
+
 class _ElementObject(PDFObject):
     """One structure element as a PDF dictionary."""
 
-    def __init__(self, element: Element, names: dict[int, str], root: str) -> None:
-        self.element, self.names, self.root = element, names, root
+    def __init__(self, element: Element, refs: _Refs) -> None:
+        self.element, self.refs = element, refs
 
     def format(self, document: PDFDocument) -> bytes:
-        element = self.element
+        element, refs = self.element, self.refs
         page = element.first_page()
-        parent = self.names[id(element.parent)] if element.parent is not None else self.root
-        parts = [b"<< /S /" + element.tag.encode("ascii"), b"/P " + _ref(document, parent)]  # /Type is optional
+        parts = [refs.tag(element.tag),  # /Type is optional
+                 b"/P " + (refs.elements[id(element.parent)] if element.parent is not None else refs.root)]
         if page is not None:
-            parts.append(b"/Pg " + _ref(document, f"Page{page}"))
+            parts.append(b"/Pg " + refs.page(page))
         kids = [self._kid(kid, page, document) for kid in element.kids]
         if kids:
             parts.append(b"/K " + (kids[0] if len(kids) == 1 else b"[" + b" ".join(kids) + b"]"))
-        owners = attribute_entries(element.attributes)
-        if owners:
-            dicts = [b"<< /O /" + owner.encode("ascii") + b"".join(
-                b" /" + name.encode("ascii") + b" " + _value(value, document) for name, value in values.items())
-                + b" >>" for owner, values in owners]
-            parts.append(b"/A " + (dicts[0] if len(dicts) == 1 else b"[" + b" ".join(dicts) + b"]"))
+        if element.attributes:
+            parts.append(refs.attributes(element.attributes))
         if element.alt is not None:
             parts.append(b"/Alt " + PDFString(element.alt).format(document))
         return b" ".join(parts) + b" >>"
 
     def _kid(self, kid: Element | MarkedContent | AnnotationRef, page: int | None, document: PDFDocument) -> bytes:
-        if isinstance(kid, Element):
-            return _ref(document, self.names[id(kid)])
-        if isinstance(kid, MarkedContent):
+        if type(kid) is MarkedContent:
             if kid.page == page:
                 return b"%d" % kid.mcid
-            return b"<< /Type /MCR /Pg " + _ref(document, f"Page{kid.page}") + b" /MCID %d >>" % kid.mcid
+            return b"<< /Type /MCR /Pg " + self.refs.page(kid.page) + b" /MCID %d >>" % kid.mcid
+        if isinstance(kid, Element):
+            return self.refs.elements[id(kid)]
         return (b"<< /Type /OBJR /Obj " + document.refAnnotation(kid.name).format(document) + b" /Pg "
-                + _ref(document, f"Page{kid.page}") + b" >>")
+                + self.refs.page(kid.page) + b" >>")
 
 
 class _ParentTree(PDFObject):
-    """The number tree from each page's StructParents (and each annotation's StructParent) to elements."""
+    """The number tree from each page's StructParents (and each annotation's StructParent) to elements,
+    given as the elements' references."""
 
-    def __init__(self, entries: list[tuple[int, list[str] | str]]) -> None:
+    def __init__(self, entries: list[tuple[int, list[bytes] | bytes]]) -> None:
         self.entries = entries
 
     def format(self, document: PDFDocument) -> bytes:
         nums = []
         for number, target in self.entries:
-            if isinstance(target, str):
-                nums.append(b"%d " % number + _ref(document, target))
+            if isinstance(target, bytes):
+                nums.append(b"%d " % number + target)
             else:
-                nums.append(b"%d [" % number + b" ".join(_ref(document, name) for name in target) + b"]")
+                nums.append(b"%d [" % number + b" ".join(target) + b"]")
         return b"<< /Nums [" + b"\n".join(nums) + b"] >>"
 
 
@@ -111,17 +143,19 @@ def write_structure(builder: StructureBuilder, document: PDFDocument, pages: lis
     root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
     root_name = document.Reference(root).name
     elements = builder.elements()
-    names: dict[int, str] = {}
-    for element in elements:
-        names[id(element)] = document.Reference(_ElementObject(element, names, root_name)).name
-    entries: list[tuple[int, list[str] | str]] = []
+    refs = _Refs(document, root_name)
+    element_refs = refs.elements
+    names = [document.Reference(_ElementObject(element, refs)).name for element in elements]  # the root first
+    for element, name in zip(elements, names):
+        element_refs[id(element)] = _ref(document, name)
+    entries: list[tuple[int, list[bytes] | bytes]] = []
     for index, page in enumerate(pages):
         _page_entries(page, StructParents=index, Tabs=PDFName("S"))
-        entries.append((index, [names[id(element)] for element in builder.pages.get(index + 1, [])]))
+        entries.append((index, [element_refs[id(element)] for element in builder.pages.get(index + 1, [])]))
     for number, (ref, element) in enumerate(builder.annotations, start=len(pages)):
         _set_struct_parent(ref.annotation, number)
-        entries.append((number, names[id(element)]))
-    root["K"] = PDFObjectReference(names[id(builder.root)])
+        entries.append((number, element_refs[id(element)]))
+    root["K"] = PDFObjectReference(names[0])
     root["ParentTree"] = document.Reference(_ParentTree(entries))
     root["ParentTreeNextKey"] = len(entries)
     return PDFObjectReference(root_name)

@@ -133,13 +133,13 @@ class StructureBuilder:
     def begin(self, code: list[str], page: int, tag: str, key: Hashable | None = None,
               attributes: dict[str, Any] | None = None, *, alt: str | None = None, text: str | None = None) -> None:
         """Start marked content for a leaf element; what ``code`` gains until :meth:`end` is its content."""
-        if self._busy():
+        if self._leaf is not None or self._artifact is not None or self._inside:  # busy, as _busy says
             self._inside += 1
             return
         if tag == "H1" and self._stack[-1].auto:
             self._stack.pop()  # a new top-level heading starts a new Sect
-        self._leaf = _Leaf(tag, key, attributes or _NO_ATTRIBUTES, alt, text)
-        self._open_sequence(self._leaf, code, page)
+        leaf = self._leaf = _Leaf(tag, key, attributes or _NO_ATTRIBUTES, alt, text)
+        self._open_sequence(leaf, code, page)
 
     def end(self, *, keep_empty: bool = False) -> None:
         """End the leaf begun last; a leaf that drew nothing leaves no trace unless ``keep_empty``."""
@@ -213,7 +213,9 @@ class StructureBuilder:
         return self._leaf is not None or self._artifact is not None or self._inside > 0
 
     def _open_sequence(self, leaf: _Leaf, code: list[str], page: int) -> None:
-        mcids = self.pages.setdefault(page, [])
+        mcids = self.pages.get(page)
+        if mcids is None:
+            mcids = self.pages[page] = []
         leaf.page, leaf.mcid, leaf.code = page, len(mcids), code
         mcids.append(self.root)  # until _close_sequence knows the element
         code.append(f"/{leaf.tag} <</MCID {leaf.mcid}>> BDC")
@@ -232,13 +234,17 @@ class StructureBuilder:
         self.pages[leaf.page][leaf.mcid] = leaf.element
 
     def _element(self, leaf: _Leaf) -> Element:
-        parent = self._materialise()
-        if leaf.key is not None and leaf.key in self._keyed:
-            return self._keyed[leaf.key]
-        element = Element(leaf.tag, attributes=leaf.attributes, alt=leaf.alt)
-        parent.add(element)
-        if leaf.key is not None:
-            self._keyed[leaf.key] = element
+        innermost = self._stack[-1].element  # made already, with the groups around it (as _materialise says)
+        parent = innermost if innermost is not None and len(self._stack) > 1 else self._materialise()
+        key = leaf.key
+        if key is not None:
+            known = self._keyed.get(key)
+            if known is not None:
+                return known
+        element = Element(leaf.tag, parent, leaf.attributes, leaf.alt)
+        parent.kids.append(element)
+        if key is not None:
+            self._keyed[key] = element
         return element
 
     def _materialise(self) -> Element:

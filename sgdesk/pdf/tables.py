@@ -13,12 +13,18 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
+from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
-from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paragraph import _processed_frags, cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paragraph import _shy as _SOFT_HYPHEN
+from reportlab.platypus.paragraph import split as paragraph_split
+from reportlab.platypus.paragraph import stringWidth as paragraph_width
+from reportlab.platypus.paragraph import strip as paragraph_strip
 from reportlab.platypus.paraparser import ParaParser
 
 from sgdesk.office.layout import MIN_ROWS, at_least, distribute
@@ -49,34 +55,45 @@ class _CellStyle:
         self.style = style
         _style, frags, _bullet = ParaParser().parse("x", style)
         self._plain_frag = frags[0]
+        self._quick = _quick_drawing(style)
 
     def paragraph(self, markup: str) -> Paragraph:
         """``markup`` as a cell's paragraph: parsed only when it holds tags or entities."""
         text = cleanBlockQuotedText(markup)
-        if not text or "<" in text or "&" in text:
+        if "<" in text or "&" in text:
             return _CellParagraph(markup, self.style)
-        frags = [self._plain_frag.clone(text=text)]
+        return self.plain(text)
+
+    def plain(self, text: str) -> Paragraph:
+        """``text`` as a cell's paragraph, where reportlab would find no markup in it and clean nothing
+        out of it (:func:`_clean`)."""
+        frags = [self._plain_frag.clone(text=text)] if text else []
         textTransformFrags(frags, self.style)
-        return _CellParagraph(text, self.style, frags=frags)
+        cell = _CellParagraph(text, self.style, frags=frags)
+        cell.quick = self._quick
+        return cell
 
 
 class _CellStyles:
-    """Cell styles at one font size, made on first use."""
+    """Cell styles at one font size, made on first use and shared by every table of the process
+    (a pack has dozens of tables; a cell style is never changed once made)."""
+
+    _made: dict[tuple[float, str, bool, bool], _CellStyle] = {}
 
     def __init__(self, font_size: float, header_size: float) -> None:
         self.font_size = font_size
         self.header_size = header_size
-        self._made: dict[tuple[str, bool, bool], _CellStyle] = {}
 
     def get(self, align: str, *, bold: bool = False, header: bool = False) -> _CellStyle:
-        key = (align, bold or header, header)
-        if key not in self._made:
-            size = self.header_size if header else self.font_size
-            style = cell_style(f"cell-{align}", size, bold=key[1], alignment=_ALIGNMENTS[align])
+        size = self.header_size if header else self.font_size
+        key = (size, align, bold or header, header)
+        made = self._made.get(key)
+        if made is None:
+            style = cell_style(f"cell-{align}", size, bold=key[2], alignment=_ALIGNMENTS[align])
             if header:
                 style.textColor = WHITE
-            self._made[key] = _CellStyle(style)
-        return self._made[key]
+            made = self._made[key] = _CellStyle(style)
+        return made
 
 
 class HouseTable(TaggedTable):
@@ -187,23 +204,160 @@ def _markup(text: str, style: ParagraphStyle, width: float) -> str:
     return " ".join(words)
 
 
+def _shown(canvas: Any, font_name: str, size: float, leading: float, text: str) -> str:
+    """The operators that show ``text`` on a line, as a text object writes them: each run of the
+    font's subsets in its own font, then the move to the next line. A document's cells repeat their
+    texts (figures, names, "Yes"), and a text once shown keeps its codes: the canvas remembers it."""
+    known = canvas.__dict__.setdefault("_sgdesk_shown", {})
+    key = (font_name, size, leading, text)
+    if key not in known:
+        font, doc = getFont(font_name), canvas._doc
+        sizes = f"{fp_str(size)} Tf {fp_str(leading)} TL"
+        known[key] = " ".join(f"{font.getSubsetInternalName(subset, doc)} {sizes} ({canvas._escape(piece)}) Tj"
+                              for subset, piece in font.splitString(text, doc)) + " T*"  # each piece a new subset
+    return known[key]
+
+
+def _quick_drawing(style: ParagraphStyle) -> bool:
+    """Whether a plain text in ``style`` can be laid out and drawn by :class:`_CellParagraph` itself:
+    no background, border, indent, dots, word wrapping of its own (right to left, CJK) or automatic
+    leading, in a TrueType face."""
+    return (not style.backColor and not (style.borderColor and style.borderWidth) and not style.leftIndent
+            and not style.firstLineIndent and not style.endDots
+            and not style.wordWrap and style.alignment in (TA_LEFT, TA_CENTER, TA_RIGHT)
+            and getattr(style, "autoLeading", "") in ("", "off", None)
+            and getattr(getFont(style.fontName), "_dynamicFont", False))
+
+
 class _CellParagraph(Paragraph):
-    """A cell's text: it breaks into lines once for each width it is given.
+    """A cell's text: it breaks into lines once for each width it is given, and a plain text of one
+    line lays itself out and draws itself.
 
     reportlab wraps every cell to measure its row, again to draw it, and again for each part of a
     table split over pages (on the header's every page); the lines for one width stay the same.
+    A cell of plain text (``quick``) that fits one line takes the line reportlab's line breaking
+    would give it, and writes the page operators that ``Paragraph.drawOn`` would write, the same
+    bytes, without their general code (saving and restoring the canvas state twice, a text
+    object, each alignment's checks): the cells of a pack are thousands, and laying them out and
+    drawing them was a third of its build.
     """
 
     _wrapped: tuple[float, tuple[float, float]] | None = None
+    quick = False  # plain text in a style that :func:`_quick_drawing` allows
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
         if self._wrapped is None or self._wrapped[0] != availWidth:
-            self._wrapped = availWidth, super().wrap(availWidth, availHeight)
+            size = self._wrap_one_line(availWidth) if self.quick else None
+            self._wrapped = availWidth, super().wrap(availWidth, availHeight) if size is None else size
         return self._wrapped[1]
+
+    def _wrap_one_line(self, width: float) -> tuple[float, float] | None:
+        """What ``Paragraph.wrap`` makes of a plain text that fits one line of ``width``, the same
+        values without its general line breaking; None where the text needs that."""
+        style, frags = self.style, self.frags
+        if len(frags) != 1 or width < _FUZZ or style.endDots or self.bulletText \
+                or getattr(self, "autoLeading", getattr(style, "autoLeading", "")) not in ("", "off") \
+                or (style.shaping and getFont(style.fontName).shapable):
+            return None
+        frag = frags[0]
+        if hasattr(frag, "cbDefn") or hasattr(frag, "backColor") or not hasattr(frag, "text") \
+                or _processed_frags(frags):
+            return None
+        text = paragraph_strip(frag.text)
+        if not text or _SOFT_HYPHEN in text:
+            return None
+        first = width - (style.leftIndent + style.firstLineIndent) - style.rightIndent
+        font, size, encoding = frag.fontName, frag.fontSize, self.encoding
+        space = paragraph_width(" ", font, size, encoding)
+        shrink = style.spaceShrinkage * space
+        words = paragraph_split(text)
+        used = -space  # as reportlab counts: no space before the first word
+        for count, word in enumerate(words):
+            grown = used + space + paragraph_width(word, font, size, encoding)
+            if grown > first + shrink * count:
+                return None
+            used = grown
+        ascent, descent = getAscentDescent(font, size)
+        self.width, self._wrapWidths = width, [first, width - style.leftIndent - style.rightIndent]
+        self._width_max = used if used > 0 else 0
+        self._splitLongWordCount = self._hyphenations = 0
+        self.blPara = frag.clone(kind=0, lines=[(first - used, words)], ascent=ascent, descent=descent, fontSize=size)
+        self.height = style.leading
+        return width, self.height
+
+    def wrapOn(self, canv: Any, aW: float, aH: float) -> tuple[float, float]:  # noqa: N802, N803 - reportlab's names
+        wrapped = self._wrapped
+        if wrapped is not None and wrapped[0] == aW:  # wrapped already: no canvas needed
+            return wrapped[1]
+        return super().wrapOn(canv, aW, aH)
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
+        return self.__dict__.get("spaceBefore", self.style.spaceBefore)
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's name
+        return self.__dict__.get("spaceAfter", self.style.spaceAfter)
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab's name
+        line = self._one_line(canvas) if self.quick and not _sW else None
+        if line is None:
+            super().drawOn(canvas, x, y, _sW)
+            return
+        code = canvas._code
+        code.append("q")  # Flowable.drawOn: saveState, translate
+        code.append(f"1 0 0 1 {fp_str(x, y)} cm")
+        if line:
+            code.append("q")  # drawPara: saveState, the text's colour, its text object
+            code.append(line[0])
+            code.append(line[1])
+            code.append("Q")
+        code.append("Q")
+
+    def _one_line(self, canvas: Any) -> tuple[str, str] | tuple[()] | None:
+        """(colour operator, text object) as ``drawPara`` writes them for a line of plain text, () for
+        no text at all, or None where reportlab's own drawing is needed."""
+        para = self.blPara
+        if para.kind != 0 or len(para.lines) > 1 or self.bulletText or self.debug \
+                or getattr(self, "_showBoundary", False) or getattr(self, "_offsets", None) \
+                or not canvas.bottomup or canvas._enforceColorSpace:
+            return None
+        if not para.lines:
+            return ()
+        extra, words = para.lines[0]
+        colour = para.textColor
+        alpha = getattr(colour, "alpha", None)
+        if extra <= -1e-8 or getattr(para, "us_lines", None) or getattr(para, "link", None) \
+                or type(colour) is not Color or (alpha is not None and alpha != canvas._extgstate.getValue("ca")):
+            return None
+        if alpha is not None:
+            canvas._doc.ensureMinPdfVersion("transparency")
+        size = para.fontSize
+        top = self.height - (size if paraFontSizeHeightOffset else getattr(para, "ascent", size))
+        text = [f"BT 1 0 0 1 {fp_str(0, top)} Tm"]
+        alignment = self.style.alignment
+        shift = 0 if alignment == TA_LEFT else extra if alignment == TA_RIGHT else 0.5 * extra
+        moved = shift > 1e-6 or shift < -1e-6
+        if moved:
+            text.append(f"{fp_str(shift, 0)} Td")
+        text.append(_shown(canvas, para.fontName, size, self.style.leading, " ".join(words)))
+        if moved:
+            text.append(f"{fp_str(-shift, 0)} Td")
+        text.append("ET")
+        return f"{fp_str((colour.red, colour.green, colour.blue))} rg", " ".join(text)
+
+
+def _clean(text: str) -> bool:
+    """Whether ``text`` holds no character markup would escape, and nothing reportlab's cleaning of a
+    paragraph's text would change (whitespace other than single spaces between words)."""
+    return not ("&" in text or "<" in text or ">" in text or "\u200b" in text) and " ".join(text.split()) == text
 
 
 def _cell(value: Any, style: _CellStyle, width: float) -> Flowable:
-    return value if isinstance(value, Flowable) else style.paragraph(_markup(_text(value), style.style, width))
+    if isinstance(value, Flowable):
+        return value
+    text = _text(value)
+    if _clean(text) and stringWidth(text, style.style.fontName, style.style.fontSize) <= width - 2 * _PADDING:
+        return style.plain(text)  # no word to break, nothing to escape or clean: the text as it is
+    return style.paragraph(_markup(text, style.style, width))
 
 
 def _indexes(indexes: Iterable[int], count: int, what: str) -> set[int]:

@@ -38,7 +38,6 @@ class TableShape:
         self.section_rows = frozenset(section_rows)
         self.spans: dict[Cell, tuple[int, int]] = {}  # (row, column) -> (rows, columns) it spans
         self._cells: dict[Cell, tuple[str, dict[str, Any]] | None] = {}
-        self._keys: dict[Cell, tuple[TableShape, int, int]] = {}
         self._groups: dict[int, list[tuple[str, Any]]] = {}
         self.owner: dict[Cell, Cell] = {}  # a cell a span covers -> the span's first cell
         #: the cells that hold a chart with alternative text (a Figure inside the cell) -> that text
@@ -73,9 +72,7 @@ class TableShape:
 
     def cell_key(self, row: int, column: int) -> tuple[TableShape, int, int]:
         """What identifies the cell's element, on whichever page it is drawn."""
-        if (row, column) not in self._keys:
-            self._keys[row, column] = (self, row, column)
-        return self._keys[row, column]
+        return self, row, column
 
     def cell(self, row: int, column: int) -> tuple[str, dict[str, Any]] | None:
         """The tag and attributes of the cell starting at ``row``, ``column`` (None: not content)."""
@@ -235,8 +232,10 @@ class TaggedTable(Table):
             structure.begin_artifact(canv._code, "Pagination")
             return
         shape = self._shape
-        first = shape.owner.get((self._row, column), (self._row, column))
-        cell = shape.cell(*first)
+        first = self._row, column
+        if shape.owner:
+            first = shape.owner.get(first, first)
+        cell = shape._cells[first] if first in shape._cells else shape.cell(*first)
         if not shape.keep_empty and isinstance(value, str) and not value.strip():
             cell = None  # a blank in a layout is just space
         self._cell_open = cell is not None
@@ -252,8 +251,7 @@ class TaggedTable(Table):
             structure.begin(canv._code, canv.getPageNumber(), "Figure", attributes={"BBox": [round(v, 2) for v in box]},
                             alt=described)
         else:
-            structure.begin(canv._code, canv.getPageNumber(), cell[0], shape.cell_key(*first), cell[1],
-                            text=shape.text(*first))
+            structure.begin(canv._code, canv._pageNumber, cell[0], (shape, *first), cell[1], text=shape.text(*first))
 
     def tag_cell_end(self) -> None:
         structure = self._structure

@@ -7,11 +7,12 @@ import io
 import re
 import subprocess
 import sys
+import weakref
 
 import pdfplumber
 import pypdf
 import pytest
-from reportlab.platypus import PageBreak, Paragraph
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from sgdesk.pdf import (
@@ -24,7 +25,7 @@ from sgdesk.pdf import (
     styles,
     switch_orientation,
 )
-from sgdesk.pdf.page import MARGIN
+from sgdesk.pdf.page import MARGIN, PAGE_SIZES
 
 NAMES = "Siân Evans, Zoë Clarke, Niamh O'Loughlin, Łukasz Kowalski"
 SYMBOLS = "£43,065 – “agreed” ‘in kind’"
@@ -95,6 +96,39 @@ def test_story_is_not_consumed_and_can_be_built_again() -> None:
     first = build(story)
     assert len(story) == 4
     assert build(story) == first
+
+
+class _Probe(Flowable):
+    """Notes, when drawn, which of the flowables it watches are still alive."""
+
+    def __init__(self, watched: list) -> None:
+        super().__init__()
+        self.watched = [weakref.ref(flowable) for flowable in watched]
+        self.alive: list[bool] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0, 0
+
+    def draw(self) -> None:
+        self.alive = [ref() is not None for ref in self.watched]
+
+
+@pytest.mark.parametrize("consume", [True, False])
+def test_a_consumed_story_lets_each_flowable_go_once_drawn_and_prints_the_same(consume: bool) -> None:
+    def story() -> list:
+        low = Spacer(1, PAGE_SIZES["portrait"][1] - 2 * MARGIN - 80)
+        moved = data_table(["Agency", "Meetings"], [["Essex Police", 3], ["Southend Council", 4]])  # to page 2
+        drawn = [heading("Attendance", style="title"), data_table(["Agency"], [["Essex Police"]]), low, moved]
+        return [*drawn, _Probe(drawn)]
+
+    kept = story()
+    expected = build(kept)
+    consumed = story()
+    probe = consumed[-1]
+    out = io.BytesIO()
+    build_pdf(out, spec(), consumed, consume=consume)
+    assert out.getvalue() == expected
+    assert (consumed, probe.alive) == (([], [False] * 4) if consume else (consumed, [True] * 4))
 
 
 def test_every_page_says_page_x_of_y_and_the_generated_date() -> None:
@@ -239,6 +273,12 @@ def test_contents_are_right_when_a_heading_hides_from_them() -> None:
     assert len(listed) == 12 and listed == outline
 
 
+def test_a_consumed_story_whose_contents_need_a_second_pass_fails() -> None:
+    hidden = data_table(["Note"], [[heading("Inside a table", 2, style="h3")]])
+    with pytest.raises(RuntimeError, match="contents were laid out for other headings"):
+        build_pdf(io.BytesIO(), spec(), contents_and_sections(12, before=[hidden]), consume=True)
+
+
 def test_contents_entries_and_their_numbers_link_to_their_headings() -> None:
     data = build(contents_and_sections(12))
     reader = pypdf.PdfReader(io.BytesIO(data))
@@ -285,6 +325,50 @@ def test_cells_print_their_text_as_given() -> None:
     text = page_texts(build([data_table(["Line", "Note"], rows, total_rows=[-1])]))[0]
     for shown in ("Income & expenditure <2018/19>", "spaced out", "Siân Evans", "Total", "£43,065"):
         assert shown in text
+
+
+@pytest.mark.parametrize("tagged", [True, False])
+@pytest.mark.parametrize("shortcut", ["_quick_drawing", "_clean"])
+def test_cells_made_and_drawn_without_reportlabs_general_code_write_what_it_would(monkeypatch, shortcut: str,
+                                                                                   tagged: bool) -> None:
+    import sgdesk.pdf.tables as tables
+
+    letters = [chr(c) for c in (*range(0x100, 0x17F), *range(0x391, 0x3A9), *range(0x3B1, 0x3C9), *range(0x410, 0x460))]
+    many = [" ".join("".join(letters[i:i + 6]) for i in range(start, start + 24, 6))
+            for start in range(0, len(letters) - 24, 24)]  # more glyphs than one font subset holds
+    rows = [["Income & (expenditure) \\ <2018/19>", "  spaced   out  ", "£1,234.50", "centred"],
+            ["", "a note long enough to wrap onto a second line of its narrow cell", "(12.00)", "   "],
+            ["\u200bzero width", "line\nbreak", "a > b", "chair@lscb.example.org.uk"],
+            *([text, "Siân", "7", "Zoë"] for text in many),
+            *([f"{words} words", " ".join("ab" for _ in range(words)), "1", "y"] for words in range(6, 16)),  # just over
+            ["Total", "", "£43,065.59", "x"]]
+
+    def story() -> list:
+        return [data_table(["Line", "Note", "Amount", "Mark"], rows, align="LLRC", total_rows=[-1],
+                           col_widths=[5, 2, 2, 1])]
+
+    def pdf() -> bytes:
+        out = io.BytesIO()
+        build_pdf(out, spec(), story(), tagged=tagged)
+        return out.getvalue()
+
+    marked_up: list[str] = []
+    markup = tables._markup
+    monkeypatch.setattr(tables, "_markup", lambda text, *args: marked_up.append(text) or markup(text, *args))
+
+    def short_ways() -> int:
+        """How many cells are drawn (_quick_drawing) or made (_clean) the short way."""
+        marked_up.clear()
+        cells = [cell for row in story()[0]._cellvalues for cell in row]
+        return sum(cell.quick for cell in cells) if shortcut == "_quick_drawing" else len(cells) - len(marked_up)
+
+    made = pdf()
+    shortcuts = short_ways()
+    assert shortcuts > len(rows) * 4 / 2  # most cells
+    monkeypatch.setattr(tables, shortcut, lambda text_or_style: False)
+    monkeypatch.setattr(tables._CellStyles, "_made", {})  # cell styles made again, without the shortcut
+    assert short_ways() == 0
+    assert made == pdf()
 
 
 def test_numbers_are_right_aligned() -> None:
