@@ -16,8 +16,8 @@ from sgdesk.finance.ledger import (
     LineDetails,
     Totals,
     carried_forward_entry,
+    category_sums,
     check_description,
-    list_entries,
     next_position,
     totals,
 )
@@ -154,14 +154,14 @@ def budget_against_actual(bf: BoardFile, board_id: int, year: FinancialYear, fun
                           ) -> BudgetAgainstActual:
     """Per category (in the board's category order), budget and actual cash for ``year``."""
     lines = list_budget_lines(bf, board_id, year, fund_id)
-    entries = list_entries(bf, board_id, year, fund_id=fund_id)
+    sums = category_sums(bf, board_id, year, fund_id)
     budgeted: dict[int, Pence] = {}
     for line in lines:
         budgeted[line.category_id] = budgeted.get(line.category_id, 0) + line.amount
     spent: dict[int, Pence] = {}
-    for entry in entries:
-        if not entry.in_kind:
-            spent[entry.category_id] = spent.get(entry.category_id, 0) + entry.amount
+    for part in sums:
+        if not part.in_kind:
+            spent[part.category_id] = spent.get(part.category_id, 0) + part.amount
     rows = [
         Comparison(category.section, category.name, budgeted.get(category.id, 0), spent.get(category.id, 0))
         for section in SECTIONS
@@ -172,5 +172,5 @@ def budget_against_actual(bf: BoardFile, board_id: int, year: FinancialYear, fun
         expenditure=sum(line.amount for line in lines if line.section == "expenditure"),
         income=sum(line.amount for line in lines if line.section == "income"),
     )
-    return BudgetAgainstActual(year, rows, budget_totals, totals(entries),
-                               carried_forward_entry(bf, board_id, year), bool(entries), bool(lines))
+    return BudgetAgainstActual(year, rows, budget_totals, totals(sums),
+                               carried_forward_entry(bf, board_id, year), bool(sums), bool(lines))

@@ -163,8 +163,13 @@ def test_in_kind_entries_are_recorded_but_not_counted(empty_board):
                               category_id=ensure_category(ed, bf, 1, "income", "Other income"),
                               fund_id=ensure_fund(ed, bf, 1, "General fund"), amount=pounds(400), in_kind=True)
         add_entry(ed, bf, 1, values)
+        _spend(ed, bf, Y2018, "income", "Other income", pounds(50))
     result = year_totals(bf, 1, Y2018)
-    assert (result.income, result.in_kind) == (pounds(100), pounds(400))
+    assert (result.income, result.in_kind) == (pounds(150), pounds(400))
+    comparison = budget_against_actual(bf, 1, Y2018)     # the budget report's actuals are cash only
+    assert {row.category: row.actual for row in comparison.rows} == {"Partner contributions": pounds(100),
+                                                                     "Other income": pounds(50)}
+    assert (comparison.actual.income, comparison.actual.in_kind) == (pounds(150), pounds(400))
 
 
 def test_a_date_outside_the_year_is_refused(empty_board):
