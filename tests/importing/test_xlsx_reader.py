@@ -106,7 +106,9 @@ def test_every_workbook_the_tests_use_reads_as_openpyxl_read_it(tmp_path):
 
 
 # -- workbooks written by openpyxl, then given shared strings (with rich text) and cached formula values --
-NAMES = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Co")), min_size=1, max_size=12)
+# a text starting with "=" is a formula to openpyxl, which writes it uncalculated (tested on its own below)
+NAMES = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Co")), min_size=1, max_size=12).filter(
+    lambda text: not text.startswith("="))
 FORMATS = ("General", "0.00", "#,##0.00", '"£"#,##0.00', "0.0%", "dd/mm/yyyy", "d mmm yyyy h:mm", "[h]:mm:ss",
            "hh:mm", '"Day "0', "[Red]0.0", '#,##0 "days"', "yyyy-mm-dd;@", "mm:ss.0", "@")
 CELLS = st.one_of(
