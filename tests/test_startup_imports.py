@@ -47,8 +47,9 @@ def test_cli_start_and_registry_load_no_heavy_library():
     assert loaded == []
 
 
-def test_opening_the_app_on_the_demo_loads_no_heavy_library(tmp_path, demo_path):
-    loaded = _run(
+def _loaded_at_first_paint(modules: tuple[str, ...], tmp_path, demo_path) -> list[str]:
+    """Which of ``modules`` are loaded once the app has opened the demo board and painted its window."""
+    return _run(
         "import sys\n"
         "from pathlib import Path\n"
         "from PySide6.QtCore import QSettings\n"
@@ -58,8 +59,11 @@ def test_opening_the_app_on_the_demo_loads_no_heavy_library(tmp_path, demo_path)
         "window = MainWindow(QSettings('s.ini', QSettings.Format.IniFormat))\n"
         f"assert window.open_path(Path({str(demo_path)!r}))\n"
         "window.show(); app.processEvents()\n"
-        f"print('\\n'.join(m for m in {HEAVY!r} if m in sys.modules))\n", tmp_path)
-    assert loaded == []
+        f"print('\\n'.join(m for m in {modules!r} if m in sys.modules))\n", tmp_path)
+
+
+def test_opening_the_app_on_the_demo_loads_no_heavy_library(tmp_path, demo_path):
+    assert _loaded_at_first_paint(HEAVY, tmp_path, demo_path) == []
 
 
 #: parts of the app its first paint on a file does not need, loaded when they are first used
@@ -67,18 +71,7 @@ LATER = ("sgdesk.gui.widgets.date_field",)
 
 
 def test_the_first_paint_on_a_file_leaves_the_date_picker_to_later(tmp_path, demo_path):
-    loaded = _run(
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from PySide6.QtCore import QSettings\n"
-        "from sgdesk.gui.shell.app import create_application\n"
-        "from sgdesk.gui.shell.main_window import MainWindow\n"
-        "app = create_application()\n"
-        "window = MainWindow(QSettings('s.ini', QSettings.Format.IniFormat))\n"
-        f"assert window.open_path(Path({str(demo_path)!r}))\n"
-        "window.show(); app.processEvents()\n"
-        f"print('\\n'.join(m for m in {LATER!r} if m in sys.modules))\n", tmp_path)
-    assert loaded == []
+    assert _loaded_at_first_paint(LATER, tmp_path, demo_path) == []
 
 
 def test_board_file_queries_do_not_load_pandas_through_sqlite_utils(demo):
