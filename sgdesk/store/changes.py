@@ -29,6 +29,7 @@ import datetime as dt
 import getpass
 import itertools
 import json
+import re
 import sqlite3
 import time
 from collections import Counter, defaultdict
@@ -102,17 +103,20 @@ _AUDIT_INSERT = f"{_AUDIT_INTO} VALUES (?, ?, ?, ?, ?, ?, ?)"
 
 @dataclass(frozen=True)
 class BatchRule:
-    """A rule that a row trigger of a table enforces (``trigger``, its name: a ``RAISE(ABORT, message)``
+    """A rule that a row trigger of a table enforces (``trigger``, its name: a ``RAISE(ABORT, 'message')``
     before each insert), checked once for a whole batch instead (:meth:`Action.insert_many`).
 
     ``broken`` is a query given the batch's first and last ids (``?, ?``) that finds a row when the rows
-    written, taken together, break the rule; the batch then fails with ``message``, as the trigger would
-    have failed at the row that broke it.
+    written, taken together, break the rule; the batch then fails with the trigger's own message, as the
+    trigger would have failed at the row that broke it.
     """
 
     trigger: str
     broken: str
-    message: str
+
+
+#: the message of a trigger's ``RAISE(ABORT, '...')``
+_REFUSAL = re.compile(r"RAISE\s*\(\s*ABORT\s*,\s*'((?:[^']|'')*)'\s*\)", re.IGNORECASE)
 
 
 def _json_object_sql(columns: Sequence[str]) -> str:
@@ -193,7 +197,7 @@ class Action:
             ids = list(range(first, first + len(rows)))
             if len(rows) >= BULK_INDEX_ROWS:
                 index = self._suspend_search_index(table)
-                suspended = [(rule, self._drop_trigger(table, rule.trigger)) for rule in rules]
+                suspended = [(rule, *self._suspend_rule(table, rule)) for rule in rules]
         try:
             self._conn.executemany(
                 f"INSERT INTO {table} (id, {', '.join(columns)}) VALUES ({', '.join('?' * (len(columns) + 1))})",
@@ -201,34 +205,40 @@ class Action:
         finally:
             if index is not None:
                 self._resume_search_index(table, index, ids)
-            for _rule, trigger in suspended:
+            for _rule, trigger, _refusal in suspended:
                 self._conn.execute(trigger)
-        for rule, _trigger in suspended:
+        for rule, _trigger, refusal in suspended:
             if self._conn.execute(rule.broken, (ids[0], ids[-1])).fetchone() is not None:
-                raise sqlite3.IntegrityError(rule.message)
+                raise sqlite3.IntegrityError(refusal)
         self._log_inserts(table, ids)
         return ids
 
-    def _drop_trigger(self, table: str, name: str) -> str:
-        """Drop the trigger ``name`` of ``table``; returns the SQL that makes it again."""
+    def _drop_trigger(self, table: str, name: str) -> str | None:
+        """Drop the trigger ``name`` of ``table`` if it has one; returns the SQL that makes it again."""
         found = self._conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ? AND tbl_name = ?",
                                    (name, table)).fetchone()
-        if found is None:
-            raise ValueError(f"{table} has no trigger {name!r} to check for the batch")
-        self._conn.execute(f'DROP TRIGGER "{_check_identifier(name)}"')
-        return found[0]
+        if found is not None:
+            self._conn.execute(f'DROP TRIGGER "{_check_identifier(name)}"')
+        return None if found is None else found[0]
+
+    def _suspend_rule(self, table: str, rule: BatchRule) -> tuple[str, str]:
+        """Drop the trigger of ``rule``; returns the SQL that makes it again and the message it refuses with."""
+        trigger = self._drop_trigger(table, rule.trigger)
+        refusal = None if trigger is None else _REFUSAL.search(trigger)
+        if refusal is None:
+            raise ValueError(f"{table} has no trigger {rule.trigger!r} refusing with RAISE(ABORT, ...) to check for "
+                             "the batch")
+        return trigger, refusal[1].replace("''", "'")
 
     def _suspend_search_index(self, table: str) -> tuple[str, list[str]] | None:
         """Drop the trigger that adds each new row of ``table`` to its search index, if it has one; returns
         what :meth:`_resume_search_index` needs to index the batch in one statement and restore it."""
-        found = self._conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ? AND tbl_name = ?",
-                                   (f"{table}_ai", table)).fetchone()
-        if found is None or not self._conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?",
-                                                   (f"{table}_fts",)).fetchone():
+        if not self._conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (f"{table}_fts",)).fetchone():
             return None
-        columns = [_check_identifier(row[1]) for row in self._conn.execute(f'PRAGMA table_info("{table}_fts")')]
-        self._conn.execute(f'DROP TRIGGER "{table}_ai"')
-        return found[0], columns
+        trigger = self._drop_trigger(table, f"{table}_ai")
+        if trigger is None:
+            return None
+        return trigger, [_check_identifier(row[1]) for row in self._conn.execute(f'PRAGMA table_info("{table}_fts")')]
 
     def _resume_search_index(self, table: str, index: tuple[str, list[str]], ids: list[int]) -> None:
         """Index the rows of ``ids`` that were written (all, unless the insert failed part way: the ids

@@ -114,16 +114,15 @@ def book(ed: Action, bf: BoardFile, session_id: int, delegate_id: int, *, booked
 
 
 #: capacity for a batch of bookings (an import's), checked once for every session the batch gives places on
-#: instead of by the trigger ``training_booking_capacity_insert`` (db/0005_training.sql) before each row;
-#: the same refusal
+#: instead of by the trigger ``training_booking_capacity_insert`` (db/0005_training.sql) before each row,
+#: refusing with the trigger's message
 CAPACITY_RULE = BatchRule(
     "training_booking_capacity_insert",
     f"""SELECT 1 FROM training_session s
         WHERE s.id IN (SELECT session_id FROM training_booking WHERE id BETWEEN ? AND ? AND status IN {PLACES_SQL})
           AND (SELECT count(*) FROM training_booking b WHERE b.session_id = s.id AND b.status IN {PLACES_SQL})
               > s.capacity
-        LIMIT 1""",
-    "the training session is full")
+        LIMIT 1""")
 
 
 @dataclass(frozen=True)
