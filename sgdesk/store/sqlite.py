@@ -8,6 +8,7 @@ without pandas and numpy (see :mod:`sgdesk.lazy_imports`).
 from __future__ import annotations
 
 import sqlite3
+import string
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,9 @@ from sgdesk.lazy_imports import hidden_modules
 if TYPE_CHECKING:
     import sqlite_utils
 
+#: text folded as SQLite's ``NOCASE`` collation folds it (ASCII letters only), for Python to compare or sort
+#: as a ``NOCASE`` column does: ``"Ärzte".translate(NOCASE) == "Ärzte"``, ``"ABC".translate(NOCASE) == "abc"``
+NOCASE = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 #: how long SQLite waits for a colleague's read or write to finish before it reports the file busy
 BUSY_TIMEOUT_MS = 5000
 

@@ -14,6 +14,7 @@ from sgdesk.emails import optional_email
 from sgdesk.errors import InputError
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
+from sgdesk.store.sqlite import NOCASE
 
 #: sectors offered when booking; imports may add others
 SECTORS = (
@@ -88,7 +89,6 @@ def find_delegate(bf: BoardFile, board_id: int, *, name: str, email: str | None,
 
 
 #: SQLite's NOCASE, which the email column compares with: ASCII letters only, folded to lower case
-_NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 class DelegateFinder:
@@ -98,7 +98,7 @@ class DelegateFinder:
     def __init__(self, bf: BoardFile, board_id: int, emails: Iterable[str | None]) -> None:
         self._bf, self._board_id = bf, board_id
         asked = sorted({email.strip() for email in emails if email})
-        self._asked = {email.translate(_NOCASE) for email in asked}
+        self._asked = {email.translate(NOCASE) for email in asked}
         self._by_email: dict[str, int] = {}
         for start in range(0, len(asked), 500):       # found by their index (NOCASE, as the column compares)
             chunk = asked[start:start + 500]
@@ -106,7 +106,7 @@ class DelegateFinder:
                     "SELECT id, email FROM training_delegate WHERE board_id = ? AND email IN "
                     f"({', '.join('?' * len(chunk))}) AND anonymised_on IS NULL ORDER BY id DESC",
                     (board_id, *chunk)):
-                self._by_email[email.translate(_NOCASE)] = delegate_id   # the first recorded wins, as below
+                self._by_email[email.translate(NOCASE)] = delegate_id   # the first recorded wins, as below
         self._without_email: dict[int, list[tuple[int, str]]] = {}
         for delegate_id, org_id, name in bf.query("SELECT id, organisation_id, name FROM training_delegate "
                                                   "WHERE board_id = ? AND email IS NULL AND anonymised_on IS NULL "
@@ -115,9 +115,9 @@ class DelegateFinder:
 
     def find(self, *, name: str, email: str | None, organisation_id: int | None) -> int | None:
         """What :func:`find_delegate` finds for these details."""
-        if not email or email.strip().translate(_NOCASE) not in self._asked:
+        if not email or email.strip().translate(NOCASE) not in self._asked:
             return find_delegate(self._bf, self._board_id, name=name, email=email, organisation_id=organisation_id)
-        found = self._by_email.get(email.strip().translate(_NOCASE))
+        found = self._by_email.get(email.strip().translate(NOCASE))
         if found is not None:
             return found
         key = fold(" ".join(name.split()))

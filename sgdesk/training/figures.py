@@ -11,13 +11,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import string
 from dataclasses import dataclass, field
 
 from sgdesk.fyear import Period
 from sgdesk.money import Pence
 from sgdesk.percent import whole_percent
 from sgdesk.store import BoardFile
+from sgdesk.store.sqlite import NOCASE
 from sgdesk.training.charges import LATE_CANCELLATION_SQL, income_by_organisation
 from sgdesk.training.evaluations import EvaluationSummary, summaries_of
 from sgdesk.training.model import SESSION_FIELDS, Session, session_of
@@ -131,7 +131,6 @@ ORDER BY s.session_date, s.start_time, s.id
 """
 _COUNTED = len(STATUS_ORDER) + 2   # the counts after a session's own columns
 _NO_RATINGS = (0, 0, 0, 0, 0, 0, 0)   # a session none of whose delegates returned an evaluation
-_NOCASE = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)   # SQLite's NOCASE: ASCII letters only
 #: the bookings that took a place as a substitute, per session (few: found by their index)
 _SUBSTITUTES = """
 SELECT b.session_id, count(*) FROM training_booking b WHERE b.substitute_for IS NOT NULL GROUP BY b.session_id
@@ -215,7 +214,7 @@ def period_figures(bf: BoardFile, board_id: int, period: Period | None, *, today
                                key=lambda g: (-g.attended, g.name.casefold()))
     ratings = {row[0]: row[1:] for row in bf.query(_RATINGS, params)}
     # in the order evaluation_summaries reads its sessions: course title (NOCASE, as the column sorts), date, id
-    attending.sort(key=lambda found: (found[0].translate(_NOCASE), found[1], found[2]))
+    attending.sort(key=lambda found: (found[0].translate(NOCASE), found[1], found[2]))
     evaluations = summaries_of(((session_id, course_id, title, attended, *ratings.get(session_id, _NO_RATINGS))
                                 for title, _day, session_id, course_id, attended in attending), ("course", "all"))
     figures.by_course = evaluations["course"]

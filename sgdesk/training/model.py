@@ -153,10 +153,12 @@ def list_courses(bf: BoardFile, board_id: int) -> list[Course]:
     return [Course(*row) for row in rows]
 
 
-_SESSION_FIELDS = """s.id, s.course_id, c.title, c.level, c.length, s.session_date, s.start_time, s.end_time,
+#: a session's own columns (of ``s`` and its course ``c``), for a query that counts its bookings its own way:
+#: :func:`session_of` takes them followed by the places taken, the waiting and the confirmed
+SESSION_FIELDS = """s.id, s.course_id, c.title, c.level, c.length, s.session_date, s.start_time, s.end_time,
        s.venue, s.online, s.capacity, s.trainer, s.status, s.cancelled_on"""
 _SESSION_SELECT = f"""
-SELECT {_SESSION_FIELDS},
+SELECT {SESSION_FIELDS},
        (SELECT count(*) FROM training_booking b WHERE b.session_id = s.id AND b.status IN {PLACES_SQL}),
        (SELECT count(*) FROM training_booking b WHERE b.session_id = s.id AND b.status = 'waitlisted'),
        (SELECT count(*) FROM training_booking b WHERE b.session_id = s.id AND b.status = 'confirmed')
@@ -164,13 +166,10 @@ FROM training_session s JOIN training_course c ON c.id = s.course_id
 """
 #: how many columns of a row make a session (the rest are a query's own)
 SESSION_WIDTH = 17
-#: a session's own columns (of ``s`` and its course ``c``), for a query that counts its bookings its own way:
-#: :func:`session_of` takes them followed by the places taken, the waiting and the confirmed
-SESSION_FIELDS = _SESSION_FIELDS
 
 
 def session_of(row: sqlite3.Row | tuple) -> Session:
-    """The session in the first columns of a row of ``_SESSION_SELECT`` or :data:`SESSION_COLUMNS_GROUPED`."""
+    """The session in the first columns of a row of ``_SESSION_SELECT``, or of :data:`SESSION_FIELDS` and its counts."""
     values = list(row)[:SESSION_WIDTH]
     values[5] = iso(values[5])
     values[9] = bool(values[9])
