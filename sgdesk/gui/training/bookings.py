@@ -44,7 +44,6 @@ from sgdesk.training.model import (
     get_booking,
     get_delegate,
     get_session,
-    list_sessions,
     session_state,
 )
 
@@ -63,12 +62,12 @@ _WIDTHS = (250, 170, 200, 170, 95, 75, 70, 230)
 class BookingsPanel(QWidget):
     status = Signal(str)
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None, *,
-                 sessions: Callable[[], list[Session]] | None = None) -> None:
+    def __init__(self, context: AppContext, *, sessions: Callable[[], list[Session]],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         #: every session of the board, earliest first (the Training view's, read once for its tabs)
-        self.board_sessions = sessions or (lambda: list_sessions(context.bf, context.board_id))
+        self.board_sessions = sessions
         self.session: Session | None = None
         self.model = BookingsModel(context.bf, context.board_id)
         # one model for the whole list: a programme may hold thousands of sessions

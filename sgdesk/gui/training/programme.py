@@ -63,12 +63,12 @@ class ProgrammePanel(QWidget):
     print_session = Signal(int, str)     # session id, "register" or "certificates"
     status = Signal(str)
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None, *,
-                 sessions: Callable[[], list[Session]] | None = None) -> None:
+    def __init__(self, context: AppContext, *, sessions: Callable[[], list[Session]],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         #: every session of the board, earliest first (the Training view's, read once for its tabs)
-        self.board_sessions = sessions or (lambda: list_sessions(context.bf, context.board_id))
+        self.board_sessions = sessions
         self.fills: dict[int, tuple[int, int, int]] = {}
         self.courses = RecordsModel(course_columns(self.fills))
         self.sessions = RecordsModel(SESSION_COLUMNS)
