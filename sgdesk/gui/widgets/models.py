@@ -89,9 +89,8 @@ class RecordsModel(QAbstractTableModel):
         if role in _TEXT_ROLES:
             if not index.isValid():
                 return None
-            field = self.fields[index.column()]
-            shown = format_cell(field.of(self.rows[index.row()]), field.kind)   # the tip shows text the column cuts short
-            return "" if shown is None else str(shown)
+            # the tip shows the text too, for a cell the column cuts short
+            return self.shown(self.fields[index.column()], self.rows[index.row()])
         if role == _RAW:  # the raw value, for sorting
             return self.fields[index.column()].of(self.rows[index.row()]) if index.isValid() else None
         if role == _ALIGNMENT:
@@ -102,16 +101,24 @@ class RecordsModel(QAbstractTableModel):
         field = self.fields[index.column()]
         if role == _FILL:
             return field.fill(self.rows[index.row()]) if field.fill is not None else None
-        if not field.colours:
-            return None
-        value = field.of(self.rows[index.row()])
-        if value not in field.colours:
+        if not self.marked(field, self.rows[index.row()]):
             return None
         if role == _FOREGROUND:
-            return QColor(field.colours[value])
+            return QColor(field.colours[field.of(self.rows[index.row()])])
         font = QFont()
         font.setBold(True)
         return font
+
+    @staticmethod
+    def shown(field: Field, row: Any) -> str:
+        """The text ``field`` shows of ``row``."""
+        text = format_cell(field.of(row), field.kind)
+        return "" if text is None else str(text)
+
+    @staticmethod
+    def marked(field: Field, row: Any) -> bool:
+        """Whether ``field`` shows ``row``'s value in a colour of its own, in bold."""
+        return bool(field.colours) and field.of(row) in field.colours
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -145,9 +152,7 @@ class FilterProxy(QSortFilterProxyModel):
         self._values: dict[str, Any] = {}
 
     def set_search(self, text: str) -> None:
-        self.beginFilterChange()
-        self._words = text.casefold().split()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.set_filters({}, text)
 
     def set_value_filter(self, key: str, value: Any) -> None:
         """Keep only rows whose ``key`` is ``value`` (None: any value; a set: any of its values)."""

@@ -30,7 +30,6 @@ from sgdesk.gui.widgets.date_field import DateCellDelegate
 from sgdesk.gui.widgets.dialogs import show_error
 from sgdesk.gui.widgets.frozen import FrozenTable
 from sgdesk.gui.widgets.models import FIT_ROWS, Field, FilterProxy, RecordsModel
-from sgdesk.reporting import format_cell
 
 #: the widest cells of a column by their text that are sized as Qt sizes them (a cell's padding and the
 #: text's layout can put a few pixels between cells of nearly the same text width)
@@ -121,10 +120,9 @@ class RecordTable(FrozenTable):
         bold = QFontMetrics(bold_font)
         measured = []
         for row in range(min(self.proxy.rowCount(), limit)):
-            value = field.of(self.records.rows[self.proxy.mapToSource(self.proxy.index(row, column)).row()])
-            shown = format_cell(value, field.kind)
-            metrics = bold if field.colours and value in field.colours else plain
-            measured.append((max(metrics.horizontalAdvance(line) for line in ("" if shown is None else str(shown))
+            record = self.records.rows[self.proxy.mapToSource(self.proxy.index(row, column)).row()]
+            metrics = bold if RecordsModel.marked(field, record) else plain
+            measured.append((max(metrics.horizontalAdvance(line) for line in RecordsModel.shown(field, record)
                                  .split("\n")), row))
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
