@@ -133,7 +133,7 @@ class StructureBuilder:
     def begin(self, code: list[str], page: int, tag: str, key: Hashable | None = None,
               attributes: dict[str, Any] | None = None, *, alt: str | None = None, text: str | None = None) -> None:
         """Start marked content for a leaf element; what ``code`` gains until :meth:`end` is its content."""
-        if self._leaf is not None or self._artifact is not None or self._inside:  # busy, as _busy says
+        if self._busy():
             self._inside += 1
             return
         if tag == "H1" and self._stack[-1].auto:
@@ -234,15 +234,14 @@ class StructureBuilder:
         self.pages[leaf.page][leaf.mcid] = leaf.element
 
     def _element(self, leaf: _Leaf) -> Element:
-        innermost = self._stack[-1].element  # made already, with the groups around it (as _materialise says)
-        parent = innermost if innermost is not None and len(self._stack) > 1 else self._materialise()
+        parent = self._materialise()
         key = leaf.key
         if key is not None:
             known = self._keyed.get(key)
             if known is not None:
                 return known
-        element = Element(leaf.tag, parent, leaf.attributes, leaf.alt)
-        parent.kids.append(element)
+        element = Element(leaf.tag, attributes=leaf.attributes, alt=leaf.alt)
+        parent.add(element)
         if key is not None:
             self._keyed[key] = element
         return element

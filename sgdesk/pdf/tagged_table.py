@@ -235,7 +235,7 @@ class TaggedTable(Table):
         first = self._row, column
         if shape.owner:
             first = shape.owner.get(first, first)
-        cell = shape._cells[first] if first in shape._cells else shape.cell(*first)
+        cell = shape.cell(*first)
         if not shape.keep_empty and isinstance(value, str) and not value.strip():
             cell = None  # a blank in a layout is just space
         self._cell_open = cell is not None
@@ -251,7 +251,8 @@ class TaggedTable(Table):
             structure.begin(canv._code, canv.getPageNumber(), "Figure", attributes={"BBox": [round(v, 2) for v in box]},
                             alt=described)
         else:
-            structure.begin(canv._code, canv._pageNumber, cell[0], (shape, *first), cell[1], text=shape.text(*first))
+            structure.begin(canv._code, canv.getPageNumber(), cell[0], shape.cell_key(*first), cell[1],
+                            text=shape.text(*first))
 
     def tag_cell_end(self) -> None:
         structure = self._structure
