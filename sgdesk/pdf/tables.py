@@ -255,7 +255,7 @@ class _CellParagraph(Paragraph):
         """What ``Paragraph.wrap`` makes of a plain text that fits one line of ``width``, the same
         values without its general line breaking; None where the text needs that."""
         style, frags = self.style, self.frags
-        if len(frags) != 1 or width < _FUZZ or style.endDots or self.bulletText \
+        if len(frags) != 1 or width < _FUZZ or self.bulletText \
                 or getattr(self, "autoLeading", getattr(style, "autoLeading", "")) not in ("", "off") \
                 or (style.shaping and getFont(style.fontName).shapable):
             return None
