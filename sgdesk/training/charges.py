@@ -100,15 +100,26 @@ JOIN organisation o ON o.id = d.organisation_id
 """
 
 
-#: the facts of many bookings (:func:`charges`): what a session and an organisation say is read once for each
-#: of them (the sessions' dates, courses and lengths, the organisations' names), not again on every row
-_BOOKING_FACTS = """
-SELECT b.id, b.status, b.cancelled_on, b.cancel_reason, b.session_id, d.name, d.email, d.organisation_id
+#: the bookings with their sessions, courses and delegates, for :func:`_chargeable`'s conditions
+_FROM_BOOKINGS = """
 FROM training_booking b
 JOIN training_session s ON s.id = b.session_id
 JOIN training_course c ON c.id = s.course_id
 JOIN training_delegate d ON d.id = b.delegate_id
 """
+#: the same, read from the delegates: the places attended of the paying organisations' delegates are found delegate
+#: by delegate (their index), rather than every place attended read and its delegate tested
+_FROM_DELEGATES = """
+FROM training_delegate d
+CROSS JOIN training_booking b ON b.delegate_id = d.id
+JOIN training_session s ON s.id = b.session_id
+JOIN training_course c ON c.id = s.course_id
+"""
+#: the facts of many bookings (:func:`charges`): what a session and an organisation say is read once for each
+#: of them (the sessions' dates, courses and lengths, the organisations' names), not again on every row. A place
+#: attended is charged whatever its cancellation columns hold (:func:`booking_fee` reads them for a cancellation
+#: only), so they are not read for one: the index the places attended are found by does not hold them
+_BOOKING_FACTS = "SELECT b.id, b.status, {cancellation}, b.session_id, d.name, d.email, d.organisation_id"
 _SESSION_FACTS = """
 SELECT s.id, s.session_date, c.title, c.length
 FROM training_session s
@@ -130,8 +141,10 @@ def charges(bf: BoardFile, board_id: int, period: Period | None = None) -> list[
     sessions = {row[0]: (row[1], dt.date.fromisoformat(row[1]), row[2], row[2].casefold(), row[3])
                 for row in bf.query(_SESSION_FACTS + where, params)}
     organisations = {row[0]: (row[1], row[1].casefold()) for row in bf.query("SELECT id, name FROM organisation")}
-    cursor = bf.conn.execute(" UNION ALL ".join(_BOOKING_FACTS + where + kind
-                                                for kind in _chargeable(policy, categories)), params)
+    cursor = bf.conn.execute(" UNION ALL ".join(
+        _BOOKING_FACTS.format(cancellation="NULL, NULL" if status == "attended" else "b.cancelled_on, b.cancel_reason")
+        + source
+        for status, source in _chargeable(policy, categories, where)), params)
     cursor.row_factory = None       # plain tuples: a ten-year report reads tens of thousands
     # the fee of a place attended or not attended, by status, category and length, is worked out once (a
     # cancellation's depends on its dates)
@@ -159,13 +172,7 @@ def charges(bf: BoardFile, board_id: int, period: Period | None = None) -> list[
     return [charge for _key, charge in found]
 
 
-_COUNTS = """
-SELECT d.organisation_id, b.status, c.length, count(*)
-FROM training_booking b
-JOIN training_session s ON s.id = b.session_id
-JOIN training_course c ON c.id = s.course_id
-JOIN training_delegate d ON d.id = b.delegate_id
-"""
+_COUNTS = "SELECT d.organisation_id, b.status, c.length, count(*)"
 
 
 def income_by_organisation(bf: BoardFile, board_id: int, period: Period | None = None) -> dict[int, Pence]:
@@ -174,7 +181,8 @@ def income_by_organisation(bf: BoardFile, board_id: int, period: Period | None =
     policy = get_policy(bf, board_id)
     categories = org_categories(bf, board_id)
     where, params = _where(board_id, period, policy)
-    sql = " UNION ALL ".join(_COUNTS + where + kind + " GROUP BY 1, 2, 3" for kind in _chargeable(policy, categories))
+    sql = " UNION ALL ".join(_COUNTS + source + " GROUP BY 1, 2, 3"
+                             for _status, source in _chargeable(policy, categories, where))
     income: dict[int, Pence] = {}
     for org_id, status, length, count in bf.query(sql, params):
         fee = status_fee(policy, categories[org_id], status=status, length=length, late=status == "cancelled")
@@ -191,11 +199,12 @@ def _where(board_id: int, period: Period | None, policy: ChargingPolicy) -> tupl
     return where, params
 
 
-def _chargeable(policy: ChargingPolicy, categories: dict[int, str]) -> list[str]:
-    """SQL conditions keeping the bookings the policy may charge for, one for each reason, so that the
-    free ones (most of them: partners' places) are never read: attendance where the organisation's
-    category pays for some length of session, non-attendance and late cancellation where their fee for
-    some length is not nothing. How much each booking costs is still :func:`booking_fee`'s to say."""
+def _chargeable(policy: ChargingPolicy, categories: dict[int, str], where: str) -> list[tuple[str, str]]:
+    """The bookings the policy may charge for, one SQL source (from ``FROM`` on, ``where`` with a condition of
+    its own) for each reason, with the status it keeps, so that the free ones (most of them: partners' places)
+    are never read: attendance where the organisation's category pays for some length of session,
+    non-attendance and late cancellation where their fee for some length is not nothing. How much each
+    booking costs is still :func:`booking_fee`'s to say."""
     def paid(status: str, category: str = "", late: bool = False) -> bool:
         try:
             return any(status_fee(policy, category, status=status, length=length, late=late) for length in LENGTHS)
@@ -203,13 +212,11 @@ def _chargeable(policy: ChargingPolicy, categories: dict[int, str]) -> list[str]
             return True
 
     paying = ", ".join(str(org) for org, category in categories.items() if paid("attended", category))
-    # (by the delegates of the paying organisations, found by their index, rather than by every place attended)
-    kinds = [(f" AND b.status = 'attended' AND b.delegate_id IN "
-              f"(SELECT id FROM training_delegate WHERE organisation_id IN ({paying}))")]
+    kinds = [("attended", f"{_FROM_DELEGATES}{where} AND d.organisation_id IN ({paying}) AND b.status = 'attended'")]
     if paid("dna"):
-        kinds.append(" AND b.status = 'dna'")
+        kinds.append(("dna", f"{_FROM_BOOKINGS}{where} AND b.status = 'dna'"))
     if paid("cancelled", late=True):
-        kinds.append(f" AND b.status = 'cancelled' AND {LATE_CANCELLATION_SQL}")
+        kinds.append(("cancelled", f"{_FROM_BOOKINGS}{where} AND b.status = 'cancelled' AND {LATE_CANCELLATION_SQL}"))
     return kinds
 
 
