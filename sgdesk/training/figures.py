@@ -149,18 +149,21 @@ WHERE b.status = 'attended'
 GROUP BY b.session_id
 """
 #: bookings, places attended, DNA and the people who attended, per organisation and sector, on the
-#: sessions run (``:start`` to ``:last_day``). Read delegate by delegate in the order of organisation
-#: and sector (their index), so that nothing is sorted; sessions are only looked up.
+#: sessions run (``:start`` to ``:last_day``). Each delegate's bookings are counted first, read from their index in
+#: the order of delegates (no sort, no look-up of a delegate's bookings), a person attending who attended one place
+#: at least; then each delegate counted is looked up, in that order, and the counts added up by organisation and
+#: sector (a sort of the delegates, not of their bookings).
 _GROUPS = """
 SELECT g.*, o.name FROM (
-    SELECT d.organisation_id, d.sector, count(*), count(CASE WHEN b.status = 'attended' THEN 1 END),
-           count(CASE WHEN b.status = 'dna' THEN 1 END),
-           count(DISTINCT CASE WHEN b.status = 'attended' THEN d.id END)
-    FROM training_delegate d
-    CROSS JOIN training_booking b ON b.delegate_id = d.id
-    WHERE b.session_id IN (SELECT s.id FROM training_session s JOIN training_course c ON c.id = s.course_id
-                           WHERE c.board_id = :board AND s.status = 'scheduled'
-                           AND s.session_date BETWEEN :start AND :last_day)
+    SELECT d.organisation_id, d.sector, sum(k.bookings), sum(k.attended), sum(k.dna), count(k.attended > 0 OR NULL)
+    FROM (SELECT b.delegate_id, count(*) AS bookings, sum(b.status = 'attended') AS attended,
+                 sum(b.status = 'dna') AS dna
+          FROM training_booking b INDEXED BY training_booking_delegate_status
+          WHERE b.session_id IN (SELECT s.id FROM training_session s JOIN training_course c ON c.id = s.course_id
+                                 WHERE c.board_id = :board AND s.status = 'scheduled'
+                                 AND s.session_date BETWEEN :start AND :last_day)
+          GROUP BY b.delegate_id) k
+    CROSS JOIN training_delegate d ON d.id = k.delegate_id
     GROUP BY d.organisation_id, d.sector
 ) g JOIN organisation o ON o.id = g.organisation_id
 """
