@@ -323,6 +323,56 @@ def test_figures_count_fill_and_dna_rates_for_the_period(programme):
     assert figures.income == 5000 + 5000      # the DNA and the late cancellation, full day
 
 
+def test_figures_by_organisation_and_sector_count_each_booking_once_and_each_person_who_attended(programme):
+    """The groups the database adds up, against the bookings counted by hand: a person who attended twice is one
+    delegate, a cancellation or a DNA is a booking but not a person who attended, a cancelled session and one still
+    to run count nothing, and a partner's places are free while its DNA is not."""
+    bf, board_id = programme.bf, programme.board_id
+    people = {}
+    with bf.edit("Add delegates") as ed:
+        for name, org, sector in (("Ann Acorn", programme.private, "Early years"),
+                                  ("Bea Acorn", programme.private, "Early years"),
+                                  ("Cal Constable", programme.partner, "Police"),
+                                  ("Dee Constable", programme.partner, "Police"),
+                                  ("Eve Thurrock", programme.away, "Local authority"),
+                                  ("Fay Thurrock", programme.away, "Local authority")):
+            people[name] = add_delegate(ed, board_id, DelegateDetails(name, org, sector))
+    half_day, cancelled_day, later = (WEDNESDAY + dt.timedelta(days=7), WEDNESDAY + dt.timedelta(days=21),
+                                      dt.date(2019, 2, 6))
+    full, half = programme.session(), programme.session(course="half", day=half_day)
+    cancelled, to_run = programme.session(day=cancelled_day), programme.session(day=later)
+
+    def booking(session_id: int, name: str) -> int:
+        with bf.edit(f"Book {name}") as ed:
+            return book(ed, bf, session_id, people[name], booked_on=BOOKED).booking_id
+
+    programme.mark(booking(full, "Ann Acorn"), "attended")
+    programme.cancel(booking(full, "Bea Acorn"), on=WEDNESDAY - dt.timedelta(days=2))      # late: charged
+    programme.mark(booking(full, "Cal Constable"), "attended")
+    programme.mark(booking(full, "Dee Constable"), "dna")
+    programme.cancel(booking(full, "Eve Thurrock"), on=WEDNESDAY - dt.timedelta(days=20))  # in time: free
+    for name in ("Ann Acorn", "Cal Constable", "Dee Constable"):
+        programme.mark(booking(half, name), "attended", on=half_day)
+    booking(cancelled, "Eve Thurrock")
+    with bf.edit("Cancel session") as ed:
+        cancel_session(ed, bf, cancelled, on=cancelled_day - dt.timedelta(days=3))
+    booking(to_run, "Fay Thurrock")
+
+    figures = period_figures(bf, board_id, Period.for_year("2018/19"), today=dt.date(2019, 1, 10))
+    assert [(g.name, g.category, g.bookings, g.attended, g.dna, g.delegates, g.income)
+            for g in figures.by_organisation] == [
+        ("Essex Police", PARTNER, 4, 3, 1, 2, 5000),                          # only the DNA is charged
+        ("Little Acorns Day Nursery Ltd", PRIVATE, 3, 2, 0, 1, 5000 + 5000 + 3500),
+        ("Thurrock Council", OUT_OF_AREA, 1, 0, 0, 0, 0)]
+    assert [(g.name, g.bookings, g.attended, g.dna, g.delegates) for g in figures.by_sector] == [
+        ("Police", 4, 3, 1, 2), ("Early years", 3, 2, 0, 1), ("Local authority", 1, 0, 0, 0)]
+    assert (figures.delegates, figures.income) == (3, 18500)
+    by_charges: dict[int, int] = {}
+    for charge in charges(bf, board_id, Period.for_year("2018/19")):
+        by_charges[charge.organisation_id] = by_charges.get(charge.organisation_id, 0) + charge.fee
+    assert by_charges == {programme.partner: 5000, programme.private: 13500}
+
+
 def test_search_finds_delegates_by_name_without_accents_email_or_organisation(programme):
     session_id = programme.session()
     programme.book(session_id, "Siân Pryce")
