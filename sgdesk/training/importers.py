@@ -93,7 +93,11 @@ def parse_session_status(value: object) -> str:
 
 
 def _title(value: object) -> str:
-    return " ".join(str(value).split())
+    """The cell as one line, one space between words: the cell's own text when it is already (most are: an
+    import's rows then share one copy of each course, organisation and sector)."""
+    text = str(value)
+    line = " ".join(text.split())
+    return text if line == text else line
 
 
 class CoursesImport(ImportKind):
