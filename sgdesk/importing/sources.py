@@ -39,9 +39,6 @@ class SourceRow:
     number: int
     cells: tuple[Any, ...]
 
-    def is_blank(self) -> bool:
-        return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in self.cells)
-
 
 @dataclass(frozen=True)
 class SourceTable:
