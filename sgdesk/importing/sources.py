@@ -221,7 +221,8 @@ def read_table(path: str | Path) -> SourceTable:
     headers = tuple("" if cell is None else str(cell).strip() for cell in header.cells)
     _refuse_formula_text(path.name, headers, [rows[n] for n in equals])
     width = len(headers)
-    body = tuple(row if len(row.cells) >= width else SourceRow(row.number, row.cells + (None,) * (width - len(row.cells)))
+    body = tuple(row if len(row.cells) >= width
+                 else SourceRow(row.number, row.cells + (None,) * (width - len(row.cells)))
                  for row in itertools.islice(rows, 1, None))
     return SourceTable(path.name, headers, header.number, body)
 
