@@ -112,7 +112,7 @@ class ImportProblems(SGDeskError):
         return "\n".join(str(problem) for problem in self.problems)
 
 
-@dataclass
+@dataclass(slots=True)
 class ParsedRow:
     """A source row after every cell has been parsed; ``values`` is keyed by column key."""
 
@@ -270,20 +270,23 @@ def run_import(bf: BoardFile, kind: ImportKind, source: str | Path, board_id: in
     Raises :class:`ImportProblems` listing every problem found; nothing is written then.
     """
     table = kind.read(source)
+    name = table.name
     problems: list[Problem] = []
     rows = kind.parse_rows(table, problems)
+    del table   # each step keeps only what the next needs: the cells go once parsed, the parsed rows once planned
     if not rows and not problems:
-        problems.append(Problem(table.name, None, None, None, "has headings but no rows",
+        problems.append(Problem(name, None, None, None, "has headings but no rows",
                                 "add one record per row below the headings"))
     plan = None
     if not any(problem.row is None for problem in problems):   # the headings are right: check the rows that read
         unread = {problem.row for problem in problems}
-        plan = kind.plan(kind.readable(rows, unread), bf, board_id, table.name, problems)
+        plan = kind.plan(kind.readable(rows, unread), bf, board_id, name, problems)
     if problems:
-        raise ImportProblems(table.name, sorted(problems, key=_problem_order))
-    summary = ImportSummary(kind.name, table.name, dry_run=dry_run)
+        raise ImportProblems(name, sorted(problems, key=_problem_order))
+    del rows
+    summary = ImportSummary(kind.name, name, dry_run=dry_run)
     try:
-        with bf.edit(f"Import {table.name} ({kind.title})") as ed:
+        with bf.edit(f"Import {name} ({kind.title})") as ed:
             kind.apply(plan, ed, bf, board_id, summary)
             if dry_run:
                 raise _DryRun

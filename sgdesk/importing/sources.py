@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import zipfile
 from dataclasses import dataclass
@@ -37,9 +38,6 @@ _QUOTED_OR_BRACKETED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
 class SourceRow:
     number: int
     cells: tuple[Any, ...]
-
-    def is_blank(self) -> bool:
-        return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in self.cells)
 
 
 @dataclass(frozen=True)
@@ -90,7 +88,7 @@ def _bounded(name: str, rows: Iterable[tuple[int, Iterable[Any]]]) -> list[tuple
     for number, row in rows:
         if number > MAX_ROWS:
             raise InputError(name, f"has more than {MAX_ROWS:,} rows", "split it into smaller files")
-        cells = list(row)
+        cells = row if isinstance(row, list) else list(row)
         if len(cells) > MAX_COLUMNS:
             raise InputError(f"{name} row {number}", f"has {len(cells):,} columns",
                              f"keep to the columns SG Desk reads (at most {MAX_COLUMNS:,})")
@@ -178,7 +176,9 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def _cleaned_rows(path: Path, *, shown: bool = False) -> list[SourceRow]:
+def _cleaned_rows(path: Path, *, shown: bool = False) -> tuple[list[SourceRow], list[int]]:
+    """The file's non-blank rows, cleaned (see :func:`_cleaned`), and the positions among them of the
+    rows whose text has an "=" somewhere (only they can hold formula text, :func:`_refuse_formula_text`)."""
     if not path.is_file():
         raise InputError(str(path), "does not exist", "check the file name and folder")
     suffix = path.suffix.lower()
@@ -191,40 +191,53 @@ def _cleaned_rows(path: Path, *, shown: bool = False) -> list[SourceRow]:
         raise InputError(path.name, f"could not be read ({error.strerror or error})",
                          "check the drive it is on is still connected, then try again") from None
     name = path.name
-    rows = [SourceRow(number, _cleaned(cells, name, number)) for number, cells in raw_rows]
-    rows = [row for row in rows if not row.is_blank()]
+    rows: list[SourceRow] = []
+    equals: list[int] = []
+    for number, cells in raw_rows:
+        cleaned, has_equals = _cleaned(cells, name, number)
+        if cleaned.count(None) != len(cleaned):      # text is stripped, blank text None: a blank row is all None
+            if has_equals:
+                equals.append(len(rows))
+            rows.append(SourceRow(number, cleaned))
     if not rows:
         raise InputError(path.name, "is empty", "put the column headings in row 1 and one record per row below")
-    return rows
+    return rows, equals
 
 
 def read_rows(path: str | Path) -> list[SourceRow]:
     """Every non-blank row of the first sheet, numbers as Excel shows them (see :func:`shown_text`), for
     published tables whose headings are not in the first row (title rows above, footnotes below)."""
     path = Path(path)
-    rows = _cleaned_rows(path, shown=True)
-    _refuse_formula_text(path.name, (), rows)
+    rows, equals = _cleaned_rows(path, shown=True)
+    _refuse_formula_text(path.name, (), [rows[n] for n in equals])
     return rows
 
 
 def read_table(path: str | Path) -> SourceTable:
     """Read the first sheet of ``path``; the first non-blank row is the header row."""
     path = Path(path)
-    header, *body = _cleaned_rows(path)
+    rows, equals = _cleaned_rows(path)
+    header = rows[0]
     headers = tuple("" if cell is None else str(cell).strip() for cell in header.cells)
-    _refuse_formula_text(path.name, headers, [header, *body])
+    _refuse_formula_text(path.name, headers, [rows[n] for n in equals])
     width = len(headers)
-    body = [SourceRow(row.number, (row.cells + (None,) * width)[:max(width, len(row.cells))]) for row in body]
-    return SourceTable(path.name, headers, header.number, tuple(body))
+    body = tuple(row if len(row.cells) >= width
+                 else SourceRow(row.number, row.cells + (None,) * (width - len(row.cells)))
+                 for row in itertools.islice(rows, 1, None))
+    return SourceTable(path.name, headers, header.number, body)
 
 
-def _cleaned(cells: list[Any], name: str, row: int) -> tuple[Any, ...]:
-    """A row's cells with text stripped (blank text None): the row's text is checked for length and control
-    characters all at once, and only a row found wanting is gone through cell by cell, to say which."""
+def _cleaned(cells: list[Any], name: str, row: int) -> tuple[tuple[Any, ...], bool]:
+    """A row's cells with text stripped (blank text None), and whether its text has an "=" anywhere: the row's
+    text is checked for length and control characters all at once, and only a row found wanting is gone
+    through cell by cell, to say which."""
     texts = [cell for cell in cells if isinstance(cell, str)]
-    if texts and (max(map(len, texts)) > MAX_CELL_CHARS or _CONTROL.search("".join(texts))):
-        return tuple(_clean(cell, name, row) for cell in cells)
-    return tuple((cell.strip() or None) if isinstance(cell, str) else cell for cell in cells)
+    if not texts:
+        return tuple(cells), False
+    text = "".join(texts)
+    if max(map(len, texts)) > MAX_CELL_CHARS or _CONTROL.search(text):
+        return tuple(_clean(cell, name, row) for cell in cells), "=" in text
+    return tuple((cell.strip() or None) if isinstance(cell, str) else cell for cell in cells), "=" in text
 
 
 def _clean(cell: Any, name: str, row: int) -> Any:

@@ -367,6 +367,7 @@ class _SheetReader:
         self.in_inline = False
         self.parts: list[str] | None = None
         self.reading = ""                 # the element whose text ``parts`` collects
+        self.texts: dict[str, str] = {}   # each inline string read, to give a repeat the same object
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         self.parts = None
@@ -433,8 +434,10 @@ class _SheetReader:
         kind = attrs.get("t", "n")
         style = attrs.get("s")
         style_id = int(style) if style else 0
-        if kind == "inlineStr":
+        if kind == "inlineStr":     # a sheet of inline strings repeats most (a column of dates, organisations...)
             value: Any = self.rich.content() if self.rich is not None else self.inline
+            if value is not None:
+                value = self.texts.setdefault(value, value)
         else:
             value = self.value or None
             if value is not None:

@@ -16,6 +16,7 @@ Every change appends an event to the booking's history (``training_booking_event
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sgdesk.dates import format_date
@@ -160,14 +161,7 @@ def record_bookings(ed: Action, bf: BoardFile, bookings: list[RecordedBooking]) 
         queues |= {row[0]: row[1] for row in bf.query(
             f"SELECT session_id, max(queue_no) FROM training_booking WHERE session_id IN ({marks}) GROUP BY session_id",
             chunk)}
-    rows = []
-    for booking in bookings:
-        queues[booking.session_id] = queue_no = queues.get(booking.session_id, 0) + 1
-        rows.append({"session_id": booking.session_id, "delegate_id": booking.delegate_id,
-                     "booked_on": booking.booked_on, "approved": booking.approved, "status": booking.status,
-                     "queue_no": queue_no, "cancelled_on": booking.cancelled_on,
-                     "cancel_reason": "delegate" if booking.status == "cancelled" else None})
-    ids = ed.insert_many("training_booking", rows, rules=[CAPACITY_RULE])
+    ids = ed.insert_many("training_booking", _booking_rows(bookings, queues), rules=[CAPACITY_RULE])
     events = []
     for booking_id, booking in zip(ids, bookings):
         first = "waitlisted" if booking.status == "waitlisted" else "confirmed"
@@ -179,6 +173,17 @@ def record_bookings(ed: Action, bf: BoardFile, bookings: list[RecordedBooking]) 
                                  booking.status))
     ed.insert_many("training_booking_event", events)
     return ids
+
+
+def _booking_rows(bookings: list[RecordedBooking], queues: dict[int, int]) -> Iterator[dict]:
+    """Each booking's row, at the end of its session's queue (``queues``: each session's last queue number so
+    far), made as they are written rather than all kept beside the events."""
+    for booking in bookings:
+        queues[booking.session_id] = queue_no = queues.get(booking.session_id, 0) + 1
+        yield {"session_id": booking.session_id, "delegate_id": booking.delegate_id,
+               "booked_on": booking.booked_on, "approved": booking.approved, "status": booking.status,
+               "queue_no": queue_no, "cancelled_on": booking.cancelled_on,
+               "cancel_reason": "delegate" if booking.status == "cancelled" else None}
 
 
 def _event(booking_id: int, on: dt.date, event: str, status: str, related: int | None = None) -> dict:

@@ -14,7 +14,7 @@ from sgdesk.emails import optional_email
 from sgdesk.errors import InputError
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
-from sgdesk.store.sqlite import NOCASE
+from sgdesk.store.sqlite import nocase
 
 #: sectors offered when booking; imports may add others
 SECTORS = (
@@ -88,9 +88,6 @@ def find_delegate(bf: BoardFile, board_id: int, *, name: str, email: str | None,
     return next((row[0] for row in rows if fold(row[1]) == key), None)
 
 
-#: SQLite's NOCASE, which the email column compares with: ASCII letters only, folded to lower case
-
-
 class DelegateFinder:
     """:func:`find_delegate` for the many rows of an import: the delegates with the emails the rows give
     (``emails``), and the board's delegates recorded without one, read once rather than looked up row by row."""
@@ -98,7 +95,7 @@ class DelegateFinder:
     def __init__(self, bf: BoardFile, board_id: int, emails: Iterable[str | None]) -> None:
         self._bf, self._board_id = bf, board_id
         asked = sorted({email.strip() for email in emails if email})
-        self._asked = {email.translate(NOCASE) for email in asked}
+        self._asked = {nocase(email) for email in asked}
         self._by_email: dict[str, int] = {}
         for start in range(0, len(asked), 500):       # found by their index (NOCASE, as the column compares)
             chunk = asked[start:start + 500]
@@ -106,7 +103,7 @@ class DelegateFinder:
                     "SELECT id, email FROM training_delegate WHERE board_id = ? AND email IN "
                     f"({', '.join('?' * len(chunk))}) AND anonymised_on IS NULL ORDER BY id DESC",
                     (board_id, *chunk)):
-                self._by_email[email.translate(NOCASE)] = delegate_id   # the first recorded wins, as below
+                self._by_email[nocase(email)] = delegate_id   # the first recorded wins, as below
         self._without_email: dict[int, list[tuple[int, str]]] = {}
         for delegate_id, org_id, name in bf.query("SELECT id, organisation_id, name FROM training_delegate "
                                                   "WHERE board_id = ? AND email IS NULL AND anonymised_on IS NULL "
@@ -115,9 +112,10 @@ class DelegateFinder:
 
     def find(self, *, name: str, email: str | None, organisation_id: int | None) -> int | None:
         """What :func:`find_delegate` finds for these details."""
-        if not email or email.strip().translate(NOCASE) not in self._asked:
+        folded = nocase(email.strip()) if email else None
+        if folded is None or folded not in self._asked:
             return find_delegate(self._bf, self._board_id, name=name, email=email, organisation_id=organisation_id)
-        found = self._by_email.get(email.strip().translate(NOCASE))
+        found = self._by_email.get(folded)
         if found is not None:
             return found
         key = fold(" ".join(name.split()))
@@ -148,7 +146,9 @@ def ensure_delegate(ed: Action, bf: BoardFile, board_id: int, details: DelegateD
 
 def known_sectors(bf: BoardFile, board_id: int) -> list[str]:
     """The standard sectors and any others the board's delegates have, in that order."""
-    used = [row[0] for row in bf.query("SELECT DISTINCT sector FROM training_delegate WHERE board_id = ? "
+    # "+board_id": one pass over the delegates, not the email index and then each delegate's row (a third of
+    # the time when, as in most files, nearly every delegate is of this board: 11 ms for 55,000, not 34)
+    used = [row[0] for row in bf.query("SELECT DISTINCT sector FROM training_delegate WHERE +board_id = ? "
                                        "ORDER BY sector", (board_id,))]
     standard = {fold(s) for s in SECTORS}
     return list(SECTORS) + [s for s in used if fold(s) not in standard]
@@ -171,10 +171,20 @@ def usual_sector(bf: BoardFile, board_id: int, organisation_id: int) -> str | No
     return SECTOR_OF_ORG_TYPE.get(bf.scalar("SELECT org_type FROM organisation WHERE id = ?", (organisation_id,)))
 
 
-def normalise_sector(text: str, known: list[str]) -> str:
-    """``text`` spelt as a sector already known, if it is one (whatever its case or accents)."""
-    wanted = fold(" ".join(text.split()))
-    return next((sector for sector in known if fold(sector) == wanted), " ".join(text.split()))
+def sector_spellings(known: Iterable[str]) -> dict[str, str]:
+    """Each of the ``known`` sectors by its folded spelling (the first of those spelt alike), for
+    :func:`normalise_sector`."""
+    spellings: dict[str, str] = {}
+    for sector in known:
+        spellings.setdefault(fold(sector), sector)
+    return spellings
+
+
+def normalise_sector(text: str, spellings: dict[str, str]) -> str:
+    """``text`` spelt as a sector already known (``spellings``, :func:`sector_spellings`), if it is one
+    (whatever its case or accents)."""
+    line = " ".join(text.split())
+    return spellings.get(fold(line), line)
 
 
 class DelegateIndex:

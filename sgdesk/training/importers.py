@@ -31,6 +31,7 @@ from sgdesk.training.delegates import (
     add_delegates,
     known_sectors,
     normalise_sector,
+    sector_spellings,
 )
 from sgdesk.training.model import (
     PLACE_STATUSES,
@@ -93,7 +94,11 @@ def parse_session_status(value: object) -> str:
 
 
 def _title(value: object) -> str:
-    return " ".join(str(value).split())
+    """The cell as one line, one space between words: the cell's own text when it is already (most are: an
+    import's rows then share one copy of each course, organisation and sector)."""
+    text = str(value)
+    line = " ".join(text.split())
+    return text if line == text else line
 
 
 class CoursesImport(ImportKind):
@@ -336,7 +341,7 @@ class BookingsImport(ImportKind):
             sessions[(session.course_id, session.session_date)].append(session)
         policy = get_policy(bf, board_id)
         current_categories = org_categories(bf, board_id)
-        sectors = known_sectors(bf, board_id)
+        sectors = sector_spellings(known_sectors(bf, board_id))
         plan = _BookingPlan([], {}, {}, 0)
         seen: dict[tuple[int, str], int] = {}
         places: dict[int, int] = {}

@@ -122,6 +122,18 @@ def test_xlsx_sources_are_read(demo, tmp_path):
     assert demo.scalar("SELECT statutory FROM organisation WHERE name = 'Public Health'") == 1
 
 
+def test_formula_text_is_refused_on_any_row_even_after_spaces_and_an_equals_sign_inside_text_is_not(tmp_path):
+    rows = [f"Partner agency {n},PA{n}" for n in range(1, 200)]
+    fine = read_table(_write(tmp_path / "fine.csv", "Organisation,Short name\n" + "\n".join(
+        [*rows, "Agency a=b,A=B", "Agency =,="])))
+    assert fine.rows[-2].cells == ("Agency a=b", "A=B") and fine.rows[-1].cells == ("Agency =", "=")
+    rows[150] = "Partner agency 151,  =HYPERLINK(\"http://x\")"    # file row 152
+    with pytest.raises(InputError, match=r"agencies.csv row 152, column 'Short name'.*holds a spreadsheet formula"):
+        read_table(_write(tmp_path / "agencies.csv", "Organisation,Short name\n" + "\n".join(rows)))
+    with pytest.raises(InputError, match=r"heads.csv row 1, column '=1\+1' holds a spreadsheet formula"):
+        read_table(_write(tmp_path / "heads.csv", "Organisation,=1+1\nPolice,P\n"))
+
+
 def test_windows_1252_and_utf8_bom_csv_are_read(tmp_path):
     _write(tmp_path / "a.csv", "Organisation\nSiân's Café £\n", encoding="cp1252")
     _write(tmp_path / "b.csv", "\ufeffOrganisation\nZoë Łukasz\n", encoding="utf-8")

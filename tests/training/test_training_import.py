@@ -12,6 +12,7 @@ from sgdesk.importing import ImportProblems, run_import
 from sgdesk.organisations import add_organisation
 from sgdesk.registry import load
 from sgdesk.training.charges import charges
+from sgdesk.training.delegates import DelegateDetails, add_delegate
 from sgdesk.training.model import list_sessions
 from sgdesk.training.policy import org_categories
 
@@ -92,6 +93,21 @@ def test_bookings_import_creates_delegates_and_new_organisations_with_their_cate
         "Zoë Adeyemi": ("Did not attend", 5000), "Łukasz Nowak": ("Late cancellation (6 days' notice)", 5000)}
     again = run_import(bf, kind("bookings"), source, board_id)     # the same file again: nothing new
     assert again.created == {} and again.skipped == 4
+
+
+def test_a_sector_is_spelt_as_the_board_already_spells_it_whatever_its_case_accents_and_spaces(board, tmp_path):
+    bf, board_id = board
+    police = bf.scalar("SELECT id FROM organisation WHERE name = 'Essex Police'")
+    with bf.edit("A delegate in a sector of the board's own") as ed:
+        add_delegate(ed, board_id, DelegateDetails("Ann Other", police, "Crèche staff", "ann@example.org.uk"))
+    source = bookings(
+        tmp_path,
+        "Neglect: recognising and responding,17/10/2018,Siân Pryce,sian@example.org.uk,Police,creche  STAFF,,,,",
+        "Neglect: recognising and responding,17/10/2018,Zoë Adeyemi,zoe@example.org.uk,Police,EDUCATION,,,,",
+        "Neglect: recognising and responding,17/10/2018,Łukasz Nowak,lukasz@example.org.uk,Police,Youth  work,,,,")
+    run_import(bf, kind("bookings"), source, board_id)
+    assert dict(bf.query("SELECT name, sector FROM training_delegate WHERE name != 'Ann Other'")) == {
+        "Siân Pryce": "Crèche staff", "Zoë Adeyemi": "Education", "Łukasz Nowak": "Youth work"}
 
 
 def test_duplicates_unknown_organisations_and_missing_dates_are_reported_and_nothing_is_written(board, tmp_path):
