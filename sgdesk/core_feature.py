@@ -20,10 +20,9 @@ def parse_yes_no(value: Any) -> bool:
 
 
 def register(registry) -> None:
-    from sgdesk.core_demo import build_core_demo
     from sgdesk.search import Searchable
 
-    registry.add_demo_part(0, "board, organisations and sub-groups", build_core_demo)
+    registry.add_demo_part(0, "board, organisations and sub-groups", registry.lazy("sgdesk.core_demo:build_core_demo"))
     registry.add_search(Searchable(
         "organisation", ("name", "short_name"), "Organisation", "membership",
         "SELECT id, name AS title, coalesce(nullif(short_name, name), org_type) AS detail, NULL AS board_id "

@@ -1,6 +1,6 @@
 """What the Overview shows besides attention items: a new board's first steps, and the board at a glance.
 
-Features register both (``registry.add_first_step``, ``registry.add_glance``), as they register
+Features register both (``registry.add_first_steps``, ``registry.add_glance``), as they register
 attention items. A first step ticks itself off once its ``done`` test passes (the board has
 organisations, attendance, a charging policy...). A glance is a short panel of what is coming
 up or how things stand: the next meetings, open self-assessment rounds, training sessions with

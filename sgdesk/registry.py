@@ -3,27 +3,33 @@ items, domain checks, the years they have records for, their sidebar views, thei
 and a new board's first steps and the Overview's glances.
 
 :data:`FEATURE_MODULES` is the one list of features: each has a ``register(registry)``
-function, and :func:`load` imports them once. Feature modules import their heavy libraries
-(reportlab, openpyxl, python-docx) inside functions, so loading the registry stays cheap; a
-view is named by a "module:Class" string the GUI's shell imports, so the core never imports Qt.
+function, and :func:`load` imports them once. Registering imports nothing of a feature's own: a
+feature names each function it contributes by a "module:name" string (:class:`Lazy`), an import
+kind by its class's, and its first steps by their tuple's, imported the first time they are used,
+so a command or a view pays only for what it uses (``sgdesk export FILE pack`` never imports an
+importer or the demo). A view is named by a "module:Class" string the GUI's shell imports, so the
+core never imports Qt.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from sgdesk.activity import YearsProvider
-from sgdesk.attention import AttentionProvider
-from sgdesk.checks import DomainCheck
 from sgdesk.exporting import Appendix, Export, numbered_title
-from sgdesk.importing.framework import ImportKind
-from sgdesk.overview import FirstStep, GlanceProvider
 from sgdesk.reporting import Report
 from sgdesk.search import Searchable
-from sgdesk.store import BoardFile
-from sgdesk.store.changes import Action
+
+if TYPE_CHECKING:
+    from sgdesk.activity import YearsProvider
+    from sgdesk.attention import AttentionProvider
+    from sgdesk.checks import DomainCheck
+    from sgdesk.importing.framework import ImportKind
+    from sgdesk.overview import FirstStep, GlanceProvider
+    from sgdesk.store import BoardFile
+    from sgdesk.store.changes import Action
 
 FEATURE_MODULES: tuple[str, ...] = (
     "sgdesk.core_feature",
@@ -36,7 +42,69 @@ FEATURE_MODULES: tuple[str, ...] = (
     "sgdesk.pack.feature",  # last: it wraps every report registered before it as an export
 )
 
-DemoPart = Callable[[BoardFile, Action, int], None]
+DemoPart = Callable[["BoardFile", "Action", int], None]
+
+
+def _import_target(target: str) -> Any:
+    """The object ``target`` ("module:name") names, its module imported now."""
+    module_name, _, name = target.partition(":")
+    return getattr(importlib.import_module(module_name), name)
+
+
+class Lazy:
+    """A function named by ``"module:name"`` (``"sgdesk.finance.reports:ledger_report"``), imported the
+    first time it is called: what a feature registers costs no import until it is used."""
+
+    __slots__ = ("target", "_function")
+
+    def __init__(self, target: str) -> None:
+        module_name, colon, name = target.partition(":")
+        if not (module_name and colon and name.isidentifier()):
+            raise ValueError(f"{target!r} does not name a function as 'module:name'")
+        self.target = target
+        self._function: Callable[..., Any] | None = None
+
+    @property
+    def __name__(self) -> str:  # what a check that fails is called (sgdesk.checks.run_checks)
+        return self.target.partition(":")[2]
+
+    def resolve(self) -> Callable[..., Any]:
+        """The function itself, imported the first time."""
+        if self._function is None:
+            self._function = _import_target(self.target)
+        return self._function
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self.resolve()(*args, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"Lazy({self.target!r})"
+
+
+class ImportKinds(Mapping[str, "ImportKind"]):
+    """The import kinds by name, each made from its class (named "module:Class") when first asked for."""
+
+    def __init__(self) -> None:
+        self._classes: dict[str, str] = {}
+        self._made: dict[str, ImportKind] = {}
+
+    def add(self, name: str, kind_class: str) -> None:
+        Lazy(kind_class)  # a well-formed name, said when registered rather than when first imported
+        Registry._unique(self._classes, name, kind_class)
+
+    def __getitem__(self, name: str) -> ImportKind:
+        if name not in self._made:
+            kind = _import_target(self._classes[name])()
+            if kind.name != name:
+                raise ValueError(f"{self._classes[name]} makes the import kind {kind.name!r}, registered as {name!r}")
+            self._made[name] = kind
+        return self._made[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._classes)
+
+    def __len__(self) -> int:
+        return len(self._classes)
 
 
 @dataclass(frozen=True)
@@ -55,7 +123,7 @@ class SidebarView:
 
 @dataclass
 class Registry:
-    import_kinds: dict[str, ImportKind] = field(default_factory=dict)
+    import_kinds: ImportKinds = field(default_factory=ImportKinds)
     reports: dict[str, Report] = field(default_factory=dict)
     exports: dict[str, Export] = field(default_factory=dict)
     report_exports: dict[str, Export] = field(default_factory=dict)   # each report as a file, by report name
@@ -66,11 +134,21 @@ class Registry:
     years: list[YearsProvider] = field(default_factory=list)
     views: list[SidebarView] = field(default_factory=list)
     searchables: list[Searchable] = field(default_factory=list)
-    first_steps: list[FirstStep] = field(default_factory=list)
     glances: list[GlanceProvider] = field(default_factory=list)
+    first_step_targets: list[str] = field(default_factory=list)   # "module:NAME" of a tuple of FirstSteps
+    #: every "module:name" registered, imported when first used (the bundle lists their modules)
+    targets: list[str] = field(default_factory=list)
 
-    def add_import_kind(self, kind: ImportKind) -> None:
-        self._unique(self.import_kinds, kind.name, kind)
+    def lazy(self, target: str) -> Lazy:
+        """The function ``target`` names ("module:name"), imported the first time it is called."""
+        function = Lazy(target)
+        self.targets.append(target)
+        return function
+
+    def add_import_kind(self, name: str, kind_class: str) -> None:
+        """The import kind ``name``, made by the class ``kind_class`` names ("module:Class") when first used."""
+        self.import_kinds.add(name, kind_class)
+        self.targets.append(kind_class)
 
     def add_report(self, report: Report) -> None:
         self._unique(self.reports, report.name, report)
@@ -120,9 +198,15 @@ class Registry:
             raise ValueError(f"{searchable.table!r} is registered twice")
         self.searchables.append(searchable)
 
-    def add_first_step(self, step: FirstStep) -> None:
-        """A step the Overview lists for a new board until it is done (see :mod:`sgdesk.overview`)."""
-        self.first_steps.append(step)
+    def add_first_steps(self, target: str) -> None:
+        """Steps the Overview lists for a new board until they are done (see :mod:`sgdesk.overview`):
+        ``target`` names a tuple of them ("module:NAME"), imported when the Overview first asks."""
+        self.lazy(target)
+        self.first_step_targets.append(target)
+
+    @property
+    def first_steps(self) -> list[FirstStep]:
+        return [step for target in self.first_step_targets for step in _import_target(target)]
 
     def add_glance(self, provider: GlanceProvider) -> None:
         """A panel of the Overview's board at a glance (see :mod:`sgdesk.overview`)."""

@@ -96,24 +96,32 @@ def test_every_feature_module_and_view_is_a_hidden_import(spec):
     hidden = set(analysis(spec).kwargs["hiddenimports"])
     assert set(registry.FEATURE_MODULES) <= hidden
     assert {view.target.split(":")[0] for view in view_specs()} <= hidden
+    assert {target.split(":")[0] for target in registry.load().targets} <= hidden
     package = {".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
                for p in (ROOT / "sgdesk").rglob("*.py") if "__pycache__" not in p.parts}
     assert package <= hidden
     assert {"sgdesk.gui.shell.app", "sgdesk.cli", "sgdesk.pdf.tables"} <= hidden
 
 
-def test_a_feature_added_to_the_registry_and_its_view_are_picked_up_and_a_missing_one_stops_the_build(
+def test_a_feature_added_to_the_registry_its_view_and_functions_are_picked_up_and_a_missing_one_stops_the_build(
         tmp_path, monkeypatch):
     (tmp_path / "papers_feature.py").write_text(
         "from sgdesk.registry import SidebarView\n"
         "def register(registry):\n"
-        "    registry.add_view(SidebarView('papers', 'Papers', 'papers_view:PapersView', 50))\n", encoding="utf-8")
+        "    registry.add_view(SidebarView('papers', 'Papers', 'papers_view:PapersView', 50))\n"
+        "    registry.add_check(registry.lazy('papers_checks:papers_checks'))\n", encoding="utf-8")
     (tmp_path / "papers_view.py").write_text("class PapersView:\n    pass\n", encoding="utf-8")
+    (tmp_path / "papers_checks.py").write_text("def papers_checks(bf):\n    return []\n", encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
     features = registry.FEATURE_MODULES
     monkeypatch.setattr(registry, "FEATURE_MODULES", (*features, "papers_feature"))
-    assert {"papers_feature", "papers_view"} <= set(analysis(run_spec(tmp_path)).kwargs["hiddenimports"])
+    assert {"papers_feature", "papers_view", "papers_checks"} <= set(
+        analysis(run_spec(tmp_path)).kwargs["hiddenimports"])
 
+    (tmp_path / "papers_checks.py").unlink()
+    importlib.invalidate_caches()
+    with pytest.raises(SystemExit, match="papers_checks"):
+        run_spec(tmp_path)
     (tmp_path / "papers_view.py").unlink()
     importlib.invalidate_caches()
     with pytest.raises(SystemExit, match="papers_view"):

@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sgdesk.activity import years_from_dates
+from sgdesk.exporting import Appendix, Export
+from sgdesk.office.exports import appendix_export
 from sgdesk.registry import SidebarView
+from sgdesk.reporting import Report
 from sgdesk.search import Searchable
 
 if TYPE_CHECKING:
@@ -15,34 +18,25 @@ if TYPE_CHECKING:
 
 def register(registry) -> None:
     """Add the self-assessment import kinds, report, exports, demo part (order 30) and Overview items."""
-    from sgdesk.assessment.appendix import appendix3_story, export_appendix3
-    from sgdesk.assessment.attention import assessment_attention
-    from sgdesk.assessment.checks import assessment_checks
-    from sgdesk.assessment.demo import build_assessment_demo
-    from sgdesk.assessment.importers import AssessmentFormImport, AssessmentImport
-    from sgdesk.assessment.overview import FIRST_STEP, rounds_in_progress
-    from sgdesk.assessment.reports import assessment_report
-    from sgdesk.exporting import Appendix, Export
-    from sgdesk.office.exports import appendix_export
-    from sgdesk.reporting import Report
-
-    registry.add_import_kind(AssessmentImport())
-    registry.add_import_kind(AssessmentFormImport())
+    registry.add_import_kind("assessment", "sgdesk.assessment.importers:AssessmentImport")
+    registry.add_import_kind("assessment-form", "sgdesk.assessment.importers:AssessmentFormImport")
     registry.add_report(Report("assessment", "self-assessment summary: N, mode, mean and range per statement",
-                               assessment_report))
+                               registry.lazy("sgdesk.assessment.reports:assessment_report")))
+    story = registry.lazy("sgdesk.assessment.appendix:appendix3_story")
     registry.add_export(appendix_export(
-        "appendix3", "Appendix 3: the self-assessment summary and commentary", export_appendix3, appendix3_story,
+        "appendix3", "Appendix 3: the self-assessment summary and commentary",
+        registry.lazy("sgdesk.assessment.appendix:export_appendix3"), story,
         needs_period=False, options_help="round=TITLE chooses the round (default: the latest in the period, "
                                          "published first); title=TEXT retitles the appendix"))
     registry.add_export(Export("assessment-form", "a self-assessment response form for one agency (Excel)",
                                ("xlsx",), export_response_form, needs_period=False,
                                options_help="respondent=AGENCY (required); round=TITLE (default: the latest open "
                                             "round)"))
-    registry.add_appendix(Appendix("assessment", "Self-assessment", appendix3_story, order=30))
-    registry.add_demo_part(30, "self-assessment rounds", build_assessment_demo)
+    registry.add_appendix(Appendix("assessment", "Self-assessment", story, order=30))
+    registry.add_demo_part(30, "self-assessment rounds", registry.lazy("sgdesk.assessment.demo:build_assessment_demo"))
     registry.add_view(SidebarView("assessment", "Self-assessment", "sgdesk.gui.assessment.view:AssessmentView", 30))
-    registry.add_attention(assessment_attention)
-    registry.add_check(assessment_checks)
+    registry.add_attention(registry.lazy("sgdesk.assessment.attention:assessment_attention"))
+    registry.add_check(registry.lazy("sgdesk.assessment.checks:assessment_checks"))
     registry.add_years(lambda bf, board_id: years_from_dates(
         bf, "SELECT DISTINCT period_start FROM assessment_round WHERE board_id = ?", board_id))
     registry.add_search(Searchable(
@@ -51,8 +45,8 @@ def register(registry) -> None:
         "FROM assessment_response r JOIN assessment_respondent p ON p.id = r.respondent_id "
         "JOIN assessment_round d ON d.id = p.round_id JOIN organisation o ON o.id = p.organisation_id "
         "JOIN assessment_statement s ON s.id = r.statement_id"))
-    registry.add_first_step(FIRST_STEP)
-    registry.add_glance(rounds_in_progress)
+    registry.add_first_steps("sgdesk.assessment.overview:FIRST_STEPS")
+    registry.add_glance(registry.lazy("sgdesk.assessment.overview:rounds_in_progress"))
 
 
 def export_response_form(bf: BoardFile, request: ExportRequest, progress: Progress) -> ExportResult:

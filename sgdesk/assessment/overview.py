@@ -14,8 +14,8 @@ def has_round(bf: BoardFile, board_id: int) -> bool:
     return bool(bf.scalar("SELECT count(*) FROM assessment_round WHERE board_id = ?", (board_id,)))
 
 
-FIRST_STEP = FirstStep(40, "Start a self-assessment round and send each partner its response form.",
-                       "Start a self-assessment…", has_round, "assessment", {"start": "new_round"})
+FIRST_STEPS = (FirstStep(40, "Start a self-assessment round and send each partner its response form.",
+                         "Start a self-assessment…", has_round, "assessment", {"start": "new_round"}),)
 
 
 def rounds_in_progress(bf: BoardFile, board_id: int, today: dt.date) -> Glance:

@@ -17,8 +17,8 @@ def has_budget(bf: BoardFile, board_id: int) -> bool:
     return bool(bf.scalar("SELECT count(*) FROM budget_line WHERE board_id = ?", (board_id,)))
 
 
-FIRST_STEP = FirstStep(50, "Enter the year's budget, then the ledger as money is spent and received.",
-                       "Enter the budget…", has_budget, "finance", {"tab": "budget"})
+FIRST_STEPS = (FirstStep(50, "Enter the year's budget, then the ledger as money is spent and received.",
+                         "Enter the budget…", has_budget, "finance", {"tab": "budget"}),)
 
 
 def spend_against_budget(bf: BoardFile, board_id: int, today: dt.date) -> Glance:

@@ -96,3 +96,7 @@ def story_pdf(story: StoryFunction, subject: str) -> Callable[[BoardFile, Export
         return ExportResult(request.out, build_pdf(request.out, spec, flowables, orientation=orientation))
 
     return run
+
+
+business_plan_pdf = story_pdf(business_plan_story, "Business plan progress")
+risk_summary_pdf = story_pdf(risk_summary_story, "Risk register")

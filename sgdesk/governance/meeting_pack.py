@@ -29,9 +29,6 @@ from sgdesk.governance.pdf_parts import paragraph, rag_cell, risk_register
 from sgdesk.governance.rag import LABELS
 from sgdesk.store import BoardFile
 
-FORMATS = ("pdf", "docx")
-OPTIONS_HELP = ("meeting=ID or meeting=DATE chooses the meeting (sgdesk export FILE meeting-pack --meeting ID); "
-                "body=NAME with a date for a sub-group's meeting")
 MARK_WORDS = {"Y": "Present", "D": "Present (deputy)", "A": "Apologies", "N": "Absent"}
 
 

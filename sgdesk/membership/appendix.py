@@ -16,6 +16,7 @@ from sgdesk.dates import MONTH_NAMES
 from sgdesk.exporting import ExportRequest, ExportResult
 from sgdesk.fyear import Period
 from sgdesk.membership.bodies import Body, board_body, find_body, list_subgroups
+from sgdesk.membership.feature import APPENDIX_KEY, TITLE
 from sgdesk.membership.grid import AttendanceGrid, load_grid, record_span
 from sgdesk.membership.marks import MARKS, MEANINGS
 from sgdesk.membership.meetings import Meeting
@@ -24,13 +25,9 @@ from sgdesk.registry import appendix_title
 from sgdesk.reporting import format_cell
 from sgdesk.store import BoardFile
 
-TITLE = "Board membership and attendance"
-APPENDIX_KEY = "membership"  # the appendix's key in the registry
 ORIENTATION = "landscape"
 #: at most this many meeting columns side by side; more continue in a second grid
 MEETINGS_PER_GRID = 10
-OPTIONS_HELP = ("body=NAME for a sub-group's appendix (default: the board); deputies=fold prints D as Y, as the "
-                "2017-19 report did (default: show D)")
 _ROLE_ORDER = {"independent chair": 0, "chair": 1, "vice chair": 2}
 _NAME_SHARES = (0.55, 0.45)    # Organisation and Current representative share what the marks leave
 _MARK_WIDTH = 44.0             # points: "01 May" in bold fits on one line

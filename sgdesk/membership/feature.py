@@ -4,65 +4,46 @@ from __future__ import annotations
 
 from sgdesk.activity import years_from_dates
 from sgdesk.exporting import Appendix
+from sgdesk.office.exports import appendix_export
 from sgdesk.registry import SidebarView
 from sgdesk.reporting import Report
 from sgdesk.search import Searchable
 
+TITLE = "Board membership and attendance"
+APPENDIX_KEY = "membership"  # the appendix's key in the registry
+OPTIONS_HELP = ("body=NAME for a sub-group's appendix (default: the board); deputies=fold prints D as Y, as the "
+                "2017-19 report did (default: show D)")
+
 
 def register(registry) -> None:
-    from sgdesk.membership.appendix import (
-        APPENDIX_KEY,
-        OPTIONS_HELP,
-        TITLE,
-        appendix1_story,
-        export_appendix1,
-    )
-    from sgdesk.membership.attention import membership_attention
-    from sgdesk.membership.checks import membership_checks
-    from sgdesk.membership.demo import build_membership_demo
-    from sgdesk.membership.importers import (
-        AttendanceImport,
-        MeetingsImport,
-        MembersImport,
-        OrganisationsImport,
-    )
-    from sgdesk.membership.overview import (
-        FIRST_STEPS,
-        membership_at_a_glance,
-        next_meetings,
-    )
-    from sgdesk.membership.reports import (
-        attendance_report,
-        members_report,
-        organisations_report,
-    )
-    from sgdesk.office.exports import appendix_export
-
-    for kind in (OrganisationsImport(), MembersImport(), MeetingsImport(), AttendanceImport()):
-        registry.add_import_kind(kind)
+    for name, kind in (("organisations", "OrganisationsImport"), ("members", "MembersImport"),
+                       ("meetings", "MeetingsImport"), ("attendance", "AttendanceImport")):
+        registry.add_import_kind(name, f"sgdesk.membership.importers:{kind}")
     registry.add_report(Report("organisations", "partner agencies in the file, their other names and dates",
-                               organisations_report, needs_period=False))
+                               registry.lazy("sgdesk.membership.reports:organisations_report"), needs_period=False))
     registry.add_report(Report("members", "seats on the board and sub-groups, with representatives and deputies",
-                               members_report, needs_period=False))
+                               registry.lazy("sgdesk.membership.reports:members_report"), needs_period=False))
     registry.add_report(Report("attendance", "attendance per seat (expected, present, by deputy, apologies, "
-                               "absent, percent) and the flags", attendance_report, needs_period=False))
-    registry.add_export(appendix_export("appendix1", "Appendix 1: board membership and attendance", export_appendix1,
-                                        appendix1_story, needs_period=False, options_help=OPTIONS_HELP))
-    registry.add_appendix(Appendix(APPENDIX_KEY, TITLE, appendix1_story, order=10))
-    registry.add_demo_part(10, "membership, meetings and attendance", build_membership_demo)
+                               "absent, percent) and the flags", registry.lazy("sgdesk.membership.reports:attendance_report"),
+                               needs_period=False))
+    story = registry.lazy("sgdesk.membership.appendix:appendix1_story")
+    registry.add_export(appendix_export("appendix1", "Appendix 1: board membership and attendance",
+                                        registry.lazy("sgdesk.membership.appendix:export_appendix1"), story,
+                                        needs_period=False, options_help=OPTIONS_HELP))
+    registry.add_appendix(Appendix(APPENDIX_KEY, TITLE, story, order=10))
+    registry.add_demo_part(10, "membership, meetings and attendance",
+                           registry.lazy("sgdesk.membership.demo:build_membership_demo"))
     registry.add_view(SidebarView("membership", "Membership", "sgdesk.gui.membership.view:MembershipView", 10))
     registry.add_view(SidebarView("meetings", "Meetings", "sgdesk.gui.membership.meetings_view:MeetingsView", 11))
-    registry.add_attention(membership_attention)
-    registry.add_check(membership_checks)
+    registry.add_attention(registry.lazy("sgdesk.membership.attention:membership_attention"))
+    registry.add_check(registry.lazy("sgdesk.membership.checks:membership_checks"))
     registry.add_years(lambda bf, board_id: years_from_dates(
         bf, "SELECT DISTINCT meets_on FROM meeting WHERE board_id = ? AND status = 'held'", board_id))
     for searchable in SEARCHABLES:
         registry.add_search(searchable)
-    for step in FIRST_STEPS:
-        registry.add_first_step(step)
-    registry.add_glance(membership_at_a_glance)
-    registry.add_glance(next_meetings)
-
+    registry.add_first_steps("sgdesk.membership.overview:FIRST_STEPS")
+    registry.add_glance(registry.lazy("sgdesk.membership.overview:membership_at_a_glance"))
+    registry.add_glance(registry.lazy("sgdesk.membership.overview:next_meetings"))
 
 SEARCHABLES = (
     Searchable("person", ("name", "job_title", "email"), "Person", "membership",

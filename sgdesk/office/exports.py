@@ -5,6 +5,9 @@
 --out ledger.xlsx``); the pack feature does so once for every report
 (``registry.report_exports``). :func:`appendix_export` gives an appendix export, whose PDF is
 built from a story, Word and Excel versions read from that same story.
+
+The features call both when they register, so this module imports what writing needs (tables laid
+out, the board's branding) only when a file is written.
 """
 
 from __future__ import annotations
@@ -12,7 +15,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from sgdesk.atomic import write_text
-from sgdesk.branding import document_spec
 from sgdesk.exporting import (
     Export,
     ExportRequest,
@@ -22,8 +24,6 @@ from sgdesk.exporting import (
     no_progress,
 )
 from sgdesk.fyear import Period
-from sgdesk.office.blocks import TableBlock, report_table_block, typed_table
-from sgdesk.office.layout import orientation_for
 from sgdesk.reporting import NOTHING, Report, ReportTable, render, sentence
 from sgdesk.store import BoardFile
 
@@ -63,6 +63,8 @@ def tables_story(title: str, subject: str, tables: list[ReportTable]) -> tuple[s
     """(orientation, flowables) printing ``tables`` in house style under ``title``."""
     from reportlab.platypus import Paragraph
 
+    from sgdesk.office.blocks import report_table_block
+    from sgdesk.office.layout import orientation_for
     from sgdesk.pdf import data_table, heading, styles
     from sgdesk.pdf.markup import plain_to_markup
 
@@ -108,6 +110,8 @@ def write_tables(bf: BoardFile, request: ExportRequest, title: str, subject: str
 
 
 def _spec(bf: BoardFile, request: ExportRequest, title: str, subject: str) -> "DocumentSpec":
+    from sgdesk.branding import document_spec
+
     return document_spec(bf, request.board_id, title, subject=subject, draft=request.draft,
                          generated_on=request.generated_on)
 
@@ -126,6 +130,7 @@ def report_export(report: Report) -> Export:
 
 def story_tables(flowables: list[Any]) -> list[ReportTable]:
     """The tables of a story, with their figures typed, for a workbook."""
+    from sgdesk.office.blocks import TableBlock, typed_table
     from sgdesk.office.story import read_story
 
     return [typed_table(block) for block in read_story(flowables) if isinstance(block, TableBlock)]

@@ -10,9 +10,6 @@ from sgdesk.pack.options import pack_choices
 from sgdesk.pack.pdf_pack import PACK_TITLE, pack_story
 from sgdesk.store import BoardFile
 
-FORMATS = ("pdf", "docx")
-
-
 def period_text(period: Period) -> str:
     """"Financial year 2018/19", or the dates of any other period."""
     year = FinancialYear.containing(period.start)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sgdesk.activity import years_from_dates
 from sgdesk.exporting import Appendix, Export
+from sgdesk.office.exports import appendix_export, titled_story
 from sgdesk.registry import SidebarView
 from sgdesk.reporting import Report
 from sgdesk.search import Searchable
@@ -12,51 +13,39 @@ SESSION_OPTION = "session=ID (the session number shown in the Training view; --s
 
 
 def register(registry) -> None:
-    from sgdesk.office.exports import appendix_export, titled_story
-    from sgdesk.training.appendix import export_training, training_story
-    from sgdesk.training.attention import training_attention
-    from sgdesk.training.checks import training_checks
-    from sgdesk.training.demo import build_training_demo
-    from sgdesk.training.importers import BookingsImport, CoursesImport, SessionsImport
-    from sgdesk.training.overview import FIRST_STEP, sessions_with_places
-    from sgdesk.training.pdf_sessions import export_certificates, export_register
-    from sgdesk.training.reports import (
-        charges_report,
-        evaluations_report,
-        training_report,
-    )
-
-    registry.add_import_kind(CoursesImport())
-    registry.add_import_kind(SessionsImport())
-    registry.add_import_kind(BookingsImport())
+    registry.add_import_kind("courses", "sgdesk.training.importers:CoursesImport")
+    registry.add_import_kind("sessions", "sgdesk.training.importers:SessionsImport")
+    registry.add_import_kind("bookings", "sgdesk.training.importers:BookingsImport")
     registry.add_report(Report("training", "training figures: sessions, places, attendance, DNA, delegates "
-                                           "by organisation and sector, income", training_report))
+                                           "by organisation and sector, income",
+                               registry.lazy("sgdesk.training.reports:training_report")))
     registry.add_report(Report("charges", "chargeable training bookings and totals per organisation, for "
-                                          "invoicing", charges_report))
+                                          "invoicing", registry.lazy("sgdesk.training.reports:charges_report")))
     registry.add_report(Report("evaluations", "training evaluations per course and session, with comments",
-                               evaluations_report))
+                               registry.lazy("sgdesk.training.reports:evaluations_report")))
+    story = titled_story(registry.lazy("sgdesk.training.appendix:training_story"))
     registry.add_export(appendix_export(
         "training", "training programme summary with figures, tables and a chart of delegates by sector",
-        export_training, titled_story(training_story)))
-    registry.add_export(Export("register", "sign-in sheet for one training session", ("pdf",), export_register,
+        registry.lazy("sgdesk.training.appendix:export_training"), story))
+    registry.add_export(Export("register", "sign-in sheet for one training session", ("pdf",),
+                               registry.lazy("sgdesk.training.pdf_sessions:export_register"),
                                needs_period=False, options_help=SESSION_OPTION))
     registry.add_export(Export("certificates", "certificates of attendance, one page per attended delegate of a "
-                                               "session", ("pdf",), export_certificates, needs_period=False,
-                               options_help=SESSION_OPTION))
-    registry.add_appendix(Appendix("training", "Training summary", titled_story(training_story), order=40))
+                                               "session", ("pdf",), registry.lazy("sgdesk.training.pdf_sessions:export_certificates"),
+                               needs_period=False, options_help=SESSION_OPTION))
+    registry.add_appendix(Appendix("training", "Training summary", story, order=40))
     registry.add_demo_part(40, "training: the 2018/19 programme, bookings, registers and evaluations",
-                           build_training_demo)
+                           registry.lazy("sgdesk.training.demo:build_training_demo"))
     registry.add_view(SidebarView("training", "Training", "sgdesk.gui.training.view:TrainingView", 20))
-    registry.add_attention(training_attention)
-    registry.add_check(training_checks)
+    registry.add_attention(registry.lazy("sgdesk.training.attention:training_attention"))
+    registry.add_check(registry.lazy("sgdesk.training.checks:training_checks"))
     registry.add_years(lambda bf, board_id: years_from_dates(
         bf, "SELECT DISTINCT s.session_date FROM training_session s JOIN training_course c ON c.id = s.course_id "
             "WHERE c.board_id = ? AND s.status = 'scheduled'", board_id))
     for searchable in SEARCHABLES:
         registry.add_search(searchable)
-    registry.add_first_step(FIRST_STEP)
-    registry.add_glance(sessions_with_places)
-
+    registry.add_first_steps("sgdesk.training.overview:FIRST_STEPS")
+    registry.add_glance(registry.lazy("sgdesk.training.overview:sessions_with_places"))
 
 SEARCHABLES = (
     Searchable("training_course", ("title", "audience", "description"), "Course", "training",

@@ -17,9 +17,9 @@ def has_policy(bf: BoardFile, board_id: int) -> bool:
     return bool(bf.scalar("SELECT count(*) FROM board_setting WHERE board_id = ? AND key = ?", (board_id, POLICY_KEY)))
 
 
-FIRST_STEP = FirstStep(30, "Set the charging policy for training: fees, late cancellations and how long "
-                           "delegates' details are kept.", "Set the charging policy…", has_policy, "training",
-                       {"start": "policy"})
+FIRST_STEPS = (FirstStep(30, "Set the charging policy for training: fees, late cancellations and how long "
+                             "delegates' details are kept.", "Set the charging policy…", has_policy, "training",
+                         {"start": "policy"}),)
 
 
 def sessions_with_places(bf: BoardFile, board_id: int, today: dt.date) -> Glance:
