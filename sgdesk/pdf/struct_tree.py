@@ -82,16 +82,16 @@ class _Refs:
 
 
 class _ElementObject(PDFObject):
-    """One structure element as a PDF dictionary."""
+    """One structure element (in ``parent``, None for the root) as a PDF dictionary."""
 
-    def __init__(self, element: Element, refs: _Refs) -> None:
-        self.element, self.refs = element, refs
+    def __init__(self, element: Element, parent: Element | None, refs: _Refs) -> None:
+        self.element, self.parent, self.refs = element, parent, refs
 
     def format(self, document: PDFDocument) -> bytes:
         element, refs = self.element, self.refs
         page = element.first_page()
         parts = [refs.tag(element.tag),  # /Type is optional
-                 b"/P " + (refs.elements[id(element.parent)] if element.parent is not None else refs.root)]
+                 b"/P " + (refs.elements[id(self.parent)] if self.parent is not None else refs.root)]
         if page is not None:
             parts.append(b"/Pg " + refs.page(page))
         kids = [self._kid(kid, page, document) for kid in element.kids]
@@ -145,8 +145,8 @@ def write_structure(builder: StructureBuilder, document: PDFDocument, pages: lis
     elements = builder.elements()
     refs = _Refs(document, root_name)
     element_refs = refs.elements
-    names = [document.Reference(_ElementObject(element, refs)).name for element in elements]  # the root first
-    for element, name in zip(elements, names):
+    names = [document.Reference(_ElementObject(element, parent, refs)).name for element, parent in elements]
+    for (element, _parent), name in zip(elements, names):  # the root first
         element_refs[id(element)] = _ref(document, name)
     entries: list[tuple[int, list[bytes] | bytes]] = []
     for index, page in enumerate(pages):

@@ -38,7 +38,6 @@ class TableShape:
         self.section_rows = frozenset(section_rows)
         self.spans: dict[Cell, tuple[int, int]] = {}  # (row, column) -> (rows, columns) it spans
         self._cells: dict[Cell, tuple[str, dict[str, Any]] | None] = {}
-        self._groups: dict[int, list[tuple[str, Any]]] = {}
         self.owner: dict[Cell, Cell] = {}  # a cell a span covers -> the span's first cell
         #: the cells that hold a chart with alternative text (a Figure inside the cell) -> that text
         self.charts: dict[Cell, str] = {}
@@ -61,12 +60,8 @@ class TableShape:
                             self.owner[y, x] = (y0, x0)
 
     def row_groups(self, row: int) -> list[tuple[str, Any]]:
-        """The grouping elements (tag, key) a row belongs to inside the table, outermost first."""
-        if row not in self._groups:
-            self._groups[row] = self._row_groups(row)
-        return self._groups[row]
-
-    def _row_groups(self, row: int) -> list[tuple[str, Any]]:
+        """The grouping elements (tag, key) a row belongs to inside the table, outermost first (made
+        for each row drawn: kept by the shape, whose keys they hold, they would make reference cycles)."""
         section = "THead" if row < self.header_rows else "TBody"
         return [(section, (self, section)), ("TR", (self, row))]
 
@@ -106,7 +101,7 @@ class LayoutShape(TableShape):
     tag = "Div"
     keep_empty = False
 
-    def _row_groups(self, row: int) -> list[tuple[str, Any]]:
+    def row_groups(self, row: int) -> list[tuple[str, Any]]:
         return []
 
     def _cell(self, row: int, column: int) -> tuple[str, dict[str, Any]] | None:
