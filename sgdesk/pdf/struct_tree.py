@@ -94,9 +94,12 @@ class _ElementObject(PDFObject):
                  b"/P " + (refs.elements[id(self.parent)] if self.parent is not None else refs.root)]
         if page is not None:
             parts.append(b"/Pg " + refs.page(page))
-        kids = [self._kid(kid, page, document) for kid in element.kids]
-        if kids:
-            parts.append(b"/K " + (kids[0] if len(kids) == 1 else b"[" + b" ".join(kids) + b"]"))
+        kids = element.kids
+        if len(kids) == 1 and type(kids[0]) is MarkedContent and kids[0].page == page:  # most leaves: one MCID
+            parts.append(b"/K %d" % kids[0].mcid)
+        elif kids:
+            formatted = [self._kid(kid, page, document) for kid in kids]
+            parts.append(b"/K " + (formatted[0] if len(formatted) == 1 else b"[" + b" ".join(formatted) + b"]"))
         if element.attributes:
             parts.append(refs.attributes(element.attributes))
         if element.alt is not None:
@@ -146,8 +149,9 @@ def write_structure(builder: StructureBuilder, document: PDFDocument, pages: lis
     refs = _Refs(document, root_name)
     element_refs = refs.elements
     names = [document.Reference(_ElementObject(element, parent, refs)).name for element, parent in elements]
+    numbers = document.idToObjectNumberAndVersion
     for (element, _parent), name in zip(elements, names):  # the root first
-        element_refs[id(element)] = _ref(document, name)
+        element_refs[id(element)] = b"%d %d R" % numbers[name]
     entries: list[tuple[int, list[bytes] | bytes]] = []
     for index, page in enumerate(pages):
         _page_entries(page, StructParents=index, Tabs=PDFName("S"))
