@@ -46,6 +46,17 @@ class HouseCanvas(NumberedCanvas):
         elif text and isinstance(annotation, PDFDictionary) and "Contents" not in annotation:
             annotation["Contents"] = PDFString(text)
 
+    def save(self) -> None:
+        """Write the file, then let go of all the canvas and its document hold (neither is used after).
+
+        reportlab's objects refer to the canvas and the document in reference cycles (the text object
+        of a wrapped paragraph refers to itself), so the tens of thousands of objects of a pack's pages
+        and structure tree would wait for the cyclic garbage collector, which scans every one of them;
+        let go of here, they are freed at once by reference counting."""
+        super().save()
+        self._doc.__dict__.clear()
+        self.__dict__.clear()
+
     def write_held_pages(self) -> None:
         """Write the pages, then the structure tree, the marking and the metadata they need."""
         super().write_held_pages()

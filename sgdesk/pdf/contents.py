@@ -41,10 +41,10 @@ class _ContentsShape(TableShape):
             if isinstance(flowable, Paragraph):
                 self.entries[row] = flowable.getPlainText()
 
-    def _row_groups(self, row: int) -> list[tuple[str, Any]]:
+    def row_groups(self, row: int) -> list[tuple[str, Any]]:
         return [("TOCI", (self, row)), ("Reference", (self, row, "Reference"))] if row in self.entries else []
 
-    def _cell(self, row: int, column: int) -> tuple[str, dict[str, Any]] | None:
+    def cell(self, row: int, column: int) -> tuple[str, dict[str, Any]] | None:
         return ("Link", {}) if row in self.entries else None
 
     def text(self, row: int, column: int) -> str | None:

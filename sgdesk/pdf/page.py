@@ -195,6 +195,7 @@ class NumberedCanvas(Canvas):
             if not state.get(_PLAIN):
                 draw_page_number(self, self._pageNumber, total)
             super().showPage()
+        self._held_pages.clear()  # written; and each page's state holds the list, a reference cycle
 
     def bookmarkPage(self, key: str, **kwargs: Any) -> Any:  # noqa: N802 - reportlab's name
         """Bookmark the current page.

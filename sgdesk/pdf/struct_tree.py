@@ -82,21 +82,24 @@ class _Refs:
 
 
 class _ElementObject(PDFObject):
-    """One structure element as a PDF dictionary."""
+    """One structure element (in ``parent``, None for the root) as a PDF dictionary."""
 
-    def __init__(self, element: Element, refs: _Refs) -> None:
-        self.element, self.refs = element, refs
+    def __init__(self, element: Element, parent: Element | None, refs: _Refs) -> None:
+        self.element, self.parent, self.refs = element, parent, refs
 
     def format(self, document: PDFDocument) -> bytes:
         element, refs = self.element, self.refs
         page = element.first_page()
         parts = [refs.tag(element.tag),  # /Type is optional
-                 b"/P " + (refs.elements[id(element.parent)] if element.parent is not None else refs.root)]
+                 b"/P " + (refs.elements[id(self.parent)] if self.parent is not None else refs.root)]
         if page is not None:
             parts.append(b"/Pg " + refs.page(page))
-        kids = [self._kid(kid, page, document) for kid in element.kids]
-        if kids:
-            parts.append(b"/K " + (kids[0] if len(kids) == 1 else b"[" + b" ".join(kids) + b"]"))
+        kids = element.kids
+        if len(kids) == 1 and type(kids[0]) is MarkedContent and kids[0].page == page:  # most leaves: one MCID
+            parts.append(b"/K %d" % kids[0].mcid)
+        elif kids:
+            formatted = [self._kid(kid, page, document) for kid in kids]
+            parts.append(b"/K " + (formatted[0] if len(formatted) == 1 else b"[" + b" ".join(formatted) + b"]"))
         if element.attributes:
             parts.append(refs.attributes(element.attributes))
         if element.alt is not None:
@@ -145,9 +148,10 @@ def write_structure(builder: StructureBuilder, document: PDFDocument, pages: lis
     elements = builder.elements()
     refs = _Refs(document, root_name)
     element_refs = refs.elements
-    names = [document.Reference(_ElementObject(element, refs)).name for element in elements]  # the root first
-    for element, name in zip(elements, names):
-        element_refs[id(element)] = _ref(document, name)
+    names = [document.Reference(_ElementObject(element, parent, refs)).name for element, parent in elements]
+    numbers = document.idToObjectNumberAndVersion
+    for (element, _parent), name in zip(elements, names):  # the root first
+        element_refs[id(element)] = b"%d %d R" % numbers[name]
     entries: list[tuple[int, list[bytes] | bytes]] = []
     for index, page in enumerate(pages):
         _page_entries(page, StructParents=index, Tabs=PDFName("S"))

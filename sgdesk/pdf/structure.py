@@ -14,7 +14,9 @@ it, make one ``Sect`` each under ``Document``.
 
 A pack has thousands of table cells, so the builder allocates little per element: attribute
 dictionaries are shared, not copied (Python's cyclic garbage collector rescans every container
-object it keeps, and at first made tagging cost a third more than the layout it marks).
+object it keeps, and at first made tagging cost a third more than the layout it marks), and an
+element knows its kids but not its parent, so the tree holds no reference cycle and is freed by
+reference counting once written.
 """
 
 from __future__ import annotations
@@ -52,14 +54,11 @@ class Element:
     """A structure element: a standard type such as ``P`` or ``TD``, its attributes and kids."""
 
     tag: str
-    parent: Element | None = None
     attributes: dict[str, Any] = field(default_factory=lambda: _NO_ATTRIBUTES)
     alt: str | None = None
     kids: list[Kid] = field(default_factory=list)
 
     def add(self, kid: Kid) -> None:
-        if isinstance(kid, Element):
-            kid.parent = self
         self.kids.append(kid)
 
     def first_page(self) -> int | None:
@@ -266,14 +265,14 @@ class StructureBuilder:
             parent = entry.element
         return parent
 
-    def elements(self) -> list[Element]:
-        """Every element, parents before their kids, in reading order."""
-        found: list[Element] = []
-        todo = [self.root]
+    def elements(self) -> list[tuple[Element, Element | None]]:
+        """Every element with its parent (None for the root), parents before their kids, in reading order."""
+        found: list[tuple[Element, Element | None]] = []
+        todo: list[tuple[Element, Element | None]] = [(self.root, None)]
         while todo:
-            element = todo.pop()
-            found.append(element)
-            todo.extend(reversed([kid for kid in element.kids if isinstance(kid, Element)]))
+            element, parent = todo.pop()
+            found.append((element, parent))
+            todo.extend(reversed([(kid, element) for kid in element.kids if isinstance(kid, Element)]))
         return found
 
 

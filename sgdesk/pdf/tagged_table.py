@@ -23,6 +23,9 @@ from sgdesk.pdf.structure import StructureBuilder
 from sgdesk.pdf.tagging import in_house_font, structure_of
 
 Cell = tuple[int, int]
+#: (tag, Scope, rows, columns spanned) -> the tag and attributes of every table cell of that kind: the
+#: thousands of cells of a document share a few attribute dictionaries, written out once each
+_CELL_KINDS: dict[tuple[str, str | None, int, int], tuple[str, dict[str, Any]]] = {}
 
 
 class TableShape:
@@ -37,8 +40,6 @@ class TableShape:
         self.row_header_columns = frozenset(row_header_columns)
         self.section_rows = frozenset(section_rows)
         self.spans: dict[Cell, tuple[int, int]] = {}  # (row, column) -> (rows, columns) it spans
-        self._cells: dict[Cell, tuple[str, dict[str, Any]] | None] = {}
-        self._groups: dict[int, list[tuple[str, Any]]] = {}
         self.owner: dict[Cell, Cell] = {}  # a cell a span covers -> the span's first cell
         #: the cells that hold a chart with alternative text (a Figure inside the cell) -> that text
         self.charts: dict[Cell, str] = {}
@@ -61,12 +62,8 @@ class TableShape:
                             self.owner[y, x] = (y0, x0)
 
     def row_groups(self, row: int) -> list[tuple[str, Any]]:
-        """The grouping elements (tag, key) a row belongs to inside the table, outermost first."""
-        if row not in self._groups:
-            self._groups[row] = self._row_groups(row)
-        return self._groups[row]
-
-    def _row_groups(self, row: int) -> list[tuple[str, Any]]:
+        """The grouping elements (tag, key) a row belongs to inside the table, outermost first (made
+        for each row drawn: kept by the shape, whose keys they hold, they would make reference cycles)."""
         section = "THead" if row < self.header_rows else "TBody"
         return [(section, (self, section)), ("TR", (self, row))]
 
@@ -75,25 +72,25 @@ class TableShape:
         return self, row, column
 
     def cell(self, row: int, column: int) -> tuple[str, dict[str, Any]] | None:
-        """The tag and attributes of the cell starting at ``row``, ``column`` (None: not content)."""
-        if (row, column) not in self._cells:
-            self._cells[row, column] = self._cell(row, column)
-        return self._cells[row, column]
-
-    def _cell(self, row: int, column: int) -> tuple[str, dict[str, Any]] | None:
-        attributes: dict[str, Any] = {}
+        """The tag and attributes of the cell starting at ``row``, ``column`` (None: not content); the
+        attributes are shared with every cell of the same kind, and never changed in place."""
         if row < self.header_rows:
-            tag, attributes["Scope"] = "TH", "Column"
+            tag, scope = "TH", "Column"
         elif row in self.section_rows or column in self.row_header_columns:
-            tag, attributes["Scope"] = "TH", "Row"
+            tag, scope = "TH", "Row"
         else:
-            tag = "TD"
-        rows, columns = self.spans.get((row, column), (1, 1))
-        if rows > 1:
-            attributes["RowSpan"] = rows
-        if columns > 1:
-            attributes["ColSpan"] = columns
-        return tag, attributes
+            tag, scope = "TD", None
+        rows, columns = self.spans.get((row, column), (1, 1)) if self.spans else (1, 1)
+        kind = (tag, scope, rows, columns)
+        made = _CELL_KINDS.get(kind)
+        if made is None:
+            attributes: dict[str, Any] = {} if scope is None else {"Scope": scope}
+            if rows > 1:
+                attributes["RowSpan"] = rows
+            if columns > 1:
+                attributes["ColSpan"] = columns
+            made = _CELL_KINDS[kind] = tag, attributes
+        return made
 
     def text(self, row: int, column: int) -> str | None:
         """The plain text a link in the cell describes itself with (None: none needed)."""
@@ -106,10 +103,10 @@ class LayoutShape(TableShape):
     tag = "Div"
     keep_empty = False
 
-    def _row_groups(self, row: int) -> list[tuple[str, Any]]:
+    def row_groups(self, row: int) -> list[tuple[str, Any]]:
         return []
 
-    def _cell(self, row: int, column: int) -> tuple[str, dict[str, Any]] | None:
+    def cell(self, row: int, column: int) -> tuple[str, dict[str, Any]] | None:
         return "P", {}
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import gc
 import io
 import re
 import subprocess
@@ -129,6 +130,23 @@ def test_a_consumed_story_lets_each_flowable_go_once_drawn_and_prints_the_same(c
     build_pdf(out, spec(), consumed, consume=consume)
     assert out.getvalue() == expected
     assert (consumed, probe.alive) == (([], [False] * 4) if consume else (consumed, [True] * 4))
+
+
+def test_what_a_build_makes_is_freed_once_written_however_long_the_document() -> None:
+    """Its pages and structure tree are freed by reference counting, not left in reference cycles
+    for the garbage collector, which scans them all (a pack's tens of thousands, as it exports)."""
+    def left_in_cycles(rows: int) -> int:
+        story = [heading("Attendance", style="title"), data_table(["Agency", "Representative", "Meetings", "Attendance"], attendance_rows(rows)),
+                 Paragraph("A paragraph long enough to wrap over several lines of the page. " * 8, styles()["body"])]
+        gc.collect()
+        gc.disable()
+        try:
+            build_pdf(io.BytesIO(), spec(), story, consume=True)
+            return gc.collect()
+        finally:
+            gc.enable()
+
+    assert left_in_cycles(400) == left_in_cycles(20)
 
 
 def test_every_page_says_page_x_of_y_and_the_generated_date() -> None:
