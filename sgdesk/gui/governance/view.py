@@ -41,7 +41,7 @@ class GovernanceView(BoardView):
         self.tabs.addTab(self.actions, "&Action log")
         self.tabs.addTab(self.risks, "Ris&k register")
         self.tabs.addTab(self.plan, "Business &plan")
-        self._stale: set[int] = set()      # the tabs to read again when next shown
+        self._stale_tabs: set[int] = set()      # the tabs to read again when next shown
         self.tabs.currentChanged.connect(self._up_to_date)
         self.empty = EmptyState(
             "No actions, risks or business plan yet",
@@ -60,7 +60,7 @@ class GovernanceView(BoardView):
         if self.context.board_id is None:
             self.stack.show_body(False)
             return
-        self._stale = set(range(len(self.panels)))
+        self._stale_tabs = set(range(len(self.panels)))
         for index, key in enumerate(TABS):
             if key not in WHEN_SHOWN or index == self.tabs.currentIndex():
                 self._up_to_date(index)
@@ -71,8 +71,8 @@ class GovernanceView(BoardView):
         self.empty.setEnabled(not self.context.read_only)
 
     def _up_to_date(self, index: int) -> None:
-        if index in self._stale:
-            self._stale.discard(index)
+        if index in self._stale_tabs:
+            self._stale_tabs.discard(index)
             self.panels[index].refresh()
 
     def show_target(self, target: dict[str, Any]) -> None:

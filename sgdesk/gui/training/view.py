@@ -52,7 +52,7 @@ class TrainingView(BoardView):
         self.tabs.setAccessibleName("Training sections")
         self._holders: dict[str, QWidget] = {}
         self._built: dict[str, QWidget] = {}
-        self._stale: set[str] = set()
+        self._stale_tabs: set[str] = set()
         self._sessions: list[Session] | None = None
         for key, label, _panel_class in PANELS:
             holder = column()
@@ -83,7 +83,7 @@ class TrainingView(BoardView):
                 panel.print_session.connect(self.print_session)
             self._holders[key].layout().addWidget(panel)
             self._built[key] = panel
-            self._stale.add(key)
+            self._stale_tabs.add(key)
         return self._built[key]
 
     @property
@@ -126,14 +126,14 @@ class TrainingView(BoardView):
         self.stack.show_body(has_courses)
         if not has_courses:
             return
-        self._stale = set(self._built)     # each panel reloads when it is next shown
+        self._stale_tabs = set(self._built)     # each panel reloads when it is next shown
         self._refresh_current()
 
     def _refresh_current(self) -> None:
         key = self.current_tab()
         panel = self.panel(key)
-        if key in self._stale:
-            self._stale.discard(key)
+        if key in self._stale_tabs:
+            self._stale_tabs.discard(key)
             panel.refresh()
 
     def on_changes(self, changes: Changes) -> None:
