@@ -64,9 +64,9 @@ class AssessmentView(BoardView):
             "or a schools (s175) return; then add the agencies and enter or import their answers.",
             "Start a round…", help_page=self.help_page)
         self.empty.action_clicked.connect(self.new_round)
-        self.stack = EmptyOr(self.tabs, self.empty, self)     # in place, the tabs before their pages: see lay_out
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addLayout(top)                                 # first, to come first as Tab moves on
+        self.stack = EmptyOr(self.tabs, self.empty, self)     # in place, the tabs before their pages: see lay_out
         layout.addWidget(self.stack, 1)
         self.tabs.addTab(self.entry, "Ans&wers")
         self.tabs.addTab(self.summary, "S&ummary")
