@@ -57,12 +57,6 @@ class AssessmentView(BoardView):
         self.round_panel = RoundPanel(context)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Self-assessment pages")
-        self.tabs.addTab(self.entry, "Ans&wers")
-        self.tabs.addTab(self.summary, "S&ummary")
-        self.tabs.addTab(self.comments, "&Comments")
-        self.tabs.addTab(self.round_panel, "&Round settings")
-        self.tabs.currentChanged.connect(lambda *_: self._show_results())
-
         self.empty = EmptyState(
             "No self-assessment rounds yet",
             "A round asks partner agencies to rate the board against a tool's statements (1 poor to 4 outstanding). "
@@ -70,10 +64,15 @@ class AssessmentView(BoardView):
             "or a schools (s175) return; then add the agencies and enter or import their answers.",
             "Start a round…", help_page=self.help_page)
         self.empty.action_clicked.connect(self.new_round)
-        self.stack = EmptyOr(self.tabs, self.empty)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addLayout(top)                                 # first, to come first as Tab moves on
+        self.stack = EmptyOr(self.tabs, self.empty, self)     # in place, the tabs before their pages: see lay_out
         layout.addWidget(self.stack, 1)
+        self.tabs.addTab(self.entry, "Ans&wers")
+        self.tabs.addTab(self.summary, "S&ummary")
+        self.tabs.addTab(self.comments, "&Comments")
+        self.tabs.addTab(self.round_panel, "&Round settings")
+        self.tabs.currentChanged.connect(lambda *_: self._show_results())
         self.refresh()
 
     # -- loading ---------------------------------------------------------------------------------------

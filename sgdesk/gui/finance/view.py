@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QTabWidget, QWidget
 
 from sgdesk.finance.ledger import finance_years, get_entry
 from sgdesk.fyear import FinancialYear
@@ -15,7 +15,7 @@ from sgdesk.gui.finance.contributions import ContributionsPanel
 from sgdesk.gui.finance.ledger import LedgerPanel
 from sgdesk.gui.widgets.help import explain
 from sgdesk.gui.widgets.printing import Printable
-from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column, row
+from sgdesk.gui.widgets.views import BoardView, EmptyState, row
 
 TABS = ("ledger", "contributions", "budget")
 
@@ -43,17 +43,16 @@ class FinanceView(BoardView):
         self.budget = BudgetPanel(context)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Finance sections")
-        self.tabs.addTab(self.ledger, "&Ledger")
-        self.tabs.addTab(self.contributions, "&Contributions")
-        self.tabs.addTab(self.budget, "&Budget against actual")
         self.empty = EmptyState(
             "No finance records yet",
             "Record what the board spends and receives, agree partner contributions and set a budget for each "
             "financial year. Add the first ledger entry here, or import a ledger or a contributions sheet: "
             "File > Import.", "Add the first ledger entry", help_page=self.help_page)
         self.empty.action_clicked.connect(self._first_entry)
-        self.stack = EmptyOr(column(top, (self.tabs, 1)), self.empty)
-        QVBoxLayout(self).addWidget(self.stack)
+        self.stack = self.lay_out(self.empty, top, (self.tabs, 1))     # the tabs in place before their pages
+        self.tabs.addTab(self.ledger, "&Ledger")
+        self.tabs.addTab(self.contributions, "&Contributions")
+        self.tabs.addTab(self.budget, "&Budget against actual")
         self.refresh()
 
     def years(self) -> list[FinancialYear]:

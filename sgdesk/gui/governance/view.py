@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
 from sgdesk.gui.governance.actions import ActionsPanel
 from sgdesk.gui.governance.plan import PlanPanel
 from sgdesk.gui.governance.risks import RisksPanel
-from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column, row
+from sgdesk.gui.widgets.views import BoardView, EmptyState, row
 
 TABS = ("actions", "risks", "plan")
 #: the tabs read when they are next shown rather than with the tab shown: the registers (the business plan's
@@ -38,11 +38,6 @@ class GovernanceView(BoardView):
         self.panels = (self.actions, self.risks, self.plan)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Actions and risks sections")
-        self.tabs.addTab(self.actions, "&Action log")
-        self.tabs.addTab(self.risks, "Ris&k register")
-        self.tabs.addTab(self.plan, "Business &plan")
-        self._stale: set[int] = set()      # the tabs to read again when next shown
-        self.tabs.currentChanged.connect(self._up_to_date)
         self.empty = EmptyState(
             "No actions, risks or business plan yet",
             "Log the actions each meeting agrees, keep the risk register and record progress on the business plan "
@@ -50,8 +45,12 @@ class GovernanceView(BoardView):
             "import a log kept in Excel (File > Import: actions, risks or business-plan).", "Add the first action",
             help_page=self.help_page)
         self.empty.action_clicked.connect(self._first_action)
-        self.stack = EmptyOr(column(row(heading, None), (self.tabs, 1)), self.empty)
-        QVBoxLayout(self).addWidget(self.stack)
+        self.stack = self.lay_out(self.empty, row(heading, None), (self.tabs, 1))   # the tabs before their pages
+        self.tabs.addTab(self.actions, "&Action log")
+        self.tabs.addTab(self.risks, "Ris&k register")
+        self.tabs.addTab(self.plan, "Business &plan")
+        self._stale_tabs: set[int] = set()      # the tabs to read again when next shown
+        self.tabs.currentChanged.connect(self._up_to_date)
         self.refresh()
 
     def refresh(self) -> None:
@@ -60,7 +59,7 @@ class GovernanceView(BoardView):
         if self.context.board_id is None:
             self.stack.show_body(False)
             return
-        self._stale = set(range(len(self.panels)))
+        self._stale_tabs = set(range(len(self.panels)))
         for index, key in enumerate(TABS):
             if key not in WHEN_SHOWN or index == self.tabs.currentIndex():
                 self._up_to_date(index)
@@ -71,8 +70,8 @@ class GovernanceView(BoardView):
         self.empty.setEnabled(not self.context.read_only)
 
     def _up_to_date(self, index: int) -> None:
-        if index in self._stale:
-            self._stale.discard(index)
+        if index in self._stale_tabs:
+            self._stale_tabs.discard(index)
             self.panels[index].refresh()
 
     def show_target(self, target: dict[str, Any]) -> None:

@@ -39,7 +39,7 @@ from sgdesk.gui.widgets.help import explain
 from sgdesk.gui.widgets.models import Field
 from sgdesk.gui.widgets.record_table import RecordTable, section_label, table_page
 from sgdesk.gui.widgets.unsaved import HoldsEdits
-from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column, row
+from sgdesk.gui.widgets.views import BoardView, EmptyState, column, row
 from sgdesk.membership.attendance import set_mark_details
 from sgdesk.membership.bodies import Body, body_by_key, list_bodies
 from sgdesk.membership.details import MEETING, change_detail
@@ -129,18 +129,16 @@ class MeetingsView(HoldsEdits, BoardView):
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Meetings sections")
-        self.tabs.addTab(self._attendance_tab(), "A&ttendance")
-        self.tabs.addTab(self._meetings_tab(), "&Meetings")
-        self.tabs.addTab(self._plan_tab(), "Forward p&lan")
-
         self.empty = EmptyState(
             "No meetings yet",
             "Add the board's meetings here, then record who came to each one in the attendance grid (type Y, D, "
             "A, N or - in a cell, or paste a block from Excel). Seats come from Membership. You can also import a "
             "grid kept in Excel: File > Import, attendance grid.", "Add the first meeting", help_page=self.help_page)
         self.empty.action_clicked.connect(self.add_meeting)
-        self.stack = EmptyOr(column(top, (self.tabs, 1)), self.empty)
-        QVBoxLayout(self).addWidget(self.stack)
+        self.stack = self.lay_out(self.empty, top, (self.tabs, 1))     # the tabs in place before their pages
+        self.tabs.addTab(self._attendance_tab(), "A&ttendance")
+        self.tabs.addTab(self._meetings_tab(), "&Meetings")
+        self.tabs.addTab(self._plan_tab(), "Forward p&lan")
         self.body_combo.currentIndexChanged.connect(lambda _i: self._body_changed())
         self.period_combo.currentIndexChanged.connect(lambda _i: self._period_changed())
         self.refresh()

@@ -26,7 +26,7 @@ from sgdesk.gui.widgets.forms import FormDialog
 from sgdesk.gui.widgets.help import explain
 from sgdesk.gui.widgets.models import Field
 from sgdesk.gui.widgets.record_table import RecordTable, section_label, table_page
-from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column, row
+from sgdesk.gui.widgets.views import BoardView, EmptyState, column, row
 from sgdesk.membership.bodies import (
     add_subgroup,
     body_by_key,
@@ -146,19 +146,18 @@ class MembershipView(BoardView):
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Membership sections")
-        self.tabs.addTab(self._organisations_tab(), "&Organisations and seats")
-        self.tabs.addTab(self._people_tab(), "&People")
-        self.tabs.addTab(self._subgroups_tab(), "&Sub-groups")
-        self._people_stale = True           # the People tab is read when it is shown (PEOPLE_TAB)
-        self.tabs.currentChanged.connect(lambda index: self._fill_people() if index == PEOPLE_TAB else None)
         self.empty = EmptyState(
             "No organisations yet",
             "Add the partner agencies that sit on the board and its sub-groups, then give each a seat with a role "
             "and appoint its representative and deputies. You can also import them from spreadsheets: File > "
             "Import, organisations first, then members.", "Add an organisation", help_page=self.help_page)
         self.empty.action_clicked.connect(self.add_organisation)
-        self.stack = EmptyOr(column(row(heading, None, self.search), (self.tabs, 1)), self.empty)
-        QVBoxLayout(self).addWidget(self.stack)
+        self.stack = self.lay_out(self.empty, row(heading, None, self.search), (self.tabs, 1))   # before the pages
+        self.tabs.addTab(self._organisations_tab(), "&Organisations and seats")
+        self.tabs.addTab(self._people_tab(), "&People")
+        self.tabs.addTab(self._subgroups_tab(), "&Sub-groups")
+        self._people_stale = True           # the People tab is read when it is shown (PEOPLE_TAB)
+        self.tabs.currentChanged.connect(lambda index: self._fill_people() if index == PEOPLE_TAB else None)
         self.refresh()
 
     # -- construction -----------------------------------------------------------------------------

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,7 +33,6 @@ from sgdesk.gui.widgets.dialogs import confirm, show_error
 from sgdesk.gui.widgets.forms import button
 from sgdesk.gui.widgets.views import (
     BoardView,
-    EmptyOr,
     EmptyState,
     column,
     record_table,
@@ -159,8 +157,7 @@ class PerformanceView(BoardView):
             "tables (File > Import, performance indicators) or type the figures in.",
             "Add the standard indicators", help_page=self.help_page)
         self.empty.action_clicked.connect(self.add_standard_indicators)
-        self.stack = EmptyOr(column(top, (self.tabs, 1)), self.empty)
-        QVBoxLayout(self).addWidget(self.stack)
+        self.stack = self.lay_out(self.empty, top, (self.tabs, 1))
         self.extra_periods: dict[int, list[IndicatorPeriod]] = {}
         self.current: MatrixRow | None = None
         self.grid_data: IndicatorGrid | None = None

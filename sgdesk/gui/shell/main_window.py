@@ -431,7 +431,7 @@ class MainWindow(QMainWindow):
         """The view for ``key``, created on first use."""
         if key not in self.views:
             spec = next(s for s in view_specs() if s.key == key)
-            view = load_view(spec)(self.context)
+            view = load_view(spec)(self.context, self.view_stack)   # built in place: see BoardView.lay_out
             if self.context.read_only:  # cells in every table stay as they are
                 for table in view.findChildren(QAbstractItemView):
                     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -132,7 +132,8 @@ class ProgrammePanel(QWidget):
         else:
             sessions = list_sessions(self.context.bf, self.context.board_id, course_id=course.id if course else None)
         self.sessions.set_rows(sessions)
-        upcoming = sum(1 for s in sessions if s.session_date >= dt.date.today() and not s.cancelled)
+        today = dt.date.today()
+        upcoming = sum(1 for s in sessions if s.session_date >= today and not s.cancelled)
         what = course.title if course else "all courses"
         self.sessions_label.setText(f"<b>Sessions of {what}</b>: {len(sessions)}, {upcoming} still to come")
         if keep is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
 from sgdesk.gui.training.bookings import BookingsPanel
 from sgdesk.gui.training.charges import ChargesPanel
@@ -21,7 +21,7 @@ from sgdesk.gui.widgets.dialogs import open_dialog
 from sgdesk.gui.widgets.file_dialogs import EXPORTS, save_file
 from sgdesk.gui.widgets.forms import button
 from sgdesk.gui.widgets.tasks import run_in_background
-from sgdesk.gui.widgets.views import BoardView, EmptyOr, EmptyState, column, row
+from sgdesk.gui.widgets.views import BoardView, EmptyState, column, row
 from sgdesk.store import Changes
 from sgdesk.training.model import Session, get_delegate, get_session, list_courses, list_sessions
 
@@ -52,7 +52,7 @@ class TrainingView(BoardView):
         self.tabs.setAccessibleName("Training sections")
         self._holders: dict[str, QWidget] = {}
         self._built: dict[str, QWidget] = {}
-        self._stale: set[str] = set()
+        self._stale_tabs: set[str] = set()
         self._sessions: list[Session] | None = None
         for key, label, _panel_class in PANELS:
             holder = column()
@@ -65,9 +65,8 @@ class TrainingView(BoardView):
             "A programme kept in a spreadsheet or an online booking tool can be imported instead: File > Import, "
             "courses, then sessions, then bookings.", "Add the first course", help_page=self.help_page)
         self.empty.action_clicked.connect(self.add_first_course)
-        self.body = column(row(heading, (self.message, 1), self.policy_button, self.anonymise_button), (self.tabs, 1))
-        self.stack = EmptyOr(self.body, self.empty)
-        QVBoxLayout(self).addWidget(self.stack)
+        self.stack = self.lay_out(self.empty, row(heading, (self.message, 1), self.policy_button, self.anonymise_button),
+                                  (self.tabs, 1))
         self.refresh()
 
     # -- the tabs' panels, built when first shown ------------------------------------------------
@@ -83,7 +82,7 @@ class TrainingView(BoardView):
                 panel.print_session.connect(self.print_session)
             self._holders[key].layout().addWidget(panel)
             self._built[key] = panel
-            self._stale.add(key)
+            self._stale_tabs.add(key)
         return self._built[key]
 
     @property
@@ -126,14 +125,14 @@ class TrainingView(BoardView):
         self.stack.show_body(has_courses)
         if not has_courses:
             return
-        self._stale = set(self._built)     # each panel reloads when it is next shown
+        self._stale_tabs = set(self._built)     # each panel reloads when it is next shown
         self._refresh_current()
 
     def _refresh_current(self) -> None:
         key = self.current_tab()
         panel = self.panel(key)
-        if key in self._stale:
-            self._stale.discard(key)
+        if key in self._stale_tabs:
+            self._stale_tabs.discard(key)
             panel.refresh()
 
     def on_changes(self, changes: Changes) -> None:

@@ -49,6 +49,20 @@ class BoardView(QWidget):
         context.changed.connect(self._on_changed)
         context.board_changed.connect(lambda _id: self._mark_stale())
 
+    def lay_out(self, empty: QWidget, *items: Item) -> EmptyOr:
+        """The view's body, ``items`` in a column (as :func:`column`), or ``empty`` in its place (an :class:`EmptyOr`,
+        filling the view).
+
+        The stack and the body's column are made in place first and ``items`` put straight into them: under the
+        app's style sheet a widget given a new parent is styled again with everything it holds, so a view put
+        together from the leaves up (the column into the stack, the stack into the view, the view into the window)
+        was styled again whole at each step.
+        """
+        stack = EmptyOr(QWidget(), empty, self)
+        QVBoxLayout(self).addWidget(stack)
+        column(*items, widget=stack.body)
+        return stack
+
     def refresh(self) -> None:
         """Reload what the view shows from the board file."""
         raise NotImplementedError

@@ -277,3 +277,12 @@ def test_deleting_a_round_names_its_answers_and_asks(window, qtbot, asks_before_
     assert question.startswith(f"Delete the round {PUBLISHED_TITLE} and its ") and question.endswith(" answers?")
     assert PUBLISHED_TITLE not in [r.title for r in view.rounds]
     assert window.undo_action.text() == f"&Undo Delete round {PUBLISHED_TITLE}"
+
+
+def test_tab_goes_from_the_round_and_its_buttons_to_the_pages(window):
+    """The round chooser and its buttons head the view, so Tab reaches them before the pages under them."""
+    view = window.show_view("assessment")
+    reached, widget = [], view.round_combo
+    while widget is not view.tabs and (widget := widget.nextInFocusChain()) is not window:
+        reached.append(widget is view.tools_button)
+    assert widget is view.tabs and any(reached)

@@ -235,3 +235,17 @@ def test_deleting_an_action_a_risk_or_an_objective_asks_first(governance, asks_b
     delete = next(b for b in panel.buttons if b.text().replace("&", "").startswith("Delete"))
     question = asks_before_removing(delete, f"Delete {noun}", f"Keep {noun}", lambda: len(panel.table.records.rows))
     assert question.startswith(f"Delete {'the ' if noun != 'objective' else ''}{noun} ")
+
+
+def test_opening_the_view_reads_the_action_log_once(window, monkeypatch):
+    """The view's tabs to read again are its own: the base view's flag of a change missed while hidden is another
+    (sharing a name, the first showing read every tab again)."""
+    from PySide6.QtWidgets import QApplication
+
+    from sgdesk.gui.governance import actions
+
+    reads = []
+    monkeypatch.setattr(actions, "list_actions", lambda *args: reads.append(args) or list_actions(*args))
+    window.show_view("governance")
+    QApplication.processEvents()
+    assert len(reads) == 1

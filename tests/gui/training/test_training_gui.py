@@ -63,7 +63,7 @@ def select(panel, name: str) -> None:
 def test_the_programme_shows_courses_and_sessions_with_fill_bars(window):
     view = training(window)
     panel = view.programme
-    assert view.stack.currentWidget() is view.body
+    assert view.stack.currentWidget() is view.stack.body
     assert panel.courses.rowCount() == 10 and panel.sessions.rowCount() == 40
     session = panel.sessions.row_at(0)
     index = panel.sessions.index(0, 6)
@@ -310,7 +310,7 @@ def test_an_empty_board_says_what_to_do_and_adds_the_first_course(qtbot, setting
     dialog = view.dialog
     qtbot.keyClicks(dialog.title, "Neglect: recognising and responding")
     ok(qtbot, dialog)
-    assert view.stack.currentWidget() is view.body
+    assert view.stack.currentWidget() is view.stack.body
     assert view.programme.courses.rowCount() == 1
 
 
