@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -75,6 +76,8 @@ class OverviewView(BoardView):
         self.list.setObjectName("attentionList")
         self.list.setAccessibleName("Items needing attention")
         self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)   # items wrap to the width
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.itemActivated.connect(self._open_item)
         self.list.itemClicked.connect(self._open_item)
         self.nothing = QLabel("Nothing needs your attention. Meetings to record, attendance flags, contributions not "
@@ -86,13 +89,20 @@ class OverviewView(BoardView):
         self.glance_column = column()
         self.glance_column.setObjectName("atAGlance")
         self.glance_column.setAccessibleName("At a glance")
-        self.glance_column.setMinimumWidth(360)
+        # on a short screen the panels keep the height their text needs and the column scrolls, rather than
+        # each panel squeezed until its lines overlap
+        glance_scroll = QScrollArea()
+        glance_scroll.setWidget(self.glance_column)
+        glance_scroll.setWidgetResizable(True)
+        glance_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        glance_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        glance_scroll.setMinimumWidth(360)
 
         left = column(self.steps_panel, self.attention_heading, self.nothing, (self.list, 1))
         left.layout().addStretch(0)     # takes the space the list leaves when nothing needs attention
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addLayout(row((left, 3), (self.glance_column, 2)), 1)
+        layout.addLayout(row((left, 3), (glance_scroll, 2)), 1)
         self.refresh()
 
     def _on_changed(self, changes) -> None:  # every change may alter what needs attention

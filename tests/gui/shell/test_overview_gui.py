@@ -101,3 +101,20 @@ def test_the_demo_board_at_a_glance(window):
     link.linkActivated.emit("finance")
     assert window.view_stack.currentWidget() is window.views["finance"]
     assert window.views["finance"].tabs.currentIndex() == 2
+
+
+@pytest.mark.parametrize("height", [768, 480])
+def test_the_glances_keep_every_line_readable_on_a_short_screen(window, qtbot, height):
+    """On a short screen the glance panels keep the height their wrapped lines need (the column scrolls)
+    rather than being squeezed until their lines overlap, and the attention list wraps rather than scrolls
+    sideways."""
+    window.showNormal()
+    window.setMinimumSize(0, 0)     # as short as a laptop's screen with a docked taskbar and a large text size
+    window.resize(1024, height)
+    overview = window.show_view("overview")
+    qtbot.waitUntil(lambda: window.height() == height)
+    qtbot.wait(50)
+    squeezed = [label.text() for label in overview.glance_column.findChildren(QLabel)
+                if label.wordWrap() and label.height() < label.heightForWidth(label.width())]
+    assert squeezed == []
+    assert not overview.list.horizontalScrollBar().isVisible()
