@@ -136,13 +136,14 @@ _SUBSTITUTES = """
 SELECT b.session_id, count(*) FROM training_booking b WHERE b.substitute_for IS NOT NULL GROUP BY b.session_id
 """
 #: each session's evaluations returned and the sums and counts of each rating (see
-#: :func:`~sgdesk.training.evaluations.evaluation_summaries`), read from the evaluations, which are fewer than
-#: the places attended, for the sessions from ``:start`` to ``:last_day``
+#: :func:`~sgdesk.training.evaluations.evaluation_summaries`), for the sessions from ``:start`` to ``:last_day``:
+#: their places attended read session by session from an index, each one's evaluation found by its own, so that
+#: a short period reads its own places only (not every evaluation on the board) and no sort groups them
 _RATINGS = """
 SELECT b.session_id, count(*), coalesce(sum(e.confidence_before), 0), count(e.confidence_before),
        coalesce(sum(e.confidence_after), 0), count(e.confidence_after), coalesce(sum(e.useful), 0), count(e.useful)
-FROM training_evaluation e INDEXED BY training_evaluation_ratings
-CROSS JOIN training_booking b ON b.id = e.booking_id
+FROM training_booking b INDEXED BY training_booking_report
+CROSS JOIN training_evaluation e INDEXED BY training_evaluation_ratings ON e.booking_id = b.id
 WHERE b.status = 'attended'
   AND b.session_id IN (SELECT s.id FROM training_session s JOIN training_course c ON c.id = s.course_id
                        WHERE c.board_id = :board AND s.session_date BETWEEN :start AND :last_day)
