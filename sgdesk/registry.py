@@ -45,7 +45,7 @@ FEATURE_MODULES: tuple[str, ...] = (
 DemoPart = Callable[["BoardFile", "Action", int], None]
 
 
-def _import_target(target: str) -> Any:
+def import_target(target: str) -> Any:
     """The object ``target`` ("module:name") names, its module imported now."""
     module_name, _, name = target.partition(":")
     return getattr(importlib.import_module(module_name), name)
@@ -71,7 +71,7 @@ class Lazy:
     def resolve(self) -> Callable[..., Any]:
         """The function itself, imported the first time."""
         if self._function is None:
-            self._function = _import_target(self.target)
+            self._function = import_target(self.target)
         return self._function
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
@@ -94,7 +94,7 @@ class ImportKinds(Mapping[str, "ImportKind"]):
 
     def __getitem__(self, name: str) -> ImportKind:
         if name not in self._made:
-            kind = _import_target(self._classes[name])()
+            kind = import_target(self._classes[name])()
             if kind.name != name:
                 raise ValueError(f"{self._classes[name]} makes the import kind {kind.name!r}, registered as {name!r}")
             self._made[name] = kind
@@ -206,7 +206,7 @@ class Registry:
 
     @property
     def first_steps(self) -> list[FirstStep]:
-        return [step for target in self.first_step_targets for step in _import_target(target)]
+        return [step for target in self.first_step_targets for step in import_target(target)]
 
     def add_glance(self, provider: GlanceProvider) -> None:
         """A panel of the Overview's board at a glance (see :mod:`sgdesk.overview`)."""

@@ -17,7 +17,7 @@ from sgdesk.fyear import Period
 from sgdesk.money import Pence
 from sgdesk.percent import whole_percent
 from sgdesk.store import BoardFile
-from sgdesk.store.sqlite import NOCASE
+from sgdesk.store.sqlite import nocase
 from sgdesk.training.charges import LATE_CANCELLATION_SQL, income_by_organisation
 from sgdesk.training.evaluations import EvaluationSummary, summaries_of
 from sgdesk.training.model import SESSION_FIELDS, Session, session_of
@@ -218,7 +218,7 @@ def period_figures(bf: BoardFile, board_id: int, period: Period | None, *, today
                                key=lambda g: (-g.attended, g.name.casefold()))
     ratings = {row[0]: row[1:] for row in bf.query(_RATINGS, params)}
     # in the order evaluation_summaries reads its sessions: course title (NOCASE, as the column sorts), date, id
-    attending.sort(key=lambda found: (found[0].translate(NOCASE), found[1], found[2]))
+    attending.sort(key=lambda found: (nocase(found[0]), found[1], found[2]))
     evaluations = summaries_of(((session_id, course_id, title, attended, *ratings.get(session_id, _NO_RATINGS))
                                 for title, _day, session_id, course_id, attended in attending), ("course", "all"))
     figures.by_course = evaluations["course"]

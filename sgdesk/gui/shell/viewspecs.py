@@ -5,10 +5,9 @@ Views are imported when first shown, so start-up only pays for the Overview.
 
 from __future__ import annotations
 
-import importlib
 import linecache
 
-from sgdesk.registry import Registry, SidebarView
+from sgdesk.registry import Registry, SidebarView, import_target
 
 OVERVIEW = SidebarView("overview", "Overview", "sgdesk.gui.shell.overview:OverviewView", 0)
 
@@ -29,7 +28,6 @@ def load_view(spec: SidebarView) -> type:
     through ``linecache``, which keeps every line: 7 MB once the views are loaded. Only a traceback needs
     them, and it reads them again, so they are let go once a view's modules are in.
     """
-    module_name, class_name = spec.target.split(":")
-    view = getattr(importlib.import_module(module_name), class_name)
+    view = import_target(spec.target)
     linecache.clearcache()
     return view
