@@ -184,13 +184,15 @@ class BoardFile:
 
 def _check_header(path: Path) -> None:
     """Refuse files that are not SQLite, or that are shorter than their header says."""
+    if path.is_dir():
+        raise BoardFileError(f"{path} is a folder, not a board file: choose the .sgdesk file inside it")
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
-    except IsADirectoryError:
-        raise BoardFileError(f"{path} is a folder, not a board file: choose the .sgdesk file inside it") from None
     except PermissionError:
         raise BoardFileError(f"{path} cannot be read (permission denied): ask IT for access to it") from None
+    except OSError as error:   # the drive failed (a read of a file can fail with any error number, even EISDIR)
+        raise UnreadableError(f"{path.name} could not be read: {explain(error)}") from None
     if not header.startswith(_SQLITE_HEADER):
         raise BoardFileError(
             f"{path.name} is not an SG Desk board file (it is not a database at all): "
@@ -267,7 +269,7 @@ def _identify(path: Path, conn: sqlite3.Connection) -> int:
                 f"{path.name} was part-way through a change when SG Desk or its computer stopped; it is put "
                 "right the next time someone opens it for editing (not read-only): open it for editing, or ask "
                 "whoever has it open to close it") from None
-        raise cannot_open(path.name, error) from None
+        raise cannot_open(path, error) from None
     if app_id != APPLICATION_ID:
         raise BoardFileError(
             f"{path.name} is a database, but not an SG Desk board file: open the .sgdesk file your board uses"
@@ -373,12 +375,12 @@ def _open_connection(path: Path, *, read_only: bool, migrate: bool) -> sqlite3.C
     try:
         conn = connect(path, read_only=read_only)
     except sqlite3.DatabaseError as error:
-        raise cannot_open(path.name, error) from None
+        raise cannot_open(path, error) from None
     try:
         version = _identify(path, conn)
         problem = schema_difference(conn, version)
     except sqlite3.DatabaseError as error:
-        failure = cannot_open(path.name, error)
+        failure = cannot_open(path, error)
         conn.close()
         raise failure from None
     except BaseException:

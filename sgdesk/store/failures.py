@@ -8,9 +8,11 @@ put the file's name and what was being done in front.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import re
 import sqlite3
+from pathlib import Path
 
 from sgdesk.errors import BoardFileError
 
@@ -24,10 +26,13 @@ class UnreadableError(BoardFileError):
     """A board file could not be read just now (the drive failed, or someone was saving): it is not damaged."""
 
 
-def cannot_open(name: str, error: sqlite3.Error) -> BoardFileError:
-    """The error for a file SQLite could not open: :class:`UnreadableError` unless SQLite found it wrong."""
+def cannot_open(path: Path, error: sqlite3.Error) -> BoardFileError:
+    """The error for a file SQLite could not open: :class:`UnreadableError` unless it is damaged (in memory too)."""
+    if is_damage(error) and not damage_confirmed(path):
+        return UnreadableError(f"{path.name} could not be read reliably (the drive returned garbled data, but the "
+                               "file itself is whole): check the drive is still connected, then try again")
     kind = BoardFileError if is_damage(error) else UnreadableError
-    return kind(f"{name} could not be opened: {explain(error)}")
+    return kind(f"{path.name} could not be opened: {explain(error)}")
 
 
 def error_name(error: BaseException) -> str:
@@ -88,20 +93,80 @@ def integrity_check(conn: sqlite3.Connection, name: str, *, quick: bool = False)
     :class:`UnreadableError` saying the file could not be read, so that nobody is told to restore
     a file that is fine. A failing drive can also make SQLite see damage that is not there, in a
     different place each time it looks; real damage is found the same each time, so a file is
-    only called damaged when :data:`READINGS` checks agree.
+    only called damaged when :data:`READINGS` checks agree, and then only if the damage is there
+    again in a copy of the file read into memory, where no failing read can pass for damage
+    (SQLite reports some failed reads as "database disk image is malformed", the same words
+    each time, so readings of a failing drive can agree).
     """
     first = _check(conn, name, quick)
     for _reading in range(READINGS - 1):
         if first == ["ok"]:
             return first
         if _check(conn, name, quick) != first:
-            raise UnreadableError(f"{name} could not be read reliably to check it (each reading found something "
-                                  "else): check the drive is still connected, then try again")
-    return first
+            raise _unreliable(name)
+    if first == ["ok"]:
+        return first
+    return _confirmed(conn, name, quick, first)
 
 
 #: how many checks must find the same damage before a file is called damaged
 READINGS = 3
+
+
+def _unreliable(name: str) -> UnreadableError:
+    return UnreadableError(f"{name} could not be read reliably to check it (each reading found something "
+                           "else): check the drive is still connected, then try again")
+
+
+def _confirmed(conn: sqlite3.Connection, name: str, quick: bool, found: list[str]) -> list[str]:
+    """What the check finds in an in-memory copy of ``conn``'s file: the damage, or :func:`_unreliable`."""
+    path = next((row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main"), "")
+    if not path:
+        return found   # a database in memory: nothing was read from a drive
+    try:
+        with contextlib.closing(in_memory(Path(path), name)) as copy:
+            in_memory_found = _check(copy, name, quick)
+    except sqlite3.DatabaseError as error:
+        return [str(error)]
+    if in_memory_found == ["ok"]:
+        raise UnreadableError(f"{name} could not be read reliably to check it (the drive returned garbled data, "
+                              "but the file itself is whole): check the drive is still connected, then try again")
+    return in_memory_found
+
+
+def in_memory(path: Path, name: str | None = None) -> sqlite3.Connection:
+    """A copy of the database at ``path`` in memory, read with plain reads.
+
+    A read that fails raises :class:`UnreadableError` instead of passing for damage, and the copy
+    cannot be garbled by the drive afterwards, so what SQLite finds wrong in it is in the file.
+    Bytes that are not a database raise ``sqlite3.DatabaseError``.
+    """
+    try:
+        image = path.read_bytes()
+    except OSError as error:
+        raise UnreadableError(f"{name or path.name} could not be read: {explain(error)}") from None
+    copy = sqlite3.connect(":memory:")
+    try:
+        copy.execute("PRAGMA trusted_schema = OFF")
+        copy.deserialize(image)
+    except BaseException:
+        copy.close()
+        raise
+    return copy
+
+
+def damage_confirmed(path: Path) -> bool:
+    """Whether the file at ``path`` is damaged in a copy read into memory (SQLite found it damaged on the drive).
+
+    SQLite reports some failed reads as "database disk image is malformed"; this tells them apart
+    from damage that is really in the file. Raises :class:`UnreadableError` if the file cannot be read.
+    """
+    try:
+        with contextlib.closing(in_memory(path)) as copy:
+            copy.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return [row[0] for row in copy.execute("PRAGMA quick_check")] != ["ok"]
+    except sqlite3.DatabaseError as error:
+        return is_damage(error)
 
 
 def _check(conn: sqlite3.Connection, name: str, quick: bool) -> list[str]:

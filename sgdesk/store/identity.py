@@ -11,13 +11,14 @@ its own, with a note in the audit trail. Otherwise it was moved or renamed, and 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sgdesk.store.failures import READINGS, UnreadableError, error_name, explain, is_damage
+from sgdesk.store.failures import READINGS, UnreadableError, error_name, explain, in_memory, is_damage
 from sgdesk.store.sqlite import connect
 
 if TYPE_CHECKING:
@@ -46,7 +47,8 @@ def read_file_id(path: Path) -> str | None:
     its backups, which are matched by name.
 
     Raises :class:`~sgdesk.store.failures.UnreadableError` if the drive fails while reading it
-    (a failing drive can make a file look damaged once: it is read again before it is taken to be).
+    (a failing drive can make a file look damaged: it is read again, and then into memory, before it is
+    taken to be).
     """
     for _reading in range(READINGS):
         try:
@@ -60,7 +62,11 @@ def read_file_id(path: Path) -> str | None:
                 return None
             if not is_damage(error):
                 raise UnreadableError(f"{path.name} could not be read: {explain(error)}") from None
-    return None
+    try:   # damaged each time: so it is, unless a copy read into memory is whole
+        with contextlib.closing(in_memory(path)) as copy:
+            return meta(copy, FILE_ID) or ""
+    except sqlite3.DatabaseError:
+        return None
 
 
 def owns_identity(path: Path) -> bool:

@@ -177,8 +177,10 @@ def test_a_file_moved_away_while_open_refuses_the_next_change_and_what_is_open_c
 def test_what_a_check_finds_is_one_line_per_finding(tmp_path):
     from sgdesk.store.failures import integrity_check
 
-    class DamagedFile:
+    class DamagedFile:   # a database in memory: what its check finds is not read again
         def execute(self, sql):
+            if sql == "PRAGMA database_list":
+                return [(0, "main", "")]
             return [("*** in database main ***\nOn tree page 365 cell 11: Offset 1459 out of range 245..4092",),
                     ("row 12 missing from index organisation_name",)]
 
