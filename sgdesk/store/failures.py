@@ -28,11 +28,11 @@ class UnreadableError(BoardFileError):
 
 def cannot_open(path: Path, error: sqlite3.Error) -> BoardFileError:
     """The error for a file SQLite could not open: :class:`UnreadableError` unless it is damaged (in memory too)."""
-    if is_damage(error) and not damage_confirmed(path):
-        return UnreadableError(f"{path.name} could not be read reliably (the drive returned garbled data, but the "
-                               "file itself is whole): check the drive is still connected, then try again")
-    kind = BoardFileError if is_damage(error) else UnreadableError
-    return kind(f"{path.name} could not be opened: {explain(error)}")
+    if not is_damage(error):
+        return UnreadableError(f"{path.name} could not be opened: {explain(error)}")
+    if not damage_confirmed(path):
+        return _garbled(path.name)
+    return BoardFileError(f"{path.name} could not be opened: {explain(error)}")
 
 
 def error_name(error: BaseException) -> str:
@@ -118,20 +118,30 @@ def _unreliable(name: str) -> UnreadableError:
                            "else): check the drive is still connected, then try again")
 
 
+def _garbled(name: str, doing: str = "") -> UnreadableError:
+    """The drive made the whole file ``name`` look damaged (while ``doing``, e.g. " to check it")."""
+    return UnreadableError(f"{name} could not be read reliably{doing} (the drive returned garbled data, but the file "
+                           "itself is whole): check the drive is still connected, then try again")
+
+
 def _confirmed(conn: sqlite3.Connection, name: str, quick: bool, found: list[str]) -> list[str]:
-    """What the check finds in an in-memory copy of ``conn``'s file: the damage, or :func:`_unreliable`."""
+    """What the check finds in an in-memory copy of ``conn``'s file: the damage, or :func:`_garbled`."""
     path = next((row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main"), "")
     if not path:
         return found   # a database in memory: nothing was read from a drive
-    try:
-        with contextlib.closing(in_memory(Path(path), name)) as copy:
-            in_memory_found = _check(copy, name, quick)
-    except sqlite3.DatabaseError as error:
-        return [str(error)]
+    in_memory_found = _check_in_memory(Path(path), name, quick)
     if in_memory_found == ["ok"]:
-        raise UnreadableError(f"{name} could not be read reliably to check it (the drive returned garbled data, "
-                              "but the file itself is whole): check the drive is still connected, then try again")
+        raise _garbled(name, " to check it")
     return in_memory_found
+
+
+def damage_confirmed(path: Path) -> bool:
+    """Whether the file at ``path`` is damaged in a copy read into memory (SQLite found it damaged on the drive).
+
+    SQLite reports some failed reads as "database disk image is malformed"; this tells them apart
+    from damage that is really in the file. Raises :class:`UnreadableError` if the file cannot be read.
+    """
+    return _check_in_memory(path, path.name, quick=True) != ["ok"]
 
 
 def in_memory(path: Path, name: str | None = None) -> sqlite3.Connection:
@@ -155,18 +165,10 @@ def in_memory(path: Path, name: str | None = None) -> sqlite3.Connection:
     return copy
 
 
-def damage_confirmed(path: Path) -> bool:
-    """Whether the file at ``path`` is damaged in a copy read into memory (SQLite found it damaged on the drive).
-
-    SQLite reports some failed reads as "database disk image is malformed"; this tells them apart
-    from damage that is really in the file. Raises :class:`UnreadableError` if the file cannot be read.
-    """
-    try:
-        with contextlib.closing(in_memory(path)) as copy:
-            copy.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return [row[0] for row in copy.execute("PRAGMA quick_check")] != ["ok"]
-    except sqlite3.DatabaseError as error:
-        return is_damage(error)
+def _check_in_memory(path: Path, name: str, quick: bool) -> list[str]:
+    """:func:`_check` of a copy of ``path`` read into memory."""
+    with contextlib.closing(in_memory(path, name)) as copy:
+        return _check(copy, name, quick)
 
 
 def _check(conn: sqlite3.Connection, name: str, quick: bool) -> list[str]:
