@@ -84,6 +84,34 @@ def test_unicode_names_and_symbols_are_extractable_text() -> None:
     assert {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"} <= fonts  # embedded subsets
 
 
+def test_each_face_prints_what_it_is_used_for_and_only_the_faces_used_are_embedded() -> None:
+    code = """if True:
+        import datetime, io, pypdf
+        from reportlab.platypus import Paragraph
+        from sgdesk.pdf import DocumentSpec, build_pdf, styles
+        def faces(text):
+            out = io.BytesIO()
+            build_pdf(out, DocumentSpec(title="Faces", board_name="Board", generated_on=datetime.date(2019, 6, 28)),
+                      [Paragraph(text, styles()["body"])])
+            page = pypdf.PdfReader(out).pages[0]
+            embedded = sorted(f["/BaseFont"].split("+")[-1] for f in page["/Resources"]["/Font"].values())
+            printed = []
+            def visit(text, cm, tm, font, size):
+                if text.strip() in ("Q", "W", "Z", "X"):
+                    printed.append((text.strip(), font["/BaseFont"].split("+")[-1]))
+            page.extract_text(visitor_text=visit)
+            return embedded, printed
+        print(faces("Q <b>W</b> <i>Z</i>"))
+        print(faces("Q <b><i>X</i></b>"))
+    """  # a process of its own: a face is read when it is first used, once in a process
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines() == [
+        "(['DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSans-Oblique'], "
+        "[('Q', 'DejaVuSans'), ('W', 'DejaVuSans-Bold'), ('Z', 'DejaVuSans-Oblique')])",
+        "(['DejaVuSans', 'DejaVuSans-BoldOblique'], [('Q', 'DejaVuSans'), ('X', 'DejaVuSans-BoldOblique')])",
+    ]
+
+
 def test_same_inputs_give_identical_bytes_and_changes_show() -> None:
     first = build(sample_story(), draft=True, marking="OFFICIAL")
     assert build(sample_story(), draft=True, marking="OFFICIAL") == first
