@@ -13,6 +13,7 @@ import weakref
 import pdfplumber
 import pypdf
 import pytest
+from reportlab.pdfbase.pdfdoc import PDFDocument
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -26,6 +27,7 @@ from sgdesk.pdf import (
     styles,
     switch_orientation,
 )
+from sgdesk.pdf.canvas import HouseDocument
 from sgdesk.pdf.page import MARGIN, PAGE_SIZES
 
 NAMES = "Siân Evans, Zoë Clarke, Niamh O'Loughlin, Łukasz Kowalski"
@@ -118,6 +120,13 @@ def test_same_inputs_give_identical_bytes_and_changes_show() -> None:
     changed = sample_story() + [body("One more line.")]
     assert build(changed, draft=True, marking="OFFICIAL") != first
     assert build(sample_story(), draft=True, marking="OFFICIAL", generated_on=DAY.replace(day=24)) != first
+
+
+def test_the_house_document_writes_the_file_as_reportlab_would(monkeypatch: pytest.MonkeyPatch) -> None:
+    story = [*sample_story(), body('A <a href="https://example.org/report">linked report</a>.')]
+    ours = build(story, draft=True, marking="OFFICIAL")
+    monkeypatch.setattr(HouseDocument, "format", PDFDocument.format)  # reportlab writes every object itself
+    assert build(story, draft=True, marking="OFFICIAL") == ours
 
 
 def test_story_is_not_consumed_and_can_be_built_again() -> None:
