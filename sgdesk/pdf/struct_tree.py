@@ -148,13 +148,18 @@ def write_structure(builder: StructureBuilder, document: HouseDocument, pages: l
     refs = {id(element): b"%d 0 R" % number for number, (element, _parent) in enumerate(elements, start=first)}
     refs[id(None)] = _ref(document, root_name)
     formatter = _Formatter(document, refs)
-    tag, page_entry, formatted = formatter.tag, formatter.page, []
+    leaves: dict[tuple[str, int, int], bytes] = {}  # (tag, page, parent) -> what leaves share, formatted once
+    formatted = []
     for element, parent in elements:
         kids = element.kids
         if len(kids) == 1 and type(kids[0]) is MarkedContent and not element.attributes and element.alt is None:
             kid = kids[0]  # most elements, table cells: one MCID and nothing else, as formatter.element has them
-            formatted.append(tag(element.tag) + b" /P " + refs[id(parent)] + b" " + page_entry(kid.page)
-                             + b" /K %d >>" % kid.mcid)
+            key = (element.tag, kid.page, id(parent))
+            head = leaves.get(key)
+            if head is None:
+                head = leaves[key] = (formatter.tag(element.tag) + b" /P " + refs[id(parent)] + b" "
+                                      + formatter.page(kid.page) + b" /K ")
+            formatted.append(head + b"%d >>" % kid.mcid)
         else:
             formatted.append(formatter.element(element, parent))
     document.add_ready(formatted)
