@@ -10,6 +10,7 @@ takes several milliseconds, and most documents never use the bold italic.
 from __future__ import annotations
 
 import functools
+import threading
 from typing import Any
 
 from reportlab.lib.fonts import addMapping
@@ -32,21 +33,28 @@ _FILES = {
 }
 
 
+_READING = threading.Lock()  # exports run in worker threads: a face is read once, by one of them
+
+
 class _Face(TTFont):
     """A TrueType font that reads its file the first time anything but its name is asked of it.
 
-    Until then it holds only its name and its file; reportlab's own ``TTFont.__init__`` then runs
-    as it would have when the font was made, so the font is the same from then on.
+    Until then it holds only its name and its file; then reportlab's own ``TTFont.__init__`` runs
+    as it would have when the font was made, and the font becomes a plain ``TTFont``.
     """
 
     def __init__(self, name: str, filename: str) -> None:  # TTFont.__init__ runs on first use
         self.fontName, self._filename = name, filename
 
     def __getattr__(self, attribute: str) -> Any:
-        """Read the face (an attribute not found means it has not been read yet), then answer."""
-        if attribute.startswith("__") or "face" in self.__dict__:
+        """Read the face (an attribute not found: it has not been read yet), then answer as a TTFont."""
+        if attribute.startswith("__"):
             raise AttributeError(attribute)
-        TTFont.__init__(self, self.fontName, self._filename)
+        with _READING:
+            if type(self) is _Face:  # not read by another thread meanwhile
+                filename = self.__dict__.pop("_filename")
+                TTFont.__init__(self, self.fontName, filename)
+                self.__class__ = TTFont  # so that what a TTFont lacks is not looked for here again
         return getattr(self, attribute)
 
 
