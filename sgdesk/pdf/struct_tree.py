@@ -7,7 +7,8 @@ formatted here to bytes, in one pass and as compactly as the format allows, and 
 document ready (:meth:`~sgdesk.pdf.canvas.HouseDocument.add_ready`): reportlab's generic
 dictionaries would format them slowly and at length, and reportlab formats any object of its own
 through several calls when the file is saved. The elements are numbered before they are formatted,
-as each refers to its parent and its kids."""
+as each refers to its parent and its kids.
+"""
 
 from __future__ import annotations
 

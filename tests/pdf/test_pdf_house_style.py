@@ -482,6 +482,7 @@ def test_styles_are_the_named_house_styles_and_fresh_each_time() -> None:
     assert set(first) == names
     first["body"].fontSize = 30
     assert styles()["body"].fontSize != 30
+    assert first["h1"].parent is first["body"]  # a set's styles derive from its own body
     assert all(style.fontName.startswith("SGSans") for style in first.values())
 
 
