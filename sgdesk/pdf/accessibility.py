@@ -9,7 +9,8 @@ does not number, ``SG`` for a house rule). It checks:
 - every page's content: nothing painted outside both marked content and artifacts, no
   artifact inside tagged content nor tagged content inside an artifact, every MCID reachable
   from the structure tree and the parent tree pointing back at its element;
-- the structure tree: standard structure types only, tables, lists and contents in the shape
+- the structure tree: each element naming the element that holds it as its parent (/P),
+  standard structure types only, tables, lists and contents in the shape
   ISO 32000-1 gives them, every table with header cells and every header cell with a Scope,
   every Figure with alternative text, headings starting at H1 without skipping a level;
 - link annotations inside Link elements, with a description and pages tabbing in structure order;
@@ -174,11 +175,12 @@ class _Check:
             last = level
 
     def elements(self, root: Any) -> Iterator[tuple[Any, str]]:
-        """Every structure element with its parent's tag, in reading order."""
-        todo = [(kid, "StructTreeRoot") for kid in reversed(self.kids(root))]
+        """Every structure element with its parent's tag, in reading order; each must name the element
+        (or the root) that holds it as its parent (/P)."""
+        todo = [(kid, "StructTreeRoot", root) for kid in reversed(self.kids(root))]
         seen = set()
         while todo:
-            element, parent_tag = todo.pop()
+            element, parent_tag, parent = todo.pop()
             if not isinstance(element, self.pikepdf.Dictionary) or "/S" not in element:
                 continue
             if element.objgen != (0, 0):
@@ -186,9 +188,13 @@ class _Check:
                     self.add("UA", "a structure element appears twice in the structure tree", self.page_of(element))
                     continue
                 seen.add(element.objgen)
-            yield element, parent_tag
             tag = _name(element.get("/S"))
-            todo.extend((kid, tag) for kid in reversed(self.kids(element)))
+            named = element.get("/P")
+            if named is None or named.objgen != parent.objgen or parent.objgen == (0, 0):
+                self.add("UA", f"a {tag} element's parent (/P) is not the {parent_tag} that holds it",
+                         self.page_of(element))
+            yield element, parent_tag
+            todo.extend((kid, tag, element) for kid in reversed(self.kids(element)))
 
     def kids(self, element: Any) -> list[Any]:
         kids = element.get("/K")

@@ -4,15 +4,31 @@
 :mod:`sgdesk.pdf.tagging`) and, when the file is saved, writes the structure tree and parent
 tree, marks the document as tagged, and adds XMP metadata (title, pdfuaid part 1). Its dates are
 the day printed in the footer. Link annotations made inside marked content join their
-element, with the element's text as their description.
+element, with the element's text as their description. Its document (:class:`HouseDocument`)
+writes the objects it is handed ready, as bytes (the thousands of structure elements of a pack),
+without reportlab's formatting of each object.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from typing import Any
 
-from reportlab.pdfbase.pdfdoc import LinkAnnotation, PDFDictionary, PDFName, PDFStream, PDFString
+from reportlab import rl_config
+from reportlab.pdfbase.pdfdoc import (
+    LinkAnnotation,
+    NoEncryption,
+    PDFCrossReferenceTable,
+    PDFDictionary,
+    PDFDocument,
+    PDFFile,
+    PDFIndirectObject,
+    PDFName,
+    PDFStream,
+    PDFString,
+    PDFTrailer,
+)
 
 from sgdesk.pdf.metadata import DayStamp, xmp_packet
 from sgdesk.pdf.page import NumberedCanvas
@@ -22,11 +38,78 @@ from sgdesk.pdf.structure import StructureBuilder
 PDF_VERSION = (1, 7)  # PDF/UA-1 is built on ISO 32000-1, PDF 1.7
 
 
+class HouseDocument(PDFDocument):
+    """reportlab's PDF document, which also takes objects ready, as the bytes of their content.
+
+    reportlab formats each object it writes through several calls (a few microseconds each), which
+    the thousands of elements of a pack's structure tree made a quarter of what tagging cost; an
+    object handed ready is written as reportlab writes an object whose content is bytes, in one step.
+    Its content is not encrypted, so a document with ready objects must not be (nor is any of ours).
+    """
+
+    def add_ready(self, objects: Sequence[bytes]) -> None:
+        """Register ``objects`` as the next objects, numbered one after the other from
+        ``objectcounter + 1`` (as known before, so that they can refer to each other)."""
+        if type(self.encrypt) is not NoEncryption:
+            raise ValueError("ready objects are written as they are: the document cannot be encrypted")
+        first = self.objectcounter + 1
+        numbers, names, found = self.idToObjectNumberAndVersion, self.numberToId, self.idToObject
+        for number, data in enumerate(objects, start=first):
+            name = f"R{number}"  # the name reportlab gives an object it numbers
+            if name in found:
+                raise ValueError(f"an object is named {name} already")
+            numbers[name], names[number], found[name] = (number, 0), name, data
+        self.objectcounter = first + len(objects) - 1
+
+    def format(self) -> bytes:
+        """The file, as reportlab's PDFDocument.format writes it; a ready object in one step."""
+        self.encrypt.prepare(self)
+        catalog, info = self.Catalog, self.info
+        self.Reference(catalog)
+        self.Reference(info)
+        encryption = self.encrypt.info()
+        encryption_ref = self.Reference(encryption) if encryption else None
+        names, objects, offsets = self.numberToId, self.idToObject, self.idToOffset
+        ids = []  # in object number order
+        self.__accum__ = output = PDFFile(self._pdfVersion)  # objects may ask where they are in the file
+        comments = not rl_config.invariant and rl_config.pdfComments
+        plain = type(self.encrypt) is NoEncryption
+        counter = 1
+        while counter in names:  # objects may be added while others are formatted
+            name = names[counter]
+            obj = objects[name]
+            if type(obj) is bytes and plain and not comments:
+                data = b"%d 0 obj\n" % counter + obj + (b"endobj\n" if obj.endswith(b"\n") else b"\nendobj\n")
+                offsets[name] = output.offset
+                output.offset += len(data)
+                output.write(data)
+            else:
+                formatted = PDFIndirectObject(name, obj).format(self)
+                if comments:
+                    output.add(f"% {ascii(name)}: class {type(obj).__name__[:50]} \n")
+                offsets[name] = output.add(formatted)
+            ids.append(name)
+            counter += 1
+        del self.__accum__
+        if counter - 1 != len(names):
+            raise ValueError(f"counter {counter} doesn't match number to id dictionary {len(names)}")
+        xref = PDFCrossReferenceTable()
+        xref.addsection(0, ids)
+        xref_offset = output.add(xref.format(self))
+        trailer = PDFTrailer(startxref=xref_offset, Size=len(names) + 1, Root=self.Reference(catalog),
+                             Info=self.Reference(info), Encrypt=encryption_ref, ID=self.ID())
+        output.add(trailer.format(self))
+        for signature in getattr(self, "_digiSigs", []):
+            signature.sign(output)
+        return output.format(self)
+
+
 class HouseCanvas(NumberedCanvas):
     """A numbered canvas that tags (unless ``tagged`` is false) and dates the document ``day``."""
 
     def __init__(self, *args: Any, day: datetime.date, tagged: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, pdfVersion=PDF_VERSION, **kwargs)
+        self._doc.__class__ = HouseDocument  # reportlab's canvas makes its document itself
         self.day = day
         self._doc._timeStamp = DayStamp(day)
         self._doc.updateSignature(day.isoformat())

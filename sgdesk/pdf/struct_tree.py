@@ -2,14 +2,17 @@
 
 Each structure element becomes an indirect object; the parent tree maps every page's MCIDs
 (the page's ``/StructParents`` number is its index) and every link annotation (numbers after
-the pages) back to their elements. Elements are formatted directly to bytes, as compactly as the
-format allows: a pack has thousands of table cells, and reportlab's generic dictionaries would
-format them slowly and at length.
+the pages) back to their elements. A pack has thousands of table cells, so the elements are
+formatted here to bytes, in one pass and as compactly as the format allows, and handed to the
+document ready (:meth:`~sgdesk.pdf.canvas.HouseDocument.add_ready`): reportlab's generic
+dictionaries would format them slowly and at length, and reportlab formats any object of its own
+through several calls when the file is saved. The elements are numbered before they are formatted,
+as each refers to its parent and its kids.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfbase.pdfdoc import (
     PDFDictionary,
@@ -30,6 +33,9 @@ from sgdesk.pdf.structure import (
     attribute_entries,
 )
 
+if TYPE_CHECKING:
+    from sgdesk.pdf.canvas import HouseDocument
+
 _PAGE_ENTRIES = ("StructParents", "Tabs")
 
 
@@ -46,75 +52,68 @@ def _value(value: Any, document: PDFDocument) -> bytes:
     return pdf_format(value, document)
 
 
-class _Refs:
-    """What the elements' dictionaries share, formatted once: the references to the elements, the
-    root and the pages, the tags, and each attribute dictionary (elements share them)."""
+class _Formatter:
+    """Formats the elements of one tree, each once; what they share (the references to the elements,
+    the pages and the annotations, the tags, and each attribute dictionary) is formatted once too."""
 
-    def __init__(self, document: PDFDocument, root: str) -> None:
+    def __init__(self, document: PDFDocument, refs: dict[int, bytes]) -> None:
         self.document = document
-        self.root = _ref(document, root)
-        self.elements: dict[int, bytes] = {}  # id(element) -> its reference
+        self.refs = refs  # id(element) -> its reference; id(None) -> the root's
         self._pages: dict[int, bytes] = {}
         self._tags: dict[str, bytes] = {}
         self._attributes: dict[int, tuple[dict[str, Any], bytes]] = {}
 
     def page(self, page: int) -> bytes:
-        if page not in self._pages:
-            self._pages[page] = _ref(self.document, f"Page{page}")
-        return self._pages[page]
+        known = self._pages.get(page)
+        if known is None:
+            known = self._pages[page] = b"/Pg " + _ref(self.document, f"Page{page}")
+        return known
 
     def tag(self, tag: str) -> bytes:
-        if tag not in self._tags:
-            self._tags[tag] = b"<< /S /" + tag.encode("ascii")
-        return self._tags[tag]
+        known = self._tags.get(tag)
+        if known is None:
+            known = self._tags[tag] = b"<< /S /" + tag.encode("ascii")  # /Type is optional
+        return known
 
     def attributes(self, attributes: dict[str, Any]) -> bytes:
-        """The /A entry of ``attributes`` (b"" for none)."""
+        """The /A entry of ``attributes``."""
         known = self._attributes.get(id(attributes))
         if known is None:
             owners = attribute_entries(attributes)
             dicts = [b"<< /O /" + owner.encode("ascii") + b"".join(
                 b" /" + name.encode("ascii") + b" " + _value(value, self.document) for name, value in values.items())
                 + b" >>" for owner, values in owners]
-            entry = b"/A " + (dicts[0] if len(dicts) == 1 else b"[" + b" ".join(dicts) + b"]") if dicts else b""
+            entry = b"/A " + (dicts[0] if len(dicts) == 1 else b"[" + b" ".join(dicts) + b"]")
             known = self._attributes[id(attributes)] = (attributes, entry)  # the dictionary kept, so its id is
         return known[1]
 
-
-class _ElementObject(PDFObject):
-    """One structure element (in ``parent``, None for the root) as a PDF dictionary."""
-
-    def __init__(self, element: Element, parent: Element | None, refs: _Refs) -> None:
-        self.element, self.parent, self.refs = element, parent, refs
-
-    def format(self, document: PDFDocument) -> bytes:
-        element, refs = self.element, self.refs
+    def element(self, element: Element, parent: Element | None) -> bytes:
+        """``element`` (in ``parent``, None for the root) as a PDF dictionary."""
         page = element.first_page()
-        parts = [refs.tag(element.tag),  # /Type is optional
-                 b"/P " + (refs.elements[id(self.parent)] if self.parent is not None else refs.root)]
+        parts = [self.tag(element.tag), b"/P " + self.refs[id(parent)]]
         if page is not None:
-            parts.append(b"/Pg " + refs.page(page))
+            parts.append(self.page(page))
         kids = element.kids
         if len(kids) == 1 and type(kids[0]) is MarkedContent and kids[0].page == page:  # most leaves: one MCID
             parts.append(b"/K %d" % kids[0].mcid)
         elif kids:
-            formatted = [self._kid(kid, page, document) for kid in kids]
+            formatted = [self._kid(kid, page) for kid in kids]
             parts.append(b"/K " + (formatted[0] if len(formatted) == 1 else b"[" + b" ".join(formatted) + b"]"))
         if element.attributes:
-            parts.append(refs.attributes(element.attributes))
+            parts.append(self.attributes(element.attributes))
         if element.alt is not None:
-            parts.append(b"/Alt " + PDFString(element.alt).format(document))
+            parts.append(b"/Alt " + PDFString(element.alt).format(self.document))
         return b" ".join(parts) + b" >>"
 
-    def _kid(self, kid: Element | MarkedContent | AnnotationRef, page: int | None, document: PDFDocument) -> bytes:
+    def _kid(self, kid: Element | MarkedContent | AnnotationRef, page: int | None) -> bytes:
         if type(kid) is MarkedContent:
             if kid.page == page:
                 return b"%d" % kid.mcid
-            return b"<< /Type /MCR /Pg " + self.refs.page(kid.page) + b" /MCID %d >>" % kid.mcid
+            return b"<< /Type /MCR " + self.page(kid.page) + b" /MCID %d >>" % kid.mcid
         if isinstance(kid, Element):
-            return self.refs.elements[id(kid)]
-        return (b"<< /Type /OBJR /Obj " + document.refAnnotation(kid.name).format(document) + b" /Pg "
-                + self.refs.page(kid.page) + b" >>")
+            return self.refs[id(kid)]
+        annotation = _ref(self.document, self.document.annotationName(kid.name))
+        return b"<< /Type /OBJR /Obj " + annotation + b" " + self.page(kid.page) + b" >>"
 
 
 class _ParentTree(PDFObject):
@@ -141,25 +140,38 @@ def _page_entries(page: PDFPage, **entries: Any) -> None:
         setattr(page, name, value)
 
 
-def write_structure(builder: StructureBuilder, document: PDFDocument, pages: list[PDFPage]) -> Any:
+def write_structure(builder: StructureBuilder, document: HouseDocument, pages: list[PDFPage]) -> Any:
     """Register the tree's objects with ``document``; return the StructTreeRoot for the catalog."""
     root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
     root_name = document.Reference(root).name
     elements = builder.elements()
-    refs = _Refs(document, root_name)
-    element_refs = refs.elements
-    names = [document.Reference(_ElementObject(element, parent, refs)).name for element, parent in elements]
-    numbers = document.idToObjectNumberAndVersion
-    for (element, _parent), name in zip(elements, names):  # the root first
-        element_refs[id(element)] = b"%d %d R" % numbers[name]
+    first = document.objectcounter + 1  # the number the first element gets
+    refs = {id(element): b"%d 0 R" % number for number, (element, _parent) in enumerate(elements, start=first)}
+    refs[id(None)] = _ref(document, root_name)
+    formatter = _Formatter(document, refs)
+    leaves: dict[tuple[str, int, int], bytes] = {}  # (tag, page, parent) -> what leaves share, formatted once
+    formatted = []
+    for element, parent in elements:
+        kids = element.kids
+        if len(kids) == 1 and type(kids[0]) is MarkedContent and not element.attributes and element.alt is None:
+            kid = kids[0]  # most elements, table cells: one MCID and nothing else, as formatter.element has them
+            key = (element.tag, kid.page, id(parent))
+            head = leaves.get(key)
+            if head is None:
+                head = leaves[key] = (formatter.tag(element.tag) + b" /P " + refs[id(parent)] + b" "
+                                      + formatter.page(kid.page) + b" /K ")
+            formatted.append(head + b"%d >>" % kid.mcid)
+        else:
+            formatted.append(formatter.element(element, parent))
+    document.add_ready(formatted)
     entries: list[tuple[int, list[bytes] | bytes]] = []
     for index, page in enumerate(pages):
         _page_entries(page, StructParents=index, Tabs=PDFName("S"))
-        entries.append((index, [element_refs[id(element)] for element in builder.pages.get(index + 1, [])]))
+        entries.append((index, [refs[id(element)] for element in builder.pages.get(index + 1, [])]))
     for number, (ref, element) in enumerate(builder.annotations, start=len(pages)):
         _set_struct_parent(ref.annotation, number)
-        entries.append((number, element_refs[id(element)]))
-    root["K"] = PDFObjectReference(names[0])
+        entries.append((number, refs[id(element)]))
+    root["K"] = PDFObjectReference(f"R{first}")
     root["ParentTree"] = document.Reference(_ParentTree(entries))
     root["ParentTreeNextKey"] = len(entries)
     return PDFObjectReference(root_name)
@@ -172,4 +184,3 @@ def _set_struct_parent(annotation: Any, number: int) -> None:
     else:
         annotation.permitted = (*annotation.permitted, "StructParent")
         annotation.otherkw["StructParent"] = number
-

@@ -270,9 +270,13 @@ class StructureBuilder:
         found: list[tuple[Element, Element | None]] = []
         todo: list[tuple[Element, Element | None]] = [(self.root, None)]
         while todo:
-            element, parent = todo.pop()
-            found.append((element, parent))
-            todo.extend(reversed([(kid, element) for kid in element.kids if isinstance(kid, Element)]))
+            pair = todo.pop()
+            found.append(pair)
+            element = pair[0]
+            groups = [(kid, element) for kid in element.kids if isinstance(kid, Element)]
+            if groups:  # most elements, the cells, hold only marked content
+                groups.reverse()
+                todo.extend(groups)
         return found
 
 

@@ -98,6 +98,16 @@ def test_marked_content_the_structure_tree_does_not_reach_fails() -> None:
     assert {problem.check for problem in problems} == {"UA"}
 
 
+def test_an_element_naming_another_parent_than_the_one_holding_it_fails() -> None:
+    def misparent_the_table(pdf) -> None:
+        section = pdf.Root.StructTreeRoot.K.K  # Document > its one Sect
+        table = next(kid for kid in section.K if kid.get("/S") == "/Table")
+        table.P = pdf.Root.StructTreeRoot.K  # the Document, not the Sect
+    problems = check_pdf(altered(misparent_the_table))
+    assert [str(problem) for problem in problems] == [
+        "page 1: a Table element's parent (/P) is not the Sect that holds it [UA]"]
+
+
 @pytest.mark.parametrize(("change", "check"), [
     (lambda pdf: pdf.Root.__delitem__("/Lang"), "11-001"),
     (lambda pdf: pdf.Root.__delitem__("/MarkInfo"), "UA"),

@@ -13,6 +13,7 @@ import weakref
 import pdfplumber
 import pypdf
 import pytest
+from reportlab.pdfbase.pdfdoc import PDFDocument
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -26,6 +27,7 @@ from sgdesk.pdf import (
     styles,
     switch_orientation,
 )
+from sgdesk.pdf.canvas import HouseDocument
 from sgdesk.pdf.page import MARGIN, PAGE_SIZES
 
 NAMES = "Siân Evans, Zoë Clarke, Niamh O'Loughlin, Łukasz Kowalski"
@@ -84,12 +86,47 @@ def test_unicode_names_and_symbols_are_extractable_text() -> None:
     assert {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"} <= fonts  # embedded subsets
 
 
+def test_each_face_prints_what_it_is_used_for_and_only_the_faces_used_are_embedded() -> None:
+    code = """if True:
+        import datetime, io, pypdf
+        from reportlab.platypus import Paragraph
+        from sgdesk.pdf import DocumentSpec, build_pdf, styles
+        def faces(text):
+            out = io.BytesIO()
+            build_pdf(out, DocumentSpec(title="Faces", board_name="Board", generated_on=datetime.date(2019, 6, 28)),
+                      [Paragraph(text, styles()["body"])])
+            page = pypdf.PdfReader(out).pages[0]
+            embedded = sorted(f["/BaseFont"].split("+")[-1] for f in page["/Resources"]["/Font"].values())
+            printed = []
+            def visit(text, cm, tm, font, size):
+                if text.strip() in ("Q", "W", "Z", "X"):
+                    printed.append((text.strip(), font["/BaseFont"].split("+")[-1]))
+            page.extract_text(visitor_text=visit)
+            return embedded, printed
+        print(faces("Q <b>W</b> <i>Z</i>"))
+        print(faces("Q <b><i>X</i></b>"))
+    """  # a process of its own: a face is read when it is first used, once in a process
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines() == [
+        "(['DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSans-Oblique'], "
+        "[('Q', 'DejaVuSans'), ('W', 'DejaVuSans-Bold'), ('Z', 'DejaVuSans-Oblique')])",
+        "(['DejaVuSans', 'DejaVuSans-BoldOblique'], [('Q', 'DejaVuSans'), ('X', 'DejaVuSans-BoldOblique')])",
+    ]
+
+
 def test_same_inputs_give_identical_bytes_and_changes_show() -> None:
     first = build(sample_story(), draft=True, marking="OFFICIAL")
     assert build(sample_story(), draft=True, marking="OFFICIAL") == first
     changed = sample_story() + [body("One more line.")]
     assert build(changed, draft=True, marking="OFFICIAL") != first
     assert build(sample_story(), draft=True, marking="OFFICIAL", generated_on=DAY.replace(day=24)) != first
+
+
+def test_the_house_document_writes_the_file_as_reportlab_would(monkeypatch: pytest.MonkeyPatch) -> None:
+    story = [*sample_story(), body('A <a href="https://example.org/report">linked report</a>.')]
+    ours = build(story, draft=True, marking="OFFICIAL")
+    monkeypatch.setattr(HouseDocument, "format", PDFDocument.format)  # reportlab writes every object itself
+    assert build(story, draft=True, marking="OFFICIAL") == ours
 
 
 def test_story_is_not_consumed_and_can_be_built_again() -> None:
@@ -445,6 +482,7 @@ def test_styles_are_the_named_house_styles_and_fresh_each_time() -> None:
     assert set(first) == names
     first["body"].fontSize = 30
     assert styles()["body"].fontSize != 30
+    assert first["h1"].parent is first["body"]  # a set's styles derive from its own body
     assert all(style.fontName.startswith("SGSans") for style in first.values())
 
 
