@@ -105,7 +105,7 @@ def test_each_face_prints_what_it_is_used_for_and_only_the_faces_used_are_embedd
             return embedded, printed
         print(faces("Q <b>W</b> <i>Z</i>"))
         print(faces("Q <b><i>X</i></b>"))
-    """  # a process of its own: a face is read when it is first used, once in a process
+    """  # a process of its own: no face is embedded because another test of this process used it
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.splitlines() == [
         "(['DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSans-Oblique'], "
