@@ -74,6 +74,10 @@ def create_application(argv: list[str] | None = None):
 
 def run_app(path: Path | None = None) -> int:
     """Open the main window (on ``path`` if given) and run until it closes."""
+    if path is not None:
+        from sgdesk import registry
+
+        registry.load_overview()   # its first window is the Overview: its code is loaded before Qt (see there)
     app = create_application()
     from sgdesk.gui.shell.main_window import MainWindow
 
