@@ -127,3 +127,21 @@ def test_started_on_a_file_the_app_loads_the_overview_before_qt(tmp_path, demo_p
         "except QtNow:\n"
         "    pass\n", tmp_path)
     assert loaded == ["True False"]
+
+
+def test_the_cycle_collector_waits_until_the_window_is_shown(tmp_path, demo_path):
+    """Python's cycle collector does not rescan what start-up makes (sgdesk.gui.shell.app._collect_from_now):
+    off while the window is built, on once it is shown, with what was made by then counted as old."""
+    seen = _run(
+        "import gc, sys\n"
+        "from pathlib import Path\n"
+        "from sgdesk.gui.shell import app\n"
+        "create = app.create_application\n"
+        "def create_application():\n"
+        "    qt = create()\n"
+        "    print('building', gc.isenabled())\n"
+        "    qt.exec = lambda: print('shown', gc.isenabled(), len(gc.get_objects(generation=0)) < 1000) or 0\n"
+        "    return qt\n"
+        "app.create_application = create_application\n"
+        f"app.run_app(Path({str(demo_path)!r}))\n", tmp_path)
+    assert seen == ["building False", "shown True True"]
