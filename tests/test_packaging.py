@@ -389,22 +389,36 @@ def test_if_the_log_cannot_be_written_the_message_still_says_what_to_do(monkeypa
 def test_timing_prints_when_the_window_first_paints(qtbot, settings, monkeypatch, capfd):
     import time
 
+    from PySide6.QtCore import QEvent, QObject
+
     from sgdesk.gui.shell.main_window import MainWindow
 
     monkeypatch.setenv("SGDESK_TIMING", "1")
     monkeypatch.delenv("SGDESK_SMOKE", raising=False)
     window = MainWindow(settings)
     qtbot.addWidget(window)
+    contents_painted: list[bool] = []
+
+    class Paints(QObject):
+        def eventFilter(self, _watched, event) -> bool:  # noqa: N802 (Qt's name)
+            contents_painted.append(event.type() == QEvent.Type.Paint)
+            return False
+
+    paints = Paints()
+    window.statusBar().installEventFilter(paints)   # something inside the window, painted after the window itself
     before = time.monotonic()
     startup.watch_first_paint(window)
     window.show()
     seen: list[str] = []
+    contents_painted_when_seen: list[bool] = []
 
     def painted() -> bool:
         seen.extend(line for line in capfd.readouterr().err.splitlines() if line.startswith("sgdesk-timing"))
+        contents_painted_when_seen.append(any(contents_painted))
         return bool(seen)
 
     qtbot.waitUntil(painted, timeout=5000)
+    assert contents_painted_when_seen[-1], "the first paint was reported before the window's contents were painted"
     [line] = seen
     assert line.startswith("sgdesk-timing first-paint monotonic=")
     assert before < float(line.split("=")[1]) <= time.monotonic()

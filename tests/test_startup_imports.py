@@ -82,3 +82,66 @@ def test_board_file_queries_do_not_load_pandas_through_sqlite_utils(demo):
         "assert 'organisation' in bf.db.table_names()\n"
         "print('\\n'.join(m for m in ('pandas', 'numpy') if m in sys.modules))\n")
     assert loaded == []
+
+
+#: what the Overview calls, loaded before it is first built (sgdesk.registry.load_overview)
+OVERVIEW_CODE = ("sgdesk.training.attention", "sgdesk.indicators.attention", "sgdesk.finance.overview")
+
+
+def test_the_welcome_screen_loads_the_overview_while_the_user_looks_at_it(tmp_path):
+    loaded = _run(
+        "import sys, time\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from sgdesk.gui.shell.app import create_application\n"
+        "from sgdesk.gui.shell.main_window import WARM_UP_MS, MainWindow\n"
+        "from sgdesk.store.schema import expected_objects\n"
+        "app = create_application()\n"
+        "window = MainWindow(QSettings('s.ini', QSettings.Format.IniFormat))\n"
+        "window.show()\n"
+        "def ready():\n"
+        f"    return all(m in sys.modules for m in {OVERVIEW_CODE + ('sgdesk.gui.shell.overview',)!r}), "
+        "expected_objects.cache_info().currsize\n"
+        "app.processEvents()\n"
+        "print(*ready())\n"
+        "until = time.monotonic() + WARM_UP_MS / 1000 + 2\n"
+        "while time.monotonic() < until:\n"
+        "    app.processEvents()\n"
+        "print(*ready())\n", tmp_path)
+    assert loaded == ["False 0", "True 1"]     # at first paint not yet; then the Overview's code and the schema
+
+
+def test_started_on_a_file_the_app_loads_the_overview_before_qt(tmp_path, demo_path):
+    """PySide reads the source of every module imported after it: the Overview's are imported first."""
+    loaded = _run(
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from sgdesk.gui.shell import app\n"
+        "class QtNow(Exception):\n"
+        "    pass\n"
+        "def create_application():\n"
+        f"    print(all(m in sys.modules for m in {OVERVIEW_CODE!r}), 'PySide6' in sys.modules)\n"
+        "    raise QtNow\n"
+        "app.create_application = create_application\n"
+        "try:\n"
+        f"    app.run_app(Path({str(demo_path)!r}))\n"
+        "except QtNow:\n"
+        "    pass\n", tmp_path)
+    assert loaded == ["True False"]
+
+
+def test_the_cycle_collector_waits_until_the_window_is_shown(tmp_path, demo_path):
+    """Python's cycle collector does not rescan what start-up makes (sgdesk.gui.shell.app._collect_from_now):
+    off while the window is built, on once it is shown, with what was made by then counted as old."""
+    seen = _run(
+        "import gc, sys\n"
+        "from pathlib import Path\n"
+        "from sgdesk.gui.shell import app\n"
+        "create = app.create_application\n"
+        "def create_application():\n"
+        "    qt = create()\n"
+        "    print('building', gc.isenabled())\n"
+        "    qt.exec = lambda: print('shown', gc.isenabled(), len(gc.get_objects(generation=0)) < 1000) or 0\n"
+        "    return qt\n"
+        "app.create_application = create_application\n"
+        f"app.run_app(Path({str(demo_path)!r}))\n", tmp_path)
+    assert seen == ["building False", "shown True True"]

@@ -86,21 +86,33 @@ class SearchBox(QLineEdit):
         self.bf: BoardFile | None = None
         self.board_id: int | None = None
         self.model = HitsModel()
-        self.popup = QTreeView(self)
-        self.popup.setObjectName("searchResults")
-        self.popup.setAccessibleName("Search results")
-        self.popup.setWindowFlags(Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
-        self.popup.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.popup.setModel(self.model)
-        self.popup.setRootIsDecorated(False)
-        self.popup.setUniformRowHeights(True)
-        self.popup.setAlternatingRowColors(True)
-        self.popup.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.popup.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.popup.header().setStretchLastSection(True)
-        self.popup.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.popup.clicked.connect(lambda index: self._open(index.row()))
+        self._popup: QTreeView | None = None
         self.textChanged.connect(self._search)
+
+    @property
+    def popup(self) -> QTreeView:
+        """The results under the box, made when first shown: not before the window's first paint (5 ms)."""
+        if self._popup is None:
+            popup = QTreeView(self)
+            popup.setObjectName("searchResults")
+            popup.setAccessibleName("Search results")
+            popup.setWindowFlags(Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
+            popup.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            popup.setModel(self.model)
+            popup.setRootIsDecorated(False)
+            popup.setUniformRowHeights(True)
+            popup.setAlternatingRowColors(True)
+            popup.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            popup.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            popup.header().setStretchLastSection(True)
+            popup.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            popup.clicked.connect(lambda index: self._open(index.row()))
+            self._popup = popup
+        return self._popup
+
+    @property
+    def results_shown(self) -> bool:
+        return self._popup is not None and self._popup.isVisible()
 
     def set_board(self, bf: BoardFile | None, board_id: int | None) -> None:
         """What to search: the open file's board (None when no file is open)."""
@@ -134,23 +146,24 @@ class SearchBox(QLineEdit):
         self.popup.show()
 
     def hide_results(self) -> None:
-        self.popup.hide()
+        if self._popup is not None:
+            self._popup.hide()
 
     # -- choosing ----------------------------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         key = event.key()
-        if self.popup.isVisible() and key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+        if self.results_shown and key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
             step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: POPUP_ROWS,
                     Qt.Key.Key_PageUp: -POPUP_ROWS}[key]
             row = min(max(self.popup.currentIndex().row() + step, 0), max(len(self.model.hits) - 1, 0))
             if self.model.hits:
                 self.popup.setCurrentIndex(self.model.index(row, 0))
             return
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.popup.isVisible():
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.results_shown:
             self._open(self.popup.currentIndex().row())
             return
         if key == Qt.Key.Key_Escape:
-            if self.popup.isVisible():
+            if self.results_shown:
                 self.hide_results()
             else:
                 self.clear()
@@ -159,7 +172,7 @@ class SearchBox(QLineEdit):
 
     def event(self, event) -> bool:
         # Escape, Enter and the arrows are the box's own while its results show (not the dialog's or a menu's)
-        if event.type() == QEvent.Type.ShortcutOverride and self.popup.isVisible() and \
+        if event.type() == QEvent.Type.ShortcutOverride and self.results_shown and \
                 (event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter)
                  or event.matches(QKeySequence.StandardKey.Find)):
             event.accept()
@@ -177,7 +190,7 @@ class SearchBox(QLineEdit):
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         super().focusOutEvent(event)
-        if not self.popup.underMouse():
+        if self._popup is None or not self._popup.underMouse():
             self.hide_results()
 
     def _open(self, row: int) -> None:

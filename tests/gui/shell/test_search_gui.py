@@ -39,6 +39,16 @@ def test_results_drop_down_as_you_type_and_say_when_nothing_matches(window, qtbo
     assert not box.popup.isVisible()
 
 
+def test_the_results_list_is_made_when_first_shown_not_with_the_window(window, qtbot):
+    from PySide6.QtWidgets import QApplication, QTreeView
+
+    QApplication.processEvents()
+    assert window.search_box.findChild(QTreeView, "searchResults") is None    # not before the first paint
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)                   # keys before any search make none
+    search_for(window, qtbot, "essex pol")
+    assert window.search_box.findChild(QTreeView, "searchResults").isVisible()
+
+
 def test_ctrl_f_goes_to_the_box_too_and_it_is_off_without_a_file(qtbot, settings):
     from sgdesk.gui.shell.main_window import MainWindow
 
