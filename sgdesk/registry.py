@@ -13,6 +13,8 @@ core never imports Qt.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import importlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -244,13 +246,15 @@ def load_overview() -> Registry:
 
     The app calls this before the Overview is first built: on the welcome screen while the user looks at it,
     and when started on a file before it loads Qt (PySide reads the source of every module imported after it).
+    A module that fails to import is left for the Overview, which imports it again as it is built
+    and says what failed there, in its own view: loading ahead never stops the app starting.
     """
     loaded = load()
-    for provider in (*loaded.attention, *loaded.glances):
-        if isinstance(provider, Lazy):
-            provider.resolve()
-    for target in loaded.first_step_targets:
-        import_target(target)
+    imports = [p.resolve for p in (*loaded.attention, *loaded.glances) if isinstance(p, Lazy)]
+    imports += [functools.partial(import_target, target) for target in loaded.first_step_targets]
+    for load_ahead in imports:
+        with contextlib.suppress(Exception):
+            load_ahead()
     return loaded
 
 

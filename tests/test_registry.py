@@ -55,3 +55,13 @@ def test_loading_the_registry_imports_none_of_what_it_names():
         capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == []
+
+
+def test_loading_the_overview_ahead_leaves_a_module_that_fails_to_import_for_the_overview(monkeypatch):
+    broken = Registry()
+    broken.add_attention(Lazy("sgdesk.no_such_feature.attention:attention"))
+    broken.first_step_targets.append("sgdesk.no_such_feature.steps:STEPS")
+    monkeypatch.setattr(registry, "load", lambda: broken)
+    assert registry.load_overview() is broken     # the app still starts
+    with pytest.raises(ModuleNotFoundError):      # and the Overview meets the failure when it is built
+        broken.attention[0](None, 1)
