@@ -26,6 +26,7 @@ from reportlab.platypus.paragraph import split as paragraph_split
 from reportlab.platypus.paragraph import stringWidth as paragraph_width
 from reportlab.platypus.paragraph import strip as paragraph_strip
 from reportlab.platypus.paraparser import ParaParser
+from reportlab.platypus.tables import _calc_pc, _ExpandedCellTuple
 
 from sgdesk.office.layout import MIN_ROWS, at_least, distribute
 from sgdesk.pdf.colours import ACCENT, ACCENT_TINT, GRID, TEXT, WHITE, ZEBRA
@@ -33,10 +34,11 @@ from sgdesk.pdf.fonts import BOLD, REGULAR, register_fonts
 from sgdesk.pdf.markup import plain_to_markup
 from sgdesk.pdf.page import MARGIN, frame_width, page_size
 from sgdesk.pdf.styles import CELL_FONT_SIZE, cell_style
-from sgdesk.pdf.tagged_table import TaggedTable
+from sgdesk.pdf.tagged_table import TAGS, TaggedTable
 
 _ALIGNMENTS = {"L": TA_LEFT, "C": TA_CENTER, "R": TA_RIGHT}
 _TABLE_ALIGN = {"L": "LEFT", "C": "CENTER", "R": "RIGHT"}
+_CELL_ALIGNMENTS = frozenset(("LEFT", "RIGHT", "CENTRE", "CENTER"))  # how reportlab places a flowable in a cell
 _NUMBER = re.compile(r"[-−–(]?£?\d[\d,]*(\.\d+)?%?\)?")
 _FRACTION = re.compile(r"\.\d+%?\)?$")  # what follows a figure's decimal point
 _BREAKS = (re.compile(r"(?<=@)"), re.compile(r"(?<=[/_\-])|(?=[.])"))  # where a long token breaks, best first
@@ -116,6 +118,157 @@ class HouseTable(TaggedTable):
         self._squeezed = bool(self.tail_height) and height <= availHeight < height + self.tail_height \
             and rows >= 2 * MIN_ROWS
         return width, availHeight + 1 if self._squeezed else height  # too tall: the doc template splits it
+
+    def _calc_height(self, availHeight: float, availWidth: float, H: Any = None, W: Any = None) -> None:  # noqa: N802, N803
+        """Each row as tall as its tallest cell, from the heights its cells' paragraphs wrapped to: the
+        heights and row positions ``Table._calc_height`` reckons, the same sums in the same order,
+        without its general code (a cell of a list of flowables, a span over rows, a minimum or
+        given height; a table with any of those is measured by reportlab)."""
+        heights = self._plain_heights(_calc_pc(self._argW, availWidth) if not W else W)
+        if heights is None:
+            super()._calc_height(availHeight, availWidth, H, W)
+            return
+        self._rowHeights = heights
+        self._rowpositions = positions = []
+        height = carried = 0  # reportlab's compensated sum, from the last row up
+        for row in range(len(heights) - 1, -1, -1):
+            positions.append(height)
+            step = heights[row] - carried
+            total = height + step
+            carried = (total - height) - step
+            height = total
+        positions.append(height)
+        self._height = height
+        positions.reverse()
+        self._hmax = len(heights)
+
+    def _plain_heights(self, widths: list[float]) -> list[float] | None:
+        """The height of each row where every cell is text (a paragraph of ours wrapped for its width
+        already, or a string) and no row height is given; else None."""
+        if self._minRowHeights or any(h is not None for h in self._argH) or (self._spanCmds and self._rowSpanCells):
+            return None
+        spans = self._spanRanges if self._spanCmds else None
+        values, styles = self._cellvalues, self._cellStyles
+        canv = getattr(self, "canv", None)
+        heights = []
+        for i, (row, row_styles) in enumerate(zip(values, styles)):
+            tallest = 0
+            for j, (value, style, width) in enumerate(zip(row, row_styles, widths)):
+                if isinstance(value, str):
+                    height = (style.leading or 1.2 * style.fontsize) * len(value.split("\n"))
+                else:
+                    if isinstance(value, Flowable):
+                        value = row[j] = self._cellListProcess(value, width, None)
+                    cell = value[0] if type(value) is _ExpandedCellTuple and len(value) == 1 else None
+                    if cell is None or width is None:
+                        return None
+                    if spans is not None:
+                        span = spans[j, i]
+                        if span is None:
+                            return None  # a flowable under a span: reportlab's own rules
+                        if span[0] != span[2]:
+                            width = max(self._colpositions[span[2] + 1] - self._colpositions[span[0]], width)
+                    inner = width - style.leftPadding - style.rightPadding
+                    if inner < 0:
+                        return None
+                    wrapped = cell._wrapped if isinstance(cell, _CellParagraph) else None
+                    if wrapped is not None and wrapped[0] == inner:
+                        cell_width, cell_height = wrapped[1]
+                    elif canv is None:
+                        cell_width, cell_height = cell.wrapOn(canv, inner, 72000 - style.topPadding - style.bottomPadding)
+                    else:  # the canvas's font while the cell wraps is its style's, as reportlab sets it
+                        saved = canv._fontname, canv._fontsize, canv._leading
+                        canv._fontname, canv._fontsize, canv._leading = \
+                            style.fontname, style.fontsize, style.leading or 1.2 * style.fontsize
+                        cell_width, cell_height = cell.wrapOn(canv, inner,
+                                                              72000 - style.topPadding - style.bottomPadding)
+                        canv._fontname, canv._fontsize, canv._leading = saved
+                    before, after = cell.getSpaceBefore(), cell.getSpaceAfter()
+                    if max(0, cell_width) + style.leftPadding + style.rightPadding > width:
+                        return None  # too wide: reportlab says so, or not, as configured
+                    height = cell_height + after + before - before - after  # as reportlab sums them
+                height += style.bottomPadding + style.topPadding
+                if height > tallest:
+                    tallest = height
+            heights.append(tallest)
+        return heights
+
+    def draw(self) -> None:
+        """Draw as ``Table.draw`` does, the same page operators and tags, with each cell of our text
+        placed and drawn here; a table with a shadow, rounded corners or render callbacks of its
+        own is drawn by reportlab."""
+        if self._renderCB is not TAGS or self._shadow or getattr(self, "_cornerRadii", None) \
+                or self._hmax != self._nrows:
+            super().draw()
+            return
+        canv = self.canv
+        canv.saveState()
+        self._curweight = self._curcolor = self._curcellstyle = None
+        self.tag_start()
+        self.tag_artifact_start()
+        self._roundingRectDef = None
+        self._drawBkgrnd()
+        self.tag_artifact_end()
+        rects = self._spanRects if self._spanCmds else None
+        columns, rows = self._colpositions, self._rowpositions
+        widths, heights = self._colWidths, self._rowHeights
+        for row, (values, styles) in enumerate(zip(self._cellvalues, self._cellStyles)):
+            self.tag_row(row)
+            for column, (value, style) in enumerate(zip(values, styles)):
+                if rects is None:
+                    x, y, width, height = columns[column], rows[row + 1], widths[column], heights[row]
+                else:
+                    rect = rects[column, row]
+                    if rect is None:
+                        continue
+                    x, y, width, height = rect
+                self.tag_cell(row, column, value, style, (x, y), (width, height))
+                self._draw_cell(value, style, x, y, width, height)
+                self.tag_cell_end()
+            self.tag_row_end()
+        self.tag_artifact_start()
+        self._drawLines()
+        self.tag_artifact_end()
+        self.tag_end()
+        canv.restoreState()
+
+    def _draw_cell(self, value: Any, style: Any, x: float, y: float, width: float, height: float) -> None:
+        """``Table._drawCell`` for a cell of one paragraph of ours wrapped for its width: placed where
+        reportlab places it, drawn by itself; any other cell is reportlab's."""
+        if self._curcellstyle is not style:
+            current = self._curcellstyle
+            if current is None or style.color != current.color:
+                self.canv.setFillColor(style.color)
+            if current is None or style.leading != current.leading or style.fontname != current.fontname \
+                    or style.fontsize != current.fontsize:
+                self.canv.setFont(style.fontname, style.fontsize, style.leading)
+            self._curcellstyle = style
+        cell = value[0] if isinstance(value, (tuple, list)) and len(value) == 1 else value
+        inner = width - style.leftPadding - style.rightPadding
+        valign, align = style.valign, style.alignment
+        if not isinstance(cell, Flowable) or inner < 0 or style.href or style.destination \
+                or align not in _CELL_ALIGNMENTS:
+            self._drawCell(value, style, (x, y), (width, height))
+            return
+        cell_width, cell_height = cell.wrapOn(self.canv, inner, height - style.topPadding - style.bottomPadding)
+        before, after = cell.getSpaceBefore(), cell.getSpaceAfter()
+        if valign == "TOP":
+            top = y + height - style.topPadding
+        elif valign == "BOTTOM":
+            top = y + style.bottomPadding + (cell_height + after + before - before - after)
+        else:
+            top = y + (height + style.bottomPadding - style.topPadding
+                       + (cell_height + after + before - before - after)) / 2.0
+        if align == "LEFT":
+            left = x + style.leftPadding
+        elif align == "RIGHT":
+            left = x + width - style.rightPadding - cell_width
+        else:
+            left = x + (width + style.leftPadding - style.rightPadding - cell_width) / 2.0
+        top += before
+        top -= before
+        top -= cell_height
+        cell.drawOn(self.canv, left, top)
 
     def _body_rows(self, start: int, stop: int) -> int:
         return sum(kind == "body" for kind in self.row_kinds[start:stop])
