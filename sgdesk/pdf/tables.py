@@ -120,10 +120,10 @@ class HouseTable(TaggedTable):
         return width, availHeight + 1 if self._squeezed else height  # too tall: the doc template splits it
 
     def _calc_height(self, availHeight: float, availWidth: float, H: Any = None, W: Any = None) -> None:  # noqa: N802, N803
-        """Each row as tall as its tallest cell, from the heights its cells' paragraphs wrapped to: the
-        heights and row positions ``Table._calc_height`` reckons, the same sums in the same order,
-        without its general code (a cell of a list of flowables, a span over rows, a minimum or
-        given height; a table with any of those is measured by reportlab)."""
+        """Each row as tall as its tallest cell, from the heights its cells wrapped to: the heights and
+        row positions ``Table._calc_height`` reckons, the same sums in the same order, without its
+        general code (a table with a cell of several flowables, a span over rows, a minimum or
+        given height is measured by reportlab)."""
         heights = self._plain_heights(_calc_pc(self._argW, availWidth) if not W else W)
         if heights is None:
             super()._calc_height(availHeight, availWidth, H, W)
@@ -143,8 +143,9 @@ class HouseTable(TaggedTable):
         self._hmax = len(heights)
 
     def _plain_heights(self, widths: list[float]) -> list[float] | None:
-        """The height of each row where every cell is text (a paragraph of ours wrapped for its width
-        already, or a string) and no row height is given; else None."""
+        """The height of each row where every cell is one flowable or a string, no span covers a
+        flowable or more than one row and no row height is given; else None. A cell of ours wrapped
+        for its width already is not asked again."""
         if self._minRowHeights or any(h is not None for h in self._argH) or (self._spanCmds and self._rowSpanCells):
             return None
         spans = self._spanRanges if self._spanCmds else None
@@ -194,9 +195,10 @@ class HouseTable(TaggedTable):
         return heights
 
     def draw(self) -> None:
-        """Draw as ``Table.draw`` does, the same page operators and tags, with each cell of our text
-        placed and drawn here; a table with a shadow, rounded corners or render callbacks of its
-        own is drawn by reportlab."""
+        """Draw as ``Table.draw`` does, the same page operators and tags in the same order, with the
+        tags written by the table's own methods and each cell placed here (:meth:`_draw_cell`); a
+        table with a shadow, rounded corners, render callbacks of its own or rows not measured is
+        drawn by reportlab."""
         if self._renderCB is not TAGS or self._shadow or getattr(self, "_cornerRadii", None) \
                 or self._hmax != self._nrows:
             super().draw()
@@ -233,8 +235,8 @@ class HouseTable(TaggedTable):
         canv.restoreState()
 
     def _draw_cell(self, value: Any, style: Any, x: float, y: float, width: float, height: float) -> None:
-        """``Table._drawCell`` for a cell of one paragraph of ours wrapped for its width: placed where
-        reportlab places it, drawn by itself; any other cell is reportlab's."""
+        """``Table._drawCell`` for a cell of one flowable: placed where reportlab places it (the same
+        sums), then drawn by itself; a string, several flowables or a link is reportlab's."""
         if self._curcellstyle is not style:
             current = self._curcellstyle
             if current is None or style.color != current.color:
