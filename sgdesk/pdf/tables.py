@@ -20,12 +20,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
-from reportlab.platypus.paragraph import _processed_frags, cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paragraph import ParaLines, _processed_frags, cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paragraph import _shy as _SOFT_HYPHEN
 from reportlab.platypus.paragraph import split as paragraph_split
 from reportlab.platypus.paragraph import stringWidth as paragraph_width
 from reportlab.platypus.paragraph import strip as paragraph_strip
 from reportlab.platypus.paraparser import ParaParser
+from reportlab.platypus.tables import _calc_pc, _ExpandedCellTuple
 
 from sgdesk.office.layout import MIN_ROWS, at_least, distribute
 from sgdesk.pdf.colours import ACCENT, ACCENT_TINT, GRID, TEXT, WHITE, ZEBRA
@@ -33,10 +34,11 @@ from sgdesk.pdf.fonts import BOLD, REGULAR, register_fonts
 from sgdesk.pdf.markup import plain_to_markup
 from sgdesk.pdf.page import MARGIN, frame_width, page_size
 from sgdesk.pdf.styles import CELL_FONT_SIZE, cell_style
-from sgdesk.pdf.tagged_table import TaggedTable
+from sgdesk.pdf.tagged_table import TAGS, TaggedTable
 
 _ALIGNMENTS = {"L": TA_LEFT, "C": TA_CENTER, "R": TA_RIGHT}
 _TABLE_ALIGN = {"L": "LEFT", "C": "CENTER", "R": "RIGHT"}
+_CELL_ALIGNMENTS = frozenset(("LEFT", "RIGHT", "CENTRE", "CENTER"))  # how reportlab places a flowable in a cell
 _NUMBER = re.compile(r"[-−–(]?£?\d[\d,]*(\.\d+)?%?\)?")
 _FRACTION = re.compile(r"\.\d+%?\)?$")  # what follows a figure's decimal point
 _BREAKS = (re.compile(r"(?<=@)"), re.compile(r"(?<=[/_\-])|(?=[.])"))  # where a long token breaks, best first
@@ -116,6 +118,159 @@ class HouseTable(TaggedTable):
         self._squeezed = bool(self.tail_height) and height <= availHeight < height + self.tail_height \
             and rows >= 2 * MIN_ROWS
         return width, availHeight + 1 if self._squeezed else height  # too tall: the doc template splits it
+
+    def _calc_height(self, availHeight: float, availWidth: float, H: Any = None, W: Any = None) -> None:  # noqa: N802, N803
+        """Each row as tall as its tallest cell, from the heights its cells wrapped to: the heights and
+        row positions ``Table._calc_height`` reckons, the same sums in the same order, without its
+        general code (a table with a cell of several flowables, a span over rows, a minimum or
+        given height is measured by reportlab)."""
+        heights = self._plain_heights(_calc_pc(self._argW, availWidth) if not W else W)
+        if heights is None:
+            super()._calc_height(availHeight, availWidth, H, W)
+            return
+        self._rowHeights = heights
+        self._rowpositions = positions = []
+        height = carried = 0  # reportlab's compensated sum, from the last row up
+        for row in range(len(heights) - 1, -1, -1):
+            positions.append(height)
+            step = heights[row] - carried
+            total = height + step
+            carried = (total - height) - step
+            height = total
+        positions.append(height)
+        self._height = height
+        positions.reverse()
+        self._hmax = len(heights)
+
+    def _plain_heights(self, widths: list[float]) -> list[float] | None:
+        """The height of each row where every cell is one flowable or a string, no span covers a
+        flowable or more than one row and no row height is given; else None. A cell of ours wrapped
+        for its width already is not asked again."""
+        if self._minRowHeights or any(h is not None for h in self._argH) or (self._spanCmds and self._rowSpanCells):
+            return None
+        spans = self._spanRanges if self._spanCmds else None
+        values, styles = self._cellvalues, self._cellStyles
+        canv = getattr(self, "canv", None)
+        heights = []
+        for i, (row, row_styles) in enumerate(zip(values, styles)):
+            tallest = 0
+            for j, (value, style, width) in enumerate(zip(row, row_styles, widths)):
+                if isinstance(value, str):
+                    height = (style.leading or 1.2 * style.fontsize) * len(value.split("\n"))
+                else:
+                    if isinstance(value, Flowable):
+                        value = row[j] = self._cellListProcess(value, width, None)
+                    cell = value[0] if type(value) is _ExpandedCellTuple and len(value) == 1 else None
+                    if cell is None or width is None:
+                        return None
+                    if spans is not None:
+                        span = spans[j, i]
+                        if span is None:
+                            return None  # a flowable under a span: reportlab's own rules
+                        if span[0] != span[2]:
+                            width = max(self._colpositions[span[2] + 1] - self._colpositions[span[0]], width)
+                    inner = width - style.leftPadding - style.rightPadding
+                    if inner < 0:
+                        return None
+                    wrapped = cell._wrapped if isinstance(cell, _CellParagraph) else None
+                    if wrapped is not None and wrapped[0] == inner:
+                        cell_width, cell_height = wrapped[1]
+                    elif canv is None:
+                        cell_width, cell_height = cell.wrapOn(canv, inner, 72000 - style.topPadding - style.bottomPadding)
+                    else:  # the canvas's font while the cell wraps is its style's, as reportlab sets it
+                        saved = canv._fontname, canv._fontsize, canv._leading
+                        canv._fontname, canv._fontsize, canv._leading = \
+                            style.fontname, style.fontsize, style.leading or 1.2 * style.fontsize
+                        cell_width, cell_height = cell.wrapOn(canv, inner,
+                                                              72000 - style.topPadding - style.bottomPadding)
+                        canv._fontname, canv._fontsize, canv._leading = saved
+                    before, after = cell.getSpaceBefore(), cell.getSpaceAfter()
+                    if max(0, cell_width) + style.leftPadding + style.rightPadding > width:
+                        return None  # too wide: reportlab says so, or not, as configured
+                    height = cell_height + after + before - before - after  # as reportlab sums them
+                height += style.bottomPadding + style.topPadding
+                if height > tallest:
+                    tallest = height
+            heights.append(tallest)
+        return heights
+
+    def draw(self) -> None:
+        """Draw as ``Table.draw`` does, the same page operators and tags in the same order, with the
+        tags written by the table's own methods and each cell placed here (:meth:`_draw_cell`); a
+        table with a shadow, rounded corners, render callbacks of its own or rows not measured is
+        drawn by reportlab."""
+        if self._renderCB is not TAGS or self._shadow or getattr(self, "_cornerRadii", None) \
+                or self._hmax != self._nrows:
+            super().draw()
+            return
+        canv = self.canv
+        canv.saveState()
+        self._curweight = self._curcolor = self._curcellstyle = None
+        self.tag_start()
+        self.tag_artifact_start()
+        self._roundingRectDef = None
+        self._drawBkgrnd()
+        self.tag_artifact_end()
+        rects = self._spanRects if self._spanCmds else None
+        columns, rows = self._colpositions, self._rowpositions
+        widths, heights = self._colWidths, self._rowHeights
+        for row, (values, styles) in enumerate(zip(self._cellvalues, self._cellStyles)):
+            self.tag_row(row)
+            for column, (value, style) in enumerate(zip(values, styles)):
+                if rects is None:
+                    x, y, width, height = columns[column], rows[row + 1], widths[column], heights[row]
+                else:
+                    rect = rects[column, row]
+                    if rect is None:
+                        continue
+                    x, y, width, height = rect
+                self.tag_cell(row, column, value, style, (x, y), (width, height))
+                self._draw_cell(value, style, x, y, width, height)
+                self.tag_cell_end()
+            self.tag_row_end()
+        self.tag_artifact_start()
+        self._drawLines()
+        self.tag_artifact_end()
+        self.tag_end()
+        canv.restoreState()
+
+    def _draw_cell(self, value: Any, style: Any, x: float, y: float, width: float, height: float) -> None:
+        """``Table._drawCell`` for a cell of one flowable: placed where reportlab places it (the same
+        sums), then drawn by itself; a string, several flowables or a link is reportlab's."""
+        if self._curcellstyle is not style:
+            current = self._curcellstyle
+            if current is None or style.color != current.color:
+                self.canv.setFillColor(style.color)
+            if current is None or style.leading != current.leading or style.fontname != current.fontname \
+                    or style.fontsize != current.fontsize:
+                self.canv.setFont(style.fontname, style.fontsize, style.leading)
+            self._curcellstyle = style
+        cell = value[0] if isinstance(value, (tuple, list)) and len(value) == 1 else value
+        inner = width - style.leftPadding - style.rightPadding
+        valign, align = style.valign, style.alignment
+        if not isinstance(cell, Flowable) or inner < 0 or style.href or style.destination \
+                or align not in _CELL_ALIGNMENTS:
+            self._drawCell(value, style, (x, y), (width, height))
+            return
+        cell_width, cell_height = cell.wrapOn(self.canv, inner, height - style.topPadding - style.bottomPadding)
+        before, after = cell.getSpaceBefore(), cell.getSpaceAfter()
+        if valign == "TOP":
+            top = y + height - style.topPadding
+        elif valign == "BOTTOM":
+            top = y + style.bottomPadding + (cell_height + after + before - before - after)
+        else:
+            top = y + (height + style.bottomPadding - style.topPadding
+                       + (cell_height + after + before - before - after)) / 2.0
+        if align == "LEFT":
+            left = x + style.leftPadding
+        elif align == "RIGHT":
+            left = x + width - style.rightPadding - cell_width
+        else:
+            left = x + (width + style.leftPadding - style.rightPadding - cell_width) / 2.0
+        top += before
+        top -= before
+        top -= cell_height
+        cell.drawOn(self.canv, left, top)
 
     def _body_rows(self, start: int, stop: int) -> int:
         return sum(kind == "body" for kind in self.row_kinds[start:stop])
@@ -204,18 +359,36 @@ def _markup(text: str, style: ParagraphStyle, width: float) -> str:
     return " ".join(words)
 
 
-def _shown(canvas: Any, font_name: str, size: float, leading: float, text: str) -> str:
-    """The operators that show ``text`` on a line, as a text object writes them: each run of the
-    font's subsets in its own font, then the move to the next line. A document's cells repeat their
-    texts (figures, names, "Yes"), and a text once shown keeps its codes: the canvas remembers it."""
+def _shown(canvas: Any, font_name: str, size: float, leading: float, text: str, subset: int = -1) -> tuple[str, int]:
+    """(the operators that show ``text`` on a line, the font subset it ends in), as a text object
+    writes them after a line that ended in ``subset`` (-1: the text's first line): the subset's font
+    where a run of the text changes it, each run, then the move to the next line. A document's
+    cells repeat their texts (figures, names, "Yes"), and a text once shown keeps its codes: the
+    canvas remembers it."""
     known = canvas.__dict__.setdefault("_sgdesk_shown", {})
-    key = (font_name, size, leading, text)
+    key = (font_name, size, leading, text, subset)
     if key not in known:
         font, doc = getFont(font_name), canvas._doc
         sizes = f"{fp_str(size)} Tf {fp_str(leading)} TL"
-        known[key] = " ".join(f"{font.getSubsetInternalName(subset, doc)} {sizes} ({canvas._escape(piece)}) Tj"
-                              for subset, piece in font.splitString(text, doc)) + " T*"  # each piece a new subset
+        shown = []
+        for piece_subset, piece in font.splitString(text, doc):
+            if piece_subset != subset:
+                shown.append(f"{font.getSubsetInternalName(piece_subset, doc)} {sizes}")
+                subset = piece_subset
+            shown.append(f"({canvas._escape(piece)}) Tj")
+        known[key] = " ".join(shown) + " T*", subset
     return known[key]
+
+
+def _move(code: list[str], dx: float) -> None:
+    """Append to a text object's ``code`` the move of its next line by ``dx``, as ``setXPos`` writes it:
+    a move straight after another is written as one, from the other as written."""
+    dy = 0
+    if code and code[-1].endswith(" Td"):
+        last = code.pop().split()
+        dx += float(last[-3])
+        dy -= float(last[-2])
+    code.append(f"{fp_str(dx, -dy)} Td")
 
 
 def _quick_drawing(style: ParagraphStyle) -> bool:
@@ -230,13 +403,13 @@ def _quick_drawing(style: ParagraphStyle) -> bool:
 
 
 class _CellParagraph(Paragraph):
-    """A cell's text: it breaks into lines once for each width it is given, and a plain text of one
-    line lays itself out and draws itself.
+    """A cell's text: it breaks into lines once for each width it is given, and a plain text lays
+    itself out and draws itself.
 
     reportlab wraps every cell to measure its row, again to draw it, and again for each part of a
     table split over pages (on the header's every page); the lines for one width stay the same.
-    A cell of plain text (``quick``) that fits one line takes the line reportlab's line breaking
-    would give it, and writes the page operators that ``Paragraph.drawOn`` would write, the same
+    A cell of plain text (``quick``) whose words each fit a line takes the lines reportlab's line
+    breaking would give it, and writes the page operators that ``Paragraph.drawOn`` would write, the same
     bytes, without their general code (saving and restoring the canvas state twice, a text
     object, each alignment's checks): the cells of a pack are thousands, and laying them out and
     drawing them was a third of its build.
@@ -247,42 +420,67 @@ class _CellParagraph(Paragraph):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
         if self._wrapped is None or self._wrapped[0] != availWidth:
-            size = self._wrap_one_line(availWidth) if self.quick else None
+            size = self._wrap_plain(availWidth) if self.quick else None
             self._wrapped = availWidth, super().wrap(availWidth, availHeight) if size is None else size
         return self._wrapped[1]
 
-    def _wrap_one_line(self, width: float) -> tuple[float, float] | None:
-        """What ``Paragraph.wrap`` makes of a plain text that fits one line of ``width``, the same
-        values without its general line breaking; None where the text needs that."""
+    def _wrap_plain(self, width: float) -> tuple[float, float] | None:
+        """What ``Paragraph.wrap`` makes of a plain text (or none) at ``width``, the same values
+        without its general line breaking; None where the text needs that (a word wider than a
+        line, a soft hyphen, hyphenation)."""
         style, frags = self.style, self.frags
-        if len(frags) != 1 or width < _FUZZ or self.bulletText \
-                or getattr(self, "autoLeading", getattr(style, "autoLeading", "")) not in ("", "off") \
-                or (style.shaping and getFont(style.fontName).shapable):
-            return None
-        frag = frags[0]
-        if hasattr(frag, "cbDefn") or hasattr(frag, "backColor") or not hasattr(frag, "text") \
-                or _processed_frags(frags):
-            return None
-        text = paragraph_strip(frag.text)
-        if not text or _SOFT_HYPHEN in text:
+        if len(frags) > 1 or width < _FUZZ or self.bulletText \
+                or getattr(self, "autoLeading", getattr(style, "autoLeading", "")) not in ("", "off"):
             return None
         first = width - (style.leftIndent + style.firstLineIndent) - style.rightIndent
+        widths = [first, width - style.leftIndent - style.rightIndent]
+        if not frags:  # what breakLines makes of no text
+            lines = ParaLines(kind=0, fontSize=style.fontSize, fontName=style.fontName, textColor=style.textColor,
+                              ascent=style.fontSize, descent=-0.2 * style.fontSize, lines=[])
+            return self._wrapped_as(width, widths, lines, 0)
+        frag = frags[0]
+        if (style.shaping and getFont(style.fontName).shapable) or hasattr(frag, "cbDefn") \
+                or hasattr(frag, "backColor") or not hasattr(frag, "text") or _processed_frags(frags):
+            return None
         font, size, encoding = frag.fontName, frag.fontSize, self.encoding
+        ascent, descent = getAscentDescent(font, size)
+        text = paragraph_strip(frag.text)
+        if not text:
+            return self._wrapped_as(width, widths, frag.clone(kind=0, lines=[], ascent=ascent, descent=descent,
+                                                               fontSize=size), 0)
+        if _SOFT_HYPHEN in text or getattr(style, "hyphenationLang", "") or style.uriWasteReduce \
+                or style.embeddedHyphenation:
+            return None
         space = paragraph_width(" ", font, size, encoding)
         shrink = style.spaceShrinkage * space
-        words = paragraph_split(text)
-        used = -space  # as reportlab counts: no space before the first word
-        for count, word in enumerate(words):
-            grown = used + space + paragraph_width(word, font, size, encoding)
-            if grown > first + shrink * count:
-                return None
-            used = grown
-        ascent, descent = getAscentDescent(font, size)
-        self.width, self._wrapWidths = width, [first, width - style.leftIndent - style.rightIndent]
-        self._width_max = used if used > 0 else 0
-        self._splitLongWordCount = self._hyphenations = 0
-        self.blPara = frag.clone(kind=0, lines=[(first - used, words)], ascent=ascent, descent=descent, fontSize=size)
-        self.height = style.leading
+        lines: list[tuple[float, list[str]]] = []
+        line: list[str] = []
+        room, used, widest = first, -space, 0  # as reportlab counts: no space before a line's first word
+        for word in paragraph_split(text):
+            word_width = paragraph_width(word, font, size, encoding)
+            grown = used + space + word_width
+            limit = room + shrink * len(line)
+            if grown > limit and style.splitLongWords and word_width > widths[min(len(lines), 1)]:
+                return None  # a word wider than a line: reportlab splits it
+            if grown <= limit or not line:
+                line.append(word)
+                used = grown
+            else:
+                if used > widest:
+                    widest = used
+                lines.append((room - used, line))
+                line, used, room = [word], word_width, widths[1]
+        if used > widest:
+            widest = used
+        lines.append((room - used, line))
+        return self._wrapped_as(width, widths, frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent,
+                                                           fontSize=size), widest)
+
+    def _wrapped_as(self, width: float, widths: list[float], lines: Any, widest: float) -> tuple[float, float]:
+        """Keep the lines ``breakLines`` would give, and what ``wrap`` keeps with them."""
+        self.width, self._wrapWidths, self.blPara = width, widths, lines
+        self._width_max, self._splitLongWordCount, self._hyphenations = widest, 0, 0
+        self.height = len(lines.lines) * self.style.leading
         return width, self.height
 
     def wrapOn(self, canv: Any, aW: float, aH: float) -> tuple[float, float]:  # noqa: N802, N803 - reportlab's names
@@ -298,7 +496,7 @@ class _CellParagraph(Paragraph):
         return self.__dict__.get("spaceAfter", self.style.spaceAfter)
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab's name
-        line = self._one_line(canvas) if self.quick and not _sW else None
+        line = self._plain_lines(canvas) if self.quick and not _sW else None
         if line is None:
             super().drawOn(canvas, x, y, _sW)
             return
@@ -312,35 +510,38 @@ class _CellParagraph(Paragraph):
             code.append("Q")
         code.append("Q")
 
-    def _one_line(self, canvas: Any) -> tuple[str, str] | tuple[()] | None:
-        """(colour operator, text object) as ``drawPara`` writes them for a line of plain text, () for
+    def _plain_lines(self, canvas: Any) -> tuple[str, str] | tuple[()] | None:
+        """(colour operator, text object) as ``drawPara`` writes them for lines of plain text, () for
         no text at all, or None where reportlab's own drawing is needed."""
         para = self.blPara
-        if para.kind != 0 or len(para.lines) > 1 or self.bulletText or self.debug \
+        if para.kind != 0 or self.bulletText or self.debug \
                 or getattr(self, "_showBoundary", False) or getattr(self, "_offsets", None) \
                 or not canvas.bottomup or canvas._enforceColorSpace:
             return None
         if not para.lines:
             return ()
-        extra, words = para.lines[0]
         colour = para.textColor
         alpha = getattr(colour, "alpha", None)
-        if extra <= -1e-8 or getattr(para, "us_lines", None) or getattr(para, "link", None) \
-                or type(colour) is not Color or (alpha is not None and alpha != canvas._extgstate.getValue("ca")):
+        if getattr(para, "us_lines", None) or getattr(para, "link", None) \
+                or type(colour) is not Color or (alpha is not None and alpha != canvas._extgstate.getValue("ca")) \
+                or any(extra <= -1e-8 for extra, _words in para.lines):  # a squeezed line: word spacing
             return None
         if alpha is not None:
             canvas._doc.ensureMinPdfVersion("transparency")
-        size = para.fontSize
+        size, leading = para.fontSize, self.style.leading
         top = self.height - (size if paraFontSizeHeightOffset else getattr(para, "ascent", size))
         text = [f"BT 1 0 0 1 {fp_str(0, top)} Tm"]
         alignment = self.style.alignment
-        shift = 0 if alignment == TA_LEFT else extra if alignment == TA_RIGHT else 0.5 * extra
-        moved = shift > 1e-6 or shift < -1e-6
-        if moved:
-            text.append(f"{fp_str(shift, 0)} Td")
-        text.append(_shown(canvas, para.fontName, size, self.style.leading, " ".join(words)))
-        if moved:
-            text.append(f"{fp_str(-shift, 0)} Td")
+        subset = -1  # a text object starts in no subset of the font
+        for extra, words in para.lines:
+            shift = 0 if alignment == TA_LEFT else extra if alignment == TA_RIGHT else 0.5 * extra
+            moved = shift > 1e-6 or shift < -1e-6
+            if moved:
+                _move(text, shift)
+            shown, subset = _shown(canvas, para.fontName, size, leading, " ".join(words), subset)
+            text.append(shown)
+            if moved:
+                _move(text, -shift)
         text.append("ET")
         return f"{fp_str((colour.red, colour.green, colour.blue))} rg", " ".join(text)
 

@@ -121,7 +121,8 @@ class _Tags(TableRenderCB):
         getattr(table, self._METHODS[command])(*args)
 
 
-_TAGS = _Tags()
+#: the render callbacks every tagged table draws with (a table drawing itself calls its tag_ methods instead)
+TAGS = _Tags()
 
 
 class TaggedTable(Table):
@@ -139,7 +140,7 @@ class TaggedTable(Table):
 
     def __init__(self, data: list[list[Any]], *args: Any, row_header_columns: Iterable[int] = (),
                  section_rows: Iterable[int] = (), layout: bool = False, **kwargs: Any) -> None:
-        kwargs.setdefault("renderCB", _TAGS)
+        kwargs.setdefault("renderCB", TAGS)
         made_here = kwargs.get("cellStyles") is None
         super().__init__(data, *args, **kwargs)
         if made_here:  # not a part reportlab made by splitting, which keeps its parent's styles

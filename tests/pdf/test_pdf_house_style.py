@@ -396,6 +396,8 @@ def test_cells_made_and_drawn_without_reportlabs_general_code_write_what_it_woul
             ["\u200bzero width", "line\nbreak", "a > b", "chair@lscb.example.org.uk"],
             *([text, "Siân", "7", "Zoë"] for text in many),
             *([f"{words} words", " ".join("ab" for _ in range(words)), "1", "y"] for words in range(6, 16)),  # just over
+            *(["wrapped right and centred", "z", text, text] for text in many[:4]),  # lines that change subset
+            ["a word wider than its cell", "z", "Supercalifragilistic", "Supercalifragilistic"],
             ["Total", "", "£43,065.59", "x"]]
 
     def story() -> list:
@@ -423,6 +425,70 @@ def test_cells_made_and_drawn_without_reportlabs_general_code_write_what_it_woul
     monkeypatch.setattr(tables, shortcut, lambda text_or_style: False)
     monkeypatch.setattr(tables._CellStyles, "_made", {})  # cell styles made again, without the shortcut
     assert short_ways() == 0
+    assert made == pdf()
+
+
+@pytest.mark.parametrize("width", [20, 41.5, 60, 95, 300])
+def test_a_plain_cell_breaks_into_the_lines_reportlab_would_give_it(width: float) -> None:
+    from reportlab.platypus.paragraph import Paragraph as ReportlabParagraph
+
+    import sgdesk.pdf.tables as tables
+
+    style = tables._CellStyles(8.5, 8.5).get("R")
+    for text in ("", "one", "a note long enough to wrap onto several lines of a narrow cell",
+                 "Supercalifragilisticexpialidocious and more", "ab " * 30, "Siân Zoë ĀĂĄĆĈ ΑΒΓΔ АБВГ"):
+        cell, theirs = style.plain(text), ReportlabParagraph(text, style.style)
+        assert cell.wrap(width, 1000) == theirs.wrap(width, 1000)
+        ours = cell.blPara
+        assert (ours.kind, ours.lines, ours.ascent, ours.descent) == \
+            (theirs.blPara.kind, theirs.blPara.lines, theirs.blPara.ascent, theirs.blPara.descent)
+        assert (cell._width_max, cell._wrapWidths, cell.height) == (theirs._width_max, theirs._wrapWidths, theirs.height)
+
+
+@pytest.mark.parametrize("tagged", [True, False])
+def test_house_tables_measured_and_drawn_by_themselves_write_what_reportlabs_table_would(monkeypatch,
+                                                                                         tagged: bool) -> None:
+    from reportlab.graphics.shapes import Drawing, Rect
+    from reportlab.platypus import Table
+
+    import sgdesk.pdf.tables as tables
+
+    chart = Drawing(40, 12)
+    chart.add(Rect(0, 0, 30, 10))
+    rows = [["Income"], *([f"Line {n}", f"a note of line {n} long enough to wrap in its cell" * (n % 3), f"£{n},000.50"]
+                          for n in range(60)),
+            ["Total income", "", "£61,000.50"], ["Expenditure"], ["Chair", chart, "£1.00"],
+            ["Clerk", Paragraph("<b>bold</b> & marked up", styles()["body"]), "(2.00)"], ["Total", "", "£43,065.59"]]
+
+    def story() -> list:
+        return [data_table(["Line", "Note", "Amount"], rows, section_rows=[0, 62], total_rows=[61, -1],
+                           fills={(1, 2): "#C6EFCE"}), Spacer(1, 200),
+                data_table(["Agency", "Meetings"], [["Essex Police", 3], ["Southend CCG", ""]])]
+
+    def pdf() -> bytes:
+        out = io.BytesIO()
+        build_pdf(out, spec(), story(), tagged=tagged)
+        return out.getvalue()
+
+    by_themselves = {"rows": 0, "cells": 0}  # rows measured and cells drawn by the house table itself
+    heights, draw_cell = tables.HouseTable._plain_heights, tables.HouseTable._draw_cell
+
+    def counted_heights(table, widths):
+        found = heights(table, widths)
+        by_themselves["rows"] += len(found or ())
+        return found
+
+    def counted_cell(table, *args):
+        by_themselves["cells"] += 1
+        draw_cell(table, *args)
+
+    monkeypatch.setattr(tables.HouseTable, "_plain_heights", counted_heights)
+    monkeypatch.setattr(tables.HouseTable, "_draw_cell", counted_cell)
+    made = pdf()
+    assert len(pypdf.PdfReader(io.BytesIO(made)).pages) >= 2  # the first table splits
+    assert by_themselves["rows"] > len(rows) and by_themselves["cells"] > 3 * len(rows)
+    monkeypatch.setattr(tables.HouseTable, "_calc_height", Table._calc_height)
+    monkeypatch.setattr(tables.HouseTable, "draw", Table.draw)
     assert made == pdf()
 
 
