@@ -12,7 +12,8 @@ as each refers to its parent and its kids.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from reportlab.pdfbase.pdfdoc import (
     PDFDictionary,
@@ -33,8 +34,20 @@ from sgdesk.pdf.structure import (
     attribute_entries,
 )
 
-if TYPE_CHECKING:
-    from sgdesk.pdf.canvas import HouseDocument
+
+class ReadyDocument(Protocol):
+    """What the tree needs of the document it is written into: reportlab's PDFDocument with
+    :meth:`~sgdesk.pdf.canvas.HouseDocument.add_ready` (named here, not imported, so the canvas
+    that writes the tree and the tree do not import each other)."""
+
+    objectcounter: int
+    idToObjectNumberAndVersion: dict[str, tuple[int, int]]
+
+    def Reference(self, obj: Any, name: str | None = None) -> PDFObjectReference: ...
+
+    def annotationName(self, externalname: str) -> str: ...
+
+    def add_ready(self, objects: Sequence[bytes]) -> None: ...
 
 _PAGE_ENTRIES = ("StructParents", "Tabs")
 
@@ -140,7 +153,7 @@ def _page_entries(page: PDFPage, **entries: Any) -> None:
         setattr(page, name, value)
 
 
-def write_structure(builder: StructureBuilder, document: HouseDocument, pages: list[PDFPage]) -> Any:
+def write_structure(builder: StructureBuilder, document: ReadyDocument, pages: list[PDFPage]) -> Any:
     """Register the tree's objects with ``document``; return the StructTreeRoot for the catalog."""
     root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
     root_name = document.Reference(root).name
