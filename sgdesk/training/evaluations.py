@@ -85,18 +85,18 @@ class EvaluationSummary:
         return whole_percent(self.useful_yes, self.useful_answered)
 
 
-#: each session's attended bookings, evaluations returned, and the sums and counts of each rating,
-#: in the order of course titles, then session dates
-_TALLIES = """
-SELECT s.id, c.id, c.title, count(*), count(e.id), coalesce(sum(e.confidence_before), 0),
-       count(e.confidence_before), coalesce(sum(e.confidence_after), 0), count(e.confidence_after),
-       coalesce(sum(e.useful), 0), count(e.useful)
-FROM training_booking b
-JOIN training_session s ON s.id = b.session_id
+#: a session's evaluations as its tally (``t``, ``training_session_tally``) adds them up: the places attended
+#: whose evaluation was returned, then the sum and count of each rating
+TALLY_RATINGS = "t.evaluated, t.before_total, t.before_count, t.after_total, t.after_count, t.useful_yes, t.useful_count"
+#: each session's places attended, evaluations returned, and the sums and counts of each rating, read from its
+#: tally, in the order of course titles, then session dates
+_TALLIES = f"""
+SELECT s.id, c.id, c.title, t.attended, {TALLY_RATINGS}
+FROM training_session s
 JOIN training_course c ON c.id = s.course_id
-LEFT JOIN training_evaluation e INDEXED BY training_evaluation_ratings ON e.booking_id = b.id
-WHERE c.board_id = ? AND b.status = 'attended' {where}
-GROUP BY c.title, s.session_date, s.id ORDER BY c.title, s.session_date, s.id
+JOIN training_session_tally t ON t.id = s.id
+WHERE c.board_id = ? AND t.attended > 0 {{where}}
+ORDER BY c.title, s.session_date, s.id
 """
 GROUPINGS = ("course", "session", "all")
 
