@@ -12,6 +12,7 @@ from typing import Callable
 
 import pytest
 
+from sgdesk.cli import main
 from sgdesk.demo.large import build_large
 from sgdesk.fyear import Period
 from sgdesk.importing import run_import
@@ -369,3 +370,16 @@ def test_the_figures_from_the_tally_are_those_the_bookings_counted_one_by_one_ga
                 assert evaluation_summaries(bf, board_id) == old
             else:
                 assert evaluation_summaries(bf, board_id, start=start, end=end) == old
+
+
+def test_sgdesk_check_names_the_sessions_whose_tally_was_changed_outside_sg_desk(demo_path, capsys):
+    assert main(["check", str(demo_path)]) == 0
+    conn = sqlite3.connect(demo_path, isolation_level=None)
+    conn.execute("UPDATE training_session_tally SET dna = dna + 1 WHERE id IN (5, 17)")
+    conn.execute("DELETE FROM training_session_tally WHERE id = 30")
+    conn.execute("INSERT INTO training_session_tally (id) VALUES (9999)")
+    conn.close()
+    capsys.readouterr()
+    assert main(["check", str(demo_path)]) == 1
+    assert ("[PROBLEM] training sessions whose tally is not the count of their bookings, so that the training figures "
+            "miscount them: 5, 17, 30, 9999 - restore the latest good backup") in capsys.readouterr().out
