@@ -1,8 +1,9 @@
--- SG Desk board file, schema version 16: each training session's bookings counted by status (and those
--- that took a place as a substitute), and the evaluations of its places attended added up, kept by triggers as bookings and evaluations are written
--- (by the write path, undo and redo, an import's batch), so that the programme's figures and the evaluation
--- summaries read one row a session instead of counting its bookings (sgdesk.training.figures). What depends
--- on the charging policy when a report is run (whether a cancellation was late) is not tallied.
+-- SG Desk board file, schema version 16: each training session's bookings counted by status (and those that
+-- took a place as a substitute), and the evaluations of its places attended added up, kept by triggers as
+-- bookings and evaluations are written (by the write path, undo and redo, an import's batch), so that the
+-- programme's figures and the evaluation summaries read one row a session instead of counting its bookings
+-- (sgdesk.training.figures). What depends on the charging policy when a report is run (whether a
+-- cancellation was late) is not tallied.
 
 -- One row a session, its id the session's; written only by the triggers below, never by the write path
 -- (so never in the audit trail: undoing a change to a booking puts its tally back through the triggers).

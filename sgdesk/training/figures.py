@@ -17,9 +17,8 @@ from sgdesk.fyear import Period
 from sgdesk.money import Pence
 from sgdesk.percent import whole_percent
 from sgdesk.store import BoardFile
-from sgdesk.store.sqlite import nocase
 from sgdesk.training.charges import LATE_CANCELLATION_SQL, income_by_organisation
-from sgdesk.training.evaluations import TALLY_RATINGS, EvaluationSummary, summaries_of
+from sgdesk.training.evaluations import EvaluationSummary, evaluation_summaries
 from sgdesk.training.model import SESSION_FIELDS, SESSION_WIDTH, Session, session_of
 from sgdesk.training.policy import get_policy, org_categories
 
@@ -110,11 +109,10 @@ def sector_chart_description(groups: list[GroupCount], when: str) -> str:
 
 #: every status a booking can have, in the order :data:`_SESSIONS` counts them (the tally's columns)
 STATUS_ORDER = ("confirmed", "waitlisted", "attended", "dna", "cancelled", "substituted")
-#: every session of the period with its bookings of each status (:data:`STATUS_ORDER`), those that took a place
-#: as a substitute and the sums of its evaluations (:data:`~sgdesk.training.evaluations.TALLY_RATINGS`), read from
-#: its tally (one row, not its bookings)
+#: every session of the period with its bookings of each status (:data:`STATUS_ORDER`) and those that took a place
+#: as a substitute, read from its tally (one row, not its bookings)
 _SESSIONS = f"""
-SELECT {SESSION_FIELDS}, {", ".join(f"t.{status}" for status in STATUS_ORDER)}, t.substitutes, {TALLY_RATINGS}
+SELECT {SESSION_FIELDS}, {", ".join(f"t.{status}" for status in STATUS_ORDER)}, t.substitutes
 FROM training_session s
 JOIN training_course c ON c.id = s.course_id
 JOIN training_session_tally t ON t.id = s.id
@@ -122,7 +120,6 @@ WHERE c.board_id = :board AND s.session_date BETWEEN :start AND :end
 ORDER BY s.session_date, s.start_time, s.id
 """
 _OWN = SESSION_WIDTH - 3   # a session's own columns in a row of _SESSIONS: session_of takes three counts after them
-_COUNTED = _OWN + len(STATUS_ORDER) + 1   # where its evaluations' sums start
 #: the late cancellations and cancellations in time of each session to ``:last_day`` that has any, which the
 #: tally cannot hold (lateness is the policy's of the day): the places cancelled by delegates, a range of the
 #: report index for each session
@@ -165,13 +162,9 @@ def period_figures(bf: BoardFile, board_id: int, period: Period | None, *, today
     params = {"board": board_id, "start": start.isoformat(), "end": end.isoformat(), "last_day": last_day.isoformat(),
               "late_window": get_policy(bf, board_id).late_window_days}
     by_delegate = {session_id: counts for session_id, *counts in bf.query(_BY_DELEGATE, params)}
-    attending: list[tuple] = []    # the sessions to today that places were attended on, with their evaluations' sums
     for row in bf.query(_SESSIONS, params):
-        confirmed, waiting, attended, dna, cancelled, substituted, substitutes = row[_OWN:_COUNTED]
+        confirmed, waiting, attended, dna, cancelled, substituted, substitutes = row[_OWN:]
         session = session_of((*row[:_OWN], confirmed + attended + dna, waiting, confirmed))
-        if attended and session.session_date <= last_day:
-            attending.append((session.course_title, session.session_date, session.id, session.course_id, attended,
-                              *row[_COUNTED:]))
         if session.cancelled:
             figures.sessions_cancelled += 1
         elif session.session_date > today:
@@ -203,10 +196,7 @@ def period_figures(bf: BoardFile, board_id: int, period: Period | None, *, today
         key=lambda g: (-g.attended, g.name.casefold()))
     figures.by_sector = sorted((GroupCount(name, "", *counts) for name, *counts in sectors.values()),
                                key=lambda g: (-g.attended, g.name.casefold()))
-    # in the order evaluation_summaries reads its sessions: course title (NOCASE, as the column sorts), date, id
-    attending.sort(key=lambda found: (nocase(found[0]), found[1], found[2]))
-    evaluations = summaries_of(((session_id, course_id, title, *counts)
-                                for title, _day, session_id, course_id, *counts in attending), ("course", "all"))
+    evaluations = evaluation_summaries(bf, board_id, start=start, end=last_day, by=("course", "all"))
     figures.by_course = evaluations["course"]
     figures.evaluations = evaluations["all"][0] if evaluations["all"] else None
     return figures

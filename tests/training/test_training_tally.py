@@ -98,7 +98,8 @@ def test_the_tally_is_the_recount_of_every_session_of_the_demo_and_the_stress_bo
     for bf in (demo, stress):
         assert_tallied(bf)
         assert len(tallies(bf)) == bf.scalar("SELECT count(*) FROM training_session")
-        assert sum(sum(tally[:6]) for tally in tallies(bf).values()) == bf.scalar("SELECT count(*) FROM training_booking")
+        bookings = bf.scalar("SELECT count(*) FROM training_booking")
+        assert sum(sum(tally[:6]) for tally in tallies(bf).values()) == bookings
         assert sum(tally[7] for tally in tallies(bf).values()) > 0
 
 
@@ -202,7 +203,7 @@ def test_every_change_through_the_write_path_and_its_undo_and_redo_keep_the_tall
     done = tallies(bf)
     nothing = (0,) * 7    # no evaluation (the one recorded was deleted)
     assert done[programme.first] == (0, 0, 0, 1, 1, 1, 0, *nothing)    # DNA, cancelled, substituted (and unlinked)
-    assert done[programme.second] == (0, 0, 0, 0, 4, 1, 1, *nothing)   # cancelled with the session, but the place passed on
+    assert done[programme.second] == (0, 0, 0, 0, 4, 1, 1, *nothing)   # cancelled with it, but one place passed on
     assert done[programme.third] == (0, 0, 1, 0, 0, 0, 0, *nothing)    # the place attended moved to it
     while bf.editor.undo_description is not None:   # everything undone, then done again, one step at a time
         bf.editor.undo()
