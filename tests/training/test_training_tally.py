@@ -14,6 +14,7 @@ import pytest
 
 from sgdesk.cli import main
 from sgdesk.demo.large import build_large
+from sgdesk.errors import SGDeskError
 from sgdesk.fyear import Period
 from sgdesk.importing import run_import
 from sgdesk.organisations import add_organisation
@@ -22,9 +23,17 @@ from sgdesk.store import open_board_file
 from sgdesk.store.changes import BULK_INDEX_ROWS
 from sgdesk.store.migrations import latest_version
 from sgdesk.store.schema import schema_difference
-from sgdesk.training.bookings import book, cancel, cancel_session, mark_attendance, substitute
+from sgdesk.training.bookings import (
+    RecordedBooking,
+    book,
+    cancel,
+    cancel_session,
+    mark_attendance,
+    record_bookings,
+    substitute,
+)
 from sgdesk.training.charges import LATE_CANCELLATION_SQL
-from sgdesk.training.delegates import DelegateDetails, add_delegate
+from sgdesk.training.delegates import DelegateDetails, add_delegate, add_delegates
 from sgdesk.training.evaluations import (
     EvaluationDetails,
     delete_evaluation,
@@ -243,6 +252,23 @@ def test_a_batch_import_of_bookings_keeps_the_tally_and_every_trigger(empty_boar
     bf.editor.redo()
     assert_tallied(bf)
     assert sum(tallies(bf)[session_id][:6]) == len(rows)
+
+
+def test_a_batch_refused_over_capacity_leaves_the_tally_and_its_trigger_as_they_were(empty_board):
+    programme = Programme(empty_board)
+    bf = programme.bf
+    session_id = programme.session(BULK_INDEX_ROWS)
+    with bf.edit("Delegates") as ed:
+        delegates = add_delegates(ed, programme.board_id, [
+            DelegateDetails(f"Batch {n}", programme.org, "Police", f"batch.{n}@example.org.uk")
+            for n in range(BULK_INDEX_ROWS + 1)])
+    before, schema = tallies(bf), bf.query("SELECT name, sql FROM sqlite_master ORDER BY name")
+    with pytest.raises(SGDeskError, match="the training session is full"):
+        with bf.edit("Import bookings") as ed:
+            record_bookings(ed, bf, [RecordedBooking(session_id, delegate_id, "confirmed", BOOKED)
+                                     for delegate_id in delegates])
+    assert tallies(bf) == before
+    assert bf.query("SELECT name, sql FROM sqlite_master ORDER BY name") == schema
 
 
 def test_anonymising_delegates_keeps_the_tally(demo):
