@@ -93,20 +93,20 @@ BEGIN
     WHERE id = NEW.session_id;
     UPDATE training_session_tally
     SET (evaluated, before_total, before_count, after_total, after_count, useful_yes, useful_count) = (
-        SELECT evaluated - 1, before_total - coalesce(e.confidence_before, 0),
-               before_count - (e.confidence_before IS NOT NULL), after_total - coalesce(e.confidence_after, 0),
-               after_count - (e.confidence_after IS NOT NULL), useful_yes - coalesce(e.useful, 0),
-               useful_count - (e.useful IS NOT NULL)
-        FROM training_evaluation e WHERE e.booking_id = OLD.id)
+        SELECT t.evaluated - 1, t.before_total - coalesce(e.confidence_before, 0),
+               t.before_count - (e.confidence_before IS NOT NULL), t.after_total - coalesce(e.confidence_after, 0),
+               t.after_count - (e.confidence_after IS NOT NULL), t.useful_yes - coalesce(e.useful, 0),
+               t.useful_count - (e.useful IS NOT NULL)
+        FROM training_session_tally t, training_evaluation e WHERE t.id = OLD.session_id AND e.booking_id = OLD.id)
     WHERE id = OLD.session_id AND OLD.status = 'attended'
       AND EXISTS (SELECT 1 FROM training_evaluation WHERE booking_id = OLD.id);
     UPDATE training_session_tally
     SET (evaluated, before_total, before_count, after_total, after_count, useful_yes, useful_count) = (
-        SELECT evaluated + 1, before_total + coalesce(e.confidence_before, 0),
-               before_count + (e.confidence_before IS NOT NULL), after_total + coalesce(e.confidence_after, 0),
-               after_count + (e.confidence_after IS NOT NULL), useful_yes + coalesce(e.useful, 0),
-               useful_count + (e.useful IS NOT NULL)
-        FROM training_evaluation e WHERE e.booking_id = NEW.id)
+        SELECT t.evaluated + 1, t.before_total + coalesce(e.confidence_before, 0),
+               t.before_count + (e.confidence_before IS NOT NULL), t.after_total + coalesce(e.confidence_after, 0),
+               t.after_count + (e.confidence_after IS NOT NULL), t.useful_yes + coalesce(e.useful, 0),
+               t.useful_count + (e.useful IS NOT NULL)
+        FROM training_session_tally t, training_evaluation e WHERE t.id = NEW.session_id AND e.booking_id = NEW.id)
     WHERE id = NEW.session_id AND NEW.status = 'attended'
       AND EXISTS (SELECT 1 FROM training_evaluation WHERE booking_id = NEW.id);
 END;

@@ -131,11 +131,12 @@ TALLY_BATCH = BatchTally(
     "training_booking_tally_insert",
     """UPDATE training_session_tally
        SET (confirmed, waitlisted, attended, dna, cancelled, substituted, substitutes) = (
-           SELECT confirmed + sum(b.status = 'confirmed'), waitlisted + sum(b.status = 'waitlisted'),
-                  attended + sum(b.status = 'attended'), dna + sum(b.status = 'dna'),
-                  cancelled + sum(b.status = 'cancelled'), substituted + sum(b.status = 'substituted'),
-                  substitutes + sum(b.substitute_for IS NOT NULL)
-           FROM training_booking b WHERE b.session_id = training_session_tally.id AND b.id BETWEEN ?1 AND ?2)
+           SELECT t.confirmed + sum(b.status = 'confirmed'), t.waitlisted + sum(b.status = 'waitlisted'),
+                  t.attended + sum(b.status = 'attended'), t.dna + sum(b.status = 'dna'),
+                  t.cancelled + sum(b.status = 'cancelled'), t.substituted + sum(b.status = 'substituted'),
+                  t.substitutes + sum(b.substitute_for IS NOT NULL)
+           FROM training_session_tally t, training_booking b
+           WHERE t.id = training_session_tally.id AND b.session_id = t.id AND b.id BETWEEN ?1 AND ?2)
        WHERE id IN (SELECT session_id FROM training_booking WHERE id BETWEEN ?1 AND ?2)""")
 
 
