@@ -115,6 +115,21 @@ class BatchRule:
     broken: str
 
 
+@dataclass(frozen=True)
+class BatchTally:
+    """A trigger that adds each new row of a table to a tally (``trigger``, its name: an ``AFTER INSERT`` that
+    updates another table), done once for a whole batch instead (:meth:`Action.insert_many`): a row whose
+    insert fires a trigger costs more for the trigger's being there than for its work (a training booking:
+    12 µs inserted alone, 26 µs with an empty trigger, 29 µs with the tally's).
+
+    ``add`` is a statement given the batch's first and last ids (``?1``, ``?2``) that adds those rows to the
+    tally as the trigger would have, one by one.
+    """
+
+    trigger: str
+    add: str
+
+
 #: the message of a trigger's ``RAISE(ABORT, '...')``
 _REFUSAL = re.compile(r"RAISE\s*\(\s*ABORT\s*,\s*'((?:[^']|'')*)'\s*\)", re.IGNORECASE)
 
@@ -172,14 +187,14 @@ class Action:
         return row_id
 
     def insert_many(self, table: str, rows: Iterable[Mapping[str, Any]], *,
-                    rules: Sequence[BatchRule] = ()) -> list[int]:
+                    rules: Sequence[BatchRule] = (), tallies: Sequence[BatchTally] = ()) -> list[int]:
         """Insert rows with the same columns in one ``executemany``, each audited (and undone) as if
         inserted alone; returns their ids in order.
 
         The rows take the table's next ids, given explicitly so that they are known, and their audited
         after is written from the table in one statement. From :data:`BULK_INDEX_ROWS` rows, the
-        triggers of ``rules`` are dropped for the ``executemany`` and put back as they were, inside the
-        same transaction, and each rule is checked once for the batch.
+        triggers of ``rules`` and ``tallies`` are dropped for the ``executemany`` and put back as they were,
+        inside the same transaction; each rule is checked once for the batch, and each tally added to once.
         """
         rows = list(rows)
         if not rows:
@@ -189,7 +204,7 @@ class Action:
         keys = rows[0].keys()
         if any(row.keys() != keys for row in rows):
             raise ValueError(f"rows inserted together into {table} must have the same columns")
-        index, suspended = None, []
+        index, suspended, tallied = None, [], []
         if "id" in rows[0]:
             ids = [int(row["id"]) for row in rows]
         else:
@@ -198,6 +213,7 @@ class Action:
             if len(rows) >= BULK_INDEX_ROWS:
                 index = self._suspend_search_index(table)
                 suspended = [(rule, *self._suspend_rule(table, rule)) for rule in rules]
+                tallied = [(tally, self._suspend_tally(table, tally)) for tally in tallies]
         try:
             self._conn.executemany(
                 f"INSERT INTO {table} (id, {', '.join(columns)}) VALUES ({', '.join('?' * (len(columns) + 1))})",
@@ -207,6 +223,10 @@ class Action:
                 self._resume_search_index(table, index, ids)
             for _rule, trigger, _refusal in suspended:
                 self._conn.execute(trigger)
+            for _tally, trigger in tallied:
+                self._conn.execute(trigger)
+        for tally, _trigger in tallied:
+            self._conn.execute(tally.add, (ids[0], ids[-1]))
         for rule, _trigger, refusal in suspended:
             if self._conn.execute(rule.broken, (ids[0], ids[-1])).fetchone() is not None:
                 raise sqlite3.IntegrityError(refusal)
@@ -229,6 +249,13 @@ class Action:
             raise ValueError(f"{table} has no trigger {rule.trigger!r} refusing with RAISE(ABORT, ...) to check for "
                              "the batch")
         return trigger, refusal[1].replace("''", "'")
+
+    def _suspend_tally(self, table: str, tally: BatchTally) -> str:
+        """Drop the trigger of ``tally``; returns the SQL that makes it again."""
+        trigger = self._drop_trigger(table, tally.trigger)
+        if trigger is None:
+            raise ValueError(f"{table} has no trigger {tally.trigger!r} to add the batch to its tally for")
+        return trigger
 
     def _suspend_search_index(self, table: str) -> tuple[str, list[str]] | None:
         """Drop the trigger that adds each new row of ``table`` to its search index, if it has one; returns

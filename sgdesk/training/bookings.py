@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from sgdesk.dates import format_date
 from sgdesk.errors import SGDeskError
 from sgdesk.store import BoardFile
-from sgdesk.store.changes import Action, BatchRule
+from sgdesk.store.changes import Action, BatchRule, BatchTally
 from sgdesk.training.model import (
     PLACE_STATUSES,
     PLACES_SQL,
@@ -124,6 +124,20 @@ CAPACITY_RULE = BatchRule(
           AND (SELECT count(*) FROM training_booking b WHERE b.session_id = s.id AND b.status IN {PLACES_SQL})
               > s.capacity
         LIMIT 1""")
+#: the tally of each session's bookings for a batch of bookings (an import's), added to once for every session
+#: the batch books on instead of by the trigger ``training_booking_tally_insert`` (db/0016_training_tallies.sql)
+#: after each row; a new booking has no evaluation yet, so only the counts change
+TALLY_BATCH = BatchTally(
+    "training_booking_tally_insert",
+    """UPDATE training_session_tally
+       SET (confirmed, waitlisted, attended, dna, cancelled, substituted, substitutes) = (
+           SELECT t.confirmed + sum(b.status = 'confirmed'), t.waitlisted + sum(b.status = 'waitlisted'),
+                  t.attended + sum(b.status = 'attended'), t.dna + sum(b.status = 'dna'),
+                  t.cancelled + sum(b.status = 'cancelled'), t.substituted + sum(b.status = 'substituted'),
+                  t.substitutes + sum(b.substitute_for IS NOT NULL)
+           FROM training_session_tally t, training_booking b
+           WHERE t.id = training_session_tally.id AND b.session_id = t.id AND b.id BETWEEN ?1 AND ?2)
+       WHERE id IN (SELECT session_id FROM training_booking WHERE id BETWEEN ?1 AND ?2)""")
 
 
 @dataclass(frozen=True)
@@ -161,7 +175,8 @@ def record_bookings(ed: Action, bf: BoardFile, bookings: list[RecordedBooking]) 
         queues |= {row[0]: row[1] for row in bf.query(
             f"SELECT session_id, max(queue_no) FROM training_booking WHERE session_id IN ({marks}) GROUP BY session_id",
             chunk)}
-    ids = ed.insert_many("training_booking", _booking_rows(bookings, queues), rules=[CAPACITY_RULE])
+    ids = ed.insert_many("training_booking", _booking_rows(bookings, queues), rules=[CAPACITY_RULE],
+                         tallies=[TALLY_BATCH])
     events = []
     for booking_id, booking in zip(ids, bookings):
         first = "waitlisted" if booking.status == "waitlisted" else "confirmed"

@@ -1,4 +1,5 @@
-"""Domain checks for `sgdesk check`: training sessions over capacity, open bookings on cancelled sessions."""
+"""Domain checks for `sgdesk check`: training sessions over capacity, open bookings on cancelled sessions,
+session tallies that are not the count of their bookings."""
 
 from __future__ import annotations
 
@@ -6,15 +7,38 @@ from sgdesk.checks import Finding
 from sgdesk.store import BoardFile
 from sgdesk.training.model import PLACES_SQL
 
+#: each session's tally (``training_session_tally``) counted afresh from its bookings and evaluations, as the
+#: migration that made the table filled it (db/0016_training_tallies.sql)
+_RECOUNT = """
+SELECT s.id, sum(b.status IS 'confirmed'), sum(b.status IS 'waitlisted'), sum(b.status IS 'attended'),
+       sum(b.status IS 'dna'), sum(b.status IS 'cancelled'), sum(b.status IS 'substituted'),
+       sum(b.substitute_for IS NOT NULL),
+       count(e.id), coalesce(sum(e.confidence_before), 0), count(e.confidence_before),
+       coalesce(sum(e.confidence_after), 0), count(e.confidence_after), coalesce(sum(e.useful), 0), count(e.useful)
+FROM training_session s
+LEFT JOIN training_booking b ON b.session_id = s.id
+LEFT JOIN training_evaluation e ON e.booking_id = b.id AND b.status = 'attended'
+GROUP BY s.id
+"""
+#: the sessions whose tally is not the recount of their bookings, or that have none, and the tallies of no session
+_MISCOUNTED = f"""
+SELECT id FROM ({_RECOUNT} EXCEPT SELECT * FROM training_session_tally)
+UNION SELECT id FROM training_session_tally WHERE id NOT IN (SELECT id FROM training_session)
+ORDER BY id
+"""
+SHOWN = 10   # sessions named in a finding, at most
+
 
 def training_checks(bf: BoardFile) -> list[Finding]:
-    """Sessions over capacity, and live bookings on cancelled sessions (neither should ever be)."""
+    """Sessions over capacity, live bookings on cancelled sessions, and tallies that are not their sessions'
+    counts (none should ever be: the last only if the file was changed outside SG Desk)."""
     over = bf.query(f"""
         SELECT s.id, s.capacity, count(b.id) FROM training_session s
         JOIN training_booking b ON b.session_id = s.id AND b.status IN {PLACES_SQL}
         GROUP BY s.id HAVING count(b.id) > s.capacity""")
     live = bf.scalar("SELECT count(*) FROM training_booking b JOIN training_session s ON s.id = b.session_id "
                      "WHERE s.status = 'cancelled' AND b.status NOT IN ('cancelled', 'substituted')")
+    miscounted = [row[0] for row in bf.query(_MISCOUNTED)]
     findings = []
     if over:
         ids = ", ".join(str(row[0]) for row in over)
@@ -23,6 +47,14 @@ def training_checks(bf: BoardFile) -> list[Finding]:
     if live:
         findings.append(Finding("problem", f"{live} booking(s) still open on cancelled training sessions",
                                 "cancel them in the Training view (no charge applies)"))
+    if miscounted:
+        more = f" and {len(miscounted) - SHOWN} more" if len(miscounted) > SHOWN else ""
+        findings.append(Finding("problem", "training sessions whose tally is not the count of their bookings, so "
+                                           f"that the training figures miscount them: "
+                                           f"{', '.join(map(str, miscounted[:SHOWN]))}{more}",
+                                "restore the latest good backup (sgdesk restore), or report this to your SG Desk "
+                                "support"))
     if not findings:
-        findings.append(Finding("ok", "training: no session over capacity, no open booking on a cancelled session"))
+        findings.append(Finding("ok", "training: no session over capacity, no open booking on a cancelled session, "
+                                      "every session's tally the count of its bookings"))
     return findings

@@ -85,19 +85,24 @@ class EvaluationSummary:
         return whole_percent(self.useful_yes, self.useful_answered)
 
 
-#: each session's attended bookings, evaluations returned, and the sums and counts of each rating,
-#: in the order of course titles, then session dates
-_TALLIES = """
-SELECT s.id, c.id, c.title, count(*), count(e.id), coalesce(sum(e.confidence_before), 0),
-       count(e.confidence_before), coalesce(sum(e.confidence_after), 0), count(e.confidence_after),
-       coalesce(sum(e.useful), 0), count(e.useful)
-FROM training_booking b
-JOIN training_session s ON s.id = b.session_id
+#: a session's places attended and its evaluations as its tally (``t``, ``training_session_tally``) adds them up: the
+#: places attended whose evaluation was returned, then the sum and count of each rating
+_TALLIED = ("t.attended", "t.evaluated", "t.before_total", "t.before_count", "t.after_total", "t.after_count",
+            "t.useful_yes", "t.useful_count")
+_FROM_TALLIES = """
+FROM training_session s
 JOIN training_course c ON c.id = s.course_id
-LEFT JOIN training_evaluation e INDEXED BY training_evaluation_ratings ON e.booking_id = b.id
-WHERE c.board_id = ? AND b.status = 'attended' {where}
-GROUP BY c.title, s.session_date, s.id ORDER BY c.title, s.session_date, s.id
+JOIN training_session_tally t ON t.id = s.id
+WHERE c.board_id = ? AND t.attended > 0 {where}
 """
+#: each session's places attended, evaluations returned and the sums and counts of each rating, read from its
+#: tally, in the order of course titles, then session dates
+_SESSION_TALLIES = (f"SELECT s.id, c.id, c.title, {', '.join(_TALLIED)} {_FROM_TALLIES} "
+                    "ORDER BY c.title, s.session_date, s.id")
+#: the same added up for each course (in the session's place, the course), in the order of course titles: all that
+#: the summaries per course and for all sessions need
+_COURSE_TALLIES = (f"SELECT c.id, c.id, c.title, {', '.join(f'sum({column})' for column in _TALLIED)} {_FROM_TALLIES} "
+                   "GROUP BY c.id ORDER BY c.title, c.id")
 GROUPINGS = ("course", "session", "all")
 
 
@@ -106,7 +111,8 @@ def evaluation_summaries(bf: BoardFile, board_id: int, *, start: dt.date | None 
                          by: tuple[str, ...] = GROUPINGS) -> dict[str, list[EvaluationSummary]]:
     """Evaluation summaries per ``course``, per ``session`` and for ``all`` sessions between the dates
     (the groupings ``by`` asks for, as keys), each by course title (a course's sessions by date), read in
-    one pass: a course's counts and sums are its sessions' added up."""
+    one pass: a course's counts and sums are its sessions' added up (by the query, unless ``by`` asks for
+    sessions)."""
     where, params = "", [board_id]
     if start is not None:
         where += " AND s.session_date >= ?"
@@ -117,12 +123,14 @@ def evaluation_summaries(bf: BoardFile, board_id: int, *, start: dt.date | None 
     if course_id is not None:
         where += " AND c.id = ?"
         params.append(course_id)
-    return summaries_of(bf.query(_TALLIES.format(where=where), params), by)
+    tallies = _SESSION_TALLIES if "session" in by else _COURSE_TALLIES
+    return summaries_of(bf.query(tallies.format(where=where), params), by)
 
 
 def summaries_of(rows: Iterable[Sequence], by: tuple[str, ...]) -> dict[str, list[EvaluationSummary]]:
     """The summaries :func:`evaluation_summaries` makes of its sessions' tallies, ``rows`` as its query gives
-    them (session, course, title, attended, returned, then each rating's sum and count), in its order."""
+    them (session, or course when they are added up per course; course, title, attended, returned, then each
+    rating's sum and count), in its order."""
     tallies: dict[str, dict[int, list]] = {grouping: {} for grouping in by}
     for session, course, title, *counts in rows:
         for grouping, found in tallies.items():

@@ -17,10 +17,9 @@ from sgdesk.fyear import Period
 from sgdesk.money import Pence
 from sgdesk.percent import whole_percent
 from sgdesk.store import BoardFile
-from sgdesk.store.sqlite import nocase
 from sgdesk.training.charges import LATE_CANCELLATION_SQL, income_by_organisation
-from sgdesk.training.evaluations import EvaluationSummary, summaries_of
-from sgdesk.training.model import SESSION_FIELDS, Session, session_of
+from sgdesk.training.evaluations import EvaluationSummary, evaluation_summaries
+from sgdesk.training.model import SESSION_FIELDS, SESSION_WIDTH, Session, session_of
 from sgdesk.training.policy import get_policy, org_categories
 
 
@@ -108,46 +107,30 @@ def sector_chart_description(groups: list[GroupCount], when: str) -> str:
     return f"Bar chart: delegates by sector, places attended, {when}. {bars}{more}."
 
 
-def _bookings(condition: str, count: str = "count(*)") -> str:
-    """A count over the session's bookings that meet ``condition``, each a range of an index read on its own:
-    three times faster than every booking of the session read once and tested for each count."""
-    return f"(SELECT {count} FROM training_booking b WHERE b.session_id = s.id AND {condition})"
-
-
-#: every status a booking can have, in the order :data:`_SESSIONS` counts them
+#: every status a booking can have, in the order :data:`_SESSIONS` counts them (the tally's columns)
 STATUS_ORDER = ("confirmed", "waitlisted", "attended", "dna", "cancelled", "substituted")
-_BY_DELEGATE = "b.status = 'cancelled' AND b.cancel_reason = 'delegate'"
-#: every session of the period with its bookings counted: the session's own columns, then its bookings of
-#: each status (:data:`STATUS_ORDER`), its late cancellations and its cancellations in time
+#: every session of the period with its bookings of each status (:data:`STATUS_ORDER`) and those that took a place
+#: as a substitute, read from its tally (one row, not its bookings)
 _SESSIONS = f"""
-SELECT {SESSION_FIELDS},
-       {", ".join(_bookings(f"b.status = '{status}'") for status in STATUS_ORDER)},
-       {_bookings(_BY_DELEGATE, f"coalesce(sum({LATE_CANCELLATION_SQL}), 0)")},
-       {_bookings(f"{_BY_DELEGATE} AND NOT {LATE_CANCELLATION_SQL}")}
+SELECT {SESSION_FIELDS}, {", ".join(f"t.{status}" for status in STATUS_ORDER)}, t.substitutes
 FROM training_session s
 JOIN training_course c ON c.id = s.course_id
+JOIN training_session_tally t ON t.id = s.id
 WHERE c.board_id = :board AND s.session_date BETWEEN :start AND :end
 ORDER BY s.session_date, s.start_time, s.id
 """
-_COUNTED = len(STATUS_ORDER) + 2   # the counts after a session's own columns
-_NO_RATINGS = (0, 0, 0, 0, 0, 0, 0)   # a session none of whose delegates returned an evaluation
-#: the bookings that took a place as a substitute, per session (few: found by their index)
-_SUBSTITUTES = """
-SELECT b.session_id, count(*) FROM training_booking b WHERE b.substitute_for IS NOT NULL GROUP BY b.session_id
-"""
-#: each session's evaluations returned and the sums and counts of each rating (see
-#: :func:`~sgdesk.training.evaluations.evaluation_summaries`), for the sessions from ``:start`` to ``:last_day``:
-#: their places attended read session by session from an index, each one's evaluation found by its own, so that
-#: a short period reads its own places only (not every evaluation on the board) and no sort groups them
-_RATINGS = """
-SELECT b.session_id, count(*), coalesce(sum(e.confidence_before), 0), count(e.confidence_before),
-       coalesce(sum(e.confidence_after), 0), count(e.confidence_after), coalesce(sum(e.useful), 0), count(e.useful)
-FROM training_booking b INDEXED BY training_booking_report
-CROSS JOIN training_evaluation e INDEXED BY training_evaluation_ratings ON e.booking_id = b.id
-WHERE b.status = 'attended'
-  AND b.session_id IN (SELECT s.id FROM training_session s JOIN training_course c ON c.id = s.course_id
-                       WHERE c.board_id = :board AND s.session_date BETWEEN :start AND :last_day)
-GROUP BY b.session_id
+_OWN = SESSION_WIDTH - 3   # a session's own columns in a row of _SESSIONS: session_of takes three counts after them
+#: the late cancellations and cancellations in time of each session to ``:last_day`` that has any, which the
+#: tally cannot hold (lateness is the policy's of the day): the places cancelled by delegates, a range of the
+#: report index for each session
+_BY_DELEGATE = f"""
+SELECT s.id, coalesce(sum({LATE_CANCELLATION_SQL}), 0), coalesce(sum(NOT {LATE_CANCELLATION_SQL}), 0)
+FROM training_session s
+JOIN training_course c ON c.id = s.course_id
+CROSS JOIN training_booking b INDEXED BY training_booking_report ON b.session_id = s.id
+WHERE c.board_id = :board AND s.session_date BETWEEN :start AND :last_day
+  AND b.status = 'cancelled' AND b.cancel_reason = 'delegate'
+GROUP BY s.id
 """
 #: bookings, places attended, DNA and the people who attended, per organisation and sector, on the
 #: sessions run (``:start`` to ``:last_day``). Each delegate's bookings are counted first, read from their index in
@@ -178,20 +161,17 @@ def period_figures(bf: BoardFile, board_id: int, period: Period | None, *, today
     figures = Figures(period, today)
     params = {"board": board_id, "start": start.isoformat(), "end": end.isoformat(), "last_day": last_day.isoformat(),
               "late_window": get_policy(bf, board_id).late_window_days}
-    substitutes_by_session = dict(bf.query(_SUBSTITUTES))
-    attending: list[tuple[str, dt.date, int, int, int]] = []    # the sessions to today that places were attended on
+    by_delegate = {session_id: counts for session_id, *counts in bf.query(_BY_DELEGATE, params)}
     for row in bf.query(_SESSIONS, params):
-        confirmed, waiting, attended, dna, cancelled, substituted, late, in_time = row[-_COUNTED:]
-        session = session_of((*row[:-_COUNTED], confirmed + attended + dna, waiting, confirmed))
-        if attended and session.session_date <= last_day:
-            attending.append((session.course_title, session.session_date, session.id, session.course_id, attended))
+        confirmed, waiting, attended, dna, cancelled, substituted, substitutes = row[_OWN:]
+        session = session_of((*row[:_OWN], confirmed + attended + dna, waiting, confirmed))
         if session.cancelled:
             figures.sessions_cancelled += 1
         elif session.session_date > today:
             figures.sessions_planned += 1
         else:
             bookings = confirmed + waiting + attended + dna + cancelled + substituted
-            substitutes = substitutes_by_session.get(session.id, 0)
+            late, in_time = by_delegate.get(session.id, (0, 0))
             figures.sessions_run += 1
             figures.places_offered += session.capacity
             figures.sessions.append(SessionLine(session, bookings, attended, dna, late))
@@ -216,11 +196,7 @@ def period_figures(bf: BoardFile, board_id: int, period: Period | None, *, today
         key=lambda g: (-g.attended, g.name.casefold()))
     figures.by_sector = sorted((GroupCount(name, "", *counts) for name, *counts in sectors.values()),
                                key=lambda g: (-g.attended, g.name.casefold()))
-    ratings = {row[0]: row[1:] for row in bf.query(_RATINGS, params)}
-    # in the order evaluation_summaries reads its sessions: course title (NOCASE, as the column sorts), date, id
-    attending.sort(key=lambda found: (nocase(found[0]), found[1], found[2]))
-    evaluations = summaries_of(((session_id, course_id, title, attended, *ratings.get(session_id, _NO_RATINGS))
-                                for title, _day, session_id, course_id, attended in attending), ("course", "all"))
+    evaluations = evaluation_summaries(bf, board_id, start=start, end=last_day, by=("course", "all"))
     figures.by_course = evaluations["course"]
     figures.evaluations = evaluations["all"][0] if evaluations["all"] else None
     return figures

@@ -28,6 +28,11 @@ CASES = {
                        "a table 'organisation' is not as SG Desk makes it"),
     "missing trigger": ("DROP TRIGGER training_booking_capacity_insert",
                         "a trigger 'training_booking_capacity_insert' that SG Desk makes is missing"),
+    "missing tally trigger": ("DROP TRIGGER training_booking_tally_update",
+                              "a trigger 'training_booking_tally_update' that SG Desk makes is missing"),
+    "altered tally trigger": ("DROP TRIGGER training_evaluation_tally_insert; CREATE TRIGGER "
+                              "training_evaluation_tally_insert AFTER INSERT ON training_evaluation BEGIN SELECT 1; END",
+                              "a trigger 'training_evaluation_tally_insert' is not as SG Desk makes it"),
     "huge page size": ("PRAGMA page_size = 65536; VACUUM", "it uses pages of 65,536 bytes, which SG Desk never makes"),
 }
 

@@ -158,7 +158,8 @@ def test_a_cancelled_session_has_no_register_and_no_certificates(demo, demo_path
 
 def test_check_finds_nothing_wrong_with_the_demo(demo_path, capsys):
     main(["check", str(demo_path)])
-    assert "[ok] training: no session over capacity, no open booking on a cancelled session" in capsys.readouterr().out
+    assert ("[ok] training: no session over capacity, no open booking on a cancelled session, every session's tally "
+            "the count of its bookings") in capsys.readouterr().out
 
 
 def test_summary_of_a_year_without_training(demo_path, tmp_path):
