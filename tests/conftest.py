@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import os
 import subprocess
 import sys
@@ -27,6 +29,33 @@ def demo_template(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.sgdesk"
     build_demo(path.with_name("building.sgdesk")).close()
     return path.with_name("building.sgdesk").rename(path)
+
+
+@pytest.fixture(scope="session")
+def build_stress():
+    """Build the ten-year stress board as the tests share it: a tenth of the benchmarks' size, as of
+    23 November 2026 (its years end with that day's, so its figures do not move with the calendar)."""
+    from sgdesk.demo.large import build_large
+
+    return functools.partial(build_large, scale=0.1, today=dt.date(2026, 11, 23))
+
+
+@pytest.fixture(scope="session")
+def stress_path(tmp_path_factory, build_stress) -> Path:
+    """The stress board (``build_stress``), built once per test run."""
+    path = tmp_path_factory.mktemp("stress") / "stress.sgdesk"
+    build_stress(path).close()
+    return path
+
+
+@pytest.fixture
+def stress(stress_path: Path):
+    """The stress board, open read-only."""
+    from sgdesk.store import open_board_file
+
+    bf = open_board_file(stress_path, read_only=True)
+    yield bf
+    bf.close()
 
 
 @pytest.fixture

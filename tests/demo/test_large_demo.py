@@ -28,22 +28,7 @@ from sgdesk.training.delegates import DelegateDetails, add_delegate
 from sgdesk.training.model import PLACES_SQL
 from sgdesk.training.retention import due_delegates, retention_cutoff
 
-TODAY = dt.date(2026, 11, 23)      # the stress board is built as of a day: its years end with that day's
-SCALE = 0.1
-
-
-@pytest.fixture(scope="module")
-def stress_path(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("stress") / "stress.sgdesk"
-    build_large(path, scale=SCALE, today=TODAY).close()
-    return path
-
-
-@pytest.fixture
-def stress(stress_path):
-    bf = open_board_file(stress_path, read_only=True)
-    yield bf
-    bf.close()
+TODAY = dt.date(2026, 11, 23)      # the day the stress board is built as of (tests/conftest.py build_stress)
 
 
 def count(bf, sql: str, params: tuple = ()) -> int:
@@ -168,15 +153,15 @@ def _content(path: Path) -> str:
         return digest.hexdigest()
 
 
-def test_the_same_day_gives_the_same_file(stress_path, tmp_path):
+def test_the_same_day_gives_the_same_file(build_stress, stress_path, tmp_path):
     again = tmp_path / "again.sgdesk"
-    build_large(again, scale=SCALE, today=TODAY).close()
+    build_stress(again).close()
     assert _content(again) == _content(stress_path)
 
 
-def test_fewer_years_keep_the_same_volume_each_year(tmp_path):
+def test_fewer_years_keep_the_same_volume_each_year(build_stress, tmp_path):
     path = tmp_path / "three.sgdesk"
-    with build_large(path, scale=SCALE, years=3, today=TODAY) as bf:
+    with build_stress(path, years=3) as bf:
         assert [y.label for y in finance_years(bf, 1)] == ["2024/25", "2025/26", "2026/27"]
         assert (count(bf, "training_booking"), count(bf, "assessment_round")) == (3_000, 3)
         assert [str(f) for f in run_checks(bf, registry.load().checks) if f.level != "ok"] == []

@@ -13,7 +13,6 @@ from typing import Callable
 import pytest
 
 from sgdesk.cli import main
-from sgdesk.demo.large import build_large
 from sgdesk.errors import SGDeskError
 from sgdesk.fyear import Period
 from sgdesk.importing import run_import
@@ -87,20 +86,6 @@ def recount(bf) -> dict[int, tuple]:
 
 def assert_tallied(bf, after: str = "") -> None:
     assert tallies(bf) == recount(bf), after
-
-
-@pytest.fixture(scope="module")
-def stress_path(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("stress") / "stress.sgdesk"
-    build_large(path, scale=0.1, today=TODAY).close()
-    return path
-
-
-@pytest.fixture
-def stress(stress_path):
-    bf = open_board_file(stress_path, read_only=True)
-    yield bf
-    bf.close()
 
 
 def test_the_tally_is_the_recount_of_every_session_of_the_demo_and_the_stress_board(demo, stress):
