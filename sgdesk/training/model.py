@@ -157,12 +157,11 @@ def list_courses(bf: BoardFile, board_id: int) -> list[Course]:
 #: :func:`session_of` takes them followed by the places taken, the waiting and the confirmed
 SESSION_FIELDS = """s.id, s.course_id, c.title, c.level, c.length, s.session_date, s.start_time, s.end_time,
        s.venue, s.online, s.capacity, s.trainer, s.status, s.cancelled_on"""
+#: a session with its places taken (:data:`PLACES_SQL`), waiting and confirmed, as its tally counts them
+#: (``training_session_tally``, kept by triggers: db/0016_training_tallies.sql), not its bookings counted
 _SESSION_SELECT = f"""
-SELECT {SESSION_FIELDS},
-       (SELECT count(*) FROM training_booking b WHERE b.session_id = s.id AND b.status IN {PLACES_SQL}),
-       (SELECT count(*) FROM training_booking b WHERE b.session_id = s.id AND b.status = 'waitlisted'),
-       (SELECT count(*) FROM training_booking b WHERE b.session_id = s.id AND b.status = 'confirmed')
-FROM training_session s JOIN training_course c ON c.id = s.course_id
+SELECT {SESSION_FIELDS}, t.confirmed + t.attended + t.dna, t.waitlisted, t.confirmed
+FROM training_session s JOIN training_course c ON c.id = s.course_id JOIN training_session_tally t ON t.id = s.id
 """
 #: how many columns of a row make a session (the rest are a query's own)
 SESSION_WIDTH = 17

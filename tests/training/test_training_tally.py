@@ -41,7 +41,7 @@ from sgdesk.training.evaluations import (
     summaries_of,
 )
 from sgdesk.training.figures import STATUS_ORDER, period_figures
-from sgdesk.training.model import get_session, session_years
+from sgdesk.training.model import get_session, list_sessions, session_years
 from sgdesk.training.policy import get_policy
 from sgdesk.training.programme import (
     CourseDetails,
@@ -395,3 +395,18 @@ def test_sgdesk_check_names_the_sessions_whose_tally_was_changed_outside_sg_desk
     assert main(["check", str(demo_path)]) == 1
     assert ("[PROBLEM] training sessions whose tally is not the count of their bookings, so that the training figures "
             "miscount them: 5, 17, 30, 9999 - restore the latest good backup") in capsys.readouterr().out
+
+
+def test_every_session_listed_or_read_has_its_places_waiting_and_unmarked_as_its_bookings_count_them(demo, stress):
+    for bf in (demo, stress):
+        counted = {row[0]: tuple(row[1:]) for row in bf.query(
+            "SELECT s.id, count(b.status IN ('confirmed', 'attended', 'dna') OR NULL), "
+            "count(b.status = 'waitlisted' OR NULL), count(b.status = 'confirmed' OR NULL) "
+            "FROM training_session s LEFT JOIN training_booking b ON b.session_id = s.id GROUP BY s.id")}
+        listed = [session for (board_id,) in bf.query("SELECT id FROM board")
+                  for session in list_sessions(bf, board_id)]
+        assert len(listed) == len(counted)
+        for session in listed:
+            assert (session.places_taken, session.waiting, session.to_mark) == counted[session.id], session.label
+        some = listed[len(listed) // 2]
+        assert get_session(bf, some.id) == some
