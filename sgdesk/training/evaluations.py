@@ -16,7 +16,7 @@ from sgdesk.errors import InputError, SGDeskError
 from sgdesk.percent import whole_percent
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
-from sgdesk.training.model import get_booking
+from sgdesk.training.model import SESSION_TABLES, get_booking
 
 CONFIDENCE_SCALE = "1 not at all confident … 5 very confident"
 
@@ -89,11 +89,9 @@ class EvaluationSummary:
 #: places attended whose evaluation was returned, then the sum and count of each rating
 _TALLIED = ("t.attended", "t.evaluated", "t.before_total", "t.before_count", "t.after_total", "t.after_count",
             "t.useful_yes", "t.useful_count")
-_FROM_TALLIES = """
-FROM training_session s
-JOIN training_course c ON c.id = s.course_id
-JOIN training_session_tally t ON t.id = s.id
-WHERE c.board_id = ? AND t.attended > 0 {where}
+_FROM_TALLIES = f"""
+FROM {SESSION_TABLES}
+WHERE c.board_id = ? AND t.attended > 0 {{where}}
 """
 #: each session's places attended, evaluations returned and the sums and counts of each rating, read from its
 #: tally, in the order of course titles, then session dates

@@ -19,7 +19,7 @@ from sgdesk.percent import whole_percent
 from sgdesk.store import BoardFile
 from sgdesk.training.charges import LATE_CANCELLATION_SQL, income_by_organisation
 from sgdesk.training.evaluations import EvaluationSummary, evaluation_summaries
-from sgdesk.training.model import SESSION_FIELDS, SESSION_WIDTH, Session, session_of
+from sgdesk.training.model import SESSION_COLUMNS, SESSION_TABLES, SESSION_WIDTH, Session, session_of
 from sgdesk.training.policy import get_policy, org_categories
 
 
@@ -112,14 +112,11 @@ STATUS_ORDER = ("confirmed", "waitlisted", "attended", "dna", "cancelled", "subs
 #: every session of the period with its bookings of each status (:data:`STATUS_ORDER`) and those that took a place
 #: as a substitute, read from its tally (one row, not its bookings)
 _SESSIONS = f"""
-SELECT {SESSION_FIELDS}, {", ".join(f"t.{status}" for status in STATUS_ORDER)}, t.substitutes
-FROM training_session s
-JOIN training_course c ON c.id = s.course_id
-JOIN training_session_tally t ON t.id = s.id
+SELECT {SESSION_COLUMNS}, {", ".join(f"t.{status}" for status in STATUS_ORDER)}, t.substitutes
+FROM {SESSION_TABLES}
 WHERE c.board_id = :board AND s.session_date BETWEEN :start AND :end
 ORDER BY s.session_date, s.start_time, s.id
 """
-_OWN = SESSION_WIDTH - 3   # a session's own columns in a row of _SESSIONS: session_of takes three counts after them
 #: the late cancellations and cancellations in time of each session to ``:last_day`` that has any, which the
 #: tally cannot hold (lateness is the policy's of the day): the places cancelled by delegates, a range of the
 #: report index for each session
@@ -163,8 +160,8 @@ def period_figures(bf: BoardFile, board_id: int, period: Period | None, *, today
               "late_window": get_policy(bf, board_id).late_window_days}
     by_delegate = {session_id: counts for session_id, *counts in bf.query(_BY_DELEGATE, params)}
     for row in bf.query(_SESSIONS, params):
-        confirmed, waiting, attended, dna, cancelled, substituted, substitutes = row[_OWN:]
-        session = session_of((*row[:_OWN], confirmed + attended + dna, waiting, confirmed))
+        session = session_of(row)
+        confirmed, waiting, attended, dna, cancelled, substituted, substitutes = row[SESSION_WIDTH:]
         if session.cancelled:
             figures.sessions_cancelled += 1
         elif session.session_date > today:

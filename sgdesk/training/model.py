@@ -153,22 +153,22 @@ def list_courses(bf: BoardFile, board_id: int) -> list[Course]:
     return [Course(*row) for row in rows]
 
 
-#: a session's own columns (of ``s`` and its course ``c``), for a query that counts its bookings its own way:
-#: :func:`session_of` takes them followed by the places taken, the waiting and the confirmed
-SESSION_FIELDS = """s.id, s.course_id, c.title, c.level, c.length, s.session_date, s.start_time, s.end_time,
-       s.venue, s.online, s.capacity, s.trainer, s.status, s.cancelled_on"""
-#: a session with its places taken (:data:`PLACES_SQL`), waiting and confirmed, as its tally counts them
+#: a session's columns as :func:`session_of` takes them, first in a row: its own (of ``s`` and its course ``c``), then
+#: its places taken (:data:`PLACES_SQL`), waiting and unmarked as its tally ``t`` counts them
 #: (``training_session_tally``, kept by triggers: db/0016_training_tallies.sql), not its bookings counted
-_SESSION_SELECT = f"""
-SELECT {SESSION_FIELDS}, t.confirmed + t.attended + t.dna, t.waitlisted, t.confirmed
-FROM training_session s JOIN training_course c ON c.id = s.course_id JOIN training_session_tally t ON t.id = s.id
-"""
+SESSION_COLUMNS = """s.id, s.course_id, c.title, c.level, c.length, s.session_date, s.start_time, s.end_time,
+       s.venue, s.online, s.capacity, s.trainer, s.status, s.cancelled_on,
+       t.confirmed + t.attended + t.dna, t.waitlisted, t.confirmed"""
+#: the tables :data:`SESSION_COLUMNS` come from
+SESSION_TABLES = """training_session s JOIN training_course c ON c.id = s.course_id
+JOIN training_session_tally t ON t.id = s.id"""
+_SESSION_SELECT = f"SELECT {SESSION_COLUMNS} FROM {SESSION_TABLES}"
 #: how many columns of a row make a session (the rest are a query's own)
 SESSION_WIDTH = 17
 
 
 def session_of(row: sqlite3.Row | tuple) -> Session:
-    """The session in the first columns of a row of ``_SESSION_SELECT``, or of :data:`SESSION_FIELDS` and its counts."""
+    """The session in the first columns of a row (:data:`SESSION_COLUMNS`)."""
     values = list(row)[:SESSION_WIDTH]
     values[5] = iso(values[5])
     values[9] = bool(values[9])
