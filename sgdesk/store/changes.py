@@ -95,7 +95,8 @@ _AS_THEY_ARE = frozenset({str, int, type(None), float, bytes})
 _JSON = json.JSONEncoder(default=_jsonable, ensure_ascii=False)
 #: from this many rows, a batch insert does once for the batch what the table's triggers do once per row: it
 #: fills the search index in one statement after the rows (five times faster for an import of 10,000
-#: delegates) and checks each of its rules (:class:`BatchRule`) in one query
+#: delegates), checks each of its rules (:class:`BatchRule`) in one query and adds the batch to each of its
+#: tallies (:class:`BatchTally`) in one statement
 BULK_INDEX_ROWS = 100
 _AUDIT_INTO = "INSERT INTO audit_change (action_id, seq, table_name, row_id, op, before, after)"
 _AUDIT_INSERT = f"{_AUDIT_INTO} VALUES (?, ?, ?, ?, ?, ?, ?)"
