@@ -12,7 +12,7 @@ import itertools
 import re
 import zipfile
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -149,10 +149,21 @@ def shown_text(value: Any, number_format: str | None) -> Any:
     digits = len(places.group(1)) if places else 0
     number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     if "%" in section:
-        return f"{(number * 100).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)}%"
+        return f"{_to_places(number * 100, digits)}%"
     if section.strip().casefold() in ("general", "") or not any(ch in section for ch in "0#?"):
         return f"{value:.15g}" if isinstance(value, float) else str(value)
-    return str(number.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
+    return str(_to_places(number, digits))
+
+
+def _to_places(number: Decimal, digits: int) -> Decimal:
+    """``number`` rounded to ``digits`` decimal places, halves up, however many digits it has before the point
+    (Decimal's default 28 significant digits would refuse 1E+26 to two places).
+
+    >>> str(_to_places(Decimal("1E+26"), 2))
+    '100000000000000000000000000.00'
+    """
+    with localcontext(prec=max(28, number.adjusted() + digits + 2)):
+        return number.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
 
 
 def _xml_trouble(error: BaseException) -> str:

@@ -15,7 +15,7 @@ from xml.parsers.expat import ExpatError
 from xml.sax.saxutils import escape
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from sgdesk import registry
@@ -187,6 +187,7 @@ def write_book(path: Path, rows: dict[int, dict[int, object]], formats: dict[tup
        formats=st.dictionaries(st.tuples(st.integers(1, 40), st.integers(1, 12)), st.sampled_from(FORMATS),
                                max_size=20),
        epoch_1904=st.booleans(), shared=st.booleans())
+@example(rows={31: {5: 1e26}}, formats={(31, 5): "0.00"}, epoch_1904=False, shared=False)   # past 28 digits
 def test_random_workbooks_read_as_openpyxl_reads_them(tmp_path_factory, rows, formats, epoch_1904, shared):
     path = write_book(tmp_path_factory.mktemp("random") / "book.xlsx", rows, formats, epoch_1904, shared)
     assert_same(path)
@@ -195,6 +196,11 @@ def test_random_workbooks_read_as_openpyxl_reads_them(tmp_path_factory, rows, fo
         for column, value in cells.items():
             if isinstance(value, str) and value and number <= len(read):
                 assert read[number - 1][column - 1] == value
+
+
+def test_a_number_of_more_than_28_digits_shows_to_its_places_as_excel_shows_it():
+    assert shown_text(1e26, "0.00") == "100000000000000000000000000.00"
+    assert shown_text(1e26, "0%") == "10000000000000000000000000000%"
 
 
 def test_rich_text_reads_as_excel_shows_it_and_gaps_keep_rows_and_columns_in_place(tmp_path):
