@@ -6,6 +6,8 @@ PYTHON=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e .
+# PySide compiles its support code at every start unless it is unpacked and compiled beside it (40 ms a start)
+.venv/bin/python build_scripts/qt_support.py >/dev/null
 # Qt's window plugin (xcb) links to X11 libraries a minimal Linux lacks, and Qt's own message names only
 # one of them: find every one missing and install their packages where we may (as root with apt-get).
 if [ "$(uname)" = Linux ] && [ "${QT_QPA_PLATFORM:-xcb}" = xcb ]; then

@@ -6,6 +6,8 @@ PYTHON=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e '.[test,build]'
+# PySide compiles its support code at every start unless it is unpacked and compiled beside it (40 ms a start)
+.venv/bin/python build_scripts/qt_support.py >/dev/null
 # Qt needs a few system libraries even offscreen; install them where we may (CI runs as root).
 if ! QT_QPA_PLATFORM=offscreen .venv/bin/python -c "from PySide6.QtWidgets import QApplication" 2>/dev/null; then
   if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then

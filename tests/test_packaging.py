@@ -131,11 +131,33 @@ def test_a_feature_added_to_the_registry_its_view_and_functions_are_picked_up_an
         run_spec(tmp_path)
 
 
+def _data_folders(spec: dict) -> list[tuple[str, str]]:
+    """The spec's data folders less shiboken6's support code (tested on its own)."""
+    return [(source, dest) for source, dest in analysis(spec).kwargs["datas"] if not dest.startswith("shiboken6/")]
+
+
 def test_the_data_folders_go_where_the_bundle_looks_for_them(spec):
-    datas = analysis(spec).kwargs["datas"]
+    datas = _data_folders(spec)
     assert sorted(dest for _source, dest in datas) == sorted(DATA_FOLDERS)
     assert all(Path(source) == ROOT / dest and Path(source).is_dir() for source, dest in datas)
     assert analysis(spec).args[0] == [str(ROOT / "sgdesk" / "__main__.py")]
+
+
+def test_the_bundle_carries_qts_support_code_compiled_beside_shiboken(spec):
+    import shiboken6
+
+    support = [(source, dest) for source, dest in analysis(spec).kwargs["datas"] if dest.startswith("shiboken6/")]
+    assert support == [(str(Path(shiboken6.__file__).resolve().parent / "files.dir"), "shiboken6/files.dir")]
+    folder = Path(support[0][0])
+    assert len(list(folder.rglob("*.pyc"))) == len(list(folder.rglob("*.py"))) > 10
+
+
+def test_without_qts_support_code_unpacked_the_build_stops_and_says_what_to_run(spec, tmp_path, monkeypatch):
+    from build_scripts import qt_support
+
+    monkeypatch.setattr(qt_support, "support_folder", lambda: tmp_path / "files.dir")
+    with pytest.raises(SystemExit, match="run build_scripts/qt_support.py first"):
+        run_spec(tmp_path)
 
 
 def test_one_folder_named_sg_desk_with_a_windowed_app_and_a_console_twin(spec):
@@ -251,7 +273,7 @@ def test_a_bundle_finds_its_folders_in_meipass_and_builds_a_board_file_from_them
     from sgdesk.store import create_board_file, migrations
 
     meipass = tmp_path / "SG Desk" / "_internal"
-    for source, dest in analysis(spec).kwargs["datas"]:   # lay the folders out as COLLECT does
+    for source, dest in _data_folders(spec):   # lay the folders out as COLLECT does
         shutil.copytree(source, meipass / dest)
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "_MEIPASS", str(meipass), raising=False)
@@ -464,6 +486,7 @@ def test_the_bundle_builds_and_passes_its_smoke_test(tmp_path):
         sys.platform == "win32"
     assert all((internal / folder).is_dir() for folder in DATA_FOLDERS)
     assert (internal / "resources" / "icons" / "sgdesk.ico").is_file()
+    assert list((internal / "shiboken6" / "files.dir" / "shibokensupport" / "signature").glob("__pycache__/*.pyc"))
     files = [str(p.relative_to(internal)) for p in internal.rglob("*")]
     for unwanted in ("WebEngine", "Qt6Quick", "Qt6Qml", "Qt63D", "Multimedia", "Charts", "tkinter", "_tkinter",
                      "translations", "opengl32sw", "pytest", "hypothesis"):

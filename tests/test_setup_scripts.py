@@ -154,3 +154,44 @@ def test_without_fiu_utils_the_tests_still_run_and_the_script_says_the_fault_tes
     assert ("pdfinfo (Debian package poppler-utils) is missing and could not be installed here: the tests that ask "
             "it whether each PDF is tagged will be skipped") in done.stderr
     assert any(line.startswith("apt-get ") for line in asked) == (uid == "0")   # only root tries
+
+
+# -- PySide's support code, unpacked and compiled (build_scripts/qt_support.py) --------------------------------
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the test script is for Linux")
+def test_the_test_script_unpacks_qts_support_code_after_every_install(test_script):
+    _done, asked = test_script("1000")
+    installs = [i for i, line in enumerate(asked) if line.startswith("python -m pip install")]
+    assert asked.index("python build_scripts/qt_support.py") > max(installs)
+
+
+def test_qt_reads_its_support_code_as_bytecode_instead_of_compiling_it_at_every_start():
+    """What the set-up scripts leave (they run qt_support.py): shiboken6's support modules are files beside it, read
+    from their compiled bytecode, not its embedded copy compiled again by every start (some 40 ms)."""
+    done = subprocess.run([sys.executable, "-c", (
+        "import sys, PySide6.QtWidgets\n"
+        "for name in sorted(n for n in sys.modules if n.startswith('shibokensupport.')):\n"
+        "    module = sys.modules[name]\n"
+        "    print(name, type(module.__spec__.loader).__name__, module.__cached__)\n")],
+        capture_output=True, text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    modules = [line.split() for line in done.stdout.splitlines()]
+    assert len(modules) > 5
+    assert {loader for _name, loader, _cached in modules} == {"SourceFileLoader"}
+    assert all(Path(cached).is_file() and "files.dir" in Path(cached).parts for _name, _loader, cached in modules)
+
+
+def test_qt_support_writes_the_folder_afresh_for_the_installed_pyside_compiled_with_unchecked_hashes():
+    script = ROOT / "build_scripts" / "qt_support.py"
+    first = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0, first.stderr
+    folder = Path(first.stdout.strip())
+    left_by_an_older_pyside = folder / "shibokensupport" / "signature" / "old_module.py"
+    left_by_an_older_pyside.write_text("raise ImportError\n", encoding="utf-8")
+    again = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert Path(again.stdout.strip()) == folder and not left_by_an_older_pyside.exists()
+    sources, compiled = sorted(folder.rglob("*.py")), sorted(folder.rglob("*.pyc"))
+    assert len(compiled) == len(sources) > 10
+    # PEP 552: flags 1 = checked by hash, and the hash never checked (no start stats the sources or writes)
+    assert {int.from_bytes(pyc.read_bytes()[4:8], "little") for pyc in compiled} == {1}
