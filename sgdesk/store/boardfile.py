@@ -284,7 +284,8 @@ def _identify(path: Path, conn: sqlite3.Connection) -> int:
 
 def prepare_to_open() -> None:
     """Build now what opening a board file compares its schema with (the migrations applied in memory, 11 ms,
-    once a process), so that the first opening does not wait for it: the app does so on its welcome screen."""
+    once a process), so that the first opening of a file its digest does not vouch for (an older one, or one
+    another SQLite worded) does not wait for it: the app does so on its welcome screen."""
     expected_objects(latest_version())
 
 

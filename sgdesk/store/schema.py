@@ -8,10 +8,17 @@ version per process): every table, column, index, trigger and view must be SG De
 nothing may be missing. New migrations are covered without anything else to change,
 including the shadow tables of a virtual table a migration creates (compared by name: SQLite
 words their definitions itself, and may word them differently from one version to the next).
+
+A file whose whole schema has the digest of the latest schema (:data:`SCHEMA_DIGESTS`) is
+SG Desk's own without applying the migrations: they take 11 ms, the digest well under one,
+and every app start on a file, export and report opens one. Any other file is compared object
+by object with what the migrations build, so a digest out of date, or another SQLite wording
+the same schema differently, costs the 11 ms and never a file refused or let through.
 """
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from functools import lru_cache
 
@@ -23,6 +30,10 @@ _STATISTICS = frozenset({"sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite
 PAGE_SIZES = (1024, 2048, 4096, 8192)
 
 Objects = dict[tuple[str, str], tuple[str, str | None]]   # (type, name) -> (table it belongs to, SQL)
+
+#: :func:`schema_digest` of the schema the migrations build, by schema version, as SQLite 3.40 words
+#: it (a test checks the latest against the migrations and prints the new digest when one is added)
+SCHEMA_DIGESTS: dict[int, str] = {16: "9e1867add218cf39f9ff052f851c6743bbd750e2e5bb9571d1f5273e6a00f599"}
 
 
 def objects(conn: sqlite3.Connection) -> Objects:
@@ -42,12 +53,20 @@ def expected_objects(version: int) -> Objects:
         conn.close()
 
 
+def schema_digest(found: Objects) -> str:
+    """A SHA-256 digest of every object of a schema, its SQL included."""
+    return hashlib.sha256(repr(sorted(found.items())).encode()).hexdigest()
+
+
 def schema_difference(conn: sqlite3.Connection, version: int) -> str | None:
     """What in this file's schema SG Desk did not make (or is missing), or None if it is SG Desk's own."""
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     if page_size not in PAGE_SIZES:
         return f"it uses pages of {page_size:,} bytes, which SG Desk never makes"
-    found, expected = objects(conn), expected_objects(version)
+    found = objects(conn)
+    if schema_digest(found) == SCHEMA_DIGESTS.get(version):
+        return None
+    expected = expected_objects(version)
     shadows = _shadow_prefixes(expected)
     for key in sorted(found.keys() - expected.keys()):
         return f"it holds {_describe(key)} that SG Desk did not make"
