@@ -117,11 +117,12 @@ CROSS JOIN training_booking b ON b.delegate_id = d.id
 JOIN training_session s ON s.id = b.session_id
 JOIN training_course c ON c.id = s.course_id
 """
-#: the facts of many bookings (:func:`charges`): what a session and an organisation say is read once for each
+#: the facts of many bookings (:func:`charge_rows`), read source by source (:func:`_chargeable`), each of one status:
+#: what a session and an organisation say is read once for each
 #: of them (the sessions' dates, courses and lengths, the organisations' names), not again on every row. A place
 #: attended is charged whatever its cancellation columns hold (:func:`booking_fee` reads them for a cancellation
 #: only), so they are not read for one: the index the places attended are found by does not hold them
-_BOOKING_FACTS = "SELECT b.id, b.status, {cancellation}, b.session_id, d.name, d.email, d.organisation_id"
+_BOOKING_FACTS = "SELECT b.id, {cancellation}, b.session_id, d.name, d.email, d.organisation_id"
 _SESSION_FACTS = """
 SELECT s.id, s.session_date, c.title, c.length
 FROM training_session s
@@ -156,32 +157,31 @@ def charge_rows(bf: BoardFile, board_id: int, period: Period | None = None) -> l
     by_name: dict[str, list[tuple]] = {}
     organisations = {row[0]: (row[1], categories[row[0]], by_name.setdefault(row[1].casefold(), []))
                      for row in bf.query("SELECT id, name FROM organisation")}
-    cursor = bf.conn.execute(" UNION ALL ".join(
-        _BOOKING_FACTS.format(cancellation="NULL, NULL" if status == "attended" else "b.cancelled_on, b.cancel_reason")
-        + source
-        for status, source in _chargeable(policy, categories, where)), params)
-    cursor.row_factory = None       # plain tuples: a ten-year report reads tens of thousands
     # the fee of a place attended or not attended, by status, category and length, is worked out once (a
     # cancellation's depends on its dates)
     fees: dict[tuple[str, str, str], tuple[Pence, str | None]] = {}
-    for booking_id, status, cancelled_on, cancel_reason, session_id, delegate, email, org_id in cursor:
-        session_date, day, course, course_folded, length = sessions[session_id]
-        organisation, category, found = organisations[org_id]
-        if status == "cancelled":
-            fee, reason = booking_fee(policy, category, status=status, length=length, session_date=day,
-                                      cancelled_on=iso(cancelled_on), cancel_reason=cancel_reason)
-        else:
-            priced = fees.get((status, category, length))
-            if priced is None:
-                priced = fees[status, category, length] = booking_fee(policy, category, status=status,
-                                                                      length=length, session_date=day)
-            fee, reason = priced
-        if fee:
-            # the sort key (session date, delegate, course, session, booking: ISO dates sort as the days do, and
-            # booking ids never tie, so the charge last is never compared)
-            found.append((session_date, delegate.casefold(), course_folded, session_id, booking_id,
-                          (booking_id, org_id, organisation, category, delegate, email, course, session_id, day,
-                           length, reason or "", fee)))
+    for status, source in _chargeable(policy, categories, where):
+        cursor = bf.conn.execute(_BOOKING_FACTS.format(
+            cancellation="NULL, NULL" if status == "attended" else "b.cancelled_on, b.cancel_reason") + source, params)
+        cursor.row_factory = None       # plain tuples: a ten-year report reads tens of thousands
+        for booking_id, cancelled_on, cancel_reason, session_id, delegate, email, org_id in cursor:
+            session_date, day, course, course_folded, length = sessions[session_id]
+            organisation, category, found = organisations[org_id]
+            if status == "cancelled":
+                fee, reason = booking_fee(policy, category, status=status, length=length, session_date=day,
+                                          cancelled_on=iso(cancelled_on), cancel_reason=cancel_reason)
+            else:
+                priced = fees.get((status, category, length))
+                if priced is None:
+                    priced = fees[status, category, length] = booking_fee(policy, category, status=status,
+                                                                          length=length, session_date=day)
+                fee, reason = priced
+            if fee:
+                # the sort key (session date, delegate, course, session, booking: ISO dates sort as the days do,
+                # and booking ids never tie, so the charge last is never compared)
+                found.append((session_date, delegate.casefold(), course_folded, session_id, booking_id,
+                              (booking_id, org_id, organisation, category, delegate, email, course, session_id, day,
+                               length, reason or "", fee)))
     ordered: list[ChargeRow] = []
     for name in sorted(by_name):
         found = by_name[name]
