@@ -20,6 +20,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import NamedTuple
 
+from sgdesk.collector import collector_paused
 from sgdesk.errors import SGDeskError
 from sgdesk.fyear import Period
 from sgdesk.money import Pence, format_money
@@ -144,6 +145,7 @@ def charges(bf: BoardFile, board_id: int, period: Period | None = None) -> list[
     return list(map(Charge._make, charge_rows(bf, board_id, period)))
 
 
+@collector_paused()      # tens of thousands of tuples, for a ten-year report
 def charge_rows(bf: BoardFile, board_id: int, period: Period | None = None) -> list[ChargeRow]:
     """:func:`charges` as plain tuples, in the same order."""
     policy = get_policy(bf, board_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sgdesk.collector import collector_paused
 from sgdesk.fyear import Period
 from sgdesk.reporting import ReportColumn, ReportTable, format_cell
 from sgdesk.store import BoardFile
@@ -93,6 +94,7 @@ def training_report(bf: BoardFile, board_id: int, period: Period | None) -> list
     return tables
 
 
+@collector_paused()      # a ten-year report holds tens of thousands of rows
 def charges_report(bf: BoardFile, board_id: int, period: Period | None) -> list[ReportTable]:
     rows = charge_rows(bf, board_id, period)
     totals = organisation_totals(rows)
