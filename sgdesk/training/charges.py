@@ -118,9 +118,9 @@ CROSS JOIN training_booking b ON b.delegate_id = d.id
 JOIN training_session s ON s.id = b.session_id
 JOIN training_course c ON c.id = s.course_id
 """
-#: the facts of many bookings (:func:`charge_rows`), read source by source (:func:`_chargeable`), each of one status:
-#: what a session and an organisation say is read once for each
-#: of them (the sessions' dates, courses and lengths, the organisations' names), not again on every row. A place
+#: the facts of many bookings (:func:`charge_rows`), read source by source (:func:`_chargeable`), so that each row's
+#: status is known without being read: what a session and an organisation say is read once for each of them (the
+#: sessions' dates, courses and lengths, the organisations' names), not again on every row. A place
 #: attended is charged whatever its cancellation columns hold (:func:`booking_fee` reads them for a cancellation
 #: only), so they are not read for one: the index the places attended are found by does not hold them
 _BOOKING_FACTS = "SELECT b.id, {cancellation}, b.session_id, d.name, d.email, d.organisation_id"
