@@ -133,7 +133,7 @@ JOIN training_course c ON c.id = s.course_id
 
 #: a charge as a plain tuple, in :class:`Charge`'s field order: what a report of tens of thousands reads,
 #: without a named tuple made for each
-ChargeRow = tuple[int, int, str, str, str, "str | None", str, int, dt.date, str, str, Pence]
+ChargeRow = tuple[int, int, str, str, str, str | None, str, int, dt.date, str, str, Pence]
 
 
 def charges(bf: BoardFile, board_id: int, period: Period | None = None) -> list[Charge]:
