@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime
 import functools
-import gc
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, BinaryIO
 
 from reportlab.platypus import (
@@ -19,6 +17,7 @@ from reportlab.platypus import (
 )
 
 from sgdesk.atomic import atomic_open
+from sgdesk.collector import collector_paused
 from sgdesk.pdf.canvas import HouseCanvas
 from sgdesk.pdf.colours import use_accent
 from sgdesk.pdf.contents import Contents
@@ -114,23 +113,6 @@ def switch_orientation(orientation: str) -> list[Flowable]:
     return [PageBreakIfNotEmpty(nextTemplate=orientation)]
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a PDF is built.
-
-    A build makes hundreds of thousands of small objects (frames of text, table cells, structure
-    elements) that live until it ends, and the collector would rescan them again and again: a
-    third of the time tagging took. What a build leaves behind is freed when it ends.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def build_pdf(
     out: str | os.PathLike[str] | BinaryIO,
     spec: DocumentSpec,
@@ -193,6 +175,6 @@ def build_pdf(
     if consume:
         drawn, doc.consumed = _ConsumedStory(drawn), True
         story.clear()
-    with use_accent(spec.accent), _collector_paused():
+    with use_accent(spec.accent), collector_paused():
         doc.multiBuild(drawn, canvasmaker=canvas)
     return doc.page

@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from typing import NamedTuple
 
+from sgdesk.collector import collector_paused
 from sgdesk.errors import SGDeskError
 from sgdesk.fyear import Period
 from sgdesk.money import Pence, format_money
@@ -115,16 +118,22 @@ CROSS JOIN training_booking b ON b.delegate_id = d.id
 JOIN training_session s ON s.id = b.session_id
 JOIN training_course c ON c.id = s.course_id
 """
-#: the facts of many bookings (:func:`charges`): what a session and an organisation say is read once for each
-#: of them (the sessions' dates, courses and lengths, the organisations' names), not again on every row. A place
+#: the facts of many bookings (:func:`charge_rows`), read source by source (:func:`_chargeable`), so that each row's
+#: status is known without being read: what a session and an organisation say is read once for each of them (the
+#: sessions' dates, courses and lengths, the organisations' names), not again on every row. A place
 #: attended is charged whatever its cancellation columns hold (:func:`booking_fee` reads them for a cancellation
 #: only), so they are not read for one: the index the places attended are found by does not hold them
-_BOOKING_FACTS = "SELECT b.id, b.status, {cancellation}, b.session_id, d.name, d.email, d.organisation_id"
+_BOOKING_FACTS = "SELECT b.id, {cancellation}, b.session_id, d.name, d.email, d.organisation_id"
 _SESSION_FACTS = """
 SELECT s.id, s.session_date, c.title, c.length
 FROM training_session s
 JOIN training_course c ON c.id = s.course_id
 """
+
+
+#: a charge as a plain tuple, in :class:`Charge`'s field order: what a report of tens of thousands reads,
+#: without a named tuple made for each
+ChargeRow = tuple[int, int, str, str, str, str | None, str, int, dt.date, str, str, Pence]
 
 
 def charges(bf: BoardFile, board_id: int, period: Period | None = None) -> list[Charge]:
@@ -133,43 +142,54 @@ def charges(bf: BoardFile, board_id: int, period: Period | None = None) -> list[
     Ordered by organisation, then session date and delegate (then course and booking): ready for
     invoicing.
     """
+    return list(map(Charge._make, charge_rows(bf, board_id, period)))
+
+
+@collector_paused()      # tens of thousands of tuples, for a ten-year report
+def charge_rows(bf: BoardFile, board_id: int, period: Period | None = None) -> list[ChargeRow]:
+    """:func:`charges` as plain tuples, in the same order."""
     policy = get_policy(bf, board_id)
     categories = org_categories(bf, board_id)
     where, params = _where(board_id, period, policy)
-    # each session's date (ISO text, to sort by, and the day), course and length; each organisation's name,
-    # and the names folded for sorting
+    # each session's date (ISO text, to sort by, and the day), course and length
     sessions = {row[0]: (row[1], dt.date.fromisoformat(row[1]), row[2], row[2].casefold(), row[3])
                 for row in bf.query(_SESSION_FACTS + where, params)}
-    organisations = {row[0]: (row[1], row[1].casefold()) for row in bf.query("SELECT id, name FROM organisation")}
-    cursor = bf.conn.execute(" UNION ALL ".join(
-        _BOOKING_FACTS.format(cancellation="NULL, NULL" if status == "attended" else "b.cancelled_on, b.cancel_reason")
-        + source
-        for status, source in _chargeable(policy, categories, where)), params)
-    cursor.row_factory = None       # plain tuples: a ten-year report reads tens of thousands
+    # each organisation's name and category, and the list its charges are sorted in: one for each name folded
+    # for sorting (organisations whose names fold alike are sorted together, as one)
+    by_name: dict[str, list[tuple]] = {}
+    organisations = {row[0]: (row[1], categories[row[0]], by_name.setdefault(row[1].casefold(), []))
+                     for row in bf.query("SELECT id, name FROM organisation")}
     # the fee of a place attended or not attended, by status, category and length, is worked out once (a
     # cancellation's depends on its dates)
     fees: dict[tuple[str, str, str], tuple[Pence, str | None]] = {}
-    found = []
-    for booking_id, status, cancelled_on, cancel_reason, session_id, delegate, email, org_id in cursor:
-        session_date, day, course, course_folded, length = sessions[session_id]
-        organisation, organisation_folded = organisations[org_id]
-        category = categories[org_id]
-        if status == "cancelled":
-            fee, reason = booking_fee(policy, category, status=status, length=length, session_date=day,
-                                      cancelled_on=iso(cancelled_on), cancel_reason=cancel_reason)
-        else:
-            priced = fees.get((status, category, length))
-            if priced is None:
-                priced = fees[status, category, length] = booking_fee(policy, category, status=status,
-                                                                      length=length, session_date=day)
-            fee, reason = priced
-        if fee:
-            found.append(((organisation_folded, session_date, delegate.casefold(), course_folded, session_id,
-                           booking_id),
-                          Charge(booking_id, org_id, organisation, category, delegate, email, course, session_id,
-                                 day, length, reason or "", fee)))
-    found.sort()      # by the key before each charge: ISO dates sort as the days do, and booking ids never tie
-    return [charge for _key, charge in found]
+    for status, source in _chargeable(policy, categories, where):
+        cursor = bf.conn.execute(_BOOKING_FACTS.format(
+            cancellation="NULL, NULL" if status == "attended" else "b.cancelled_on, b.cancel_reason") + source, params)
+        cursor.row_factory = None       # plain tuples: a ten-year report reads tens of thousands
+        for booking_id, cancelled_on, cancel_reason, session_id, delegate, email, org_id in cursor:
+            session_date, day, course, course_folded, length = sessions[session_id]
+            organisation, category, found = organisations[org_id]
+            if status == "cancelled":
+                fee, reason = booking_fee(policy, category, status=status, length=length, session_date=day,
+                                          cancelled_on=iso(cancelled_on), cancel_reason=cancel_reason)
+            else:
+                priced = fees.get((status, category, length))
+                if priced is None:
+                    priced = fees[status, category, length] = booking_fee(policy, category, status=status,
+                                                                          length=length, session_date=day)
+                fee, reason = priced
+            if fee:
+                # the sort key (session date, delegate, course, session, booking: ISO dates sort as the days do,
+                # and booking ids never tie, so the charge last is never compared)
+                found.append((session_date, delegate.casefold(), course_folded, session_id, booking_id,
+                              (booking_id, org_id, organisation, category, delegate, email, course, session_id, day,
+                               length, reason or "", fee)))
+    ordered: list[ChargeRow] = []
+    for name in sorted(by_name):
+        found = by_name[name]
+        found.sort()
+        ordered += [keyed[-1] for keyed in found]
+    return ordered
 
 
 _COUNTS = "SELECT d.organisation_id, b.status, c.length, count(*)"
@@ -270,6 +290,33 @@ class OrganisationCharges:
     @property
     def total(self) -> Pence:
         return sum(charge.fee for charge in self.charges)
+
+
+@dataclass(frozen=True)
+class OrganisationTotal:
+    """What one organisation is charged: how many chargeable bookings, and their fees added up."""
+
+    organisation_id: int
+    organisation: str
+    category: str
+    bookings: int
+    total: Pence
+
+
+def organisation_totals(rows: list[ChargeRow]) -> list[OrganisationTotal]:
+    """Each organisation's total of ``rows`` (:func:`charge_rows`), in the order they first appear: the totals
+    of :func:`charges_by_organisation`, without a named tuple made for each charge."""
+    organisation_id, fee = itemgetter(Charge._fields.index("organisation_id")), itemgetter(Charge._fields.index("fee"))
+    totals: dict[int, OrganisationTotal] = {}
+    for org_id, run in groupby(rows, organisation_id):
+        found = list(run)
+        bookings, total = len(found), sum(map(fee, found))
+        before = totals.get(org_id)
+        if before is not None:      # an organisation's charges are apart only when another's name folds alike
+            bookings, total = before.bookings + bookings, before.total + total
+        first = Charge._make(found[0])
+        totals[org_id] = OrganisationTotal(org_id, first.organisation, first.category, bookings, total)
+    return list(totals.values())
 
 
 def charges_by_organisation(items: list[Charge]) -> list[OrganisationCharges]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sgdesk.collector import collector_paused
 from sgdesk.fyear import Period
 from sgdesk.reporting import ReportColumn, ReportTable, format_cell
 from sgdesk.store import BoardFile
-from sgdesk.training.charges import charges, charges_by_organisation, describe_period
+from sgdesk.training.charges import charge_rows, describe_period, organisation_totals
 from sgdesk.training.evaluations import (
     CONFIDENCE_SCALE,
     EvaluationSummary,
@@ -93,25 +94,28 @@ def training_report(bf: BoardFile, board_id: int, period: Period | None) -> list
     return tables
 
 
+@collector_paused()      # a ten-year report holds tens of thousands of rows
 def charges_report(bf: BoardFile, board_id: int, period: Period | None) -> list[ReportTable]:
-    items = charges(bf, board_id, period)
-    groups = charges_by_organisation(items)
+    rows = charge_rows(bf, board_id, period)
+    totals = organisation_totals(rows)
     when = describe_period(period)
-    totals = ReportTable(
+    summary = ReportTable(
         f"Charges by organisation {when}",
         [C("organisation", "Organisation"), C("category", "Charging category"),
          C("bookings", "Chargeable bookings", "int"), C("total", "Total", "money")],
-        [{"organisation": g.organisation, "category": g.category, "bookings": len(g.charges), "total": g.total}
-         for g in groups] + ([{"organisation": "All organisations", "category": "", "bookings": len(items),
-                               "total": sum(c.fee for c in items)}] if items else []),
-        notes=[get_policy(bf, board_id).summary()], total_rows=frozenset({len(groups)} if items else ()))
+        [{"organisation": t.organisation, "category": t.category, "bookings": t.bookings, "total": t.total}
+         for t in totals] + ([{"organisation": "All organisations", "category": "", "bookings": len(rows),
+                               "total": sum(t.total for t in totals)}] if rows else []),
+        notes=[get_policy(bf, board_id).summary()], total_rows=frozenset({len(totals)} if rows else ()))
     detail = ReportTable(
         "Chargeable bookings",
         [C("organisation", "Organisation"), C("delegate", "Delegate"), C("email", "Email"), C("course", "Course"),
          C("date", "Session date", "date"), C("length", "Length"), C("reason", "Reason"), C("fee", "Fee", "money")],
-        [{"organisation": c.organisation, "delegate": c.delegate, "email": c.email or "", "course": c.course,
-          "date": c.session_date, "length": LENGTHS[c.length], "reason": c.reason, "fee": c.fee} for c in items])
-    return [totals, detail]
+        [{"organisation": organisation, "delegate": delegate, "email": email or "", "course": course,
+          "date": day, "length": LENGTHS[length], "reason": reason, "fee": fee}
+         for (_booking, _org, organisation, _category, delegate, email, course, _session, day, length, reason,
+              fee) in rows])
+    return [summary, detail]
 
 
 def _summary_row(summary: EvaluationSummary) -> dict:

@@ -63,6 +63,24 @@ def test_the_charges_report_totals_each_organisation_for_invoicing(demo, demo_pa
     assert {row["reason"].split(" (")[0] for row in detail} == {"Attended", "Did not attend", "Late cancellation"}
 
 
+def test_each_organisation_is_totalled_on_its_own_when_two_names_differ_only_by_an_accents_case(
+        demo, demo_path, capsys):
+    board_id = demo.scalar("SELECT id FROM board")
+    first, second = list(dict.fromkeys(c.organisation_id for c in charges(demo, board_id, Period.for_year(YEAR))))[:2]
+    with demo.edit("Two organisations named alike") as ed:      # the names fold alike: sorted as one, charged apart
+        ed.update("organisation", first, {"name": "Élan Trust"})
+        ed.update("organisation", second, {"name": "élan Trust"})
+    tables = report_json(demo_path, capsys, "charges")
+    totals = {row["organisation"]: row for row in tables[f"Charges by organisation {YEAR}"]["rows"]}
+    detail = tables["Chargeable bookings"]["rows"]
+    for name in ("Élan Trust", "élan Trust"):
+        fees = [row["fee"] for row in detail if row["organisation"] == name]
+        assert (totals[name]["bookings"], totals[name]["total"]) == (len(fees), pytest.approx(sum(fees)))
+    alike = [i for i, row in enumerate(detail) if row["organisation"].casefold() == "élan trust"]
+    dates = [detail[i]["date"] for i in alike]     # listed together, by session date
+    assert alike == list(range(alike[0], alike[0] + len(alike))) and dates == sorted(dates)
+
+
 def test_the_evaluations_report_summarises_each_course(demo_path, capsys):
     tables = report_json(demo_path, capsys, "evaluations")
     courses = tables[f"Evaluations by course {YEAR}"]["rows"]
