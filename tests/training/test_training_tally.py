@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from pathlib import Path
 from typing import Callable
 
 import pytest
@@ -21,7 +20,6 @@ from sgdesk.registry import load
 from sgdesk.store import open_board_file
 from sgdesk.store.changes import BULK_INDEX_ROWS
 from sgdesk.store.migrations import latest_version
-from sgdesk.store.schema import schema_difference
 from sgdesk.training.bookings import (
     RecordedBooking,
     book,
@@ -263,22 +261,10 @@ def test_anonymising_delegates_keeps_the_tally(demo):
     assert_tallied(demo)
 
 
-def _as_before_the_tally(path: Path) -> None:
-    """Make ``path`` a file of schema version 15: what migration 0016 made, taken away (its table and triggers)."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    for (trigger,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%tally%'"
-                                   ).fetchall():
-        conn.execute(f"DROP TRIGGER {trigger}")
-    conn.execute("DROP TABLE training_session_tally")
-    conn.execute("PRAGMA user_version = 15")
-    assert schema_difference(conn, 15) is None      # exactly the schema SG Desk 15 made
-    conn.close()
-
-
-def test_a_file_from_before_the_tally_has_every_session_tallied_once_opened(demo_template, tmp_path):
+def test_a_file_from_before_the_tally_has_every_session_tallied_once_opened(demo_template, tmp_path, as_of_schema):
     path = tmp_path / "older.sgdesk"
     path.write_bytes(demo_template.read_bytes())
-    _as_before_the_tally(path)
+    as_of_schema(path, 15)      # what migration 0016 made (its table and triggers), and every later one, taken away
     with open_board_file(path) as bf:
         assert bf.schema_version() == latest_version()
         assert_tallied(bf)
