@@ -1,7 +1,7 @@
 """Each training delegate's last booked session (training_delegate_last_session, db/0017) is the latest date of the
 sessions they have a booking on, beside their board and whether they are anonymised, whatever wrote them: the write
-path, undo and redo, an import's batch, the stress board's bulk build, the migration of an older
-file.
+path, undo and redo, an import's batch, the stress board's bulk build, anonymisation, the migration of an older
+file. The delegates due_delegates finds from it are those the bookings gave before it (the old query is kept here).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from sgdesk.store.migrations import latest_version
 from sgdesk.training.bookings import RecordedBooking, book, record_bookings
 from sgdesk.training.delegates import DelegateDetails, add_delegates
 from sgdesk.training.programme import add_session, update_session
+from sgdesk.training.retention import anonymise, due_delegates, retention_cutoff
 
 
 def stored(bf) -> dict[int, tuple]:
@@ -198,6 +199,15 @@ def test_a_batch_refused_over_capacity_leaves_the_last_sessions_and_their_trigge
     assert bf.query("SELECT name, sql FROM sqlite_master ORDER BY name") == schema
 
 
+def test_anonymising_marks_the_delegates_anonymised_and_none_is_due_after(demo):
+    cutoff = retention_cutoff(TODAY, 6)
+    due = due_delegates(demo, 1, cutoff)
+    assert anonymise(demo, 1, today=TODAY).delegates == len(due) > 0
+    assert_dated(demo)
+    assert all(stored(demo)[delegate_id][1] == 1 for delegate_id, _name, _n in due)
+    assert due_delegates(demo, 1, cutoff) == []
+
+
 @pytest.mark.parametrize("board", ["demo_template", "stress_path"])
 def test_a_file_from_before_the_last_sessions_has_every_booked_delegate_dated_once_opened(
         request, board, tmp_path, as_of_schema):
@@ -210,3 +220,33 @@ def test_a_file_from_before_the_last_sessions_has_every_booked_delegate_dated_on
         assert_dated(bf)
         with open_board_file(built, read_only=True) as original:
             assert stored(bf) == stored(original)
+
+
+#: the delegates due, as due_delegates found them from the bookings before their last sessions were stored
+_OLD_DUE = """
+SELECT d.id, d.name, count(b.id) FROM training_delegate d JOIN training_booking b ON b.delegate_id = d.id
+WHERE d.id IN (SELECT old.delegate_id FROM training_session s CROSS JOIN training_booking old
+               ON old.session_id = s.id CROSS JOIN training_delegate kept ON kept.id = old.delegate_id
+               WHERE s.session_date < :cutoff AND kept.board_id = :board AND kept.anonymised_on IS NULL)
+AND NOT EXISTS (SELECT 1 FROM training_booking later JOIN training_session s ON s.id = later.session_id
+                WHERE later.delegate_id = d.id AND s.session_date >= :cutoff)
+GROUP BY d.id ORDER BY d.id
+"""
+
+
+@pytest.mark.parametrize("board", ["demo", "stress"])
+def test_the_delegates_due_are_those_the_bookings_gave_for_every_cutoff(request, board):
+    """Every first of the month the sessions span and the month after, and each twentieth session's day and the
+    day after it (a delegate whose last session is the cutoff's day is not due)."""
+    bf = request.getfixturevalue(board)
+    days = [dt.date.fromisoformat(day) for (day,) in bf.query(
+        "SELECT DISTINCT session_date FROM training_session ORDER BY session_date")]
+    cutoffs = {dt.date(year, month, 1) for year in range(days[0].year, days[-1].year + 2) for month in range(1, 13)}
+    cutoffs |= {day + dt.timedelta(days=step) for day in days[::20] for step in (0, 1)}
+    seen = 0
+    for (board_id,) in bf.query("SELECT id FROM board ORDER BY id"):
+        for cutoff in sorted(cutoffs):
+            old = [tuple(row) for row in bf.query(_OLD_DUE, {"board": board_id, "cutoff": cutoff.isoformat()})]
+            assert due_delegates(bf, board_id, cutoff) == old, (board_id, cutoff)
+            seen += len(old)
+    assert seen > 0
