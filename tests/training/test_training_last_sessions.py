@@ -14,6 +14,7 @@ import pytest
 from test_training_tally import BOOKED, BOOKINGS_HEAD, IMPORTED, SESSION_DAY, TODAY, Programme
 
 from sgdesk.boards import add_board
+from sgdesk.cli import main
 from sgdesk.errors import SGDeskError
 from sgdesk.importing import run_import
 from sgdesk.registry import load
@@ -250,3 +251,20 @@ def test_the_delegates_due_are_those_the_bookings_gave_for_every_cutoff(request,
             assert due_delegates(bf, board_id, cutoff) == old, (board_id, cutoff)
             seen += len(old)
     assert seen > 0
+
+
+def test_sgdesk_check_names_the_delegates_whose_last_session_was_changed_outside_sg_desk(demo_path, capsys):
+    assert main(["check", str(demo_path)]) == 0
+    conn = sqlite3.connect(demo_path, isolation_level=None)
+    nobody = conn.execute("SELECT max(id) + 1 FROM training_delegate").fetchone()[0]   # (every demo delegate booked)
+    conn.execute("UPDATE training_delegate_last_session SET session_date = '2001-01-01' WHERE id = 5")
+    conn.execute("UPDATE training_delegate_last_session SET anonymised = 1 - anonymised WHERE id = 17")
+    conn.execute("DELETE FROM training_delegate_last_session WHERE id = 30")
+    conn.execute("INSERT INTO training_delegate_last_session VALUES (?, 1, 0, '2019-01-01')", (nobody,))
+    conn.close()
+    capsys.readouterr()
+    assert main(["check", str(demo_path)]) == 1
+    named = ", ".join(map(str, (5, 17, 30, nobody)))
+    assert ("[PROBLEM] training delegates whose last booked session is not stored as their bookings give it, so that "
+            f"the retention check may miss them or name them too soon: {named} - restore the latest good backup"
+            ) in capsys.readouterr().out
