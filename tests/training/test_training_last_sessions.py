@@ -1,7 +1,8 @@
 """Each training delegate's last booked session (training_delegate_last_session, db/0017) is the latest date of the
 sessions they have a booking on, beside their board and whether they are anonymised, whatever wrote them: the write
-path, undo and redo, an import's batch, the stress board's bulk build, anonymisation, the migration of an older
-file. The delegates due_delegates finds from it are those the bookings gave before it (the old query is kept here).
+path, undo and redo, an import's batch (and one refused: test_training_tally.py), the stress board's bulk build,
+anonymisation, the migration of an older file. The delegates due_delegates finds from it are those the bookings gave
+before it (the old query is kept here).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from sgdesk.registry import load
 from sgdesk.store import open_board_file
 from sgdesk.store.changes import BULK_INDEX_ROWS
 from sgdesk.store.migrations import latest_version
-from sgdesk.training.bookings import RecordedBooking, book, record_bookings
+from sgdesk.training.bookings import book
 from sgdesk.training.delegates import DelegateDetails, add_delegates
 from sgdesk.training.programme import add_session, update_session
 from sgdesk.training.retention import anonymise, due_delegates, retention_cutoff
@@ -180,24 +181,6 @@ def test_a_batch_import_of_bookings_keeps_the_last_sessions_and_every_trigger(em
     bf.editor.redo()
     assert_dated(bf)
     assert stored(bf) == dated
-
-
-def test_a_batch_refused_over_capacity_leaves_the_last_sessions_and_their_trigger_as_they_were(empty_board):
-    programme = Programme(empty_board)
-    bf = programme.bf
-    session_id = programme.session(BULK_INDEX_ROWS)
-    with bf.edit("Delegates") as ed:
-        delegates = add_delegates(ed, programme.board_id, [
-            DelegateDetails(f"Batch {n}", programme.org, "Police", f"batch.{n}@example.org.uk")
-            for n in range(BULK_INDEX_ROWS + 1)])
-        book(ed, bf, programme.first, delegates[0], booked_on=BOOKED)
-    before, schema = stored(bf), bf.query("SELECT name, sql FROM sqlite_master ORDER BY name")
-    with pytest.raises(SGDeskError, match="the training session is full"):
-        with bf.edit("Import bookings") as ed:
-            record_bookings(ed, bf, [RecordedBooking(session_id, delegate_id, "confirmed", BOOKED)
-                                     for delegate_id in delegates])
-    assert stored(bf) == before
-    assert bf.query("SELECT name, sql FROM sqlite_master ORDER BY name") == schema
 
 
 def test_anonymising_marks_the_delegates_anonymised_and_none_is_due_after(demo):
