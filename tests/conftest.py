@@ -420,3 +420,26 @@ def structure_text():
         return found
 
     return read
+
+
+@pytest.fixture
+def as_of_schema():
+    """``as_of_schema(path, version)``: make the board file at ``path`` one of schema ``version``, as SG Desk of that
+    version left it: every trigger, index and table a later migration made is dropped (what it filled goes with
+    its table), and the file says it is of that version."""
+    import sqlite3
+
+    from sgdesk.store.schema import expected_objects, objects, schema_difference
+
+    def take_back(path: Path, version: int) -> None:
+        conn = sqlite3.connect(path, isolation_level=None)
+        later = objects(conn).keys() - expected_objects(version).keys()
+        for kind in ("trigger", "index", "table"):
+            for found_kind, name in sorted(later):
+                if found_kind == kind and conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone():
+                    conn.execute(f'DROP {kind.upper()} "{name}"')
+        conn.execute(f"PRAGMA user_version = {version}")
+        assert schema_difference(conn, version) is None      # exactly the schema SG Desk of that version made
+        conn.close()
+
+    return take_back

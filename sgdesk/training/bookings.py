@@ -138,6 +138,18 @@ TALLY_BATCH = BatchTally(
            FROM training_session_tally t, training_booking b
            WHERE t.id = training_session_tally.id AND b.session_id = t.id AND b.id BETWEEN ?1 AND ?2)
        WHERE id IN (SELECT session_id FROM training_booking WHERE id BETWEEN ?1 AND ?2)""")
+#: each delegate's last booked session for a batch of bookings (an import's), found once for every delegate the
+#: batch books instead of by the trigger ``training_booking_last_session_insert`` (db/0017_delegate_last_sessions.sql)
+#: after each row: the latest of the batch's sessions, or the one they had if it is later
+LAST_SESSION_BATCH = BatchTally(
+    "training_booking_last_session_insert",
+    """INSERT INTO training_delegate_last_session (id, board_id, anonymised, session_date)
+       SELECT d.id, d.board_id, d.anonymised_on IS NOT NULL, max(s.session_date)
+       FROM training_booking b JOIN training_session s ON s.id = b.session_id
+       JOIN training_delegate d ON d.id = b.delegate_id
+       WHERE b.id BETWEEN ?1 AND ?2 GROUP BY d.id
+       ON CONFLICT (id) DO UPDATE
+       SET session_date = max(training_delegate_last_session.session_date, excluded.session_date)""")
 
 
 @dataclass(frozen=True)
@@ -176,7 +188,7 @@ def record_bookings(ed: Action, bf: BoardFile, bookings: list[RecordedBooking]) 
             f"SELECT session_id, max(queue_no) FROM training_booking WHERE session_id IN ({marks}) GROUP BY session_id",
             chunk)}
     ids = ed.insert_many("training_booking", _booking_rows(bookings, queues), rules=[CAPACITY_RULE],
-                         tallies=[TALLY_BATCH])
+                         tallies=[TALLY_BATCH, LAST_SESSION_BATCH])
     events = []
     for booking_id, booking in zip(ids, bookings):
         first = "waitlisted" if booking.status == "waitlisted" else "confirmed"

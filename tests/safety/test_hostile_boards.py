@@ -33,6 +33,14 @@ CASES = {
     "altered tally trigger": ("DROP TRIGGER training_evaluation_tally_insert; CREATE TRIGGER "
                               "training_evaluation_tally_insert AFTER INSERT ON training_evaluation BEGIN SELECT 1; END",
                               "a trigger 'training_evaluation_tally_insert' is not as SG Desk makes it"),
+    "missing last-session trigger": ("DROP TRIGGER training_session_last_session_update",
+                                     "a trigger 'training_session_last_session_update' that SG Desk makes is missing"),
+    "altered last-session trigger": ("DROP TRIGGER training_booking_last_session_insert; CREATE TRIGGER "
+                                     "training_booking_last_session_insert AFTER INSERT ON training_booking "
+                                     "BEGIN SELECT 1; END",
+                                     "a trigger 'training_booking_last_session_insert' is not as SG Desk makes it"),
+    "missing last-session index": ("DROP INDEX training_delegate_last_session_due",
+                                   "an index 'training_delegate_last_session_due' that SG Desk makes is missing"),
     "huge page size": ("PRAGMA page_size = 65536; VACUUM", "it uses pages of 65,536 bytes, which SG Desk never makes"),
 }
 
