@@ -8,6 +8,7 @@ token (an email address) at sensible points. A table that breaks across pages ke
 
 from __future__ import annotations
 
+import functools
 import numbers
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -23,7 +24,6 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from reportlab.platypus.paragraph import ParaLines, _processed_frags, cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paragraph import _shy as _SOFT_HYPHEN
 from reportlab.platypus.paragraph import split as paragraph_split
-from reportlab.platypus.paragraph import stringWidth as paragraph_width
 from reportlab.platypus.paragraph import strip as paragraph_strip
 from reportlab.platypus.paraparser import ParaParser
 from reportlab.platypus.tables import _calc_pc, _ExpandedCellTuple
@@ -48,6 +48,14 @@ _PADDING = 3
 _SPLIT_IN_ROW = 72  # points: a row breaks inside itself only if no whole row fits but this much does
 _SMALLEST_HEADER = 6.5  # points: header type shrinks this far before a header word could split
 _LOW_ON_PAGE = 0.5  # a table starting below this share of a fresh page moves on rather than leave few rows
+_KEPT_WIDTHS = 1 << 15  # texts whose widths the process keeps (names, figures and words repeat across tables)
+_KEPT_WRAPS = 1 << 13  # plain cells whose lines the process keeps, for each width
+
+
+@functools.lru_cache(maxsize=_KEPT_WIDTHS)
+def _width(text: str, font: str, size: float, encoding: str = "utf8") -> float:
+    """reportlab's ``stringWidth`` of ``text``, kept: the fonts are registered once and never change."""
+    return stringWidth(text, font, size, encoding)
 
 
 class _CellStyle:
@@ -332,15 +340,15 @@ def _text(value: Any) -> str:
 def _pieces(token: str, font: str, size: float, width: float, level: int = 0) -> list[str]:
     """``token`` in pieces no wider than ``width``: broken after an @ first, then after / _ - or
     before a full stop, and between letters only where a piece is still too wide."""
-    if stringWidth(token, font, size) <= width or len(token) < 2:
+    if _width(token, font, size) <= width or len(token) < 2:
         return [token]
     if level == len(_BREAKS):
-        fitting = [i for i in range(1, len(token)) if stringWidth(token[:i], font, size) <= width]
+        fitting = [i for i in range(1, len(token)) if _width(token[:i], font, size) <= width]
         cut = fitting[-1] if fitting else 1
         return [token[:cut], *_pieces(token[cut:], font, size, width, level)]
     packed: list[str] = []
     for part in (p for p in _BREAKS[level].split(token) if p):
-        if packed and stringWidth(packed[-1] + part, font, size) <= width:
+        if packed and _width(packed[-1] + part, font, size) <= width:
             packed[-1] += part
         else:
             packed.append(part)
@@ -352,7 +360,7 @@ def _markup(text: str, style: ParagraphStyle, width: float) -> str:
     room = width - 2 * _PADDING
     words = []
     for word in text.split(" "):
-        if stringWidth(word, style.fontName, style.fontSize) > room:
+        if _width(word, style.fontName, style.fontSize) > room:
             words.append("<br/>".join(plain_to_markup(p) for p in _pieces(word, style.fontName, style.fontSize, room)))
         else:
             words.append(plain_to_markup(word))
@@ -417,27 +425,52 @@ class _CellParagraph(Paragraph):
 
     _wrapped: tuple[float, tuple[float, float]] | None = None
     quick = False  # plain text in a style that :func:`_quick_drawing` allows
+    #: (style, text, width) -> :meth:`_plain_layout` there, shared by every plain cell of the process: a
+    #: document repeats its cells' texts ("Yes", figures, names), and an export made again all of them.
+    #: The lines are only read once made (drawn, or split into new paragraphs).
+    _layouts: dict[tuple[ParagraphStyle, str, float], tuple[tuple[float, float], Any, float] | None] = {}
+    _layout: tuple[ParagraphStyle, str, float] | None = None  # the key of the lines the cell holds, if plain
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
         if self._wrapped is None or self._wrapped[0] != availWidth:
             size = self._wrap_plain(availWidth) if self.quick else None
-            self._wrapped = availWidth, super().wrap(availWidth, availHeight) if size is None else size
+            if size is None:
+                self._layout = None
+                size = super().wrap(availWidth, availHeight)
+            self._wrapped = availWidth, size
         return self._wrapped[1]
 
     def _wrap_plain(self, width: float) -> tuple[float, float] | None:
         """What ``Paragraph.wrap`` makes of a plain text (or none) at ``width``, the same values
         without its general line breaking; None where the text needs that (a word wider than a
-        line, a soft hyphen, hyphenation)."""
+        line, a soft hyphen, hyphenation). The lines of a text in a style at a width are worked out
+        once in the process (:attr:`_layouts`)."""
         style, frags = self.style, self.frags
         if len(frags) > 1 or width < _FUZZ or self.bulletText \
                 or getattr(self, "autoLeading", getattr(style, "autoLeading", "")) not in ("", "off"):
             return None
+        layouts, key = self._layouts, (style, self.text, width)
+        layout = layouts.get(key, self)  # the cell itself: not worked out yet
+        if layout is self:
+            if len(layouts) >= _KEPT_WRAPS:
+                layouts.clear()
+            layout = layouts[key] = self._plain_layout(width)
+        if layout is None:
+            return None
+        widths, lines, widest = layout
+        self._layout = key
+        return self._wrapped_as(width, list(widths), lines, widest)
+
+    def _plain_layout(self, width: float) -> tuple[tuple[float, float], Any, float] | None:
+        """(line widths, the lines as ``breakLines`` gives them, the widest line's width) of this plain
+        text at ``width``; None where reportlab's line breaking is needed."""
+        style, frags = self.style, self.frags
         first = width - (style.leftIndent + style.firstLineIndent) - style.rightIndent
-        widths = [first, width - style.leftIndent - style.rightIndent]
+        widths = (first, width - style.leftIndent - style.rightIndent)
         if not frags:  # what breakLines makes of no text
-            lines = ParaLines(kind=0, fontSize=style.fontSize, fontName=style.fontName, textColor=style.textColor,
-                              ascent=style.fontSize, descent=-0.2 * style.fontSize, lines=[])
-            return self._wrapped_as(width, widths, lines, 0)
+            return widths, ParaLines(kind=0, fontSize=style.fontSize, fontName=style.fontName,
+                                     textColor=style.textColor, ascent=style.fontSize, descent=-0.2 * style.fontSize,
+                                     lines=[]), 0
         frag = frags[0]
         if (style.shaping and getFont(style.fontName).shapable) or hasattr(frag, "cbDefn") \
                 or hasattr(frag, "backColor") or not hasattr(frag, "text") or _processed_frags(frags):
@@ -446,18 +479,17 @@ class _CellParagraph(Paragraph):
         ascent, descent = getAscentDescent(font, size)
         text = paragraph_strip(frag.text)
         if not text:
-            return self._wrapped_as(width, widths, frag.clone(kind=0, lines=[], ascent=ascent, descent=descent,
-                                                               fontSize=size), 0)
+            return widths, frag.clone(kind=0, lines=[], ascent=ascent, descent=descent, fontSize=size), 0
         if _SOFT_HYPHEN in text or getattr(style, "hyphenationLang", "") or style.uriWasteReduce \
                 or style.embeddedHyphenation:
             return None
-        space = paragraph_width(" ", font, size, encoding)
+        space = _width(" ", font, size, encoding)
         shrink = style.spaceShrinkage * space
         lines: list[tuple[float, list[str]]] = []
         line: list[str] = []
         room, used, widest = first, -space, 0  # as reportlab counts: no space before a line's first word
         for word in paragraph_split(text):
-            word_width = paragraph_width(word, font, size, encoding)
+            word_width = _width(word, font, size, encoding)
             grown = used + space + word_width
             limit = room + shrink * len(line)
             if grown > limit and style.splitLongWords and word_width > widths[min(len(lines), 1)]:
@@ -473,8 +505,7 @@ class _CellParagraph(Paragraph):
         if used > widest:
             widest = used
         lines.append((room - used, line))
-        return self._wrapped_as(width, widths, frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent,
-                                                           fontSize=size), widest)
+        return widths, frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size), widest
 
     def _wrapped_as(self, width: float, widths: list[float], lines: Any, widest: float) -> tuple[float, float]:
         """Keep the lines ``breakLines`` would give, and what ``wrap`` keeps with them."""
@@ -496,38 +527,52 @@ class _CellParagraph(Paragraph):
         return self.__dict__.get("spaceAfter", self.style.spaceAfter)
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab's name
-        line = self._plain_lines(canvas) if self.quick and not _sW else None
-        if line is None:
+        text = self._plain_text(canvas) if self.quick and not _sW else None
+        if text is None:
             super().drawOn(canvas, x, y, _sW)
             return
         code = canvas._code
         code.append("q")  # Flowable.drawOn: saveState, translate
         code.append(f"1 0 0 1 {fp_str(x, y)} cm")
-        if line:
-            code.append("q")  # drawPara: saveState, the text's colour, its text object
-            code.append(line[0])
-            code.append(line[1])
-            code.append("Q")
+        if text:
+            code.append(text)
         code.append("Q")
 
-    def _plain_lines(self, canvas: Any) -> tuple[str, str] | tuple[()] | None:
-        """(colour operator, text object) as ``drawPara`` writes them for lines of plain text, () for
-        no text at all, or None where reportlab's own drawing is needed."""
+    def _plain_text(self, canvas: Any) -> str | None:
+        """What ``drawPara`` writes for lines of plain text (saving the state, the text's colour, its text
+        object, restoring the state), "" for no text at all, or None where reportlab's own drawing is
+        needed. A canvas keeps what it was written for the lines of a text in a style at a width
+        (:attr:`_layout`), the same wherever on the canvas they are drawn."""
         para = self.blPara
         if para.kind != 0 or self.bulletText or self.debug \
                 or getattr(self, "_showBoundary", False) or getattr(self, "_offsets", None) \
                 or not canvas.bottomup or canvas._enforceColorSpace:
             return None
         if not para.lines:
-            return ()
+            return ""
         colour = para.textColor
         alpha = getattr(colour, "alpha", None)
-        if getattr(para, "us_lines", None) or getattr(para, "link", None) \
-                or type(colour) is not Color or (alpha is not None and alpha != canvas._extgstate.getValue("ca")) \
-                or any(extra <= -1e-8 for extra, _words in para.lines):  # a squeezed line: word spacing
+        if type(colour) is not Color or (alpha is not None and alpha != canvas._extgstate.getValue("ca")):
             return None
+        key = self._layout
+        written = canvas.__dict__.setdefault("_sgdesk_cells", {}) if key is not None else {}
+        text = written.get(key)
+        if text is None:
+            text = self._text_object(canvas, para)
+            if text is None:
+                return None
+            if key is not None:
+                written[key] = text
         if alpha is not None:
             canvas._doc.ensureMinPdfVersion("transparency")
+        return text
+
+    def _text_object(self, canvas: Any, para: Any) -> str | None:
+        """``_plain_text`` worked out: None for a line squeezed (word spacing), underlined or linked."""
+        if getattr(para, "us_lines", None) or getattr(para, "link", None) \
+                or any(extra <= -1e-8 for extra, _words in para.lines):
+            return None
+        colour = para.textColor
         size, leading = para.fontSize, self.style.leading
         top = self.height - (size if paraFontSizeHeightOffset else getattr(para, "ascent", size))
         text = [f"BT 1 0 0 1 {fp_str(0, top)} Tm"]
@@ -543,7 +588,7 @@ class _CellParagraph(Paragraph):
             if moved:
                 _move(text, -shift)
         text.append("ET")
-        return f"{fp_str((colour.red, colour.green, colour.blue))} rg", " ".join(text)
+        return f"q\n{fp_str((colour.red, colour.green, colour.blue))} rg\n{' '.join(text)}\nQ"
 
 
 def _clean(text: str) -> bool:
@@ -556,7 +601,7 @@ def _cell(value: Any, style: _CellStyle, width: float) -> Flowable:
     if isinstance(value, Flowable):
         return value
     text = _text(value)
-    if _clean(text) and stringWidth(text, style.style.fontName, style.style.fontSize) <= width - 2 * _PADDING:
+    if _clean(text) and _width(text, style.style.fontName, style.style.fontSize) <= width - 2 * _PADDING:
         return style.plain(text)  # no word to break, nothing to escape or clean: the text as it is
     return style.paragraph(_markup(text, style.style, width))
 
@@ -586,16 +631,16 @@ def _alignments(align: str | Sequence[str] | None, columns: int, body: list[list
 
 def _header_word(label: str, size: float) -> float:
     """The width a header cell needs so that none of its words is split."""
-    return max((stringWidth(word, BOLD, size) for word in label.split()), default=0) + 2 * _PADDING + _SLACK
+    return max((_width(word, BOLD, size) for word in label.split()), default=0) + 2 * _PADDING + _SLACK
 
 
 def _unbroken(values: list[Any], numeric: bool, size: float) -> tuple[float, float]:
     """(least, most) width of a body column: a figure's full width, or its longest word and longest text."""
     texts = [_text(v) for v in values if not isinstance(v, Flowable)]
-    longest = max((stringWidth(t, REGULAR, size) for t in texts), default=0) + 2 * _PADDING + _SLACK
+    longest = max((_width(t, REGULAR, size) for t in texts), default=0) + 2 * _PADDING + _SLACK
     if numeric:
         return longest, longest
-    word = max((stringWidth(w, REGULAR, size) for t in texts for w in t.split()), default=0)
+    word = max((_width(w, REGULAR, size) for t in texts for w in t.split()), default=0)
     return min(word, 12 * size * 0.6) + 2 * _PADDING, longest
 
 
@@ -619,7 +664,7 @@ def _widths(weights: Sequence[float] | None, header: list[str], body: list[list[
     if weights is None:
         spans = [_unbroken([row[c] for row in body], numeric[c], font_size) for c in range(columns)]
         least = [max(floor, low) for floor, (low, _high) in zip(floors, spans)]
-        cells = [[0.0 if isinstance(row[c], Flowable) else stringWidth(_text(row[c]), REGULAR, font_size)
+        cells = [[0.0 if isinstance(row[c], Flowable) else _width(_text(row[c]), REGULAR, font_size)
                   for row in body] for c in range(columns)]
         return distribute(least, [max(low, high) for low, (_low, high) in zip(least, spans)], width, cells,
                           2 * _PADDING), size
@@ -708,7 +753,7 @@ def _points_in_line(rows: list[list[Any]], aligns: list[str], totals: set[int], 
         for column, (value, align) in enumerate(zip(rows[index], aligns)):
             match = _FRACTION.search(_text(value)) if align == "R" and isinstance(value, (str, numbers.Number)) else None
             if match:
-                wider = stringWidth(match[0], BOLD, size) - stringWidth(match[0], REGULAR, size)
+                wider = _width(match[0], BOLD, size) - _width(match[0], REGULAR, size)
                 commands.append(("RIGHTPADDING", (column, index + 1), (column, index + 1), _PADDING - wider))
     return commands
 
