@@ -119,6 +119,9 @@ class HouseTable(TaggedTable):
         self.tail_height = tail_height
         self._squeezed = False
         self._parts = 0
+        #: (column widths, row heights, row positions) as last measured: a table is measured again at the
+        #: same widths (kept together with its heading, then placed, then split), and its rows stay as tall
+        self._measured: tuple[tuple[float, ...], list[float], list[float]] | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
         width, height = super().wrap(availWidth, availHeight)
@@ -131,24 +134,40 @@ class HouseTable(TaggedTable):
         """Each row as tall as its tallest cell, from the heights its cells wrapped to: the heights and
         row positions ``Table._calc_height`` reckons, the same sums in the same order, without its
         general code (a table with a cell of several flowables, a span over rows, a minimum or
-        given height is measured by reportlab)."""
-        heights = self._plain_heights(_calc_pc(self._argW, availWidth) if not W else W)
-        if heights is None:
-            super()._calc_height(availHeight, availWidth, H, W)
-            return
-        self._rowHeights = heights
-        self._rowpositions = positions = []
-        height = carried = 0  # reportlab's compensated sum, from the last row up
-        for row in range(len(heights) - 1, -1, -1):
+        given height is measured by reportlab). Measured again at the same widths, the rows are as
+        they were (until the table's style changes or it splits)."""
+        widths = _calc_pc(self._argW, availWidth) if not W else W
+        measured = self._measured
+        if measured is not None and measured[0] == tuple(widths):
+            _widths, heights, positions = measured
+        else:
+            heights = self._plain_heights(widths)
+            if heights is None:
+                super()._calc_height(availHeight, availWidth, H, W)
+                return
+            positions = []
+            height = carried = 0  # reportlab's compensated sum, from the last row up
+            for row in range(len(heights) - 1, -1, -1):
+                positions.append(height)
+                step = heights[row] - carried
+                total = height + step
+                carried = (total - height) - step
+                height = total
             positions.append(height)
-            step = heights[row] - carried
-            total = height + step
-            carried = (total - height) - step
-            height = total
-        positions.append(height)
-        self._height = height
-        positions.reverse()
+            positions.reverse()
+            self._measured = tuple(widths), heights, positions
+        self._rowHeights, self._rowpositions = list(heights), list(positions)
+        self._height = positions[0]
         self._hmax = len(heights)
+
+    def _addCommand(self, cmd: Any) -> None:  # noqa: N802 - reportlab's name
+        self._measured = None  # a new style may change the rows' heights
+        super()._addCommand(cmd)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab's names
+        parts = super().split(availWidth, availHeight)
+        self._measured = None  # splitting a row may move a middle-aligned cell's text (its padding)
+        return parts
 
     def _plain_heights(self, widths: list[float]) -> list[float] | None:
         """The height of each row where every cell is one flowable or a string, no span covers a
