@@ -26,7 +26,7 @@ from reportlab.platypus.paragraph import _shy as _SOFT_HYPHEN
 from reportlab.platypus.paragraph import split as paragraph_split
 from reportlab.platypus.paragraph import strip as paragraph_strip
 from reportlab.platypus.paraparser import ParaParser
-from reportlab.platypus.tables import _calc_pc, _ExpandedCellTuple
+from reportlab.platypus.tables import _SPECIALROWS, CellStyle, _calc_pc, _ExpandedCellTuple, _isLineCommand, _setCellStyle
 
 from sgdesk.office.layout import MIN_ROWS, at_least, distribute
 from sgdesk.pdf.colours import ACCENT, ACCENT_TINT, GRID, TEXT, WHITE, ZEBRA
@@ -48,6 +48,8 @@ _PADDING = 3
 _SPLIT_IN_ROW = 72  # points: a row breaks inside itself only if no whole row fits but this much does
 _SMALLEST_HEADER = 6.5  # points: header type shrinks this far before a header word could split
 _LOW_ON_PAGE = 0.5  # a table starting below this share of a fresh page moves on rather than leave few rows
+#: the style commands of whole tables, not of their cells' styles (``Table._addCommand`` keeps them aside)
+_NOT_OF_CELLS = frozenset(("BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "SPAN", "NOSPLIT", "ROUNDEDCORNERS"))
 _KEPT_WIDTHS = 1 << 15  # texts whose widths the process keeps (names, figures and words repeat across tables)
 _KEPT_WRAPS = 1 << 13  # plain cells whose lines the process keeps, for each width
 
@@ -160,11 +162,45 @@ class HouseTable(TaggedTable):
         self._height = positions[0]
         self._hmax = len(heights)
 
+    def new_cell_styles(self, rows: int, columns: int) -> list[list[CellStyle]]:
+        """One style, in the house font, shared by every cell until a style command sets something of some
+        cells (:meth:`_addCommand`): reportlab makes a style for each cell, and sets each command on each
+        cell it covers, thousands of times over for a pack, where a table's cells have a few styles."""
+        shared = CellStyle("house")
+        shared.fontname = REGULAR
+        return [[shared] * columns for _row in range(rows)]
+
     def _addCommand(self, cmd: Any) -> None:  # noqa: N802 - reportlab's name
+        """Add a style command as ``Table._addCommand`` does; one that sets something of each cell it covers
+        gives each style those cells share a copy with it set, shared by the same cells."""
         self._measured = None  # a new style may change the rows' heights
-        super()._addCommand(cmd)
+        op = cmd[0]
+        if op in _NOT_OF_CELLS or _isLineCommand(cmd) or cmd[1][1] in _SPECIALROWS:
+            super()._addCommand(cmd)
+            return
+        (_op, (sc, sr), (ec, er)), values = cmd[:3], cmd[3:]
+        sc, ec, sr, er = self.normCellRange(sc, ec, sr, er)
+        made: dict[int, tuple[CellStyle, list[list[CellStyle]]]] = {}  # id of a style -> (it, [[its copy]])
+        for row in self._cellStyles[sr:er + 1]:
+            for column in range(sc, ec + 1):
+                style = row[column]
+                found = made.get(id(style))
+                if found is None:
+                    copy = CellStyle(style.name)
+                    copy.__dict__.update(style.__dict__)
+                    found = made[id(style)] = style, [[copy]]
+                    _setCellStyle(found[1], 0, 0, op, values)
+                row[column] = found[1][0][0]
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab's names
+        """Split as reportlab does, which changes the style of a middle-aligned cell of a row it splits in
+        two: each such cell gets a style of its own first, as reportlab's cells have."""
+        if self.splitInRow:
+            for row in self._cellStyles:
+                for column, style in enumerate(row):
+                    if style.valign == "MIDDLE":
+                        row[column] = copy = CellStyle(style.name)
+                        copy.__dict__.update(style.__dict__)
         parts = super().split(availWidth, availHeight)
         self._measured = None  # splitting a row may move a middle-aligned cell's text (its padding)
         return parts

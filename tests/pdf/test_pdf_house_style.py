@@ -492,6 +492,46 @@ def test_house_tables_measured_and_drawn_by_themselves_write_what_reportlabs_tab
     assert made == pdf()
 
 
+@pytest.mark.parametrize("tagged", [True, False])
+def test_house_table_cells_sharing_styles_print_as_reportlabs_cell_each_with_its_own(monkeypatch,
+                                                                                    tagged: bool) -> None:
+    from reportlab.lib.colors import red
+    from reportlab.platypus import Table, TableStyle
+
+    import sgdesk.pdf.tables as tables
+    from sgdesk.pdf.tagged_table import TaggedTable
+
+    rows = [["Income"], *([f"Line {n}", f"a note of line {n}" * (n % 4), f"£{n},000.50"] for n in range(40)),
+            ["Essex Police", "word " * 700, "(3.00)"],  # a row split in two across pages, its other cells middle-aligned
+            ["Total income", "", "£61,000.50"], ["Expenditure"], ["Chair", "long " * 90, "£1.00"], ["Total", "", "£4.59"]]
+
+    def story() -> list:
+        table = data_table(["Line", "Note", "Amount"], rows, section_rows=[0, 43], total_rows=[42, -1],
+                           fills={(1, 2): "#C6EFCE"})
+        table.setStyle(TableStyle([("VALIGN", (0, 1), (-1, -1), "MIDDLE"), ("VALIGN", (1, 1), (1, -1), "TOP"),
+                                   ("TEXTCOLOR", (0, 3), (0, 5), red), ("FONT", (2, 4), (2, 4), "SGSans-Bold", 9),
+                                   ("LEFTPADDING", (1, 0), (1, -1), 8), ("ALIGN", (0, -1), (0, -1), "RIGHT")]))
+        return [Spacer(1, 300), table]
+
+    def pdf() -> tuple[bytes, list[list[dict]]]:
+        made = story()
+        out = io.BytesIO()
+        build_pdf(out, spec(), list(made), tagged=tagged)
+        return out.getvalue(), [[{k: v for k, v in vars(style).items() if k != "name"} for style in row]
+                                for row in made[1]._cellStyles]
+
+    shared, shared_styles = pdf()
+    assert len(pypdf.PdfReader(io.BytesIO(shared)).pages) >= 3
+    assert len({id(style) for row in story()[1]._cellStyles for style in row}) < 20  # a few styles, 135 cells
+    monkeypatch.setattr(tables.HouseTable, "new_cell_styles", TaggedTable.new_cell_styles)
+    monkeypatch.setattr(tables.HouseTable, "_addCommand", Table._addCommand)
+    monkeypatch.setattr(tables.HouseTable, "split", TaggedTable.split)
+    monkeypatch.setattr(tables.HouseTable, "_calc_height", Table._calc_height)
+    theirs, their_styles = pdf()
+    assert shared_styles == their_styles
+    assert shared == theirs
+
+
 def test_numbers_are_right_aligned() -> None:
     rows = [["A", 7, "£5.00"], ["B", 88, "£66.00"], ["C", 909, "£3,330.00"]]
     data = build([data_table(["Agency", "Meetings", "Amount"], rows)])
