@@ -532,6 +532,47 @@ def test_house_table_cells_sharing_styles_print_as_reportlabs_cell_each_with_its
     assert shared == theirs
 
 
+def test_a_trend_line_writes_what_reportlabs_renderer_writes_however_often_drawn(monkeypatch) -> None:
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.pdfgen.canvas import Canvas
+
+    from sgdesk.pdf.figures import trend_line
+    from sgdesk.pdf.fonts import REGULAR, register_fonts
+
+    shown = [[[15.2, 16.3, 16.0]], [[4.0, None, 5.5, 6.1], [3.0, 3.5, None, 2.0]], [[7.0]], [[None, None]],
+             [[2.0, 2.0, 2.0], [1.0, 3.0, 2.0]], [[-1.5, 0.0, 2.25, None, None, 1.0]], []]
+
+    def drawn(lines: list, draw, width: float, height: float, font: str | None) -> tuple[list[str], dict, dict]:
+        """What drawing a trend line writes, the canvas's state after, and the fonts the document then uses."""
+        canvas = Canvas(io.BytesIO())
+        drawing = trend_line(lines, "A trend.", width=width, height=height)
+        if font is not None:  # else reportlab starts the drawing in its default font
+            drawing.initialFontName = font
+        drawing.canv = canvas
+        draw(drawing)
+        state = {name: getattr(canvas, name) for name in canvas.STATE_ATTRIBUTES}
+        state["_extgstate"] = vars(canvas._extgstate)  # the graphics state as it ends, by value
+        return canvas._code, state, dict(canvas._doc.fontMapping)
+
+    register_fonts()
+    ours = type(trend_line([[1.0, 2.0]], "A trend.")).draw
+    for lines in shown:
+        for width, height, font in ((48, 14, REGULAR), (60, 20, REGULAR), (48, 14, None), (48, 14, "Times-Roman")):
+            theirs = drawn(lines, Drawing.draw, width, height, font)
+            assert drawn(lines, ours, width, height, font) == theirs  # made
+            assert drawn(lines, ours, width, height, font) == theirs  # kept
+
+    def pdf() -> bytes:
+        rows = [[f"Indicator {n}", trend_line(lines, f"Trend {n}.")] for n, lines in enumerate(shown * 3)]
+        out = io.BytesIO()
+        build_pdf(out, spec(), [data_table(["Indicator", "Trend"], rows)])
+        return out.getvalue()
+
+    made = pdf(), pdf()
+    monkeypatch.setattr(type(trend_line([[1.0, 2.0]], "A trend.")), "draw", Drawing.draw)
+    assert made == (pdf(), pdf())
+
+
 def test_numbers_are_right_aligned() -> None:
     rows = [["A", 7, "£5.00"], ["B", 88, "£66.00"], ["C", 909, "£3,330.00"]]
     data = build([data_table(["Agency", "Meetings", "Amount"], rows)])
