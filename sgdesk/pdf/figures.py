@@ -86,7 +86,8 @@ class _TrendLine(Drawing):
     before drawing: reportlab's renderer sets such a font without writing anything) and the canvas
     changes no colour and has no transparency of its own; otherwise reportlab's renderer draws it."""
 
-    _drawn: dict[tuple[Any, ...], list[str]] = {}  # what a trend line shows, and its font -> its page operators
+    #: what a trend line shows, its font and the accent -> its page operators
+    _drawn: dict[tuple[Any, ...], list[str]] = {}
 
     def __init__(self, width: float = 400, height: float = 200, shows: tuple[Any, ...] = ()) -> None:
         super().__init__(width, height)
@@ -99,7 +100,7 @@ class _TrendLine(Drawing):
                 or canvas._extgstate._d:
             super().draw(showBoundary)  # a copy (reportlab's copy knows nothing of what it shows), or boxed
             return
-        code, key = canvas._code, (*self.shows, font)
+        code, key = canvas._code, (*self.shows, font, ACCENT.rgb())  # the accent of this build
         drawn = self._drawn.get(key)
         if drawn is None:
             start = len(code)

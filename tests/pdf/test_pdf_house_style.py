@@ -562,15 +562,15 @@ def test_a_trend_line_writes_what_reportlabs_renderer_writes_however_often_drawn
             assert drawn(lines, ours, width, height, font) == theirs  # made
             assert drawn(lines, ours, width, height, font) == theirs  # kept
 
-    def pdf() -> bytes:
+    def pdf(accent: str) -> bytes:
         rows = [[f"Indicator {n}", trend_line(lines, f"Trend {n}.")] for n, lines in enumerate(shown * 3)]
         out = io.BytesIO()
-        build_pdf(out, spec(), [data_table(["Indicator", "Trend"], rows)])
+        build_pdf(out, spec(accent=accent), [data_table(["Indicator", "Trend"], rows)])
         return out.getvalue()
 
-    made = pdf(), pdf()
+    made = [pdf(accent) for accent in ("#1F4E79", "#1F4E79", "#7A1F5C", "#1F4E79")]  # the board's own accent
     monkeypatch.setattr(type(trend_line([[1.0, 2.0]], "A trend.")), "draw", Drawing.draw)
-    assert made == (pdf(), pdf())
+    assert made == [pdf(accent) for accent in ("#1F4E79", "#1F4E79", "#7A1F5C", "#1F4E79")]
 
 
 def test_numbers_are_right_aligned() -> None:
