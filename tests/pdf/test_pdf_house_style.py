@@ -334,6 +334,32 @@ def test_a_consumed_story_whose_contents_need_a_second_pass_fails() -> None:
         build_pdf(io.BytesIO(), spec(), contents_and_sections(12, before=[hidden]), consume=True)
 
 
+@pytest.mark.parametrize("hidden", [False, True])
+def test_contents_laid_out_once_print_what_reportlabs_contents_laid_out_each_time_would(monkeypatch,
+                                                                                       hidden: bool) -> None:
+    """The contents' table is made as reportlab's TableOfContents makes it, once for a width and the entries."""
+    import sgdesk.pdf.contents as contents
+
+    def theirs(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        TableOfContents.wrap(self, availWidth, availHeight)
+        self.canv.setNamedCB("drawTOCEntryEnd", lambda canv, kind, label: self._entry_end(canv, label, availWidth))
+        self._table = contents._ContentsTable(self._table._cellvalues, colWidths=(availWidth,), style=self.tableStyle)
+        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
+        return self.width, self.height
+
+    spaced = styles()["body"].clone("spaced", spaceBefore=4)
+    before = [data_table(["Note"], [[heading("Inside a table", 2, style="h3")]])] if hidden else []  # a second pass
+
+    def pdf() -> bytes:
+        story = contents_and_sections(40, before=before)
+        story[0] = Contents(1, [spaced, styles()["body"]])
+        return build(story)
+
+    ours = pdf()
+    monkeypatch.setattr(contents.Contents, "wrap", theirs)
+    assert ours == pdf()
+
+
 def test_contents_entries_and_their_numbers_link_to_their_headings() -> None:
     data = build(contents_and_sections(12))
     reader = pypdf.PdfReader(io.BytesIO(data))
