@@ -180,17 +180,22 @@ class HouseTable(TaggedTable):
             return
         (_op, (sc, sr), (ec, er)), values = cmd[:3], cmd[3:]
         sc, ec, sr, er = self.normCellRange(sc, ec, sr, er)
-        made: dict[int, tuple[CellStyle, list[list[CellStyle]]]] = {}  # id of a style -> (it, [[its copy]])
+        made: dict[int, tuple[CellStyle, CellStyle]] = {}  # id of a style -> (it, its copy with the setting)
+        rows_made: dict[tuple[int, ...], list[CellStyle]] = {}  # the ids of a row's styles -> the row's copies
         for row in self._cellStyles[sr:er + 1]:
-            for column in range(sc, ec + 1):
-                style = row[column]
-                found = made.get(id(style))
-                if found is None:
-                    copy = CellStyle(style.name)
-                    copy.__dict__.update(style.__dict__)
-                    found = made[id(style)] = style, [[copy]]
-                    _setCellStyle(found[1], 0, 0, op, values)
-                row[column] = found[1][0][0]
+            shared = tuple(map(id, row[sc:ec + 1]))  # rows of the same kind share their styles, in order
+            copies = rows_made.get(shared)
+            if copies is None:
+                copies = rows_made[shared] = []
+                for style in row[sc:ec + 1]:
+                    found = made.get(id(style))
+                    if found is None:
+                        copy = CellStyle(style.name)
+                        copy.__dict__.update(style.__dict__)
+                        _setCellStyle([[copy]], 0, 0, op, values)
+                        found = made[id(style)] = style, copy
+                    copies.append(found[1])
+            row[sc:ec + 1] = copies
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab's names
         """Split as reportlab does, which changes the style of a middle-aligned cell of a row it splits in
