@@ -51,7 +51,7 @@ _LOW_ON_PAGE = 0.5  # a table starting below this share of a fresh page moves on
 #: the style commands of whole tables, not of their cells' styles (``Table._addCommand`` keeps them aside)
 _NOT_OF_CELLS = frozenset(("BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "SPAN", "NOSPLIT", "ROUNDEDCORNERS"))
 _KEPT_WIDTHS = 1 << 15  # texts whose widths the process keeps (names, figures and words repeat across tables)
-_KEPT_WRAPS = 1 << 13  # plain cells whose lines the process keeps, for each width
+_KEPT_CELLS = 1 << 13  # plain cells whose fragments (for each style) and lines (for each width too) are kept
 
 
 @functools.lru_cache(maxsize=_KEPT_WIDTHS)
@@ -68,6 +68,8 @@ class _CellStyle:
         _style, frags, _bullet = ParaParser().parse("x", style)
         self._plain_frag = frags[0]
         self._quick = _quick_drawing(style)
+        #: a plain text -> its fragments, shared by the cells of that text (reportlab only reads them)
+        self._frags: dict[str, list[Any]] = {}
 
     def paragraph(self, markup: str) -> Paragraph:
         """``markup`` as a cell's paragraph: parsed only when it holds tags or entities."""
@@ -79,8 +81,13 @@ class _CellStyle:
     def plain(self, text: str) -> Paragraph:
         """``text`` as a cell's paragraph, where reportlab would find no markup in it and clean nothing
         out of it (:func:`_clean`)."""
-        frags = [self._plain_frag.clone(text=text)] if text else []
-        textTransformFrags(frags, self.style)
+        frags = self._frags.get(text)
+        if frags is None:
+            frags = [self._plain_frag.clone(text=text)] if text else []
+            textTransformFrags(frags, self.style)
+            if len(self._frags) >= _KEPT_CELLS:
+                self._frags.clear()
+            self._frags[text] = frags
         cell = _CellParagraph(text, self.style, frags=frags)
         cell.quick = self._quick
         return cell
@@ -512,7 +519,7 @@ class _CellParagraph(Paragraph):
         layouts, key = self._layouts, (style, self.text, width)
         layout = layouts.get(key, self)  # the cell itself: not worked out yet
         if layout is self:
-            if len(layouts) >= _KEPT_WRAPS:
+            if len(layouts) >= _KEPT_CELLS:
                 layouts.clear()
             layout = layouts[key] = self._plain_layout(width)
         if layout is None:
