@@ -446,13 +446,32 @@ def _shown(canvas: Any, font_name: str, size: float, leading: float, text: str, 
         font, doc = getFont(font_name), canvas._doc
         sizes = f"{fp_str(size)} Tf {fp_str(leading)} TL"
         shown = []
-        for piece_subset, piece in font.splitString(text, doc):
+        for piece_subset, piece in _split(font, text, doc):
             if piece_subset != subset:
                 shown.append(f"{font.getSubsetInternalName(piece_subset, doc)} {sizes}")
                 subset = piece_subset
             shown.append(f"({canvas._escape(piece)}) Tj")
         known[key] = " ".join(shown) + " T*", subset
     return known[key]
+
+
+def _split(font: Any, text: str, doc: Any) -> list[tuple[int, bytes]]:
+    """``font.splitString(text, doc)``: the runs of ``text`` in each of the font's subsets for ``doc``, as
+    (subset, codes); for a text in one subset whose characters all have their codes already (most texts,
+    once a document has shown a few), read from the codes without reportlab's loop over the characters,
+    which would give those codes again and change nothing."""
+    state = font.state.get(doc) if getattr(font, "_dynamicFont", False) else None
+    if state is not None and text:
+        assignments = state.assignments
+        try:
+            codes = [assignments[32 if code == 0xA0 else code] for code in map(ord, text)]  # no-break space: space
+        except KeyError:
+            codes = None  # a character without its code yet: reportlab gives it one
+        if codes is not None:
+            subsets = {code >> 8 for code in codes}
+            if len(subsets) == 1:
+                return [(subsets.pop(), bytes(code & 0xFF for code in codes))]
+    return font.splitString(text, doc)
 
 
 def _move(code: list[str], dx: float) -> None:

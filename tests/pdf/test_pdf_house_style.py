@@ -455,6 +455,27 @@ def test_cells_made_and_drawn_without_reportlabs_general_code_write_what_it_woul
     assert made == pdf()
 
 
+def test_a_text_whose_characters_have_their_codes_splits_as_reportlab_splits_it() -> None:
+    from reportlab.pdfbase.pdfdoc import PDFDocument
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    import sgdesk.pdf.tables as tables
+    from sgdesk.pdf.fonts import REGULAR, register_fonts
+
+    register_fonts()
+    font, doc = getFont(REGULAR), PDFDocument()
+    letters = "".join(chr(c) for c in (*range(0x100, 0x17F), *range(0x391, 0x3A9), *range(0x410, 0x460)))
+    texts = ["Siân Evans", "Siân", "£43,065\u00a0– ok", "\ue000 no glyph", "\ue000", "", " ", letters[:200],
+             letters, letters[150:260], letters[300:], "Siân Evans", "Zoë " + letters[-5:], letters[-5:] + " Zoë"]
+    quick = 0
+    for text in texts * 2:
+        before = {code: n for code, n in font.state[doc].assignments.items()} if doc in font.state else {}
+        ours = tables._split(font, text, doc)
+        quick += before == font.state[doc].assignments and all(ord(c) in before or c == "\u00a0" for c in text)
+        assert ours == font.splitString(text, doc)  # which gives no code again: the same as ours
+    assert quick > len(texts)  # most of the second round, at least
+
+
 @pytest.mark.parametrize("width", [20, 41.5, 60, 95, 300])
 def test_a_plain_cell_breaks_into_the_lines_reportlab_would_give_it(width: float) -> None:
     from reportlab.platypus.paragraph import Paragraph as ReportlabParagraph
