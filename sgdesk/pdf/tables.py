@@ -120,6 +120,9 @@ class HouseTable(TaggedTable):
     body rows (section and total rows do not count), and that never leaves the flowables it is
     kept with (:func:`keep_with_last_rows`) alone at the top of the next page."""
 
+    #: while :meth:`setStyle` adds a style: the settings of its cells, set once it is added
+    _gathered: list[tuple[str, tuple[Any, ...], int, int, int, int]] | None = None
+
     def __init__(self, *args: Any, row_kinds: Sequence[str] = (), orientation: str = "portrait",
                  tail_height: float = 0, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -177,9 +180,19 @@ class HouseTable(TaggedTable):
         shared.fontname = REGULAR
         return [[shared] * columns for _row in range(rows)]
 
+    def setStyle(self, tblstyle: Any) -> None:  # noqa: N802 - reportlab's name
+        """Add the style's commands as reportlab does; those that set something of cells set together
+        (:meth:`_set_in_cells`), once the others are added."""
+        self._gathered = gathered = []
+        try:
+            super().setStyle(tblstyle)
+        finally:
+            self._gathered = None
+        self._set_in_cells(gathered)
+
     def _addCommand(self, cmd: Any) -> None:  # noqa: N802 - reportlab's name
         """Add a style command as ``Table._addCommand`` does; one that sets something of each cell it covers
-        gives each style those cells share a copy with it set, shared by the same cells."""
+        is set in their styles (:meth:`_set_in_cells`), with the others of the style being added."""
         self._measured = None  # a new style may change the rows' heights
         op = cmd[0]
         if op in _NOT_OF_CELLS or _isLineCommand(cmd) or cmd[1][1] in _SPECIALROWS:
@@ -187,22 +200,36 @@ class HouseTable(TaggedTable):
             return
         (_op, (sc, sr), (ec, er)), values = cmd[:3], cmd[3:]
         sc, ec, sr, er = self.normCellRange(sc, ec, sr, er)
-        made: dict[int, tuple[CellStyle, CellStyle]] = {}  # id of a style -> (it, its copy with the setting)
-        rows_made: dict[tuple[int, ...], list[CellStyle]] = {}  # the ids of a row's styles -> the row's copies
-        for row in self._cellStyles[sr:er + 1]:
-            shared = tuple(map(id, row[sc:ec + 1]))  # rows of the same kind share their styles, in order
-            copies = rows_made.get(shared)
-            if copies is None:
-                copies = rows_made[shared] = []
-                for style in row[sc:ec + 1]:
-                    found = made.get(id(style))
+        if self._gathered is None:
+            self._set_in_cells([(op, values, sc, ec, sr, er)])
+        else:
+            self._gathered.append((op, values, sc, ec, sr, er))
+
+    def _set_in_cells(self, settings: list[tuple[str, tuple[Any, ...], int, int, int, int]]) -> None:
+        """Set each of ``settings`` (what, to what, first and last column, first and last row), in order,
+        in the cells it covers, as ``_setCellStyle`` sets it in reportlab's style of each cell: cells
+        that shared a style and that the same settings cover share a copy of it with them set."""
+        made: dict[tuple[int, tuple[int, ...]], tuple[CellStyle, CellStyle]] = {}  # (style, settings) -> copy
+        rows_made: dict[tuple[tuple[int, ...], tuple[int, ...]], list[CellStyle]] = {}  # rows of a kind: theirs
+        for number, row in enumerate(self._cellStyles if settings else ()):
+            covering = tuple(k for k, (*_setting, first, last) in enumerate(settings) if first <= number <= last)
+            if not covering:
+                continue
+            kind = tuple(map(id, row)), covering  # rows of the same kind share their styles, in order
+            styles = rows_made.get(kind)
+            if styles is None:
+                styles = rows_made[kind] = []
+                for column, style in enumerate(row):
+                    mine = tuple(k for k in covering if settings[k][2] <= column <= settings[k][3])
+                    found = made.get((id(style), mine)) if mine else (style, style)
                     if found is None:
                         copy = CellStyle(style.name)
                         copy.__dict__.update(style.__dict__)
-                        _setCellStyle([[copy]], 0, 0, op, values)
-                        found = made[id(style)] = style, copy
-                    copies.append(found[1])
-            row[sc:ec + 1] = copies
+                        for k in mine:
+                            _setCellStyle([[copy]], 0, 0, settings[k][0], settings[k][1])
+                        found = made[id(style), mine] = style, copy
+                    styles.append(found[1])
+            row[:] = styles
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab's names
         """Split as reportlab does, which changes the style of a middle-aligned cell of a row it splits in
