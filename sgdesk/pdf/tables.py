@@ -63,13 +63,14 @@ def _width(text: str, font: str, size: float, encoding: str = "utf8") -> float:
 class _CellStyle:
     """A cell style, and what reportlab makes of a plain text in it, to make cells from without parsing."""
 
+    #: (cell style, plain text) -> its fragments, shared by the cells of that text (reportlab only reads them)
+    _fragments: dict[tuple[_CellStyle, str], list[Any]] = {}
+
     def __init__(self, style: ParagraphStyle) -> None:
         self.style = style
         _style, frags, _bullet = ParaParser().parse("x", style)
         self._plain_frag = frags[0]
         self._quick = _quick_drawing(style)
-        #: a plain text -> its fragments, shared by the cells of that text (reportlab only reads them)
-        self._frags: dict[str, list[Any]] = {}
 
     def paragraph(self, markup: str) -> Paragraph:
         """``markup`` as a cell's paragraph: parsed only when it holds tags or entities."""
@@ -81,13 +82,14 @@ class _CellStyle:
     def plain(self, text: str) -> Paragraph:
         """``text`` as a cell's paragraph, where reportlab would find no markup in it and clean nothing
         out of it (:func:`_clean`)."""
-        frags = self._frags.get(text)
+        fragments = self._fragments
+        frags = fragments.get((self, text))
         if frags is None:
             frags = [self._plain_frag.clone(text=text)] if text else []
             textTransformFrags(frags, self.style)
-            if len(self._frags) >= _KEPT_CELLS:
-                self._frags.clear()
-            self._frags[text] = frags
+            if len(fragments) >= _KEPT_CELLS:
+                fragments.clear()
+            fragments[self, text] = frags
         cell = _CellParagraph(text, self.style, frags=frags)
         cell.quick = self._quick
         return cell
