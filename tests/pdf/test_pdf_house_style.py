@@ -29,6 +29,7 @@ from sgdesk.pdf import (
 )
 from sgdesk.pdf.canvas import HouseDocument
 from sgdesk.pdf.page import MARGIN, PAGE_SIZES
+from sgdesk.pdf.styles import style as house_style
 
 NAMES = "Siân Evans, Zoë Clarke, Niamh O'Loughlin, Łukasz Kowalski"
 SYMBOLS = "£43,065 – “agreed” ‘in kind’"
@@ -679,6 +680,14 @@ def test_styles_are_the_named_house_styles_and_fresh_each_time() -> None:
     assert styles()["body"].fontSize != 30
     assert first["h1"].parent is first["body"]  # a set's styles derive from its own body
     assert all(style.fontName.startswith("SGSans") for style in first.values())
+    for name, made in styles().items():  # one style alone: the same, fresh, and so are those it derives from
+        alone = house_style(name)
+        assert vars(alone).keys() == vars(made).keys()
+        assert all(getattr(alone, key) == getattr(made, key) for key in vars(made) if key != "parent")
+        if made.parent is not None:
+            assert vars(alone.parent) == {**vars(made.parent), "parent": alone.parent.parent}
+            alone.parent.fontSize = 30
+    assert styles()["body"].fontSize != 30 and house_style("h1").parent.fontSize != 30
 
 
 def test_an_empty_story_is_refused() -> None:
