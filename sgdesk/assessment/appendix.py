@@ -57,10 +57,10 @@ def appendix3_story(bf: BoardFile, board_id: int, period: Period | None, options
 def _paragraph(text: str, style: str = "body"):
     from reportlab.platypus import Paragraph
 
-    from sgdesk.pdf import styles
     from sgdesk.pdf.markup import plain_to_markup
+    from sgdesk.pdf.styles import style as house_style
 
-    return Paragraph(plain_to_markup(text), styles()[style])
+    return Paragraph(plain_to_markup(text), house_style(style))
 
 
 def _introduction(results: RoundResults) -> list[Any]:

@@ -28,6 +28,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFStream,
     PDFString,
     PDFTrailer,
+    PDFZCompress,
 )
 
 from sgdesk.pdf.metadata import DayStamp, xmp_packet
@@ -36,6 +37,35 @@ from sgdesk.pdf.struct_tree import write_structure
 from sgdesk.pdf.structure import StructureBuilder
 
 PDF_VERSION = (1, 7)  # PDF/UA-1 is built on ISO 32000-1, PDF 1.7
+_KEPT_STREAM_BYTES = 8 << 20  # streams, before and after compression, the process keeps
+
+
+class _KeptCompression:
+    """reportlab's Flate compression of a stream, kept for the process: a page, or a font subset, that
+    comes out the same as one written before (the same document exported again, its pages that did
+    not change) is not compressed again. The kept bytes are the ones reportlab's compression made."""
+
+    pdfname = PDFZCompress.pdfname
+
+    def __init__(self) -> None:
+        self._kept: dict[bytes, bytes] = {}
+        self._size = 0
+
+    def encode(self, text: str | bytes) -> bytes:
+        data = text.encode("utf8") if isinstance(text, str) else text  # as reportlab's filter takes it
+        compressed = self._kept.get(data)
+        if compressed is None:
+            compressed = PDFZCompress.encode(data)
+            if self._size + len(data) + len(compressed) > _KEPT_STREAM_BYTES:
+                self._kept.clear()
+                self._size = 0
+            self._kept[data] = compressed
+            self._size += len(data) + len(compressed)
+        return compressed
+
+
+_COMPRESSED = [PDFZCompress]  # the filters of the streams reportlab compresses: pages, font files
+_KEPT_COMPRESSED = [_KeptCompression()]
 
 
 class HouseDocument(PDFDocument):
@@ -62,7 +92,8 @@ class HouseDocument(PDFDocument):
         self.objectcounter = first + len(objects) - 1
 
     def format(self) -> bytes:
-        """The file, as reportlab's PDFDocument.format writes it; a ready object in one step."""
+        """The file, as reportlab's PDFDocument.format writes it; a ready object in one step, and a stream
+        compressed as one kept (:class:`_KeptCompression`)."""
         self.encrypt.prepare(self)
         catalog, info = self.Catalog, self.info
         self.Reference(catalog)
@@ -84,6 +115,8 @@ class HouseDocument(PDFDocument):
                 output.offset += len(data)
                 output.write(data)
             else:
+                if type(obj) is PDFStream and obj.filters == _COMPRESSED:
+                    obj.filters = _KEPT_COMPRESSED
                 formatted = PDFIndirectObject(name, obj).format(self)
                 if comments:
                     output.add(f"% {ascii(name)}: class {type(obj).__name__[:50]} \n")

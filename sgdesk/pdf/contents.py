@@ -17,7 +17,7 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from sgdesk.pdf.tagged_table import TableShape, TaggedTable
@@ -68,6 +68,7 @@ class Contents(TableOfContents):
     def __init__(self, depth: int, level_styles: list[ParagraphStyle]) -> None:
         super().__init__(dotsMinLevel=0, levelStyles=level_styles)
         self.depth = depth
+        self._laid_out: tuple[float, list[tuple[int, str, int, Any]]] | None = None  # (width, entries) of the table
 
     def notify(self, kind: str, stuff: Any) -> None:
         """Take in the headings down to ``depth``."""
@@ -87,11 +88,26 @@ class Contents(TableOfContents):
         return _layout(self._entries) == _layout(self._lastEntries)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
-        """Lay the entries out as reportlab does, in a table that tags itself, with tagged page numbers."""
-        super().wrap(availWidth, availHeight)
+        """Lay the entries out as reportlab's ``TableOfContents.wrap`` does, the same paragraphs, in a table
+        that tags itself, with tagged page numbers; once for a width and the entries (the document
+        template measures the contents again where it places them, and where it keeps them together)."""
         self.canv.setNamedCB("drawTOCEntryEnd", lambda canv, kind, label: self._entry_end(canv, label, availWidth))
-        self._table = _ContentsTable(self._table._cellvalues, colWidths=(availWidth,), style=self.tableStyle)
-        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
+        if self._laid_out != (availWidth, self._lastEntries):
+            rows: list[list[Flowable]] = []
+            for level, text, page, key in self._lastEntries or [(0, "Placeholder for table of contents", 0, None)]:
+                style = self.getLevelStyle(level)
+                if key:
+                    text = f'<a href="#{key}">{text}</a>'
+                    key_text = repr(key).replace(",", "\\x2c").replace('"', "\\x2c")
+                else:
+                    key_text = None
+                label = "%d,%d,%s" % (page, level, key_text)  # noqa: UP031 - reportlab's label, as it writes it
+                if style.spaceBefore:
+                    rows.append([Spacer(1, style.spaceBefore)])
+                rows.append([Paragraph(f'{text}<onDraw name="drawTOCEntryEnd" label="{label}"/>', style)])
+            self._table = _ContentsTable(rows, colWidths=(availWidth,), style=self.tableStyle)
+            self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
+            self._laid_out = availWidth, list(self._lastEntries)
         return self.width, self.height
 
     def _entry_end(self, canv: Any, label: str, width: float) -> None:

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from reportlab.graphics.shapes import Circle, Drawing, PolyLine
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.rl_config import _unset_ as _UNSET
 
 from sgdesk.pdf.colours import ACCENT, MUTED
 
@@ -21,6 +23,7 @@ _ATTRIBUTE = "alt_text"
 _PAD = 2.5
 _LINE = 1.2
 _COMPARATOR_LINE = 0.7
+_KEPT_TREND_LINES = 4096  # trend lines whose page operators the process keeps
 F = TypeVar("F")
 
 
@@ -44,7 +47,8 @@ def trend_line(series: Sequence[Sequence[float | None]], alt_text: str, *, width
     """A line per series over the same periods, on one scale: the first (the authority's own figures)
     in the accent with a dot at its latest point, the others (comparators) thinner, grey and dashed. A
     period with no figure breaks the line. The drawing carries ``alt_text``."""
-    drawing = with_alt_text(Drawing(width, height), alt_text)
+    drawing = with_alt_text(_TrendLine(width, height, (tuple(tuple(line) for line in series), width, height)),
+                            alt_text)
     values = [value for line in series for value in line if value is not None]
     count = max((len(line) for line in series), default=0)
     if not values or count < 1:
@@ -71,6 +75,41 @@ def trend_line(series: Sequence[Sequence[float | None]], alt_text: str, *, width
             x, y = point(index, value)
             drawing.add(Circle(x, y, 1.6, fillColor=ACCENT, strokeColor=None))
     return drawing
+
+
+class _TrendLine(Drawing):
+    """A trend line's drawing, which writes on a page what reportlab's renderer wrote for the same
+    trend line before: lines and a dot, no text or picture, so the same operators wherever it is
+    drawn, in any document (a report of indicators draws hundreds of them, again on each export).
+
+    That holds while its font is a TrueType one (the house font, as a table or the story gives it
+    before drawing: reportlab's renderer sets such a font without writing anything) and the canvas
+    changes no colour and has no transparency of its own; otherwise reportlab's renderer draws it."""
+
+    #: what a trend line shows, its font and the accent -> its page operators
+    _drawn: dict[tuple[Any, ...], list[str]] = {}
+
+    def __init__(self, width: float = 400, height: float = 200, shows: tuple[Any, ...] = ()) -> None:
+        super().__init__(width, height)
+        vars(self)["shows"] = shows  # the series, width and height it is drawn from (past Drawing's check)
+
+    def draw(self, showBoundary: Any = _UNSET) -> None:  # noqa: N803 - reportlab's name
+        canvas, font = self.canv, getattr(self, "initialFontName", None)
+        if not self.shows or showBoundary is not _UNSET or getattr(self, "_showBoundary", _UNSET) is not _UNSET \
+                or font is None or not getFont(font)._dynamicFont or canvas._enforceColorSpace \
+                or canvas._extgstate._d:
+            super().draw(showBoundary)  # a copy (reportlab's copy knows nothing of what it shows), or boxed
+            return
+        code, key = canvas._code, (*self.shows, font, ACCENT.rgb())  # the accent of this build
+        drawn = self._drawn.get(key)
+        if drawn is None:
+            start = len(code)
+            super().draw()
+            if len(self._drawn) >= _KEPT_TREND_LINES:
+                self._drawn.clear()
+            self._drawn[key] = code[start:]
+        else:
+            code.extend(drawn)
 
 
 def _runs(line: Sequence[float | None]) -> list[list[tuple[int, float]]]:

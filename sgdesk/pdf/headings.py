@@ -8,7 +8,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from sgdesk.pdf.markup import plain_to_markup
-from sgdesk.pdf.styles import styles
+from sgdesk.pdf.styles import style as house_style
 from sgdesk.pdf.tagging import marked
 
 _OUTLINE_STATE = "_sgdesk_outline"  # canvas attribute: (headings drawn so far, last outline level)
@@ -76,4 +76,4 @@ def contents_entries(story: Iterable[Flowable]) -> list[tuple[int, str, int, str
 
 def heading(text: str, level: int = 0, *, style: str = "h1") -> Heading:
     """A heading in house style ``style`` whose plain ``text`` is also an outline entry at ``level``."""
-    return Heading(text, level, styles()[style])
+    return Heading(text, level, house_style(style))

@@ -10,7 +10,7 @@ from reportlab.platypus.flowables import LIIndenter
 
 from sgdesk.pdf.fonts import REGULAR
 from sgdesk.pdf.markup import plain_to_markup
-from sgdesk.pdf.styles import styles
+from sgdesk.pdf.styles import style as house_style
 from sgdesk.pdf.tagging import draw_tagged, group, marked, share_split_key
 
 INDENT = 16
@@ -61,7 +61,7 @@ class BulletList(ListFlowable):
 
 def bullet_list(items: Sequence[str | Flowable], *, numbered: bool = False, style: str = "body") -> BulletList:
     """A list of ``items`` (plain text, or flowables) with bullets, or numbered "1.", "2."..."""
-    paragraph_style = styles()[style]
+    paragraph_style = house_style(style)
     flowables = [Paragraph(plain_to_markup(item), paragraph_style) if isinstance(item, str) else item
                  for item in items]
     return BulletList(flowables, bulletType="1" if numbered else "bullet", start="1" if numbered else None,

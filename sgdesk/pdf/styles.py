@@ -43,6 +43,17 @@ def styles() -> dict[str, ParagraphStyle]:
     return made
 
 
+def style(name: str) -> ParagraphStyle:
+    """A fresh copy of the house style ``name``, as ``styles()[name]`` gives it, without copying the
+    others (a heading or a paragraph asks for one); the styles it derives from are fresh copies too."""
+    made = copy.copy(_house_styles()[name])
+    derived = made
+    while derived.parent is not None:
+        derived.parent = copy.copy(derived.parent)
+        derived = derived.parent
+    return made
+
+
 @functools.cache
 def _house_styles() -> dict[str, ParagraphStyle]:
     """The house styles, made once: :func:`styles` hands out copies, never these."""

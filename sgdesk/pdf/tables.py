@@ -8,6 +8,7 @@ token (an email address) at sensible points. A table that breaks across pages ke
 
 from __future__ import annotations
 
+import functools
 import numbers
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -23,10 +24,9 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from reportlab.platypus.paragraph import ParaLines, _processed_frags, cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paragraph import _shy as _SOFT_HYPHEN
 from reportlab.platypus.paragraph import split as paragraph_split
-from reportlab.platypus.paragraph import stringWidth as paragraph_width
 from reportlab.platypus.paragraph import strip as paragraph_strip
 from reportlab.platypus.paraparser import ParaParser
-from reportlab.platypus.tables import _calc_pc, _ExpandedCellTuple
+from reportlab.platypus.tables import _SPECIALROWS, CellStyle, _calc_pc, _ExpandedCellTuple, _isLineCommand, _setCellStyle
 
 from sgdesk.office.layout import MIN_ROWS, at_least, distribute
 from sgdesk.pdf.colours import ACCENT, ACCENT_TINT, GRID, TEXT, WHITE, ZEBRA
@@ -48,10 +48,23 @@ _PADDING = 3
 _SPLIT_IN_ROW = 72  # points: a row breaks inside itself only if no whole row fits but this much does
 _SMALLEST_HEADER = 6.5  # points: header type shrinks this far before a header word could split
 _LOW_ON_PAGE = 0.5  # a table starting below this share of a fresh page moves on rather than leave few rows
+#: the style commands of whole tables, not of their cells' styles (``Table._addCommand`` keeps them aside)
+_NOT_OF_CELLS = frozenset(("BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "SPAN", "NOSPLIT", "ROUNDEDCORNERS"))
+_KEPT_WIDTHS = 1 << 15  # texts whose widths the process keeps (names, figures and words repeat across tables)
+_KEPT_CELLS = 1 << 13  # plain cells whose fragments (for each style) and lines (for each width too) are kept
+
+
+@functools.lru_cache(maxsize=_KEPT_WIDTHS)
+def _width(text: str, font: str, size: float, encoding: str = "utf8") -> float:
+    """reportlab's ``stringWidth`` of ``text``, kept: the fonts are registered once and never change."""
+    return stringWidth(text, font, size, encoding)
 
 
 class _CellStyle:
     """A cell style, and what reportlab makes of a plain text in it, to make cells from without parsing."""
+
+    #: (cell style, plain text) -> its fragments, shared by the cells of that text (reportlab only reads them)
+    _fragments: dict[tuple[_CellStyle, str], list[Any]] = {}
 
     def __init__(self, style: ParagraphStyle) -> None:
         self.style = style
@@ -69,8 +82,14 @@ class _CellStyle:
     def plain(self, text: str) -> Paragraph:
         """``text`` as a cell's paragraph, where reportlab would find no markup in it and clean nothing
         out of it (:func:`_clean`)."""
-        frags = [self._plain_frag.clone(text=text)] if text else []
-        textTransformFrags(frags, self.style)
+        fragments = self._fragments
+        frags = fragments.get((self, text))
+        if frags is None:
+            frags = [self._plain_frag.clone(text=text)] if text else []
+            textTransformFrags(frags, self.style)
+            if len(fragments) >= _KEPT_CELLS:
+                fragments.clear()
+            fragments[self, text] = frags
         cell = _CellParagraph(text, self.style, frags=frags)
         cell.quick = self._quick
         return cell
@@ -103,6 +122,9 @@ class HouseTable(TaggedTable):
     body rows (section and total rows do not count), and that never leaves the flowables it is
     kept with (:func:`keep_with_last_rows`) alone at the top of the next page."""
 
+    #: while :meth:`setStyle` adds a style: the settings of its cells, set once it is added
+    _gathered: list[tuple[str, tuple[Any, ...], int, int, int, int]] | None = None
+
     def __init__(self, *args: Any, row_kinds: Sequence[str] = (), orientation: str = "portrait",
                  tail_height: float = 0, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -111,6 +133,9 @@ class HouseTable(TaggedTable):
         self.tail_height = tail_height
         self._squeezed = False
         self._parts = 0
+        #: (column widths, row heights, row positions) as last measured: a table is measured again at the
+        #: same widths (kept together with its heading, then placed, then split), and its rows stay as tall
+        self._measured: tuple[tuple[float, ...], list[float], list[float]] | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
         width, height = super().wrap(availWidth, availHeight)
@@ -123,24 +148,103 @@ class HouseTable(TaggedTable):
         """Each row as tall as its tallest cell, from the heights its cells wrapped to: the heights and
         row positions ``Table._calc_height`` reckons, the same sums in the same order, without its
         general code (a table with a cell of several flowables, a span over rows, a minimum or
-        given height is measured by reportlab)."""
-        heights = self._plain_heights(_calc_pc(self._argW, availWidth) if not W else W)
-        if heights is None:
-            super()._calc_height(availHeight, availWidth, H, W)
-            return
-        self._rowHeights = heights
-        self._rowpositions = positions = []
-        height = carried = 0  # reportlab's compensated sum, from the last row up
-        for row in range(len(heights) - 1, -1, -1):
+        given height is measured by reportlab). Measured again at the same widths, the rows are as
+        they were (until the table's style changes or it splits)."""
+        widths = _calc_pc(self._argW, availWidth) if not W else W
+        measured = self._measured
+        if measured is not None and measured[0] == tuple(widths):
+            _widths, heights, positions = measured
+        else:
+            heights = self._plain_heights(widths)
+            if heights is None:
+                super()._calc_height(availHeight, availWidth, H, W)
+                return
+            positions = []
+            height = carried = 0  # reportlab's compensated sum, from the last row up
+            for row in range(len(heights) - 1, -1, -1):
+                positions.append(height)
+                step = heights[row] - carried
+                total = height + step
+                carried = (total - height) - step
+                height = total
             positions.append(height)
-            step = heights[row] - carried
-            total = height + step
-            carried = (total - height) - step
-            height = total
-        positions.append(height)
-        self._height = height
-        positions.reverse()
+            positions.reverse()
+            self._measured = tuple(widths), heights, positions
+        self._rowHeights, self._rowpositions = list(heights), list(positions)
+        self._height = positions[0]
         self._hmax = len(heights)
+
+    def new_cell_styles(self, rows: int, columns: int) -> list[list[CellStyle]]:
+        """One style, in the house font, shared by every cell until a style command sets something of some
+        cells (:meth:`_addCommand`): reportlab makes a style for each cell, and sets each command on each
+        cell it covers, thousands of times over for a pack, where a table's cells have a few styles."""
+        shared = CellStyle("house")
+        shared.fontname = REGULAR
+        return [[shared] * columns for _row in range(rows)]
+
+    def setStyle(self, tblstyle: Any) -> None:  # noqa: N802 - reportlab's name
+        """Add the style's commands as reportlab does; those that set something of cells set together
+        (:meth:`_set_in_cells`), once the others are added."""
+        self._gathered = gathered = []
+        try:
+            super().setStyle(tblstyle)
+        finally:
+            self._gathered = None
+        self._set_in_cells(gathered)
+
+    def _addCommand(self, cmd: Any) -> None:  # noqa: N802 - reportlab's name
+        """Add a style command as ``Table._addCommand`` does; one that sets something of each cell it covers
+        is set in their styles (:meth:`_set_in_cells`), with the others of the style being added."""
+        self._measured = None  # a new style may change the rows' heights
+        op = cmd[0]
+        if op in _NOT_OF_CELLS or _isLineCommand(cmd) or cmd[1][1] in _SPECIALROWS:
+            super()._addCommand(cmd)
+            return
+        (_op, (sc, sr), (ec, er)), values = cmd[:3], cmd[3:]
+        sc, ec, sr, er = self.normCellRange(sc, ec, sr, er)
+        if self._gathered is None:
+            self._set_in_cells([(op, values, sc, ec, sr, er)])
+        else:
+            self._gathered.append((op, values, sc, ec, sr, er))
+
+    def _set_in_cells(self, settings: list[tuple[str, tuple[Any, ...], int, int, int, int]]) -> None:
+        """Set each of ``settings`` (what, to what, first and last column, first and last row), in order,
+        in the cells it covers, as ``_setCellStyle`` sets it in reportlab's style of each cell: cells
+        that shared a style and that the same settings cover share a copy of it with them set."""
+        made: dict[tuple[int, tuple[int, ...]], tuple[CellStyle, CellStyle]] = {}  # (style, settings) -> copy
+        rows_made: dict[tuple[tuple[int, ...], tuple[int, ...]], list[CellStyle]] = {}  # rows of a kind: theirs
+        for number, row in enumerate(self._cellStyles if settings else ()):
+            covering = tuple(k for k, (*_setting, first, last) in enumerate(settings) if first <= number <= last)
+            if not covering:
+                continue
+            kind = tuple(map(id, row)), covering  # rows of the same kind share their styles, in order
+            styles = rows_made.get(kind)
+            if styles is None:
+                styles = rows_made[kind] = []
+                for column, style in enumerate(row):
+                    mine = tuple(k for k in covering if settings[k][2] <= column <= settings[k][3])
+                    found = made.get((id(style), mine)) if mine else (style, style)
+                    if found is None:
+                        copy = CellStyle(style.name)
+                        copy.__dict__.update(style.__dict__)
+                        for k in mine:
+                            _setCellStyle([[copy]], 0, 0, settings[k][0], settings[k][1])
+                        found = made[id(style), mine] = style, copy
+                    styles.append(found[1])
+            row[:] = styles
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab's names
+        """Split as reportlab does, which changes the style of a middle-aligned cell of a row it splits in
+        two: each such cell gets a style of its own first, as reportlab's cells have."""
+        if self.splitInRow:
+            for row in self._cellStyles:
+                for column, style in enumerate(row):
+                    if style.valign == "MIDDLE":
+                        row[column] = copy = CellStyle(style.name)
+                        copy.__dict__.update(style.__dict__)
+        parts = super().split(availWidth, availHeight)
+        self._measured = None  # splitting a row may move a middle-aligned cell's text (its padding)
+        return parts
 
     def _plain_heights(self, widths: list[float]) -> list[float] | None:
         """The height of each row where every cell is one flowable or a string, no span covers a
@@ -332,15 +436,15 @@ def _text(value: Any) -> str:
 def _pieces(token: str, font: str, size: float, width: float, level: int = 0) -> list[str]:
     """``token`` in pieces no wider than ``width``: broken after an @ first, then after / _ - or
     before a full stop, and between letters only where a piece is still too wide."""
-    if stringWidth(token, font, size) <= width or len(token) < 2:
+    if _width(token, font, size) <= width or len(token) < 2:
         return [token]
     if level == len(_BREAKS):
-        fitting = [i for i in range(1, len(token)) if stringWidth(token[:i], font, size) <= width]
+        fitting = [i for i in range(1, len(token)) if _width(token[:i], font, size) <= width]
         cut = fitting[-1] if fitting else 1
         return [token[:cut], *_pieces(token[cut:], font, size, width, level)]
     packed: list[str] = []
     for part in (p for p in _BREAKS[level].split(token) if p):
-        if packed and stringWidth(packed[-1] + part, font, size) <= width:
+        if packed and _width(packed[-1] + part, font, size) <= width:
             packed[-1] += part
         else:
             packed.append(part)
@@ -352,7 +456,7 @@ def _markup(text: str, style: ParagraphStyle, width: float) -> str:
     room = width - 2 * _PADDING
     words = []
     for word in text.split(" "):
-        if stringWidth(word, style.fontName, style.fontSize) > room:
+        if _width(word, style.fontName, style.fontSize) > room:
             words.append("<br/>".join(plain_to_markup(p) for p in _pieces(word, style.fontName, style.fontSize, room)))
         else:
             words.append(plain_to_markup(word))
@@ -371,13 +475,32 @@ def _shown(canvas: Any, font_name: str, size: float, leading: float, text: str, 
         font, doc = getFont(font_name), canvas._doc
         sizes = f"{fp_str(size)} Tf {fp_str(leading)} TL"
         shown = []
-        for piece_subset, piece in font.splitString(text, doc):
+        for piece_subset, piece in _split(font, text, doc):
             if piece_subset != subset:
                 shown.append(f"{font.getSubsetInternalName(piece_subset, doc)} {sizes}")
                 subset = piece_subset
             shown.append(f"({canvas._escape(piece)}) Tj")
         known[key] = " ".join(shown) + " T*", subset
     return known[key]
+
+
+def _split(font: Any, text: str, doc: Any) -> list[tuple[int, bytes]]:
+    """``font.splitString(text, doc)``: the runs of ``text`` in each of the font's subsets for ``doc``, as
+    (subset, codes); for a text in one subset whose characters all have their codes already (most texts,
+    once a document has shown a few), read from the codes without reportlab's loop over the characters,
+    which would give those codes again and change nothing."""
+    state = font.state.get(doc) if getattr(font, "_dynamicFont", False) else None
+    if state is not None and text:
+        assignments = state.assignments
+        try:
+            codes = [assignments[32 if code == 0xA0 else code] for code in map(ord, text)]  # no-break space: space
+        except KeyError:
+            codes = None  # a character without its code yet: reportlab gives it one
+        if codes is not None:
+            subsets = {code >> 8 for code in codes}
+            if len(subsets) == 1:
+                return [(subsets.pop(), bytes(code & 0xFF for code in codes))]
+    return font.splitString(text, doc)
 
 
 def _move(code: list[str], dx: float) -> None:
@@ -417,27 +540,52 @@ class _CellParagraph(Paragraph):
 
     _wrapped: tuple[float, tuple[float, float]] | None = None
     quick = False  # plain text in a style that :func:`_quick_drawing` allows
+    #: (style, text, width) -> :meth:`_plain_layout` there, shared by every plain cell of the process: a
+    #: document repeats its cells' texts ("Yes", figures, names), and an export made again all of them.
+    #: The lines are only read once made (drawn, or split into new paragraphs).
+    _layouts: dict[tuple[ParagraphStyle, str, float], tuple[tuple[float, float], Any, float] | None] = {}
+    _layout: tuple[ParagraphStyle, str, float] | None = None  # the key of the lines the cell holds, if plain
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
         if self._wrapped is None or self._wrapped[0] != availWidth:
             size = self._wrap_plain(availWidth) if self.quick else None
-            self._wrapped = availWidth, super().wrap(availWidth, availHeight) if size is None else size
+            if size is None:
+                self._layout = None
+                size = super().wrap(availWidth, availHeight)
+            self._wrapped = availWidth, size
         return self._wrapped[1]
 
     def _wrap_plain(self, width: float) -> tuple[float, float] | None:
         """What ``Paragraph.wrap`` makes of a plain text (or none) at ``width``, the same values
         without its general line breaking; None where the text needs that (a word wider than a
-        line, a soft hyphen, hyphenation)."""
+        line, a soft hyphen, hyphenation). The lines of a text in a style at a width are worked out
+        once in the process (:attr:`_layouts`)."""
         style, frags = self.style, self.frags
         if len(frags) > 1 or width < _FUZZ or self.bulletText \
                 or getattr(self, "autoLeading", getattr(style, "autoLeading", "")) not in ("", "off"):
             return None
+        layouts, key = self._layouts, (style, self.text, width)
+        layout = layouts.get(key, self)  # the cell itself: not worked out yet
+        if layout is self:
+            if len(layouts) >= _KEPT_CELLS:
+                layouts.clear()
+            layout = layouts[key] = self._plain_layout(width)
+        if layout is None:
+            return None
+        widths, lines, widest = layout
+        self._layout = key
+        return self._wrapped_as(width, list(widths), lines, widest)
+
+    def _plain_layout(self, width: float) -> tuple[tuple[float, float], Any, float] | None:
+        """(line widths, the lines as ``breakLines`` gives them, the widest line's width) of this plain
+        text at ``width``; None where reportlab's line breaking is needed."""
+        style, frags = self.style, self.frags
         first = width - (style.leftIndent + style.firstLineIndent) - style.rightIndent
-        widths = [first, width - style.leftIndent - style.rightIndent]
+        widths = (first, width - style.leftIndent - style.rightIndent)
         if not frags:  # what breakLines makes of no text
-            lines = ParaLines(kind=0, fontSize=style.fontSize, fontName=style.fontName, textColor=style.textColor,
-                              ascent=style.fontSize, descent=-0.2 * style.fontSize, lines=[])
-            return self._wrapped_as(width, widths, lines, 0)
+            return widths, ParaLines(kind=0, fontSize=style.fontSize, fontName=style.fontName,
+                                     textColor=style.textColor, ascent=style.fontSize, descent=-0.2 * style.fontSize,
+                                     lines=[]), 0
         frag = frags[0]
         if (style.shaping and getFont(style.fontName).shapable) or hasattr(frag, "cbDefn") \
                 or hasattr(frag, "backColor") or not hasattr(frag, "text") or _processed_frags(frags):
@@ -446,18 +594,17 @@ class _CellParagraph(Paragraph):
         ascent, descent = getAscentDescent(font, size)
         text = paragraph_strip(frag.text)
         if not text:
-            return self._wrapped_as(width, widths, frag.clone(kind=0, lines=[], ascent=ascent, descent=descent,
-                                                               fontSize=size), 0)
+            return widths, frag.clone(kind=0, lines=[], ascent=ascent, descent=descent, fontSize=size), 0
         if _SOFT_HYPHEN in text or getattr(style, "hyphenationLang", "") or style.uriWasteReduce \
                 or style.embeddedHyphenation:
             return None
-        space = paragraph_width(" ", font, size, encoding)
+        space = _width(" ", font, size, encoding)
         shrink = style.spaceShrinkage * space
         lines: list[tuple[float, list[str]]] = []
         line: list[str] = []
         room, used, widest = first, -space, 0  # as reportlab counts: no space before a line's first word
         for word in paragraph_split(text):
-            word_width = paragraph_width(word, font, size, encoding)
+            word_width = _width(word, font, size, encoding)
             grown = used + space + word_width
             limit = room + shrink * len(line)
             if grown > limit and style.splitLongWords and word_width > widths[min(len(lines), 1)]:
@@ -473,8 +620,7 @@ class _CellParagraph(Paragraph):
         if used > widest:
             widest = used
         lines.append((room - used, line))
-        return self._wrapped_as(width, widths, frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent,
-                                                           fontSize=size), widest)
+        return widths, frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size), widest
 
     def _wrapped_as(self, width: float, widths: list[float], lines: Any, widest: float) -> tuple[float, float]:
         """Keep the lines ``breakLines`` would give, and what ``wrap`` keeps with them."""
@@ -496,38 +642,52 @@ class _CellParagraph(Paragraph):
         return self.__dict__.get("spaceAfter", self.style.spaceAfter)
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 - reportlab's name
-        line = self._plain_lines(canvas) if self.quick and not _sW else None
-        if line is None:
+        text = self._plain_text(canvas) if self.quick and not _sW else None
+        if text is None:
             super().drawOn(canvas, x, y, _sW)
             return
         code = canvas._code
         code.append("q")  # Flowable.drawOn: saveState, translate
         code.append(f"1 0 0 1 {fp_str(x, y)} cm")
-        if line:
-            code.append("q")  # drawPara: saveState, the text's colour, its text object
-            code.append(line[0])
-            code.append(line[1])
-            code.append("Q")
+        if text:
+            code.append(text)
         code.append("Q")
 
-    def _plain_lines(self, canvas: Any) -> tuple[str, str] | tuple[()] | None:
-        """(colour operator, text object) as ``drawPara`` writes them for lines of plain text, () for
-        no text at all, or None where reportlab's own drawing is needed."""
+    def _plain_text(self, canvas: Any) -> str | None:
+        """What ``drawPara`` writes for lines of plain text (saving the state, the text's colour, its text
+        object, restoring the state), "" for no text at all, or None where reportlab's own drawing is
+        needed. A canvas keeps what it was written for the lines of a text in a style at a width
+        (:attr:`_layout`), the same wherever on the canvas they are drawn."""
         para = self.blPara
         if para.kind != 0 or self.bulletText or self.debug \
                 or getattr(self, "_showBoundary", False) or getattr(self, "_offsets", None) \
                 or not canvas.bottomup or canvas._enforceColorSpace:
             return None
         if not para.lines:
-            return ()
+            return ""
         colour = para.textColor
         alpha = getattr(colour, "alpha", None)
-        if getattr(para, "us_lines", None) or getattr(para, "link", None) \
-                or type(colour) is not Color or (alpha is not None and alpha != canvas._extgstate.getValue("ca")) \
-                or any(extra <= -1e-8 for extra, _words in para.lines):  # a squeezed line: word spacing
+        if type(colour) is not Color or (alpha is not None and alpha != canvas._extgstate.getValue("ca")):
             return None
+        key = self._layout
+        written = canvas.__dict__.setdefault("_sgdesk_cells", {}) if key is not None else {}
+        text = written.get(key)
+        if text is None:
+            text = self._text_object(canvas, para)
+            if text is None:
+                return None
+            if key is not None:
+                written[key] = text
         if alpha is not None:
             canvas._doc.ensureMinPdfVersion("transparency")
+        return text
+
+    def _text_object(self, canvas: Any, para: Any) -> str | None:
+        """``_plain_text`` worked out: None for a line squeezed (word spacing), underlined or linked."""
+        if getattr(para, "us_lines", None) or getattr(para, "link", None) \
+                or any(extra <= -1e-8 for extra, _words in para.lines):
+            return None
+        colour = para.textColor
         size, leading = para.fontSize, self.style.leading
         top = self.height - (size if paraFontSizeHeightOffset else getattr(para, "ascent", size))
         text = [f"BT 1 0 0 1 {fp_str(0, top)} Tm"]
@@ -543,7 +703,7 @@ class _CellParagraph(Paragraph):
             if moved:
                 _move(text, -shift)
         text.append("ET")
-        return f"{fp_str((colour.red, colour.green, colour.blue))} rg", " ".join(text)
+        return f"q\n{fp_str((colour.red, colour.green, colour.blue))} rg\n{' '.join(text)}\nQ"
 
 
 def _clean(text: str) -> bool:
@@ -556,7 +716,7 @@ def _cell(value: Any, style: _CellStyle, width: float) -> Flowable:
     if isinstance(value, Flowable):
         return value
     text = _text(value)
-    if _clean(text) and stringWidth(text, style.style.fontName, style.style.fontSize) <= width - 2 * _PADDING:
+    if _clean(text) and _width(text, style.style.fontName, style.style.fontSize) <= width - 2 * _PADDING:
         return style.plain(text)  # no word to break, nothing to escape or clean: the text as it is
     return style.paragraph(_markup(text, style.style, width))
 
@@ -586,16 +746,16 @@ def _alignments(align: str | Sequence[str] | None, columns: int, body: list[list
 
 def _header_word(label: str, size: float) -> float:
     """The width a header cell needs so that none of its words is split."""
-    return max((stringWidth(word, BOLD, size) for word in label.split()), default=0) + 2 * _PADDING + _SLACK
+    return max((_width(word, BOLD, size) for word in label.split()), default=0) + 2 * _PADDING + _SLACK
 
 
 def _unbroken(values: list[Any], numeric: bool, size: float) -> tuple[float, float]:
     """(least, most) width of a body column: a figure's full width, or its longest word and longest text."""
     texts = [_text(v) for v in values if not isinstance(v, Flowable)]
-    longest = max((stringWidth(t, REGULAR, size) for t in texts), default=0) + 2 * _PADDING + _SLACK
+    longest = max((_width(t, REGULAR, size) for t in texts), default=0) + 2 * _PADDING + _SLACK
     if numeric:
         return longest, longest
-    word = max((stringWidth(w, REGULAR, size) for t in texts for w in t.split()), default=0)
+    word = max((_width(w, REGULAR, size) for t in texts for w in t.split()), default=0)
     return min(word, 12 * size * 0.6) + 2 * _PADDING, longest
 
 
@@ -619,7 +779,7 @@ def _widths(weights: Sequence[float] | None, header: list[str], body: list[list[
     if weights is None:
         spans = [_unbroken([row[c] for row in body], numeric[c], font_size) for c in range(columns)]
         least = [max(floor, low) for floor, (low, _high) in zip(floors, spans)]
-        cells = [[0.0 if isinstance(row[c], Flowable) else stringWidth(_text(row[c]), REGULAR, font_size)
+        cells = [[0.0 if isinstance(row[c], Flowable) else _width(_text(row[c]), REGULAR, font_size)
                   for row in body] for c in range(columns)]
         return distribute(least, [max(low, high) for low, (_low, high) in zip(least, spans)], width, cells,
                           2 * _PADDING), size
@@ -708,7 +868,7 @@ def _points_in_line(rows: list[list[Any]], aligns: list[str], totals: set[int], 
         for column, (value, align) in enumerate(zip(rows[index], aligns)):
             match = _FRACTION.search(_text(value)) if align == "R" and isinstance(value, (str, numbers.Number)) else None
             if match:
-                wider = stringWidth(match[0], BOLD, size) - stringWidth(match[0], REGULAR, size)
+                wider = _width(match[0], BOLD, size) - _width(match[0], REGULAR, size)
                 commands.append(("RIGHTPADDING", (column, index + 1), (column, index + 1), _PADDING - wider))
     return commands
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, Table
-from reportlab.platypus.tables import TableRenderCB
+from reportlab.platypus.tables import CellStyle, TableRenderCB, _rowLen
 
 from sgdesk.pdf.figures import alt_text
 from sgdesk.pdf.fonts import REGULAR
@@ -142,11 +142,10 @@ class TaggedTable(Table):
                  section_rows: Iterable[int] = (), layout: bool = False, **kwargs: Any) -> None:
         kwargs.setdefault("renderCB", TAGS)
         made_here = kwargs.get("cellStyles") is None
-        super().__init__(data, *args, **kwargs)
         if made_here:  # not a part reportlab made by splitting, which keeps its parent's styles
-            for row in self._cellStyles:
-                for style in row:
-                    style.fontname = REGULAR
+            kwargs["cellStyles"] = self.new_cell_styles(len(data), max(map(_rowLen, data), default=0))
+        super().__init__(data, *args, **kwargs)
+        if made_here:
             for values in self._cellvalues:
                 for value in values:
                     in_house_font(value)
@@ -159,6 +158,18 @@ class TaggedTable(Table):
         self._row, self._repeat, self._groups = 0, False, 0  # the row being drawn, and the groups it opened
         self._cell_open = False  # the cell being drawn is content, not an artifact
         self._figure_open = False  # the cell being drawn is a chart: a Figure inside its TH or TD
+
+    def new_cell_styles(self, rows: int, columns: int) -> list[list[CellStyle]]:
+        """The style of each cell of a table made with ``rows`` rows of ``columns`` cells, in the house
+        font, before the table's style commands: reportlab's, one for each cell."""
+        styles = []
+        for row in range(rows):
+            styles.append([])
+            for column in range(columns):
+                style = CellStyle(repr((row, column)))
+                style.fontname = REGULAR
+                styles[-1].append(style)
+        return styles
 
     def shape(self) -> TableShape:
         """The shape of the whole table (this one, or the one reportlab split this part from)."""

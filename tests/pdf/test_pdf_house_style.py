@@ -29,6 +29,7 @@ from sgdesk.pdf import (
 )
 from sgdesk.pdf.canvas import HouseDocument
 from sgdesk.pdf.page import MARGIN, PAGE_SIZES
+from sgdesk.pdf.styles import style as house_style
 
 NAMES = "Siân Evans, Zoë Clarke, Niamh O'Loughlin, Łukasz Kowalski"
 SYMBOLS = "£43,065 – “agreed” ‘in kind’"
@@ -125,8 +126,9 @@ def test_same_inputs_give_identical_bytes_and_changes_show() -> None:
 def test_the_house_document_writes_the_file_as_reportlab_would(monkeypatch: pytest.MonkeyPatch) -> None:
     story = [*sample_story(), body('A <a href="https://example.org/report">linked report</a>.')]
     ours = build(story, draft=True, marking="OFFICIAL")
+    again = build(story, draft=True, marking="OFFICIAL")  # its pages and fonts compressed as kept the first time
     monkeypatch.setattr(HouseDocument, "format", PDFDocument.format)  # reportlab writes every object itself
-    assert build(story, draft=True, marking="OFFICIAL") == ours
+    assert build(story, draft=True, marking="OFFICIAL") == ours == again
 
 
 def test_story_is_not_consumed_and_can_be_built_again() -> None:
@@ -334,6 +336,32 @@ def test_a_consumed_story_whose_contents_need_a_second_pass_fails() -> None:
         build_pdf(io.BytesIO(), spec(), contents_and_sections(12, before=[hidden]), consume=True)
 
 
+@pytest.mark.parametrize("hidden", [False, True])
+def test_contents_laid_out_once_print_what_reportlabs_contents_laid_out_each_time_would(monkeypatch,
+                                                                                       hidden: bool) -> None:
+    """The contents' table is made as reportlab's TableOfContents makes it, once for a width and the entries."""
+    import sgdesk.pdf.contents as contents
+
+    def theirs(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        TableOfContents.wrap(self, availWidth, availHeight)
+        self.canv.setNamedCB("drawTOCEntryEnd", lambda canv, kind, label: self._entry_end(canv, label, availWidth))
+        self._table = contents._ContentsTable(self._table._cellvalues, colWidths=(availWidth,), style=self.tableStyle)
+        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
+        return self.width, self.height
+
+    spaced = styles()["body"].clone("spaced", spaceBefore=4)
+    before = [data_table(["Note"], [[heading("Inside a table", 2, style="h3")]])] if hidden else []  # a second pass
+
+    def pdf() -> bytes:
+        story = contents_and_sections(40, before=before)
+        story[0] = Contents(1, [spaced, styles()["body"]])
+        return build(story)
+
+    ours = pdf()
+    monkeypatch.setattr(contents.Contents, "wrap", theirs)
+    assert ours == pdf()
+
+
 def test_contents_entries_and_their_numbers_link_to_their_headings() -> None:
     data = build(contents_and_sections(12))
     reader = pypdf.PdfReader(io.BytesIO(data))
@@ -428,6 +456,27 @@ def test_cells_made_and_drawn_without_reportlabs_general_code_write_what_it_woul
     assert made == pdf()
 
 
+def test_a_text_whose_characters_have_their_codes_splits_as_reportlab_splits_it() -> None:
+    from reportlab.pdfbase.pdfdoc import PDFDocument
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    import sgdesk.pdf.tables as tables
+    from sgdesk.pdf.fonts import REGULAR, register_fonts
+
+    register_fonts()
+    font, doc = getFont(REGULAR), PDFDocument()
+    letters = "".join(chr(c) for c in (*range(0x100, 0x17F), *range(0x391, 0x3A9), *range(0x410, 0x460)))
+    texts = ["Siân Evans", "Siân", "£43,065\u00a0– ok", "\ue000 no glyph", "\ue000", "", " ", letters[:200],
+             letters, letters[150:260], letters[300:], "Siân Evans", "Zoë " + letters[-5:], letters[-5:] + " Zoë"]
+    quick = 0
+    for text in texts * 2:
+        before = {code: n for code, n in font.state[doc].assignments.items()} if doc in font.state else {}
+        ours = tables._split(font, text, doc)
+        quick += before == font.state[doc].assignments and all(ord(c) in before or c == "\u00a0" for c in text)
+        assert ours == font.splitString(text, doc)  # which gives no code again: the same as ours
+    assert quick > len(texts)  # most of the second round, at least
+
+
 @pytest.mark.parametrize("width", [20, 41.5, 60, 95, 300])
 def test_a_plain_cell_breaks_into_the_lines_reportlab_would_give_it(width: float) -> None:
     from reportlab.platypus.paragraph import Paragraph as ReportlabParagraph
@@ -492,6 +541,87 @@ def test_house_tables_measured_and_drawn_by_themselves_write_what_reportlabs_tab
     assert made == pdf()
 
 
+@pytest.mark.parametrize("tagged", [True, False])
+def test_house_table_cells_sharing_styles_print_as_reportlabs_cell_each_with_its_own(monkeypatch,
+                                                                                    tagged: bool) -> None:
+    from reportlab.lib.colors import red
+    from reportlab.platypus import Table, TableStyle
+
+    import sgdesk.pdf.tables as tables
+    from sgdesk.pdf.tagged_table import TaggedTable
+
+    rows = [["Income"], *([f"Line {n}", f"a note of line {n}" * (n % 4), f"£{n},000.50"] for n in range(40)),
+            ["Essex Police", "word " * 700, "(3.00)"],  # a row split in two across pages, its other cells middle-aligned
+            ["Total income", "", "£61,000.50"], ["Expenditure"], ["Chair", "long " * 90, "£1.00"], ["Total", "", "£4.59"]]
+
+    def story() -> list:
+        table = data_table(["Line", "Note", "Amount"], rows, section_rows=[0, 43], total_rows=[42, -1],
+                           fills={(1, 2): "#C6EFCE"})
+        table.setStyle(TableStyle([("VALIGN", (0, 1), (-1, -1), "MIDDLE"), ("VALIGN", (1, 1), (1, -1), "TOP"),
+                                   ("TEXTCOLOR", (0, 3), (0, 5), red), ("FONT", (2, 4), (2, 4), "SGSans-Bold", 9),
+                                   ("LEFTPADDING", (1, 0), (1, -1), 8), ("ALIGN", (0, -1), (0, -1), "RIGHT")]))
+        return [Spacer(1, 300), table]
+
+    def pdf() -> tuple[bytes, list[list[dict]]]:
+        made = story()
+        out = io.BytesIO()
+        build_pdf(out, spec(), list(made), tagged=tagged)
+        return out.getvalue(), [[{k: v for k, v in vars(style).items() if k != "name"} for style in row]
+                                for row in made[1]._cellStyles]
+
+    shared, shared_styles = pdf()
+    assert len(pypdf.PdfReader(io.BytesIO(shared)).pages) >= 3
+    assert len({id(style) for row in story()[1]._cellStyles for style in row}) < 20  # a few styles, 135 cells
+    monkeypatch.setattr(tables.HouseTable, "new_cell_styles", TaggedTable.new_cell_styles)
+    monkeypatch.setattr(tables.HouseTable, "_addCommand", Table._addCommand)
+    monkeypatch.setattr(tables.HouseTable, "split", TaggedTable.split)
+    monkeypatch.setattr(tables.HouseTable, "_calc_height", Table._calc_height)
+    theirs, their_styles = pdf()
+    assert shared_styles == their_styles
+    assert shared == theirs
+
+
+def test_a_trend_line_writes_what_reportlabs_renderer_writes_however_often_drawn(monkeypatch) -> None:
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.pdfgen.canvas import Canvas
+
+    from sgdesk.pdf.figures import trend_line
+    from sgdesk.pdf.fonts import REGULAR, register_fonts
+
+    shown = [[[15.2, 16.3, 16.0]], [[4.0, None, 5.5, 6.1], [3.0, 3.5, None, 2.0]], [[7.0]], [[None, None]],
+             [[2.0, 2.0, 2.0], [1.0, 3.0, 2.0]], [[-1.5, 0.0, 2.25, None, None, 1.0]], []]
+
+    def drawn(lines: list, draw, width: float, height: float, font: str | None) -> tuple[list[str], dict, dict]:
+        """What drawing a trend line writes, the canvas's state after, and the fonts the document then uses."""
+        canvas = Canvas(io.BytesIO())
+        drawing = trend_line(lines, "A trend.", width=width, height=height)
+        if font is not None:  # else reportlab starts the drawing in its default font
+            drawing.initialFontName = font
+        drawing.canv = canvas
+        draw(drawing)
+        state = {name: getattr(canvas, name) for name in canvas.STATE_ATTRIBUTES}
+        state["_extgstate"] = vars(canvas._extgstate)  # the graphics state as it ends, by value
+        return canvas._code, state, dict(canvas._doc.fontMapping)
+
+    register_fonts()
+    ours = type(trend_line([[1.0, 2.0]], "A trend.")).draw
+    for lines in shown:
+        for width, height, font in ((48, 14, REGULAR), (60, 20, REGULAR), (48, 14, None), (48, 14, "Times-Roman")):
+            theirs = drawn(lines, Drawing.draw, width, height, font)
+            assert drawn(lines, ours, width, height, font) == theirs  # made
+            assert drawn(lines, ours, width, height, font) == theirs  # kept
+
+    def pdf(accent: str) -> bytes:
+        rows = [[f"Indicator {n}", trend_line(lines, f"Trend {n}.")] for n, lines in enumerate(shown * 3)]
+        out = io.BytesIO()
+        build_pdf(out, spec(accent=accent), [data_table(["Indicator", "Trend"], rows)])
+        return out.getvalue()
+
+    made = [pdf(accent) for accent in ("#1F4E79", "#1F4E79", "#7A1F5C", "#1F4E79")]  # the board's own accent
+    monkeypatch.setattr(type(trend_line([[1.0, 2.0]], "A trend.")), "draw", Drawing.draw)
+    assert made == [pdf(accent) for accent in ("#1F4E79", "#1F4E79", "#7A1F5C", "#1F4E79")]
+
+
 def test_numbers_are_right_aligned() -> None:
     rows = [["A", 7, "£5.00"], ["B", 88, "£66.00"], ["C", 909, "£3,330.00"]]
     data = build([data_table(["Agency", "Meetings", "Amount"], rows)])
@@ -550,6 +680,14 @@ def test_styles_are_the_named_house_styles_and_fresh_each_time() -> None:
     assert styles()["body"].fontSize != 30
     assert first["h1"].parent is first["body"]  # a set's styles derive from its own body
     assert all(style.fontName.startswith("SGSans") for style in first.values())
+    for name, made in styles().items():  # one style alone: the same, fresh, and so are those it derives from
+        alone = house_style(name)
+        assert vars(alone).keys() == vars(made).keys()
+        assert all(getattr(alone, key) == getattr(made, key) for key in vars(made) if key != "parent")
+        if made.parent is not None:
+            assert vars(alone.parent) == {**vars(made.parent), "parent": alone.parent.parent}
+            alone.parent.fontSize = 30
+    assert styles()["body"].fontSize != 30 and house_style("h1").parent.fontSize != 30
 
 
 def test_an_empty_story_is_refused() -> None:
