@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 import subprocess
@@ -65,6 +66,17 @@ def test_a_usage_error_exits_2_and_an_unknown_kind_lists_the_valid_ones(demo_pat
     assert main(["import", str(demo_path), "nonsense", "x.csv"]) == 2
     assert main(["report", str(demo_path)]) == 2
     assert main(["frobnicate", "a", "b"]) == 2
+
+
+def test_an_export_is_written_with_the_cycle_collector_paused_then_running_again(demo_path, monkeypatch, capsys):
+    from sgdesk import exporting
+
+    seen = []
+    write = exporting.write_export
+    monkeypatch.setattr(exporting, "write_export", lambda *args: seen.append(gc.isenabled()) or write(*args))
+    assert gc.isenabled()
+    assert main(["export", str(demo_path), "members", "--out", str(demo_path.with_name("m.csv"))]) == 0
+    assert seen == [False] and gc.isenabled()
 
 
 def test_board_may_be_omitted_only_when_the_file_holds_one(demo_path, capsys):
