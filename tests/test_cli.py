@@ -79,6 +79,18 @@ def test_an_export_is_written_with_the_cycle_collector_paused_then_running_again
     assert seen == [False] and gc.isenabled()
 
 
+def test_an_export_leaves_what_the_process_holds_out_of_the_collection_at_its_exit(demo_path):
+    out = demo_path.with_name("m.csv")
+    result = subprocess.run(
+        [sys.executable, "-c", "import atexit, gc\n"
+                               "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 10_000))\n"
+                               "from sgdesk.cli import main\n"
+                               f"main(['export', {str(demo_path)!r}, 'members', '--out', {str(out)!r}])\n"],
+        capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "frozen True"    # handlers run last in, first out: ours after it
+
+
 def test_board_may_be_omitted_only_when_the_file_holds_one(demo_path, capsys):
     from sgdesk.boards import add_board
     from sgdesk.store import open_board_file
