@@ -91,6 +91,22 @@ def test_an_export_leaves_what_the_process_holds_out_of_the_collection_at_its_ex
     assert result.stdout.splitlines()[-1] == "frozen True"    # handlers run last in, first out: ours after it
 
 
+def test_a_command_parsed_by_its_own_parser_reads_and_is_told_as_by_the_whole_one(capsys):
+    from sgdesk.cli import COMMANDS, UsageError, _parser
+
+    def told(parser, words):
+        with pytest.raises((SystemExit, UsageError)) as stopped:
+            parser.parse_args(words)
+        return str(stopped.value), capsys.readouterr().out
+
+    assert len(COMMANDS) == 9
+    for name in COMMANDS:
+        for words in ([name, "--help"], [name], [name, "x", "--no-such-option"]):
+            assert told(_parser(name), words) == told(_parser(), words), words
+    words = ["export", "demo.sgdesk", "pack", "--year", "2018/19", "--out", "pack.pdf", "--set", "a=b"]
+    assert _parser("export").parse_args(words) == _parser().parse_args(words)
+
+
 def test_board_may_be_omitted_only_when_the_file_holds_one(demo_path, capsys):
     from sgdesk.boards import add_board
     from sgdesk.store import open_board_file
