@@ -241,7 +241,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     An export imports its code and makes the stories and fonts it writes: tens of thousands of objects
     that live until it ends, and that the collector, run as they were made, scanned again and again
-    (40 to 60 ms of the demo pack's 0.6 s process). The PDF build pauses it as well (sgdesk.pdf.document);
+    (35 to 60 ms of the demo pack's 0.6 s process). The PDF build pauses it as well (sgdesk.pdf.document);
     this pauses it from the first import. What the export leaves behind waits for the next collection.
 
     As the process exits, Python collects twice more, going through every object still held (the modules,
