@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from sgdesk import __version__
+from sgdesk.collector import collector_paused
 from sgdesk.errors import SGDeskError
 
 
@@ -241,7 +242,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     An export imports its code and makes the stories and fonts it writes: tens of thousands of objects
     that live until it ends, and that the collector, run as they were made, scanned again and again
-    (35 to 60 ms of the demo pack's 0.6 s process). The PDF build pauses it as well (sgdesk.pdf.document);
+    (35 to 60 ms of the demo pack's 0.6 s process). The PDF build pauses it as well (sgdesk.collector);
     this pauses it from the first import. What the export leaves behind waits for the next collection.
 
     As the process exits, Python collects twice more, going through every object still held (the modules,
@@ -249,15 +250,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     left is frozen out of those collections instead (30 to 40 ms; registered once however many exports a
     process writes).
     """
-    enabled = gc.isenabled()
-    gc.disable()
     atexit.unregister(gc.freeze)
     atexit.register(gc.freeze)
-    try:
+    with collector_paused():
         return _export(args)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _export(args: argparse.Namespace) -> int:
