@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 import subprocess
@@ -65,6 +66,45 @@ def test_a_usage_error_exits_2_and_an_unknown_kind_lists_the_valid_ones(demo_pat
     assert main(["import", str(demo_path), "nonsense", "x.csv"]) == 2
     assert main(["report", str(demo_path)]) == 2
     assert main(["frobnicate", "a", "b"]) == 2
+
+
+def test_an_export_is_written_with_the_cycle_collector_paused_then_running_again(demo_path, monkeypatch, capsys):
+    from sgdesk import exporting
+
+    seen = []
+    write = exporting.write_export
+    monkeypatch.setattr(exporting, "write_export", lambda *args: seen.append(gc.isenabled()) or write(*args))
+    assert gc.isenabled()
+    assert main(["export", str(demo_path), "members", "--out", str(demo_path.with_name("m.csv"))]) == 0
+    assert seen == [False] and gc.isenabled()
+
+
+def test_an_export_leaves_what_the_process_holds_out_of_the_collection_at_its_exit(demo_path):
+    out = demo_path.with_name("m.csv")
+    result = subprocess.run(
+        [sys.executable, "-c", "import atexit, gc\n"
+                               "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 10_000))\n"
+                               "from sgdesk.cli import main\n"
+                               f"main(['export', {str(demo_path)!r}, 'members', '--out', {str(out)!r}])\n"],
+        capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "frozen True"    # handlers run last in, first out: ours after it
+
+
+def test_a_command_parsed_by_its_own_parser_reads_and_is_told_as_by_the_whole_one(capsys):
+    from sgdesk.cli import COMMANDS, UsageError, _parser
+
+    def told(parser, words):
+        with pytest.raises((SystemExit, UsageError)) as stopped:
+            parser.parse_args(words)
+        return str(stopped.value), capsys.readouterr().out
+
+    assert len(COMMANDS) == 9
+    for name in COMMANDS:
+        for words in ([name, "--help"], [name], [name, "x", "--no-such-option"]):
+            assert told(_parser(name), words) == told(_parser(), words), words
+    words = ["export", "demo.sgdesk", "pack", "--year", "2018/19", "--out", "pack.pdf", "--set", "a=b"]
+    assert _parser("export").parse_args(words) == _parser().parse_args(words)
 
 
 def test_board_may_be_omitted_only_when_the_file_holds_one(demo_path, capsys):

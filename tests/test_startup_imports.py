@@ -47,6 +47,22 @@ def test_cli_start_and_registry_load_no_heavy_library():
     assert loaded == []
 
 
+#: what writing the pack as a PDF does not need: the Word and Excel writers and their libraries, import code,
+#: the GUI and Qt, and the code of registers the pack does not print (the risk register, the retention log)
+NOT_FOR_THE_PDF_PACK = ("docx", "openpyxl", "pandas", "numpy", "PySide6", "sgdesk.gui", "sgdesk.office.word",
+                        "sgdesk.office.excel", "sgdesk.importing.framework", "sgdesk.governance.risks",
+                        "sgdesk.training.retention", "sgdesk.organisations")
+
+
+def test_exporting_the_pack_as_pdf_loads_no_other_writer_import_code_or_qt(tmp_path, demo_path):
+    loaded = _run(
+        "import sys\n"
+        "from sgdesk.cli import main\n"
+        f"assert main(['export', {str(demo_path)!r}, 'pack', '--year', '2018/19', '--out', 'pack.pdf']) == 0\n"
+        f"print('\\n'.join('loaded ' + m for m in {NOT_FOR_THE_PDF_PACK!r} if m in sys.modules))\n", tmp_path)
+    assert loaded[0].startswith("Wrote ") and loaded[1:] == []
+
+
 def _loaded_at_first_paint(modules: tuple[str, ...], tmp_path, demo_path) -> list[str]:
     """Which of ``modules`` are loaded once the app has opened the demo board and painted its window."""
     return _run(

@@ -12,8 +12,6 @@ from sgdesk.exporting import ExportRequest, ExportResult, StoryFunction
 from sgdesk.fyear import Period
 from sgdesk.governance.pdf_parts import paragraph, rag_cell, risk_register
 from sgdesk.governance.plans import PlanUpdate, list_objectives, plan_for, progress
-from sgdesk.governance.reports import as_at_day, references
-from sgdesk.governance.risks import by_residual, get_bands, list_risks
 from sgdesk.registry import appendix_title
 from sgdesk.store import BoardFile
 
@@ -70,6 +68,8 @@ def business_plan_story(bf: BoardFile, board_id: int, period: Period | None,
 def risk_summary_story(bf: BoardFile, board_id: int, period: Period | None,
                        options: Mapping[str, str] | None = None) -> tuple[str, str, list[Any]]:
     """The open risks at the period's end (or today): heat map and table by residual score."""
+    from sgdesk.governance.reports import as_at_day, references
+    from sgdesk.governance.risks import by_residual, get_bands, list_risks
     from sgdesk.pdf import heading, styles
 
     day = as_at_day(period)

@@ -3,11 +3,13 @@ the risk heat map (a figure whose alternative text comes from the same data) and
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sgdesk.dates import format_date
 from sgdesk.governance.rag import FILL, LABELS, TEXT
-from sgdesk.governance.risks import TREND_WORDS, Bands, HeatMap, Risk, heat_map
+
+if TYPE_CHECKING:
+    from sgdesk.governance.risks import Bands, HeatMap, Risk
 
 HEAT_CELL = 30.0          # points: one square of the heat map
 
@@ -81,6 +83,7 @@ def risk_register(risks: list[Risk], bands: Bands, references: dict[int, str], h
     """A line of counts, the heat map and the table of ``risks`` (open, highest residual first)."""
     from reportlab.platypus import Spacer
 
+    from sgdesk.governance.risks import TREND_WORDS, heat_map
     from sgdesk.pdf import data_table, styles
     from sgdesk.pdf.figures import with_alt_text
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from sgdesk.errors import InputError, NotFoundError, quoted
-from sgdesk.importing.framework import normalise_header
 from sgdesk.indicators.figures import UNITS, from_units, parse_unit, to_units
 from sgdesk.indicators.rag import POLARITIES, Polarity, RagRule, parse_polarity
 from sgdesk.indicators.values import delete_values
@@ -51,6 +50,8 @@ class Indicator:
 
     def names(self) -> set[str]:
         """Every name the indicator goes by, reduced for matching (as import headings are)."""
+        from sgdesk.importing.framework import normalise_header
+
         return {normalise_header(text) for text in (self.code, self.name, *self.aliases)} - {""}
 
     def values(self) -> dict[str, object]:
@@ -94,6 +95,8 @@ def sections(indicators: list[Indicator]) -> list[str]:
 
 def find_indicator(indicators: list[Indicator], text: str) -> Indicator | None:
     """The indicator ``text`` names (its code, name or another heading it is published under)."""
+    from sgdesk.importing.framework import normalise_header
+
     key = normalise_header(text)
     return next((indicator for indicator in indicators if key and key in indicator.names()), None)
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sgdesk.dates import format_date, parse_date
 from sgdesk.errors import InputError, quoted
-from sgdesk.importing.framework import Problem
+
+if TYPE_CHECKING:
+    from sgdesk.importing.framework import Problem
 
 
 def stored_date(text: str | None) -> dt.date | None:
@@ -110,6 +112,8 @@ def _dated_alias(name: str, dates: str, value: Any) -> AliasSpec:
 def check_date_order(row_number: int, start: dt.date | None, end: dt.date | None, source: str, column: str,
                      problems: list[Problem]) -> None:
     """Report a row whose end date comes before its start date."""
+    from sgdesk.importing.framework import Problem
+
     if start and end and end < start:
         problems.append(Problem(source, row_number, column, format_date(end), "is before the start date",
                                 "put the later date in this column"))

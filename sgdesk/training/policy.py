@@ -19,7 +19,6 @@ from sgdesk.boards import get_setting, set_setting
 from sgdesk.dates import format_date
 from sgdesk.errors import InputError, SGDeskError
 from sgdesk.money import Pence, format_money
-from sgdesk.organisations import add_organisation
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
 
@@ -221,6 +220,8 @@ def set_org_category(ed: Action, bf: BoardFile, board_id: int, organisation_id: 
 def add_booking_organisation(ed: Action, bf: BoardFile, board_id: int, name: str, category: str) -> int:
     """An organisation new to SG Desk through a booking, with its charging category set: its type
     is voluntary for the voluntary and community category, other for any other. Returns its id."""
+    from sgdesk.organisations import add_organisation
+
     org_id = add_organisation(ed, name, org_type="voluntary" if category == VOLUNTARY else "other")
     set_org_category(ed, bf, board_id, org_id, category)
     return org_id

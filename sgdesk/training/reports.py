@@ -17,7 +17,6 @@ from sgdesk.training.evaluations import (
 from sgdesk.training.figures import Figures, period_figures
 from sgdesk.training.model import LENGTHS, iso, session_dates
 from sgdesk.training.policy import get_policy
-from sgdesk.training.retention import anonymisation_log
 
 C = ReportColumn
 
@@ -82,6 +81,8 @@ def training_report(bf: BoardFile, board_id: int, period: Period | None) -> list
           "level": line.session.level, "length": LENGTHS[line.session.length], "capacity": line.session.capacity,
           "bookings": line.bookings, "attended": line.attended, "dna": line.dna, "late": line.late_cancellations,
           "fill": line.fill_percent} for line in figures.sessions])
+    from sgdesk.training.retention import anonymisation_log  # only this report reads the log, not the appendix
+
     tables = [headline, orgs, sectors, sessions]
     log = anonymisation_log(bf, board_id)
     if log:
