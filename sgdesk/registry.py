@@ -245,7 +245,7 @@ def load_overview() -> Registry:
     first steps (and the models they read), about 50 ms of imports on the ten-year stress board.
 
     The app calls this before the Overview is first built: on the welcome screen while the user looks at it,
-    and when started on a file before it loads Qt (PySide reads the source of every module imported after it).
+    and when started on a file before it loads Qt.
     A module that fails to import is left for the Overview, which imports it again as it is built
     and says what failed there, in its own view: loading ahead never stops the app starting.
     """

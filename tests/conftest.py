@@ -125,12 +125,18 @@ def _is_fault(message: str) -> bool:
 
 
 def pytest_configure(config) -> None:
-    """Install a Qt message handler for the whole run.
+    """Install a Qt message handler for the whole run, and import as the app does.
 
     pytest-qt captures Qt's messages during each test's setup and call (and puts this handler back
     after); this one hears what is said in between, e.g. while a test's widgets are torn down.
+    pytest-qt makes its own QApplication, so PySide's import statement is put out of the way here as
+    the app's ``create_application`` does.
     """
     from PySide6.QtCore import qInstallMessageHandler
+
+    from sgdesk.gui.shell.app import import_without_features
+
+    import_without_features()
 
     def handler(kind, context, message: str) -> None:
         if _is_fault(message):

@@ -161,3 +161,22 @@ def test_the_cycle_collector_waits_until_the_window_is_shown(tmp_path, demo_path
         "app.create_application = create_application\n"
         f"app.run_app(Path({str(demo_path)!r}))\n", tmp_path)
     assert seen == ["building False", "shown True True"]
+
+
+def test_modules_imported_once_the_app_has_started_are_not_read_and_kept_by_pyside(tmp_path):
+    """PySide's own import statement reads and keeps the whole source of every module imported after Qt (17 MB
+    once reportlab and the Word and Excel writers are in); the app puts back Python's as it makes its
+    QApplication."""
+    for name in ("before_the_app", "after_the_app"):
+        (tmp_path / f"{name}.py").write_text("VALUE = 1\n", encoding="utf-8")
+    kept = _run(
+        "import linecache, sys\n"
+        "sys.path.insert(0, '.')\n"
+        "import PySide6.QtWidgets\n"
+        "import before_the_app\n"
+        "from sgdesk.gui.shell.app import create_application\n"
+        "app = create_application()\n"
+        "import after_the_app\n"
+        "print(*sorted(name.rsplit('/', 1)[-1] for name in linecache.cache if name.endswith('the_app.py')))\n",
+        tmp_path)
+    assert kept == ["before_the_app.py"]    # read by PySide's import, as the app's own modules were before
