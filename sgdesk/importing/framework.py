@@ -10,23 +10,14 @@ Headers match ignoring case, spaces and punctuation: "Share %", "share", "SHARE_
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, ClassVar, Iterable
 
 from sgdesk.errors import InputError, SGDeskError
+from sgdesk.matching import normalise_header
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
-
-
-def normalise_header(text: str) -> str:
-    """A header reduced to lower-case letters and digits, for matching.
-
-    >>> normalise_header(" Share % ")
-    'share'
-    """
-    return re.sub(r"[^0-9a-z]+", "", str(text).casefold())
 
 
 @dataclass(frozen=True)

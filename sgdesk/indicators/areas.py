@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sgdesk.errors import InputError, NotFoundError, quoted
 from sgdesk.indicators.values import delete_values
+from sgdesk.matching import normalise_header
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
 
@@ -53,8 +54,6 @@ class Area:
 
     def match_keys(self) -> set[str]:
         """The area's name, code and aliases reduced for matching."""
-        from sgdesk.importing.framework import normalise_header
-
         return {normalise_header(text) for text in (self.name, self.code or "", *self.aliases)} - {""}
 
 
@@ -98,8 +97,6 @@ class AreaFinder:
     """Finds areas by name, code or alias in one board, without a query per look-up."""
 
     def __init__(self, areas: list[Area]) -> None:
-        from sgdesk.importing.framework import normalise_header
-
         self.areas = list(areas)
         self._by_key: dict[str, Area] = {}
         for area in self.areas:
@@ -113,8 +110,6 @@ class AreaFinder:
 
     def find(self, name: str | None, code: str | None = None) -> Area | None:
         """The area with ``code`` if given and known, else the one ``name`` names."""
-        from sgdesk.importing.framework import normalise_header
-
         for text in (code, name):
             key = normalise_header(text or "")
             if key and key in self._by_key:
@@ -128,8 +123,6 @@ def standard_kind(name: str) -> str | None:
     >>> standard_kind("ENGLAND"), standard_kind("SN average"), standard_kind("Medway")
     ('england', 'sn_average', None)
     """
-    from sgdesk.importing.framework import normalise_header
-
     key = normalise_header(name)
     for kind, (standard, aliases) in STANDARD_NAMES.items():
         if key in {normalise_header(text) for text in (standard, *aliases)}:

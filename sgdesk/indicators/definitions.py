@@ -16,6 +16,7 @@ from sgdesk.errors import InputError, NotFoundError, quoted
 from sgdesk.indicators.figures import UNITS, from_units, parse_unit, to_units
 from sgdesk.indicators.rag import POLARITIES, Polarity, RagRule, parse_polarity
 from sgdesk.indicators.values import delete_values
+from sgdesk.matching import normalise_header
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action
 
@@ -50,8 +51,6 @@ class Indicator:
 
     def names(self) -> set[str]:
         """Every name the indicator goes by, reduced for matching (as import headings are)."""
-        from sgdesk.importing.framework import normalise_header
-
         return {normalise_header(text) for text in (self.code, self.name, *self.aliases)} - {""}
 
     def values(self) -> dict[str, object]:
@@ -95,8 +94,6 @@ def sections(indicators: list[Indicator]) -> list[str]:
 
 def find_indicator(indicators: list[Indicator], text: str) -> Indicator | None:
     """The indicator ``text`` names (its code, name or another heading it is published under)."""
-    from sgdesk.importing.framework import normalise_header
-
     key = normalise_header(text)
     return next((indicator for indicator in indicators if key and key in indicator.names()), None)
 

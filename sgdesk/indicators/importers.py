@@ -15,7 +15,6 @@ from sgdesk.importing.framework import (
     ImportSummary,
     ParsedRow,
     Problem,
-    normalise_header,
 )
 from sgdesk.importing.sources import SourceRow, SourceTable, read_rows
 from sgdesk.indicators.areas import AreaFinder, add_area, list_areas, standard_kind
@@ -34,6 +33,7 @@ from sgdesk.indicators.rag import parse_polarity
 from sgdesk.indicators.regional import add_comparison, find_comparison, set_contribution
 from sgdesk.indicators.sheets import Where, WideCell, WideSheet, is_unit_word, read_wide
 from sgdesk.indicators.values import StoredValue, load_values, parse_rank, set_value
+from sgdesk.matching import normalise_header
 from sgdesk.money import Pence, format_money, parse_money
 from sgdesk.store import BoardFile
 from sgdesk.store.changes import Action

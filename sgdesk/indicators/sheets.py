@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sgdesk.importing.framework import normalise_header
 from sgdesk.importing.sources import SourceRow, column_letter
 from sgdesk.indicators.periods import IndicatorPeriod, is_period
+from sgdesk.matching import normalise_header
 
 Layout = Literal["areas", "indicators"]
 

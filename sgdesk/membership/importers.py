@@ -23,8 +23,8 @@ from sgdesk.importing.framework import (
     ImportSummary,
     ParsedRow,
     Problem,
-    normalise_header,
 )
+from sgdesk.matching import normalise_header
 from sgdesk.membership.attendance import MarkEdit, write_marks
 from sgdesk.membership.bodies import Body, find_body
 from sgdesk.membership.cells import (
