@@ -127,7 +127,7 @@ def test_the_welcome_screen_loads_the_overview_while_the_user_looks_at_it(tmp_pa
 
 
 def test_started_on_a_file_the_app_loads_the_overview_before_qt(tmp_path, demo_path):
-    """PySide reads the source of every module imported after it: the Overview's are imported first."""
+    """Started on a file, the app imports the Overview's code (registry.load_overview) before it loads Qt."""
     loaded = _run(
         "import sys\n"
         "from pathlib import Path\n"

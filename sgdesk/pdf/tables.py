@@ -225,8 +225,7 @@ class HouseTable(TaggedTable):
                     mine = tuple(k for k in covering if settings[k][2] <= column <= settings[k][3])
                     found = made.get((id(style), mine)) if mine else (style, style)
                     if found is None:
-                        copy = CellStyle(style.name)
-                        copy.__dict__.update(style.__dict__)
+                        copy = _copy_of(style)
                         for k in mine:
                             _setCellStyle([[copy]], 0, 0, settings[k][0], settings[k][1])
                         found = made[id(style), mine] = style, copy
@@ -240,8 +239,7 @@ class HouseTable(TaggedTable):
             for row in self._cellStyles:
                 for column, style in enumerate(row):
                     if style.valign == "MIDDLE":
-                        row[column] = copy = CellStyle(style.name)
-                        copy.__dict__.update(style.__dict__)
+                        row[column] = _copy_of(style)
         parts = super().split(availWidth, availHeight)
         self._measured = None  # splitting a row may move a middle-aligned cell's text (its padding)
         return parts
@@ -431,6 +429,14 @@ def _is_number(value: Any) -> bool:
 
 def _text(value: Any) -> str:
     return "" if value is None else value if isinstance(value, str) else str(value)
+
+
+def _copy_of(style: CellStyle) -> CellStyle:
+    """A cell style of its own with ``style``'s settings (reportlab's ``CellStyle.copy`` also copies its
+    methods and class defaults into the copy, one by one)."""
+    copy = CellStyle(style.name)
+    copy.__dict__.update(style.__dict__)
+    return copy
 
 
 def _pieces(token: str, font: str, size: float, width: float, level: int = 0) -> list[str]:

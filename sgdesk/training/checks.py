@@ -81,7 +81,6 @@ def training_checks(bf: BoardFile) -> list[Finding]:
     return findings
 
 
-
 def _named(ids: list[int]) -> str:
     """The first :data:`SHOWN` of ``ids``, and how many more."""
     more = f" and {len(ids) - SHOWN} more" if len(ids) > SHOWN else ""

@@ -96,7 +96,7 @@ def run_app(path: Path | None = None) -> int:
         if path is not None:
             from sgdesk import registry
 
-            registry.load_overview()   # its first window is the Overview: its code is loaded before Qt (see there)
+            registry.load_overview()   # its first window is the Overview: its code is loaded first (see there)
         app = create_application()
         from sgdesk.gui.shell.main_window import MainWindow
 
