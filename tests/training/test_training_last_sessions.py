@@ -12,7 +12,16 @@ import sqlite3
 from typing import Callable
 
 import pytest
-from test_training_tally import BOOKED, BOOKINGS_HEAD, IMPORTED, SESSION_DAY, TODAY, Programme
+from test_training_tally import (
+    BOOKED,
+    BOOKINGS_HEAD,
+    IMPORTED,
+    SESSION_DAY,
+    TODAY,
+    Programme,
+    assert_written_by_triggers_alone,
+    undo_and_redo_one_step_at_a_time,
+)
 
 from sgdesk.boards import add_board
 from sgdesk.cli import main
@@ -124,17 +133,9 @@ def test_every_change_through_the_write_path_and_its_undo_and_redo_keep_the_last
     done = stored(bf)
     assert {board for board, _anonymised, _day in done.values()} == {programme.board_id, programme.board_id + 1}
     assert done[programme.people["Siân Pryce"]][1] == 1
-    while bf.editor.undo_description is not None:   # everything undone, then done again, one step at a time
-        bf.editor.undo()
-        assert_dated(bf)
-    assert stored(bf) == {}
-    while bf.editor.redo_description is not None:
-        bf.editor.redo()
-        assert_dated(bf)
+    undo_and_redo_one_step_at_a_time(bf, assert_dated, nothing_left=lambda: stored(bf) == {})
     assert stored(bf) == done
-    # the last sessions are the triggers' alone: never recorded, undone or announced as a change of their own
-    assert bf.scalar("SELECT count(*) FROM audit_change WHERE table_name = 'training_delegate_last_session'") == 0
-    assert changed and not any(changes.touches("training_delegate_last_session") for changes in changed)
+    assert_written_by_triggers_alone(bf, "training_delegate_last_session", changed)
 
 
 def test_a_session_or_a_delegate_with_a_booking_cannot_be_deleted_so_none_leaves_a_last_session_behind(empty_board):

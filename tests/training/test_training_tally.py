@@ -82,6 +82,25 @@ def recount(bf) -> dict[int, tuple]:
     return {session_id: tuple(tally) for session_id, tally in counts.items()}
 
 
+def undo_and_redo_one_step_at_a_time(bf, check: Callable[..., None], *, nothing_left: Callable[[], bool]) -> None:
+    """Undo everything, then do it all again, one step at a time, with ``check(bf)`` after each step;
+    ``nothing_left()`` says whether all that was done is gone once everything is undone."""
+    while bf.editor.undo_description is not None:
+        bf.editor.undo()
+        check(bf)
+    assert nothing_left()
+    while bf.editor.redo_description is not None:
+        bf.editor.redo()
+        check(bf)
+
+
+def assert_written_by_triggers_alone(bf, table: str, changed: list) -> None:
+    """``table`` is the triggers' alone: never recorded in the audit trail, undone or announced as a change of
+    its own (``changed``: what the operations announced)."""
+    assert bf.scalar("SELECT count(*) FROM audit_change WHERE table_name = ?", (table,)) == 0
+    assert changed and not any(changes.touches(table) for changes in changed)
+
+
 def assert_tallied(bf, after: str = "") -> None:
     assert tallies(bf) == recount(bf), after
 
@@ -197,17 +216,10 @@ def test_every_change_through_the_write_path_and_its_undo_and_redo_keep_the_tall
     assert done[programme.first] == (0, 0, 0, 1, 1, 1, 0, *nothing)    # DNA, cancelled, substituted (and unlinked)
     assert done[programme.second] == (0, 0, 0, 0, 4, 1, 1, *nothing)   # cancelled with it, but one place passed on
     assert done[programme.third] == (0, 0, 1, 0, 0, 0, 0, *nothing)    # the place attended moved to it
-    while bf.editor.undo_description is not None:   # everything undone, then done again, one step at a time
-        bf.editor.undo()
-        assert_tallied(bf)
-    assert not any(any(tally) for tally in tallies(bf).values())
-    while bf.editor.redo_description is not None:
-        bf.editor.redo()
-        assert_tallied(bf)
+    undo_and_redo_one_step_at_a_time(bf, assert_tallied,
+                                     nothing_left=lambda: not any(any(tally) for tally in tallies(bf).values()))
     assert tallies(bf) == done
-    # the tally is the triggers' alone: never recorded, undone or announced as a change of its own
-    assert bf.scalar("SELECT count(*) FROM audit_change WHERE table_name = 'training_session_tally'") == 0
-    assert changed and not any(changes.touches("training_session_tally") for changes in changed)
+    assert_written_by_triggers_alone(bf, "training_session_tally", changed)
 
 
 BOOKINGS_HEAD = "Course,Session date,Delegate,Email,Organisation,Sector,Status,Booked on,Cancelled on\n"
