@@ -66,7 +66,9 @@ def write_export(export: Export, bf: BoardFile, request: ExportRequest, progress
     feature's own buttons) writes an export this way."""
     from sgdesk.branding import load_branding
     from sgdesk.money import negative_amounts
+    from sgdesk.reportlab_setup import set_up_reportlab
 
+    set_up_reportlab()  # before the export's code imports any of reportlab
     with negative_amounts(load_branding(bf, request.board_id).negative):
         return export.run(bf, request, progress)
 

@@ -15,6 +15,8 @@ import pytest
 SCREEN = Path(__file__).parent / "fixtures" / "screen-1280x800.json"
 if os.environ.setdefault("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
+#: reportlab checks every attribute given to a chart's shapes, as an export does not (sgdesk.pdf.reportlab_setup)
+os.environ.setdefault("RL_shapeChecking", "1")
 
 
 @pytest.fixture(scope="session")

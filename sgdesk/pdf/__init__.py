@@ -4,6 +4,10 @@ Import this package only when exporting: it is the one place that imports report
 See ``docs/pdf-house-style.md`` for how a feature builds an appendix.
 """
 
+from sgdesk.reportlab_setup import set_up_reportlab
+
+set_up_reportlab()  # before the modules below import reportlab's layout and drawing code
+
 from sgdesk.pdf.contents import Contents
 from sgdesk.pdf.document import build_pdf, switch_orientation
 from sgdesk.pdf.headings import heading
