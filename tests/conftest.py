@@ -161,6 +161,13 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cache_in_a_temporary_folder(tmp_path_factory) -> None:
+    """What SG Desk keeps between processes (the fonts as read, sgdesk.pdf.font_cache) goes to a temporary
+    folder, not the user's; the processes the tests start keep theirs there too."""
+    os.environ["SGDESK_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(autouse=True)
 def _backups_in_a_temporary_folder(tmp_path_factory, monkeypatch) -> None:
     """Session backups (made before the first change) go to a temporary folder, not the user's."""

@@ -10,9 +10,9 @@ import functools
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from sgdesk.paths import resource_path
+from sgdesk.pdf.font_cache import load_font
 
 FAMILY = "SGSans"
 REGULAR = "SGSans"
@@ -32,10 +32,11 @@ _FILES = {
 def register_fonts() -> str:
     """Register the four faces and the ``SGSans`` family once; return the family name.
 
-    The family mapping is what lets ``<b>`` and ``<i>`` work inside Paragraph markup.
+    The family mapping is what lets ``<b>`` and ``<i>`` work inside Paragraph markup. The faces are
+    read as kept from an earlier process where they can be (:mod:`sgdesk.pdf.font_cache`).
     """
     for name, filename in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
+        pdfmetrics.registerFont(load_font(name, resource_path("fonts", filename)))
     for bold, italic, name in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, ITALIC), (1, 1, BOLD_ITALIC)):
         addMapping(FAMILY, bold, italic, name)
     return FAMILY

@@ -1,0 +1,116 @@
+"""The house faces as reportlab reads them, kept between processes so that each is read only once.
+
+reportlab reads a TrueType face by walking its tables in Python (the width of every glyph, the map
+from characters to glyphs): for the four DejaVu Sans faces, 50 ms of every process that writes a PDF,
+a tenth of a whole export of the demo pack. What it has read of a face is kept in SG Desk's cache
+folder (``%LOCALAPPDATA%\\SG Desk\\Cache\\fonts`` on Windows, ``$SGDESK_CACHE_DIR`` if set), one file
+per face, written the first time the face is read and loaded afterwards (``marshal``: plain values,
+nothing that runs, a quarter of the work). A kept face is used only for the same font file (its
+SHA-256) read by the same reportlab; any other, and a file that cannot be read or is not a kept face
+of the same shape, is read from the font again and kept anew. A cache folder that cannot be written
+only means each process reads the faces again.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import marshal
+import os
+from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
+
+import reportlab
+from reportlab import rl_config
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
+
+from sgdesk.atomic import atomic_open
+
+#: the environment variable that puts the cache elsewhere (the tests' temporary folder)
+CACHE_DIR_VARIABLE = "SGDESK_CACHE_DIR"
+_FORMAT = 1
+#: what a face holds that is not kept: the file's bytes and name, the scale function, the table index
+_NOT_KEPT = frozenset({"_ttf_data", "filename", "_pdfScale", "table"})
+
+
+def cache_dir() -> Path:
+    """Where the faces are kept."""
+    chosen = os.environ.get(CACHE_DIR_VARIABLE)
+    if chosen:
+        return Path(chosen) / "fonts"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("SG Desk", appauthor=False)) / "fonts"
+
+
+def load_font(name: str, path: Path) -> TTFont:
+    """reportlab's ``TTFont(name, path)``, its face loaded as kept if it was read before."""
+    data = path.read_bytes()
+    key = (_FORMAT, reportlab.Version, hashlib.sha256(data).hexdigest())
+    kept = cache_dir() / f"{path.stem}.face"
+    values = _kept_values(kept, key)
+    if values is None:
+        font = TTFont(name, str(path))
+        _keep(kept, key, font.face)
+        return font
+    return _font(name, _face(values, path, data))
+
+
+def _kept_values(kept: Path, key: tuple[Any, ...]) -> dict[str, Any] | None:
+    """The values kept of a face in ``kept`` under ``key``; None if there are none to use."""
+    try:
+        found = marshal.loads(kept.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if not (isinstance(found, tuple) and len(found) == 3 and found[0] == key and isinstance(found[1], dict)
+            and isinstance(found[2], dict)):
+        return None
+    values, names = found[1], found[2]
+    if not {"tables", "unitsPerEm", "charWidths", "charToGlyph"} <= values.keys():
+        return None
+    for attribute, text in names.items():
+        values[attribute] = TTFNameBytes(text.encode("utf-8"))
+    return values
+
+
+def _keep(kept: Path, key: tuple[Any, ...], face: TTFontFace) -> None:
+    """Keep what reportlab read of ``face`` in ``kept`` (its names, kept as text, are made again)."""
+    values = {k: v for k, v in vars(face).items() if k not in _NOT_KEPT}
+    names = {k: values.pop(k).ustr for k, v in list(values.items()) if isinstance(v, TTFNameBytes)}
+    try:
+        content = marshal.dumps((key, values, names))
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_open(kept) as handle:
+            handle.write(content)
+    except (OSError, ValueError):  # a folder that cannot be written; a value marshal cannot keep
+        pass
+
+
+def _face(values: dict[str, Any], path: Path, data: bytes) -> TTFontFace:
+    """A face as reportlab's ``TTFontFace(path)`` reads it, from the ``values`` kept of it."""
+    face = TTFontFace.__new__(TTFontFace)
+    vars(face).update(values)
+    face._ttf_data, face.filename = data, str(path)
+    face.table = {table["tag"]: table for table in face.tables}
+    face._pdfScale = _scale(face.unitsPerEm)
+    return face
+
+
+def _scale(units_per_em: int) -> Any:
+    """From font units to thousandths of the text size, as reportlab's face scales."""
+    if units_per_em == 1000:
+        return lambda x: x
+    factor = 1000 / units_per_em
+    return lambda x: x * factor
+
+
+def _font(name: str, face: TTFontFace) -> TTFont:
+    """reportlab's ``TTFont(name, ...)`` with ``face``, made as its ``__init__`` makes it."""
+    font = TTFont.__new__(TTFont)
+    font.fontName, font.face = name, face
+    font.encoding = TTEncoding()
+    font.state = WeakKeyDictionary()
+    font._asciiReadable = rl_config.ttfAsciiReadable
+    font.shapable = not any(fnmatch.fnmatch(name, pattern) for pattern in rl_config.unShapedFontGlob)
+    return font
