@@ -7,6 +7,7 @@ import functools
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,12 @@ import pytest
 SCREEN = Path(__file__).parent / "fixtures" / "screen-1280x800.json"
 if os.environ.setdefault("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
-#: reportlab checks every attribute given to a chart's shapes, as an export does not (sgdesk.pdf.reportlab_setup)
+#: reportlab checks every attribute given to a chart's shapes, as an export does not (sgdesk.reportlab_setup)
 os.environ.setdefault("RL_shapeChecking", "1")
+#: what SG Desk keeps between processes (sgdesk.paths.cache_dir) goes to the tests' own folder in the system's
+#: temporary folder, not the user's, from the first import of sgdesk on (it keeps its dataclasses' methods);
+#: the processes the tests start keep theirs there too, and the next test run finds it
+os.environ["SGDESK_CACHE_DIR"] = str(Path(tempfile.gettempdir()) / "sgdesk-test-cache")
 
 
 @pytest.fixture(scope="session")
@@ -159,13 +164,6 @@ def pytest_runtest_makereport(item, call):
         report.outcome = "failed"
         report.longrepr = f"Qt warned during the test ({call.when}): " + "; ".join(dict.fromkeys(faults))
     return report
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _cache_in_a_temporary_folder(tmp_path_factory) -> None:
-    """What SG Desk keeps between processes (the fonts as read, sgdesk.pdf.font_cache) goes to a temporary
-    folder, not the user's; the processes the tests start keep theirs there too."""
-    os.environ["SGDESK_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(autouse=True)

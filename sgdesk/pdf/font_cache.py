@@ -3,12 +3,12 @@
 reportlab reads a TrueType face by walking its tables in Python (the width of every glyph, the map
 from characters to glyphs): for the four DejaVu Sans faces, 50 ms of every process that writes a PDF,
 a tenth of a whole export of the demo pack. What it has read of a face is kept in SG Desk's cache
-folder (``%LOCALAPPDATA%\\SG Desk\\Cache\\fonts`` on Windows, ``$SGDESK_CACHE_DIR`` if set), one file
-per face, written the first time the face is read and loaded afterwards (``marshal``: plain values,
-nothing that runs, a quarter of the work). A kept face is used only for the same font file (its
-SHA-256) read by the same reportlab; any other, and a file that cannot be read or is not a kept face
-of the same shape, is read from the font again and kept anew. A cache folder that cannot be written
-only means each process reads the faces again.
+folder (:func:`sgdesk.paths.cache_dir`, under ``fonts``), one file per face, written the first time
+the face is read and loaded afterwards (``marshal``: plain values, nothing that runs, a quarter of
+the work). A kept face is used only for the same font file (its SHA-256) read by the same
+reportlab; any other, and a file that cannot be read or is not a kept face of the same shape, is
+read from the font again and kept anew. A cache folder that cannot be written only means each
+process reads the faces again.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import marshal
-import os
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -26,29 +25,18 @@ from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
 from sgdesk.atomic import atomic_open
+from sgdesk.paths import cache_dir
 
-#: the environment variable that puts the cache elsewhere (the tests' temporary folder)
-CACHE_DIR_VARIABLE = "SGDESK_CACHE_DIR"
 _FORMAT = 1
 #: what a face holds that is not kept: the file's bytes and name, the scale function, the table index
 _NOT_KEPT = frozenset({"_ttf_data", "filename", "_pdfScale", "table"})
-
-
-def cache_dir() -> Path:
-    """Where the faces are kept."""
-    chosen = os.environ.get(CACHE_DIR_VARIABLE)
-    if chosen:
-        return Path(chosen) / "fonts"
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("SG Desk", appauthor=False)) / "fonts"
 
 
 def load_font(name: str, path: Path) -> TTFont:
     """reportlab's ``TTFont(name, path)``, its face loaded as kept if it was read before."""
     data = path.read_bytes()
     key = (_FORMAT, reportlab.Version, hashlib.sha256(data).hexdigest())
-    kept = cache_dir() / f"{path.stem}.face"
+    kept = cache_dir() / "fonts" / f"{path.stem}.face"
     values = _kept_values(kept, key)
     if values is None:
         font = TTFont(name, str(path))

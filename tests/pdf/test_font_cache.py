@@ -10,7 +10,7 @@ import sys
 import pytest
 from reportlab.pdfbase.ttfonts import TTFont
 
-from sgdesk.paths import resource_path
+from sgdesk.paths import CACHE_DIR_VARIABLE, cache_dir, resource_path
 from sgdesk.pdf import font_cache
 
 REGULAR = resource_path("fonts", "DejaVuSans.ttf")
@@ -19,7 +19,7 @@ REGULAR = resource_path("fonts", "DejaVuSans.ttf")
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
     """An empty cache folder, and a count of the faces reportlab reads from their font files."""
-    monkeypatch.setenv(font_cache.CACHE_DIR_VARIABLE, str(tmp_path / "cache"))
+    monkeypatch.setenv(CACHE_DIR_VARIABLE, str(tmp_path / "cache"))
     reads = []
 
     class Reading(TTFont):
@@ -52,7 +52,7 @@ def test_a_face_is_read_from_its_font_once_then_loaded_as_reportlab_reads_it(cac
 @pytest.mark.parametrize("damage", [b"", b"not a kept face", b"\xe9" * 40])
 def test_a_damaged_kept_face_is_read_from_the_font_again_and_kept_anew(cache, damage):
     font_cache.load_font("SGSans", REGULAR)
-    kept = font_cache.cache_dir() / "DejaVuSans.face"
+    kept = cache_dir() / "fonts" / "DejaVuSans.face"
     kept.write_bytes(damage)
     font = font_cache.load_font("SGSans", REGULAR)
     assert cache == ["SGSans", "SGSans"]
@@ -74,14 +74,14 @@ def test_a_kept_face_of_another_font_file_is_not_used(cache, tmp_path):
 def test_a_cache_folder_that_cannot_be_written_only_means_reading_the_font_each_time(cache, tmp_path, monkeypatch):
     blocked = tmp_path / "a file, not a folder"
     blocked.write_text("")
-    monkeypatch.setenv(font_cache.CACHE_DIR_VARIABLE, str(blocked))
+    monkeypatch.setenv(CACHE_DIR_VARIABLE, str(blocked))
     for _ in range(2):
         assert font_cache.load_font("SGSans", REGULAR).face.name == b"DejaVuSans"
     assert cache == ["SGSans", "SGSans"]
 
 
 def test_a_pdf_made_with_kept_faces_is_the_pdf_made_with_faces_read_from_their_fonts(demo_template, tmp_path):
-    env = {**os.environ, font_cache.CACHE_DIR_VARIABLE: str(tmp_path / "cache")}
+    env = {**os.environ, CACHE_DIR_VARIABLE: str(tmp_path / "cache")}
     made = []
     for run in ("read", "kept"):
         out = tmp_path / f"{run}.pdf"

@@ -1,0 +1,95 @@
+"""The methods ``dataclasses`` writes for each class, compiled once and kept between processes.
+
+For each dataclass, ``dataclasses`` writes the source of its methods (``__init__``, ``__repr__``,
+``__eq__``; ``__setattr__``, ``__delattr__`` and ``__hash__`` for a frozen one) and compiles it as
+the class is made: for the hundred dataclasses the app or an export loads, some 570 compilations,
+30 ms of each cold start and each export, a tenth of either. :func:`keep_compiled_methods` has them
+compiled once: the code compiled from each source is kept, as Python keeps a module's compiled code
+in ``__pycache__``, in one file in SG Desk's cache folder (:func:`sgdesk.paths.cache_dir`), named for
+the Python that compiled it, and used again for the same source. A source not kept is compiled as
+``dataclasses`` compiles it (no ``__future__`` flags, file name ``<string>``), and the file is written
+again as the process ends. A file that cannot be read, or holds anything but sources and their code,
+is left out of account; one that cannot be written only means compiling again next time. The file is
+trusted as ``__pycache__`` is: it is the user's own, in their own profile.
+"""
+
+from __future__ import annotations
+
+import atexit
+import builtins
+import dataclasses
+import marshal
+from importlib.util import MAGIC_NUMBER
+from pathlib import Path
+from types import CodeType
+from typing import Any
+
+from sgdesk.paths import cache_dir
+
+#: how many sources the file keeps at most: past it, only those of the last process (the others are
+#: of classes that have since changed)
+MOST_KEPT = 4000
+
+
+class _Methods:
+    """The sources compiled, and their code: those read from the file, and those compiled since."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.kept = _read(path)
+        self.used: dict[str, CodeType] = {}
+        self.compiled = 0
+
+    def exec(self, source: Any, globals: dict[str, Any] | None = None, locals: dict[str, Any] | None = None) -> None:
+        """``exec`` as ``dataclasses`` calls it, with ``source`` compiled only if it was not before."""
+        if type(source) is not str:
+            builtins.exec(source, globals, locals)
+            return
+        code = self.kept.get(source)
+        if code is None:
+            code = compile(source, "<string>", "exec", dont_inherit=True)
+            self.compiled += 1
+        self.used[source] = code
+        builtins.exec(code, globals, locals)
+
+    def write(self) -> None:
+        """Keep the code of every source used (and of those kept before, up to :data:`MOST_KEPT`)."""
+        if not self.compiled:
+            return
+        from sgdesk.atomic import atomic_open
+
+        kept = self.used if len(self.kept) + self.compiled > MOST_KEPT else {**self.kept, **self.used}
+        try:
+            content = marshal.dumps(kept)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with atomic_open(self.path) as handle:
+                handle.write(content)
+        except (OSError, ValueError):  # a folder that cannot be written: compiled again next time
+            pass
+
+
+def _read(path: Path) -> dict[str, CodeType]:
+    try:
+        found = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    if not isinstance(found, dict) or not all(type(k) is str and type(v) is CodeType for k, v in found.items()):
+        return {}
+    return found
+
+
+def methods_file() -> Path:
+    """The file of kept methods for this Python (its bytecode's magic number in the name)."""
+    return cache_dir() / f"dataclass-methods-{MAGIC_NUMBER.hex()}.marshal"
+
+
+_methods: _Methods | None = None
+
+
+def keep_compiled_methods() -> None:
+    """Have ``dataclasses`` compile each method's source once, in this process and the ones after."""
+    global _methods
+    if _methods is None:
+        _methods = _Methods(methods_file())
+        dataclasses.exec = _methods.exec  # the name it calls, found in its module before the built-in one
+        atexit.register(_methods.write)
