@@ -5,8 +5,8 @@ from characters to glyphs): for the four DejaVu Sans faces, 50 ms of every proce
 a tenth of a whole export of the demo pack. What it has read of a face is kept in SG Desk's cache
 folder (:func:`sgdesk.paths.cache_dir`, under ``fonts``), one file per face, written the first time
 the face is read and loaded afterwards (``marshal``: plain values, nothing that runs, a quarter of
-the work). A kept face is used only for the same font file (its SHA-256) read by the same
-reportlab; any other, and a file that cannot be read or is not a kept face of the same shape, is
+the work). A kept face is used only for the same font file (its size and CRC-32: SHA-256 took
+longer than loading the face) read by the same reportlab; any other, and a file that cannot be read or is not a kept face of the same shape, is
 read from the font again and kept anew. A cache folder that cannot be written only means each
 process reads the faces again.
 """
@@ -14,8 +14,8 @@ process reads the faces again.
 from __future__ import annotations
 
 import fnmatch
-import hashlib
 import marshal
+import zlib
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -35,7 +35,7 @@ _NOT_KEPT = frozenset({"_ttf_data", "filename", "_pdfScale", "table"})
 def load_font(name: str, path: Path) -> TTFont:
     """reportlab's ``TTFont(name, path)``, its face loaded as kept if it was read before."""
     data = path.read_bytes()
-    key = (_FORMAT, reportlab.Version, hashlib.sha256(data).hexdigest())
+    key = (_FORMAT, reportlab.Version, len(data), zlib.crc32(data))
     kept = cache_dir() / "fonts" / f"{path.stem}.face"
     values = _kept_values(kept, key)
     if values is None:
