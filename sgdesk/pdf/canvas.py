@@ -19,7 +19,6 @@ from reportlab import rl_config
 from reportlab.pdfbase.pdfdoc import (
     LinkAnnotation,
     NoEncryption,
-    PDFCrossReferenceTable,
     PDFDictionary,
     PDFDocument,
     PDFFile,
@@ -92,8 +91,8 @@ class HouseDocument(PDFDocument):
         self.objectcounter = first + len(objects) - 1
 
     def format(self) -> bytes:
-        """The file, as reportlab's PDFDocument.format writes it; a ready object in one step, and a stream
-        compressed as one kept (:class:`_KeptCompression`)."""
+        """The file, as reportlab's PDFDocument.format writes it; a ready object in one step, a stream
+        compressed as one kept (:class:`_KeptCompression`), and the cross-reference table in one pass."""
         self.encrypt.prepare(self)
         catalog, info = self.Catalog, self.info
         self.Reference(catalog)
@@ -126,15 +125,22 @@ class HouseDocument(PDFDocument):
         del self.__accum__
         if counter - 1 != len(names):
             raise ValueError(f"counter {counter} doesn't match number to id dictionary {len(names)}")
-        xref = PDFCrossReferenceTable()
-        xref.addsection(0, ids)
-        xref_offset = output.add(xref.format(self))
+        xref_offset = output.add(self._cross_references(ids))
         trailer = PDFTrailer(startxref=xref_offset, Size=len(names) + 1, Root=self.Reference(catalog),
                              Info=self.Reference(info), Encrypt=encryption_ref, ID=self.ID())
         output.add(trailer.format(self))
         for signature in getattr(self, "_digiSigs", []):
             signature.sign(output)
         return output.format(self)
+
+    def _cross_references(self, ids: list[str]) -> bytes:
+        """The cross-reference table of the objects named ``ids`` (numbered from 1, in order), as reportlab's
+        PDFCrossReferenceTable writes it: one line for each object, the thousands of a pack's structure tree."""
+        versions, offsets = self.idToObjectNumberAndVersion, self.idToOffset
+        lines = [b"xref\n0 %d\n0000000000 65535 f " % (len(ids) + 1)]
+        lines += [b"%010d %05d n " % (offsets[name], versions[name][1]) for name in ids]
+        lines.append(b"")
+        return b"\n".join(lines)
 
 
 class HouseCanvas(NumberedCanvas):
