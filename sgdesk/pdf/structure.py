@@ -268,16 +268,16 @@ class StructureBuilder:
     def elements(self) -> list[tuple[Element, Element | None]]:
         """Every element with its parent (None for the root), parents before their kids, in reading order."""
         found: list[tuple[Element, Element | None]] = []
-        todo: list[tuple[Element, Element | None]] = [(self.root, None)]
-        while todo:
-            pair = todo.pop()
-            found.append(pair)
-            element = pair[0]
-            groups = [(kid, element) for kid in element.kids if isinstance(kid, Element)]
-            if groups:  # most elements, the cells, hold only marked content
-                groups.reverse()
-                todo.extend(groups)
+        _gather(self.root, None, found)
         return found
+
+
+def _gather(element: Element, parent: Element | None, found: list[tuple[Element, Element | None]]) -> None:
+    """Add ``element`` in ``parent`` and then its elements to ``found`` (the tree is a few levels deep)."""
+    found.append((element, parent))
+    for kid in element.kids:
+        if type(kid) is Element:
+            _gather(kid, element, found)
 
 
 def attribute_entries(attributes: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
