@@ -115,8 +115,8 @@ class _Formatter:
         if page is not None:
             parts.append(self.page(page))
         kids = element.kids
-        if len(kids) == 1 and type(kids[0]) is MarkedContent and kids[0].page == page:  # most leaves: one MCID
-            parts.append(b"/K %d" % kids[0].mcid)
+        if len(kids) == 1 and type(kids[0]) is tuple and kids[0][0] == page:  # most leaves: one MCID
+            parts.append(b"/K %d" % kids[0][1])
         elif kids:
             formatted = [self._kid(kid, page) for kid in kids]
             parts.append(b"/K " + (formatted[0] if len(formatted) == 1 else b"[" + b" ".join(formatted) + b"]"))
@@ -129,10 +129,11 @@ class _Formatter:
     def _kid(self, kid: Element | MarkedContent | AnnotationRef, page: int | None) -> bytes:
         if type(kid) is Element:  # most kids formatted here: a row's cells
             return self.refs[id(kid)]
-        if type(kid) is MarkedContent:
-            if kid.page == page:
-                return b"%d" % kid.mcid
-            return b"<< /Type /MCR " + self.page(kid.page) + b" /MCID %d >>" % kid.mcid
+        if type(kid) is tuple:  # MarkedContent
+            content_page, mcid = kid
+            if content_page == page:
+                return b"%d" % mcid
+            return b"<< /Type /MCR " + self.page(content_page) + b" /MCID %d >>" % mcid
         annotation = _ref(self.document, self.document.annotationName(kid.name))
         return b"<< /Type /OBJR /Obj " + annotation + b" " + self.page(kid.page) + b" >>"
 
@@ -174,13 +175,13 @@ def write_structure(builder: StructureBuilder, document: ReadyDocument, pages: l
     formatted = []
     for element, parent in elements:
         kids = element.kids
-        if len(kids) == 1 and type(kids[0]) is MarkedContent and element.alt is None:
-            kid = kids[0]  # most elements, table cells: one MCID and no /Alt
-            key = (element.tag, kid.page, id(parent), id(element.attributes))
+        if len(kids) == 1 and type(kids[0]) is tuple and element.alt is None:
+            page, mcid = kids[0]  # most elements, table cells: one MCID and no /Alt
+            key = (element.tag, page, id(parent), id(element.attributes))
             template = cells.get(key)
             if template is None:
-                template = cells[key] = formatter.cell(element, parent, kid.page)
-            formatted.append(template % kid.mcid)
+                template = cells[key] = formatter.cell(element, parent, page)
+            formatted.append(template % mcid)
         else:
             formatted.append(formatter.element(element, parent))
     document.add_ready(formatted)
