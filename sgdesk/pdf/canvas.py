@@ -109,7 +109,7 @@ class HouseDocument(PDFDocument):
             name = names[counter]
             obj = objects[name]
             if type(obj) is bytes and plain and not comments:
-                data = b"%d 0 obj\n" % counter + obj + (b"endobj\n" if obj.endswith(b"\n") else b"\nendobj\n")
+                data = (b"%d 0 obj\n%bendobj\n" if obj.endswith(b"\n") else b"%d 0 obj\n%b\nendobj\n") % (counter, obj)
                 offsets[name] = output.offset
                 output.offset += len(data)
                 output.write(data)
