@@ -109,17 +109,14 @@ class HouseDocument(PDFDocument):
             name = names[counter]
             obj = objects[name]
             if type(obj) is bytes and plain and not comments:
-                data = (b"%d 0 obj\n%bendobj\n" if obj.endswith(b"\n") else b"%d 0 obj\n%b\nendobj\n") % (counter, obj)
-                offsets[name] = output.offset
-                output.offset += len(data)
-                output.write(data)
-            else:
-                if type(obj) is PDFStream and obj.filters == _COMPRESSED:
-                    obj.filters = _KEPT_COMPRESSED
-                formatted = PDFIndirectObject(name, obj).format(self)
-                if comments:
-                    output.add(f"% {ascii(name)}: class {type(obj).__name__[:50]} \n")
-                offsets[name] = output.add(formatted)
+                counter = self._write_ready(output, counter, ids)
+                continue
+            if type(obj) is PDFStream and obj.filters == _COMPRESSED:
+                obj.filters = _KEPT_COMPRESSED
+            formatted = PDFIndirectObject(name, obj).format(self)
+            if comments:
+                output.add(f"% {ascii(name)}: class {type(obj).__name__[:50]} \n")
+            offsets[name] = output.add(formatted)
             ids.append(name)
             counter += 1
         del self.__accum__
@@ -132,6 +129,21 @@ class HouseDocument(PDFDocument):
         for signature in getattr(self, "_digiSigs", []):
             signature.sign(output)
         return output.format(self)
+
+    def _write_ready(self, output: PDFFile, counter: int, ids: list[str]) -> int:
+        """Write the ready objects numbered from ``counter`` on, as many as follow one another (the
+        thousands of a structure tree), adding their names to ``ids``; the number of the next object."""
+        names, objects, offsets = self.numberToId, self.idToObject, self.idToOffset
+        offset, write = output.offset, output.write
+        while (name := names.get(counter)) is not None and type(obj := objects[name]) is bytes:
+            data = (b"%d 0 obj\n%bendobj\n" if obj.endswith(b"\n") else b"%d 0 obj\n%b\nendobj\n") % (counter, obj)
+            offsets[name] = offset
+            offset += len(data)
+            write(data)
+            ids.append(name)
+            counter += 1
+        output.offset = offset
+        return counter
 
     def _cross_references(self, ids: list[str]) -> bytes:
         """The cross-reference table of the objects named ``ids`` (numbered from 1, in order), as reportlab's
