@@ -19,7 +19,6 @@ from reportlab import rl_config
 from reportlab.pdfbase.pdfdoc import (
     LinkAnnotation,
     NoEncryption,
-    PDFCrossReferenceTable,
     PDFDictionary,
     PDFDocument,
     PDFFile,
@@ -92,8 +91,8 @@ class HouseDocument(PDFDocument):
         self.objectcounter = first + len(objects) - 1
 
     def format(self) -> bytes:
-        """The file, as reportlab's PDFDocument.format writes it; a ready object in one step, and a stream
-        compressed as one kept (:class:`_KeptCompression`)."""
+        """The file, as reportlab's PDFDocument.format writes it; a ready object in one step, a stream
+        compressed as one kept (:class:`_KeptCompression`), and the cross-reference table in one pass."""
         self.encrypt.prepare(self)
         catalog, info = self.Catalog, self.info
         self.Reference(catalog)
@@ -110,31 +109,50 @@ class HouseDocument(PDFDocument):
             name = names[counter]
             obj = objects[name]
             if type(obj) is bytes and plain and not comments:
-                data = b"%d 0 obj\n" % counter + obj + (b"endobj\n" if obj.endswith(b"\n") else b"\nendobj\n")
-                offsets[name] = output.offset
-                output.offset += len(data)
-                output.write(data)
-            else:
-                if type(obj) is PDFStream and obj.filters == _COMPRESSED:
-                    obj.filters = _KEPT_COMPRESSED
-                formatted = PDFIndirectObject(name, obj).format(self)
-                if comments:
-                    output.add(f"% {ascii(name)}: class {type(obj).__name__[:50]} \n")
-                offsets[name] = output.add(formatted)
+                counter = self._write_ready(output, counter, ids)
+                continue
+            if type(obj) is PDFStream and obj.filters == _COMPRESSED:
+                obj.filters = _KEPT_COMPRESSED
+            formatted = PDFIndirectObject(name, obj).format(self)
+            if comments:
+                output.add(f"% {ascii(name)}: class {type(obj).__name__[:50]} \n")
+            offsets[name] = output.add(formatted)
             ids.append(name)
             counter += 1
         del self.__accum__
         if counter - 1 != len(names):
             raise ValueError(f"counter {counter} doesn't match number to id dictionary {len(names)}")
-        xref = PDFCrossReferenceTable()
-        xref.addsection(0, ids)
-        xref_offset = output.add(xref.format(self))
+        xref_offset = output.add(self._cross_references(ids))
         trailer = PDFTrailer(startxref=xref_offset, Size=len(names) + 1, Root=self.Reference(catalog),
                              Info=self.Reference(info), Encrypt=encryption_ref, ID=self.ID())
         output.add(trailer.format(self))
         for signature in getattr(self, "_digiSigs", []):
             signature.sign(output)
         return output.format(self)
+
+    def _write_ready(self, output: PDFFile, counter: int, ids: list[str]) -> int:
+        """Write the ready objects numbered from ``counter`` on, as many as follow one another (the
+        thousands of a structure tree), adding their names to ``ids``; the number of the next object."""
+        names, objects, offsets = self.numberToId, self.idToObject, self.idToOffset
+        offset, write = output.offset, output.write
+        while (name := names.get(counter)) is not None and type(obj := objects[name]) is bytes:
+            data = (b"%d 0 obj\n%bendobj\n" if obj.endswith(b"\n") else b"%d 0 obj\n%b\nendobj\n") % (counter, obj)
+            offsets[name] = offset
+            offset += len(data)
+            write(data)
+            ids.append(name)
+            counter += 1
+        output.offset = offset
+        return counter
+
+    def _cross_references(self, ids: list[str]) -> bytes:
+        """The cross-reference table of the objects named ``ids`` (numbered from 1, in order), as reportlab's
+        PDFCrossReferenceTable writes it: one line for each object, the thousands of a pack's structure tree."""
+        versions, offsets = self.idToObjectNumberAndVersion, self.idToOffset
+        lines = [b"xref\n0 %d\n0000000000 65535 f " % (len(ids) + 1)]
+        lines += [b"%010d %05d n " % (offsets[name], versions[name][1]) for name in ids]
+        lines.append(b"")
+        return b"\n".join(lines)
 
 
 class HouseCanvas(NumberedCanvas):

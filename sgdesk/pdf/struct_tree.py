@@ -100,6 +100,14 @@ class _Formatter:
             known = self._attributes[id(attributes)] = (attributes, entry)  # the dictionary kept, so its id is
         return known[1]
 
+    def cell(self, element: Element, parent: Element | None, page: int) -> bytes:
+        """The dictionary of a leaf whose one kid is marked content on ``page`` and which has no /Alt, as
+        :meth:`element` formats it, with ``%d`` for the MCID: the leaves of one kind in one parent (a
+        row's cells) differ only in that, so the rest is formatted once."""
+        head = self.tag(element.tag) + b" /P " + self.refs[id(parent)] + b" " + self.page(page) + b" /K "
+        tail = b" " + self.attributes(element.attributes) if element.attributes else b""
+        return head.replace(b"%", b"%%") + b"%d" + tail.replace(b"%", b"%%") + b" >>"
+
     def element(self, element: Element, parent: Element | None) -> bytes:
         """``element`` (in ``parent``, None for the root) as a PDF dictionary."""
         page = element.first_page()
@@ -107,8 +115,8 @@ class _Formatter:
         if page is not None:
             parts.append(self.page(page))
         kids = element.kids
-        if len(kids) == 1 and type(kids[0]) is MarkedContent and kids[0].page == page:  # most leaves: one MCID
-            parts.append(b"/K %d" % kids[0].mcid)
+        if len(kids) == 1 and type(kids[0]) is tuple and kids[0][0] == page:  # most leaves: one MCID
+            parts.append(b"/K %d" % kids[0][1])
         elif kids:
             formatted = [self._kid(kid, page) for kid in kids]
             parts.append(b"/K " + (formatted[0] if len(formatted) == 1 else b"[" + b" ".join(formatted) + b"]"))
@@ -119,12 +127,13 @@ class _Formatter:
         return b" ".join(parts) + b" >>"
 
     def _kid(self, kid: Element | MarkedContent | AnnotationRef, page: int | None) -> bytes:
-        if type(kid) is MarkedContent:
-            if kid.page == page:
-                return b"%d" % kid.mcid
-            return b"<< /Type /MCR " + self.page(kid.page) + b" /MCID %d >>" % kid.mcid
-        if isinstance(kid, Element):
+        if type(kid) is Element:  # most kids formatted here: a row's cells
             return self.refs[id(kid)]
+        if type(kid) is tuple:  # MarkedContent
+            content_page, mcid = kid
+            if content_page == page:
+                return b"%d" % mcid
+            return b"<< /Type /MCR " + self.page(content_page) + b" /MCID %d >>" % mcid
         annotation = _ref(self.document, self.document.annotationName(kid.name))
         return b"<< /Type /OBJR /Obj " + annotation + b" " + self.page(kid.page) + b" >>"
 
@@ -162,18 +171,17 @@ def write_structure(builder: StructureBuilder, document: ReadyDocument, pages: l
     refs = {id(element): b"%d 0 R" % number for number, (element, _parent) in enumerate(elements, start=first)}
     refs[id(None)] = _ref(document, root_name)
     formatter = _Formatter(document, refs)
-    leaves: dict[tuple[str, int, int], bytes] = {}  # (tag, page, parent) -> what leaves share, formatted once
+    cells: dict[tuple[str, int, int, int], bytes] = {}  # (tag, page, parent, attributes) -> formatter.cell's
     formatted = []
     for element, parent in elements:
         kids = element.kids
-        if len(kids) == 1 and type(kids[0]) is MarkedContent and not element.attributes and element.alt is None:
-            kid = kids[0]  # most elements, table cells: one MCID and nothing else, as formatter.element has them
-            key = (element.tag, kid.page, id(parent))
-            head = leaves.get(key)
-            if head is None:
-                head = leaves[key] = (formatter.tag(element.tag) + b" /P " + refs[id(parent)] + b" "
-                                      + formatter.page(kid.page) + b" /K ")
-            formatted.append(head + b"%d >>" % kid.mcid)
+        if len(kids) == 1 and type(kids[0]) is tuple and element.alt is None:
+            page, mcid = kids[0]  # most elements, table cells: one MCID and no /Alt
+            key = (element.tag, page, id(parent), id(element.attributes))
+            template = cells.get(key)
+            if template is None:
+                template = cells[key] = formatter.cell(element, parent, page)
+            formatted.append(template % mcid)
         else:
             formatted.append(formatter.element(element, parent))
     document.add_ready(formatted)

@@ -31,11 +31,8 @@ _NAMES = {"Scope", "Placement"}  # attributes whose values are PDF names
 _NO_ATTRIBUTES: dict[str, Any] = {}  # shared: never changed in place
 
 
-class MarkedContent(NamedTuple):
-    """Marked content ``mcid`` on ``page`` (pages count from 1)."""
-
-    page: int
-    mcid: int
+#: marked content: (page, MCID), pages counting from 1; a plain tuple, made for each table cell drawn
+MarkedContent = tuple[int, int]
 
 
 class AnnotationRef(NamedTuple):
@@ -64,7 +61,7 @@ class Element:
     def first_page(self) -> int | None:
         """The page of the element's first content, if it has any."""
         for kid in self.kids:
-            page = kid.first_page() if isinstance(kid, Element) else kid.page
+            page = kid.first_page() if type(kid) is Element else kid[0]  # content and annotations: page first
             if page is not None:
                 return page
         return None
@@ -150,7 +147,7 @@ class StructureBuilder:
             raise RuntimeError("end without a matching begin")
         self._close_sequence(leaf)
         if leaf.element is None and (keep_empty or leaf.annotations):
-            leaf.element = self._element(leaf)
+            leaf.element = self._element(leaf, [])
         for ref in leaf.annotations or ():
             leaf.element.add(ref)
             self.annotations.append((ref, leaf.element))
@@ -227,19 +224,23 @@ class StructureBuilder:
             self.pages[leaf.page].pop()
             return
         leaf.code.append("EMC")
+        content = (leaf.page, leaf.mcid)
         if leaf.element is None:
-            leaf.element = self._element(leaf)
-        leaf.element.add(MarkedContent(leaf.page, leaf.mcid))
+            leaf.element = self._element(leaf, [content])
+        else:
+            leaf.element.add(content)
         self.pages[leaf.page][leaf.mcid] = leaf.element
 
-    def _element(self, leaf: _Leaf) -> Element:
+    def _element(self, leaf: _Leaf, kids: list[Kid]) -> Element:
+        """The leaf's element with ``kids``: made now in its group, or the one made before under its key."""
         parent = self._materialise()
         key = leaf.key
         if key is not None:
             known = self._keyed.get(key)
             if known is not None:
+                known.kids += kids
                 return known
-        element = Element(leaf.tag, attributes=leaf.attributes, alt=leaf.alt)
+        element = Element(leaf.tag, leaf.attributes, leaf.alt, kids)  # positional: a quicker call
         parent.add(element)
         if key is not None:
             self._keyed[key] = element
@@ -268,16 +269,16 @@ class StructureBuilder:
     def elements(self) -> list[tuple[Element, Element | None]]:
         """Every element with its parent (None for the root), parents before their kids, in reading order."""
         found: list[tuple[Element, Element | None]] = []
-        todo: list[tuple[Element, Element | None]] = [(self.root, None)]
-        while todo:
-            pair = todo.pop()
-            found.append(pair)
-            element = pair[0]
-            groups = [(kid, element) for kid in element.kids if isinstance(kid, Element)]
-            if groups:  # most elements, the cells, hold only marked content
-                groups.reverse()
-                todo.extend(groups)
+        _gather(self.root, None, found)
         return found
+
+
+def _gather(element: Element, parent: Element | None, found: list[tuple[Element, Element | None]]) -> None:
+    """Add ``element`` in ``parent`` and then its elements to ``found`` (the tree is a few levels deep)."""
+    found.append((element, parent))
+    for kid in element.kids:
+        if type(kid) is Element:
+            _gather(kid, element, found)
 
 
 def attribute_entries(attributes: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:

@@ -244,7 +244,8 @@ class TaggedTable(Table):
         first = self._row, column
         if shape.owner:
             first = shape.owner.get(first, first)
-        cell = shape.cell(*first)
+        first_row, first_column = first  # in the whole table: the cell's, or its span's first cell's
+        cell = shape.cell(first_row, first_column)
         if not shape.keep_empty and isinstance(value, str) and not value.strip():
             cell = None  # a blank in a layout is just space
         self._cell_open = cell is not None
@@ -256,12 +257,12 @@ class TaggedTable(Table):
             (left, bottom), (width, height) = place, size
             box = canv._absRect((left + style.leftPadding, bottom + style.bottomPadding,
                                  left + width - style.rightPadding, bottom + height - style.topPadding), relative=1)
-            structure.open_group(cell[0], shape.cell_key(*first), cell[1])
+            structure.open_group(cell[0], shape.cell_key(first_row, first_column), cell[1])
             structure.begin(canv._code, canv.getPageNumber(), "Figure", attributes={"BBox": [round(v, 2) for v in box]},
                             alt=described)
         else:
-            structure.begin(canv._code, canv.getPageNumber(), cell[0], shape.cell_key(*first), cell[1],
-                            text=shape.text(*first))
+            structure.begin(canv._code, canv.getPageNumber(), cell[0], shape.cell_key(first_row, first_column), cell[1],
+                            text=shape.text(first_row, first_column))
 
     def tag_cell_end(self) -> None:
         structure = self._structure
