@@ -100,7 +100,7 @@ class _Formatter:
             known = self._attributes[id(attributes)] = (attributes, entry)  # the dictionary kept, so its id is
         return known[1]
 
-    def cell(self, element: Element, parent: Element | None, page: int) -> bytes:
+    def leaf_template(self, element: Element, parent: Element | None, page: int) -> bytes:
         """The dictionary of a leaf whose one kid is marked content on ``page`` and which has no /Alt, as
         :meth:`element` formats it, with ``%d`` for the MCID: the leaves of one kind in one parent (a
         row's cells) differ only in that, so the rest is formatted once."""
@@ -171,16 +171,16 @@ def write_structure(builder: StructureBuilder, document: ReadyDocument, pages: l
     refs = {id(element): b"%d 0 R" % number for number, (element, _parent) in enumerate(elements, start=first)}
     refs[id(None)] = _ref(document, root_name)
     formatter = _Formatter(document, refs)
-    cells: dict[tuple[str, int, int, int], bytes] = {}  # (tag, page, parent, attributes) -> formatter.cell's
+    templates: dict[tuple[str, int, int, int], bytes] = {}  # (tag, page, parent, attributes) -> leaf_template
     formatted = []
     for element, parent in elements:
         kids = element.kids
         if len(kids) == 1 and type(kids[0]) is tuple and element.alt is None:
             page, mcid = kids[0]  # most elements, table cells: one MCID and no /Alt
             key = (element.tag, page, id(parent), id(element.attributes))
-            template = cells.get(key)
+            template = templates.get(key)
             if template is None:
-                template = cells[key] = formatter.cell(element, parent, page)
+                template = templates[key] = formatter.leaf_template(element, parent, page)
             formatted.append(template % mcid)
         else:
             formatted.append(formatter.element(element, parent))
