@@ -5,12 +5,11 @@ For each dataclass, ``dataclasses`` writes the source of its methods (``__init__
 the class is made: for the hundred dataclasses the app or an export loads, some 570 compilations,
 30 ms of each cold start and each export, a tenth of either. :func:`keep_compiled_methods` has them
 compiled once: the code compiled from each source is kept, as Python keeps a module's compiled code
-in ``__pycache__``, in one file in SG Desk's cache folder (:func:`sgdesk.paths.cache_dir`), named for
-the Python that compiled it, and used again for the same source. A source not kept is compiled as
-``dataclasses`` compiles it (no ``__future__`` flags, file name ``<string>``), and the file is written
-again as the process ends. A file that cannot be read, or holds anything but sources and their code,
-is left out of account; one that cannot be written only means compiling again next time. The file is
-trusted as ``__pycache__`` is: it is the user's own, in their own profile.
+in ``__pycache__``, in one file in SG Desk's cache folder (:mod:`sgdesk.cache`), named for the Python
+that compiled it, and used again for the same source. A source not kept is compiled as ``dataclasses``
+compiles it (no ``__future__`` flags, file name ``<string>``), and the file is written again as the
+process ends. A file that holds anything but sources and their code is left out of account. The file
+is trusted as ``__pycache__`` is: it is the user's own, in their own profile.
 """
 
 from __future__ import annotations
@@ -18,13 +17,12 @@ from __future__ import annotations
 import atexit
 import builtins
 import dataclasses
-import marshal
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 from types import CodeType
 from typing import Any
 
-from sgdesk.paths import cache_dir
+from sgdesk.cache import cache_dir, keep, kept
 
 #: how many sources the file keeps at most: past it, only those of the last process (the others are
 #: of classes that have since changed)
@@ -54,25 +52,12 @@ class _Methods:
 
     def write(self) -> None:
         """Keep the code of every source used (and of those kept before, up to :data:`MOST_KEPT`)."""
-        if not self.compiled:
-            return
-        from sgdesk.atomic import atomic_open
-
-        kept = self.used if len(self.kept) + self.compiled > MOST_KEPT else {**self.kept, **self.used}
-        try:
-            content = marshal.dumps(kept)
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with atomic_open(self.path) as handle:
-                handle.write(content)
-        except (OSError, ValueError):  # a folder that cannot be written: compiled again next time
-            pass
+        if self.compiled:
+            keep(self.path, self.used if len(self.kept) + self.compiled > MOST_KEPT else {**self.kept, **self.used})
 
 
 def _read(path: Path) -> dict[str, CodeType]:
-    try:
-        found = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}
+    found = kept(path)
     if not isinstance(found, dict) or not all(type(k) is str and type(v) is CodeType for k, v in found.items()):
         return {}
     return found

@@ -1,5 +1,4 @@
-"""Where SG Desk finds its read-only data folders (``ui/``, ``resources/`` and ``db/``), and where it
-keeps what it can always make again (:func:`cache_dir`).
+"""Where SG Desk finds its read-only data folders: ``ui/``, ``resources/`` and ``db/``.
 
 The same code runs from three layouts:
 
@@ -13,7 +12,6 @@ The same code runs from three layouts:
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -42,18 +40,3 @@ def data_path(*parts: str) -> Path:
 def resource_path(*parts: str) -> Path:
     """A path inside ``resources/``."""
     return data_path("resources", *parts)
-
-
-#: the environment variable that puts the cache elsewhere (the tests' temporary folder)
-CACHE_DIR_VARIABLE = "SGDESK_CACHE_DIR"
-
-
-def cache_dir() -> Path:
-    """The per-user folder for what SG Desk keeps to start and write faster, and makes again if it is
-    gone (``%LOCALAPPDATA%\\SG Desk\\Cache`` on Windows; ``$SGDESK_CACHE_DIR`` if set)."""
-    chosen = os.environ.get(CACHE_DIR_VARIABLE)
-    if chosen:
-        return Path(chosen)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("SG Desk", appauthor=False))

@@ -18,7 +18,7 @@ if os.environ.setdefault("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
 #: reportlab checks every attribute given to a chart's shapes, as an export does not (sgdesk.reportlab_setup)
 os.environ.setdefault("RL_shapeChecking", "1")
-#: what SG Desk keeps between processes (sgdesk.paths.cache_dir) goes to the tests' own folder in the system's
+#: what SG Desk keeps between processes (sgdesk.cache) goes to the tests' own folder in the system's
 #: temporary folder, not the user's, from the first import of sgdesk on (it keeps its dataclasses' methods);
 #: the processes the tests start keep theirs there too, and the next test run finds it
 os.environ["SGDESK_CACHE_DIR"] = str(Path(tempfile.gettempdir()) / "sgdesk-test-cache")

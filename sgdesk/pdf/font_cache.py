@@ -3,18 +3,16 @@
 reportlab reads a TrueType face by walking its tables in Python (the width of every glyph, the map
 from characters to glyphs): for the four DejaVu Sans faces, 50 ms of every process that writes a PDF,
 a tenth of a whole export of the demo pack. What it has read of a face is kept in SG Desk's cache
-folder (:func:`sgdesk.paths.cache_dir`, under ``fonts``), one file per face, written the first time
-the face is read and loaded afterwards (``marshal``: plain values, nothing that runs, a quarter of
-the work). A kept face is used only for the same font file (its size and CRC-32: SHA-256 took
-longer than loading the face) read by the same reportlab; any other, and a file that cannot be read or is not a kept face of the same shape, is
-read from the font again and kept anew. A cache folder that cannot be written only means each
-process reads the faces again.
+folder (:mod:`sgdesk.cache`, under ``fonts``), one file per face, written the first time the face is
+read and loaded afterwards (``marshal``: plain values, nothing that runs, a quarter of the work). A
+kept face is used only for the same font file (its size and CRC-32: SHA-256 took longer than loading
+the face) read by the same reportlab; any other, and a file that is not a kept face of the same
+shape, is read from the font again and kept anew.
 """
 
 from __future__ import annotations
 
 import fnmatch
-import marshal
 import zlib
 from pathlib import Path
 from typing import Any
@@ -24,8 +22,7 @@ import reportlab
 from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
-from sgdesk.atomic import atomic_open
-from sgdesk.paths import cache_dir
+from sgdesk.cache import cache_dir, keep, kept
 
 _FORMAT = 1
 #: what a face holds that is not kept: the file's bytes and name, the scale function, the table index
@@ -36,21 +33,18 @@ def load_font(name: str, path: Path) -> TTFont:
     """reportlab's ``TTFont(name, path)``, its face loaded as kept if it was read before."""
     data = path.read_bytes()
     key = (_FORMAT, reportlab.Version, len(data), zlib.crc32(data))
-    kept = cache_dir() / "fonts" / f"{path.stem}.face"
-    values = _kept_values(kept, key)
+    place = cache_dir() / "fonts" / f"{path.stem}.face"
+    values = _kept_values(kept(place), key)
     if values is None:
         font = TTFont(name, str(path))
-        _keep(kept, key, font.face)
+        keep(place, (key, *_values(font.face)))
         return font
     return _font(name, _face(values, path, data))
 
 
-def _kept_values(kept: Path, key: tuple[Any, ...]) -> dict[str, Any] | None:
-    """The values kept of a face in ``kept`` under ``key``; None if there are none to use."""
-    try:
-        found = marshal.loads(kept.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
+def _kept_values(found: Any, key: tuple[Any, ...]) -> dict[str, Any] | None:
+    """The values of a face kept as ``found`` (by :func:`_values`) under ``key``; None if there are none
+    to use."""
     if not (isinstance(found, tuple) and len(found) == 3 and found[0] == key and isinstance(found[1], dict)
             and isinstance(found[2], dict)):
         return None
@@ -62,17 +56,12 @@ def _kept_values(kept: Path, key: tuple[Any, ...]) -> dict[str, Any] | None:
     return values
 
 
-def _keep(kept: Path, key: tuple[Any, ...], face: TTFontFace) -> None:
-    """Keep what reportlab read of ``face`` in ``kept`` (its names, kept as text, are made again)."""
-    values = {k: v for k, v in vars(face).items() if k not in _NOT_KEPT}
-    names = {k: values.pop(k).ustr for k, v in list(values.items()) if isinstance(v, TTFNameBytes)}
-    try:
-        content = marshal.dumps((key, values, names))
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_open(kept) as handle:
-            handle.write(content)
-    except (OSError, ValueError):  # a folder that cannot be written; a value marshal cannot keep
-        pass
+def _values(face: TTFontFace) -> tuple[dict[str, Any], dict[str, str]]:
+    """What is kept of ``face``: its values, and apart from them its names (reportlab's TTFNameBytes,
+    which marshal cannot write), as text."""
+    values = {k: v for k, v in vars(face).items() if k not in _NOT_KEPT and not isinstance(v, TTFNameBytes)}
+    names = {k: v.ustr for k, v in vars(face).items() if isinstance(v, TTFNameBytes)}
+    return values, names
 
 
 def _face(values: dict[str, Any], path: Path, data: bytes) -> TTFontFace:

@@ -10,7 +10,8 @@ import sys
 import pytest
 from reportlab.pdfbase.ttfonts import TTFont
 
-from sgdesk.paths import CACHE_DIR_VARIABLE, cache_dir, resource_path
+from sgdesk.cache import CACHE_DIR_VARIABLE, cache_dir
+from sgdesk.paths import resource_path
 from sgdesk.pdf import font_cache
 
 REGULAR = resource_path("fonts", "DejaVuSans.ttf")

@@ -1,0 +1,48 @@
+"""SG Desk's cache folder: what it keeps between processes to start and write faster, and makes again
+when it is missing or cannot be used (the fonts as read, dataclasses' compiled methods).
+
+Each kept thing is one value in one file, written with ``marshal`` beside its place and swapped in
+whole. A file that cannot be read or was not written by :func:`keep` reads as nothing; a folder that
+cannot be written only means the work is done again next time.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+from pathlib import Path
+from typing import Any
+
+#: the environment variable that puts the cache elsewhere (the tests' temporary folder)
+CACHE_DIR_VARIABLE = "SGDESK_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    """The per-user cache folder (``%LOCALAPPDATA%\\\\SG Desk\\\\Cache`` on Windows; ``$SGDESK_CACHE_DIR`` if set)."""
+    chosen = os.environ.get(CACHE_DIR_VARIABLE)
+    if chosen:
+        return Path(chosen)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("SG Desk", appauthor=False))
+
+
+def kept(path: Path) -> Any:
+    """The value kept in ``path``; None if there is none that can be read."""
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError):
+        return None
+
+
+def keep(path: Path, value: Any) -> None:
+    """Keep ``value`` in ``path``, if marshal can write it and the folder can be written."""
+    from sgdesk.atomic import atomic_open
+
+    try:
+        content = marshal.dumps(value)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_open(path) as handle:
+            handle.write(content)
+    except (OSError, ValueError):
+        pass
