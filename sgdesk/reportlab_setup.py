@@ -32,7 +32,6 @@ URI_PATTERN = (
     "|localhost))(?::\\d{2,5})?(?:[/?#][^\\s]*)?\\Z"
 )
 
-
 #: the modules that read the two settings as they are imported
 _LAYOUT_MODULES = {"reportlab.graphics.shapes", "reportlab.platypus.paragraph"}
 
@@ -52,11 +51,6 @@ class CompiledWhenUsed:
         return getattr(self._compiled, name)
 
 
-def _cache_key(pattern: str, flags: int) -> tuple[type, str, int]:
-    """The key under which ``re`` keeps ``pattern`` compiled with ``flags``."""
-    return type(pattern), pattern, int(flags)
-
-
 def set_up_reportlab() -> None:
     """Leave shape checking off (unless ``RL_shapeChecking`` says otherwise) and the address pattern
     uncompiled; does nothing once reportlab's layout code is imported."""
@@ -67,5 +61,6 @@ def set_up_reportlab() -> None:
         config = sys.modules.get("reportlab.rl_config")
         if config is not None:  # loaded already
             config.shapeChecking = 0
-    # the pattern is found in re's cache of compiled patterns, as it would be had it been compiled before
-    re._cache[_cache_key(URI_PATTERN, re.IGNORECASE)] = CompiledWhenUsed(URI_PATTERN, re.IGNORECASE)
+    # the pattern is found in re's cache of compiled patterns (keyed by type, pattern and flags), as it
+    # would be had it been compiled before
+    re._cache[str, URI_PATTERN, int(re.IGNORECASE)] = CompiledWhenUsed(URI_PATTERN, re.IGNORECASE)

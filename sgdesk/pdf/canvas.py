@@ -100,7 +100,6 @@ class HouseDocument(PDFDocument):
         encryption = self.encrypt.info()
         encryption_ref = self.Reference(encryption) if encryption else None
         names, objects, offsets = self.numberToId, self.idToObject, self.idToOffset
-        ids = []  # in object number order
         self.__accum__ = output = PDFFile(self._pdfVersion)  # objects may ask where they are in the file
         comments = not rl_config.invariant and rl_config.pdfComments
         plain = type(self.encrypt) is NoEncryption
@@ -109,7 +108,7 @@ class HouseDocument(PDFDocument):
             name = names[counter]
             obj = objects[name]
             if type(obj) is bytes and plain and not comments:
-                counter = self._write_ready(output, counter, ids)
+                counter = self._write_ready(output, counter)
                 continue
             if type(obj) is PDFStream and obj.filters == _COMPRESSED:
                 obj.filters = _KEPT_COMPRESSED
@@ -117,12 +116,11 @@ class HouseDocument(PDFDocument):
             if comments:
                 output.add(f"% {ascii(name)}: class {type(obj).__name__[:50]} \n")
             offsets[name] = output.add(formatted)
-            ids.append(name)
             counter += 1
         del self.__accum__
         if counter - 1 != len(names):
             raise ValueError(f"counter {counter} doesn't match number to id dictionary {len(names)}")
-        xref_offset = output.add(self._cross_references(ids))
+        xref_offset = output.add(self._cross_references([names[number] for number in range(1, counter)]))
         trailer = PDFTrailer(startxref=xref_offset, Size=len(names) + 1, Root=self.Reference(catalog),
                              Info=self.Reference(info), Encrypt=encryption_ref, ID=self.ID())
         output.add(trailer.format(self))
@@ -130,9 +128,9 @@ class HouseDocument(PDFDocument):
             signature.sign(output)
         return output.format(self)
 
-    def _write_ready(self, output: PDFFile, counter: int, ids: list[str]) -> int:
+    def _write_ready(self, output: PDFFile, counter: int) -> int:
         """Write the ready objects numbered from ``counter`` on, as many as follow one another (the
-        thousands of a structure tree), adding their names to ``ids``; the number of the next object."""
+        thousands of a structure tree); the number of the next object."""
         names, objects, offsets = self.numberToId, self.idToObject, self.idToOffset
         offset, write = output.offset, output.write
         while (name := names.get(counter)) is not None and type(obj := objects[name]) is bytes:
@@ -140,7 +138,6 @@ class HouseDocument(PDFDocument):
             offsets[name] = offset
             offset += len(data)
             write(data)
-            ids.append(name)
             counter += 1
         output.offset = offset
         return counter
