@@ -146,7 +146,7 @@ def test_started_on_a_file_the_app_loads_the_overview_before_qt(tmp_path, demo_p
 
 
 def test_the_cycle_collector_waits_until_the_window_is_shown(tmp_path, demo_path):
-    """Python's cycle collector does not rescan what start-up makes (sgdesk.gui.shell.app._collect_from_now):
+    """Python's cycle collector does not rescan what start-up makes (sgdesk.collector.resume_collecting):
     off while the window is built, on once it is shown, with what was made by then counted as old."""
     seen = _run(
         "import gc, sys\n"

@@ -31,6 +31,7 @@ import traceback
 from pathlib import Path
 
 from sgdesk import __version__
+from sgdesk.collector import resume_collecting
 from sgdesk.errors import SGDeskError
 from sgdesk.paths import data_path, resource_path
 
@@ -91,7 +92,7 @@ def create_application(argv: list[str] | None = None):
 
 def run_app(path: Path | None = None) -> int:
     """Open the main window (on ``path`` if given) and run until it closes."""
-    gc.disable()    # until the window is shown: see _collect_from_now
+    gc.disable()    # until the window is shown: see sgdesk.collector.resume_collecting
     try:
         if path is not None:
             from sgdesk import registry
@@ -107,21 +108,8 @@ def run_app(path: Path | None = None) -> int:
             window.open_path(path)  # on failure the error is shown and the welcome screen stays
         window.show()
     finally:
-        _collect_from_now()
+        resume_collecting()   # what start-up made counts as old: it lives as long as the app
     return app.exec()
-
-
-def _collect_from_now() -> None:
-    """Let Python's cycle collector run again, everything made so far counted as old.
-
-    Starting makes some 60,000 objects (modules, classes, the window) that live as long as the app; the
-    collector, run as they were made, scanned them again and again (13 ms of a cold start on the stress
-    board). Frozen and unfrozen, they join the oldest generation without a scan, as if they had survived
-    those collections; the few that are already garbage go at its next full collection.
-    """
-    gc.freeze()
-    gc.unfreeze()
-    gc.enable()
 
 
 def app_icon():
