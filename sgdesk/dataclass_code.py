@@ -22,45 +22,29 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-from sgdesk.cache import cache_dir, keep, kept
+from sgdesk.cache import KeptTable, cache_dir
 
 #: how many sources the file keeps at most: past it, only those of the last process (the others are
 #: of classes that have since changed)
 MOST_KEPT = 4000
 
 
-class _Methods:
+class _Methods(KeptTable[str, CodeType]):
     """The sources compiled, and their code: those read from the file, and those compiled since."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
-        self.kept = _read(path)
-        self.used: dict[str, CodeType] = {}
-        self.compiled = 0
+        super().__init__(path, lambda source, code: type(source) is str and type(code) is CodeType, MOST_KEPT)
 
     def exec(self, source: Any, globals: dict[str, Any] | None = None, locals: dict[str, Any] | None = None) -> None:
         """``exec`` as ``dataclasses`` calls it, with ``source`` compiled only if it was not before."""
         if type(source) is not str:
             builtins.exec(source, globals, locals)
             return
-        code = self.kept.get(source)
+        code = self.get(source)
         if code is None:
             code = compile(source, "<string>", "exec", dont_inherit=True)
-            self.compiled += 1
-        self.used[source] = code
+            self.add(source, code)
         builtins.exec(code, globals, locals)
-
-    def write(self) -> None:
-        """Keep the code of every source used (and of those kept before, up to :data:`MOST_KEPT`)."""
-        if self.compiled:
-            keep(self.path, self.used if len(self.kept) + self.compiled > MOST_KEPT else {**self.kept, **self.used})
-
-
-def _read(path: Path) -> dict[str, CodeType]:
-    found = kept(path)
-    if not isinstance(found, dict) or not all(type(k) is str and type(v) is CodeType for k, v in found.items()):
-        return {}
-    return found
 
 
 def methods_file() -> Path:

@@ -28,7 +28,7 @@ def test_a_source_is_compiled_once_and_its_code_kept_for_the_next_process(tmp_pa
     methods.write()
     again = _Methods(tmp_path / "kept.marshal")
     assert _run(again)(type("Pair", (), {"a": 20, "b": 22})()) == 42
-    assert again.compiled == 0
+    assert again.added == 0
     (tmp_path / "kept.marshal").unlink()
     again.write()  # nothing new: not written again
     assert not (tmp_path / "kept.marshal").exists()
@@ -40,7 +40,7 @@ def test_a_damaged_file_is_left_out_of_account_and_the_sources_compiled(tmp_path
     kept.write_bytes(damage)
     methods = _Methods(kept)
     assert _run(methods)(type("Pair", (), {"a": 1, "b": 1})()) == 2
-    assert methods.compiled == 1
+    assert methods.added == 1
 
 
 def test_a_file_of_anything_but_sources_and_their_code_is_not_used(tmp_path):
@@ -50,7 +50,7 @@ def test_a_file_of_anything_but_sources_and_their_code_is_not_used(tmp_path):
     kept.write_bytes(marshal.dumps({SOURCE: "not code"}))
     methods = _Methods(kept)
     _run(methods)
-    assert methods.compiled == 1
+    assert methods.added == 1
 
 
 def test_a_folder_that_cannot_be_written_only_means_compiling_again(tmp_path):
@@ -98,7 +98,7 @@ def test_code_compiled_for_dataclasses_is_what_they_compile():
 def test_a_process_after_the_first_compiles_none_of_sgdesks_dataclasses(tmp_path):
     env = {**os.environ, "SGDESK_CACHE_DIR": str(tmp_path / "cache")}
     code = ("import sgdesk.store, sgdesk.training.model, sgdesk.registry; from sgdesk import dataclass_code as d; "
-            "print(d._methods.compiled, len(d._methods.used))")
+            "print(d._methods.added, len(d._methods.used))")
     runs = [subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
             .stdout.split() for _ in range(2)]
     (first_compiled, first_used), (then_compiled, then_used) = map(lambda r: tuple(map(int, r)), runs)
