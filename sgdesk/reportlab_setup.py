@@ -2,7 +2,7 @@
 
 :mod:`sgdesk.pdf` sets it up as it is imported, and :func:`sgdesk.exporting.write_export` before any
 export runs (whichever of reportlab's modules the export's code imports first). It imports nothing
-of reportlab's: an export that does not use reportlab still does not load it. Two settings spare
+of reportlab's: an export that does not use reportlab still does not load it. Three settings spare
 every export work that its output never shows:
 
 - reportlab checks each attribute given to a chart's shapes as it is set (``shapeChecking``, "a big
@@ -15,10 +15,15 @@ every export work that its output never shows:
   take some 45 ms, a tenth of a whole process exporting the demo pack. It is used only when a
   paragraph style asks for ``uriWasteReduce``, which no house style does: it is compiled when first
   used instead.
+- ``reportlab.lib.utils``, which every part of reportlab imports, imports Pillow's ``PIL.Image`` as
+  it loads, for bitmap images: some 5 ms, and none of SG Desk's documents draws a bitmap unless its
+  board has a logo. It is loaded when first used instead (``importlib.util.LazyLoader``): a logo, a
+  workbook's picture.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import sys
@@ -32,7 +37,10 @@ URI_PATTERN = (
     "|localhost))(?::\\d{2,5})?(?:[/?#][^\\s]*)?\\Z"
 )
 
-#: the modules that read the two settings as they are imported
+#: the module reportlab imports for bitmaps, loaded when first used
+IMAGES_MODULE = "PIL.Image"
+
+#: the modules that read the settings as they are imported
 _LAYOUT_MODULES = {"reportlab.graphics.shapes", "reportlab.platypus.paragraph"}
 
 
@@ -52,8 +60,8 @@ class CompiledWhenUsed:
 
 
 def set_up_reportlab() -> None:
-    """Leave shape checking off (unless ``RL_shapeChecking`` says otherwise) and the address pattern
-    uncompiled; does nothing once reportlab's layout code is imported."""
+    """Leave shape checking off (unless ``RL_shapeChecking`` says otherwise), the address pattern
+    uncompiled and Pillow's images unloaded; does nothing once reportlab's layout code is imported."""
     if _LAYOUT_MODULES & sys.modules.keys():
         return
     if "RL_shapeChecking" not in os.environ:
@@ -64,3 +72,23 @@ def set_up_reportlab() -> None:
     # the pattern is found in re's cache of compiled patterns (keyed by type, pattern and flags), as it
     # would be had it been compiled before
     re._cache[str, URI_PATTERN, int(re.IGNORECASE)] = CompiledWhenUsed(URI_PATTERN, re.IGNORECASE)
+    _load_when_used(IMAGES_MODULE)
+
+
+def _load_when_used(name: str) -> None:
+    """Have the module ``name`` loaded when one of its attributes is first used (nothing if it cannot be)."""
+    if name in sys.modules:
+        return
+    try:
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.loader is None:
+            return
+        loader = importlib.util.LazyLoader(spec.loader)   # a TypeError for a loader that cannot be lazy
+    except (ImportError, TypeError, ValueError):
+        return
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    parent, _, child = name.rpartition(".")
+    setattr(sys.modules[parent], child, module)

@@ -1,4 +1,4 @@
-"""reportlab as an export has it: shapes not checked, the web-address pattern compiled when used."""
+"""reportlab as an export has it: shapes not checked, the web-address pattern compiled and Pillow loaded when used."""
 
 from __future__ import annotations
 
@@ -92,3 +92,27 @@ with open_board_file(Path({str(demo_template)!r}), read_only=True) as bf:
     write_export(export, bf, ExportRequest(1, Path({str(tmp_path / "probe.pdf")!r}), None))
 """
     assert _in_a_new_process(code) == "0 CompiledWhenUsed"
+
+
+def test_an_export_without_a_picture_leaves_pillow_unloaded(demo_template, tmp_path):
+    code = f"""
+import sys
+from sgdesk.cli import main
+main(["export", {str(demo_template)!r}, "pack", "--year", "2018/19", "--out", {str(tmp_path / "pack.pdf")!r}])
+print(type(sys.modules["PIL.Image"]).__name__, "PIL.ExifTags" in sys.modules)
+"""
+    assert _in_a_new_process(code).splitlines()[-1] == "_LazyModule False"
+
+
+def test_a_logo_still_draws_with_pillow_loaded_as_it_is_used(tmp_path):
+    code = f"""
+import base64, io, sys
+import sgdesk.pdf
+from reportlab.platypus import Image, SimpleDocTemplate
+png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEElEQVR4nGP4z8DAwPCfAQAL+wP92x0mHwAAAABJRU5ErkJggg==")
+SimpleDocTemplate({str(tmp_path / "logo.pdf")!r}).build([Image(io.BytesIO(png), width=40, height=20)])
+print(type(sys.modules["PIL.Image"]).__name__)
+"""
+    assert _in_a_new_process(code) == "module"
+    written = (tmp_path / "logo.pdf").read_bytes()
+    assert b"/Subtype /Image" in written and b"/Width 2" in written and b"/Height 1" in written
