@@ -48,10 +48,11 @@ def test_cli_start_and_registry_load_no_heavy_library():
 
 
 #: what writing the pack as a PDF does not need: the Word and Excel writers and their libraries, import code,
-#: the GUI and Qt, and the code of registers the pack does not print (the risk register, the retention log)
+#: the GUI and Qt, the code of registers the pack does not print (the risk register, the retention log), and
+#: the sockets that name the computer in a lock (a read-only export takes none)
 NOT_FOR_THE_PDF_PACK = ("docx", "openpyxl", "pandas", "numpy", "PySide6", "sgdesk.gui", "sgdesk.office.word",
                         "sgdesk.office.excel", "sgdesk.importing.framework", "sgdesk.governance.risks",
-                        "sgdesk.training.retention", "sgdesk.organisations")
+                        "sgdesk.training.retention", "sgdesk.organisations", "socket")
 
 
 def test_exporting_the_pack_as_pdf_loads_no_other_writer_import_code_or_qt(tmp_path, demo_path):

@@ -26,7 +26,6 @@ import errno
 import json
 import os
 import secrets
-import socket
 import sys
 import time
 from dataclasses import dataclass
@@ -67,6 +66,8 @@ def lock_path(board_path: Path) -> Path:
 
 def machine_name() -> str:
     """This computer's name (no network is used: it is the OS's own host name)."""
+    import socket  # only where a lock is taken or shown: a read-only export need not load it (2 ms)
+
     return socket.gethostname() or "this computer"
 
 
