@@ -33,7 +33,8 @@ def cache(tmp_path, monkeypatch):
 
 
 def _comparable(font):
-    face = dict(vars(font.face))
+    face = {**vars(font.face), **{name: getattr(font.face, name) for name in font_cache.TABLES}}
+    face.pop("kept_tables", None)
     scale = face.pop("_pdfScale")
     return ({k: v for k, v in vars(font).items() if k not in ("face", "state", "encoding")},
             {k: (type(v), v) for k, v in face.items()},
@@ -48,6 +49,18 @@ def test_a_face_is_read_from_its_font_once_then_loaded_as_reportlab_reads_it(cac
     assert _comparable(again) == _comparable(first)
     assert again.face.table["hmtx"] is next(t for t in again.face.tables if t["tag"] == "hmtx")
     assert again.stringWidth("Siân, Zoë, Łukasz – £1,250", 10) == first.stringWidth("Siân, Zoë, Łukasz – £1,250", 10)
+
+
+def test_a_kept_faces_tables_of_glyphs_are_loaded_only_as_they_are_used(cache):
+    font_cache.load_font("SGSans", REGULAR)
+    font = font_cache.load_font("SGSans", REGULAR)
+    face = font.face
+    assert not set(font_cache.TABLES) & vars(face).keys()   # a face no text is set in loads none of them
+    assert font.stringWidth("Siân", 10) == TTFont("SGSans", str(REGULAR)).stringWidth("Siân", 10)
+    assert face.charWidths[ord("â")] == 612.79296875
+    assert {"charWidths"} == set(font_cache.TABLES) & vars(face).keys()
+    assert face.charWidths is face.charWidths   # loaded once, then the face's own
+    assert face.glyphToChar[face.charToGlyph[ord("â")]] == [ord("â")]
 
 
 @pytest.mark.parametrize("damage", [b"", b"not a kept face", b"\xe9" * 40])
