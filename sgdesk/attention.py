@@ -10,6 +10,8 @@ from sgdesk.store import BoardFile
 
 @dataclass(frozen=True)
 class AttentionItem:
+    """One thing that needs attention, as the Overview lists it, with the view that puts it right."""
+
     view: str                       # sidebar view that fixes it: "meetings", "finance", ...
     text: str                       # one line, e.g. "Board meeting 6 Feb 2019 is not recorded"
     severity: Literal["info", "warning", "problem"] = "warning"

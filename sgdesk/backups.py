@@ -194,6 +194,8 @@ def backup_before_first_edit(bf: "BoardFile", folder: Path | None = None, *, kee
 
 @dataclass(frozen=True)
 class Backup:
+    """One backup copy of a board file in the backups folder: when it was made, its size and its kind."""
+
     path: Path
     made_at: dt.datetime        # local time
     size: int                   # bytes

@@ -21,6 +21,8 @@ BOARD_KINDS = ("children", "adults", "all-age")
 
 @dataclass(frozen=True)
 class Board:
+    """A board in the file (a children's board, an adults' board...), with its names and kind."""
+
     id: int
     name: str
     short_name: str | None

@@ -13,6 +13,8 @@ from sgdesk.store.migrations import latest_version
 
 @dataclass(frozen=True)
 class Finding:
+    """One thing a check of the board file found: all well, a warning or a problem, and how to fix it."""
+
     level: Literal["ok", "warning", "problem"]
     text: str          # what was found, and where
     fix: str = ""      # how to put it right

@@ -14,6 +14,8 @@ from sgdesk.store import BoardFile
 
 @dataclass(frozen=True)
 class ExportRequest:
+    """One export to make: the board, the file to write (its suffix gives the format), the period and options."""
+
     board_id: int
     out: Path
     period: Period | None = None
@@ -28,6 +30,8 @@ class ExportRequest:
 
 @dataclass(frozen=True)
 class ExportResult:
+    """The file an export wrote, with its page count where it has pages, and any notes for the user."""
+
     path: Path
     pages: int | None = None
     notes: tuple[str, ...] = ()

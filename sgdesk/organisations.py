@@ -26,6 +26,8 @@ def org_type_label(org_type: str | None) -> str:
 
 @dataclass(frozen=True)
 class Organisation:
+    """A partner agency, shared by every board in the file, and whether it is a statutory partner."""
+
     id: int
     name: str
     short_name: str | None

@@ -19,6 +19,8 @@ from sgdesk.store import BoardFile
 
 @dataclass(frozen=True)
 class FirstStep:
+    """One of a new board's first steps: what to do, the button that starts it, and how to tell it is done."""
+
     order: int                                  # place in the list (membership 10, training 40...)
     text: str                                   # what to do, e.g. "Add the partner agencies on the board"
     button: str                                 # the button that starts it, e.g. "Add an organisation…"
@@ -30,12 +32,16 @@ class FirstStep:
 
 @dataclass(frozen=True)
 class StepState:
+    """A first step, and whether the board has done it."""
+
     step: FirstStep
     done: bool
 
 
 @dataclass(frozen=True)
 class Glance:
+    """A short panel of what is coming up or how things stand, with the view that shows more."""
+
     order: int
     heading: str                                # "Next meetings"
     lines: tuple[str, ...]                      # one fact each; none: ``empty`` says why

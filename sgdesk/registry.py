@@ -125,6 +125,9 @@ class SidebarView:
 
 @dataclass
 class Registry:
+    """Everything the features contribute, as they registered it: import kinds, reports, exports, views and the
+    rest."""
+
     import_kinds: ImportKinds = field(default_factory=ImportKinds)
     reports: dict[str, Report] = field(default_factory=dict)
     exports: dict[str, Export] = field(default_factory=dict)

@@ -26,6 +26,8 @@ FORMATS = ("table", "csv", "json")
 
 @dataclass(frozen=True)
 class ReportColumn:
+    """A column of a report table: its key, its heading and the kind of value it holds."""
+
     key: str
     label: str
     kind: ColumnKind = "text"
@@ -67,6 +69,8 @@ class ReportTable:
 
 @dataclass(frozen=True)
 class Report:
+    """A report a feature offers: its name, what it shows, and the function that makes its tables."""
+
     name: str
     description: str
     run: Callable[[BoardFile, int, Period | None], list[ReportTable]]

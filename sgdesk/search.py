@@ -71,6 +71,8 @@ class Searchable:
 
 @dataclass(frozen=True)
 class SearchHit:
+    """One record search everywhere found: what kind it is, its title and detail, and the view that opens it."""
+
     label: str          # what the record is: "Organisation", "Training session"...
     title: str
     detail: str

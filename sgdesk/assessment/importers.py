@@ -51,6 +51,8 @@ COMMENT = Column("comment", "Comment", "the agency's comment or evidence (option
 
 @dataclass(frozen=True)
 class Answer:
+    """One agency's answer to a statement, read from an import row and checked against its round's tool."""
+
     row: int
     round: Round
     organisation_id: int

@@ -31,6 +31,8 @@ STRENGTHS_COUNT = 3
 
 @dataclass(frozen=True)
 class StatementResult:
+    """One statement's results in a round: its scores pooled, its comments, and the previous round's figures."""
+
     id: int
     code: str
     text: str
@@ -72,6 +74,8 @@ class GroupResult:
 
 @dataclass
 class RoundResults:
+    """A round's results: every statement's figures, pooled by section and theme, against the anonymity threshold."""
+
     round: Round
     tool: StoredTool
     threshold: int

@@ -27,6 +27,8 @@ TABLES = frozenset({"assessment_tool", "assessment_section", "assessment_theme",
 
 @dataclass(frozen=True)
 class Round:
+    """A round: one version of a tool put to a board's agencies over a period; open, closed or published."""
+
     id: int
     board_id: int
     tool_id: int
@@ -42,6 +44,8 @@ class Round:
 
 @dataclass(frozen=True)
 class Respondent:
+    """An agency asked to answer in a round: who answered for it, when it was returned, how many it scored."""
+
     id: int
     round_id: int
     organisation_id: int

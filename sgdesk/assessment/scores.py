@@ -58,6 +58,8 @@ class Score:
 
 @dataclass(frozen=True)
 class ScalePoint:
+    """One whole-point rating of a scale and its label, e.g. 3 "good"."""
+
     value: int
     label: str
 

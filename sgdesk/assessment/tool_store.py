@@ -25,6 +25,8 @@ from sgdesk.store.changes import Action
 
 @dataclass(frozen=True)
 class StoredTool:
+    """A tool version as a board file stores it, and whether it came built in."""
+
     id: int
     spec: ToolSpec
     built_in: bool

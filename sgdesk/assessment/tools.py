@@ -24,18 +24,24 @@ _CODE = re.compile(r"[A-Za-z][A-Za-z0-9.\-]{0,15}")
 
 @dataclass(frozen=True)
 class StatementSpec:
+    """One statement of a tool: the code it keeps across rounds, and its wording."""
+
     code: str
     text: str
 
 
 @dataclass(frozen=True)
 class ThemeSpec:
+    """A theme of a tool: its title and the statements under it."""
+
     title: str
     statements: tuple[StatementSpec, ...]
 
 
 @dataclass(frozen=True)
 class SectionSpec:
+    """A section of a tool: its title and its themes, in the tool's order."""
+
     title: str
     themes: tuple[ThemeSpec, ...]
     #: whether the published table shows theme names beside the statements of this section

@@ -39,6 +39,8 @@ DEFAULT_FUND = "General fund"
 
 @dataclass(frozen=True)
 class Fund:
+    """A fund (cost centre) of a board's accounts, and whether it is ring-fenced."""
+
     id: int
     name: str
     ring_fenced: bool
@@ -46,6 +48,8 @@ class Fund:
 
 @dataclass(frozen=True)
 class Category:
+    """A category of expenditure or income in a board's accounts."""
+
     id: int
     section: Section
     name: str

@@ -30,6 +30,8 @@ from sgdesk.store.changes import Action
 
 @dataclass(frozen=True)
 class BudgetLine:
+    """One line of a financial year's budget, for a category and fund: the amount agreed, in pence."""
+
     id: int
     year: FinancialYear
     section: Section
@@ -85,6 +87,9 @@ class Comparison:
 
 @dataclass(frozen=True)
 class BudgetAgainstActual:
+    """A financial year's budget set against its ledger, category by category, with the totals and any outturn
+    carried forward."""
+
     year: FinancialYear
     rows: list[Comparison]
     budget: Totals

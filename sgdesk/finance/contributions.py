@@ -33,6 +33,9 @@ _SHARE = re.compile(r"(?P<number>[0-9]+(?:\.[0-9]*)?|\.[0-9]+) ?%?")
 
 @dataclass(frozen=True)
 class Contribution:
+    """One line of a year's partner contributions: a percentage share (in millionths), a fixed amount or a group
+    line (in pence); projected, invoiced or received."""
+
     id: int | None
     label: str
     basis: Basis

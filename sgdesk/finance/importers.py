@@ -80,6 +80,8 @@ def _line_key(line: LineDetails | LedgerEntry) -> tuple:
 
 @dataclass
 class _LedgerPlan:
+    """What a ledger import will write: its lines, notes for the summary, and the categories and funds it adds."""
+
     lines: list[LineDetails]
     notes: list[str] = field(default_factory=list)
     new_categories: set[tuple[str, str]] = field(default_factory=set)
@@ -214,6 +216,8 @@ def _share_cell(value: Any) -> tuple[int, bool]:
 
 @dataclass
 class _ContributionYear:
+    """One financial year's contributions as an import reads them: the total requirement, rounding and lines."""
+
     year: FinancialYear
     total: Pence | None = None
     total_row: int | None = None

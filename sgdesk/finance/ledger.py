@@ -37,6 +37,8 @@ FROM ledger_entry e JOIN finance_category c ON c.id = e.category_id JOIN finance
 
 @dataclass(frozen=True)
 class LedgerEntry:
+    """One entry in the ledger: money spent or received in a financial year, by fund and category, in pence."""
+
     id: int
     year: FinancialYear
     section: Section

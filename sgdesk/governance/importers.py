@@ -127,6 +127,9 @@ def tally(summary: ImportSummary, what: str, changed: bool) -> None:
 # -- ``actions`` ------------------------------------------------------------------------------------
 @dataclass
 class _ActionRow:
+    """One row of an imported action log, read and checked: a new action, or an update to the one already in the
+    board (``existing``)."""
+
     row: ParsedRow
     body: Body
     meeting_id: int | None
@@ -374,6 +377,9 @@ def _level(key: str, label_text: str, help_text: str, aliases: tuple[str, ...], 
 
 @dataclass
 class _RiskRow:
+    """One row of an imported risk register, read and checked: a new risk, or an update to the one already in
+    the board (``existing``)."""
+
     row: ParsedRow
     body: Body
     owner_id: int
@@ -537,6 +543,9 @@ class RisksImport(ImportKind):
 # -- ``business-plan`` ------------------------------------------------------------------------------
 @dataclass
 class _ObjectiveRow:
+    """One row of an imported business plan, read and checked: a new objective, or an update to one already in
+    its plan (``existing``)."""
+
     row: ParsedRow
     period: Period | None
     plan_id: int | None

@@ -54,6 +54,8 @@ PLAN_ITEM_WORDS = "business plan"
 
 @dataclass(frozen=True)
 class AgendaItem:
+    """One numbered item on a meeting's agenda, with its lead and where its paper is."""
+
     number: int
     title: str
     lead: str
@@ -78,6 +80,8 @@ class Attendee:
 
 @dataclass(frozen=True)
 class MeetingPapers:
+    """Everything the papers for one meeting hold, from the registers as they stood the day before it."""
+
     board_name: str
     body: Body
     meeting: Meeting

@@ -64,6 +64,8 @@ def number_key(number: str) -> tuple:
 
 @dataclass(frozen=True)
 class Plan:
+    """A board's business plan for a period."""
+
     id: int
     board_id: int
     title: str
@@ -76,6 +78,8 @@ class Plan:
 
 @dataclass(frozen=True)
 class PlanUpdate:
+    """A dated, RAG-rated update on an objective's progress, with any quantitative and qualitative evidence."""
+
     id: int
     objective_id: int
     made_on: dt.date
@@ -88,6 +92,8 @@ class PlanUpdate:
 
 @dataclass(frozen=True)
 class Objective:
+    """An objective of a business plan, in the board's own numbering, with its outcome measure, lead and updates."""
+
     id: int
     plan_id: int
     number: str
@@ -171,6 +177,8 @@ def add_plan(ed: Action, bf: BoardFile, board_id: int, period: Period, title: st
 
 @dataclass(frozen=True)
 class ObjectiveDetails:
+    """An objective as someone types it or an import gives it: its number, wording, outcome measure and lead."""
+
     number: str
     priority: str
     outcome: str | None = None

@@ -131,6 +131,8 @@ def months_on(day: dt.date, months: int) -> dt.date:
 # -- reading ----------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Review:
+    """One review of a risk, perhaps at a meeting: the residual likelihood and impact it gave, and a note."""
+
     id: int
     risk_id: int
     reviewed_on: dt.date
@@ -147,6 +149,8 @@ class Review:
 
 @dataclass(frozen=True)
 class Risk:
+    """A risk on the register, scored before and after its controls, with its reviews and mitigating actions."""
+
     id: int
     board_id: int
     reference: str
@@ -308,6 +312,8 @@ def heat_map(risks: Sequence[Risk], bands: Bands) -> HeatMap:
 # -- writing ----------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class RiskDetails:
+    """A risk as someone types it or an import gives it: its wording, owner and scores before and after controls."""
+
     title: str
     owner_organisation_id: int
     inherent_likelihood: int

@@ -36,12 +36,16 @@ _QUOTED_OR_BRACKETED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
 
 @dataclass(frozen=True)
 class SourceRow:
+    """One row of a spreadsheet: its number as Excel shows it, and its cells."""
+
     number: int
     cells: tuple[Any, ...]
 
 
 @dataclass(frozen=True)
 class SourceTable:
+    """A spreadsheet read as a plain table: its headers, the row they are on, and the rows below them."""
+
     name: str                  # file name, as shown in messages
     headers: tuple[str, ...]
     header_row: int

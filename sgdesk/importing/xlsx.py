@@ -193,6 +193,8 @@ def _texts(stream: IO[bytes], item: str) -> list[str]:
 
 @dataclass(frozen=True)
 class _Book:
+    """Where a workbook's first worksheet and shared strings are, and its date system (1900 or 1904)."""
+
     sheet: str                          # the first worksheet's part name
     strings: str | None                 # the shared strings table's part name
     epoch: dt.datetime
@@ -240,6 +242,8 @@ def _book(archive: zipfile.ZipFile) -> _Book:
 
 @dataclass(frozen=True)
 class _Styles:
+    """The number format of each cell style in a workbook, and which styles show dates, times or elapsed time."""
+
     formats: list[str]                  # each cell style's number format code
     dates: frozenset[int]               # the cell styles that show dates or times
     durations: frozenset[int]           # ... and of those, the ones that show elapsed time

@@ -41,6 +41,9 @@ COMPARATOR_ORDER = ("england", "sn_average", "region")
 
 @dataclass(frozen=True)
 class Area:
+    """An area figures are published for (this authority, a neighbour, the region, England...), matched by name,
+    code or alias."""
+
     id: int
     name: str
     kind: str

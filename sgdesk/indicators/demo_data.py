@@ -40,6 +40,8 @@ class SeedRow:
 
 @dataclass(frozen=True)
 class SeedTable:
+    """One section of the report's data matrix: its periods as printed, and its indicators' rows."""
+
     section: str
     periods: tuple[str, ...]
     rows: tuple[SeedRow, ...]
@@ -208,6 +210,8 @@ TABLES: tuple[SeedTable, ...] = (
 
 @dataclass(frozen=True)
 class SeedContribution:
+    """One partnership's contributions by statutory partner, as the report prints them (text such as "£60,700")."""
+
     partnership: str
     local_authority: str
     health: str

@@ -55,6 +55,8 @@ def _rank_cell(value: Any) -> int:
 # -- what the import will write --------------------------------------------------------------------------------------
 @dataclass
 class _Write:
+    """One figure an indicators import will store, for an indicator, area and period, with any published rank."""
+
     indicator: Indicator          # stored (id) or to add (no id)
     area: str                     # the key of a known or new area
     period: IndicatorPeriod
@@ -65,6 +67,9 @@ class _Write:
 
 @dataclass
 class _Plan:
+    """What an indicators import will write: its figures, the indicators and areas it adds, and notes for the
+    summary."""
+
     writes: list[_Write] = field(default_factory=list)
     new_indicators: dict[str, Indicator] = field(default_factory=dict)   # name key -> indicator to add
     new_areas: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)   # key -> (name, kind, code)
@@ -389,6 +394,9 @@ def _row_indicator(cell: WideCell, resolve: _Resolver, last: dict[int, Indicator
 # -- regional contributions ----------------------------------------------------------------------------------------
 @dataclass
 class _RegionalPlan:
+    """What a regional-contributions import will write: the amounts, which partnership is this board's in each
+    comparison, and notes."""
+
     rows: list[tuple[str, str, str, str, str, Pence]] = field(default_factory=list)  # title, period, strand, ...
     this: dict[tuple[str, str], str] = field(default_factory=dict)                 # comparison -> this partnership
     notes: list[str] = field(default_factory=list)

@@ -41,6 +41,9 @@ class Judgement:
 
 @dataclass
 class MatrixRow:
+    """One indicator's row of the data matrix: its figures over the periods shown, its comparators, RAG rating
+    and direction of travel."""
+
     indicator: Indicator
     periods: list[IndicatorPeriod]                  # the columns shown, oldest first
     own: ByPeriod
@@ -86,12 +89,16 @@ class MatrixRow:
 
 @dataclass
 class MatrixSection:
+    """One section of the data matrix, with its indicators' rows."""
+
     name: str
     rows: list[MatrixRow] = field(default_factory=list)
 
 
 @dataclass
 class Matrix:
+    """The data matrix: its sections of indicator rows, and the authority whose figures they are."""
+
     own_area: Area | None
     sections: list[MatrixSection]
 

@@ -21,6 +21,8 @@ _ORDINALS = {1: "st", 2: "nd", 3: "rd"}
 
 @dataclass(frozen=True)
 class Comparison:
+    """A regional comparison as stored: its title, period, which partnership is this board's, and a note."""
+
     id: int
     title: str
     period: str
@@ -51,6 +53,8 @@ class Strand:
 
 @dataclass
 class RegionalComparison:
+    """A regional comparison with its strands' amounts, partnership by partnership and partner."""
+
     comparison: Comparison
     strands: list[Strand]
 

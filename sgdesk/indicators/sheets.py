@@ -75,6 +75,9 @@ class WideSheet:
 
 @dataclass(frozen=True)
 class _Column:
+    """A column of a wide table that is read: figures for a period, their ranks, the latest rank, or a
+    comparator's latest figure."""
+
     index: int
     period: IndicatorPeriod | None = None   # a column of figures for this period
     rank_of: int | None = None              # a column of ranks for the figures in column ``rank_of``
@@ -85,6 +88,8 @@ class _Column:
 
 @dataclass
 class _Table:
+    """One wide table found on a sheet: where its periods, labels and title are, and which columns are read."""
+
     number: int
     header_row: int
     header: list[str | None]

@@ -31,6 +31,8 @@ _RANK = re.compile(r"=?\s*(?P<rank>\d{1,4})(?:\s*(?:of|/)\s*(?P<of>\d{1,4}))?")
 
 @dataclass(frozen=True)
 class StoredValue:
+    """One stored figure (or the note why there is none) for an indicator, area and period, with any published rank."""
+
     id: int
     indicator_id: int
     area_id: int

@@ -34,6 +34,8 @@ class Detail:
 
 @dataclass(frozen=True)
 class RecordKind:
+    """A kind of membership record: its table, and the details that may be typed into its cells."""
+
     table: str
     details: Mapping[str, Detail]
 

@@ -32,6 +32,9 @@ FlagKind = Literal["not recorded", "missing marks", "deputy run", "statutory par
 
 @dataclass(frozen=True)
 class Flag:
+    """One thing in a grid a business manager should look at (a deputy run...), with the seat and meeting it
+    concerns."""
+
     kind: FlagKind
     text: str                        # one line, e.g. "Essex Police: deputy at 3 meetings running (...)"
     day: dt.date | None = None       # the meeting it concerns (the last, for a run)

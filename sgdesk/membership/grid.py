@@ -27,6 +27,8 @@ from sgdesk.store import BoardFile
 
 @dataclass(frozen=True)
 class Mark:
+    """A seat's attendance mark at one meeting, as stored, with the deputy who came (for a D) and any note."""
+
     id: int
     seat_id: int
     meeting_id: int

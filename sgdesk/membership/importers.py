@@ -174,6 +174,8 @@ def organisation_problem(bf: BoardFile, name: str, source: str, row: int, column
 
 @dataclass
 class _SeatPlan:
+    """A seat a members import names: one already on the body (``seat_id``), or one to add."""
+
     body: Body
     organisation_id: int
     role: str
@@ -385,6 +387,9 @@ DATE_HEADING_FIX = "head each meeting column with its date, as in 21/09/2017, or
 
 @dataclass
 class _RowPlan:
+    """One row of an imported attendance grid, matched to its seat (or the organisation of a new one), with its
+    marks by date."""
+
     row: ParsedRow
     body: Body
     name: str
@@ -395,6 +400,8 @@ class _RowPlan:
 
 @dataclass
 class _Plan:
+    """What an attendance import will write: its rows, and the meeting each date names (None: a meeting to add)."""
+
     rows: list[_RowPlan]
     meetings: dict[tuple[str, dt.date], int | None]   # (body key, date) -> existing meeting id
 

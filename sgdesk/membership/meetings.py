@@ -27,6 +27,8 @@ _TIME = re.compile(r"(?P<hour>[0-9]{1,2})(?:[:.](?P<minute>[0-9]{2}))?\s*(?P<hal
 
 @dataclass(frozen=True)
 class Meeting:
+    """A meeting of the board or a sub-group: when and where, and whether it is planned, held or cancelled."""
+
     id: int
     board_id: int
     subgroup_id: int | None
@@ -164,6 +166,8 @@ def delete_meeting(ed: Action, bf: BoardFile, meeting_id: int) -> None:
 # -- the forward plan --------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ForwardItem:
+    """An item the forward plan puts on a meeting's agenda, with its lead organisation and when its paper is due."""
+
     id: int
     meeting_id: int
     title: str

@@ -51,6 +51,8 @@ class Holder:
 
 @dataclass(frozen=True)
 class Seat:
+    """An organisation's seat on the board or a sub-group, with its role, its dates and the people who hold it."""
+
     id: int
     board_id: int
     subgroup_id: int | None
@@ -178,6 +180,8 @@ def holdings_on(bf: BoardFile, board_id: int, day: dt.date) -> dict[int, list[st
 # -- people -----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Person:
+    """A person who holds or held a seat, as representative or deputy, with their contact details."""
+
     id: int
     name: str
     job_title: str | None

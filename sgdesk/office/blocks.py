@@ -96,6 +96,8 @@ class TableBlock:
 
 @dataclass(frozen=True)
 class HeadingBlock:
+    """A heading, at ``level`` 0 (the highest) or a level below it."""
+
     text: str
     level: int = 0
 

@@ -29,6 +29,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 @dataclass(frozen=True)
 class AuditFilter:
+    """Which changes of the audit trail to show, by days (local, inclusive), table, user and words."""
+
     start: dt.date | None = None        # first day (local), inclusive
     end: dt.date | None = None          # last day (local), inclusive
     table: str | None = None
@@ -63,6 +65,8 @@ def _utc_bound(day: dt.date) -> str:
 
 @dataclass(frozen=True)
 class AuditEntry:
+    """One change in the audit trail: a row before and after (as JSON), and the action that made it."""
+
     action_id: int
     at: dt.datetime                 # aware
     user: str

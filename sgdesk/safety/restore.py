@@ -41,6 +41,8 @@ from sgdesk.store.sqlite import connect
 
 @dataclass(frozen=True)
 class RestoreResult:
+    """What a restore did: the board file restored, the backup it came from, and the copy of the file as it was."""
+
     board_path: Path
     restored_from: Path
     #: the copy of the file as it was before the restore (None if there was no file)

@@ -19,6 +19,8 @@ _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
 @dataclass(frozen=True)
 class Migration:
+    """One numbered SQL migration in ``db/``, which a board file records in ``PRAGMA user_version``."""
+
     version: int
     name: str
     path: Path

@@ -359,6 +359,9 @@ def untold_promotions(bf: BoardFile, board_id: int, session_id: int | None = Non
 
 @dataclass(frozen=True)
 class HistoryEntry:
+    """One event in a booking's history: the day, what happened, the status it left, and the substitute or
+    original delegate it involved."""
+
     on: dt.date
     event: str
     status: str

@@ -259,6 +259,8 @@ def booking_charge(bf: BoardFile, board_id: int, booking_id: int) -> Charge:
 
 @dataclass(frozen=True)
 class CancellationPreview:
+    """What cancelling a booking on a given day would cost, in words for the cancel dialog."""
+
     late: bool
     fee: Pence
     text: str
@@ -282,6 +284,8 @@ def preview_cancellation(bf: BoardFile, board_id: int, booking_id: int, on: dt.d
 
 @dataclass(frozen=True)
 class OrganisationCharges:
+    """One organisation's chargeable bookings, with its charging category."""
+
     organisation_id: int
     organisation: str
     category: str

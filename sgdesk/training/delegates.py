@@ -44,6 +44,8 @@ def search_key(name: str, email: str | None) -> str:
 
 @dataclass(frozen=True)
 class DelegateDetails:
+    """A delegate as someone types them or an import gives them, before they are checked and saved."""
+
     name: str
     organisation_id: int
     sector: str

@@ -142,6 +142,8 @@ _COMMENTS = (
 
 @dataclass
 class _Person:
+    """An invented delegate already made, who may book again, and the organisation they work for."""
+
     delegate_id: int
     organisation: str
 

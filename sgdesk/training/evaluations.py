@@ -23,6 +23,9 @@ CONFIDENCE_SCALE = "1 not at all confident … 5 very confident"
 
 @dataclass(frozen=True)
 class EvaluationDetails:
+    """An evaluation a delegate returned: confidence before and after (1 to 5), whether the course was useful,
+    and comments."""
+
     received_on: dt.date
     confidence_before: int | None
     confidence_after: int | None
@@ -162,6 +165,8 @@ def summaries(bf: BoardFile, board_id: int, *, by: str = "course", start: dt.dat
 
 @dataclass(frozen=True)
 class EvaluationRow:
+    """An attended booking on a session, with its evaluation if one was returned."""
+
     booking_id: int
     delegate: str
     organisation: str

@@ -38,6 +38,8 @@ class GroupCount:
 
 @dataclass(frozen=True)
 class SessionLine:
+    """One session's line of the programme's figures: its bookings, attendance, DNAs and late cancellations."""
+
     session: Session
     bookings: int
     attended: int
@@ -51,6 +53,8 @@ class SessionLine:
 
 @dataclass
 class Figures:
+    """The training programme's figures for a period, as the annual report and the board want them (money in pence)."""
+
     period: Period | None
     today: dt.date
     sessions_run: int = 0

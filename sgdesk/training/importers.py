@@ -256,6 +256,8 @@ class SessionsImport(ImportKind):
 
 @dataclass
 class _PlannedBooking:
+    """One booking a bookings import will write, with its delegate (one found, or one to add) and status."""
+
     row: int
     session_id: int
     delegate: DelegateDetails | None      # None: an existing delegate
@@ -277,6 +279,9 @@ class _NewDelegate:
 
 @dataclass
 class _BookingPlan:
+    """What a bookings import will write: its bookings, the organisations it adds, the categories it sets, and
+    how many rows it skips."""
+
     bookings: list[_PlannedBooking]
     new_orgs: dict[str, tuple[str, str]]          # folded name -> (name, category)
     categories: dict[int, str]                    # organisation id -> category to set

@@ -51,6 +51,8 @@ def register_mark(status: str) -> RegisterMark | None:
 
 @dataclass(frozen=True)
 class Course:
+    """A course in a board's training programme, of a set level and length, run as sessions."""
+
     id: int
     board_id: int
     title: str
@@ -67,6 +69,9 @@ class Course:
 
 @dataclass(frozen=True)
 class Session:
+    """One session of a course: its date, times, venue, trainer and capacity, with the places taken and the
+    waiting list."""
+
     id: int
     course_id: int
     course_title: str
@@ -107,6 +112,9 @@ class Session:
 
 @dataclass(frozen=True)
 class Delegate:
+    """A person who books places on training, with their organisation, sector and line manager;
+    ``anonymised_on`` is set once their personal details are removed."""
+
     id: int
     board_id: int
     name: str
@@ -122,6 +130,9 @@ class Delegate:
 
 @dataclass(frozen=True)
 class Booking:
+    """One delegate's booking on a training session: its status and place in the queue, and any cancellation,
+    substitution or promotion from the waiting list."""
+
     id: int
     session_id: int
     delegate_id: int

@@ -53,6 +53,9 @@ class Category:
 
 @dataclass(frozen=True)
 class ChargingPolicy:
+    """The board's charging policy for training: each category's fees, and the late-cancellation and
+    non-attendance fees, in pence."""
+
     categories: tuple[Category, ...]
     late_window_days: int
     late_half_day: Pence

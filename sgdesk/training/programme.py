@@ -90,6 +90,8 @@ def parse_capacity(value: object) -> int:
 
 @dataclass(frozen=True)
 class CourseDetails:
+    """A course as someone types it or an import gives it, before it is checked and saved."""
+
     title: str
     level: int
     length: str
@@ -114,6 +116,8 @@ class CourseDetails:
 
 @dataclass(frozen=True)
 class SessionDetails:
+    """A session as someone types it or an import gives it, before it is checked and saved."""
+
     course_id: int
     session_date: dt.date
     start_time: str

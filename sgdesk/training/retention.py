@@ -38,6 +38,9 @@ REDACTED_NAME = "Anonymised delegate"
 
 @dataclass(frozen=True)
 class RetentionResult:
+    """What anonymising did, or a dry run would do: the cutoff, and how many delegates, bookings and backups it
+    touched."""
+
     board: str
     cutoff: dt.date
     retention_years: int

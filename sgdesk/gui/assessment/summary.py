@@ -38,6 +38,9 @@ LEVELS = ("Statements", "Themes", "Sections")
 
 @dataclass(frozen=True)
 class SummaryRow:
+    """One row of the results table: a statement, theme or section, with its figures and the change since the
+    last round."""
+
     code: str
     title: str
     summary: Summary

@@ -42,6 +42,8 @@ MarkRole = Qt.ItemDataRole.UserRole + 1
 
 @dataclass(frozen=True)
 class CellRef:
+    """One cell of the attendance grid: a seat at a meeting."""
+
     seat: Seat
     meeting: Meeting
 

@@ -72,6 +72,9 @@ PAGE = 200
 
 @dataclass(frozen=True)
 class BookingRow:
+    """One booking as a row of the bookings table, its values written out for display (``untold``: promoted from
+    the waiting list and not told yet)."""
+
     id: int
     session_id: int
     session: str

@@ -38,6 +38,8 @@ def access_key(text: str) -> str | None:
 
 @dataclass(frozen=True)
 class AccessKey:
+    """An access key and the menu item, button, tab, group box or label whose text gives it."""
+
     key: str
     text: str
     kind: str

@@ -23,6 +23,8 @@ _PAGE_MARGIN = 40  # pixels around a page fitted to the width
 
 @dataclass(frozen=True)
 class RenderedPages:
+    """A PDF's pages rendered as images for the preview, with how many pages the document has."""
+
     images: list[QImage]
     total: int  # pages in the document (more than ``len(images)`` when cut at MAX_PAGES)
     source: Path | None = None  # the PDF they were rendered from, while it is kept

@@ -94,6 +94,8 @@ def input_values(root: QWidget) -> list[Any]:
 
 @dataclass(frozen=True)
 class PendingEdit:
+    """One edit held but not saved yet: what it is, in words for the question, and how to save or discard it."""
+
     what: str
     save: Callable[[], bool]
     discard: Callable[[], None]
