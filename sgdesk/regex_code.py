@@ -37,6 +37,8 @@ WORTH_WRITING = 3
 #: a code object's flag that a function's code has and a module's or a class body's has not
 _NEW_LOCALS = 0x0002
 _DEBUG = 128   # re.DEBUG: such a pattern prints as it compiles, and is never kept
+#: the code of a comprehension, run by the code it is written in
+_COMPREHENSIONS = frozenset({"<genexpr>", "<listcomp>", "<dictcomp>", "<setcomp>"})
 
 Key = tuple["str | bytes", int]
 #: what the compiler hands ``_sre.compile`` after the pattern: flags, code, groups and both group maps
@@ -84,9 +86,11 @@ class _Patterns(KeptTable[Key, Compiled]):
 
 
 def _asked_by_a_body() -> bool:
-    """Whether the code that asked ``re`` for the pattern is a module's or a class's body."""
+    """Whether the code that asked ``re`` for the pattern is a module's or a class's body, or a
+    comprehension such a body runs (its patterns are written in the code as much as the body's)."""
     frame = sys._getframe(2)
-    while frame is not None and frame.f_globals.get("__name__", "").partition(".")[0] == "re":
+    while frame is not None and (frame.f_globals.get("__name__", "").partition(".")[0] == "re"
+                                 or frame.f_code.co_name in _COMPREHENSIONS):
         frame = frame.f_back
     return frame is not None and not frame.f_code.co_flags & _NEW_LOCALS
 

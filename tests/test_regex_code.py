@@ -70,6 +70,14 @@ def test_a_pattern_a_class_body_compiles_is_kept_too(tmp_path, monkeypatch):
     assert [key for key, _ in process.patterns.used.items()] == [("[a-z]+-[a-z]+", 0)]
 
 
+def test_patterns_a_modules_comprehension_compiles_are_kept_but_not_a_functions(tmp_path, monkeypatch):
+    process = _Process(tmp_path / "kept.marshal", monkeypatch)
+    process.load("import re\nWAYS = tuple(re.compile(p) for p in ('[0-9]{4}', '[a-z]+day'))\n"
+                 "def find(words):\n    return [re.compile(re.escape(w)) for w in words]\n"
+                 "find(['Siân', 'Zoë'])\n")
+    assert [key for key in process.patterns.used] == [("[0-9]{4}", 0), ("[a-z]+day", 0)]
+
+
 def test_a_pattern_a_function_builds_is_never_kept(tmp_path, monkeypatch):
     # a function may build it from what it was given: a delegate's name searched for is personal data
     process = _Process(tmp_path / "kept.marshal", monkeypatch)
