@@ -243,7 +243,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     An export imports its code and makes the stories and fonts it writes: tens of thousands of objects
     that live until it ends, and that the collector, run as they were made, scanned again and again
     (35 to 60 ms of the demo pack's 0.6 s process). The PDF build pauses it as well (sgdesk.collector);
-    this pauses it from the first import. What the export leaves behind waits for the next collection.
+    this pauses it from the first import. What the export made and still holds counts as old once it is
+    written (``made_is_old``), so that the first collection after it does not scan every module again.
 
     As the process exits, Python collects twice more, going through every object still held (the modules,
     the fonts' glyph tables) although the export's files and the board file are closed by then: what is
@@ -252,7 +253,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     """
     atexit.unregister(gc.freeze)
     atexit.register(gc.freeze)
-    with collector_paused():
+    with collector_paused(made_is_old=True):
         return _export(args)
 
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-import gc
 import os
 import sys
 import time
@@ -31,7 +30,7 @@ import traceback
 from pathlib import Path
 
 from sgdesk import __version__
-from sgdesk.collector import resume_collecting
+from sgdesk.collector import collector_paused
 from sgdesk.errors import SGDeskError
 from sgdesk.paths import data_path, resource_path
 
@@ -92,8 +91,7 @@ def create_application(argv: list[str] | None = None):
 
 def run_app(path: Path | None = None) -> int:
     """Open the main window (on ``path`` if given) and run until it closes."""
-    gc.disable()    # until the window is shown: see sgdesk.collector.resume_collecting
-    try:
+    with collector_paused(made_is_old=True):   # until the window is shown: what start-up made lives as long as it
         if path is not None:
             from sgdesk import registry
 
@@ -107,8 +105,6 @@ def run_app(path: Path | None = None) -> int:
         if path is not None:
             window.open_path(path)  # on failure the error is shown and the welcome screen stays
         window.show()
-    finally:
-        resume_collecting()   # what start-up made counts as old: it lives as long as the app
     return app.exec()
 
 
