@@ -17,6 +17,7 @@ from __future__ import annotations
 import atexit
 import builtins
 import dataclasses
+import functools
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 from types import CodeType
@@ -52,13 +53,11 @@ def methods_file() -> Path:
     return cache_dir() / f"dataclass-methods-{MAGIC_NUMBER.hex()}.marshal"
 
 
-_methods: _Methods | None = None
-
-
-def keep_compiled_methods() -> None:
-    """Have ``dataclasses`` compile each method's source once, in this process and the ones after."""
-    global _methods
-    if _methods is None:
-        _methods = _Methods(methods_file())
-        dataclasses.exec = _methods.exec  # the name it calls, found in its module before the built-in one
-        atexit.register(_methods.write)
+@functools.cache
+def keep_compiled_methods() -> _Methods:
+    """Have ``dataclasses`` compile each method's source once, in this process and the ones after; the
+    methods kept (made once a process)."""
+    methods = _Methods(methods_file())
+    dataclasses.exec = methods.exec  # the name it calls, found in its module before the built-in one
+    atexit.register(methods.write)
+    return methods

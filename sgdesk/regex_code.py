@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import _sre
 import atexit
+import functools
+import re
 import sys
 from _thread import get_ident
 from importlib.util import MAGIC_NUMBER
@@ -35,14 +37,14 @@ MOST_KEPT = 2000
 WORTH_WRITING = 3
 
 #: a code object's flag that a function's code has and a module's or a class body's has not
+#: (``inspect.CO_NEWLOCALS``: inspect compiles patterns as it loads, so it is loaded after this)
 _NEW_LOCALS = 0x0002
-_DEBUG = 128   # re.DEBUG: such a pattern prints as it compiles, and is never kept
 #: the code of a comprehension, run by the code it is written in
 _COMPREHENSIONS = frozenset({"<genexpr>", "<listcomp>", "<dictcomp>", "<setcomp>"})
 
-Key = tuple["str | bytes", int]
+Key = tuple[str | bytes, int]
 #: what the compiler hands ``_sre.compile`` after the pattern: flags, code, groups and both group maps
-Compiled = tuple[int, list[int], int, dict["str", int], tuple["str | None", ...]]
+Compiled = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
 
 def _valid(key: Any, value: Any) -> bool:
@@ -60,7 +62,7 @@ class _Patterns(KeptTable[Key, Compiled]):
 
     def compile(self, pattern: Any, flags: int = 0) -> Any:
         """``re._compiler.compile``, made from what was kept where it can be."""
-        if type(pattern) not in (str, bytes) or flags & _DEBUG:
+        if type(pattern) not in (str, bytes) or flags & re.DEBUG:   # one that prints as it compiles
             return self.compile_pattern(pattern, flags)
         key = (pattern, int(flags))
         found = self.get(key)
@@ -77,7 +79,8 @@ class _Patterns(KeptTable[Key, Compiled]):
 
     def hand(self, pattern: Any, flags: int, code: Any, groups: int, groupindex: Any, indexgroup: Any) -> Any:
         """``_sre.compile`` as the compiler calls it, noting what it was handed."""
-        self.handed[get_ident()] = (int(flags), list(map(int, code)), int(groups), dict(groupindex), tuple(indexgroup))
+        self.handed[get_ident()] = (int(flags), list(map(int, code)), int(groups), dict(groupindex),
+                                    tuple(indexgroup))
         return self.make(pattern, flags, code, groups, groupindex, indexgroup)
 
     def write(self) -> None:
@@ -100,14 +103,12 @@ def patterns_file() -> Path:
     return cache_dir() / f"regex-{MAGIC_NUMBER.hex()}-{_sre.MAGIC}.marshal"
 
 
-_patterns: _Patterns | None = None
-
-
-def keep_compiled_patterns() -> None:
-    """Have ``re`` compile each pattern a module's body asks for once, in this process and the ones after."""
-    global _patterns
-    if _patterns is None:
-        _patterns = _Patterns(patterns_file(), _compiler.compile, _sre.compile)
-        _compiler.compile = _patterns.compile   # the name re's own _compile calls
-        _sre.compile = _patterns.hand           # the name the compiler calls, as it ends
-        atexit.register(_patterns.write)
+@functools.cache
+def keep_compiled_patterns() -> _Patterns:
+    """Have ``re`` compile each pattern a module's body asks for once, in this process and the ones after;
+    the patterns kept (made once a process)."""
+    patterns = _Patterns(patterns_file(), _compiler.compile, _sre.compile)
+    _compiler.compile = patterns.compile   # the name re's own _compile calls
+    _sre.compile = patterns.hand           # the name the compiler calls, as it ends
+    atexit.register(patterns.write)
+    return patterns

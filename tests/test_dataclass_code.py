@@ -76,7 +76,7 @@ def test_past_the_most_kept_only_the_last_processs_sources_are_kept(tmp_path):
 
 def test_code_compiled_for_dataclasses_is_what_they_compile():
     # SG Desk's import put the kept methods in dataclasses' way: classes made now behave as ever
-    assert dataclasses.exec == dataclass_code._methods.exec
+    assert dataclasses.exec == dataclass_code.keep_compiled_methods().exec
 
     @dataclasses.dataclass(frozen=True)
     class Session:
@@ -98,7 +98,7 @@ def test_code_compiled_for_dataclasses_is_what_they_compile():
 def test_a_process_after_the_first_compiles_none_of_sgdesks_dataclasses(tmp_path):
     env = {**os.environ, "SGDESK_CACHE_DIR": str(tmp_path / "cache")}
     code = ("import sgdesk.store, sgdesk.training.model, sgdesk.registry; from sgdesk import dataclass_code as d; "
-            "print(d._methods.added, len(d._methods.used))")
+            "m = d.keep_compiled_methods()\nprint(m.added, len(m.used))")
     runs = [subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
             .stdout.split() for _ in range(2)]
     (first_compiled, first_used), (then_compiled, then_used) = map(lambda r: tuple(map(int, r)), runs)

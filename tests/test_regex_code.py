@@ -14,7 +14,8 @@ import pytest
 from sgdesk import regex_code
 from sgdesk.regex_code import MOST_KEPT, WORTH_WRITING, _Patterns
 
-REAL_COMPILE, REAL_MAKE = regex_code._patterns.compile_pattern, regex_code._patterns.make
+INSTALLED = regex_code.keep_compiled_patterns()
+REAL_COMPILE, REAL_MAKE = INSTALLED.compile_pattern, INSTALLED.make
 PATTERN = r"(?P<year>\d{4})/(?P<short>\d{2})\s+[A-Za-zÀ-ÿ]+"
 
 
@@ -150,13 +151,14 @@ def test_past_the_most_kept_only_the_last_processs_patterns_are_kept(tmp_path, m
 
 
 def test_sg_desk_has_re_use_the_kept_patterns():
-    assert _compiler.compile == regex_code._patterns.compile and _sre.compile == regex_code._patterns.hand
+    assert _compiler.compile == INSTALLED.compile and _sre.compile == INSTALLED.hand
+    assert regex_code.keep_compiled_patterns() is INSTALLED   # installed once
 
 
 def test_a_second_process_compiles_none_of_the_patterns_its_modules_compile_as_they_load_but_one(tmp_path):
     run = [sys.executable, "-c",
            "import sgdesk, sgdesk.pdf, textwrap\nfrom sgdesk import regex_code as r\n"
-           "print(r._patterns.added, len(r._patterns.used))"]
+           "p = r.keep_compiled_patterns()\nprint(p.added, len(p.used))"]
     env = {"SGDESK_CACHE_DIR": str(tmp_path), "PATH": "", "SYSTEMROOT": ""}
     first = subprocess.run(run, capture_output=True, text=True, env=env, timeout=120)
     assert first.returncode == 0, first.stderr
