@@ -33,13 +33,9 @@ from sgdesk.cache import cache_dir, keep, kept
 _FORMAT = 2
 #: what a face holds that is not kept: the file's bytes and name, the scale function, the table index
 _NOT_KEPT = frozenset({"_ttf_data", "filename", "_pdfScale", "table"})
-#: a face's tables of glyphs, each kept apart and loaded when first used
-TABLES = ("charToGlyph", "glyphToChar", "charWidths", "hmetrics", "glyphPos")
-
-
-class _KeptTable:
-    """A table of a kept face, loaded from what was kept of it the first time it is used, then an
-    attribute of the face like any other (it is not looked up again)."""
+class _LoadedWhenUsed:
+    """A table of glyphs of a kept face, loaded from what was kept of it the first time it is used, then
+    an attribute of the face like any other (it is not looked up again)."""
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name
@@ -55,11 +51,15 @@ class _KeptFace(TTFontFace):
     """A face made from what was kept of it, its tables of glyphs loaded as they are used."""
 
     kept_tables: dict[str, bytes]
-    charToGlyph = _KeptTable()
-    glyphToChar = _KeptTable()
-    charWidths = _KeptTable()
-    hmetrics = _KeptTable()
-    glyphPos = _KeptTable()
+    charToGlyph = _LoadedWhenUsed()
+    glyphToChar = _LoadedWhenUsed()
+    charWidths = _LoadedWhenUsed()
+    hmetrics = _LoadedWhenUsed()
+    glyphPos = _LoadedWhenUsed()
+
+
+#: a face's tables of glyphs, each kept apart and loaded when first used
+TABLES = tuple(name for name, value in vars(_KeptFace).items() if isinstance(value, _LoadedWhenUsed))
 
 
 def load_font(name: str, path: Path) -> TTFont:
